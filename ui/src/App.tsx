@@ -1,0 +1,54 @@
+/**
+ * The providers every screen needs, outermost first: i18n, Mantine (theme, color
+ * scheme, notifications), TanStack Query (the IPC cache), then the router.
+ */
+import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import type { i18n as I18n } from "i18next";
+import { useState } from "react";
+import { I18nextProvider } from "react-i18next";
+import { createHashRouter } from "react-router";
+import { RouterProvider } from "react-router/dom";
+
+import { routes } from "./routes";
+import { PreferencesGate } from "./shell/PreferencesGate";
+import { theme } from "./theme";
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Local IPC: a failure is not a flaky network, retrying only delays the error.
+        retry: false,
+        // Data changes only through this window, so focus changes need no refetch.
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export interface AppProps {
+  i18n: I18n;
+  queryClient?: QueryClient;
+}
+
+export function App({ i18n, queryClient }: AppProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const [router] = useState(() => createHashRouter(routes));
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="auto">
+        <Notifications position="bottom-right" limit={3} />
+        <QueryClientProvider client={client}>
+          <PreferencesGate>
+            <RouterProvider router={router} />
+          </PreferencesGate>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}

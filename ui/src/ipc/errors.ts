@@ -1,0 +1,86 @@
+/**
+ * Turns IPC failures into messages for people. Only the structured parts of an
+ * `IpcError` are used (`code`, `field`, `rule`, `limit`); its `message` is for logs and
+ * is never shown or matched, so every message exists in every language.
+ */
+import type { TFunction } from "i18next";
+
+import type { ErrorCode, IpcError, ValidationRule } from "./bindings";
+import { IpcFailure } from "./queries";
+
+const CODES: readonly ErrorCode[] = [
+  "validation",
+  "not_found",
+  "invalid_transition",
+  "conflict",
+  "storage",
+  "internal",
+];
+
+const RULES: readonly ValidationRule[] = [
+  "required",
+  "too_long",
+  "invalid_time_zone",
+  "invalid_time",
+  "end_before_start",
+  "invalid_value",
+];
+
+/** Fields the UI has a label for (`fields.*` in the locale files). */
+export const KNOWN_FIELDS = [
+  "organisationName",
+  "timeZone",
+  "workingHours",
+  "language",
+  "theme",
+] as const;
+export type KnownField = (typeof KNOWN_FIELDS)[number];
+
+/** The `IpcError` inside a thrown value, or null when it is something else. */
+export function ipcErrorOf(error: unknown): IpcError | null {
+  return error instanceof IpcFailure ? error.error : null;
+}
+
+/**
+ * The form field an error belongs to. Rust may name a nested part
+ * (`workingHours[2].end`, `workingHours.mon`); the UI attaches it to the top field.
+ */
+export function fieldOf(error: IpcError): KnownField | null {
+  if (!error.field) return null;
+  const base = error.field.split(/[.[]/, 1)[0] ?? "";
+  return (KNOWN_FIELDS as readonly string[]).includes(base) ? (base as KnownField) : null;
+}
+
+/** The message for one validation rule, without the field's name (shown beside it). */
+export function ruleMessage(t: TFunction, rule: ValidationRule, limit?: number | null): string {
+  switch (rule) {
+    case "too_long":
+      return t("errors.validation.too_long", { limit: limit ?? 0 });
+    default:
+      return t(`errors.validation.${rule}`);
+  }
+}
+
+/** The message for an `IpcError`, meant to be shown beside its field. */
+export function ipcErrorMessage(t: TFunction, error: IpcError): string {
+  if (error.code === "validation") {
+    const rule = error.rule && RULES.includes(error.rule) ? error.rule : "invalid_value";
+    return ruleMessage(t, rule, error.limit);
+  }
+  // A code added on the Rust side before the UI knows it still gets a message.
+  const code = CODES.includes(error.code) ? error.code : "internal";
+  return t(`errors.${code as Exclude<ErrorCode, "validation">}`);
+}
+
+/** A self-contained message for any thrown value, naming the field when there is one. */
+export function describeError(t: TFunction, error: unknown): string {
+  const ipc = ipcErrorOf(error);
+  if (!ipc) return t("errors.unreachable");
+  const message = ipcErrorMessage(t, ipc);
+  const field = fieldOf(ipc);
+  if (ipc.code !== "validation") return message;
+  return t("errors.withField", {
+    field: field ? t(`fields.${field}`) : t("fields.unknown"),
+    message,
+  });
+}

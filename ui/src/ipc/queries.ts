@@ -1,0 +1,69 @@
+/**
+ * TanStack Query hooks over the generated IPC commands. This folder is the only place
+ * that talks to the Rust side: feature code imports these hooks, never `invoke`.
+ *
+ * Commands that return `Result<T, IpcError>` are unwrapped here; an error becomes a
+ * thrown `IpcFailure` carrying the `IpcError`, so React Query's `error` is typed and
+ * `errors.ts` can translate it from its code. A plain `Error` thrown by the bindings
+ * (the IPC bridge itself failed) passes through unchanged.
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { commands, type IpcError, type Result, type Settings } from "./bindings";
+
+export class IpcFailure extends Error {
+  readonly error: IpcError;
+
+  constructor(error: IpcError) {
+    super(error.message);
+    this.name = "IpcFailure";
+    this.error = error;
+  }
+}
+
+export function unwrap<T>(result: Result<T, IpcError>): T {
+  if (result.status === "ok") return result.data;
+  throw new IpcFailure(result.error);
+}
+
+export const queryKeys = {
+  appInfo: ["appInfo"],
+  settings: ["settings"],
+  timeZones: ["settings", "timeZones"],
+} as const;
+
+/** Version, database path and schema version: fixed for the life of the process. */
+export function useAppInfo() {
+  return useQuery({
+    queryKey: queryKeys.appInfo,
+    queryFn: async () => unwrap(await commands.appInfo()),
+    staleTime: Infinity,
+  });
+}
+
+export function useSettings() {
+  return useQuery({
+    queryKey: queryKeys.settings,
+    queryFn: async () => unwrap(await commands.settingsGet()),
+  });
+}
+
+/** IANA time zone names the Rust side accepts. */
+export function useTimeZones() {
+  return useQuery({
+    queryKey: queryKeys.timeZones,
+    queryFn: () => commands.settingsTimeZones(),
+    staleTime: Infinity,
+  });
+}
+
+/** Saves settings; on success the cache holds what Rust stored (it may normalise). */
+export function useSaveSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (settings: Settings) => unwrap(await commands.settingsSave(settings)),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.settings, saved);
+    },
+  });
+}

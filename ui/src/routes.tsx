@@ -1,0 +1,31 @@
+/**
+ * Route table. Hash-based routing: the built app is served from tauri://localhost
+ * (or http://tauri.localhost), where only the hash part of the URL is ours.
+ */
+import { Navigate, type RouteObject } from "react-router";
+
+import { CasesPage } from "./cases/CasesPage";
+import { DashboardPage } from "./dashboard/DashboardPage";
+import { PlansPage } from "./plans/PlansPage";
+import { SettingsPage } from "./settings/SettingsPage";
+import { AppLayout } from "./shell/AppLayout";
+import { DEFAULT_SECTION } from "./shell/sections";
+import { SyncPage } from "./sync/SyncPage";
+import { TrainingPage } from "./training/TrainingPage";
+
+export const routes: RouteObject[] = [
+  {
+    path: "/",
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to={DEFAULT_SECTION.path} replace /> },
+      { path: "cases", element: <CasesPage /> },
+      { path: "training", element: <TrainingPage /> },
+      { path: "plans", element: <PlansPage /> },
+      { path: "dashboard", element: <DashboardPage /> },
+      { path: "sync", element: <SyncPage /> },
+      { path: "settings", element: <SettingsPage /> },
+      { path: "*", element: <Navigate to={DEFAULT_SECTION.path} replace /> },
+    ],
+  },
+];

@@ -1,0 +1,172 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { mockIpc, rejectWith, ipcError, sampleSettings } from "../test/ipc";
+import { renderApp } from "../test/render";
+
+const SECTION_NAMES = ["Cases", "Training", "Plans", "Dashboard", "Sync", "Settings"];
+
+async function mainNav() {
+  return screen.findByRole("navigation", { name: "Main" });
+}
+
+describe("app shell", () => {
+  it("lists every section in the main navigation, in order", async () => {
+    mockIpc();
+    renderApp();
+    const nav = await mainNav();
+    const links = within(nav).getAllByRole("link");
+    expect(links.map((l) => l.textContent?.replace(/(Ctrl\+|⌘)\d$/, ""))).toEqual(SECTION_NAMES);
+    for (const name of SECTION_NAMES) {
+      expect(within(nav).getByRole("link", { name })).toBeInTheDocument();
+    }
+  });
+
+  it("opens on Cases and marks it as the current page", async () => {
+    mockIpc();
+    renderApp("/");
+    expect(await screen.findByRole("heading", { level: 1, name: "Cases" })).toBeInTheDocument();
+    const nav = await mainNav();
+    expect(within(nav).getByRole("link", { name: "Cases" })).toHaveAttribute("aria-current", "page");
+    expect(document.title).toBe("Cases · Frontline");
+  });
+
+  it.each([
+    ["Training", "Training records are not built in this version yet"],
+    ["Plans", "Contingency plans are not built in this version yet"],
+    ["Dashboard", "The dashboard is not built in this version yet"],
+    ["Sync", "Sync is not built in this version yet"],
+    ["Settings", "These settings apply to this computer"],
+  ])("navigates to %s when its link is clicked", async (name, text) => {
+    mockIpc();
+    const { user } = renderApp();
+    const nav = await mainNav();
+    await user.click(within(nav).getByRole("link", { name }));
+    expect(await screen.findByRole("heading", { level: 1, name })).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(text))).toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name })).toHaveAttribute("aria-current", "page");
+  });
+
+  it("switches sections with Ctrl+1…6 and announces the shortcuts", async () => {
+    mockIpc();
+    renderApp();
+    const nav = await mainNav();
+    expect(within(nav).getByRole("link", { name: "Settings" })).toHaveAttribute(
+      "aria-keyshortcuts",
+      "Control+6",
+    );
+
+    fireEvent.keyDown(document.documentElement, { key: "6", ctrlKey: true });
+    expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
+
+    fireEvent.keyDown(document.documentElement, { key: "4", ctrlKey: true });
+    expect(await screen.findByRole("heading", { level: 1, name: "Dashboard" })).toBeInTheDocument();
+  });
+
+  it("reaches every section link with Tab, after the skip link", async () => {
+    mockIpc();
+    const { user } = renderApp();
+    await mainNav();
+    await user.tab();
+    expect(screen.getByRole("link", { name: "Skip to content" })).toHaveFocus();
+    for (const name of SECTION_NAMES) {
+      await user.tab();
+      expect(screen.getByRole("link", { name })).toHaveFocus();
+    }
+  });
+
+  it("skip link moves focus to the main content without changing the route", async () => {
+    mockIpc();
+    const { user } = renderApp("/training");
+    await screen.findByRole("heading", { level: 1, name: "Training" });
+    await user.click(screen.getByRole("link", { name: "Skip to content" }));
+    expect(screen.getByRole("main")).toHaveFocus();
+    expect(window.location.hash).toBe("#/training");
+  });
+
+  it("shows the organisation name in the header", async () => {
+    mockIpc();
+    renderApp();
+    expect(await screen.findByTestId("organisation-name")).toHaveTextContent("Acme Support");
+  });
+
+  it("status bar shows connectivity, sync state and app details", async () => {
+    mockIpc();
+    renderApp();
+    const bar = await screen.findByRole("contentinfo", { name: "Status bar" });
+    expect(within(bar).getByRole("status")).toHaveTextContent("Online");
+    expect(within(bar).getByText("No sync server configured")).toBeInTheDocument();
+    expect(
+      await within(bar).findByText("Database: /home/sam/.local/share/frontline/frontline.db"),
+    ).toBeInTheDocument();
+    expect(within(bar).getByText("Schema v3")).toBeInTheDocument();
+    expect(within(bar).getByText("Version 0.1.0")).toBeInTheDocument();
+  });
+
+  it("status bar follows online/offline events", async () => {
+    mockIpc();
+    renderApp();
+    const bar = await screen.findByRole("contentinfo", { name: "Status bar" });
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, "onLine");
+    try {
+      Object.defineProperty(Navigator.prototype, "onLine", { configurable: true, get: () => false });
+      act(() => {
+        window.dispatchEvent(new Event("offline"));
+      });
+      expect(within(bar).getByRole("status")).toHaveTextContent("Offline");
+    } finally {
+      if (onLine) Object.defineProperty(Navigator.prototype, "onLine", onLine);
+    }
+    act(() => {
+      window.dispatchEvent(new Event("online"));
+    });
+    expect(within(bar).getByRole("status")).toHaveTextContent("Online");
+  });
+
+  it("says so in the status bar when app details cannot be read", async () => {
+    mockIpc({ app_info: rejectWith(ipcError({ code: "internal" })) });
+    renderApp();
+    const bar = await screen.findByRole("contentinfo", { name: "Status bar" });
+    expect(await within(bar).findByText("App details unavailable")).toBeInTheDocument();
+  });
+});
+
+describe("language", () => {
+  it.each([
+    ["zh-Hans", ["案件", "培训", "应急预案", "仪表板", "同步", "设置"], "主导航"],
+    ["zh-Hant", ["案件", "培訓", "應變計畫", "儀表板", "同步", "設定"], "主要導覽"],
+  ] as const)("starts in the stored language %s", async (language, labels, navName) => {
+    mockIpc({ settings_get: () => sampleSettings({ language }) });
+    renderApp();
+    const nav = await screen.findByRole("navigation", { name: navName });
+    for (const name of labels) {
+      expect(within(nav).getByRole("link", { name })).toBeInTheDocument();
+    }
+    expect(document.documentElement.lang).toBe(language);
+  });
+
+  it("changes the navigation labels when the language is switched", async () => {
+    mockIpc();
+    const { i18n } = renderApp();
+    const nav = await mainNav();
+    expect(within(nav).getByRole("link", { name: "Settings" })).toBeInTheDocument();
+
+    await act(() => i18n.changeLanguage("zh-Hans"));
+    expect(within(nav).getByRole("link", { name: "设置" })).toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name: "培训" })).toBeInTheDocument();
+
+    await act(() => i18n.changeLanguage("zh-Hant"));
+    expect(within(nav).getByRole("link", { name: "設定" })).toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name: "應變計畫" })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe("zh-Hant");
+  });
+
+  it("opens with defaults when settings cannot be read", async () => {
+    mockIpc({ settings_get: rejectWith(ipcError({ code: "storage" })) });
+    renderApp();
+    await waitFor(async () => {
+      expect(await mainNav()).toBeInTheDocument();
+    });
+    expect(screen.getByRole("heading", { level: 1, name: "Cases" })).toBeInTheDocument();
+  });
+});

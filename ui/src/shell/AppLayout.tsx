@@ -1,0 +1,130 @@
+/**
+ * The window's frame: header (app name, organisation), navbar (the six sections, with
+ * Ctrl/Cmd+1…6), the routed page in <main>, and the status bar. A skip link jumps past
+ * the navigation straight to the page.
+ */
+import { AppShell, Group, NavLink, Text, Tooltip } from "@mantine/core";
+import { useHotkeys } from "@mantine/hooks";
+import { useEffect, useMemo, useRef, type MouseEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
+
+import { useSettings } from "../ipc/queries";
+import classes from "./AppLayout.module.css";
+import { SECTIONS } from "./sections";
+import { ariaKeyShortcut, isMacPlatform, shortcutLabel } from "./shortcuts";
+import { StatusBar } from "./StatusBar";
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const mainRef = useRef<HTMLElement>(null);
+  const settings = useSettings();
+  const mac = useMemo(isMacPlatform, []);
+
+  // Empty ignore list: the shortcuts also work while typing in a field.
+  useHotkeys(
+    SECTIONS.map((section) => [
+      `mod+${section.shortcutDigit}`,
+      () => void navigate(section.path),
+    ]),
+    [],
+  );
+
+  const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
+    // The URL hash belongs to the router; move focus instead of following the link.
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  const organisation = settings.data?.organisationName.trim();
+  const current = SECTIONS.find(
+    (s) => location.pathname === s.path || location.pathname.startsWith(`${s.path}/`),
+  );
+  const currentLabel = current ? t(`nav.${current.id}`) : undefined;
+
+  useEffect(() => {
+    document.title = currentLabel
+      ? t("app.documentTitle", { section: currentLabel })
+      : t("app.name");
+  }, [currentLabel, t]);
+
+  return (
+    <AppShell
+      header={{ height: 48 }}
+      navbar={{ width: 216, breakpoint: 0 }}
+      footer={{ height: 28 }}
+      padding={0}
+    >
+      <a href="#main-content" className={classes.skipLink} onClick={skipToContent}>
+        {t("app.skipToContent")}
+      </a>
+
+      <AppShell.Header className={classes.chrome}>
+        <Group h="100%" px="md" gap="sm" wrap="nowrap">
+          <div className={classes.logo} aria-hidden>
+            F
+          </div>
+          <Text fw={700} size="md" className={classes.appName}>
+            {t("app.name")}
+          </Text>
+          <div className={classes.separator} aria-hidden />
+          <Text
+            size="sm"
+            c={organisation ? undefined : "dimmed"}
+            truncate
+            data-testid="organisation-name"
+          >
+            {organisation || (settings.isSuccess ? t("app.noOrganisation") : "")}
+          </Text>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar className={classes.chrome} p="xs">
+        <nav aria-label={t("nav.label")} className={classes.nav}>
+          {SECTIONS.map((section) => {
+            const active = section === current;
+            const SectionIcon = section.icon;
+            const keys = shortcutLabel(section.shortcutDigit, mac);
+            return (
+              <Tooltip
+                key={section.id}
+                label={t("nav.shortcut", { keys })}
+                position="right"
+                openDelay={600}
+                withArrow
+              >
+                <NavLink
+                  component={Link}
+                  to={section.path}
+                  label={t(`nav.${section.id}`)}
+                  leftSection={<SectionIcon size={18} stroke={1.7} aria-hidden />}
+                  rightSection={
+                    <Text span size="xs" c="dimmed" className={classes.kbd} aria-hidden>
+                      {keys}
+                    </Text>
+                  }
+                  active={active}
+                  aria-current={active ? "page" : undefined}
+                  aria-keyshortcuts={ariaKeyShortcut(section.shortcutDigit, mac)}
+                  className={classes.navLink}
+                />
+              </Tooltip>
+            );
+          })}
+        </nav>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className={classes.main}>
+        <div className={classes.page}>
+          <Outlet />
+        </div>
+      </AppShell.Main>
+
+      <AppShell.Footer className={classes.chrome} aria-label={t("status.label")}>
+        <StatusBar />
+      </AppShell.Footer>
+    </AppShell>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The status bar at the bottom of the window: connectivity, sync state, and where the
+ * data lives (database path, schema version, app version). Only the connectivity
+ * indicator is a live region, so going offline is announced but nothing else is.
+ */
+import { Box, Group, Text, Tooltip } from "@mantine/core";
+import { IconCloudOff, IconDatabase, IconWifi, IconWifiOff } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+
+import { useAppInfo } from "../ipc/queries";
+import classes from "./StatusBar.module.css";
+import { useOnline } from "./useOnline";
+
+export function StatusBar() {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const appInfo = useAppInfo();
+
+  return (
+    <Group h="100%" px="md" gap="lg" wrap="nowrap" className={classes.bar}>
+      <Group gap={6} wrap="nowrap" role="status" className={classes.item}>
+        <Box
+          component="span"
+          aria-hidden
+          className={classes.dot}
+          data-online={online || undefined}
+        />
+        {online ? <IconWifi size={14} aria-hidden /> : <IconWifiOff size={14} aria-hidden />}
+        <span>{online ? t("status.online") : t("status.offline")}</span>
+      </Group>
+
+      <Group gap={6} wrap="nowrap" className={classes.item}>
+        <IconCloudOff size={14} aria-hidden />
+        <span>{t("status.syncNotConfigured")}</span>
+      </Group>
+
+      <Box className={classes.spacer} />
+
+      {appInfo.isSuccess ? (
+        <>
+          <Tooltip label={appInfo.data.dbPath} openDelay={400} withinPortal>
+            <Group gap={6} wrap="nowrap" className={classes.path}>
+              <IconDatabase size={14} aria-hidden style={{ flexShrink: 0 }} />
+              <Text span inherit truncate>
+                {t("status.database", { path: appInfo.data.dbPath })}
+              </Text>
+            </Group>
+          </Tooltip>
+          <span className={classes.item}>
+            {t("status.schema", { version: appInfo.data.schemaVersion })}
+          </span>
+          <span className={classes.item}>
+            {t("status.version", { version: appInfo.data.version })}
+          </span>
+        </>
+      ) : (
+        <span className={classes.item}>
+          {appInfo.isError ? t("status.appInfoUnavailable") : t("app.loading")}
+        </span>
+      )}
+    </Group>
+  );
+}

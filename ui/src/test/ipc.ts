@@ -1,0 +1,86 @@
+/**
+ * Test doubles at the IPC boundary only: `invoke` from `@tauri-apps/api/core` (mocked
+ * in setup.ts) answers from per-command handlers, the way the Rust side would. A
+ * rejected IpcError is a plain object, as Tauri delivers a command's `Err` value.
+ */
+import { invoke } from "@tauri-apps/api/core";
+import { vi } from "vitest";
+
+import type { AppInfo, IpcError, Settings } from "../ipc/bindings";
+
+type Args = Record<string, unknown> | undefined;
+export type Handler = (args: Args) => unknown;
+export type Handlers = Record<string, Handler>;
+
+export function sampleSettings(overrides: Partial<Settings> = {}): Settings {
+  const weekday = (w: Settings["workingHours"][number]["weekday"], open: boolean) => ({
+    weekday: w,
+    open,
+    start: "09:00",
+    end: "17:30",
+  });
+  return {
+    organisationName: "Acme Support",
+    timeZone: "Europe/Berlin",
+    language: "en",
+    theme: "light",
+    workingHours: [
+      weekday("mon", true),
+      weekday("tue", true),
+      weekday("wed", true),
+      weekday("thu", true),
+      weekday("fri", true),
+      weekday("sat", false),
+      weekday("sun", false),
+    ],
+    ...overrides,
+  };
+}
+
+export const sampleAppInfo: AppInfo = {
+  version: "0.1.0",
+  dbPath: "/home/sam/.local/share/frontline/frontline.db",
+  schemaVersion: 3,
+  nodeId: "0192f0c4-7a51-7c4e-9d7e-1b2c3d4e5f60",
+};
+
+export const sampleTimeZones = ["America/New_York", "Asia/Shanghai", "Asia/Taipei", "Europe/Berlin", "UTC"];
+
+export function ipcError(overrides: Partial<IpcError> & Pick<IpcError, "code">): IpcError {
+  return { message: "message for the log only", field: null, rule: null, limit: null, ...overrides };
+}
+
+/** Answers `invoke` from `handlers`, falling back to a healthy app with `sampleSettings()`. */
+export function mockIpc(handlers: Handlers = {}) {
+  let stored = sampleSettings();
+  const defaults: Handlers = {
+    app_info: () => sampleAppInfo,
+    settings_get: () => stored,
+    settings_save: (args) => {
+      stored = (args as { settings: Settings }).settings;
+      return stored;
+    },
+    settings_time_zones: () => sampleTimeZones,
+  };
+  const all = { ...defaults, ...handlers };
+  const mock = vi.mocked(invoke);
+  mock.mockImplementation(async (cmd: string, args?: unknown) => {
+    const handler = all[cmd];
+    if (!handler) throw new Error(`test has no IPC handler for ${cmd}`);
+    return handler(args as Args);
+  });
+  return mock;
+}
+
+/** The calls made to one command, as the arguments object passed to `invoke`. */
+export function callsTo(command: string): unknown[] {
+  return vi
+    .mocked(invoke)
+    .mock.calls.filter(([cmd]) => cmd === command)
+    .map(([, args]) => args);
+}
+
+/** A handler that fails the way a Rust command returning `Err(IpcError)` does. */
+export function rejectWith(error: IpcError): Handler {
+  return () => Promise.reject(error);
+}

@@ -1,0 +1,44 @@
+/**
+ * Vitest setup. The IPC boundary is `@tauri-apps/api/core`'s `invoke`: it is replaced
+ * by a mock for every test file, and `mockIpc()` (./ipc.ts) decides what it answers.
+ * Everything above it (bindings, query hooks, components) is the real code.
+ */
+import "@testing-library/jest-dom/vitest";
+
+import { cleanup } from "@testing-library/react";
+import { afterEach, vi } from "vitest";
+
+vi.mock("@tauri-apps/api/core", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@tauri-apps/api/core")>();
+  return { ...actual, invoke: vi.fn() };
+});
+
+// jsdom lacks these; Mantine's components use them.
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+}
+
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+
+afterEach(() => {
+  cleanup();
+  window.location.hash = "";
+  window.localStorage.clear();
+});
