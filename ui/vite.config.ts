@@ -28,6 +28,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ["./src/test/setup.ts"],
     css: false,
+    clearMocks: true,
     restoreMocks: true,
   },
 });

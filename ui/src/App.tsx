@@ -33,15 +33,17 @@ export function createQueryClient(): QueryClient {
 export interface AppProps {
   i18n: I18n;
   queryClient?: QueryClient;
+  /** Mantine's "test" environment turns off transitions and portals (for jsdom). */
+  mantineEnv?: "default" | "test";
 }
 
-export function App({ i18n, queryClient }: AppProps) {
+export function App({ i18n, queryClient, mantineEnv = "default" }: AppProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   const [router] = useState(() => createHashRouter(routes));
 
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv}>
         <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={client}>
           <PreferencesGate>

@@ -2,7 +2,7 @@
  * One row per weekday (Monday first): an Open switch and opening/closing times. Times
  * are "HH:MM" 24-hour strings, edited with the platform's native time field.
  */
-import { Group, Stack, Switch, Table, Text, TextInput } from "@mantine/core";
+import { Group, Input, Stack, Switch, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
 import type { WorkingDay } from "../ipc/bindings";
@@ -56,7 +56,7 @@ export function WorkingHoursEditor({ days, issues, onChange }: WorkingHoursEdito
                 {day.open ? (
                   <Stack gap={4}>
                     <Group gap="xs" wrap="nowrap">
-                      <TextInput
+                      <Input
                         type="time"
                         size="xs"
                         w={118}
@@ -64,12 +64,15 @@ export function WorkingHoursEditor({ days, issues, onChange }: WorkingHoursEdito
                         onChange={(event) => onChange({ ...day, start: event.currentTarget.value })}
                         aria-label={t("settings.hours.startOn", { day: dayName })}
                         error={Boolean(startMessage)}
+                        // Mantine would replace aria-describedby; the row's message is ours.
+                        withAria={false}
+                        aria-invalid={startMessage ? true : undefined}
                         aria-describedby={errorText ? errorId : undefined}
                       />
                       <Text size="sm" c="dimmed" aria-hidden>
                         {t("settings.hours.until")}
                       </Text>
-                      <TextInput
+                      <Input
                         type="time"
                         size="xs"
                         w={118}
@@ -77,6 +80,9 @@ export function WorkingHoursEditor({ days, issues, onChange }: WorkingHoursEdito
                         onChange={(event) => onChange({ ...day, end: event.currentTarget.value })}
                         aria-label={t("settings.hours.endOn", { day: dayName })}
                         error={Boolean(endMessage)}
+                        // Mantine would replace aria-describedby; the row's message is ours.
+                        withAria={false}
+                        aria-invalid={endMessage ? true : undefined}
                         aria-describedby={errorText ? errorId : undefined}
                       />
                     </Group>

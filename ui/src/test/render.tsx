@@ -9,6 +9,6 @@ export function renderApp(path = "/cases") {
   window.location.hash = `#${path}`;
   const i18n = createI18n();
   const user = userEvent.setup();
-  const result = render(<App i18n={i18n} queryClient={createQueryClient()} />);
+  const result = render(<App i18n={i18n} queryClient={createQueryClient()} mantineEnv="test" />);
   return { ...result, user, i18n };
 }

@@ -5,6 +5,7 @@
  */
 import "@testing-library/jest-dom/vitest";
 
+import { notifications } from "@mantine/notifications";
 import { cleanup } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 
@@ -39,6 +40,8 @@ Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
 afterEach(() => {
   cleanup();
+  // Mantine keeps notifications in a module-level store that outlives the tree.
+  notifications.clean();
   window.location.hash = "";
   window.localStorage.clear();
 });

@@ -1,0 +1,92 @@
+/**
+ * Every locale has every English key, none empty, with the same interpolation
+ * placeholders; no locale has keys English lacks. Simplified and Traditional Chinese
+ * must be real, distinct translations where the scripts differ.
+ */
+import { describe, expect, it } from "vitest";
+
+import en from "./locales/en.json";
+import zhHans from "./locales/zh-Hans.json";
+import zhHant from "./locales/zh-Hant.json";
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/{{\s*([\w.]+)\s*(?:,[^}]*)?}}/g)].map((m) => m[1] ?? "").sort();
+}
+
+const english = flatten(en);
+
+/** Strings that are rightly the same across locales: the product name and pure formats. */
+const SAME_EVERYWHERE = new Set(["app.name", "app.documentTitle", "status.version", "errors.withField"]);
+const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
+
+describe.each(Object.entries(others))("locale %s", (_name, locale) => {
+  it("has every English key, and none empty", () => {
+    const missing = [...english.keys()].filter((key) => !locale.get(key)?.trim());
+    expect(missing).toEqual([]);
+  });
+
+  it("has no key that English lacks", () => {
+    const extra = [...locale.keys()].filter((key) => !english.has(key));
+    expect(extra).toEqual([]);
+  });
+
+  it("uses the same interpolation placeholders as English", () => {
+    const mismatched = [...english].flatMap(([key, text]) => {
+      const theirs = locale.get(key);
+      if (theirs === undefined) return [];
+      const want = placeholders(text);
+      const got = placeholders(theirs);
+      return JSON.stringify(want) === JSON.stringify(got) ? [] : [{ key, want, got }];
+    });
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe("English", () => {
+  it("has no empty strings", () => {
+    expect([...english].filter(([, text]) => !text.trim()).map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe("Chinese scripts", () => {
+  it("names the sections as agreed", () => {
+    const nav = (locale: Map<string, string>) =>
+      ["cases", "training", "plans", "dashboard", "sync", "settings"].map((id) =>
+        locale.get(`nav.${id}`),
+      );
+    expect(nav(others["zh-Hans"])).toEqual(["案件", "培训", "应急预案", "仪表板", "同步", "设置"]);
+    expect(nav(others["zh-Hant"])).toEqual(["案件", "培訓", "應變計畫", "儀表板", "同步", "設定"]);
+  });
+
+  it("keeps Simplified and Traditional distinct, not copied", () => {
+    // Messages of any length differ between the scripts; identical ones are copies.
+    const same = [...english.keys()].filter((key) => {
+      if (SAME_EVERYWHERE.has(key)) return false;
+      const hans = others["zh-Hans"].get(key) ?? "";
+      return hans.length > 6 && hans === others["zh-Hant"].get(key);
+    });
+    expect(same).toEqual([]);
+  });
+
+  it("translates, rather than copies, English messages", () => {
+    const copied = [...english].filter(
+      ([key, text]) =>
+        !SAME_EVERYWHERE.has(key) &&
+        text.length > 12 &&
+        (others["zh-Hans"].get(key) === text || others["zh-Hant"].get(key) === text),
+    );
+    expect(copied.map(([key]) => key)).toEqual([]);
+  });
+});
