@@ -1,0 +1,101 @@
+//! `frontline-cli`: Frontline without a window.
+//!
+//! A thin adapter over `frontline-core`: each subcommand parses its arguments, calls one
+//! core function and prints the result. Progress goes to stderr, results to stdout, and
+//! Ctrl-C cancels a long copy cleanly (no half-written file, the database untouched).
+#![forbid(unsafe_code)]
+#![allow(clippy::print_stdout)]
+
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use frontline_core::backup::{self, Progress};
+use frontline_core::{Store, paths, system_now};
+
+/// Frontline's command-line tool.
+#[derive(Parser)]
+#[command(name = "frontline-cli", version, about)]
+struct Cli {
+    /// Database file (default: $FRONTLINE_DB, else $FRONTLINE_DATA_DIR/frontline.db, else the OS data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show the database's path, schema version, node id and row counts.
+    Info,
+    /// Write a consistent copy of the database to PATH (safe while the app is running).
+    Backup {
+        /// Where to write the backup; must not exist yet.
+        path: PathBuf,
+    },
+    /// Replace the database with the backup at PATH, after checking it. The current
+    /// database is kept beside it as `<name>.before-restore-<time>.db`.
+    Restore {
+        /// The backup file to restore.
+        path: PathBuf,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        eprintln!("error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let db = paths::resolve_db_path(cli.db)?;
+    match cli.command {
+        Command::Info => {
+            let store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
+            let info = store.info()?;
+            println!("database:        {}", info.path.display());
+            println!("schema version:  {}", info.schema_version);
+            println!("node id:         {}", info.node_id);
+            println!("pending changes: {}", info.pending_changes);
+            for (table, n) in info.row_counts {
+                println!("rows {table:<22} {n}");
+            }
+        }
+        Command::Backup { path } => {
+            // Open once through the store so an old database is migrated and a wrong file
+            // is refused with a clear message before any copying starts.
+            drop(Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?);
+            backup::backup(&db, &path, progress_reporter("backing up")?)?;
+            eprintln!();
+            println!("backup written to {}", path.display());
+        }
+        Command::Restore { path } => {
+            let summary = backup::inspect(&path).with_context(|| format!("{} cannot be restored", path.display()))?;
+            eprintln!("backup is valid (schema version {}, from device {})", summary.schema_version, summary.node_id);
+            let out = backup::restore(&db, &path, system_now(), progress_reporter("restoring")?)?;
+            eprintln!();
+            if let Some(aside) = out.kept_aside {
+                println!("previous database kept at {}", aside.display());
+            }
+            println!("restored {} into {} (new node id {})", path.display(), db.display(), out.node_id);
+        }
+    }
+    Ok(())
+}
+
+/// Prints a percentage to stderr and turns Ctrl-C into a clean cancel.
+fn progress_reporter(label: &'static str) -> Result<impl FnMut(Progress) -> ControlFlow<()>> {
+    let cancelled = Arc::new(AtomicBool::new(false));
+    let flag = cancelled.clone();
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("cannot install Ctrl-C handler")?;
+    Ok(move |p: Progress| {
+        let pct = if p.total == 0 { 100 } else { p.done * 100 / p.total };
+        eprint!("\r{label}: {pct:>3}% ({}/{} pages)", p.done, p.total);
+        if cancelled.load(Ordering::SeqCst) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+    })
+}

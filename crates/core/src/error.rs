@@ -1,0 +1,125 @@
+//! The one error type of `frontline-core`.
+//!
+//! Variants carry what the user interface needs to explain the problem in the user's
+//! language (which field, which rule, which limit), not preformatted sentences; the
+//! `Display` text is an English fallback for logs and the CLI.
+
+use std::path::PathBuf;
+
+/// Result alias for this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Which validation rule an input broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ValidationRule {
+    /// A value is required.
+    Required,
+    /// Longer than `limit` characters.
+    TooLong,
+    /// Not a known IANA time zone.
+    InvalidTimeZone,
+    /// Not a time of day as `HH:MM`.
+    InvalidTime,
+    /// An end time that is not after its start time.
+    EndBeforeStart,
+    /// Any other malformed value (wrong shape, duplicates, out of range).
+    InvalidValue,
+}
+
+/// Everything that can go wrong in `frontline-core`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input that breaks a rule; nothing was written.
+    #[error("invalid {field}: {rule:?}{}", limit.map(|l| format!(" (limit {l})")).unwrap_or_default())]
+    Validation {
+        /// The input field, in the wire spelling the UI uses (camelCase).
+        field: &'static str,
+        /// The rule broken.
+        rule: ValidationRule,
+        /// The limit involved, when the rule has one.
+        limit: Option<u32>,
+    },
+    /// A record that does not exist.
+    #[error("{entity} {id} not found")]
+    NotFound {
+        /// Kind of record ("case", "customer", ...).
+        entity: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+    /// The file exists but is not an SQLite database (or is damaged beyond opening).
+    #[error("{} is not a Frontline database (not an SQLite file, or damaged)", path.display())]
+    NotADatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// An SQLite database that belongs to some other program.
+    #[error("{} is an SQLite database of another program, not Frontline", path.display())]
+    ForeignDatabase {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A database written by a newer Frontline than this one.
+    #[error("the database has schema version {found}; this Frontline supports up to {supported}. Update Frontline")]
+    SchemaTooNew {
+        /// Version found in the file.
+        found: u32,
+        /// Newest version this build knows.
+        supported: u32,
+    },
+    /// A database that is damaged (failed integrity check or unreadable pages).
+    #[error("the database is damaged: {detail}")]
+    Corrupt {
+        /// What SQLite reported.
+        detail: String,
+    },
+    /// A file that must not be overwritten already exists.
+    #[error("{} already exists; choose another name", path.display())]
+    AlreadyExists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A backup or restore was cancelled by the user; nothing was changed.
+    #[error("cancelled")]
+    Cancelled,
+    /// A file-system problem.
+    #[error("{action} {}: {source}", path.display())]
+    Io {
+        /// What we were doing ("create directory", "set permissions on", ...).
+        action: &'static str,
+        /// The path involved.
+        path: PathBuf,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Any other SQLite failure.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    /// A bug: the code asked for something the schema does not allow.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// Shorthand for a validation error without a limit.
+    pub(crate) fn invalid(field: &'static str, rule: ValidationRule) -> Self {
+        Error::Validation { field, rule, limit: None }
+    }
+
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { action, path: path.into(), source }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    /// Damage can surface on any query, not just at open: name it wherever it shows.
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::Corrupt { detail: e.to_string() },
+            _ => Error::Sqlite(e),
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! Frontline's domain and local store.
+//!
+//! Everything the supervisor's data means lives here: the types, the rules (pure functions
+//! of their inputs and an explicit "now") and the SQLite store with its single write path.
+//! The desktop shell, the CLI and (later) the server are thin adapters over this crate.
+//!
+//! **Invariants**
+//! - No Tauri, HTTP, async runtime or UI knowledge. The crate is usable from a test, a CLI
+//!   or a window alike.
+//! - Every synced table is written only through [`store::WriteTx`], which stamps each
+//!   changed column with a hybrid-logical-clock stamp in the same transaction (the outbox
+//!   sync is built on). SQL lives only under `store/` and the feature modules' `store`
+//!   functions; table and column names come from [`store::schema`], never from input.
+//! - Libraries never exit or panic on input: every failure is an [`Error`].
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod backup;
+pub mod error;
+pub mod paths;
+pub mod settings;
+pub mod store;
+mod time;
+
+pub use error::{Error, Result, ValidationRule};
+pub use store::{Store, StoreInfo};
+pub use time::{Now, system_now};

@@ -1,0 +1,137 @@
+//! Validation of [`Settings`]: a pure function, the authority the UI's quick checks mirror.
+
+use chrono::NaiveTime;
+
+use super::{ORGANISATION_NAME_MAX, Settings, Weekday};
+use crate::{Error, Result, ValidationRule};
+
+/// Checks `s` and returns it normalised (the organisation name trimmed).
+pub fn validate(mut s: Settings) -> Result<Settings> {
+    s.organisation_name = s.organisation_name.trim().to_owned();
+    if s.organisation_name.chars().count() > ORGANISATION_NAME_MAX as usize {
+        return Err(Error::Validation {
+            field: "organisationName",
+            rule: ValidationRule::TooLong,
+            limit: Some(ORGANISATION_NAME_MAX),
+        });
+    }
+    if s.organisation_name.chars().any(char::is_control) {
+        return Err(Error::invalid("organisationName", ValidationRule::InvalidValue));
+    }
+    if s.time_zone.parse::<chrono_tz::Tz>().is_err() {
+        return Err(Error::invalid("timeZone", ValidationRule::InvalidTimeZone));
+    }
+    let days: Vec<Weekday> = s.working_hours.iter().map(|d| d.weekday).collect();
+    if days != Weekday::ALL {
+        return Err(Error::invalid("workingHours", ValidationRule::InvalidValue));
+    }
+    for day in &s.working_hours {
+        let (Some(start), Some(end)) = (parse_hhmm(&day.start), parse_hhmm(&day.end)) else {
+            return Err(Error::invalid("workingHours", ValidationRule::InvalidTime));
+        };
+        if day.open && end <= start {
+            return Err(Error::invalid("workingHours", ValidationRule::EndBeforeStart));
+        }
+    }
+    Ok(s)
+}
+
+/// Parses a strict `HH:MM` 24-hour time.
+fn parse_hhmm(s: &str) -> Option<NaiveTime> {
+    let b = s.as_bytes();
+    if b.len() != 5 || b[2] != b':' {
+        return None;
+    }
+    NaiveTime::parse_from_str(s, "%H:%M").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::{Language, Theme, default_week};
+
+    fn ok() -> Settings {
+        Settings {
+            organisation_name: "  Acme Support  ".into(),
+            time_zone: "Asia/Shanghai".into(),
+            language: Language::ZhHans,
+            theme: Theme::Dark,
+            working_hours: default_week(),
+        }
+    }
+
+    fn rule_of(s: Settings) -> (&'static str, ValidationRule) {
+        match validate(s) {
+            Err(Error::Validation { field, rule, .. }) => (field, rule),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn valid_settings_are_trimmed() {
+        assert_eq!(validate(ok()).unwrap().organisation_name, "Acme Support");
+    }
+
+    #[test]
+    fn empty_organisation_name_is_allowed() {
+        assert!(validate(Settings { organisation_name: "   ".into(), ..ok() }).is_ok());
+    }
+
+    #[test]
+    fn organisation_name_over_limit_is_too_long() {
+        let exactly = "客".repeat(120);
+        assert!(validate(Settings { organisation_name: exactly.clone(), ..ok() }).is_ok());
+        let over = Settings { organisation_name: format!("{exactly}x"), ..ok() };
+        assert!(matches!(
+            validate(over),
+            Err(Error::Validation { field: "organisationName", rule: ValidationRule::TooLong, limit: Some(120) })
+        ));
+    }
+
+    #[test]
+    fn control_characters_in_name_are_invalid() {
+        let s = Settings { organisation_name: "Acme\u{0}Support".into(), ..ok() };
+        assert_eq!(rule_of(s), ("organisationName", ValidationRule::InvalidValue));
+    }
+
+    #[test]
+    fn unknown_time_zone_is_rejected() {
+        for tz in ["", "Mars/Olympus", "asia/shanghai ", "UTC+8"] {
+            let s = Settings { time_zone: tz.into(), ..ok() };
+            assert_eq!(rule_of(s), ("timeZone", ValidationRule::InvalidTimeZone), "{tz:?}");
+        }
+    }
+
+    #[test]
+    fn working_hours_must_list_each_weekday_once_in_order() {
+        let mut short = ok();
+        short.working_hours.pop();
+        assert_eq!(rule_of(short), ("workingHours", ValidationRule::InvalidValue));
+        let mut swapped = ok();
+        swapped.working_hours.swap(0, 1);
+        assert_eq!(rule_of(swapped), ("workingHours", ValidationRule::InvalidValue));
+    }
+
+    #[test]
+    fn times_must_be_hh_mm() {
+        for bad in ["9:00", "24:00", "09:60", "0900", "09:00:00", "", "ab:cd"] {
+            let mut s = ok();
+            s.working_hours[2].start = bad.into();
+            assert_eq!(rule_of(s), ("workingHours", ValidationRule::InvalidTime), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn open_day_must_end_after_it_starts() {
+        let mut s = ok();
+        s.working_hours[0].end = "09:00".into();
+        assert_eq!(rule_of(s), ("workingHours", ValidationRule::EndBeforeStart));
+    }
+
+    #[test]
+    fn closed_day_may_have_any_valid_times() {
+        let mut s = ok();
+        s.working_hours[6].end = "08:00".into();
+        assert!(validate(s).is_ok());
+    }
+}

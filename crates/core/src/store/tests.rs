@@ -1,0 +1,308 @@
+//! Tests of opening, migrating and the write path, on real SQLite files.
+
+use chrono::Duration;
+use rusqlite::types::Value;
+
+use super::test_support::{TestClock, temp_store};
+use super::*;
+use crate::Error;
+use crate::store::schema::{DEVICE_ROW, WORKSPACE_ROW};
+
+fn change_log(store: &Store) -> Vec<(String, String, String, String, Value)> {
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT hlc, tbl, row_id, col, value FROM change_log ORDER BY seq")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+fn text(s: &str) -> Value {
+    Value::Text(s.to_owned())
+}
+
+#[test]
+fn new_database_is_migrated_and_owned() {
+    let (_dir, store, _) = temp_store();
+    assert_eq!(migrations::current_version(store.conn()).unwrap(), migrations::latest_version());
+    let app_id: i32 = store.conn().query_row("PRAGMA application_id", [], |r| r.get(0)).unwrap();
+    assert_eq!(app_id, migrations::APPLICATION_ID);
+    let mode: String = store.conn().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn database_files_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("nested").join("data");
+    let path = data.join("frontline.db");
+    let mut store = Store::open(&path).unwrap();
+    store.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("time_zone", text("UTC"))])).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&path.with_extension("db-wal")), 0o600);
+    assert_eq!(mode(&path.with_extension("db-shm")), 0o600);
+}
+
+#[test]
+fn each_changed_column_gets_one_change_log_row() {
+    let (_dir, mut store, _) = temp_store();
+    let n = store
+        .write(|tx| {
+            tx.upsert(
+                Table::WorkspaceSettings,
+                WORKSPACE_ROW,
+                &[("organisation_name", text("Acme")), ("time_zone", text("Europe/Berlin"))],
+            )
+        })
+        .unwrap();
+    assert_eq!(n, 2);
+    let log = change_log(&store);
+    let cols: Vec<&str> = log.iter().map(|r| r.3.as_str()).collect();
+    assert_eq!(cols, ["created_at", "organisation_name", "time_zone"]);
+    assert!(log.iter().all(|r| r.1 == "workspace_settings" && r.2 == WORKSPACE_ROW));
+    assert_eq!(log[1].4, text("Acme"));
+
+    // Only the column that differs is written and logged.
+    let n = store
+        .write(|tx| {
+            tx.upsert(
+                Table::WorkspaceSettings,
+                WORKSPACE_ROW,
+                &[("organisation_name", text("Acme Ltd")), ("time_zone", text("Europe/Berlin"))],
+            )
+        })
+        .unwrap();
+    assert_eq!(n, 1);
+    let log = change_log(&store);
+    assert_eq!(log.len(), 4);
+    assert_eq!((log[3].3.as_str(), &log[3].4), ("organisation_name", &text("Acme Ltd")));
+
+    // Each column's newest stamp is what a merge will compare against.
+    let newest: String = store
+        .conn()
+        .query_row(
+            "SELECT hlc FROM column_versions WHERE tbl = 'workspace_settings' AND col = 'organisation_name'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(newest, log[3].0);
+}
+
+#[test]
+fn unchanged_write_logs_nothing_and_keeps_the_clock() {
+    let (_dir, mut store, _) = temp_store();
+    let vals = [("organisation_name", text("Acme"))];
+    store.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &vals)).unwrap();
+    let clock = store.clock_last();
+    let n = store.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &vals)).unwrap();
+    assert_eq!(n, 0);
+    assert_eq!(change_log(&store).len(), 2);
+    assert_eq!(store.clock_last(), clock);
+}
+
+#[test]
+fn stamps_increase_in_log_order_even_when_wall_clock_goes_back() {
+    let (_dir, mut store, clock) = temp_store();
+    for (i, back) in [0, 3600, 7200].into_iter().enumerate() {
+        clock.set(TestClock::new().get() - Duration::seconds(back));
+        store
+            .write(|tx| {
+                tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("organisation_name", text(&format!("n{i}")))])
+            })
+            .unwrap();
+    }
+    let stamps: Vec<String> = change_log(&store).into_iter().map(|r| r.0).collect();
+    assert_eq!(stamps.len(), 4);
+    assert!(stamps.windows(2).all(|w| w[0] < w[1]), "{stamps:?}");
+}
+
+#[test]
+fn clock_survives_reopen_and_never_reissues_a_stamp() {
+    let (dir, mut store, clock) = temp_store();
+    store.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("time_zone", text("UTC"))])).unwrap();
+    let last = store.clock_last();
+    let node = store.node_id();
+    drop(store);
+    // The wall clock is now an hour behind what was stamped before.
+    clock.set(clock.get() - Duration::hours(1));
+    let mut store = Store::open_with_clock(&dir.path().join("frontline.db"), clock.now()).unwrap();
+    assert_eq!(store.node_id(), node);
+    assert_eq!(store.clock_last(), last);
+    store
+        .write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("time_zone", text("Asia/Taipei"))]))
+        .unwrap();
+    let newest = change_log(&store).pop().unwrap().0;
+    assert!(newest > last.to_string());
+}
+
+#[test]
+fn failed_transaction_leaves_no_partial_change() {
+    let (_dir, mut store, _) = temp_store();
+    store.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("time_zone", text("UTC"))])).unwrap();
+    let clock = store.clock_last();
+    let log_before = change_log(&store);
+    let err = store
+        .write(|tx| {
+            tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("organisation_name", text("Half"))])?;
+            tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("no_such_column", text("x"))])
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::Internal(_)), "{err:?}");
+    assert_eq!(change_log(&store), log_before);
+    assert_eq!(store.clock_last(), clock);
+    let name: Option<String> = store
+        .conn()
+        .query_row("SELECT organisation_name FROM workspace_settings", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(name, None);
+}
+
+#[test]
+fn local_only_tables_are_not_logged() {
+    let (_dir, mut store, _) = temp_store();
+    store
+        .write(|tx| tx.upsert(Table::DevicePreferences, DEVICE_ROW, &[("language", text("zh-Hans"))]))
+        .unwrap();
+    assert!(change_log(&store).is_empty());
+    assert_eq!(store.info().unwrap().pending_changes, 0);
+}
+
+#[test]
+fn delete_is_a_logged_tombstone() {
+    let (_dir, mut store, _) = temp_store();
+    store.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("time_zone", text("UTC"))])).unwrap();
+    assert!(store.write(|tx| tx.delete(Table::WorkspaceSettings, WORKSPACE_ROW)).unwrap());
+    assert!(!store.write(|tx| tx.delete(Table::WorkspaceSettings, WORKSPACE_ROW)).unwrap());
+    assert_eq!(change_log(&store).last().unwrap().3, "deleted_at");
+    let info = store.info().unwrap();
+    assert_eq!(info.row_counts[0], ("workspace_settings", 0));
+}
+
+#[test]
+fn duplicate_column_in_one_write_is_refused() {
+    let (_dir, mut store, _) = temp_store();
+    let err = store
+        .write(|tx| {
+            tx.upsert(
+                Table::WorkspaceSettings,
+                WORKSPACE_ROW,
+                &[("time_zone", text("UTC")), ("time_zone", text("Asia/Taipei"))],
+            )
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::Internal(_)));
+    assert!(change_log(&store).is_empty());
+}
+
+#[test]
+fn older_database_is_upgraded_by_newer_migrations_keeping_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    // A database as the first release left it.
+    {
+        let mut conn = open::open_file(&path, 1).unwrap();
+        assert_eq!(migrations::current_version(&conn).unwrap(), 1);
+        conn.execute(
+            "INSERT INTO workspace_settings (id, organisation_name, created_at, updated_at)
+             VALUES ('workspace', 'Kept', 't', 't')",
+            [],
+        )
+        .unwrap();
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'device_preferences'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
+        drop(conn.transaction().unwrap());
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(migrations::current_version(store.conn()).unwrap(), migrations::latest_version());
+    let kept: String =
+        store.conn().query_row("SELECT organisation_name FROM workspace_settings", [], |r| r.get(0)).unwrap();
+    assert_eq!(kept, "Kept");
+    store.conn().query_row("SELECT count(*) FROM device_preferences", [], |r| r.get::<_, i64>(0)).unwrap();
+}
+
+#[test]
+fn database_from_a_newer_frontline_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    drop(Store::open(&path).unwrap());
+    let future = migrations::latest_version() + 5;
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", future).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    match Store::open(&path) {
+        Err(Error::SchemaTooNew { found, supported }) => {
+            assert_eq!((found, supported), (future, migrations::latest_version()));
+        }
+        other => panic!("expected SchemaTooNew, got {:?}", other.err()),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn non_database_file_gives_a_clear_error_and_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    let junk: Vec<u8> = (0..10_000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    std::fs::write(&path, &junk).unwrap();
+    match Store::open(&path) {
+        Err(Error::NotADatabase { path: p }) => assert_eq!(p, path),
+        other => panic!("expected NotADatabase, got {:?}", other.err()),
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), junk);
+    assert!(!path.with_extension("db-wal").exists());
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    assert!(matches!(Store::open(&path), Err(Error::ForeignDatabase { .. })));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn damaged_database_gives_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("organisation_name", text("x"))]))
+            .unwrap();
+        store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    }
+    // Keep the header, garble everything after the first page.
+    let mut bytes = std::fs::read(&path).unwrap();
+    for b in bytes.iter_mut().skip(4096) {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Store::open(&path).and_then(|s| s.info()).unwrap_err();
+    assert!(matches!(err, Error::Corrupt { .. } | Error::NotADatabase { .. }), "{err:?}");
+}
+
+#[test]
+fn info_reports_version_node_counts_and_pending() {
+    let (_dir, mut store, _) = temp_store();
+    store.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("time_zone", text("UTC"))])).unwrap();
+    let info = store.info().unwrap();
+    assert_eq!(info.schema_version, migrations::latest_version());
+    assert_eq!(info.node_id, store.node_id());
+    assert_eq!(info.row_counts, vec![("workspace_settings", 1), ("device_preferences", 0)]);
+    assert_eq!(info.pending_changes, 2);
+}
