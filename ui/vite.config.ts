@@ -1,11 +1,39 @@
 /// <reference types="vitest/config" />
 // Vite serves the UI to the Tauri webview: `npm run dev` on a fixed port that
 // tauri.conf.json's devUrl points at, and `npm run build` into ui/dist (frontendDist).
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 
+const PREAMBLE_URL = "/@frontline/react-refresh-preamble.js";
+
+/**
+ * Dev server only: @vitejs/plugin-react puts its Fast Refresh preamble in an inline
+ * <script>, which the app's CSP (`script-src 'self'`, also applied by Tauri in
+ * development) blocks, leaving a blank window. Serve the same code as a file instead.
+ */
+function externalRefreshPreamble(): Plugin {
+  return {
+    name: "frontline:external-refresh-preamble",
+    apply: "serve",
+    configureServer(server) {
+      server.middlewares.use(PREAMBLE_URL, (_req, res) => {
+        res.setHeader("Content-Type", "text/javascript");
+        res.end(react.preambleCode.replace("__BASE__", "/"));
+      });
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler: (html) =>
+        html.replace(
+          /<script type="module">\s*import \{ injectIntoGlobalHook \}[\s\S]*?<\/script>/,
+          `<script type="module" src="${PREAMBLE_URL}"></script>`,
+        ),
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), externalRefreshPreamble()],
   // The built app is loaded from tauri://localhost; relative asset URLs work there and
   // under `vite preview` alike.
   base: "./",

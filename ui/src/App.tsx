@@ -44,7 +44,13 @@ export function App({ i18n, queryClient, mantineEnv = "default" }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv}>
-        <Notifications position="bottom-right" limit={3} />
+        <Notifications
+          position="top-right"
+          limit={3}
+          containerWidth={360}
+          // Below the header, clear of the status bar and the settings Save bar.
+          styles={{ root: { top: "calc(48px + var(--mantine-spacing-sm))" } }}
+        />
         <QueryClientProvider client={client}>
           <PreferencesGate>
             <RouterProvider router={router} />

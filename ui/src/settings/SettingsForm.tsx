@@ -47,7 +47,7 @@ function isTheme(value: string): value is Theme {
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   const headingId = useId();
   return (
-    <Paper component="section" withBorder radius="md" p="lg" aria-labelledby={headingId}>
+    <Paper component="section" withBorder radius="md" px="lg" py="md" aria-labelledby={headingId}>
       <Title order={2} size="h5" id={headingId}>
         {title}
       </Title>
@@ -77,7 +77,11 @@ export function SettingsForm({ saved }: { saved: Settings }) {
   // After a failed save, move focus to the first field that needs attention.
   useEffect(() => {
     if (focusRequest === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!field) return;
+    field.focus({ preventScroll: true });
+    // Centre it: scrolled only "into view", it can end up under the sticky Save bar.
+    field.scrollIntoView({ block: "center" });
   }, [focusRequest]);
 
   const edit = (patch: Partial<Settings>, clear: (keyof FormIssues)[]) => {
@@ -242,29 +246,31 @@ export function SettingsForm({ saved }: { saved: Settings }) {
           </Alert>
         )}
 
-        <Paper withBorder radius="md" px="lg" py="sm" className={classes.actionBar}>
-          <Group justify="space-between" wrap="nowrap">
-            <div role="status">
-              {clientIssuesOnly ? (
-                <Text size="sm" c="red">
-                  {t("settings.fixErrors")}
-                </Text>
-              ) : dirty ? (
-                <Badge variant="dot" color="orange" radius="sm" size="lg" className={classes.unsaved}>
-                  {t("settings.unsaved")}
-                </Badge>
-              ) : null}
-            </div>
-            <Group gap="sm" wrap="nowrap">
-              <Button variant="default" onClick={discard} disabled={!dirty || save.isPending}>
-                {t("settings.discard")}
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                {t("settings.save")}
-              </Button>
+        <div className={classes.actionDock}>
+          <Paper withBorder radius="md" px="md" py="xs" className={classes.actionBar}>
+            <Group justify="space-between" wrap="nowrap">
+              <div role="status">
+                {clientIssuesOnly ? (
+                  <Text size="sm" c="red">
+                    {t("settings.fixErrors")}
+                  </Text>
+                ) : dirty ? (
+                  <Badge variant="dot" color="orange" radius="sm" size="lg" className={classes.unsaved}>
+                    {t("settings.unsaved")}
+                  </Badge>
+                ) : null}
+              </div>
+              <Group gap="sm" wrap="nowrap">
+                <Button variant="default" onClick={discard} disabled={!dirty || save.isPending}>
+                  {t("settings.discard")}
+                </Button>
+                <Button type="submit" loading={save.isPending}>
+                  {t("settings.save")}
+                </Button>
+              </Group>
             </Group>
-          </Group>
-        </Paper>
+          </Paper>
+        </div>
       </Stack>
     </form>
   );

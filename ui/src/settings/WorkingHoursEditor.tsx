@@ -59,7 +59,7 @@ export function WorkingHoursEditor({ days, issues, onChange }: WorkingHoursEdito
                       <Input
                         type="time"
                         size="xs"
-                        w={118}
+                        w={132}
                         value={day.start}
                         onChange={(event) => onChange({ ...day, start: event.currentTarget.value })}
                         aria-label={t("settings.hours.startOn", { day: dayName })}
@@ -75,7 +75,7 @@ export function WorkingHoursEditor({ days, issues, onChange }: WorkingHoursEdito
                       <Input
                         type="time"
                         size="xs"
-                        w={118}
+                        w={132}
                         value={day.end}
                         onChange={(event) => onChange({ ...day, end: event.currentTarget.value })}
                         aria-label={t("settings.hours.endOn", { day: dayName })}
@@ -93,7 +93,8 @@ export function WorkingHoursEditor({ days, issues, onChange }: WorkingHoursEdito
                     )}
                   </Stack>
                 ) : (
-                  <Text size="sm" c="dimmed">
+                  // Same height as a row of time fields, so rows do not jump when toggled.
+                  <Text size="sm" c="dimmed" lh="30px">
                     {t("settings.hours.closed")}
                   </Text>
                 )}

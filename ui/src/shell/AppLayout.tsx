@@ -69,15 +69,19 @@ export function AppLayout() {
           <Text fw={700} size="md" className={classes.appName}>
             {t("app.name")}
           </Text>
-          <div className={classes.separator} aria-hidden />
-          <Text
-            size="sm"
-            c={organisation ? undefined : "dimmed"}
-            truncate
-            data-testid="organisation-name"
-          >
-            {organisation || (settings.isSuccess ? t("app.noOrganisation") : "")}
-          </Text>
+          {(organisation || settings.isSuccess) && (
+            <>
+              <div className={classes.separator} aria-hidden />
+              <Text
+                size="sm"
+                c={organisation ? undefined : "dimmed"}
+                truncate
+                data-testid="organisation-name"
+              >
+                {organisation || t("app.noOrganisation")}
+              </Text>
+            </>
+          )}
         </Group>
       </AppShell.Header>
 
