@@ -44,13 +44,8 @@ export function App({ i18n, queryClient, mantineEnv = "default" }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv}>
-        <Notifications
-          position="top-right"
-          limit={3}
-          containerWidth={360}
-          // Below the header, clear of the status bar and the settings Save bar.
-          styles={{ root: { top: "calc(48px + var(--mantine-spacing-sm))" } }}
-        />
+        {/* Top right, below the header (app.css): clear of the status bar and Save bar. */}
+        <Notifications position="top-right" limit={3} containerWidth={360} />
         <QueryClientProvider client={client}>
           <PreferencesGate>
             <RouterProvider router={router} />
