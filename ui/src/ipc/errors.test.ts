@@ -25,8 +25,7 @@ describe("ipcErrorMessage", () => {
 
   it.each<[ErrorCode, RegExp]>([
     ["not_found", /was not found/],
-    ["invalid_transition", /not allowed/],
-    ["conflict", /changed elsewhere/],
+    ["database_unavailable", /cannot be opened/],
     ["storage", /local database/],
     ["internal", /went wrong inside Frontline/],
   ])("translates code %s, ignoring the message text", (code, expected) => {

@@ -11,8 +11,7 @@ import { IpcFailure } from "./queries";
 const CODES: readonly ErrorCode[] = [
   "validation",
   "not_found",
-  "invalid_transition",
-  "conflict",
+  "database_unavailable",
   "storage",
   "internal",
 ];

@@ -9,7 +9,10 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { commands, type IpcError, type Result, type Settings } from "./bindings";
+import { commands, type IpcError, type Settings } from "./bindings";
+
+/** What every fallible generated command resolves to. */
+export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
 
 export class IpcFailure extends Error {
   readonly error: IpcError;

@@ -1,0 +1,112 @@
+//! The one error type that crosses the IPC boundary.
+//!
+//! The UI branches on [`ErrorCode`] and translates from it (plus `field`, `rule` and
+//! `limit` for validation), never from `message`, which is an English detail for logs and
+//! bug reports. Internal and storage failures are logged in full here and reach the UI
+//! only as a generic message, so no SQL or file contents leak into the window.
+
+use frontline_core::{Error, ValidationRule};
+use serde::Serialize;
+
+/// Stable error codes the UI translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Input broke a rule; see `field`, `rule`, `limit`.
+    Validation,
+    /// The record does not exist.
+    NotFound,
+    /// The database cannot be used (not Frontline's, damaged, too new, unreadable).
+    DatabaseUnavailable,
+    /// Something failed while reading or writing the database.
+    Storage,
+    /// A bug.
+    Internal,
+}
+
+/// An error as the UI receives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct IpcError {
+    /// What kind of failure.
+    pub code: ErrorCode,
+    /// English detail (the UI shows a translation of `code` instead).
+    pub message: String,
+    /// For validation errors: the input field (camelCase).
+    pub field: Option<String>,
+    /// For validation errors: the rule broken.
+    pub rule: Option<ValidationRule>,
+    /// For validation errors with a limit (e.g. maximum length).
+    pub limit: Option<u32>,
+}
+
+impl IpcError {
+    fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        IpcError { code, message: message.into(), field: None, rule: None, limit: None }
+    }
+}
+
+impl From<Error> for IpcError {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Validation { field, rule, limit } => IpcError {
+                code: ErrorCode::Validation,
+                message: e.to_string(),
+                field: Some(field.to_owned()),
+                rule: Some(rule),
+                limit,
+            },
+            Error::NotFound { .. } => IpcError::new(ErrorCode::NotFound, e.to_string()),
+            Error::NotADatabase { .. }
+            | Error::ForeignDatabase { .. }
+            | Error::SchemaTooNew { .. }
+            | Error::Corrupt { .. } => IpcError::new(ErrorCode::DatabaseUnavailable, e.to_string()),
+            Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } | Error::Cancelled => {
+                log::error!("storage error: {e}");
+                IpcError::new(ErrorCode::Storage, "the database could not be read or written")
+            }
+            Error::Internal(_) => {
+                log::error!("internal error: {e}");
+                IpcError::new(ErrorCode::Internal, "internal error")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_error_json_is_pinned() {
+        let e = IpcError::from(Error::Validation {
+            field: "organisationName",
+            rule: ValidationRule::TooLong,
+            limit: Some(120),
+        });
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            serde_json::json!({
+                "code": "validation",
+                "message": "invalid organisationName: TooLong (limit 120)",
+                "field": "organisationName",
+                "rule": "too_long",
+                "limit": 120
+            })
+        );
+    }
+
+    #[test]
+    fn storage_details_do_not_reach_the_ui() {
+        let e = IpcError::from(Error::Internal("SELECT secret FROM t".into()));
+        assert_eq!(e.code, ErrorCode::Internal);
+        assert!(!e.message.contains("secret"));
+    }
+
+    #[test]
+    fn unusable_database_is_named_with_its_own_code() {
+        let e = IpcError::from(Error::SchemaTooNew { found: 9, supported: 2 });
+        assert_eq!(serde_json::to_value(&e).unwrap()["code"], "database_unavailable");
+        assert!(e.message.contains("Update Frontline"));
+    }
+}

@@ -1,0 +1,51 @@
+//! The Frontline desktop shell.
+//!
+//! A thin adapter between the webview and `frontline-core`: it opens the local database,
+//! registers the IPC commands (each a few lines calling one core function) and wires the
+//! official plugins. No domain rule lives here.
+//!
+//! **Invariants**
+//! - Every command is listed once, in [`ipc::builder`]; bindings and permissions follow
+//!   from that list.
+//! - Errors cross the IPC boundary only as [`error::IpcError`] (a code the UI translates).
+#![forbid(unsafe_code)]
+
+mod commands;
+pub mod error;
+pub mod ipc;
+mod state;
+
+use tauri::Manager;
+
+include!("ipc_commands.rs");
+
+/// Starts the app.
+pub fn run() {
+    let ipc = ipc::builder();
+    let app = tauri::Builder::default()
+        // Registered first, so a second launch focuses this window and exits early.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::LogDir { file_name: None }))
+                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stderr))
+                .build(),
+        )
+        .invoke_handler(ipc.invoke_handler())
+        .setup(move |app| {
+            ipc.mount_events(app);
+            app.manage(state::AppState::open());
+            Ok(())
+        });
+    if let Err(e) = app.run(tauri::generate_context!()) {
+        eprintln!("Frontline could not start: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,50 @@
+//! What the app keeps while it runs: the open store, or why it could not be opened.
+//!
+//! A database that cannot be opened (damaged, another program's, from a newer version)
+//! must not crash the app: the window still opens and every command answers with the
+//! reason, which the UI shows translated, with the path, so the user can act on it.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use frontline_core::{Store, paths};
+
+use crate::error::IpcError;
+
+/// Managed state of the app.
+pub struct AppState {
+    db_path: Option<PathBuf>,
+    store: Result<Mutex<Store>, IpcError>,
+}
+
+impl AppState {
+    /// Opens the database at the configured path (see `frontline_core::paths`).
+    pub fn open() -> AppState {
+        match paths::resolve_db_path(None) {
+            Ok(path) => {
+                let store = Store::open(&path).map(Mutex::new).map_err(|e| {
+                    log::error!("cannot open database {}: {e}", path.display());
+                    IpcError::from(e)
+                });
+                if store.is_ok() {
+                    log::info!("database {}", path.display());
+                }
+                AppState { db_path: Some(path), store }
+            }
+            Err(e) => AppState { db_path: None, store: Err(IpcError::from(e)) },
+        }
+    }
+
+    /// The store, locked for one command.
+    pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
+        match &self.store {
+            Ok(m) => Ok(m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
+            Err(e) => Err(e.clone()),
+        }
+    }
+
+    /// Where the database is (or would be).
+    pub fn db_path(&self) -> Option<&PathBuf> {
+        self.db_path.as_ref()
+    }
+}
