@@ -1,1 +1,86 @@
-fn main() {}
+//! `cargo xtask`: the one entry point for developers and CI.
+//!
+//! - `run`   installs what is missing, builds the UI and the app, and starts it.
+//! - `test`  runs every test: Rust (nextest), UI (Vitest) and the WebDriver E2E suite.
+//! - `dist`  builds the installers (.deb and AppImage here; msi/nsis and dmg/app on their OS).
+//! - `gen`   regenerates the committed TypeScript IPC bindings.
+//!
+//! Builds go to `$CARGO_TARGET_DIR`, by default `~/.cache/frontline/target`, so a fresh
+//! clone (CI) reuses earlier compilation instead of starting cold each time.
+#![forbid(unsafe_code)]
+#![allow(clippy::print_stdout)]
+
+mod appimage;
+mod app_build;
+mod setup;
+mod shell;
+
+use anyhow::{Result, bail};
+
+const USAGE: &str = "usage: cargo xtask <run|test|dist|gen> [options]
+
+  run                 install missing prerequisites, build, start the app
+  test [--no-e2e]     Rust tests (nextest), UI tests (Vitest), E2E (WebDriver under Xvfb)
+  dist                build the .deb and AppImage (plus msi/nsis, dmg/app on those systems)
+  gen                 regenerate ui/src/ipc/bindings.ts from src-tauri/ipc.rs";
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("xtask: error: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = shell::repo_root()?;
+    std::env::set_current_dir(&root)?;
+    match args.first().map(String::as_str) {
+        Some("run") => {
+            setup::system_packages(setup::Purpose::Run)?;
+            setup::node_modules()?;
+            let bin = app_build::release_app()?;
+            shell::step(&format!("starting {}", bin.display()));
+            shell::run(std::process::Command::new(bin))
+        }
+        Some("test") => {
+            let e2e = !args.iter().any(|a| a == "--no-e2e");
+            setup::system_packages(if e2e { setup::Purpose::Test } else { setup::Purpose::Run })?;
+            setup::node_modules()?;
+            setup::cargo_tool("cargo-nextest", "nextest", "cargo-nextest")?;
+            shell::step("Rust tests");
+            shell::run(shell::cargo(&["nextest", "run", "--workspace", "--no-fail-fast"]))?;
+            shell::step("UI tests");
+            shell::run(shell::npm(&["run", "typecheck", "-w", "ui"]))?;
+            shell::run(shell::npm(&["test", "-w", "ui"]))?;
+            if e2e {
+                setup::cargo_tool("tauri-driver", "", "tauri-driver")?;
+                let bin = app_build::release_app()?;
+                shell::step("E2E tests (real app under Xvfb, WebDriver)");
+                let mut cmd = shell::npm(&["test", "-w", "tests/e2e"]);
+                cmd.env("FRONTLINE_APP_BINARY", &bin);
+                shell::run(cmd)?;
+            }
+            Ok(())
+        }
+        Some("dist") => {
+            setup::system_packages(setup::Purpose::Dist)?;
+            setup::node_modules()?;
+            app_build::dist()
+        }
+        Some("gen") => {
+            let mut cmd = shell::cargo(&[
+                "test",
+                "-p",
+                "frontline",
+                "--lib",
+                "ipc::tests::typescript_bindings_are_current",
+            ]);
+            cmd.env("FRONTLINE_WRITE_BINDINGS", "1");
+            shell::run(cmd)?;
+            println!("wrote ui/src/ipc/bindings.ts");
+            Ok(())
+        }
+        _ => bail!("{USAGE}"),
+    }
+}
