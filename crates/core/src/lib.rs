@@ -19,6 +19,7 @@ pub mod backup;
 pub mod error;
 pub mod paths;
 pub mod settings;
+pub mod sla;
 pub mod store;
 mod time;
 
