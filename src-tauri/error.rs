@@ -16,6 +16,8 @@ pub enum ErrorCode {
     Validation,
     /// The record does not exist.
     NotFound,
+    /// The workflow does not allow this change from the current state.
+    InvalidTransition,
     /// The database cannot be used (not Frontline's, damaged, too new, unreadable).
     DatabaseUnavailable,
     /// Something failed while reading or writing the database.
@@ -57,6 +59,7 @@ impl From<Error> for IpcError {
                 limit,
             },
             Error::NotFound { .. } => IpcError::new(ErrorCode::NotFound, e.to_string()),
+            Error::InvalidTransition { .. } => IpcError::new(ErrorCode::InvalidTransition, e.to_string()),
             Error::NotADatabase { .. }
             | Error::ForeignDatabase { .. }
             | Error::SchemaTooNew { .. }

@@ -6,7 +6,7 @@
 
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{app, settings};
+use crate::commands::{app, cases, customers, people, settings};
 
 /// Where the generated bindings live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
@@ -18,6 +18,31 @@ pub fn builder() -> Builder<tauri::Wry> {
         settings::settings_get,
         settings::settings_save,
         settings::settings_time_zones,
+        cases::case_create,
+        cases::case_get,
+        cases::case_list,
+        cases::case_edit,
+        cases::case_transition,
+        cases::case_assign,
+        cases::case_escalate,
+        cases::case_de_escalate,
+        cases::case_set_tags,
+        cases::case_add_note,
+        cases::case_log_contact,
+        cases::case_schedule_callback,
+        cases::case_record_callback,
+        cases::case_bulk,
+        cases::case_bulk_undo,
+        cases::case_categories,
+        cases::case_tags,
+        customers::customer_create,
+        customers::customer_update,
+        customers::customer_get,
+        customers::customer_search,
+        people::agent_list,
+        people::team_list,
+        people::agent_create,
+        people::team_create,
     ])
 }
 

@@ -4,16 +4,15 @@
 //! must not crash the app: the window still opens and every command answers with the
 //! reason, which the UI shows translated, with the path, so the user can act on it.
 
-use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use frontline_core::store::WriteTx;
 use frontline_core::{Store, paths};
 
 use crate::error::IpcError;
 
 /// Managed state of the app.
 pub struct AppState {
-    db_path: Option<PathBuf>,
     store: Result<Mutex<Store>, IpcError>,
 }
 
@@ -29,9 +28,9 @@ impl AppState {
                 if store.is_ok() {
                     log::info!("database {}", path.display());
                 }
-                AppState { db_path: Some(path), store }
+                AppState { store }
             }
-            Err(e) => AppState { db_path: None, store: Err(IpcError::from(e)) },
+            Err(e) => AppState { store: Err(IpcError::from(e)) },
         }
     }
 
@@ -43,8 +42,13 @@ impl AppState {
         }
     }
 
-    /// Where the database is (or would be).
-    pub fn db_path(&self) -> Option<&PathBuf> {
-        self.db_path.as_ref()
+    /// Runs one core read against the store.
+    pub fn read<T>(&self, f: impl FnOnce(&Store) -> frontline_core::Result<T>) -> Result<T, IpcError> {
+        Ok(f(&*self.store()?)?)
+    }
+
+    /// Runs one core write in its own transaction.
+    pub fn write<T>(&self, f: impl FnOnce(&mut WriteTx<'_>) -> frontline_core::Result<T>) -> Result<T, IpcError> {
+        Ok(self.store()?.write(f)?)
     }
 }

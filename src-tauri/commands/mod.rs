@@ -2,4 +2,7 @@
 //! `frontline-core` function and converts the error: nothing more.
 
 pub mod app;
+pub mod cases;
+pub mod customers;
+pub mod people;
 pub mod settings;

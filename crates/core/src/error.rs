@@ -49,6 +49,14 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// A status (or similar) change the workflow does not allow from the current state.
+    #[error("cannot go from {from} to {to}")]
+    InvalidTransition {
+        /// Current state.
+        from: &'static str,
+        /// Requested state.
+        to: &'static str,
+    },
     /// The file exists but is not an SQLite database (or is damaged beyond opening).
     #[error("{} is not a Frontline database (not an SQLite file, or damaged)", path.display())]
     NotADatabase {

@@ -16,11 +16,17 @@
 #![deny(missing_docs)]
 
 pub mod backup;
+pub mod cases;
+pub mod customers;
 pub mod error;
+pub mod ids;
+mod input;
 pub mod paths;
+pub mod people;
 pub mod settings;
 pub mod sla;
 pub mod store;
+mod text_enum;
 mod time;
 
 pub use error::{Error, Result, ValidationRule};

@@ -13,9 +13,74 @@ export const commands = {
 	settingsSave: (settings: Settings) => typedError<Settings, IpcError>(__TAURI_INVOKE("settings_save", { settings })),
 	/**  Every IANA time zone name, for the picker. */
 	settingsTimeZones: () => __TAURI_INVOKE<string[]>("settings_time_zones"),
+	/**  Logs a new case; returns its detail. */
+	caseCreate: (input: NewCase) => typedError<CaseDetail, IpcError>(__TAURI_INVOKE("case_create", { input })),
+	/**  A case with its timeline, SLA and allowed moves. */
+	caseGet: (id: CaseId) => typedError<CaseDetail, IpcError>(__TAURI_INVOKE("case_get", { id })),
+	/**  One page of a queue. */
+	caseList: (query: CaseQuery) => typedError<CasePage, IpcError>(__TAURI_INVOKE("case_list", { query })),
+	/**  Edits the case's fields. */
+	caseEdit: (id: CaseId, edit: CaseEdit) => typedError<null, IpcError>(__TAURI_INVOKE("case_edit", { id, edit })),
+	/**  Moves the case in the workflow (resolving needs `resolution`). */
+	caseTransition: (id: CaseId, to: CaseStatus, resolution: Resolution | null) => typedError<null, IpcError>(__TAURI_INVOKE("case_transition", { id, to, resolution })),
+	/**  Assigns to an agent and/or team. */
+	caseAssign: (id: CaseId, assignee: AgentId | null, team: TeamId | null) => typedError<null, IpcError>(__TAURI_INVOKE("case_assign", { id, assignee, team })),
+	/**  Escalates to a department. */
+	caseEscalate: (id: CaseId, escalation: Escalation) => typedError<null, IpcError>(__TAURI_INVOKE("case_escalate", { id, escalation })),
+	/**  Withdraws the escalation. */
+	caseDeEscalate: (id: CaseId, reason: string) => typedError<null, IpcError>(__TAURI_INVOKE("case_de_escalate", { id, reason })),
+	/**  Replaces the tags. */
+	caseSetTags: (id: CaseId, tags: string[]) => typedError<null, IpcError>(__TAURI_INVOKE("case_set_tags", { id, tags })),
+	/**  Adds a note. */
+	caseAddNote: (id: CaseId, text: string) => typedError<null, IpcError>(__TAURI_INVOKE("case_add_note", { id, text })),
+	/**  Logs a customer contact. */
+	caseLogContact: (id: CaseId, contact: Contact) => typedError<null, IpcError>(__TAURI_INVOKE("case_log_contact", { id, contact })),
+	/**  Schedules the call-back. */
+	caseScheduleCallback: (id: CaseId, dueAt: string) => typedError<null, IpcError>(__TAURI_INVOKE("case_schedule_callback", { id, dueAt })),
+	/**  Records the call-back's outcome and satisfaction. */
+	caseRecordCallback: (id: CaseId, result: CallbackResult) => typedError<null, IpcError>(__TAURI_INVOKE("case_record_callback", { id, result })),
+	/**  Applies one action to many cases. */
+	caseBulk: (ids: CaseId[], action: BulkAction) => typedError<BulkOutcome, IpcError>(__TAURI_INVOKE("case_bulk", { ids, action })),
+	/**  Takes a bulk action back. */
+	caseBulkUndo: (changed: Prior[]) => typedError<null, IpcError>(__TAURI_INVOKE("case_bulk_undo", { changed })),
+	/**  Categories in use. */
+	caseCategories: () => typedError<string[], IpcError>(__TAURI_INVOKE("case_categories")),
+	/**  Tags in use. */
+	caseTags: () => typedError<string[], IpcError>(__TAURI_INVOKE("case_tags")),
+	/**  Creates a customer; returns it. */
+	customerCreate: (input: CustomerInput) => typedError<Customer, IpcError>(__TAURI_INVOKE("customer_create", { input })),
+	/**  Replaces a customer's fields. */
+	customerUpdate: (id: CustomerId, input: CustomerInput) => typedError<null, IpcError>(__TAURI_INVOKE("customer_update", { id, input })),
+	/**  One customer. */
+	customerGet: (id: CustomerId) => typedError<Customer, IpcError>(__TAURI_INVOKE("customer_get", { id })),
+	/**  Customers matching `query` (all, by name, when empty). */
+	customerSearch: (query: string, limit: number) => typedError<Customer[], IpcError>(__TAURI_INVOKE("customer_search", { query, limit })),
+	/**  Every agent. */
+	agentList: () => typedError<Agent[], IpcError>(__TAURI_INVOKE("agent_list")),
+	/**  Every team. */
+	teamList: () => typedError<Team[], IpcError>(__TAURI_INVOKE("team_list")),
+	/**  Adds an agent. */
+	agentCreate: (name: string, team: TeamId | null) => typedError<AgentId, IpcError>(__TAURI_INVOKE("agent_create", { name, team })),
+	/**  Adds a team. */
+	teamCreate: (name: string) => typedError<TeamId, IpcError>(__TAURI_INVOKE("team_create", { name })),
 };
 
 /* Types */
+/**  An agent as the assignment pickers show it. */
+export type Agent = {
+	/**  Id. */
+	id: AgentId,
+	/**  Name. */
+	name: string,
+	/**  Team. */
+	teamId: TeamId | null,
+	/**  The team's name. */
+	teamName: string | null,
+};
+
+/**  Id of an agent (a person the supervisor supervises). */
+export type AgentId = string;
+
 /**  What the status bar shows. */
 export type AppInfo = {
 	/**  App version. */
@@ -30,18 +95,447 @@ export type AppInfo = {
 	pendingChanges: number,
 };
 
+/**  What to do to every selected case. */
+export type BulkAction = 
+/**  Assign to an agent (None: unassign). */
+{ action: "assign"; 
+/**  The agent. */
+assignee: AgentId | null } | 
+/**
+ *  Close. Resolved cases close directly; active ones are resolved with `resolution`
+ *  first, or skipped when none is given.
+ */
+{ action: "close"; 
+/**  Root cause and summary for cases not yet resolved. */
+resolution: Resolution | null } | 
+/**  Add a tag. */
+{ action: "add_tag"; 
+/**  The tag. */
+tag: string } | 
+/**  Remove a tag. */
+{ action: "remove_tag"; 
+/**  The tag. */
+tag: string };
+
+/**  What a bulk action did. */
+export type BulkOutcome = {
+	/**  Cases changed, as they were before (pass to [`undo`]). */
+	changed: Prior[],
+	/**
+	 *  Cases left alone because the action does not apply (e.g. closing an active case
+	 *  without a resolution).
+	 */
+	skipped: CaseId[],
+};
+
+/**  The call-back's result. */
+export type CallbackResult = {
+	/**  What came of the call. */
+	outcome: string,
+	/**  CSAT 1–5. */
+	csat: number | null,
+	/**  NPS 0–10. */
+	nps: number | null,
+	/**  The customer's words. */
+	comment: string | null,
+};
+
+/**  A case as the detail view shows it. */
+export type Case = {
+	/**  Id. */
+	id: CaseId,
+	/**  Human-readable reference, unique across devices (see `reference.rs`). */
+	reference: string,
+	/**  Short summary. */
+	title: string,
+	/**  Details. */
+	description: string,
+	/**  The customer. */
+	customerId: CustomerId | null,
+	/**  The customer's name (for display). */
+	customerName: string | null,
+	/**  Whether the customer is VIP. */
+	customerVip: boolean,
+	/**  CaseChannel. */
+	channel: CaseChannel,
+	/**  Category. */
+	category: string,
+	/**  Urgency. */
+	priority: Priority,
+	/**  Status. */
+	status: CaseStatus,
+	/**  Assigned agent. */
+	assigneeId: AgentId | null,
+	/**  The agent's name. */
+	assigneeName: string | null,
+	/**  Assigned team. */
+	teamId: TeamId | null,
+	/**  The team's name. */
+	teamName: string | null,
+	/**  Current escalation, if escalated. */
+	escalation: Escalation | null,
+	/**  Tags, sorted. */
+	tags: string[],
+	/**  Root cause (required to resolve). */
+	rootCause: string | null,
+	/**  Resolution summary (required to resolve). */
+	resolutionSummary: string | null,
+	/**  When we first responded. */
+	firstResponseAt: string | null,
+	/**  When it was (last) resolved. */
+	resolvedAt: string | null,
+	/**  Call-back. */
+	followUp: FollowUp,
+	/**  Satisfaction. */
+	satisfaction: Satisfaction,
+	/**  Total handle time of customer contacts, seconds. */
+	handleSeconds: number,
+	/**  Created. */
+	createdAt: string,
+	/**  Last changed. */
+	updatedAt: string,
+};
+
+/**  How the customer reached us. */
+export type CaseChannel = 
+/**  Telephone. */
+"phone" | 
+/**  E-mail. */
+"email" | 
+/**  Live chat. */
+"chat" | 
+/**  Social media. */
+"social" | 
+/**  In person. */
+"walk_in";
+
+/**  Everything the case detail view shows. */
+export type CaseDetail = {
+	/**  The case. */
+	case: Case,
+	/**  Its timeline, oldest first. */
+	timeline: CaseEvent[],
+	/**  Its SLA now. */
+	sla: CaseSla,
+	/**  Statuses it may move to. */
+	nextStatuses: CaseStatus[],
+};
+
+/**  Fields of the full edit form (all replace the stored values). */
+export type CaseEdit = {
+	/**  Short summary. */
+	title: string,
+	/**  Details. */
+	description: string,
+	/**  The customer. */
+	customerId: CustomerId | null,
+	/**  CaseChannel. */
+	channel: CaseChannel,
+	/**  Category. */
+	category: string,
+	/**  Urgency. */
+	priority: Priority,
+};
+
+/**  One entry of a case's append-only timeline. */
+export type CaseEvent = {
+	/**  Id. */
+	id: EventId,
+	/**  When it happened. */
+	at: string,
+	/**  What happened. */
+	data: EventData,
+};
+
+/**  Id of a case. */
+export type CaseId = string;
+
+/**  A page of a list and the number of rows the whole list has. */
+export type CasePage = {
+	/**  The rows. */
+	rows: CaseSummary[],
+	/**  Rows in the whole list. */
+	total: number,
+};
+
+/**  A list request: queue, filters, sort and page. */
+export type CaseQuery = {
+	/**  Which queue. */
+	queue: Queue,
+	/**  The agent "my cases" means. */
+	me: AgentId | null,
+	/**  Free text (title, description, notes, reference). */
+	text: string | null,
+	/**  Only these statuses (empty: any). */
+	statuses: CaseStatus[],
+	/**  Only these priorities. */
+	priorities: Priority[],
+	/**  Only these channels. */
+	channels: CaseChannel[],
+	/**  Only these categories. */
+	categories: string[],
+	/**  Only these assignees. */
+	assignees: AgentId[],
+	/**  Only cases with this tag. */
+	tag: string | null,
+	/**  Created at or after (RFC 3339). */
+	createdFrom: string | null,
+	/**  Created before (RFC 3339). */
+	createdTo: string | null,
+	/**  Sort column. */
+	sort: CaseSort,
+	/**  Descending. */
+	descending: boolean,
+	/**  Rows to skip. */
+	offset: number,
+	/**  Rows to return (at most 500). */
+	limit: number,
+};
+
+/**  A case's SLA as the detail view shows it. */
+export type CaseSla = {
+	/**  First response. */
+	firstResponse: TargetView,
+	/**  Resolution. */
+	resolution: TargetView,
+	/**  Whether the targets count business hours only. */
+	businessHours: boolean,
+};
+
+/**  Columns a list can be sorted by. */
+export type CaseSort = 
+/**  Creation time. */
+"created" | 
+/**  Last change. */
+"updated" | 
+/**  Priority (P1 first when ascending). */
+"priority" | 
+/**  Resolution due time (soonest first when ascending). */
+"due" | 
+/**  Status in workflow order. */
+"status" | 
+/**  Reference. */
+"reference";
+
+/**  Where a case is in its life. Allowed moves are in [`super::workflow`]. */
+export type CaseStatus = 
+/**  Logged, nobody has worked on it yet. */
+"new" | 
+/**  Being worked on. */
+"open" | 
+/**  Waiting for the customer; the resolution SLA clock pauses. */
+"pending_customer" | 
+/**  Waiting for another department; the clock keeps running. */
+"pending_internal" | 
+/**  Solved (root cause and resolution summary recorded). */
+"resolved" | 
+/**  Done; only a reopen changes it. */
+"closed";
+
+/**  One row of a list. */
+export type CaseSummary = {
+	/**  Id. */
+	id: CaseId,
+	/**  Reference. */
+	reference: string,
+	/**  Title. */
+	title: string,
+	/**  Customer's name. */
+	customerName: string | null,
+	/**  VIP customer. */
+	vip: boolean,
+	/**  Priority. */
+	priority: Priority,
+	/**  Status. */
+	status: CaseStatus,
+	/**  CaseChannel. */
+	channel: CaseChannel,
+	/**  Category. */
+	category: string,
+	/**  Assignee's name. */
+	assigneeName: string | null,
+	/**  Tags. */
+	tags: string[],
+	/**  Escalated. */
+	escalated: boolean,
+	/**  Created. */
+	createdAt: string,
+	/**  First response due (while not yet responded). */
+	firstResponseDueAt: string | null,
+	/**  Resolution due (while active). */
+	resolutionDueAt: string | null,
+	/**  Call-back due (while not done). */
+	callbackDueAt: string | null,
+};
+
+/**  A logged customer contact. */
+export type Contact = {
+	/**  How. */
+	channel: CaseChannel,
+	/**  Who contacted whom. */
+	direction: Direction,
+	/**  What was said. */
+	summary: string,
+	/**  Handle time, seconds. */
+	handleSeconds: number,
+};
+
+/**  A stored customer. */
+export type Customer = {
+	/**  Id. */
+	id: CustomerId,
+	/**  Name. */
+	name: string,
+	/**  Company. */
+	company: string,
+	/**  E-mail. */
+	email: string,
+	/**  Phone. */
+	phone: string,
+	/**  Tier. */
+	tier: Tier,
+	/**  Notes. */
+	notes: string,
+	/**  Cases of this customer (all statuses). */
+	caseCount: number,
+};
+
+/**  Id of a customer. */
+export type CustomerId = string;
+
+/**  Input of the customer form (create and edit). */
+export type CustomerInput = {
+	/**  Name (required). */
+	name: string,
+	/**  Company. */
+	company: string,
+	/**  E-mail. */
+	email: string,
+	/**  Phone. */
+	phone: string,
+	/**  Tier. */
+	tier: Tier,
+	/**  Notes. */
+	notes: string,
+};
+
+/**  Direction of a customer contact. */
+export type Direction = 
+/**  We contacted the customer. */
+"outbound" | 
+/**  The customer contacted us. */
+"inbound";
+
 /**  Stable error codes the UI translates. */
 export type ErrorCode = 
 /**  Input broke a rule; see `field`, `rule`, `limit`. */
 "validation" | 
 /**  The record does not exist. */
 "not_found" | 
+/**  The workflow does not allow this change from the current state. */
+"invalid_transition" | 
 /**  The database cannot be used (not Frontline's, damaged, too new, unreadable). */
 "database_unavailable" | 
 /**  Something failed while reading or writing the database. */
 "storage" | 
 /**  A bug. */
 "internal";
+
+/**  An escalation to another department. */
+export type Escalation = {
+	/**  Department escalated to (e.g. "Billing", "Engineering"). */
+	department: string,
+	/**  Level, 1 (team lead) to 3 (executive). */
+	level: number,
+	/**  Why. */
+	reason: string,
+};
+
+/**  What a timeline event records. Never edited: a correction is a new `Note`. */
+export type EventData = 
+/**  The case was logged. */
+{ kind: "created"; 
+/**  Priority at intake. */
+priority: Priority; 
+/**  CaseChannel at intake. */
+channel: CaseChannel } | 
+/**  A free note. */
+{ kind: "note"; 
+/**  The text. */
+text: string } | 
+/**  The status moved. */
+{ kind: "status_changed"; 
+/**  Before. */
+from: CaseStatus; 
+/**  After. */
+to: CaseStatus } | 
+/**  Assignment changed. */
+{ kind: "assigned"; 
+/**  New agent (None: unassigned). */
+assignee: string | null; 
+/**  New team. */
+team: string | null } | 
+/**  Escalated (or escalation changed). */
+{ kind: "escalated"; 
+/**  To where, how high, why. */
+escalation: Escalation } | 
+/**  Escalation withdrawn. */
+{ kind: "de_escalated"; 
+/**  Why. */
+reason: string } | 
+/**  Tags added or removed. */
+{ kind: "tags_changed"; 
+/**  Added. */
+added: string[]; 
+/**  Removed. */
+removed: string[] } | 
+/**  Fields edited (names of the fields). */
+{ kind: "edited"; 
+/**  Which fields. */
+fields: string[] } | 
+/**  A contact with the customer (phone call, e-mail, chat). */
+{ kind: "customer_contact"; 
+/**  How. */
+channel: CaseChannel; 
+/**  Who contacted whom. */
+direction: Direction; 
+/**  What was said. */
+summary: string; 
+/**  Handle time, seconds. */
+handleSeconds: number } | 
+/**  Resolved, with what was found and done. */
+{ kind: "resolved"; 
+/**  Root cause. */
+rootCause: string; 
+/**  What was done. */
+resolutionSummary: string } | 
+/**  A call-back was scheduled. */
+{ kind: "callback_scheduled"; 
+/**  Due. */
+dueAt: string } | 
+/**  The call-back was made. */
+{ kind: "callback_recorded"; 
+/**  What came of it. */
+outcome: string; 
+/**  CSAT 1–5. */
+csat: number | null; 
+/**  NPS 0–10. */
+nps: number | null; 
+/**  The customer's words. */
+comment: string | null };
+
+/**  Id of a timeline event. */
+export type EventId = string;
+
+/**  The follow-up call (回访) after resolution. */
+export type FollowUp = {
+	/**  When the call-back is due. */
+	dueAt: string | null,
+	/**  When it was done. */
+	doneAt: string | null,
+	/**  What came of it. */
+	outcome: string | null,
+};
 
 /**  An error as the UI receives it. */
 export type IpcError = {
@@ -66,6 +560,82 @@ export type Language =
 /**  Traditional Chinese (繁體中文). */
 "zh-Hant";
 
+/**  Input of the quick-create form. */
+export type NewCase = {
+	/**  Short summary. */
+	title: string,
+	/**  Details (may be empty). */
+	description: string,
+	/**  The customer, if known. */
+	customerId: CustomerId | null,
+	/**  How the customer reached us. */
+	channel: CaseChannel,
+	/**  Free category (e.g. "Billing", "Delivery"). */
+	category: string,
+	/**  Urgency. */
+	priority: Priority,
+};
+
+/**  A case as it was before a bulk action. */
+export type Prior = {
+	/**  The case. */
+	id: CaseId,
+	/**  Its status. */
+	status: CaseStatus,
+	/**  Its assignee. */
+	assigneeId: AgentId | null,
+	/**  Its team. */
+	teamId: TeamId | null,
+	/**  Its tags. */
+	tags: string[],
+};
+
+/**  Urgency, P1 most urgent. */
+export type Priority = 
+/**  Critical. */
+"p1" | 
+/**  High. */
+"p2" | 
+/**  Normal. */
+"p3" | 
+/**  Low. */
+"p4";
+
+/**  The built-in list views. */
+export type Queue = 
+/**  Every case. */
+"all" | 
+/**  Assigned to the agent given as `me`. */
+"mine" | 
+/**  Active and assigned to nobody. */
+"unassigned" | 
+/**  Active with an SLA due within the hour or already overdue. */
+"breaching" | 
+/**  Currently escalated. */
+"escalated" | 
+/**  Customer is VIP. */
+"vip" | 
+/**  Call-back scheduled and not yet done. */
+"awaiting_callback";
+
+/**  What resolving needs. */
+export type Resolution = {
+	/**  Root cause. */
+	rootCause: string,
+	/**  What was done. */
+	resolutionSummary: string,
+};
+
+/**  The customer's satisfaction, recorded at the call-back. */
+export type Satisfaction = {
+	/**  CSAT, 1–5. */
+	csat: number | null,
+	/**  NPS answer, 0–10. */
+	nps: number | null,
+	/**  The customer's words. */
+	comment: string | null,
+};
+
 /**  Every setting the Settings screen edits. */
 export type Settings = {
 	/**  Shown in the title bar and on reports; may be empty. */
@@ -80,6 +650,46 @@ export type Settings = {
 	workingHours: WorkingDay[],
 };
 
+/**  State of one SLA target. */
+export type SlaStatus = 
+/**  Completed within target. */
+"met" | 
+/**  Target exceeded. */
+"breached" | 
+/**  Clock running. */
+"running" | 
+/**  Clock paused (waiting for the customer). */
+"paused" | 
+/**  No target. */
+"not_applicable";
+
+/**  One SLA target's state. */
+export type TargetView = {
+	/**  met, breached, running, paused or not_applicable. */
+	status: SlaStatus,
+	/**  Target, minutes. */
+	targetMinutes: number | null,
+	/**  When it is (or was) due. */
+	dueAt: string | null,
+	/**  Minutes left (negative: overdue). */
+	remainingMinutes: number | null,
+	/**  Within the last 20% of the target. */
+	atRisk: boolean,
+	/**  When it was breached. */
+	breachedAt: string | null,
+};
+
+/**  A team. */
+export type Team = {
+	/**  Id. */
+	id: TeamId,
+	/**  Name. */
+	name: string,
+};
+
+/**  Id of a team. */
+export type TeamId = string;
+
 /**  Colour theme of the user interface. */
 export type Theme = 
 /**  Light. */
@@ -88,6 +698,13 @@ export type Theme =
 "dark" | 
 /**  Follow the operating system. */
 "system";
+
+/**  Service tier; VIP customers get their own queue and may have tighter SLAs. */
+export type Tier = 
+/**  Standard. */
+"standard" | 
+/**  VIP. */
+"vip";
 
 /**  Which validation rule an input broke. */
 export type ValidationRule = 

@@ -26,6 +26,7 @@ describe("ipcErrorMessage", () => {
   it.each<[ErrorCode, RegExp]>([
     ["not_found", /was not found/],
     ["database_unavailable", /cannot be opened/],
+    ["invalid_transition", /not allowed/],
     ["storage", /local database/],
     ["internal", /went wrong inside Frontline/],
   ])("translates code %s, ignoring the message text", (code, expected) => {

@@ -11,6 +11,7 @@ import { IpcFailure } from "./queries";
 const CODES: readonly ErrorCode[] = [
   "validation",
   "not_found",
+  "invalid_transition",
   "database_unavailable",
   "storage",
   "internal",

@@ -94,8 +94,12 @@ pub fn time_zones() -> Vec<String> {
 
 /// Reads the settings; anything never saved comes from [`Settings::defaults`].
 pub fn load(store: &Store) -> Result<Settings> {
+    load_with(store.conn())
+}
+
+/// [`load`] on a bare connection (inside a write transaction, for instance).
+pub fn load_with(conn: &rusqlite::Connection) -> Result<Settings> {
     let d = Settings::defaults();
-    let conn = store.conn();
     let ws: Option<(Option<String>, Option<String>, Option<String>)> = conn
         .query_row(
             "SELECT organisation_name, time_zone, working_hours FROM workspace_settings

@@ -63,6 +63,153 @@ pub const MIGRATIONS: &[&str] = &[
         deleted_at TEXT
     ) STRICT;
     "#,
+    // 3: case management — customers, agents, teams, cases, their timeline, SLA policies,
+    // holidays, saved views and full-text search.
+    //
+    // No REFERENCES between synced tables: a merge may bring a case before its customer,
+    // and must never fail for it. `core` checks ids when it writes.
+    r#"
+    CREATE TABLE customers (
+        id         TEXT PRIMARY KEY NOT NULL,
+        name       TEXT NOT NULL,
+        company    TEXT NOT NULL DEFAULT '',
+        email      TEXT NOT NULL DEFAULT '',
+        phone      TEXT NOT NULL DEFAULT '',
+        tier       TEXT NOT NULL DEFAULT 'standard',
+        notes      TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX customers_name ON customers (name COLLATE NOCASE);
+
+    CREATE TABLE teams (
+        id         TEXT PRIMARY KEY NOT NULL,
+        name       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+
+    CREATE TABLE agents (
+        id         TEXT PRIMARY KEY NOT NULL,
+        name       TEXT NOT NULL,
+        email      TEXT NOT NULL DEFAULT '',
+        team_id    TEXT,
+        role       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+
+    CREATE TABLE cases (
+        id                    TEXT PRIMARY KEY NOT NULL,
+        ref                   TEXT NOT NULL,
+        title                 TEXT NOT NULL,
+        description           TEXT NOT NULL DEFAULT '',
+        customer_id           TEXT,
+        channel               TEXT NOT NULL,
+        category              TEXT NOT NULL DEFAULT '',
+        priority              TEXT NOT NULL,
+        status                TEXT NOT NULL,
+        assignee_id           TEXT,
+        team_id               TEXT,
+        escalation_department TEXT,
+        escalation_level      INTEGER,
+        escalation_reason     TEXT,
+        tags                  TEXT NOT NULL DEFAULT '[]',
+        root_cause            TEXT,
+        resolution_summary    TEXT,
+        first_response_at     TEXT,
+        resolved_at           TEXT,
+        callback_due_at       TEXT,
+        callback_done_at      TEXT,
+        callback_outcome      TEXT,
+        csat                  INTEGER,
+        nps                   INTEGER,
+        satisfaction_comment  TEXT,
+        handle_seconds        INTEGER NOT NULL DEFAULT 0,
+        -- Caches of derived SLA due times, for queue queries; the truth is the timeline.
+        first_response_due_at TEXT,
+        resolution_due_at     TEXT,
+        created_at            TEXT NOT NULL,
+        updated_at            TEXT NOT NULL,
+        deleted_at            TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX cases_ref ON cases (ref);
+    CREATE INDEX cases_created ON cases (created_at DESC) WHERE deleted_at IS NULL;
+    CREATE INDEX cases_status_created ON cases (status, created_at DESC) WHERE deleted_at IS NULL;
+    CREATE INDEX cases_assignee_created ON cases (assignee_id, created_at DESC) WHERE deleted_at IS NULL;
+    CREATE INDEX cases_customer ON cases (customer_id) WHERE deleted_at IS NULL;
+    CREATE INDEX cases_resolution_due ON cases (resolution_due_at) WHERE deleted_at IS NULL;
+    CREATE INDEX cases_callback_due ON cases (callback_due_at)
+        WHERE deleted_at IS NULL AND callback_due_at IS NOT NULL AND callback_done_at IS NULL;
+
+    -- Append-only: rows are inserted, never updated (corrections are new events).
+    CREATE TABLE case_events (
+        id         TEXT PRIMARY KEY NOT NULL,
+        case_id    TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX case_events_case ON case_events (case_id, at);
+
+    CREATE TABLE sla_policies (
+        id                     TEXT PRIMARY KEY NOT NULL,
+        name                   TEXT NOT NULL,
+        priority               TEXT NOT NULL,
+        tier                   TEXT,
+        category               TEXT,
+        first_response_minutes INTEGER,
+        resolution_minutes     INTEGER,
+        business_hours         INTEGER NOT NULL DEFAULT 1,
+        created_at             TEXT NOT NULL,
+        updated_at             TEXT NOT NULL,
+        deleted_at             TEXT
+    ) STRICT;
+
+    CREATE TABLE holidays (
+        id         TEXT PRIMARY KEY NOT NULL,
+        date       TEXT NOT NULL,
+        name       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+
+    -- Saved list views belong to the person at this device; not synced.
+    CREATE TABLE saved_views (
+        id         TEXT PRIMARY KEY NOT NULL,
+        name       TEXT NOT NULL,
+        query      TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+
+    -- Full-text search over title, description and notes. Trigram tokens find Chinese
+    -- (no word breaks) as well as English substrings of 3+ characters; shorter queries use
+    -- LIKE on the same table. Kept current by triggers, so merged rows are indexed too.
+    CREATE VIRTUAL TABLE cases_fts USING fts5 (title, body, tokenize = 'trigram');
+    CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN
+        INSERT INTO cases_fts (rowid, title, body) VALUES (new.rowid, new.title, new.description);
+    END;
+    CREATE TRIGGER cases_fts_update AFTER UPDATE OF title, description ON cases BEGIN
+        UPDATE cases_fts SET title = new.title,
+            body = new.description || coalesce(char(10) || (
+                SELECT group_concat(json_extract(e.data, '$.text'), char(10)) FROM case_events e
+                WHERE e.case_id = new.id AND e.kind = 'note' AND e.deleted_at IS NULL), '')
+        WHERE rowid = new.rowid;
+    END;
+    CREATE TRIGGER cases_fts_note AFTER INSERT ON case_events WHEN new.kind = 'note' BEGIN
+        UPDATE cases_fts SET body = body || char(10) || json_extract(new.data, '$.text')
+        WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);
+    END;
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -21,6 +21,8 @@ pub(crate) fn open_file(path: &Path, target_version: u32) -> Result<Connection> 
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
     check_ownership(&conn, path)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // The write path and the queues prepare many distinct statements; keep them all.
+    conn.set_prepared_statement_cache_capacity(256);
     conn.pragma_update(None, "foreign_keys", true)?;
     let mode: String = conn
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))

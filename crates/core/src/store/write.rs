@@ -45,9 +45,42 @@ impl<'conn> WriteTx<'conn> {
         self.now
     }
 
+    /// Sets the wall time that later writes in this transaction record (`created_at`,
+    /// `updated_at`, timeline times). Only for importers and demo data, which recreate
+    /// history; the HLC stamps stay monotonic whatever time is set.
+    pub fn set_time(&mut self, now: DateTime<Utc>) {
+        self.now = now;
+    }
+
+    /// This device's node id.
+    pub fn node(&self) -> frontline_sync::NodeId {
+        self.clock.node()
+    }
+
+    /// Inserts a new row; fails if `id` exists. The only way to write an append-only table.
+    pub fn insert(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<()> {
+        let exists = self
+            .tx
+            .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name()))?
+            .query_row([id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if exists {
+            return Err(Error::Internal(format!("{} row {id} already exists", table.name())));
+        }
+        self.upsert_inner(table, id, values).map(|_| ())
+    }
+
     /// Inserts row `id` into `table`, or updates the given columns of the existing row.
     /// Returns how many data columns changed (0 when everything was already equal).
     pub fn upsert(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<usize> {
+        if table.is_append_only() {
+            return Err(Error::Internal(format!("{} is append-only; use insert", table.name())));
+        }
+        self.upsert_inner(table, id, values)
+    }
+
+    fn upsert_inner(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<usize> {
         check_columns(table, values)?;
         let now = to_db_text(self.now);
         let current = self.read_row(table, id, values)?;
@@ -63,7 +96,7 @@ impl<'conn> WriteTx<'conn> {
                 );
                 let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now.clone())];
                 args.extend(values.iter().map(|(_, v)| v.clone()));
-                self.tx.execute(&sql, params_from_iter(args))?;
+                self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;
                 self.log(table, id, CREATED_AT, &Value::Text(now))?;
                 for (col, v) in values {
                     self.log(table, id, col, v)?;
@@ -81,7 +114,7 @@ impl<'conn> WriteTx<'conn> {
                 let sql = format!("UPDATE {} SET updated_at = ?2{sets} WHERE id = ?1", table.name());
                 let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now)];
                 args.extend(changed.iter().map(|(_, v)| v.clone()));
-                self.tx.execute(&sql, params_from_iter(args))?;
+                self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;
                 for (col, v) in &changed {
                     self.log(table, id, col, v)?;
                 }
@@ -123,7 +156,8 @@ impl<'conn> WriteTx<'conn> {
         let n = values.len();
         Ok(self
             .tx
-            .query_row(&sql, [id], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>())
+            .prepare_cached(&sql)?
+            .query_row([id], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>())
             .optional()?)
     }
 
@@ -135,15 +169,15 @@ impl<'conn> WriteTx<'conn> {
         let now_ms = u64::try_from(self.now.timestamp_millis()).unwrap_or(0);
         let stamp = self.clock.tick(now_ms).to_string();
         self.clock_moved = true;
-        self.tx.execute(
-            "INSERT INTO change_log (hlc, tbl, row_id, col, value) VALUES (?1, ?2, ?3, ?4, ?5)",
-            rusqlite::params![stamp, table.name(), id, col, value],
-        )?;
-        self.tx.execute(
-            "INSERT INTO column_versions (tbl, row_id, col, hlc) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc",
-            rusqlite::params![table.name(), id, col, stamp],
-        )?;
+        self.tx
+            .prepare_cached("INSERT INTO change_log (hlc, tbl, row_id, col, value) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(rusqlite::params![stamp, table.name(), id, col, value])?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO column_versions (tbl, row_id, col, hlc) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc",
+            )?
+            .execute(rusqlite::params![table.name(), id, col, stamp])?;
         Ok(())
     }
 }

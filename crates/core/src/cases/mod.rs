@@ -1,0 +1,22 @@
+//! Case management: intake to call-back.
+//!
+//! Every write goes through the store's write path and appends to the case's timeline in
+//! the same transaction, so the history is complete and sync-ready. Rules live in small
+//! pure modules ([`workflow`], [`reference`]); SLA state is derived from the timeline by
+//! [`crate::sla`] and only cached on the row for queue queries.
+
+pub mod bulk;
+pub mod model;
+pub mod query;
+pub mod reference;
+mod service_level;
+mod store;
+pub mod workflow;
+
+pub use model::*;
+pub use query::{CasePage, CaseQuery, CaseSort, CaseSummary, Queue};
+pub use service_level::{CaseSla, SlaStatus, TargetView, case_sla};
+pub use store::*;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,332 @@
+//! The supervisor's queues: filtered, sorted, paged lists of cases and full-text search.
+//!
+//! One query shape serves every list view (and saved views, which store it as JSON).
+//! SQL is assembled from fixed fragments chosen by enums; user values are always bound
+//! parameters. Search uses the FTS5 trigram index for queries of three or more characters
+//! (which covers Chinese, where there are no spaces to split words on) and a LIKE scan of
+//! the same index table for one- or two-character queries.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+
+use super::model::{CaseStatus, CaseChannel, Priority};
+use crate::customers::escape_like;
+use crate::ids::{AgentId, CaseId};
+use crate::time::to_db_text;
+use crate::{Error, Result, ValidationRule};
+
+crate::text_enum::text_enum! {
+    /// The built-in list views.
+    pub enum Queue {
+        /// Every case.
+        All = "all",
+        /// Assigned to the agent given as `me`.
+        Mine = "mine",
+        /// Active and assigned to nobody.
+        Unassigned = "unassigned",
+        /// Active with an SLA due within the hour or already overdue.
+        Breaching = "breaching",
+        /// Currently escalated.
+        Escalated = "escalated",
+        /// Customer is VIP.
+        Vip = "vip",
+        /// Call-back scheduled and not yet done.
+        AwaitingCallback = "awaiting_callback",
+    }
+}
+
+crate::text_enum::text_enum! {
+    /// Columns a list can be sorted by.
+    pub enum CaseSort {
+        /// Creation time.
+        Created = "created",
+        /// Last change.
+        Updated = "updated",
+        /// Priority (P1 first when ascending).
+        Priority = "priority",
+        /// Resolution due time (soonest first when ascending).
+        Due = "due",
+        /// Status in workflow order.
+        Status = "status",
+        /// Reference.
+        Reference = "reference",
+    }
+}
+
+/// A list request: queue, filters, sort and page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CaseQuery {
+    /// Which queue.
+    pub queue: Queue,
+    /// The agent "my cases" means.
+    pub me: Option<AgentId>,
+    /// Free text (title, description, notes, reference).
+    pub text: Option<String>,
+    /// Only these statuses (empty: any).
+    pub statuses: Vec<CaseStatus>,
+    /// Only these priorities.
+    pub priorities: Vec<Priority>,
+    /// Only these channels.
+    pub channels: Vec<CaseChannel>,
+    /// Only these categories.
+    pub categories: Vec<String>,
+    /// Only these assignees.
+    pub assignees: Vec<AgentId>,
+    /// Only cases with this tag.
+    pub tag: Option<String>,
+    /// Created at or after (RFC 3339).
+    pub created_from: Option<String>,
+    /// Created before (RFC 3339).
+    pub created_to: Option<String>,
+    /// Sort column.
+    pub sort: CaseSort,
+    /// Descending.
+    pub descending: bool,
+    /// Rows to skip.
+    pub offset: u32,
+    /// Rows to return (at most 500).
+    pub limit: u32,
+}
+
+impl Default for CaseQuery {
+    fn default() -> Self {
+        CaseQuery {
+            queue: Queue::All,
+            me: None,
+            text: None,
+            statuses: Vec::new(),
+            priorities: Vec::new(),
+            channels: Vec::new(),
+            categories: Vec::new(),
+            assignees: Vec::new(),
+            tag: None,
+            created_from: None,
+            created_to: None,
+            sort: CaseSort::Created,
+            descending: true,
+            offset: 0,
+            limit: 100,
+        }
+    }
+}
+
+/// One row of a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CaseSummary {
+    /// Id.
+    pub id: CaseId,
+    /// Reference.
+    pub reference: String,
+    /// Title.
+    pub title: String,
+    /// Customer's name.
+    pub customer_name: Option<String>,
+    /// VIP customer.
+    pub vip: bool,
+    /// Priority.
+    pub priority: Priority,
+    /// Status.
+    pub status: CaseStatus,
+    /// CaseChannel.
+    pub channel: CaseChannel,
+    /// Category.
+    pub category: String,
+    /// Assignee's name.
+    pub assignee_name: Option<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Escalated.
+    pub escalated: bool,
+    /// Created.
+    pub created_at: String,
+    /// First response due (while not yet responded).
+    pub first_response_due_at: Option<String>,
+    /// Resolution due (while active).
+    pub resolution_due_at: Option<String>,
+    /// Call-back due (while not done).
+    pub callback_due_at: Option<String>,
+}
+
+/// A page of a list and the number of rows the whole list has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CasePage {
+    /// The rows.
+    pub rows: Vec<CaseSummary>,
+    /// Rows in the whole list.
+    pub total: u32,
+}
+
+/// Largest page.
+pub const MAX_LIMIT: u32 = 500;
+/// "Breaching" includes cases due within this long.
+const BREACHING_WINDOW_MINUTES: i64 = 60;
+
+/// Where-clause and parameters for a query.
+fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
+    let mut sql = String::from("c.deleted_at IS NULL");
+    let mut args: Vec<Value> = Vec::new();
+    let mut bind = |sql: &mut String, frag: &str, v: Value| {
+        args.push(v);
+        sql.push_str(&frag.replace('?', &format!("?{}", args.len())));
+    };
+    const ACTIVE: &str = " AND c.status NOT IN ('resolved', 'closed')";
+    match q.queue {
+        Queue::All => {}
+        Queue::Mine => {
+            let me = q.me.as_ref().ok_or(Error::invalid("me", ValidationRule::Required))?;
+            bind(&mut sql, " AND c.assignee_id = ?", Value::Text(me.to_string()));
+        }
+        Queue::Unassigned => sql.push_str(&format!("{ACTIVE} AND c.assignee_id IS NULL")),
+        Queue::Breaching => {
+            args.push(Value::Text(to_db_text(now + Duration::minutes(BREACHING_WINDOW_MINUTES))));
+            let n = args.len();
+            sql.push_str(&format!(
+                "{ACTIVE} AND (c.first_response_due_at <= ?{n}
+                 OR (c.resolution_due_at <= ?{n} AND c.status <> 'pending_customer'))"
+            ));
+        }
+        Queue::Escalated => sql.push_str(" AND c.escalation_department IS NOT NULL"),
+        Queue::Vip => sql.push_str(" AND c.customer_id IN (SELECT id FROM customers WHERE tier = 'vip')"),
+        Queue::AwaitingCallback => sql.push_str(" AND c.callback_due_at IS NOT NULL AND c.callback_done_at IS NULL"),
+    }
+    let mut any_of = |sql: &mut String, col: &str, vals: Vec<Value>| {
+        if vals.is_empty() {
+            return;
+        }
+        let start = args.len();
+        let marks: Vec<String> = (0..vals.len()).map(|i| format!("?{}", start + i + 1)).collect();
+        args.extend(vals);
+        sql.push_str(&format!(" AND {col} IN ({})", marks.join(", ")));
+    };
+    any_of(&mut sql, "c.status", q.statuses.iter().map(|s| Value::from(*s)).collect());
+    any_of(&mut sql, "c.priority", q.priorities.iter().map(|s| Value::from(*s)).collect());
+    any_of(&mut sql, "c.channel", q.channels.iter().map(|s| Value::from(*s)).collect());
+    any_of(&mut sql, "c.category", q.categories.iter().map(|s| Value::Text(s.clone())).collect());
+    any_of(&mut sql, "c.assignee_id", q.assignees.iter().map(|s| Value::Text(s.to_string())).collect());
+    let mut bind = |sql: &mut String, frag: &str, v: Value| {
+        args.push(v);
+        sql.push_str(&frag.replace('?', &format!("?{}", args.len())));
+    };
+    if let Some(tag) = q.tag.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        bind(&mut sql, " AND EXISTS (SELECT 1 FROM json_each(c.tags) WHERE json_each.value = ?)", Value::Text(tag.into()));
+    }
+    for (bound, op, field) in [(&q.created_from, ">=", "createdFrom"), (&q.created_to, "<", "createdTo")] {
+        if let Some(b) = bound {
+            let t = DateTime::parse_from_rfc3339(b).map_err(|_| Error::invalid(field, ValidationRule::InvalidValue))?;
+            bind(&mut sql, &format!(" AND c.created_at {op} ?"), Value::Text(to_db_text(t.with_timezone(&Utc))));
+        }
+    }
+    if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if text.chars().count() > 200 {
+            return Err(Error::Validation { field: "text", rule: ValidationRule::TooLong, limit: Some(200) });
+        }
+        let by_ref = text.to_uppercase();
+        if text.chars().count() >= 3 {
+            // A quoted FTS5 string: the trigram tokenizer matches it as a substring.
+            let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+            bind(&mut sql, " AND (c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", Value::Text(phrase));
+        } else {
+            let like = format!("%{}%", escape_like(text));
+            bind(
+                &mut sql,
+                " AND (c.rowid IN (SELECT rowid FROM cases_fts WHERE title LIKE ? ESCAPE '\\'",
+                Value::Text(like.clone()),
+            );
+            bind(&mut sql, " OR body LIKE ? ESCAPE '\\')", Value::Text(like));
+        }
+        bind(&mut sql, " OR c.ref = ?)", Value::Text(by_ref));
+    }
+    Ok((sql, args))
+}
+
+fn order_by(q: &CaseQuery) -> String {
+    let dir = if q.descending { "DESC" } else { "ASC" };
+    let col = match q.sort {
+        CaseSort::Created => "c.created_at",
+        CaseSort::Updated => "c.updated_at",
+        CaseSort::Priority => "c.priority",
+        CaseSort::Due => "coalesce(c.resolution_due_at, '9999')",
+        CaseSort::Status => {
+            "CASE c.status WHEN 'new' THEN 0 WHEN 'open' THEN 1 WHEN 'pending_customer' THEN 2
+             WHEN 'pending_internal' THEN 3 WHEN 'resolved' THEN 4 ELSE 5 END"
+        }
+        CaseSort::Reference => "c.ref",
+    };
+    format!("{col} {dir}, c.id {dir}")
+}
+
+/// One page of cases for `q`.
+pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<CasePage> {
+    if q.limit == 0 || q.limit > MAX_LIMIT {
+        return Err(Error::Validation { field: "limit", rule: ValidationRule::InvalidValue, limit: Some(MAX_LIMIT) });
+    }
+    let (filter, mut args) = filters(q, now)?;
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {filter}"))?
+        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    let n = args.len();
+    args.push(Value::Integer(i64::from(q.limit)));
+    args.push(Value::Integer(i64::from(q.offset)));
+    let sql = format!(
+        "SELECT c.id, c.ref, c.title, cu.name, cu.tier = 'vip', c.priority, c.status, c.channel, c.category, a.name,
+                c.tags, c.escalation_department IS NOT NULL, c.created_at,
+                CASE WHEN c.first_response_at IS NULL THEN c.first_response_due_at END,
+                c.resolution_due_at,
+                CASE WHEN c.callback_done_at IS NULL THEN c.callback_due_at END
+         FROM cases c
+         LEFT JOIN customers cu ON cu.id = c.customer_id
+         LEFT JOIN agents a ON a.id = c.assignee_id
+         WHERE {filter} ORDER BY {} LIMIT ?{} OFFSET ?{}",
+        order_by(q),
+        n + 1,
+        n + 2
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+        let tags: String = r.get(10)?;
+        Ok(CaseSummary {
+            id: r.get(0)?,
+            reference: r.get(1)?,
+            title: r.get(2)?,
+            customer_name: r.get(3)?,
+            vip: r.get::<_, Option<bool>>(4)?.unwrap_or(false),
+            priority: r.get(5)?,
+            status: r.get(6)?,
+            channel: r.get(7)?,
+            category: r.get(8)?,
+            assignee_name: r.get(9)?,
+            tags: serde_json::from_str(&tags).unwrap_or_default(),
+            escalated: r.get(11)?,
+            created_at: r.get(12)?,
+            first_response_due_at: r.get(13)?,
+            resolution_due_at: r.get(14)?,
+            callback_due_at: r.get(15)?,
+        })
+    })?;
+    Ok(CasePage { rows: rows.collect::<Result<_, _>>()?, total: u32::try_from(total).unwrap_or(u32::MAX) })
+}
+
+/// Categories in use, for the filter and the quick-create suggestions.
+pub fn categories(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT category FROM cases WHERE deleted_at IS NULL AND category <> '' ORDER BY category",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Tags in use.
+pub fn tags(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT j.value FROM cases c, json_each(c.tags) j WHERE c.deleted_at IS NULL ORDER BY j.value",
+    )?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,497 @@
+//! Writing and reading one case.
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row};
+
+use super::model::*;
+use super::reference::case_reference;
+use super::service_level::refresh_due_cache;
+use super::workflow;
+use crate::ids::{AgentId, CaseId, EventId, TeamId};
+use crate::input::TextRule;
+use crate::store::{Table, WriteTx, get_meta, set_meta};
+use crate::time::to_db_text;
+use crate::{Error, Result, ValidationRule, customers, people};
+
+const TITLE: TextRule = TextRule::line("title", 200, true);
+const DESCRIPTION: TextRule = TextRule::block("description", 20_000, false);
+const CATEGORY: TextRule = TextRule::line("category", 80, false);
+const NOTE: TextRule = TextRule::block("text", 20_000, true);
+const DEPARTMENT: TextRule = TextRule::line("department", 80, true);
+const REASON: TextRule = TextRule::block("reason", 2_000, true);
+const ROOT_CAUSE: TextRule = TextRule::block("rootCause", 4_000, true);
+const RESOLUTION: TextRule = TextRule::block("resolutionSummary", 4_000, true);
+const SUMMARY: TextRule = TextRule::block("summary", 4_000, false);
+const OUTCOME: TextRule = TextRule::block("outcome", 2_000, true);
+const COMMENT: TextRule = TextRule::block("comment", 2_000, false);
+const TAG: TextRule = TextRule::line("tags", 40, true);
+/// Most tags one case may carry.
+pub const MAX_TAGS: usize = 20;
+/// Longest single contact a handle time may record: 24 hours.
+const MAX_HANDLE_SECONDS: u32 = 24 * 3600;
+
+/// Meta key of this device's case sequence.
+const CASE_SEQ: &str = "case_seq";
+
+/// What resolving needs.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Resolution {
+    /// Root cause.
+    pub root_cause: String,
+    /// What was done.
+    pub resolution_summary: String,
+}
+
+/// A logged customer contact.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Contact {
+    /// How.
+    pub channel: CaseChannel,
+    /// Who contacted whom.
+    pub direction: Direction,
+    /// What was said.
+    pub summary: String,
+    /// Handle time, seconds.
+    pub handle_seconds: u32,
+}
+
+/// The call-back's result.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CallbackResult {
+    /// What came of the call.
+    pub outcome: String,
+    /// CSAT 1–5.
+    pub csat: Option<u8>,
+    /// NPS 0–10.
+    pub nps: Option<u8>,
+    /// The customer's words.
+    pub comment: Option<String>,
+}
+
+/// Logs a new case; returns its id.
+pub fn create(tx: &mut WriteTx<'_>, input: &NewCase) -> Result<CaseId> {
+    let title = TITLE.check(&input.title)?;
+    let description = DESCRIPTION.check(&input.description)?;
+    let category = CATEGORY.check(&input.category)?;
+    if let Some(c) = &input.customer_id {
+        customers::ensure_exists(tx.conn(), c)?;
+    }
+    let seq = get_meta(tx.conn(), CASE_SEQ)?.and_then(|v| v.parse::<u64>().ok()).unwrap_or(0) + 1;
+    set_meta(tx.conn(), CASE_SEQ, &seq.to_string())?;
+    let id = CaseId::new();
+    tx.insert(
+        Table::Cases,
+        id.as_str(),
+        &[
+            ("ref", Value::Text(case_reference(tx.node(), seq))),
+            ("title", Value::Text(title)),
+            ("description", Value::Text(description)),
+            ("customer_id", opt_text(input.customer_id.as_ref().map(|c| c.to_string()))),
+            ("channel", input.channel.into()),
+            ("category", Value::Text(category)),
+            ("priority", input.priority.into()),
+            ("status", CaseStatus::New.into()),
+        ],
+    )?;
+    append_event(tx, &id, EventData::Created { priority: input.priority, channel: input.channel })?;
+    refresh_due_cache(tx, &id)?;
+    Ok(id)
+}
+
+/// Replaces the editable fields; records which changed.
+pub fn edit(tx: &mut WriteTx<'_>, id: &CaseId, input: &CaseEdit) -> Result<()> {
+    let before = get(tx.conn(), id)?;
+    let title = TITLE.check(&input.title)?;
+    let description = DESCRIPTION.check(&input.description)?;
+    let category = CATEGORY.check(&input.category)?;
+    if let Some(c) = &input.customer_id {
+        customers::ensure_exists(tx.conn(), c)?;
+    }
+    let mut fields = Vec::new();
+    let mut note = |name: &str, changed: bool| {
+        if changed {
+            fields.push(name.to_owned());
+        }
+    };
+    note("title", before.title != title);
+    note("description", before.description != description);
+    note("customerId", before.customer_id != input.customer_id);
+    note("channel", before.channel != input.channel);
+    note("category", before.category != category);
+    note("priority", before.priority != input.priority);
+    if fields.is_empty() {
+        return Ok(());
+    }
+    tx.upsert(
+        Table::Cases,
+        id.as_str(),
+        &[
+            ("title", Value::Text(title)),
+            ("description", Value::Text(description)),
+            ("customer_id", opt_text(input.customer_id.as_ref().map(|c| c.to_string()))),
+            ("channel", input.channel.into()),
+            ("category", Value::Text(category)),
+            ("priority", input.priority.into()),
+        ],
+    )?;
+    append_event(tx, id, EventData::Edited { fields })?;
+    refresh_due_cache(tx, id)
+}
+
+/// Moves the case to `to`. Resolving requires `resolution`; other moves ignore it.
+pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution: Option<&Resolution>) -> Result<()> {
+    let from = status_of(tx.conn(), id)?;
+    if !workflow::can_move(from, to) {
+        return Err(Error::InvalidTransition { from: from.as_str(), to: to.as_str() });
+    }
+    let mut vals = vec![("status", Value::from(to))];
+    let resolved = if to == CaseStatus::Resolved {
+        let r = resolution.ok_or(Error::invalid("rootCause", ValidationRule::Required))?;
+        let root_cause = ROOT_CAUSE.check(&r.root_cause)?;
+        let resolution_summary = RESOLUTION.check(&r.resolution_summary)?;
+        vals.push(("root_cause", Value::Text(root_cause.clone())));
+        vals.push(("resolution_summary", Value::Text(resolution_summary.clone())));
+        vals.push(("resolved_at", Value::Text(to_db_text(tx.now()))));
+        Some(EventData::Resolved { root_cause, resolution_summary })
+    } else {
+        None
+    };
+    tx.upsert(Table::Cases, id.as_str(), &vals)?;
+    append_event(tx, id, EventData::StatusChanged { from, to })?;
+    if let Some(e) = resolved {
+        append_event(tx, id, e)?;
+    }
+    refresh_due_cache(tx, id)
+}
+
+/// Assigns the case to an agent and/or team (None clears).
+pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, team: Option<&TeamId>) -> Result<()> {
+    status_of(tx.conn(), id)?;
+    if let Some(a) = assignee {
+        people::ensure_agent(tx.conn(), a)?;
+    }
+    if let Some(t) = team {
+        people::ensure_team(tx.conn(), t)?;
+    }
+    let changed = tx.upsert(
+        Table::Cases,
+        id.as_str(),
+        &[
+            ("assignee_id", opt_text(assignee.map(|a| a.to_string()))),
+            ("team_id", opt_text(team.map(|t| t.to_string()))),
+        ],
+    )?;
+    if changed > 0 {
+        let name = |sql: &str, v: Option<String>| -> Result<Option<String>> {
+            match v {
+                None => Ok(None),
+                Some(v) => Ok(tx.conn().query_row(sql, [v], |r| r.get(0)).optional()?),
+            }
+        };
+        let assignee = name("SELECT name FROM agents WHERE id = ?1", assignee.map(|a| a.to_string()))?;
+        let team = name("SELECT name FROM teams WHERE id = ?1", team.map(|t| t.to_string()))?;
+        append_event(tx, id, EventData::Assigned { assignee, team })?;
+    }
+    Ok(())
+}
+
+/// Escalates to a department (or changes the escalation).
+pub fn escalate(tx: &mut WriteTx<'_>, id: &CaseId, e: &Escalation) -> Result<()> {
+    status_of(tx.conn(), id)?;
+    if !(1..=3).contains(&e.level) {
+        return Err(Error::Validation { field: "level", rule: ValidationRule::InvalidValue, limit: Some(3) });
+    }
+    let escalation =
+        Escalation { department: DEPARTMENT.check(&e.department)?, level: e.level, reason: REASON.check(&e.reason)? };
+    tx.upsert(
+        Table::Cases,
+        id.as_str(),
+        &[
+            ("escalation_department", Value::Text(escalation.department.clone())),
+            ("escalation_level", Value::Integer(i64::from(escalation.level))),
+            ("escalation_reason", Value::Text(escalation.reason.clone())),
+        ],
+    )?;
+    append_event(tx, id, EventData::Escalated { escalation })?;
+    Ok(())
+}
+
+/// Withdraws the escalation.
+pub fn de_escalate(tx: &mut WriteTx<'_>, id: &CaseId, reason: &str) -> Result<()> {
+    let case = get(tx.conn(), id)?;
+    if case.escalation.is_none() {
+        return Err(Error::InvalidTransition { from: "not_escalated", to: "de_escalated" });
+    }
+    let reason = REASON.check(reason)?;
+    tx.upsert(
+        Table::Cases,
+        id.as_str(),
+        &[("escalation_department", Value::Null), ("escalation_level", Value::Null), ("escalation_reason", Value::Null)],
+    )?;
+    append_event(tx, id, EventData::DeEscalated { reason })?;
+    Ok(())
+}
+
+/// Replaces the tags (trimmed, de-duplicated, sorted).
+pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()> {
+    let before = get(tx.conn(), id)?.tags;
+    let mut clean = tags.iter().map(|t| TAG.check(t)).collect::<Result<Vec<_>>>()?;
+    clean.sort();
+    clean.dedup();
+    if clean.len() > MAX_TAGS {
+        return Err(Error::Validation { field: "tags", rule: ValidationRule::TooLong, limit: Some(MAX_TAGS as u32) });
+    }
+    if clean == before {
+        return Ok(());
+    }
+    let added: Vec<String> = clean.iter().filter(|t| !before.contains(t)).cloned().collect();
+    let removed: Vec<String> = before.iter().filter(|t| !clean.contains(t)).cloned().collect();
+    tx.upsert(Table::Cases, id.as_str(), &[("tags", Value::Text(json(&clean)?))])?;
+    append_event(tx, id, EventData::TagsChanged { added, removed })?;
+    Ok(())
+}
+
+/// Adds a note to the timeline.
+pub fn add_note(tx: &mut WriteTx<'_>, id: &CaseId, text: &str) -> Result<()> {
+    status_of(tx.conn(), id)?;
+    let text = NOTE.check(text)?;
+    append_event(tx, id, EventData::Note { text })?;
+    Ok(())
+}
+
+/// Logs a contact with the customer. A live conversation or any outbound contact is our
+/// response: the first one sets the first-response time.
+pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()> {
+    let case = get(tx.conn(), id)?;
+    if c.handle_seconds > MAX_HANDLE_SECONDS {
+        return Err(Error::Validation {
+            field: "handleSeconds",
+            rule: ValidationRule::InvalidValue,
+            limit: Some(MAX_HANDLE_SECONDS),
+        });
+    }
+    let summary = SUMMARY.check(&c.summary)?;
+    let is_response =
+        c.direction == Direction::Outbound || matches!(c.channel, CaseChannel::Phone | CaseChannel::Chat | CaseChannel::WalkIn);
+    let mut vals = vec![("handle_seconds", Value::Integer(i64::from(case.handle_seconds) + i64::from(c.handle_seconds)))];
+    if is_response && case.first_response_at.is_none() {
+        vals.push(("first_response_at", Value::Text(to_db_text(tx.now()))));
+    }
+    tx.upsert(Table::Cases, id.as_str(), &vals)?;
+    append_event(
+        tx,
+        id,
+        EventData::CustomerContact {
+            channel: c.channel,
+            direction: c.direction,
+            summary,
+            handle_seconds: c.handle_seconds,
+        },
+    )?;
+    refresh_due_cache(tx, id)
+}
+
+/// Schedules the call-back (回访) at `due_at` (RFC 3339). Only for resolved or closed cases.
+pub fn schedule_callback(tx: &mut WriteTx<'_>, id: &CaseId, due_at: &str) -> Result<()> {
+    let case = get(tx.conn(), id)?;
+    if workflow::is_active(case.status) {
+        return Err(Error::InvalidTransition { from: case.status.as_str(), to: "callback_scheduled" });
+    }
+    let due = chrono::DateTime::parse_from_rfc3339(due_at)
+        .map_err(|_| Error::invalid("dueAt", ValidationRule::InvalidValue))?
+        .with_timezone(&chrono::Utc);
+    let due = to_db_text(due);
+    tx.upsert(
+        Table::Cases,
+        id.as_str(),
+        &[("callback_due_at", Value::Text(due.clone())), ("callback_done_at", Value::Null), ("callback_outcome", Value::Null)],
+    )?;
+    append_event(tx, id, EventData::CallbackScheduled { due_at: due })?;
+    Ok(())
+}
+
+/// Records the call-back's outcome and the customer's satisfaction.
+pub fn record_callback(tx: &mut WriteTx<'_>, id: &CaseId, r: &CallbackResult) -> Result<()> {
+    let case = get(tx.conn(), id)?;
+    if case.follow_up.due_at.is_none() {
+        return Err(Error::InvalidTransition { from: "no_callback", to: "callback_recorded" });
+    }
+    if r.csat.is_some_and(|v| !(1..=5).contains(&v)) {
+        return Err(Error::Validation { field: "csat", rule: ValidationRule::InvalidValue, limit: Some(5) });
+    }
+    if r.nps.is_some_and(|v| v > 10) {
+        return Err(Error::Validation { field: "nps", rule: ValidationRule::InvalidValue, limit: Some(10) });
+    }
+    let outcome = OUTCOME.check(&r.outcome)?;
+    let comment = r.comment.as_deref().map(|c| COMMENT.check(c)).transpose()?.filter(|c| !c.is_empty());
+    let int = |v: Option<u8>| v.map_or(Value::Null, |v| Value::Integer(i64::from(v)));
+    tx.upsert(
+        Table::Cases,
+        id.as_str(),
+        &[
+            ("callback_done_at", Value::Text(to_db_text(tx.now()))),
+            ("callback_outcome", Value::Text(outcome.clone())),
+            ("csat", int(r.csat)),
+            ("nps", int(r.nps)),
+            ("satisfaction_comment", opt_text(comment.clone())),
+        ],
+    )?;
+    append_event(tx, id, EventData::CallbackRecorded { outcome, csat: r.csat, nps: r.nps, comment })?;
+    Ok(())
+}
+
+/// Appends one event to a case's timeline.
+fn append_event(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Result<EventId> {
+    let id = EventId::new();
+    let kind = kind_of(&data);
+    tx.insert(
+        Table::CaseEvents,
+        id.as_str(),
+        &[
+            ("case_id", Value::Text(case.to_string())),
+            ("at", Value::Text(to_db_text(tx.now()))),
+            ("kind", Value::Text(kind)),
+            ("data", Value::Text(json(&data)?)),
+        ],
+    )?;
+    Ok(id)
+}
+
+fn kind_of(data: &EventData) -> String {
+    serde_json::to_value(data)
+        .ok()
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn status_of(conn: &rusqlite::Connection, id: &CaseId) -> Result<CaseStatus> {
+    conn.query_row("SELECT status FROM cases WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "case", id: id.to_string() })
+}
+
+fn opt_text(v: Option<String>) -> Value {
+    v.map_or(Value::Null, Value::Text)
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| Error::Internal(e.to_string()))
+}
+
+const SELECT_CASE: &str = "SELECT c.id, c.ref, c.title, c.description, c.customer_id, cu.name, cu.tier,
+    c.channel, c.category, c.priority, c.status, c.assignee_id, a.name, c.team_id, t.name,
+    c.escalation_department, c.escalation_level, c.escalation_reason, c.tags, c.root_cause,
+    c.resolution_summary, c.first_response_at, c.resolved_at, c.callback_due_at, c.callback_done_at,
+    c.callback_outcome, c.csat, c.nps, c.satisfaction_comment, c.handle_seconds, c.created_at, c.updated_at
+    FROM cases c
+    LEFT JOIN customers cu ON cu.id = c.customer_id
+    LEFT JOIN agents a ON a.id = c.assignee_id
+    LEFT JOIN teams t ON t.id = c.team_id";
+
+fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
+    let tags: String = r.get(18)?;
+    let escalation = match (r.get::<_, Option<String>>(15)?, r.get::<_, Option<i64>>(16)?) {
+        (Some(department), Some(level)) => Some(Escalation {
+            department,
+            level: u8::try_from(level).unwrap_or(1),
+            reason: r.get::<_, Option<String>>(17)?.unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    let small = |i: usize| -> rusqlite::Result<Option<u8>> {
+        Ok(r.get::<_, Option<i64>>(i)?.and_then(|v| u8::try_from(v).ok()))
+    };
+    Ok(Case {
+        id: r.get(0)?,
+        reference: r.get(1)?,
+        title: r.get(2)?,
+        description: r.get(3)?,
+        customer_id: r.get(4)?,
+        customer_name: r.get(5)?,
+        customer_vip: r.get::<_, Option<String>>(6)?.as_deref() == Some("vip"),
+        channel: r.get(7)?,
+        category: r.get(8)?,
+        priority: r.get(9)?,
+        status: r.get(10)?,
+        assignee_id: r.get(11)?,
+        assignee_name: r.get(12)?,
+        team_id: r.get(13)?,
+        team_name: r.get(14)?,
+        escalation,
+        tags: serde_json::from_str(&tags).unwrap_or_default(),
+        root_cause: r.get(19)?,
+        resolution_summary: r.get(20)?,
+        first_response_at: r.get(21)?,
+        resolved_at: r.get(22)?,
+        follow_up: FollowUp { due_at: r.get(23)?, done_at: r.get(24)?, outcome: r.get(25)? },
+        satisfaction: Satisfaction { csat: small(26)?, nps: small(27)?, comment: r.get(28)? },
+        handle_seconds: u32::try_from(r.get::<_, i64>(29)?).unwrap_or(u32::MAX),
+        created_at: r.get(30)?,
+        updated_at: r.get(31)?,
+    })
+}
+
+/// One case.
+pub fn get(conn: &rusqlite::Connection, id: &CaseId) -> Result<Case> {
+    conn.prepare_cached(&format!("{SELECT_CASE} WHERE c.id = ?1 AND c.deleted_at IS NULL"))?
+        .query_row([id], case_from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "case", id: id.to_string() })
+}
+
+/// A case by its reference (e.g. typed into search).
+pub fn find_by_reference(conn: &rusqlite::Connection, reference: &str) -> Result<Option<CaseId>> {
+    Ok(conn
+        .query_row("SELECT id FROM cases WHERE ref = ?1 AND deleted_at IS NULL", [reference.trim().to_uppercase()], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// The case's timeline, oldest first.
+pub fn timeline(conn: &rusqlite::Connection, id: &CaseId) -> Result<Vec<CaseEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, at, data FROM case_events WHERE case_id = ?1 AND deleted_at IS NULL ORDER BY at, id",
+    )?;
+    let rows = stmt.query_map([id], |r| Ok((r.get::<_, EventId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, at, data) = row?;
+        let data = serde_json::from_str(&data)
+            .map_err(|e| Error::Internal(format!("timeline event {id} is unreadable: {e}")))?;
+        out.push(CaseEvent { id, at, data });
+    }
+    Ok(out)
+}
+
+/// Everything the case detail view shows.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CaseDetail {
+    /// The case.
+    pub case: Case,
+    /// Its timeline, oldest first.
+    pub timeline: Vec<CaseEvent>,
+    /// Its SLA now.
+    pub sla: super::CaseSla,
+    /// Statuses it may move to.
+    pub next_statuses: Vec<CaseStatus>,
+}
+
+/// The case, its timeline, SLA and allowed moves.
+pub fn detail(store: &crate::Store, id: &CaseId) -> Result<CaseDetail> {
+    let case = get(store.conn(), id)?;
+    Ok(CaseDetail {
+        next_statuses: workflow::next_statuses(case.status),
+        timeline: timeline(store.conn(), id)?,
+        sla: super::case_sla(store, id)?,
+        case,
+    })
+}

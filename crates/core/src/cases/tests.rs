@@ -1,0 +1,342 @@
+//! Case workflow on a real database: intake, assignment, escalation, pause, resolution,
+//! call-back, search, queues and bulk actions.
+
+use chrono::Duration;
+
+use super::bulk::{self, BulkAction};
+use super::*;
+use crate::customers::{self, CustomerInput, Tier};
+use crate::ids::CaseId;
+use crate::people;
+use crate::store::Store;
+use crate::store::test_support::{TestClock, temp_store};
+use crate::{Error, ValidationRule};
+
+fn new_case(title: &str) -> NewCase {
+    NewCase {
+        title: title.into(),
+        description: "客户反映账单金额有误".into(),
+        customer_id: None,
+        channel: CaseChannel::Phone,
+        category: "Billing".into(),
+        priority: Priority::P2,
+    }
+}
+
+fn create(store: &mut Store, title: &str) -> CaseId {
+    store.write(|tx| super::create(tx, &new_case(title))).unwrap()
+}
+
+fn kinds(store: &Store, id: &CaseId) -> Vec<String> {
+    timeline(store.conn(), id)
+        .unwrap()
+        .into_iter()
+        .map(|e| serde_json::to_value(&e.data).unwrap()["kind"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn resolution() -> Resolution {
+    Resolution { root_cause: "Tariff table out of date".into(), resolution_summary: "Refunded the difference".into() }
+}
+
+fn count_rows(store: &Store, table: &str) -> i64 {
+    store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn created_case_has_reference_status_and_timeline() {
+    let (_d, mut store, _) = temp_store();
+    let a = create(&mut store, "Wrong bill");
+    let b = create(&mut store, "Late delivery");
+    let (ca, cb) = (get(store.conn(), &a).unwrap(), get(store.conn(), &b).unwrap());
+    assert_eq!(ca.status, CaseStatus::New);
+    assert!(ca.reference.ends_with("-1") && cb.reference.ends_with("-2"), "{} {}", ca.reference, cb.reference);
+    assert_eq!(kinds(&store, &a), ["created"]);
+    assert_eq!(find_by_reference(store.conn(), &cb.reference.to_lowercase()).unwrap(), Some(b));
+}
+
+#[test]
+fn full_life_of_a_case() {
+    let (_d, mut store, clock) = temp_store();
+    let cust = store
+        .write(|tx| {
+            customers::create(
+                tx,
+                &CustomerInput {
+                    name: "王小明".into(),
+                    company: String::new(),
+                    email: String::new(),
+                    phone: "13800000000".into(),
+                    tier: Tier::Vip,
+                    notes: String::new(),
+                },
+            )
+        })
+        .unwrap();
+    let team = store.write(|tx| people::create_team(tx, "Tier 2")).unwrap();
+    let agent = store.write(|tx| people::create_agent(tx, "Li Na", Some(&team))).unwrap();
+    let id = store.write(|tx| super::create(tx, &NewCase { customer_id: Some(cust.clone()), ..new_case("账单错误") })).unwrap();
+
+    store.write(|tx| assign(tx, &id, Some(&agent), Some(&team))).unwrap();
+    store.write(|tx| transition(tx, &id, CaseStatus::Open, None)).unwrap();
+    let esc = Escalation { department: "Billing".into(), level: 2, reason: "Refund above limit".into() };
+    store.write(|tx| escalate(tx, &id, &esc)).unwrap();
+    store
+        .write(|tx| {
+            log_contact(
+                tx,
+                &id,
+                &Contact {
+                    channel: CaseChannel::Phone,
+                    direction: Direction::Outbound,
+                    summary: "Called back".into(),
+                    handle_seconds: 300,
+                },
+            )
+        })
+        .unwrap();
+    store.write(|tx| transition(tx, &id, CaseStatus::PendingCustomer, None)).unwrap();
+    assert_eq!(case_sla(&store, &id).unwrap().resolution.status, SlaStatus::Paused);
+    clock.set(clock.get() + Duration::hours(1));
+    store.write(|tx| transition(tx, &id, CaseStatus::Open, None)).unwrap();
+    store.write(|tx| de_escalate(tx, &id, "Billing approved")).unwrap();
+    store.write(|tx| add_note(tx, &id, "客户同意退款方案")).unwrap();
+    store.write(|tx| transition(tx, &id, CaseStatus::Resolved, Some(&resolution()))).unwrap();
+    let due = (clock.get() + Duration::days(2)).to_rfc3339();
+    store.write(|tx| schedule_callback(tx, &id, &due)).unwrap();
+    let cb = CallbackResult { outcome: "Happy".into(), csat: Some(5), nps: Some(9), comment: Some("很满意".into()) };
+    store.write(|tx| record_callback(tx, &id, &cb)).unwrap();
+
+    let c = get(store.conn(), &id).unwrap();
+    assert_eq!(c.status, CaseStatus::Resolved);
+    assert_eq!(c.assignee_name.as_deref(), Some("Li Na"));
+    assert_eq!(c.team_name.as_deref(), Some("Tier 2"));
+    assert!(c.customer_vip);
+    assert!(c.escalation.is_none());
+    assert_eq!(c.handle_seconds, 300);
+    assert!(c.first_response_at.is_some());
+    assert_eq!(c.root_cause.as_deref(), Some("Tariff table out of date"));
+    assert_eq!(c.satisfaction.csat, Some(5));
+    assert_eq!(c.follow_up.outcome.as_deref(), Some("Happy"));
+    assert_eq!(
+        kinds(&store, &id),
+        [
+            "created",
+            "assigned",
+            "status_changed",
+            "escalated",
+            "customer_contact",
+            "status_changed",
+            "status_changed",
+            "de_escalated",
+            "note",
+            "status_changed",
+            "resolved",
+            "callback_scheduled",
+            "callback_recorded"
+        ]
+    );
+    let sla = case_sla(&store, &id).unwrap();
+    assert_eq!(sla.first_response.status, SlaStatus::Met);
+    assert_eq!(customers::get(store.conn(), &cust).unwrap().case_count, 1);
+}
+
+#[test]
+fn invalid_transition_is_refused_without_writing() {
+    let (_d, mut store, _) = temp_store();
+    let id = create(&mut store, "x");
+    let log_before = count_rows(&store, "change_log");
+    let err = store.write(|tx| transition(tx, &id, CaseStatus::Closed, None)).unwrap_err();
+    assert!(matches!(err, Error::InvalidTransition { from: "new", to: "closed" }), "{err:?}");
+    assert_eq!(count_rows(&store, "change_log"), log_before);
+    assert_eq!(get(store.conn(), &id).unwrap().status, CaseStatus::New);
+}
+
+#[test]
+fn resolving_requires_root_cause_and_summary() {
+    let (_d, mut store, _) = temp_store();
+    let id = create(&mut store, "x");
+    let err = store.write(|tx| transition(tx, &id, CaseStatus::Resolved, None)).unwrap_err();
+    assert!(matches!(err, Error::Validation { field: "rootCause", rule: ValidationRule::Required, .. }));
+    let blank = Resolution { root_cause: "cause".into(), resolution_summary: "  ".into() };
+    let err = store.write(|tx| transition(tx, &id, CaseStatus::Resolved, Some(&blank))).unwrap_err();
+    assert!(matches!(err, Error::Validation { field: "resolutionSummary", .. }));
+    assert_eq!(get(store.conn(), &id).unwrap().status, CaseStatus::New);
+}
+
+#[test]
+fn reopen_after_close_is_allowed() {
+    let (_d, mut store, _) = temp_store();
+    let id = create(&mut store, "x");
+    store.write(|tx| transition(tx, &id, CaseStatus::Resolved, Some(&resolution()))).unwrap();
+    store.write(|tx| transition(tx, &id, CaseStatus::Closed, None)).unwrap();
+    store.write(|tx| transition(tx, &id, CaseStatus::Open, None)).unwrap();
+    assert_eq!(get(store.conn(), &id).unwrap().status, CaseStatus::Open);
+}
+
+#[test]
+fn bad_input_gives_field_errors_and_no_partial_writes() {
+    let (_d, mut store, _) = temp_store();
+    let cases_before = count_rows(&store, "cases");
+    for (input, field) in [
+        (new_case(""), "title"),
+        (new_case(&"x".repeat(201)), "title"),
+        (NewCase { category: "c".repeat(81), ..new_case("ok") }, "category"),
+    ] {
+        match store.write(|tx| super::create(tx, &input)) {
+            Err(Error::Validation { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{other:?}"),
+        }
+    }
+    let unknown = NewCase { customer_id: Some(crate::ids::CustomerId::new()), ..new_case("ok") };
+    assert!(matches!(store.write(|tx| super::create(tx, &unknown)), Err(Error::NotFound { entity: "customer", .. })));
+    assert_eq!(count_rows(&store, "cases"), cases_before);
+    let missing = CaseId::new();
+    assert!(matches!(store.write(|tx| add_note(tx, &missing, "x")), Err(Error::NotFound { entity: "case", .. })));
+    let id = create(&mut store, "ok");
+    let bad_esc = Escalation { department: "Billing".into(), level: 7, reason: "r".into() };
+    assert!(matches!(store.write(|tx| escalate(tx, &id, &bad_esc)), Err(Error::Validation { field: "level", .. })));
+    assert!(matches!(
+        store.write(|tx| schedule_callback(tx, &id, "2026-01-01T00:00:00Z")),
+        Err(Error::InvalidTransition { .. })
+    ));
+}
+
+#[test]
+fn callback_validates_scores() {
+    let (_d, mut store, clock) = temp_store();
+    let id = create(&mut store, "x");
+    store.write(|tx| transition(tx, &id, CaseStatus::Resolved, Some(&resolution()))).unwrap();
+    store.write(|tx| schedule_callback(tx, &id, &(clock.get() + Duration::days(1)).to_rfc3339())).unwrap();
+    for (csat, nps, field) in [(Some(0), None, "csat"), (Some(6), None, "csat"), (None, Some(11), "nps")] {
+        let r = CallbackResult { outcome: "ok".into(), csat, nps, comment: None };
+        match store.write(|tx| record_callback(tx, &id, &r)) {
+            Err(Error::Validation { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(get(store.conn(), &id).unwrap().follow_up.done_at.is_none());
+}
+
+#[test]
+fn search_finds_chinese_and_english_words_in_titles_descriptions_and_notes() {
+    let (_d, mut store, clock) = temp_store();
+    let a = create(&mut store, "Router keeps rebooting");
+    let b = create(&mut store, "退款没有到账");
+    store.write(|tx| add_note(tx, &a, "客户说晚上信号很差")).unwrap();
+    let find = |text: &str| -> Vec<CaseId> {
+        let q = CaseQuery { text: Some(text.into()), ..CaseQuery::default() };
+        query::list(store.conn(), &q, clock.get()).unwrap().rows.into_iter().map(|r| r.id).collect()
+    };
+    assert_eq!(find("reboot"), vec![a.clone()]);
+    assert_eq!(find("REBOOT"), vec![a.clone()]);
+    assert_eq!(find("退款"), vec![b.clone()], "two-character Chinese query");
+    assert_eq!(find("没有到账"), vec![b.clone()]);
+    assert_eq!(find("信号"), vec![a.clone()], "found in a note");
+    assert_eq!(find("账单金额").len(), 2, "found in both descriptions");
+    assert!(find("\"; DROP TABLE cases; --").is_empty());
+    assert!(find("%").is_empty());
+    let reference = get(store.conn(), &b).unwrap().reference;
+    assert_eq!(find(&reference), vec![b]);
+}
+
+#[test]
+fn queues_filter_and_sort() {
+    let (_d, mut store, clock) = temp_store();
+    let agent = store.write(|tx| people::create_agent(tx, "Li Na", None)).unwrap();
+    let p1 = store.write(|tx| super::create(tx, &NewCase { priority: Priority::P1, ..new_case("p1") })).unwrap();
+    let p3 = store.write(|tx| super::create(tx, &NewCase { priority: Priority::P3, ..new_case("p3") })).unwrap();
+    store.write(|tx| assign(tx, &p3, Some(&agent), None)).unwrap();
+    store.write(|tx| set_tags(tx, &p3, &["refund".into(), "vip-watch".into()])).unwrap();
+    let list = |q: CaseQuery| -> Vec<CaseId> {
+        query::list(store.conn(), &q, clock.get()).unwrap().rows.into_iter().map(|r| r.id).collect()
+    };
+    assert_eq!(list(CaseQuery { queue: Queue::Unassigned, ..CaseQuery::default() }), vec![p1.clone()]);
+    assert_eq!(list(CaseQuery { queue: Queue::Mine, me: Some(agent.clone()), ..CaseQuery::default() }), vec![p3.clone()]);
+    assert_eq!(list(CaseQuery { tag: Some("refund".into()), ..CaseQuery::default() }), vec![p3.clone()]);
+    assert_eq!(
+        list(CaseQuery { sort: CaseSort::Priority, descending: false, ..CaseQuery::default() }),
+        vec![p1.clone(), p3.clone()]
+    );
+    assert_eq!(list(CaseQuery { priorities: vec![Priority::P3], ..CaseQuery::default() }), vec![p3.clone()]);
+    // P1 has a 30-minute first-response target around the clock: breaching within the hour.
+    assert_eq!(list(CaseQuery { queue: Queue::Breaching, ..CaseQuery::default() }), vec![p1.clone()]);
+    let page = query::list(store.conn(), &CaseQuery { limit: 1, offset: 1, ..CaseQuery::default() }, clock.get()).unwrap();
+    assert_eq!((page.rows.len(), page.total), (1, 2));
+    assert!(matches!(
+        query::list(store.conn(), &CaseQuery { limit: 0, ..CaseQuery::default() }, clock.get()),
+        Err(Error::Validation { field: "limit", .. })
+    ));
+    assert!(matches!(
+        query::list(store.conn(), &CaseQuery { queue: Queue::Mine, ..CaseQuery::default() }, clock.get()),
+        Err(Error::Validation { field: "me", .. })
+    ));
+}
+
+#[test]
+fn bulk_close_assign_tag_and_undo() {
+    let (_d, mut store, _) = temp_store();
+    let agent = store.write(|tx| people::create_agent(tx, "Li Na", None)).unwrap();
+    let a = create(&mut store, "a");
+    let b = create(&mut store, "b");
+    store.write(|tx| transition(tx, &b, CaseStatus::Resolved, Some(&resolution()))).unwrap();
+    let ids = vec![a.clone(), b.clone()];
+
+    let out = store.write(|tx| bulk::apply(tx, &ids, &BulkAction::Close { resolution: None })).unwrap();
+    assert_eq!(out.skipped, vec![a.clone()], "an active case needs a resolution");
+    assert_eq!(get(store.conn(), &b).unwrap().status, CaseStatus::Closed);
+    store.write(|tx| bulk::undo(tx, &out.changed)).unwrap();
+    assert_eq!(get(store.conn(), &b).unwrap().status, CaseStatus::Resolved);
+
+    let out = store.write(|tx| bulk::apply(tx, &ids, &BulkAction::Assign { assignee: Some(agent.clone()) })).unwrap();
+    assert_eq!(out.changed.len(), 2);
+    let tagged = store.write(|tx| bulk::apply(tx, &ids, &BulkAction::AddTag { tag: "outage".into() })).unwrap();
+    store.write(|tx| bulk::undo(tx, &tagged.changed)).unwrap();
+    store.write(|tx| bulk::undo(tx, &out.changed)).unwrap();
+    for id in &ids {
+        let c = get(store.conn(), id).unwrap();
+        assert!(c.assignee_id.is_none() && c.tags.is_empty(), "{c:?}");
+    }
+}
+
+#[test]
+fn failed_bulk_action_changes_nothing() {
+    let (_d, mut store, _) = temp_store();
+    let a = create(&mut store, "a");
+    let ids = vec![a.clone(), CaseId::new()];
+    let before = count_rows(&store, "change_log");
+    let err = store.write(|tx| bulk::apply(tx, &ids, &BulkAction::AddTag { tag: "x".into() })).unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }));
+    assert_eq!(count_rows(&store, "change_log"), before);
+    assert!(get(store.conn(), &a).unwrap().tags.is_empty());
+}
+
+#[test]
+fn every_case_write_reaches_the_outbox() {
+    let (_d, mut store, _) = temp_store();
+    let before = count_rows(&store, "change_log");
+    let id = create(&mut store, "x");
+    let after_create = count_rows(&store, "change_log");
+    assert!(after_create > before);
+    store.write(|tx| add_note(tx, &id, "n")).unwrap();
+    let tables: Vec<String> = store
+        .conn()
+        .prepare("SELECT DISTINCT tbl FROM change_log ORDER BY tbl")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(tables, ["case_events", "cases"]);
+}
+
+#[test]
+fn two_devices_never_mint_the_same_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = TestClock::new();
+    let mut one = Store::open_with_clock(&dir.path().join("one.db"), clock.now()).unwrap();
+    let mut two = Store::open_with_clock(&dir.path().join("two.db"), clock.now()).unwrap();
+    let a = create(&mut one, "x");
+    let b = create(&mut two, "x");
+    assert_ne!(get(one.conn(), &a).unwrap().reference, get(two.conn(), &b).unwrap().reference);
+}

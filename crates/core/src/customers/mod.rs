@@ -1,0 +1,155 @@
+//! Customers: who complained, how to reach them, and whether they are VIP.
+
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::CustomerId;
+use crate::input::TextRule;
+use crate::store::{Table, WriteTx};
+use crate::text_enum::text_enum;
+use crate::{Error, Result};
+
+text_enum! {
+    /// Service tier; VIP customers get their own queue and may have tighter SLAs.
+    pub enum Tier {
+        /// Standard.
+        Standard = "standard",
+        /// VIP.
+        Vip = "vip",
+    }
+}
+
+/// Input of the customer form (create and edit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerInput {
+    /// Name (required).
+    pub name: String,
+    /// Company.
+    pub company: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// Tier.
+    pub tier: Tier,
+    /// Notes.
+    pub notes: String,
+}
+
+/// A stored customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Customer {
+    /// Id.
+    pub id: CustomerId,
+    /// Name.
+    pub name: String,
+    /// Company.
+    pub company: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// Tier.
+    pub tier: Tier,
+    /// Notes.
+    pub notes: String,
+    /// Cases of this customer (all statuses).
+    pub case_count: u32,
+}
+
+const NAME: TextRule = TextRule::line("name", 120, true);
+const COMPANY: TextRule = TextRule::line("company", 120, false);
+const EMAIL: TextRule = TextRule::line("email", 254, false);
+const PHONE: TextRule = TextRule::line("phone", 40, false);
+const NOTES: TextRule = TextRule::block("notes", 4000, false);
+
+fn values(input: &CustomerInput) -> Result<Vec<(&'static str, Value)>> {
+    let email = EMAIL.check(&input.email)?;
+    if !email.is_empty() && !email.contains('@') {
+        return Err(Error::invalid("email", crate::ValidationRule::InvalidValue));
+    }
+    Ok(vec![
+        ("name", Value::Text(NAME.check(&input.name)?)),
+        ("company", Value::Text(COMPANY.check(&input.company)?)),
+        ("email", Value::Text(email)),
+        ("phone", Value::Text(PHONE.check(&input.phone)?)),
+        ("tier", input.tier.into()),
+        ("notes", Value::Text(NOTES.check(&input.notes)?)),
+    ])
+}
+
+/// Creates a customer.
+pub fn create(tx: &mut WriteTx<'_>, input: &CustomerInput) -> Result<CustomerId> {
+    let vals = values(input)?;
+    let id = CustomerId::new();
+    tx.insert(Table::Customers, id.as_str(), &vals)?;
+    Ok(id)
+}
+
+/// Replaces a customer's fields.
+pub fn update(tx: &mut WriteTx<'_>, id: &CustomerId, input: &CustomerInput) -> Result<()> {
+    let vals = values(input)?;
+    ensure_exists(tx.conn(), id)?;
+    tx.upsert(Table::Customers, id.as_str(), &vals)?;
+    Ok(())
+}
+
+/// Fails with `NotFound` unless the customer exists.
+pub fn ensure_exists(conn: &rusqlite::Connection, id: &CustomerId) -> Result<()> {
+    conn.query_row("SELECT 1 FROM customers WHERE id = ?1 AND deleted_at IS NULL", [id], |_| Ok(()))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "customer", id: id.to_string() })
+}
+
+const SELECT: &str = "SELECT c.id, c.name, c.company, c.email, c.phone, c.tier, c.notes,
+    (SELECT count(*) FROM cases k WHERE k.customer_id = c.id AND k.deleted_at IS NULL)
+    FROM customers c";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Customer> {
+    Ok(Customer {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        company: r.get(2)?,
+        email: r.get(3)?,
+        phone: r.get(4)?,
+        tier: r.get(5)?,
+        notes: r.get(6)?,
+        case_count: r.get(7)?,
+    })
+}
+
+/// One customer.
+pub fn get(conn: &rusqlite::Connection, id: &CustomerId) -> Result<Customer> {
+    conn.query_row(&format!("{SELECT} WHERE c.id = ?1 AND c.deleted_at IS NULL"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "customer", id: id.to_string() })
+}
+
+/// Customers whose name, company, e-mail or phone contains `query` (case-insensitive),
+/// best matches (name prefix) first; all customers by name when `query` is empty.
+pub fn search(conn: &rusqlite::Connection, query: &str, limit: u32) -> Result<Vec<Customer>> {
+    let q = query.trim();
+    let pattern = format!("%{}%", escape_like(q));
+    let prefix = format!("{}%", escape_like(q));
+    let sql = format!(
+        "{SELECT} WHERE c.deleted_at IS NULL AND (?1 = '' OR c.name LIKE ?2 ESCAPE '\\' OR c.company LIKE ?2 ESCAPE '\\'
+            OR c.email LIKE ?2 ESCAPE '\\' OR c.phone LIKE ?2 ESCAPE '\\')
+         ORDER BY (c.name LIKE ?3 ESCAPE '\\') DESC, c.name COLLATE NOCASE LIMIT ?4"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params![q, pattern, prefix, limit], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`.
+pub(crate) fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+#[cfg(test)]
+mod tests;

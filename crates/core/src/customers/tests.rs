@@ -1,0 +1,49 @@
+use super::*;
+use crate::store::test_support::temp_store;
+
+fn input(name: &str) -> CustomerInput {
+    CustomerInput {
+        name: name.into(),
+        company: "Acme".into(),
+        email: "a@example.com".into(),
+        phone: "+86 21 5555 0101".into(),
+        tier: Tier::Standard,
+        notes: String::new(),
+    }
+}
+
+#[test]
+fn create_edit_and_search() {
+    let (_d, mut store, _) = temp_store();
+    let id = store.write(|tx| create(tx, &input("王小明"))).unwrap();
+    store.write(|tx| create(tx, &input("Alice Wong"))).unwrap();
+    let mut vip = input("王小明");
+    vip.tier = Tier::Vip;
+    store.write(|tx| update(tx, &id, &vip)).unwrap();
+    assert_eq!(get(store.conn(), &id).unwrap().tier, Tier::Vip);
+    let hits = search(store.conn(), "小明", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(search(store.conn(), "wong", 10).unwrap()[0].name, "Alice Wong");
+    assert_eq!(search(store.conn(), "", 10).unwrap().len(), 2);
+    assert_eq!(search(store.conn(), "5555", 10).unwrap().len(), 2);
+    assert!(search(store.conn(), "%", 10).unwrap().is_empty());
+}
+
+#[test]
+fn bad_input_is_refused_and_nothing_written() {
+    let (_d, mut store, _) = temp_store();
+    for (bad, field) in [(input(""), "name"), (CustomerInput { email: "nope".into(), ..input("x") }, "email")] {
+        match store.write(|tx| create(tx, &bad)) {
+            Err(Error::Validation { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(search(store.conn(), "", 10).unwrap().is_empty());
+}
+
+#[test]
+fn unknown_customer_is_not_found() {
+    let (_d, mut store, _) = temp_store();
+    let missing = CustomerId::new();
+    assert!(matches!(store.write(|tx| update(tx, &missing, &input("x"))), Err(Error::NotFound { .. })));
+}

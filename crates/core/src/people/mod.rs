@@ -1,0 +1,96 @@
+//! Agents and teams: the people a supervisor assigns cases to (not necessarily app users).
+
+use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{AgentId, TeamId};
+use crate::input::TextRule;
+use crate::store::{Table, WriteTx};
+use crate::{Error, Result};
+
+/// An agent as the assignment pickers show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Agent {
+    /// Id.
+    pub id: AgentId,
+    /// Name.
+    pub name: String,
+    /// Team.
+    pub team_id: Option<TeamId>,
+    /// The team's name.
+    pub team_name: Option<String>,
+}
+
+/// A team.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Team {
+    /// Id.
+    pub id: TeamId,
+    /// Name.
+    pub name: String,
+}
+
+const NAME: TextRule = TextRule::line("name", 120, true);
+
+/// Creates a team.
+pub fn create_team(tx: &mut WriteTx<'_>, name: &str) -> Result<TeamId> {
+    let id = TeamId::new();
+    tx.insert(Table::Teams, id.as_str(), &[("name", Value::Text(NAME.check(name)?))])?;
+    Ok(id)
+}
+
+/// Creates an agent, optionally in a team.
+pub fn create_agent(tx: &mut WriteTx<'_>, name: &str, team: Option<&TeamId>) -> Result<AgentId> {
+    if let Some(t) = team {
+        ensure_team(tx.conn(), t)?;
+    }
+    let id = AgentId::new();
+    tx.insert(
+        Table::Agents,
+        id.as_str(),
+        &[
+            ("name", Value::Text(NAME.check(name)?)),
+            ("team_id", team.map_or(Value::Null, |t| Value::Text(t.to_string()))),
+        ],
+    )?;
+    Ok(id)
+}
+
+/// Every agent, by name.
+pub fn agents(conn: &rusqlite::Connection) -> Result<Vec<Agent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.name, a.team_id, t.name FROM agents a LEFT JOIN teams t ON t.id = a.team_id
+         WHERE a.deleted_at IS NULL ORDER BY a.name COLLATE NOCASE",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Agent { id: r.get(0)?, name: r.get(1)?, team_id: r.get(2)?, team_name: r.get(3)? })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every team, by name.
+pub fn teams(conn: &rusqlite::Connection) -> Result<Vec<Team>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, name FROM teams WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE")?;
+    let rows = stmt.query_map([], |r| Ok(Team { id: r.get(0)?, name: r.get(1)? }))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Fails with `NotFound` unless the agent exists.
+pub fn ensure_agent(conn: &rusqlite::Connection, id: &AgentId) -> Result<()> {
+    conn.query_row("SELECT 1 FROM agents WHERE id = ?1 AND deleted_at IS NULL", [id], |_| Ok(()))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "agent", id: id.to_string() })
+}
+
+/// Fails with `NotFound` unless the team exists.
+pub fn ensure_team(conn: &rusqlite::Connection, id: &TeamId) -> Result<()> {
+    conn.query_row("SELECT 1 FROM teams WHERE id = ?1 AND deleted_at IS NULL", [id], |_| Ok(()))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "team", id: id.to_string() })
+}
