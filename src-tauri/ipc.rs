@@ -4,9 +4,10 @@
 //! `ui/src/ipc/bindings.ts`. The bindings are committed; `cargo xtask gen` rewrites them and
 //! the test below fails when they drift from this registry.
 
-use tauri_specta::{Builder, collect_commands};
+use tauri_specta::{Builder, collect_commands, collect_events};
 
-use crate::commands::{app, cases, customers, people, settings};
+use crate::breach_watch::SlaBreached;
+use crate::commands::{app, cases, customers, people, settings, views};
 
 /// Where the generated bindings live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
@@ -43,7 +44,13 @@ pub fn builder() -> Builder<tauri::Wry> {
         people::team_list,
         people::agent_create,
         people::team_create,
+        views::view_list,
+        views::view_save,
+        views::view_delete,
+        views::me_get,
+        views::me_set,
     ])
+    .events(collect_events![SlaBreached])
 }
 
 /// Renders the TypeScript bindings to a string.

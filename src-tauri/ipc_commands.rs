@@ -33,4 +33,9 @@ pub const COMMANDS: &[&str] = &[
     "team_list",
     "agent_create",
     "team_create",
+    "view_list",
+    "view_save",
+    "view_delete",
+    "me_get",
+    "me_set",
 ];

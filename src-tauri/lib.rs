@@ -10,6 +10,7 @@
 //! - Errors cross the IPC boundary only as [`error::IpcError`] (a code the UI translates).
 #![forbid(unsafe_code)]
 
+mod breach_watch;
 mod commands;
 pub mod error;
 pub mod ipc;
@@ -31,6 +32,7 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
         .plugin(
             tauri_plugin_log::Builder::new()
                 .level(log::LevelFilter::Info)
@@ -42,6 +44,7 @@ pub fn run() {
         .setup(move |app| {
             ipc.mount_events(app);
             app.manage(state::AppState::open());
+            breach_watch::start(app.handle().clone());
             Ok(())
         });
     if let Err(e) = app.run(tauri::generate_context!()) {

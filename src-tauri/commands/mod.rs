@@ -6,3 +6,4 @@ pub mod cases;
 pub mod customers;
 pub mod people;
 pub mod settings;
+pub mod views;

@@ -28,6 +28,7 @@ pub mod sla;
 pub mod store;
 mod text_enum;
 mod time;
+pub mod views;
 
 pub use error::{Error, Result, ValidationRule};
 pub use store::{Store, StoreInfo};

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{CaseStatus, CaseChannel, Priority};
 use crate::customers::escape_like;
-use crate::ids::{AgentId, CaseId};
+use crate::ids::{AgentId, CaseId, CustomerId};
 use crate::time::to_db_text;
 use crate::{Error, Result, ValidationRule};
 
@@ -75,6 +75,8 @@ pub struct CaseQuery {
     pub categories: Vec<String>,
     /// Only these assignees.
     pub assignees: Vec<AgentId>,
+    /// Only these customers (the customer page).
+    pub customer_ids: Vec<CustomerId>,
     /// Only cases with this tag.
     pub tag: Option<String>,
     /// Created at or after (RFC 3339).
@@ -102,6 +104,7 @@ impl Default for CaseQuery {
             channels: Vec::new(),
             categories: Vec::new(),
             assignees: Vec::new(),
+            customer_ids: Vec::new(),
             tag: None,
             created_from: None,
             created_to: None,
@@ -210,6 +213,7 @@ fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
     any_of(&mut sql, "c.channel", q.channels.iter().map(|s| Value::from(*s)).collect());
     any_of(&mut sql, "c.category", q.categories.iter().map(|s| Value::Text(s.clone())).collect());
     any_of(&mut sql, "c.assignee_id", q.assignees.iter().map(|s| Value::Text(s.to_string())).collect());
+    any_of(&mut sql, "c.customer_id", q.customer_ids.iter().map(|s| Value::Text(s.to_string())).collect());
     let mut bind = |sql: &mut String, frag: &str, v: Value| {
         args.push(v);
         sql.push_str(&frag.replace('?', &format!("?{}", args.len())));
@@ -328,5 +332,33 @@ pub fn tags(conn: &rusqlite::Connection) -> Result<Vec<String>> {
         "SELECT DISTINCT j.value FROM cases c, json_each(c.tags) j WHERE c.deleted_at IS NULL ORDER BY j.value",
     )?;
     let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A case whose SLA target fell due in a time window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Breach {
+    /// The case.
+    pub id: CaseId,
+    /// Its reference.
+    pub reference: String,
+    /// Its title.
+    pub title: String,
+}
+
+/// Active cases whose first-response or resolution target fell due in `(after, until]`
+/// (paused cases excluded): what a breach notification reports, once, as time passes.
+pub fn breached_between(conn: &rusqlite::Connection, after: DateTime<Utc>, until: DateTime<Utc>) -> Result<Vec<Breach>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, ref, title FROM cases c WHERE c.deleted_at IS NULL AND c.status NOT IN ('resolved', 'closed')
+         AND ((c.first_response_at IS NULL AND c.first_response_due_at > ?1 AND c.first_response_due_at <= ?2)
+           OR (c.status <> 'pending_customer' AND c.resolution_due_at > ?1 AND c.resolution_due_at <= ?2))
+         ORDER BY c.ref LIMIT 200",
+    )?;
+    let rows = stmt.query_map([to_db_text(after), to_db_text(until)], |r| {
+        Ok(Breach { id: r.get(0)?, reference: r.get(1)?, title: r.get(2)? })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -139,6 +139,10 @@ fn full_life_of_a_case() {
     let sla = case_sla(&store, &id).unwrap();
     assert_eq!(sla.first_response.status, SlaStatus::Met);
     assert_eq!(customers::get(store.conn(), &cust).unwrap().case_count, 1);
+    create(&mut store, "someone else's");
+    let theirs = CaseQuery { customer_ids: vec![cust.clone()], ..CaseQuery::default() };
+    let page = query::list(store.conn(), &theirs, clock.get()).unwrap();
+    assert_eq!(page.rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>(), vec![id.clone()]);
 }
 
 #[test]
@@ -339,4 +343,16 @@ fn two_devices_never_mint_the_same_reference() {
     let a = create(&mut one, "x");
     let b = create(&mut two, "x");
     assert_ne!(get(one.conn(), &a).unwrap().reference, get(two.conn(), &b).unwrap().reference);
+}
+
+#[test]
+fn breaches_are_reported_once_as_their_due_time_passes() {
+    let (_d, mut store, clock) = temp_store();
+    let t0 = clock.get();
+    let id = store.write(|tx| super::create(tx, &NewCase { priority: Priority::P1, ..new_case("p1") })).unwrap();
+    // P1: first response due 30 minutes after creation, around the clock.
+    assert!(query::breached_between(store.conn(), t0, t0 + Duration::minutes(29)).unwrap().is_empty());
+    let hit = query::breached_between(store.conn(), t0 + Duration::minutes(29), t0 + Duration::minutes(31)).unwrap();
+    assert_eq!(hit.iter().map(|b| b.id.clone()).collect::<Vec<_>>(), vec![id]);
+    assert!(query::breached_between(store.conn(), t0 + Duration::minutes(31), t0 + Duration::minutes(60)).unwrap().is_empty());
 }

@@ -181,6 +181,9 @@ pub const MIGRATIONS: &[&str] = &[
         deleted_at TEXT
     ) STRICT;
 
+    -- Who the person at this device is, for "My cases".
+    ALTER TABLE device_preferences ADD COLUMN me_agent_id TEXT;
+
     -- Saved list views belong to the person at this device; not synced.
     CREATE TABLE saved_views (
         id         TEXT PRIMARY KEY NOT NULL,

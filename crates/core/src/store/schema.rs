@@ -69,7 +69,7 @@ impl Table {
     pub fn columns(self) -> &'static [&'static str] {
         match self {
             Table::WorkspaceSettings => &["organisation_name", "time_zone", "working_hours"],
-            Table::DevicePreferences => &["language", "theme"],
+            Table::DevicePreferences => &["language", "theme", "me_agent_id"],
             Table::Customers => &["name", "company", "email", "phone", "tier", "notes"],
             Table::Teams => &["name"],
             Table::Agents => &["name", "email", "team_id", "role"],

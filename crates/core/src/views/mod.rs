@@ -1,0 +1,129 @@
+//! Saved list views: a name and a [`CaseQuery`], kept on this device (not synced — they
+//! are one supervisor's way of looking at the queues), and "who I am" for "My cases".
+
+use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
+use serde::{Deserialize, Serialize};
+
+use crate::cases::CaseQuery;
+use crate::ids::{AgentId, ViewId};
+use crate::input::TextRule;
+use crate::store::schema::DEVICE_ROW;
+use crate::store::{Table, WriteTx};
+use crate::{Error, Result, people};
+
+/// A saved view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SavedView {
+    /// Id.
+    pub id: ViewId,
+    /// Name.
+    pub name: String,
+    /// The query (its paging fields are ignored when applied).
+    pub query: CaseQuery,
+}
+
+const NAME: TextRule = TextRule::line("name", 80, true);
+
+/// Saves `query` under `name`; a view of the same name is replaced.
+pub fn save(tx: &mut WriteTx<'_>, name: &str, query: &CaseQuery) -> Result<SavedView> {
+    let name = NAME.check(name)?;
+    let mut query = query.clone();
+    query.offset = 0;
+    let text = serde_json::to_string(&query).map_err(|e| Error::Internal(e.to_string()))?;
+    let existing: Option<ViewId> = tx
+        .conn()
+        .query_row("SELECT id FROM saved_views WHERE name = ?1 AND deleted_at IS NULL", [&name], |r| r.get(0))
+        .optional()?;
+    let id = existing.unwrap_or_else(ViewId::new);
+    tx.upsert(Table::SavedViews, id.as_str(), &[("name", Value::Text(name.clone())), ("query", Value::Text(text))])?;
+    Ok(SavedView { id, name, query })
+}
+
+/// Deletes a view.
+pub fn delete(tx: &mut WriteTx<'_>, id: &ViewId) -> Result<()> {
+    if !tx.delete(Table::SavedViews, id.as_str())? {
+        return Err(Error::NotFound { entity: "view", id: id.to_string() });
+    }
+    Ok(())
+}
+
+/// Every saved view, by name. A view whose stored query no longer parses (written by a
+/// newer version) is skipped rather than failing the list.
+pub fn list(conn: &rusqlite::Connection) -> Result<Vec<SavedView>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, query FROM saved_views WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, ViewId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, name, query) = row?;
+        if let Ok(query) = serde_json::from_str(&query) {
+            out.push(SavedView { id, name, query });
+        }
+    }
+    Ok(out)
+}
+
+/// The agent this device's user is ("My cases").
+pub fn me(conn: &rusqlite::Connection) -> Result<Option<AgentId>> {
+    Ok(conn
+        .query_row("SELECT me_agent_id FROM device_preferences WHERE id = ?1", [DEVICE_ROW], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// Sets (or clears) who this device's user is.
+pub fn set_me(tx: &mut WriteTx<'_>, agent: Option<&AgentId>) -> Result<()> {
+    if let Some(a) = agent {
+        people::ensure_agent(tx.conn(), a)?;
+    }
+    tx.upsert(
+        Table::DevicePreferences,
+        DEVICE_ROW,
+        &[("me_agent_id", agent.map_or(Value::Null, |a| Value::Text(a.to_string())))],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cases::Queue;
+    use crate::store::test_support::temp_store;
+
+    #[test]
+    fn save_replace_list_delete() {
+        let (_d, mut store, _) = temp_store();
+        let q = CaseQuery { queue: Queue::Breaching, offset: 300, ..CaseQuery::default() };
+        let v = store.write(|tx| save(tx, "Urgent", &q)).unwrap();
+        assert_eq!(v.query.offset, 0);
+        let q2 = CaseQuery { queue: Queue::Vip, ..CaseQuery::default() };
+        let v2 = store.write(|tx| save(tx, "Urgent", &q2)).unwrap();
+        assert_eq!(v.id, v2.id, "same name replaces");
+        store.write(|tx| save(tx, "Alpha", &q)).unwrap();
+        let all = list(store.conn()).unwrap();
+        assert_eq!(all.iter().map(|v| v.name.as_str()).collect::<Vec<_>>(), ["Alpha", "Urgent"]);
+        assert_eq!(all[1].query.queue, Queue::Vip);
+        store.write(|tx| delete(tx, &v.id)).unwrap();
+        assert_eq!(list(store.conn()).unwrap().len(), 1);
+        assert!(matches!(store.write(|tx| delete(tx, &v.id)), Err(Error::NotFound { .. })));
+        assert!(matches!(store.write(|tx| save(tx, " ", &q)), Err(Error::Validation { field: "name", .. })));
+    }
+
+    #[test]
+    fn views_and_me_stay_on_this_device() {
+        let (_d, mut store, _) = temp_store();
+        let agent = store.write(|tx| people::create_agent(tx, "Li Na", None)).unwrap();
+        let before: i64 = store.conn().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
+        store.write(|tx| save(tx, "Mine", &CaseQuery::default())).unwrap();
+        store.write(|tx| set_me(tx, Some(&agent))).unwrap();
+        let after: i64 = store.conn().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
+        assert_eq!(before, after);
+        assert_eq!(me(store.conn()).unwrap(), Some(agent));
+        let unknown = AgentId::new();
+        assert!(matches!(store.write(|tx| set_me(tx, Some(&unknown))), Err(Error::NotFound { .. })));
+    }
+}
