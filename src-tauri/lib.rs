@@ -22,6 +22,7 @@ include!("ipc_commands.rs");
 
 /// Starts the app.
 pub fn run() {
+    let started = std::time::Instant::now();
     let ipc = ipc::builder();
     let app = tauri::Builder::default()
         // Registered first, so a second launch focuses this window and exits early.
@@ -43,7 +44,7 @@ pub fn run() {
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             ipc.mount_events(app);
-            app.manage(state::AppState::open());
+            app.manage(state::AppState::open(started));
             breach_watch::start(app.handle().clone());
             Ok(())
         });

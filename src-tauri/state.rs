@@ -13,12 +13,16 @@ use crate::error::IpcError;
 
 /// Managed state of the app.
 pub struct AppState {
+    started: std::time::Instant,
+    first_screen_logged: std::sync::Once,
     store: Result<Mutex<Store>, IpcError>,
 }
 
 impl AppState {
     /// Opens the database at the configured path (see `frontline_core::paths`).
-    pub fn open() -> AppState {
+    /// `started` is when the process began, for the start-up figure.
+    pub fn open(started: std::time::Instant) -> AppState {
+        let first_screen_logged = std::sync::Once::new();
         match paths::resolve_db_path(None) {
             Ok(path) => {
                 let store = Store::open(&path).map(Mutex::new).map_err(|e| {
@@ -28,9 +32,9 @@ impl AppState {
                 if store.is_ok() {
                     log::info!("database {}", path.display());
                 }
-                AppState { store }
+                AppState { started, first_screen_logged, store }
             }
-            Err(e) => AppState { store: Err(IpcError::from(e)) },
+            Err(e) => AppState { started, first_screen_logged, store: Err(IpcError::from(e)) },
         }
     }
 
@@ -40,6 +44,14 @@ impl AppState {
             Ok(m) => Ok(m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
             Err(e) => Err(e.clone()),
         }
+    }
+
+    /// Logs, once, how long after start-up the UI made its first call: the "cold start to
+    /// first screen" figure `cargo xtask bench` reads from the log.
+    pub fn note_first_screen(&self) {
+        self.first_screen_logged.call_once(|| {
+            log::info!("first screen after {} ms", self.started.elapsed().as_millis());
+        });
     }
 
     /// Runs one core read against the store.

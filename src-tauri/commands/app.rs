@@ -26,6 +26,7 @@ pub struct AppInfo {
 #[tauri::command]
 #[specta::specta]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
+    state.note_first_screen();
     let info = state.store()?.info()?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),

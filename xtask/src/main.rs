@@ -2,6 +2,7 @@
 //!
 //! - `run`   installs what is missing, builds the UI and the app, and starts it.
 //! - `test`  runs every test: Rust (nextest), UI (Vitest) and the WebDriver E2E suite.
+//! - `bench` measures the DESIGN quality bars into BENCHMARKS.md.
 //! - `dist`  builds the installers (.deb and AppImage here; msi/nsis and dmg/app on their OS).
 //! - `gen`   regenerates the committed TypeScript IPC bindings.
 //!
@@ -10,17 +11,19 @@
 #![forbid(unsafe_code)]
 #![allow(clippy::print_stdout)]
 
-mod appimage;
 mod app_build;
+mod appimage;
+mod bench;
 mod setup;
 mod shell;
 
 use anyhow::{Result, bail};
 
-const USAGE: &str = "usage: cargo xtask <run|test|dist|gen> [options]
+const USAGE: &str = "usage: cargo xtask <run|test|bench|dist|gen> [options]
 
   run                 install missing prerequisites, build, start the app
   test [--no-e2e]     Rust tests (nextest), UI tests (Vitest), E2E (WebDriver under Xvfb)
+  bench               query speed at 100k cases, app start-up and memory -> BENCHMARKS.md
   dist                build the .deb and AppImage (plus msi/nsis, dmg/app on those systems)
   gen                 regenerate ui/src/ipc/bindings.ts from src-tauri/ipc.rs";
 
@@ -62,6 +65,11 @@ fn run() -> Result<()> {
                 shell::run(cmd)?;
             }
             Ok(())
+        }
+        Some("bench") => {
+            setup::system_packages(setup::Purpose::Test)?;
+            setup::node_modules()?;
+            bench::run()
         }
         Some("dist") => {
             setup::system_packages(setup::Purpose::Dist)?;
