@@ -1,0 +1,358 @@
+/**
+ * One scenario = one fresh app: its own temp folder (database, XDG config/data/cache),
+ * its own X display (unless DISPLAY is set), its own private D-Bus session bus and its
+ * own tauri-driver, whose environment is what the app inherits:
+ *
+ *   node (this file) → tauri-driver → WebKitWebDriver → frontline → WebKit helpers
+ *
+ * tauri-driver passes its environment to WebKitWebDriver, which launches the app with
+ * it; so the per-scenario variables are set on tauri-driver (scenario 1 checks that the
+ * app really used the temp data folder).
+ *
+ * `scenario(name, body)` registers a node:test test that starts all this, runs `body`,
+ * saves a screenshot to artifacts/e2e/<slug>.png (pass or fail), and tears everything
+ * down whatever happened.
+ */
+import { randomUUID } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+
+import { remote } from "webdriverio";
+
+import { appBinary, artifactsDir, nativeDriverBinary, tauriDriverBinary } from "./paths.mjs";
+import {
+  Child,
+  MARKER_VAR,
+  exeOf,
+  freePort,
+  pidsWithMarker,
+  pollUntil,
+  registerMarker,
+  startDbus,
+  startXvfb,
+  sweepMarker,
+  withTimeout,
+} from "./processes.mjs";
+import { getByRole } from "./queries.mjs";
+
+/** Generous limits: a 2-core machine under load, software rendering. */
+export const TIMEOUTS = {
+  /** Whole scenario, including start and teardown. */
+  scenario: 180_000,
+  /** tauri-driver (and WebKitWebDriver behind it) answering /status. */
+  driver: 15_000,
+  /** Session request → the navigation is on screen. */
+  firstScreen: 30_000,
+  /** Any single wait for the UI inside a scenario. */
+  ui: 15_000,
+  /** The app process gone after its session ended. */
+  quit: 15_000,
+};
+
+const slugOf = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+
+/**
+ * Registers a test. `body` gets the Scenario; `options.timeout` overrides the limit.
+ */
+export function scenario(name, body, options = {}) {
+  test(name, { timeout: options.timeout ?? TIMEOUTS.scenario }, async (t) => {
+    // Checked before anything is created, so a missing tool fails fast and clean.
+    const tools = { binary: appBinary(), tauriDriver: tauriDriverBinary(), nativeDriver: nativeDriverBinary() };
+    const s = new Scenario(name, t, tools);
+    let failed = false;
+    try {
+      await s.start();
+      await body(s);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      await s.finish(failed);
+    }
+  });
+}
+
+/** In the page: is a named <nav> rendered and visible? (Timing probe only.) */
+function firstScreenProbe() {
+  const nav = document.querySelector("nav[aria-label], nav[aria-labelledby]");
+  if (!nav) return false;
+  const box = nav.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(nav).visibility !== "hidden";
+}
+
+/**
+ * How long process `pid` had been running at `at` (a performance.now() value), in ms,
+ * from /proc (10 ms resolution); undefined if it cannot be read.
+ */
+function processAgeAt(pid, at) {
+  try {
+    const uptimeS = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+    const readAt = performance.now();
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const startTicks = Number(fields[19]); // Field 22 of stat; 100 ticks a second on Linux.
+    return Math.round((uptimeS - startTicks / 100) * 1000 - (readAt - at));
+  } catch {
+    return undefined;
+  }
+}
+
+export class Scenario {
+  constructor(name, t, tools) {
+    this.name = name;
+    this.tools = tools;
+    this.slug = slugOf(name);
+    this.t = t;
+    this.marker = randomUUID();
+    this.root = mkdtempSync(join(tmpdir(), `frontline-e2e-${this.slug}-`));
+    /** FRONTLINE_DATA_DIR: deliberately not created, the app must create it. */
+    this.dataDir = join(this.root, "data");
+    this.dbPath = join(this.dataDir, "frontline.db");
+    this.logsDir = join(this.root, "logs");
+    this.xdg = {
+      XDG_CONFIG_HOME: join(this.root, "xdg-config"),
+      XDG_DATA_HOME: join(this.root, "xdg-data"),
+      XDG_CACHE_HOME: join(this.root, "xdg-cache"),
+      XDG_STATE_HOME: join(this.root, "xdg-state"),
+    };
+    for (const dir of [this.logsDir, ...Object.values(this.xdg)]) mkdirSync(dir, { recursive: true });
+    // Logs of an earlier failed run of this scenario would mislead.
+    rmSync(join(artifactsDir(), `${this.slug}-logs`), { recursive: true, force: true });
+    this.children = [];
+    this.browser = null;
+    /** Cold-start measurements, one per session, in ms. */
+    this.startTimes = [];
+  }
+
+  log(message) {
+    const line = `[e2e] ${this.slug}: ${message}`;
+    console.log(line);
+  }
+
+  async start() {
+    const { binary, tauriDriver, nativeDriver } = this.tools;
+    this.binary = binary;
+
+    let display = process.env.DISPLAY;
+    if (!display) {
+      const xvfb = await startXvfb({ logFile: join(this.logsDir, "xvfb.log") });
+      this.children.push(xvfb.child);
+      this.ownDisplay = true;
+      display = xvfb.display;
+    }
+    this.display = display;
+
+    // A private session bus: the app's single-instance lock lives on D-Bus, so on a
+    // desktop where Frontline already runs the app under test would otherwise hand
+    // over to that instance and exit. It also keeps scenarios from seeing each other.
+    let dbusAddress;
+    try {
+      const dbus = await startDbus({ logFile: join(this.logsDir, "dbus.log") });
+      this.children.push(dbus.child);
+      dbusAddress = dbus.address;
+    } catch (error) {
+      this.log(`no private D-Bus session bus (${error.message}); the app runs without one`);
+    }
+
+    const env = { ...process.env, ...this.xdg, DISPLAY: display, FRONTLINE_DATA_DIR: this.dataDir, [MARKER_VAR]: this.marker };
+    delete env.FRONTLINE_DB; // Would win over FRONTLINE_DATA_DIR.
+    if (dbusAddress) env.DBUS_SESSION_BUS_ADDRESS = dbusAddress;
+    else delete env.DBUS_SESSION_BUS_ADDRESS;
+
+    this.port = await freePort();
+    this.nativePort = await freePort([this.port]);
+    registerMarker(this.marker);
+    this.driver = new Child(
+      "tauri-driver",
+      tauriDriver,
+      ["--port", String(this.port), "--native-port", String(this.nativePort), "--native-driver", nativeDriver],
+      { env, logFile: join(this.logsDir, "tauri-driver.log") },
+    );
+    this.children.push(this.driver);
+    const statusUrl = `http://127.0.0.1:${this.port}/status`;
+    await pollUntil(
+      `tauri-driver on port ${this.port} (native WebKitWebDriver on ${this.nativePort})`,
+      async () => (await fetch(statusUrl, { signal: AbortSignal.timeout(1000) })).ok,
+      { timeoutMs: TIMEOUTS.driver, child: this.driver },
+    );
+
+    await this.openSession();
+  }
+
+  /**
+   * Asks for a session (which launches the app) and waits for the first screen: the
+   * main navigation displayed. Records and prints the time this took.
+   */
+  async openSession() {
+    const started = performance.now();
+    this.browser = await remote({
+      hostname: "127.0.0.1",
+      port: this.port,
+      logLevel: process.env.E2E_WDIO_LOG_LEVEL ?? "error",
+      waitforTimeout: TIMEOUTS.ui,
+      waitforInterval: 100,
+      connectionRetryCount: 0,
+      connectionRetryTimeout: TIMEOUTS.firstScreen,
+      capabilities: {
+        "tauri:options": { application: this.binary },
+        // WebKitWebDriver speaks classic WebDriver only (no BiDi).
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+    const sessionAt = performance.now();
+    // The moment of the first screen is taken with a cheap in-page probe polled every
+    // 20 ms (a role query takes tens of ms per round and would blur the figure); the
+    // navigation is then confirmed by role and name, outside the measured time.
+    await this.browser.waitUntil(() => this.browser.execute(firstScreenProbe), {
+      timeout: TIMEOUTS.firstScreen,
+      interval: 20,
+      timeoutMsg: `Expected the main navigation to be displayed within ${TIMEOUTS.firstScreen} ms of asking for a session`,
+    });
+    const navAt = performance.now();
+    this.appPid = this.findAppPid();
+    const processAgeMs = this.appPid === undefined ? undefined : processAgeAt(this.appPid, navAt);
+    // Named: the unnamed outer <nav> of Mantine's AppShell.Navbar is a second landmark.
+    await getByRole(this.browser, "navigation", { name: /\S/, timeout: TIMEOUTS.ui });
+    const timing = {
+      session: this.startTimes.length + 1,
+      coldStartMs: Math.round(navAt - started),
+      sessionCreatedMs: Math.round(sessionAt - started),
+      navAfterSessionMs: Math.round(navAt - sessionAt),
+      appProcessStartToNavMs: processAgeMs,
+    };
+    this.startTimes.push(timing);
+    const which = timing.session === 1 ? "" : ` (session ${timing.session}, same data dir)`;
+    const message =
+      `cold start to first screen${which}: ${timing.coldStartMs} ms from the session request ` +
+      `(session created after ${timing.sessionCreatedMs} ms, navigation displayed ${timing.navAfterSessionMs} ms later); ` +
+      `app process start to first screen: ${processAgeMs ?? "?"} ms`;
+    this.log(message);
+    this.t.diagnostic(message);
+    return this.browser;
+  }
+
+  /** Pids of the app under test (not WebKitWebDriver, not WebKit's helpers). */
+  appPids() {
+    let binary = this.binary;
+    try {
+      binary = realpathSync(this.binary);
+    } catch {
+      /* keep the given path */
+    }
+    return pidsWithMarker(this.marker).filter((pid) => {
+      const exe = exeOf(pid);
+      return exe !== null && (exe === binary || exe === `${binary} (deleted)`);
+    });
+  }
+
+  findAppPid() {
+    const pids = this.appPids();
+    return pids.length === 1 ? pids[0] : undefined;
+  }
+
+  /** The environment the running app actually has (from /proc). */
+  appEnvironment() {
+    if (this.appPid === undefined) throw new Error("the app process was not found");
+    const raw = readFileSync(`/proc/${this.appPid}/environ`, "utf8");
+    return Object.fromEntries(
+      raw
+        .split("\0")
+        .filter(Boolean)
+        .map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)]),
+    );
+  }
+
+  /**
+   * Ends the session (WebKitWebDriver closes the app) and waits until the app process
+   * is gone, so a following session starts a new process on the same data.
+   */
+  async closeSession() {
+    const browser = this.browser;
+    this.browser = null;
+    if (!browser) return;
+    await withTimeout(
+      browser.deleteSession().catch((error) => this.log(`deleting the session failed: ${error.message}`)),
+      TIMEOUTS.quit,
+      () => this.log(`deleting the session took over ${TIMEOUTS.quit} ms`),
+    );
+    await pollUntil("the app to quit after its session ended", () => this.appPids().length === 0, {
+      timeoutMs: TIMEOUTS.quit,
+      intervalMs: 50,
+    });
+  }
+
+  /** Quits the app and starts it again on the same data (same tauri-driver, same env). */
+  async restart() {
+    await this.closeSession();
+    return this.openSession();
+  }
+
+  /** Saves a screenshot of the webview (or, failing that, of the whole X screen). */
+  async screenshot(suffix = "") {
+    const file = join(artifactsDir(), `${this.slug}${suffix}.png`);
+    if (this.browser) {
+      try {
+        await withTimeout(this.browser.saveScreenshot(file), 10_000, () => {
+          throw new Error("no answer within 10 s");
+        });
+        return file;
+      } catch (error) {
+        this.log(`webview screenshot failed: ${error.message}`);
+      }
+    }
+    if (this.ownDisplay) {
+      const r = spawnSync("import", ["-display", this.display, "-window", "root", file], { timeout: 10_000 });
+      if (r.status === 0) return file;
+      this.log(`X screenshot failed: ${r.stderr?.toString().trim() || r.error?.message}`);
+    }
+    return null;
+  }
+
+  /** Screenshot, teardown, and on failure the logs next to the screenshot. */
+  async finish(failed) {
+    try {
+      const shot = await this.screenshot();
+      if (shot) this.log(`screenshot ${shot}`);
+    } catch (error) {
+      this.log(`screenshot failed: ${error.message}`);
+    }
+    if (this.startTimes.length) {
+      writeFileSync(join(artifactsDir(), `${this.slug}.timings.json`), `${JSON.stringify(this.startTimes, null, 2)}\n`);
+    }
+    try {
+      if (this.browser) await this.closeSession();
+    } catch (error) {
+      this.log(`closing the session: ${error.message}`);
+    }
+    for (const child of [...this.children].reverse()) {
+      if (child === this.driver) await sweepMarker(this.marker); // The app and WebKit, if still there.
+      await child.stop();
+    }
+    await sweepMarker(this.marker);
+    if (failed) this.keepLogs();
+    if (failed || process.env.E2E_KEEP_TMP) {
+      this.log(`temp folder kept: ${this.root}`);
+    } else {
+      rmSync(this.root, { recursive: true, force: true });
+    }
+  }
+
+  /** Copies the logs (tauri-driver's, the app's own) to artifacts/e2e/<slug>-logs/. */
+  keepLogs() {
+    const dest = join(artifactsDir(), `${this.slug}-logs`);
+    rmSync(dest, { recursive: true, force: true });
+    mkdirSync(dest, { recursive: true });
+    cpSync(this.logsDir, dest, { recursive: true });
+    const appLogs = join(this.xdg.XDG_DATA_HOME, "app.frontline.desktop", "logs");
+    if (existsSync(appLogs)) cpSync(appLogs, join(dest, "app"), { recursive: true });
+    this.log(`logs copied to ${dest}`);
+    const driverLog = join(this.logsDir, "tauri-driver.log");
+    if (existsSync(driverLog)) {
+      const tail = readFileSync(driverLog, "utf8").split("\n").slice(-20).join("\n").trim();
+      if (tail) this.log(`last lines of tauri-driver.log:\n${tail}`);
+    }
+  }
+}

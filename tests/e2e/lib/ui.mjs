@@ -1,0 +1,132 @@
+/**
+ * Steps a person takes in Frontline's window, by role and accessible name. Strings are
+ * passed in, not looked up, so each scenario reads as what the user sees.
+ */
+import { TIMEOUTS } from "./app.mjs";
+import { getByRole, namesOfRole, queryAllByRole, textOf } from "./queries.mjs";
+
+/**
+ * The main navigation landmark (named "Main" in English, "主导航" in 简体中文). Without
+ * `name`, the one navigation landmark that has a name: Mantine's AppShell.Navbar is an
+ * unnamed <nav> around it, a second navigation landmark.
+ */
+export function mainNav(browser, name = /\S/) {
+  return getByRole(browser, "navigation", { name });
+}
+
+/** The names of the links in the main navigation, in order. */
+export async function navLinkNames(browser) {
+  return namesOfRole(browser, "link", { within: await mainNav(browser) });
+}
+
+/** Waits until the navigation's links are exactly `expected` (e.g. after a language change). */
+export async function waitForNavLinks(browser, expected, timeout = TIMEOUTS.ui) {
+  let actual = [];
+  await browser.waitUntil(
+    async () => {
+      actual = await navLinkNames(browser);
+      return JSON.stringify(actual) === JSON.stringify(expected);
+    },
+    { timeout, interval: 100 },
+  ).catch(() => {
+    throw new Error(
+      `Expected the main navigation to list ${JSON.stringify(expected)} within ${timeout} ms, ` +
+        `but it listed ${JSON.stringify(actual)}`,
+    );
+  });
+}
+
+/** Clicks a section in the main navigation and waits for its page heading (<h1>). */
+export async function openSection(browser, linkName, heading = linkName) {
+  const link = await getByRole(browser, "link", { name: linkName, within: await mainNav(browser) });
+  await link.click();
+  await waitForPageHeading(browser, heading);
+}
+
+/** Waits for the page's level-1 heading `name` inside <main>. */
+export async function waitForPageHeading(browser, name) {
+  const main = await getByRole(browser, "main");
+  const heading = await getByRole(browser, "heading", { name, within: main });
+  const level = await heading.getTagName();
+  if (level.toLowerCase() !== "h1") {
+    throw new Error(`Expected the page heading "${name}" to be an <h1>, but it is a <${level}>`);
+  }
+  return heading;
+}
+
+/**
+ * Replaces the text of a textbox by typing, as a person would (select all, delete,
+ * type): WebDriver's own "clear" does not fire the events React listens to.
+ */
+export async function typeInto(browser, field, text) {
+  await field.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["Backspace"]);
+  if (text) await field.addValue(text);
+}
+
+/** Opens the combobox `comboboxName` and picks the option `optionName`. */
+export async function chooseOption(browser, comboboxName, optionName) {
+  const combobox = await getByRole(browser, "combobox", { name: comboboxName });
+  await combobox.click();
+  await browser.waitUntil(async () => (await combobox.getAttribute("aria-expanded")) === "true", {
+    timeout: TIMEOUTS.ui,
+    timeoutMsg: `Expected the ${comboboxName} list to open when its field is clicked`,
+  });
+  // The options live in a popup list (a portal at the end of <body>).
+  const listbox = await getByRole(browser, "listbox", { name: comboboxName });
+  const option = await getByRole(browser, "option", { name: optionName, within: listbox });
+  await option.click();
+  await browser.waitUntil(async () => (await combobox.getValue()) === optionName, {
+    timeout: TIMEOUTS.ui,
+    timeoutMsg: `Expected the ${comboboxName} field to show "${optionName}" after choosing it`,
+  });
+}
+
+/**
+ * Waits for a notification (role "alert") whose text is `message`. Alerts have no
+ * accessible name of their own (ARIA names them only by author), so the text is read.
+ */
+export async function waitForAlert(browser, message, timeout = TIMEOUTS.ui) {
+  let texts = [];
+  await browser.waitUntil(
+    async () => {
+      const { matches } = await queryAllByRole(browser, "alert");
+      texts = await Promise.all(matches.map((el) => textOf(browser, el).catch(() => "")));
+      return texts.includes(message);
+    },
+    { timeout, interval: 100 },
+  ).catch(() => {
+    throw new Error(
+      `Expected a notification "${message}" within ${timeout} ms, but the displayed alerts were: ` +
+        (texts.length ? texts.map((t) => JSON.stringify(t)).join(", ") : "(none)"),
+    );
+  });
+}
+
+/** Clicks Save and waits for the "saved" notification. */
+export async function saveSettings(browser, { button = "Save", saved = "Settings saved" } = {}) {
+  const save = await getByRole(browser, "button", { name: button });
+  await save.click();
+  await waitForAlert(browser, saved);
+}
+
+/** Waits until the header (banner landmark) shows `text`. */
+export async function waitForHeaderText(browser, text, timeout = TIMEOUTS.ui) {
+  const banner = await getByRole(browser, "banner");
+  let actual = "";
+  await browser.waitUntil(
+    async () => {
+      actual = await textOf(browser, banner);
+      return actual.includes(text);
+    },
+    { timeout, interval: 100 },
+  ).catch(() => {
+    throw new Error(`Expected the header to show "${text}" within ${timeout} ms, but it read "${actual}"`);
+  });
+}
+
+/** The `lang` of the document, i.e. what screen readers and CJK fonts go by. */
+export function documentLanguage(browser) {
+  return browser.execute(() => document.documentElement.lang);
+}

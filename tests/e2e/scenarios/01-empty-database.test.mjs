@@ -1,0 +1,40 @@
+/**
+ * Scenario 1: the app starts on a data folder that does not exist yet, creates a private
+ * database there, and shows its full window: header, the six sections, the status bar.
+ */
+import assert from "node:assert/strict";
+import { existsSync, statSync } from "node:fs";
+
+import { scenario } from "../lib/app.mjs";
+import { getByRole, textOf } from "../lib/queries.mjs";
+import { mainNav, navLinkNames, waitForHeaderText, waitForPageHeading } from "../lib/ui.mjs";
+
+const SECTIONS = ["Cases", "Training", "Plans", "Dashboard", "Sync", "Settings"];
+
+scenario("opens on an empty database", async (s) => {
+  const { browser } = s;
+
+  await mainNav(browser, "Main");
+  assert.deepEqual(await navLinkNames(browser), SECTIONS, "the main navigation should list the six sections in order");
+  await waitForPageHeading(browser, "Cases"); // The first section opens by default.
+  await waitForHeaderText(browser, "No organisation name set");
+
+  const statusBar = await getByRole(browser, "contentinfo", { name: "Status bar" });
+  let text = "";
+  await browser
+    .waitUntil(async () => (text = await textOf(browser, statusBar)).includes(`Database: ${s.dbPath}`), { timeout: 15_000 })
+    .catch(() => {
+      throw new Error(`Expected the status bar to show "Database: ${s.dbPath}", but it read: ${JSON.stringify(text)}`);
+    });
+  assert.match(text, /\b(Online|Offline)\b/, `the status bar should say Online or Offline, it read: ${JSON.stringify(text)}`);
+  assert.match(text, /No sync server configured/, `the status bar should say no sync server is configured, it read: ${JSON.stringify(text)}`);
+
+  // The harness's environment really reached the app process.
+  assert.equal(s.appEnvironment().FRONTLINE_DATA_DIR, s.dataDir, "the app process should have this scenario's FRONTLINE_DATA_DIR");
+
+  assert.ok(existsSync(s.dbPath), `the database file should have been created at ${s.dbPath}`);
+  const fileMode = statSync(s.dbPath).mode & 0o777;
+  assert.equal(fileMode.toString(8), "600", `the database file should be private to the user (0600), it is 0${fileMode.toString(8)}`);
+  const dirMode = statSync(s.dataDir).mode & 0o777;
+  assert.equal(dirMode.toString(8), "700", `the data folder the app created should be private (0700), it is 0${dirMode.toString(8)}`);
+});
