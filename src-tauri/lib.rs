@@ -36,6 +36,7 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .plugin(
             tauri_plugin_log::Builder::new()
+                .clear_targets()
                 .level(log::LevelFilter::Info)
                 .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::LogDir { file_name: None }))
                 .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stderr))

@@ -36,7 +36,7 @@ const BUILD_PACKAGES: &[&str] = &[
     "libxdo-dev",
     "pkg-config",
 ];
-const TEST_PACKAGES: &[&str] = &["xvfb", "webkit2gtk-driver", "imagemagick", "x11-utils"];
+const TEST_PACKAGES: &[&str] = &["xvfb", "webkit2gtk-driver", "dbus-daemon", "imagemagick", "x11-utils"];
 const DIST_PACKAGES: &[&str] = &["squashfs-tools", "desktop-file-utils", "patchelf"];
 
 /// Ensures the Linux system packages for `purpose` are installed.
