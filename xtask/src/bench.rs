@@ -65,7 +65,10 @@ fn startup(bin: &Path) -> Result<Startup> {
         .context("Xvfb is needed for the start-up benchmark (apt-get install xvfb)")?;
     std::thread::sleep(Duration::from_millis(500));
     let log = tmp.join("app.log");
-    let mut app = Command::new(bin)
+    // A private session bus: the app's single-instance lock lives on D-Bus.
+    let mut app = Command::new("dbus-run-session")
+        .arg("--")
+        .arg(bin)
         .env("DISPLAY", ":97")
         .env("FRONTLINE_DATA_DIR", tmp.join("data"))
         .env("XDG_CONFIG_HOME", tmp.join("config"))
@@ -85,20 +88,17 @@ fn startup(bin: &Path) -> Result<Startup> {
         std::thread::sleep(Duration::from_millis(20));
     };
     std::thread::sleep(Duration::from_secs(10));
-    let app_pss = pss_kib(app.id()).unwrap_or(0);
-    let mut webkit = Vec::new();
-    for entry in std::fs::read_dir("/proc")? {
-        let Ok(pid) = entry?.file_name().to_string_lossy().parse::<u32>() else { continue };
-        let cmd = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-        let ppid_ok = std::fs::read_to_string(format!("/proc/{pid}/stat"))
-            .ok()
-            .and_then(|s| s.rsplit(')').next().and_then(|r| r.split_whitespace().nth(1).map(str::to_owned)))
-            .is_some_and(|ppid| ppid == app.id().to_string());
-        if ppid_ok && cmd.contains("WebKit") {
-            let name = cmd.split('\0').next().unwrap_or("").rsplit('/').next().unwrap_or("").to_owned();
-            webkit.push((name, pss_kib(pid).unwrap_or(0) as f64 / 1024.0));
-        }
-    }
+    let frontline = children(app.id())
+        .into_iter()
+        .find(|(_, name)| name == "frontline")
+        .map(|(pid, _)| pid)
+        .context("the app process was not found under dbus-run-session")?;
+    let app_pss = pss_kib(frontline).unwrap_or(0);
+    let webkit: Vec<(String, f64)> = children(frontline)
+        .into_iter()
+        .filter(|(_, name)| name.starts_with("WebKit"))
+        .map(|(pid, name)| (name, pss_kib(pid).unwrap_or(0) as f64 / 1024.0))
+        .collect();
     let _ = app.kill();
     let _ = app.wait();
     let _ = xvfb.kill();
@@ -106,6 +106,20 @@ fn startup(bin: &Path) -> Result<Startup> {
     let _ = std::fs::remove_dir_all(&tmp);
     let first_screen_ms = first.context("the app never made its first IPC call (see its log)")?;
     Ok(Startup { first_screen_ms, app_pss_mib: app_pss as f64 / 1024.0, webkit })
+}
+
+/// Direct children of `parent`: (pid, program name).
+fn children(parent: u32) -> Vec<(u32, String)> {
+    let Ok(dir) = std::fs::read_dir("/proc") else { return Vec::new() };
+    dir.filter_map(|e| e.ok()?.file_name().to_string_lossy().parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let ppid: u32 = stat.rsplit(')').next()?.split_whitespace().nth(1)?.parse().ok()?;
+            let cmd = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).ok()?;
+            let name = cmd.split('\0').next()?.rsplit('/').next()?.to_owned();
+            (ppid == parent).then_some((pid, name))
+        })
+        .collect()
 }
 
 fn pss_kib(pid: u32) -> Option<u64> {
