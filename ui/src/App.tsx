@@ -1,6 +1,7 @@
 /**
  * The providers every screen needs, outermost first: i18n, Mantine (theme, color
- * scheme, notifications), TanStack Query (the IPC cache), then the router.
+ * scheme, notifications), TanStack Query (the IPC cache), date pickers' locale, then
+ * the router.
  */
 import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
@@ -11,6 +12,7 @@ import { I18nextProvider } from "react-i18next";
 import { createHashRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 
+import { DatesLocale } from "./i18n/DatesLocale";
 import { routes } from "./routes";
 import { PreferencesGate } from "./shell/PreferencesGate";
 import { theme } from "./theme";
@@ -48,7 +50,9 @@ export function App({ i18n, queryClient, mantineEnv = "default" }: AppProps) {
         <Notifications position="top-right" limit={3} containerWidth={360} />
         <QueryClientProvider client={client}>
           <PreferencesGate>
-            <RouterProvider router={router} />
+            <DatesLocale>
+              <RouterProvider router={router} />
+            </DatesLocale>
           </PreferencesGate>
         </QueryClientProvider>
       </MantineProvider>

@@ -99,7 +99,7 @@ fn startup(bin: &Path) -> Result<Startup> {
         .filter(|(_, name)| name.starts_with("WebKit"))
         .map(|(pid, name)| (name, pss_kib(pid).unwrap_or(0) as f64 / 1024.0))
         .collect();
-    let _ = app.kill();
+    let _ = Command::new("kill").arg(frontline.to_string()).status();
     let _ = app.wait();
     let _ = xvfb.kill();
     let _ = xvfb.wait();

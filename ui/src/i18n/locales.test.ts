@@ -28,7 +28,13 @@ function placeholders(text: string): string[] {
 const english = flatten(en);
 
 /** Strings that are rightly the same across locales: the product name and pure formats. */
-const SAME_EVERYWHERE = new Set(["app.name", "app.documentTitle", "status.version", "errors.withField"]);
+const SAME_EVERYWHERE = new Set([
+  "app.name",
+  "app.documentTitle",
+  "status.version",
+  "errors.withField",
+  "cases.priorityOption",
+]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 
 describe.each(Object.entries(others))("locale %s", (_name, locale) => {

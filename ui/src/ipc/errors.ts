@@ -6,7 +6,7 @@
 import type { TFunction } from "i18next";
 
 import type { ErrorCode, IpcError, ValidationRule } from "./bindings";
-import { IpcFailure } from "./queries";
+import { IpcFailure } from "./result";
 
 const CODES: readonly ErrorCode[] = [
   "validation",
@@ -28,11 +28,45 @@ const RULES: readonly ValidationRule[] = [
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
 export const KNOWN_FIELDS = [
+  // Settings
   "organisationName",
   "timeZone",
   "workingHours",
   "language",
   "theme",
+  // Cases
+  "title",
+  "description",
+  "customerId",
+  "channel",
+  "category",
+  "priority",
+  "text",
+  "department",
+  "reason",
+  "level",
+  "rootCause",
+  "resolutionSummary",
+  "summary",
+  "handleSeconds",
+  "outcome",
+  "comment",
+  "csat",
+  "nps",
+  "tags",
+  "dueAt",
+  "limit",
+  "me",
+  "createdFrom",
+  "createdTo",
+  "ids",
+  // Customers
+  "name",
+  "company",
+  "email",
+  "phone",
+  "notes",
+  "tier",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 
@@ -83,4 +117,23 @@ export function describeError(t: TFunction, error: unknown): string {
     field: field ? t(`fields.${field}`) : t("fields.unknown"),
     message,
   });
+}
+
+/**
+ * Where a failed submit's message goes: beside one of `fields` (the form's own fields)
+ * when it is a validation error about one of them, otherwise in the form's alert.
+ */
+export function placeError<F extends string>(
+  t: TFunction,
+  error: unknown,
+  fields: readonly F[],
+): { field: F; message: string } | { field: null; message: string } {
+  const ipc = ipcErrorOf(error);
+  if (ipc?.code === "validation") {
+    const field = fieldOf(ipc);
+    if (field && (fields as readonly string[]).includes(field)) {
+      return { field: field as string as F, message: ipcErrorMessage(t, ipc) };
+    }
+  }
+  return { field: null, message: describeError(t, error) };
 }

@@ -9,25 +9,15 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { commands, type IpcError, type Settings } from "./bindings";
+import { commands, type Settings } from "./bindings";
+import { unwrap } from "./result";
 
-/** What every fallible generated command resolves to. */
-export type Result<T, E> = { status: "ok"; data: T } | { status: "error"; error: E };
-
-export class IpcFailure extends Error {
-  readonly error: IpcError;
-
-  constructor(error: IpcError) {
-    super(error.message);
-    this.name = "IpcFailure";
-    this.error = error;
-  }
-}
-
-export function unwrap<T>(result: Result<T, IpcError>): T {
-  if (result.status === "ok") return result.data;
-  throw new IpcFailure(result.error);
-}
+export { IpcFailure, unwrap, type Result } from "./result";
+export * from "./cases";
+export * from "./customers";
+export * from "./people";
+export * from "./views";
+export * from "./demo";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

@@ -69,6 +69,13 @@ export function hasIssues(issues: FormIssues): boolean {
   return Object.keys(issues).length > 0;
 }
 
+const SETTINGS_FIELDS = ["organisationName", "timeZone", "workingHours", "language", "theme"] as const;
+type SettingsField = (typeof SETTINGS_FIELDS)[number];
+
+function isSettingsField(field: string): field is SettingsField {
+  return (SETTINGS_FIELDS as readonly string[]).includes(field);
+}
+
 const NESTED_HOURS = /^workingHours(?:\[(\d+)\]|\.(mon|tue|wed|thu|fri|sat|sun))(?:\.(start|end))?$/;
 
 /**
@@ -79,7 +86,7 @@ const NESTED_HOURS = /^workingHours(?:\[(\d+)\]|\.(mon|tue|wed|thu|fri|sat|sun))
 export function issuesFromIpcError(error: IpcError, settings: Settings): FormIssues | null {
   if (error.code !== "validation") return null;
   const field = fieldOf(error);
-  if (!field) return null;
+  if (!field || !isSettingsField(field)) return null;
   const issue: Issue = { rule: error.rule ?? "invalid_value", limit: error.limit };
 
   if (field === "workingHours" && error.field) {
