@@ -4,7 +4,10 @@
  */
 import { Navigate, type RouteObject } from "react-router";
 
-import { CasesPage } from "./cases/CasesPage";
+import { CaseDetailPage } from "./cases/CaseDetailPage";
+import { CaseListPage } from "./cases/CaseListPage";
+import { CustomerListPage } from "./customers/CustomerListPage";
+import { CustomerPage } from "./customers/CustomerPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
 import { PlansPage } from "./plans/PlansPage";
 import { SettingsPage } from "./settings/SettingsPage";
@@ -19,7 +22,10 @@ export const routes: RouteObject[] = [
     element: <AppLayout />,
     children: [
       { index: true, element: <Navigate to={DEFAULT_SECTION.path} replace /> },
-      { path: "cases", element: <CasesPage /> },
+      { path: "cases", element: <CaseListPage /> },
+      { path: "cases/:id", element: <CaseDetailPage /> },
+      { path: "customers", element: <CustomerListPage /> },
+      { path: "customers/:id", element: <CustomerPage /> },
       { path: "training", element: <TrainingPage /> },
       { path: "plans", element: <PlansPage /> },
       { path: "dashboard", element: <DashboardPage /> },

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mockIpc, rejectWith, ipcError, sampleSettings } from "../test/ipc";
 import { renderApp } from "../test/render";
 
-const SECTION_NAMES = ["Cases", "Training", "Plans", "Dashboard", "Sync", "Settings"];
+const SECTION_NAMES = ["Cases", "Customers", "Training", "Plans", "Dashboard", "Sync", "Settings"];
 
 async function mainNav() {
   return screen.findByRole("navigation", { name: "Main" });
@@ -47,20 +47,23 @@ describe("app shell", () => {
     expect(within(nav).getByRole("link", { name })).toHaveAttribute("aria-current", "page");
   });
 
-  it("switches sections with Ctrl+1…6 and announces the shortcuts", async () => {
+  it("switches sections with Ctrl+1…7 and announces the shortcuts", async () => {
     mockIpc();
     renderApp();
     const nav = await mainNav();
     expect(within(nav).getByRole("link", { name: "Settings" })).toHaveAttribute(
       "aria-keyshortcuts",
-      "Control+6",
+      "Control+7",
     );
 
-    fireEvent.keyDown(document.documentElement, { key: "6", ctrlKey: true });
+    fireEvent.keyDown(document.documentElement, { key: "7", ctrlKey: true });
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
 
-    fireEvent.keyDown(document.documentElement, { key: "4", ctrlKey: true });
+    fireEvent.keyDown(document.documentElement, { key: "5", ctrlKey: true });
     expect(await screen.findByRole("heading", { level: 1, name: "Dashboard" })).toBeInTheDocument();
+
+    fireEvent.keyDown(document.documentElement, { key: "2", ctrlKey: true });
+    expect(await screen.findByRole("heading", { level: 1, name: "Customers" })).toBeInTheDocument();
   });
 
   it("reaches every section link with Tab, after the skip link", async () => {
@@ -133,8 +136,8 @@ describe("app shell", () => {
 
 describe("language", () => {
   it.each([
-    ["zh-Hans", ["案件", "培训", "应急预案", "仪表板", "同步", "设置"], "主导航"],
-    ["zh-Hant", ["案件", "培訓", "應變計畫", "儀表板", "同步", "設定"], "主要導覽"],
+    ["zh-Hans", ["案件", "客户", "培训", "应急预案", "仪表板", "同步", "设置"], "主导航"],
+    ["zh-Hant", ["案件", "客戶", "培訓", "應變計畫", "儀表板", "同步", "設定"], "主要導覽"],
   ] as const)("starts in the stored language %s", async (language, labels, navName) => {
     mockIpc({ settings_get: () => sampleSettings({ language }) });
     renderApp();

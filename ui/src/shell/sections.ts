@@ -1,6 +1,6 @@
 /**
- * The app's sections, in navbar order. One list drives the routes, the navbar and the
- * Ctrl/Cmd+1…6 shortcuts, so they cannot disagree.
+ * The app's sections, in navbar order. One list drives the navbar and the Ctrl/Cmd+1…7
+ * shortcuts, so they cannot disagree.
  */
 import {
   IconAdjustmentsHorizontal,
@@ -9,10 +9,18 @@ import {
   IconChartBar,
   IconListCheck,
   IconRefresh,
+  IconUsers,
   type Icon,
 } from "@tabler/icons-react";
 
-export type SectionId = "cases" | "training" | "plans" | "dashboard" | "sync" | "settings";
+export type SectionId =
+  | "cases"
+  | "customers"
+  | "training"
+  | "plans"
+  | "dashboard"
+  | "sync"
+  | "settings";
 
 export interface Section {
   id: SectionId;
@@ -24,11 +32,12 @@ export interface Section {
 
 export const SECTIONS: readonly Section[] = [
   { id: "cases", path: "/cases", icon: IconBriefcase, shortcutDigit: "1" },
-  { id: "training", path: "/training", icon: IconCertificate, shortcutDigit: "2" },
-  { id: "plans", path: "/plans", icon: IconListCheck, shortcutDigit: "3" },
-  { id: "dashboard", path: "/dashboard", icon: IconChartBar, shortcutDigit: "4" },
-  { id: "sync", path: "/sync", icon: IconRefresh, shortcutDigit: "5" },
-  { id: "settings", path: "/settings", icon: IconAdjustmentsHorizontal, shortcutDigit: "6" },
+  { id: "customers", path: "/customers", icon: IconUsers, shortcutDigit: "2" },
+  { id: "training", path: "/training", icon: IconCertificate, shortcutDigit: "3" },
+  { id: "plans", path: "/plans", icon: IconListCheck, shortcutDigit: "4" },
+  { id: "dashboard", path: "/dashboard", icon: IconChartBar, shortcutDigit: "5" },
+  { id: "sync", path: "/sync", icon: IconRefresh, shortcutDigit: "6" },
+  { id: "settings", path: "/settings", icon: IconAdjustmentsHorizontal, shortcutDigit: "7" },
 ];
 
 export const DEFAULT_SECTION: Section = SECTIONS[0]!;

@@ -62,6 +62,15 @@ export function mockIpc(handlers: Handlers = {}) {
       return stored;
     },
     settings_time_zones: () => sampleTimeZones,
+    // An empty case database.
+    case_list: () => ({ rows: [], total: 0 }),
+    case_categories: () => [],
+    case_tags: () => [],
+    customer_search: () => [],
+    agent_list: () => [],
+    team_list: () => [],
+    me_get: () => null,
+    view_list: () => [],
   };
   const all = { ...defaults, ...handlers };
   const mock = vi.mocked(invoke);

@@ -1,0 +1,594 @@
+/**
+ * The case list: a virtualised ARIA grid that stays smooth at 100k rows. Only the rows
+ * in view (plus a margin) are in the DOM; their pages of 100 are fetched by offset when
+ * they come into view and cached by query and page. TanStack Table owns the columns,
+ * the (server-side) sort state and the selection; the markup and keyboard are ours:
+ * ↑/↓/PageUp/PageDown/Home/End move between rows, Enter opens, Space selects.
+ */
+import { Checkbox, Group, Text, Tooltip } from "@mantine/core";
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconArrowsSort,
+  IconBellRinging,
+  IconCrown,
+} from "@tabler/icons-react";
+import {
+  createColumnHelper,
+  functionalUpdate,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
+import { useQueryClient } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
+
+import type { CaseId, CasePage, CaseSort, CaseSummary } from "../ipc/bindings";
+import { CASE_PAGE_SIZE, cachedCaseIds, useCasePages, type ListQuery } from "../ipc/queries";
+import { DueText, PriorityBadge, StatusBadge } from "./badges";
+import classes from "./CaseTable.module.css";
+import { dueState, formatShortDateTime, useNow, type DueState } from "./time";
+
+export const ROW_HEIGHT = 36;
+
+const features = tableFeatures({ rowSortingFeature, rowSelectionFeature });
+const helper = createColumnHelper<typeof features, CaseSummary>();
+
+/** Columns that map to a server-side sort. */
+const SORTABLE: Partial<Record<string, CaseSort>> = {
+  reference: "reference",
+  priority: "priority",
+  status: "status",
+  due: "due",
+  created: "created",
+};
+
+/** The due time a row is judged by: the earlier of its SLA targets (or its call-back). */
+export function rowDue(row: CaseSummary, callbacks: boolean): string | null {
+  if (callbacks) return row.callbackDueAt;
+  const dues = [row.firstResponseDueAt, row.resolutionDueAt].filter((d): d is string => d !== null);
+  if (dues.length === 0) return null;
+  return dues.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
+}
+
+function SelectCell({ row, selected, onToggle }: { row: CaseSummary; selected: boolean; onToggle: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox
+      size="xs"
+      checked={selected}
+      onChange={onToggle}
+      onClick={(e) => e.stopPropagation()}
+      tabIndex={-1}
+      aria-label={t("cases.list.selectRow", { reference: row.reference })}
+    />
+  );
+}
+
+function TitleCell({ row }: { row: CaseSummary }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Group gap={6} wrap="nowrap" miw={0}>
+      <Link
+        to={`/cases/${row.id}`}
+        state={{ from: location.pathname + location.search }}
+        tabIndex={-1} className={classes.titleLink} style={{ minWidth: 0 }}>
+        <Text span inherit truncate display="block">
+          {row.title}
+        </Text>
+      </Link>
+      {row.escalated && (
+        <Tooltip label={t("cases.list.escalated")}>
+          <IconBellRinging
+            size={14}
+            color="var(--mantine-color-grape-filled)"
+            aria-label={t("cases.list.escalated")}
+            style={{ flexShrink: 0 }}
+          />
+        </Tooltip>
+      )}
+    </Group>
+  );
+}
+
+function CustomerCell({ row }: { row: CaseSummary }) {
+  const { t } = useTranslation();
+  if (!row.customerName) {
+    return (
+      <Text span size="sm" c="dimmed">
+        {t("common.none")}
+      </Text>
+    );
+  }
+  return (
+    <Group gap={4} wrap="nowrap" miw={0}>
+      {row.vip && (
+        <IconCrown
+          size={14}
+          color="var(--mantine-color-yellow-filled)"
+          aria-label={t("cases.list.vip")}
+          style={{ flexShrink: 0 }}
+        />
+      )}
+      <Text span size="sm" truncate>
+        {row.customerName}
+      </Text>
+    </Group>
+  );
+}
+
+function AssigneeCell({ row }: { row: CaseSummary }) {
+  const { t } = useTranslation();
+  return row.assigneeName ? (
+    <Text span size="sm" truncate display="block">
+      {row.assigneeName}
+    </Text>
+  ) : (
+    <Text span size="sm" c="dimmed" fs="italic">
+      {t("cases.list.unassigned")}
+    </Text>
+  );
+}
+
+function DueCell({ row, callbacks }: { row: CaseSummary; callbacks: boolean }) {
+  const now = useNow();
+  const due = rowDue(row, callbacks);
+  const state = dueState(due, now);
+  if (!due || !state) {
+    return (
+      <Text span size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return <DueText dueAt={due} state={state} now={now} />;
+}
+
+function CreatedCell({ row }: { row: CaseSummary }) {
+  const { i18n } = useTranslation();
+  const now = useNow();
+  return (
+    <Text span size="xs" c="dimmed">
+      <time dateTime={row.createdAt}>{formatShortDateTime(i18n.language, row.createdAt, now)}</time>
+    </Text>
+  );
+}
+
+function HeaderLabel({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const key = id as "reference" | "title" | "customer" | "priority" | "status" | "assignee" | "category" | "due" | "created";
+  return <>{t(`cases.list.columns.${key}`)}</>;
+}
+
+interface CellMeta {
+  callbacks: boolean;
+  selection: RowSelectionState;
+  toggle: (id: CaseId) => void;
+}
+
+function columnsFor(meta: CellMeta) {
+  return helper.columns([
+    helper.display({
+      id: "select",
+      header: () => null,
+      cell: (ctx) => (
+        <SelectCell
+          row={ctx.row.original}
+          selected={meta.selection[ctx.row.original.id] === true}
+          onToggle={() => meta.toggle(ctx.row.original.id)}
+        />
+      ),
+    }),
+    helper.accessor("reference", {
+      header: () => <HeaderLabel id="reference" />,
+      cell: (ctx) => <span className={classes.ref}>{ctx.getValue()}</span>,
+    }),
+    helper.accessor("priority", {
+      header: () => <HeaderLabel id="priority" />,
+      cell: (ctx) => <PriorityBadge priority={ctx.getValue()} size="xs" />,
+    }),
+    helper.accessor("title", {
+      header: () => <HeaderLabel id="title" />,
+      cell: (ctx) => <TitleCell row={ctx.row.original} />,
+      enableSorting: false,
+    }),
+    helper.accessor("customerName", {
+      id: "customer",
+      header: () => <HeaderLabel id="customer" />,
+      cell: (ctx) => <CustomerCell row={ctx.row.original} />,
+      enableSorting: false,
+    }),
+    helper.accessor("status", {
+      header: () => <HeaderLabel id="status" />,
+      cell: (ctx) => <StatusBadge status={ctx.getValue()} size="xs" />,
+    }),
+    helper.accessor("assigneeName", {
+      id: "assignee",
+      header: () => <HeaderLabel id="assignee" />,
+      cell: (ctx) => <AssigneeCell row={ctx.row.original} />,
+      enableSorting: false,
+    }),
+    helper.accessor("category", {
+      header: () => <HeaderLabel id="category" />,
+      cell: (ctx) => (
+        <Text span size="sm" c={ctx.getValue() ? undefined : "dimmed"} truncate display="block">
+          {ctx.getValue() || "—"}
+        </Text>
+      ),
+      enableSorting: false,
+    }),
+    helper.display({
+      id: "due",
+      header: () => <HeaderLabel id="due" />,
+      cell: (ctx) => <DueCell row={ctx.row.original} callbacks={meta.callbacks} />,
+    }),
+    helper.accessor("createdAt", {
+      id: "created",
+      header: () => <HeaderLabel id="created" />,
+      cell: (ctx) => <CreatedCell row={ctx.row.original} />,
+    }),
+  ]);
+}
+
+export interface CaseTableProps {
+  query: ListQuery;
+  /** The first page (also the source of `total`). */
+  firstPage: CasePage | undefined;
+  /** The first page is being replaced by a changed query's. */
+  stale: boolean;
+  selection: RowSelectionState;
+  onSelectionChange: (next: RowSelectionState) => void;
+  sort: CaseSort;
+  descending: boolean;
+  onSortChange: (sort: CaseSort, descending: boolean) => void;
+  onOpen: (id: CaseId) => void;
+  /** Judge rows by their call-back due time instead of their SLA (call-back queue). */
+  callbacks: boolean;
+}
+
+export function CaseTable({
+  query,
+  firstPage,
+  stale,
+  selection,
+  onSelectionChange,
+  sort,
+  descending,
+  onSortChange,
+  onOpen,
+  callbacks,
+}: CaseTableProps) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const total = firstPage?.total ?? 0;
+  const now = useNow();
+
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // The sticky header sits above the first row inside the scroller.
+    scrollPaddingStart: ROW_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  // Pages the rendered rows fall in; page 0 comes with `firstPage`.
+  const pageNumbers = useMemo(() => {
+    const set = new Set<number>();
+    for (const item of items) set.add(Math.floor(item.index / CASE_PAGE_SIZE));
+    set.delete(0);
+    return [...set].sort((a, b) => a - b);
+    // Recomputed only when the first or last visible page changes.
+  }, [
+    items.length === 0 ? -1 : Math.floor(items[0]!.index / CASE_PAGE_SIZE),
+    items.length === 0 ? -1 : Math.floor(items[items.length - 1]!.index / CASE_PAGE_SIZE),
+  ]);
+  const pageResults = useCasePages(query, pageNumbers);
+  const stamp = pageResults.map((r) => r.dataUpdatedAt).join(",");
+
+  const pages = useMemo(() => {
+    const map = new Map<number, CaseSummary[]>();
+    if (firstPage) map.set(0, firstPage.rows);
+    pageNumbers.forEach((page, i) => {
+      const rows = pageResults[i]?.data?.rows;
+      if (rows) map.set(page, rows);
+    });
+    return map;
+    // `stamp` changes whenever a page's data does.
+  }, [firstPage, stamp, pageNumbers]);
+
+  const data = useMemo(() => [...pages.values()].flat(), [pages]);
+
+  const rowAt = useCallback(
+    (index: number): CaseSummary | undefined =>
+      pages.get(Math.floor(index / CASE_PAGE_SIZE))?.[index % CASE_PAGE_SIZE],
+    [pages],
+  );
+
+  const toggle = useCallback(
+    (id: CaseId) => {
+      const next = { ...selection };
+      if (next[id]) delete next[id];
+      else next[id] = true;
+      onSelectionChange(next);
+    },
+    [selection, onSelectionChange],
+  );
+
+  const columns = useMemo(() => columnsFor({ callbacks, selection, toggle }), [callbacks, selection, toggle]);
+
+  const sorting: SortingState = useMemo(() => {
+    const column = Object.entries(SORTABLE).find(([, s]) => s === sort)?.[0];
+    return column ? [{ id: column, desc: descending }] : [];
+  }, [sort, descending]);
+
+  const table = useTable({
+    features,
+    columns,
+    data,
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { sorting, rowSelection: selection },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = functionalUpdate(updater, sorting)[0];
+      const mapped = next && SORTABLE[next.id];
+      if (next && mapped) onSortChange(mapped, next.desc);
+    },
+    onRowSelectionChange: (updater: Updater<RowSelectionState>) =>
+      onSelectionChange(functionalUpdate(updater, selection)),
+  });
+  const rowsById = table.getRowModel().rowsById;
+
+  // Keyboard focus: one row is the grid's tab stop ("roving tabindex").
+  const [active, setActive] = useState(0);
+  const focusPending = useRef(false);
+  const rowEls = useRef(new Map<number, HTMLDivElement>());
+
+  useEffect(() => {
+    setActive(0);
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [query]);
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const el = rowEls.current.get(active);
+    if (el) {
+      focusPending.current = false;
+      el.focus({ preventScroll: true });
+    }
+  });
+
+  const moveTo = (index: number) => {
+    if (total === 0) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    setActive(next);
+    focusPending.current = true;
+    virtualizer.scrollToIndex(next, { align: "auto" });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if ((event.target as HTMLElement).closest("[data-no-grid-keys]")) return;
+    const perPage = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 360) / ROW_HEIGHT) - 2);
+    switch (event.key) {
+      case "ArrowDown":
+        moveTo(active + 1);
+        break;
+      case "ArrowUp":
+        moveTo(active - 1);
+        break;
+      case "PageDown":
+        moveTo(active + perPage);
+        break;
+      case "PageUp":
+        moveTo(active - perPage);
+        break;
+      case "Home":
+        moveTo(0);
+        break;
+      case "End":
+        moveTo(total - 1);
+        break;
+      case "Enter": {
+        const row = rowAt(active);
+        if (row) onOpen(row.id);
+        break;
+      }
+      case " ": {
+        const row = rowAt(active);
+        if (row) toggle(row.id);
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const activeRendered = items.some((item) => item.index === active);
+
+  const loadedIds = useMemo(
+    () => cachedCaseIds(client, query),
+    // Recomputed as pages arrive.
+    [client, query, data],
+  );
+  const selectedLoaded = loadedIds.filter((id) => selection[id]).length;
+  const allSelected = loadedIds.length > 0 && selectedLoaded === loadedIds.length;
+
+  const toggleAll = () => {
+    if (allSelected) {
+      onSelectionChange({});
+    } else {
+      onSelectionChange({ ...selection, ...Object.fromEntries(loadedIds.map((id) => [id, true as const])) });
+    }
+  };
+
+  const headerGroup = table.getHeaderGroups()[0];
+
+  return (
+    <div className={classes.frame}>
+      <div
+        ref={scrollRef}
+        className={classes.scroller}
+        role="grid"
+        aria-label={t("cases.list.gridLabel")}
+        aria-rowcount={total + 1}
+        aria-colcount={10}
+        aria-multiselectable
+        aria-busy={stale || undefined}
+        tabIndex={activeRendered ? -1 : 0}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          if (event.target === scrollRef.current && total > 0) {
+            const first = items.find((i) => i.start >= (scrollRef.current?.scrollTop ?? 0)) ?? items[0];
+            if (first) moveTo(first.index);
+          }
+        }}
+      >
+        <div className={classes.grid}>
+          <div role="rowgroup">
+            <div role="row" aria-rowindex={1} className={`${classes.row} ${classes.header}`}>
+              {headerGroup?.headers.map((header) => {
+                const id = header.column.id;
+                if (id === "select") {
+                  return (
+                    <div role="columnheader" key={id} className={classes.checkCell} data-no-grid-keys>
+                      <Checkbox
+                        size="xs"
+                        checked={allSelected}
+                        indeterminate={selectedLoaded > 0 && !allSelected}
+                        onChange={toggleAll}
+                        disabled={loadedIds.length === 0}
+                        aria-label={t("cases.list.selectAll")}
+                      />
+                    </div>
+                  );
+                }
+                const sortable = SORTABLE[id] !== undefined;
+                const sorted = header.column.getIsSorted();
+                return (
+                  <div
+                    role="columnheader"
+                    key={id}
+                    className={classes.cell}
+                    aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
+                  >
+                    {sortable ? (
+                      <button
+                        type="button"
+                        className={classes.sortButton}
+                        data-active={sorted ? true : undefined}
+                        data-no-grid-keys
+                        onClick={() =>
+                          onSortChange(SORTABLE[id]!, sorted ? sorted === "asc" : id === "created" || id === "reference")
+                        }
+                      >
+                        <table.FlexRender header={header} />
+                        {sorted === "asc" ? (
+                          <IconArrowUp size={12} aria-hidden />
+                        ) : sorted === "desc" ? (
+                          <IconArrowDown size={12} aria-hidden />
+                        ) : (
+                          <IconArrowsSort size={12} aria-hidden opacity={0.4} />
+                        )}
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+
+          {firstPage && total === 0 && (
+            <div className={classes.empty}>
+              <Text c="dimmed" size="sm">
+                {t("cases.list.empty")}
+              </Text>
+            </div>
+          )}
+          <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const summary = rowAt(item.index);
+              const row = summary ? rowsById[summary.id] : undefined;
+              const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
+              const ref = (el: HTMLDivElement | null) => {
+                if (el) rowEls.current.set(item.index, el);
+                else rowEls.current.delete(item.index);
+              };
+              if (!summary || !row) {
+                return (
+                  <div
+                    key={`placeholder-${item.index}`}
+                    ref={ref}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    tabIndex={item.index === active ? 0 : -1}
+                    className={`${classes.row} ${classes.dataRow}`}
+                    style={style}
+                  >
+                    <div role="gridcell" aria-colspan={10} className={classes.cell} style={{ gridColumn: "1 / -1" }}>
+                      <span className="visually-hidden">{t("cases.list.rowLoading")}</span>
+                      <div className={classes.placeholder} style={{ width: `${40 + ((item.index * 37) % 40)}%` }} />
+                    </div>
+                  </div>
+                );
+              }
+              const due = rowDue(summary, callbacks);
+              const state: DueState | null = dueState(due, now);
+              const selected = selection[summary.id] === true;
+              return (
+                <div
+                  key={summary.id}
+                  ref={ref}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={selected}
+                  tabIndex={item.index === active ? 0 : -1}
+                  className={`${classes.row} ${classes.dataRow}`}
+                  data-sla={state === "breached" || state === "at_risk" ? state : undefined}
+                  style={style}
+                  onFocus={() => setActive(item.index)}
+                  onClick={(event: MouseEvent<HTMLDivElement>) => {
+                    if ((event.target as HTMLElement).closest("a, input, button")) return;
+                    onOpen(summary.id);
+                  }}
+                >
+                  {row.getAllCells().map((cell) => (
+                    <div
+                      role="gridcell"
+                      key={cell.id}
+                      className={cell.column.id === "select" ? classes.checkCell : classes.cell}
+                    >
+                      <table.FlexRender cell={cell} />
+                    </div>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

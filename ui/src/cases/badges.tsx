@@ -1,0 +1,79 @@
+/**
+ * Small, scannable markers used in the list and the detail: status, priority, VIP and
+ * due time. Each carries text (and an icon where it signals urgency), never colour alone.
+ */
+import { Badge, Group, Text, Tooltip } from "@mantine/core";
+import { IconAlertTriangle, IconClockHour4, IconCrown } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+
+import type { CaseStatus, Priority } from "../ipc/bindings";
+import { PRIORITY_COLOR, STATUS_COLOR } from "./model";
+import { formatRemaining, type DueState } from "./time";
+
+export function StatusBadge({ status, size = "sm" }: { status: CaseStatus; size?: "xs" | "sm" | "md" | "lg" }) {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant={status === "closed" ? "outline" : "light"}
+      radius="sm"
+      size={size}
+      tt="none"
+      fw={600}
+    >
+      {t(`cases.status.${status}`)}
+    </Badge>
+  );
+}
+
+export function PriorityBadge({ priority, size = "sm" }: { priority: Priority; size?: "xs" | "sm" | "md" | "lg" }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t(`cases.priorityName.${priority}`)} openDelay={500}>
+      <Badge
+        color={PRIORITY_COLOR[priority]}
+        variant={priority === "p1" ? "filled" : priority === "p2" ? "light" : "outline"}
+        radius="sm"
+        size={size}
+        fw={700}
+        miw={34}
+      >
+        {t(`cases.priority.${priority}`)}
+        <span className="visually-hidden"> {t(`cases.priorityName.${priority}`)}</span>
+      </Badge>
+    </Tooltip>
+  );
+}
+
+export function VipMark() {
+  const { t } = useTranslation();
+  return (
+    <Badge
+      color="yellow"
+      variant="light"
+      radius="sm"
+      size="xs"
+      leftSection={<IconCrown size={10} aria-hidden />}
+      title={t("cases.list.vip")}
+    >
+      {t("cases.tier.vip")}
+    </Badge>
+  );
+}
+
+/** "in 45 min" / "2 h overdue", with an icon and colour when at risk or breached. */
+export function DueText({ dueAt, state, now, size = "sm" }: { dueAt: string; state: DueState; now: number; size?: "xs" | "sm" }) {
+  const { t } = useTranslation();
+  const color = state === "breached" ? "red" : state === "at_risk" ? "orange" : undefined;
+  const Icon = state === "breached" ? IconAlertTriangle : state === "at_risk" ? IconClockHour4 : null;
+  return (
+    <Group gap={4} wrap="nowrap" c={color ? `var(--mantine-color-${color}-text)` : "dimmed"} className="due-text" data-state={state}>
+      {Icon && <Icon size={14} aria-hidden style={{ flexShrink: 0 }} />}
+      <Text span size={size} fw={state === "ok" ? 400 : 600} inherit truncate>
+        {state === "breached" && <span className="visually-hidden">{t("cases.sla.status.breached")}: </span>}
+        {state === "at_risk" && <span className="visually-hidden">{t("cases.sla.atRisk")}: </span>}
+        {formatRemaining(t, Date.parse(dueAt), now)}
+      </Text>
+    </Group>
+  );
+}

@@ -1,0 +1,86 @@
+/** Assign the case to an agent and/or a team ("Nobody" clears either). */
+import { Button, Select } from "@mantine/core";
+import { IconUserCheck } from "@tabler/icons-react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { Case } from "../../ipc/bindings";
+import { useAgents, useAssignCase, useMe, useTeams } from "../../ipc/queries";
+import { FormDialog, useFormErrors } from "./FormDialog";
+
+const NOBODY = "__nobody__";
+
+export function AssignDialog({ kase, opened, onClose }: { kase: Case; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const assign = useAssignCase(kase.id);
+  const agents = useAgents();
+  const teams = useTeams();
+  const me = useMe();
+  const [agent, setAgent] = useState<string>(kase.assigneeId ?? NOBODY);
+  const [team, setTeam] = useState<string>(kase.teamId ?? NOBODY);
+  const errors = useFormErrors([] as const);
+
+  const pickAgent = (id: string) => {
+    setAgent(id);
+    errors.clear();
+    // An agent's own team is the natural default.
+    const teamOf = agents.data?.find((a) => a.id === id)?.teamId;
+    if (teamOf && team === NOBODY) setTeam(teamOf);
+  };
+
+  const submit = () =>
+    assign.mutate(
+      { assignee: agent === NOBODY ? null : agent, team: team === NOBODY ? null : team },
+      { onSuccess: onClose, onError: errors.fail },
+    );
+
+  return (
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={t("cases.assign.title")}
+      submitLabel={t("cases.assign.submit")}
+      pending={assign.isPending}
+      formError={errors.formError}
+      onSubmit={submit}
+    >
+      <Select
+        label={t("cases.assign.agent")}
+        data={[
+          { value: NOBODY, label: t("cases.assign.nobody") },
+          ...(agents.data ?? []).map((a) => ({
+            value: a.id,
+            label: a.teamName ? `${a.name} (${a.teamName})` : a.name,
+          })),
+        ]}
+        value={agent}
+        onChange={(v) => v && pickAgent(v)}
+        allowDeselect={false}
+        searchable
+        data-autofocus
+      />
+      {me.data && me.data !== agent && (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          w="fit-content"
+          leftSection={<IconUserCheck size={14} aria-hidden />}
+          onClick={() => pickAgent(me.data!)}
+        >
+          {t("cases.assign.toMe")}
+        </Button>
+      )}
+      <Select
+        label={t("cases.assign.team")}
+        data={[
+          { value: NOBODY, label: t("cases.assign.nobody") },
+          ...(teams.data ?? []).map((tm) => ({ value: tm.id, label: tm.name })),
+        ]}
+        value={team}
+        onChange={(v) => v && setTeam(v)}
+        allowDeselect={false}
+        searchable
+      />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,108 @@
+/** Log a contact with the customer: channel, direction, summary and handle time. */
+import { NumberInput, Select, SimpleGrid, Textarea } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import type { CaseChannel, CaseId, Direction } from "../../ipc/bindings";
+import { useLogCaseContact } from "../../ipc/queries";
+import { CHANNELS, channelOptions, isOneOf } from "../model";
+import { FormDialog, useFormErrors } from "./FormDialog";
+
+const DIRECTIONS: readonly Direction[] = ["inbound", "outbound"];
+/** The longest single contact Rust accepts (24 h). */
+const MAX_MINUTES = 24 * 60;
+
+export function LogContactDialog({
+  caseId,
+  defaultChannel,
+  opened,
+  onClose,
+}: {
+  caseId: CaseId;
+  defaultChannel: CaseChannel;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const log = useLogCaseContact(caseId);
+  const [channel, setChannel] = useState<CaseChannel>(defaultChannel);
+  const [direction, setDirection] = useState<Direction>("outbound");
+  const [summary, setSummary] = useState("");
+  const [minutes, setMinutes] = useState<number | string>(5);
+  const errors = useFormErrors(["channel", "direction", "summary", "handleSeconds"] as const);
+
+  const submit = () => {
+    const m = typeof minutes === "number" ? minutes : Number(minutes);
+    if (!Number.isFinite(m) || m < 0 || m > MAX_MINUTES) {
+      errors.set("handleSeconds", t("errors.validation.invalid_value"));
+      return;
+    }
+    log.mutate(
+      { channel, direction, summary: summary.trim(), handleSeconds: Math.round(m * 60) },
+      {
+        onSuccess: () => {
+          setSummary("");
+          onClose();
+        },
+        onError: errors.fail,
+      },
+    );
+  };
+
+  return (
+    <FormDialog
+      opened={opened}
+      onClose={onClose}
+      title={t("cases.contact.title")}
+      submitLabel={t("cases.contact.submit")}
+      pending={log.isPending}
+      formError={errors.formError}
+      onSubmit={submit}
+      size="lg"
+    >
+      <SimpleGrid cols={3} spacing="sm">
+        <Select
+          label={t("fields.channel")}
+          data={channelOptions(t)}
+          value={channel}
+          onChange={(v) => isOneOf(CHANNELS, v) && setChannel(v)}
+          allowDeselect={false}
+          error={errors.fieldErrors.channel}
+          data-autofocus
+        />
+        <Select
+          label={t("fields.direction")}
+          data={DIRECTIONS.map((d) => ({ value: d, label: t(`cases.direction.${d}`) }))}
+          value={direction}
+          onChange={(v) => isOneOf(DIRECTIONS, v) && setDirection(v)}
+          allowDeselect={false}
+          error={errors.fieldErrors.direction}
+        />
+        <NumberInput
+          label={t("cases.contact.minutes")}
+          value={minutes}
+          onChange={(v) => {
+            setMinutes(v);
+            errors.clear("handleSeconds");
+          }}
+          min={0}
+          max={MAX_MINUTES}
+          step={1}
+          allowNegative={false}
+          error={errors.fieldErrors.handleSeconds}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t("fields.summary")}
+        value={summary}
+        onChange={(e) => {
+          setSummary(e.currentTarget.value);
+          errors.clear("summary");
+        }}
+        error={errors.fieldErrors.summary}
+        autosize
+        minRows={3}
+      />
+    </FormDialog>
+  );
+}

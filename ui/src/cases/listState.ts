@@ -1,0 +1,194 @@
+/**
+ * What the case list shows (queue, search, filters, sort), kept in the URL's query
+ * string so Back from a case returns to the same list and a view can be linked. Only
+ * values that differ from the defaults are written. Dates are local calendar days
+ * (YYYY-MM-DD); the query sent to Rust turns them into RFC 3339 instants.
+ */
+import type {
+  AgentId,
+  CaseChannel,
+  CaseQuery,
+  CaseSort,
+  CaseStatus,
+  Priority,
+  Queue,
+} from "../ipc/bindings";
+import type { ListQuery } from "../ipc/queries";
+import { CHANNELS, PRIORITIES, QUEUES, SORTS, STATUSES, isOneOf } from "./model";
+
+export interface ListState {
+  queue: Queue;
+  text: string;
+  statuses: CaseStatus[];
+  priorities: Priority[];
+  channels: CaseChannel[];
+  categories: string[];
+  assignees: AgentId[];
+  tag: string | null;
+  /** First day, YYYY-MM-DD (local). */
+  createdFrom: string | null;
+  /** Last day, inclusive, YYYY-MM-DD (local). */
+  createdTo: string | null;
+  sort: CaseSort;
+  descending: boolean;
+}
+
+export const DEFAULT_LIST: ListState = {
+  queue: "all",
+  text: "",
+  statuses: [],
+  priorities: [],
+  channels: [],
+  categories: [],
+  assignees: [],
+  tag: null,
+  createdFrom: null,
+  createdTo: null,
+  sort: "created",
+  descending: true,
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function list(params: URLSearchParams, key: string): string[] {
+  return params.getAll(key).filter((v) => v !== "");
+}
+
+export function readListState(params: URLSearchParams): ListState {
+  const queue = params.get("queue");
+  const sort = params.get("sort");
+  const from = params.get("from");
+  const to = params.get("to");
+  return {
+    queue: isOneOf(QUEUES, queue) ? queue : DEFAULT_LIST.queue,
+    text: params.get("q") ?? "",
+    statuses: list(params, "status").filter((v) => isOneOf(STATUSES, v)) as CaseStatus[],
+    priorities: list(params, "priority").filter((v) => isOneOf(PRIORITIES, v)) as Priority[],
+    channels: list(params, "channel").filter((v) => isOneOf(CHANNELS, v)) as CaseChannel[],
+    categories: list(params, "category"),
+    assignees: list(params, "assignee"),
+    tag: params.get("tag") || null,
+    createdFrom: from && DAY.test(from) ? from : null,
+    createdTo: to && DAY.test(to) ? to : null,
+    sort: isOneOf(SORTS, sort) ? sort : DEFAULT_LIST.sort,
+    descending: params.has("desc") ? params.get("desc") === "1" : DEFAULT_LIST.descending,
+  };
+}
+
+export function writeListState(state: ListState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.queue !== DEFAULT_LIST.queue) params.set("queue", state.queue);
+  if (state.text) params.set("q", state.text);
+  for (const v of state.statuses) params.append("status", v);
+  for (const v of state.priorities) params.append("priority", v);
+  for (const v of state.channels) params.append("channel", v);
+  for (const v of state.categories) params.append("category", v);
+  for (const v of state.assignees) params.append("assignee", v);
+  if (state.tag) params.set("tag", state.tag);
+  if (state.createdFrom) params.set("from", state.createdFrom);
+  if (state.createdTo) params.set("to", state.createdTo);
+  if (state.sort !== DEFAULT_LIST.sort) params.set("sort", state.sort);
+  if (state.descending !== DEFAULT_LIST.descending) params.set("desc", state.descending ? "1" : "0");
+  return params;
+}
+
+/** Local midnight at the start of `day` (YYYY-MM-DD), as RFC 3339. */
+export function dayStart(day: string, plusDays = 0): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + plusDays).toISOString();
+}
+
+/** The local calendar day of an instant, as YYYY-MM-DD. */
+export function localDay(iso: string, plusDays = 0): string {
+  const date = new Date(iso);
+  date.setDate(date.getDate() + plusDays);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Every list query starts from this (one place to add fields Rust gains). */
+export function emptyListQuery(): ListQuery {
+  return {
+    queue: "all",
+    me: null,
+    text: null,
+    statuses: [],
+    priorities: [],
+    channels: [],
+    categories: [],
+    assignees: [],
+    customerIds: [],
+    tag: null,
+    createdFrom: null,
+    createdTo: null,
+    sort: "created",
+    descending: true,
+  };
+}
+
+/** The request for `state`; "My cases" needs `me`. */
+export function toListQuery(state: ListState, me: AgentId | null): ListQuery {
+  const text = state.text.trim();
+  return {
+    ...emptyListQuery(),
+    queue: state.queue,
+    me: state.queue === "mine" ? me : null,
+    text: text || null,
+    statuses: state.statuses,
+    priorities: state.priorities,
+    channels: state.channels,
+    categories: state.categories,
+    assignees: state.assignees,
+    tag: state.tag,
+    createdFrom: state.createdFrom ? dayStart(state.createdFrom) : null,
+    // The picker's last day is inclusive; Rust's bound is exclusive.
+    createdTo: state.createdTo ? dayStart(state.createdTo, 1) : null,
+    sort: state.sort,
+    descending: state.descending,
+  };
+}
+
+/** A saved view's query as list state (its paging and `me` are not part of a view). */
+export function fromCaseQuery(query: CaseQuery): ListState {
+  return {
+    queue: isOneOf(QUEUES, query.queue) ? query.queue : DEFAULT_LIST.queue,
+    text: query.text ?? "",
+    statuses: query.statuses.filter((v) => isOneOf(STATUSES, v)),
+    priorities: query.priorities.filter((v) => isOneOf(PRIORITIES, v)),
+    channels: query.channels.filter((v) => isOneOf(CHANNELS, v)),
+    categories: [...query.categories],
+    assignees: [...query.assignees],
+    tag: query.tag,
+    createdFrom: query.createdFrom ? localDay(query.createdFrom) : null,
+    createdTo: query.createdTo ? localDay(query.createdTo, -1) : null,
+    sort: isOneOf(SORTS, query.sort) ? query.sort : DEFAULT_LIST.sort,
+    descending: query.descending,
+  };
+}
+
+/** Filters in use besides queue, search and sort (for the "Filters" badge). */
+export function activeFilterCount(state: ListState): number {
+  return [
+    state.statuses.length > 0,
+    state.priorities.length > 0,
+    state.channels.length > 0,
+    state.categories.length > 0,
+    state.assignees.length > 0,
+    state.tag !== null,
+    state.createdFrom !== null || state.createdTo !== null,
+  ].filter(Boolean).length;
+}
+
+export function clearFilters(state: ListState): ListState {
+  return {
+    ...state,
+    statuses: [],
+    priorities: [],
+    channels: [],
+    categories: [],
+    assignees: [],
+    tag: null,
+    createdFrom: null,
+    createdTo: null,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Times on case screens: one shared clock that ticks every 30 s (due times are
+ * recomputed from it, never polled from Rust), durations such as "2 h 15 min", and
+ * dates in the interface language.
+ */
+import type { TFunction } from "i18next";
+import { useSyncExternalStore } from "react";
+
+export const TICK_MS = 30_000;
+/** A due time this close counts as "at risk" in lists. */
+export const AT_RISK_MS = 60 * 60_000;
+
+let now = Date.now();
+const listeners = new Set<() => void>();
+let timer: ReturnType<typeof setInterval> | null = null;
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  if (timer === null) {
+    now = Date.now();
+    timer = setInterval(() => {
+      now = Date.now();
+      for (const l of listeners) l();
+    }, TICK_MS);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer !== null) {
+      clearInterval(timer);
+      timer = null;
+    }
+  };
+}
+
+/** The current time in ms, re-rendering every 30 s. */
+export function useNow(): number {
+  return useSyncExternalStore(subscribe, () => now, () => now);
+}
+
+/** "3 d 4 h", "2 h 15 min", "45 min": the two largest units of `minutes` (absolute). */
+export function formatDuration(t: TFunction, minutes: number): string {
+  const total = Math.max(0, Math.round(Math.abs(minutes)));
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const mins = total % 60;
+  const parts: string[] = [];
+  if (days > 0) {
+    parts.push(t("cases.time.days", { count: days }));
+    if (hours > 0) parts.push(t("cases.time.hours", { count: hours }));
+  } else if (hours > 0) {
+    parts.push(t("cases.time.hours", { count: hours }));
+    if (mins > 0) parts.push(t("cases.time.minutes", { count: mins }));
+  } else {
+    parts.push(t("cases.time.minutes", { count: mins }));
+  }
+  return parts.join(" ");
+}
+
+/** "in 45 min" or "2 h overdue", from a due time and now. */
+export function formatRemaining(t: TFunction, dueMs: number, nowMs: number): string {
+  const minutes = (dueMs - nowMs) / 60_000;
+  if (Math.abs(minutes) < 1) return t("cases.time.dueNow");
+  const duration = formatDuration(t, minutes);
+  return minutes > 0 ? t("cases.time.dueIn", { duration }) : t("cases.time.overdue", { duration });
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language, options);
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** A date and time in the interface language, in this computer's time zone. */
+export function formatDateTime(language: string, iso: string): string {
+  return format(language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+/** A short date-time for dense lists: today only the time, else the date and time. */
+export function formatShortDateTime(language: string, iso: string, nowMs: number): string {
+  const date = new Date(iso);
+  const sameDay = new Date(nowMs).toDateString() === date.toDateString();
+  return sameDay
+    ? format(language, { timeStyle: "short" }).format(date)
+    : format(language, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+}
+
+export type DueState = "breached" | "at_risk" | "ok";
+
+export function dueState(dueIso: string | null, nowMs: number): DueState | null {
+  if (!dueIso) return null;
+  const left = Date.parse(dueIso) - nowMs;
+  if (left < 0) return "breached";
+  if (left <= AT_RISK_MS) return "at_risk";
+  return "ok";
+}
