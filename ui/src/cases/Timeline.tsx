@@ -100,14 +100,14 @@ export function describeEvent(t: TFunction, language: string, data: EventData): 
           department: data.escalation.department,
           level: data.escalation.level,
         }),
-        body: <Lines lines={[`${t("fields.reason")}: ${data.escalation.reason}`]} />,
+        body: <Lines lines={[t("common.labelValue", { label: t("fields.reason"), value: data.escalation.reason })]} />,
       };
     case "de_escalated":
       return {
         icon: IconBellMinus,
         color: "grape",
         title: t("cases.timeline.de_escalated"),
-        body: <Lines lines={[`${t("fields.reason")}: ${data.reason}`]} />,
+        body: <Lines lines={[t("common.labelValue", { label: t("fields.reason"), value: data.reason })]} />,
       };
     case "tags_changed":
       return {
@@ -155,8 +155,8 @@ export function describeEvent(t: TFunction, language: string, data: EventData): 
         body: (
           <Lines
             lines={[
-              `${t("fields.rootCause")}: ${data.rootCause}`,
-              `${t("fields.resolutionSummary")}: ${data.resolutionSummary}`,
+              t("common.labelValue", { label: t("fields.rootCause"), value: data.rootCause }),
+              t("common.labelValue", { label: t("fields.resolutionSummary"), value: data.resolutionSummary }),
             ]}
           />
         ),
@@ -175,14 +175,14 @@ export function describeEvent(t: TFunction, language: string, data: EventData): 
         body: (
           <Lines
             lines={[
-              `${t("fields.outcome")}: ${data.outcome}`,
+              t("common.labelValue", { label: t("fields.outcome"), value: data.outcome }),
               [
                 data.csat !== null && t("cases.detail.csatValue", { value: data.csat }),
                 data.nps !== null && t("cases.detail.npsValue", { value: data.nps }),
               ]
                 .filter(Boolean)
                 .join(" · "),
-              data.comment && `${t("fields.comment")}: ${data.comment}`,
+              data.comment && t("common.labelValue", { label: t("fields.comment"), value: data.comment }),
             ]}
           />
         ),

@@ -82,7 +82,7 @@ export function CustomerPicker({ value, onChange, error, label }: CustomerPicker
 
   return (
     <Combobox store={combobox} onOptionSubmit={submit} withinPortal>
-      <Combobox.Target>
+      <Combobox.Target withExpandedAttribute targetType="input">
         <InputBase
           id={id}
           label={label ?? t("fields.customerId")}
@@ -113,6 +113,8 @@ export function CustomerPicker({ value, onChange, error, label }: CustomerPicker
               <CloseButton
                 size="sm"
                 aria-label={t("cases.customerPicker.clear")}
+                // Off the Tab order: emptying the field clears the customer too.
+                tabIndex={-1}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => pick(null)}
               />

@@ -38,6 +38,14 @@ if (!window.matchMedia) {
 
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
+// Mantine's autosizing Textarea listens for web fonts loading.
+if (!("fonts" in document)) {
+  Object.defineProperty(document, "fonts", {
+    configurable: true,
+    value: { addEventListener() {}, removeEventListener() {}, ready: Promise.resolve() },
+  });
+}
+
 afterEach(() => {
   cleanup();
   // Mantine keeps notifications in a module-level store that outlives the tree.

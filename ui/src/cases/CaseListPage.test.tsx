@@ -1,0 +1,140 @@
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import type { CaseQuery } from "../ipc/bindings";
+import { fakeList, minutesFromNow, sampleSummary } from "../test/cases";
+import { callsTo, mockIpc } from "../test/ipc";
+import { renderApp } from "../test/render";
+
+// jsdom lays nothing out: give the list's scroller a window-sized box so the
+// virtualiser renders the rows a person would see.
+const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientHeight");
+const clientWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientWidth");
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, "clientHeight", {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.getAttribute("role") === "grid" ? 720 : 0;
+    },
+  });
+  Object.defineProperty(HTMLElement.prototype, "clientWidth", {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.getAttribute("role") === "grid" ? 1000 : 0;
+    },
+  });
+});
+afterAll(() => {
+  if (clientHeight) Object.defineProperty(HTMLElement.prototype, "clientHeight", clientHeight);
+  if (clientWidth) Object.defineProperty(HTMLElement.prototype, "clientWidth", clientWidth);
+});
+
+function pageRequests(): CaseQuery[] {
+  return callsTo("case_list")
+    .map((args) => (args as { query: CaseQuery }).query)
+    .filter((q) => q.limit === 100);
+}
+
+async function grid() {
+  return screen.findByRole("grid", { name: "Case list" });
+}
+
+describe("case list", () => {
+  it("requests the first page of the queue and shows the total", async () => {
+    mockIpc({ case_list: fakeList(1234) });
+    renderApp("/cases");
+    expect(await screen.findByRole("heading", { level: 1, name: "Cases" })).toBeInTheDocument();
+    expect(await screen.findByText("1,234 cases")).toBeInTheDocument();
+    expect(pageRequests()[0]).toEqual({
+      queue: "all",
+      me: null,
+      text: null,
+      statuses: [],
+      priorities: [],
+      channels: [],
+      categories: [],
+      assignees: [],
+      customerIds: [],
+      tag: null,
+      createdFrom: null,
+      createdTo: null,
+      sort: "created",
+      descending: true,
+      offset: 0,
+      limit: 100,
+    });
+    const list = await grid();
+    expect(list).toHaveAttribute("aria-rowcount", "1235");
+    expect(await within(list).findByText("Case number 0")).toBeInTheDocument();
+    // Only the rows in view are in the DOM.
+    expect(within(list).getAllByRole("row").length).toBeLessThan(60);
+  });
+
+  it("fetches the page under the scroll position by its offset", async () => {
+    mockIpc({ case_list: fakeList(100_000) });
+    renderApp("/cases");
+    const list = await grid();
+    await within(list).findByText("Case number 0");
+    list.scrollTop = 36 * 25_000;
+    fireEvent.scroll(list);
+    expect(await within(list).findByText("Case number 25010")).toBeInTheDocument();
+    const offsets = pageRequests().map((q) => q.offset);
+    expect(offsets).toContain(25_000);
+    expect(offsets).not.toContain(100);
+    const row = within(list).getByText("Case number 25010").closest('[role="row"]');
+    expect(row).toHaveAttribute("aria-rowindex", "25012");
+  });
+
+  it("sends the queue, search text (debounced) and sort to Rust", async () => {
+    mockIpc({ case_list: fakeList(10) });
+    const { user } = renderApp("/cases");
+    await grid();
+    await user.click(screen.getByRole("tab", { name: "Breaching" }));
+    await waitFor(() => expect(pageRequests().at(-1)?.queue).toBe("breaching"));
+
+    await user.type(screen.getByRole("searchbox", { name: "Search cases" }), "退款 refund");
+    await waitFor(() => expect(pageRequests().at(-1)?.text).toBe("退款 refund"), { timeout: 2000 });
+    // One request for the finished text, none per keystroke.
+    expect(pageRequests().filter((q) => q.text && q.text !== "退款 refund")).toEqual([]);
+
+    await user.click(within(await grid()).getByRole("button", { name: /Priority/ }));
+    await waitFor(() => expect(pageRequests().at(-1)).toMatchObject({ sort: "priority", descending: false }));
+    expect(within(await grid()).getByRole("columnheader", { name: /Priority/ })).toHaveAttribute("aria-sort", "ascending");
+  });
+
+  it("highlights rows that are breached or due within the hour", async () => {
+    mockIpc({
+      case_list: fakeList(3, (i) =>
+        sampleSummary(i, {
+          resolutionDueAt: [minutesFromNow(-30), minutesFromNow(40), minutesFromNow(600)][i]!,
+        }),
+      ),
+    });
+    renderApp("/cases");
+    const list = await grid();
+    const row = async (n: number) => (await within(list).findByText(`Case number ${n}`)).closest('[role="row"]');
+    expect(await row(0)).toHaveAttribute("data-sla", "breached");
+    expect(within((await row(0)) as HTMLElement).getByText(/30 min overdue/)).toBeInTheDocument();
+    expect(within((await row(0)) as HTMLElement).getByText(/Breached/)).toBeInTheDocument();
+    expect(await row(1)).toHaveAttribute("data-sla", "at_risk");
+    expect(within((await row(1)) as HTMLElement).getByText(/in 40 min/)).toBeInTheDocument();
+    expect(await row(2)).not.toHaveAttribute("data-sla");
+  });
+
+  it("moves between rows with the arrow keys, selects with Space and opens with Enter", async () => {
+    mockIpc({ case_list: fakeList(50), case_get: () => Promise.reject({ code: "not_found", message: "", field: null, rule: null, limit: null }) });
+    const { user } = renderApp("/cases");
+    const list = await grid();
+    await within(list).findByText("Case number 0");
+    const first = within(list).getByText("Case number 0").closest('[role="row"]') as HTMLElement;
+    act(() => first.focus());
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    const third = within(list).getByText("Case number 2").closest('[role="row"]') as HTMLElement;
+    expect(third).toHaveFocus();
+    await user.keyboard(" ");
+    expect(third).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("toolbar", { name: "Bulk actions" })).toHaveTextContent("1 selected");
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(window.location.hash).toBe("#/cases/case-2"));
+  });
+});
