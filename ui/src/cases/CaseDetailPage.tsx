@@ -120,7 +120,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
               {kase.reference}
             </Text>
             <StatusBadge status={kase.status} size="md" />
-            <PriorityBadge priority={kase.priority} size="md" />
+            <PriorityBadge priority={kase.priority} size="md" withName />
             {kase.customerVip && <VipMark />}
             {kase.escalation && (
               <Badge color="grape" variant="light" radius="sm" tt="none" leftSection={<IconBellRinging size={12} aria-hidden />}>

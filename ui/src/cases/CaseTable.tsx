@@ -42,7 +42,7 @@ import type { CaseId, CasePage, CaseSort, CaseSummary } from "../ipc/bindings";
 import { CASE_PAGE_SIZE, cachedCaseIds, useCasePages, type ListQuery } from "../ipc/queries";
 import { DueText, PriorityBadge, StatusBadge } from "./badges";
 import classes from "./CaseTable.module.css";
-import { dueState, formatShortDateTime, useNow, type DueState } from "./time";
+import { dueState, formatDateTime, formatShortDateTime, useNow, type DueState } from "./time";
 
 export const ROW_HEIGHT = 36;
 
@@ -91,6 +91,7 @@ function TitleCell({ row }: { row: CaseSummary }) {
         tabIndex={-1} className={classes.titleLink} style={{ minWidth: 0 }}>
         <Text span inherit truncate display="block">
           {row.title}
+          {row.category && <span className={classes.category}>{row.category}</span>}
         </Text>
       </Link>
       {row.escalated && (
@@ -147,6 +148,7 @@ function AssigneeCell({ row }: { row: CaseSummary }) {
 }
 
 function DueCell({ row, callbacks }: { row: CaseSummary; callbacks: boolean }) {
+  const { i18n } = useTranslation();
   const now = useNow();
   const due = rowDue(row, callbacks);
   const state = dueState(due, now);
@@ -157,7 +159,13 @@ function DueCell({ row, callbacks }: { row: CaseSummary; callbacks: boolean }) {
       </Text>
     );
   }
-  return <DueText dueAt={due} state={state} now={now} />;
+  return (
+    <Tooltip label={formatDateTime(i18n.language, due)} openDelay={400}>
+      <div>
+        <DueText dueAt={due} state={state} now={now} compact />
+      </div>
+    </Tooltip>
+  );
 }
 
 function CreatedCell({ row }: { row: CaseSummary }) {
@@ -172,7 +180,7 @@ function CreatedCell({ row }: { row: CaseSummary }) {
 
 function HeaderLabel({ id }: { id: string }) {
   const { t } = useTranslation();
-  const key = id as "reference" | "title" | "customer" | "priority" | "status" | "assignee" | "category" | "due" | "created";
+  const key = id as "reference" | "title" | "customer" | "priority" | "status" | "assignee" | "due" | "created";
   return <>{t(`cases.list.columns.${key}`)}</>;
 }
 
@@ -222,15 +230,6 @@ function columnsFor(meta: CellMeta) {
       id: "assignee",
       header: () => <HeaderLabel id="assignee" />,
       cell: (ctx) => <AssigneeCell row={ctx.row.original} />,
-      enableSorting: false,
-    }),
-    helper.accessor("category", {
-      header: () => <HeaderLabel id="category" />,
-      cell: (ctx) => (
-        <Text span size="sm" c={ctx.getValue() ? undefined : "dimmed"} truncate display="block">
-          {ctx.getValue() || "—"}
-        </Text>
-      ),
       enableSorting: false,
     }),
     helper.display({
@@ -452,7 +451,7 @@ export function CaseTable({
         role="grid"
         aria-label={t("cases.list.gridLabel")}
         aria-rowcount={total + 1}
-        aria-colcount={10}
+        aria-colcount={9}
         aria-multiselectable
         aria-busy={stale || undefined}
         tabIndex={activeRendered ? -1 : 0}
@@ -508,7 +507,7 @@ export function CaseTable({
                         ) : sorted === "desc" ? (
                           <IconArrowDown size={12} aria-hidden />
                         ) : (
-                          <IconArrowsSort size={12} aria-hidden opacity={0.4} />
+                          <IconArrowsSort size={12} aria-hidden className={classes.sortHint} />
                         )}
                       </button>
                     ) : (
@@ -547,7 +546,7 @@ export function CaseTable({
                     className={`${classes.row} ${classes.dataRow}`}
                     style={style}
                   >
-                    <div role="gridcell" aria-colspan={10} className={classes.cell} style={{ gridColumn: "1 / -1" }}>
+                    <div role="gridcell" aria-colspan={9} className={classes.cell} style={{ gridColumn: "1 / -1" }}>
                       <span className="visually-hidden">{t("cases.list.rowLoading")}</span>
                       <div className={classes.placeholder} style={{ width: `${40 + ((item.index * 37) % 40)}%` }} />
                     </div>

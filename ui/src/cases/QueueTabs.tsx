@@ -53,6 +53,7 @@ export function QueueTabs({
       variant="default"
       activateTabWithKeyboard
       keepMounted={false}
+      styles={{ tab: { padding: "8px 12px", fontSize: "var(--mantine-font-size-sm)" }, tabSection: { marginInlineStart: 6 } }}
       style={{ display: "flex", flexDirection: "column", flex: 1, minHeight: 0 }}
     >
       <Tabs.List aria-label={t("cases.queues.label")}>

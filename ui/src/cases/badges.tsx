@@ -7,7 +7,7 @@ import { IconAlertTriangle, IconClockHour4, IconCrown } from "@tabler/icons-reac
 import { useTranslation } from "react-i18next";
 
 import type { CaseStatus, Priority } from "../ipc/bindings";
-import { PRIORITY_COLOR, STATUS_COLOR } from "./model";
+import { PRIORITY_COLOR, STATUS_COLOR, priorityLabel } from "./model";
 import { formatRemaining, type DueState } from "./time";
 
 export function StatusBadge({ status, size = "sm" }: { status: CaseStatus; size?: "xs" | "sm" | "md" | "lg" }) {
@@ -26,7 +26,16 @@ export function StatusBadge({ status, size = "sm" }: { status: CaseStatus; size?
   );
 }
 
-export function PriorityBadge({ priority, size = "sm" }: { priority: Priority; size?: "xs" | "sm" | "md" | "lg" }) {
+export function PriorityBadge({
+  priority,
+  size = "sm",
+  withName = false,
+}: {
+  priority: Priority;
+  size?: "xs" | "sm" | "md" | "lg";
+  /** "P2 · High" instead of "P2" (the name is always there for screen readers). */
+  withName?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Tooltip label={t(`cases.priorityName.${priority}`)} openDelay={500}>
@@ -37,9 +46,16 @@ export function PriorityBadge({ priority, size = "sm" }: { priority: Priority; s
         size={size}
         fw={700}
         miw={34}
+        tt="none"
       >
-        {t(`cases.priority.${priority}`)}
-        <span className="visually-hidden"> {t(`cases.priorityName.${priority}`)}</span>
+        {withName ? (
+          priorityLabel(t, priority)
+        ) : (
+          <>
+            {t(`cases.priority.${priority}`)}
+            <span className="visually-hidden"> {t(`cases.priorityName.${priority}`)}</span>
+          </>
+        )}
       </Badge>
     </Tooltip>
   );
@@ -62,7 +78,20 @@ export function VipMark() {
 }
 
 /** "in 45 min" / "2 h overdue", with an icon and colour when at risk or breached. */
-export function DueText({ dueAt, state, now, size = "sm" }: { dueAt: string; state: DueState; now: number; size?: "xs" | "sm" }) {
+export function DueText({
+  dueAt,
+  state,
+  now,
+  size = "sm",
+  compact = false,
+}: {
+  dueAt: string;
+  state: DueState;
+  now: number;
+  size?: "xs" | "sm";
+  /** Only the largest unit ("2 h overdue"), for lists. */
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const color = state === "breached" ? "red" : state === "at_risk" ? "orange" : undefined;
   const Icon = state === "breached" ? IconAlertTriangle : state === "at_risk" ? IconClockHour4 : null;
@@ -72,7 +101,7 @@ export function DueText({ dueAt, state, now, size = "sm" }: { dueAt: string; sta
       <Text span size={size} fw={state === "ok" ? 400 : 600} inherit truncate>
         {state === "breached" && <span className="visually-hidden">{t("cases.sla.status.breached")}: </span>}
         {state === "at_risk" && <span className="visually-hidden">{t("cases.sla.atRisk")}: </span>}
-        {formatRemaining(t, Date.parse(dueAt), now)}
+        {formatRemaining(t, Date.parse(dueAt), now, compact ? 1 : 2)}
       </Text>
     </Group>
   );

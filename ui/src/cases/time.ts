@@ -37,8 +37,8 @@ export function useNow(): number {
   return useSyncExternalStore(subscribe, () => now, () => now);
 }
 
-/** "3 d 4 h", "2 h 15 min", "45 min": the two largest units of `minutes` (absolute). */
-export function formatDuration(t: TFunction, minutes: number): string {
+/** "3 d 4 h", "2 h 15 min", "45 min": the (up to) two largest units of `minutes` (absolute). */
+export function formatDuration(t: TFunction, minutes: number, units: 1 | 2 = 2): string {
   const total = Math.max(0, Math.round(Math.abs(minutes)));
   const days = Math.floor(total / 1440);
   const hours = Math.floor((total % 1440) / 60);
@@ -53,14 +53,14 @@ export function formatDuration(t: TFunction, minutes: number): string {
   } else {
     parts.push(t("cases.time.minutes", { count: mins }));
   }
-  return parts.join(" ");
+  return parts.slice(0, units).join(" ");
 }
 
 /** "in 45 min" or "2 h overdue", from a due time and now. */
-export function formatRemaining(t: TFunction, dueMs: number, nowMs: number): string {
+export function formatRemaining(t: TFunction, dueMs: number, nowMs: number, units: 1 | 2 = 2): string {
   const minutes = (dueMs - nowMs) / 60_000;
   if (Math.abs(minutes) < 1) return t("cases.time.dueNow");
-  const duration = formatDuration(t, minutes);
+  const duration = formatDuration(t, minutes, units);
   return minutes > 0 ? t("cases.time.dueIn", { duration }) : t("cases.time.overdue", { duration });
 }
 
@@ -81,13 +81,13 @@ export function formatDateTime(language: string, iso: string): string {
   return format(language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
-/** A short date-time for dense lists: today only the time, else the date and time. */
+/** A short date for dense lists: today the time, otherwise the day (the detail has both). */
 export function formatShortDateTime(language: string, iso: string, nowMs: number): string {
   const date = new Date(iso);
   const sameDay = new Date(nowMs).toDateString() === date.toDateString();
   return sameDay
     ? format(language, { timeStyle: "short" }).format(date)
-    : format(language, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+    : format(language, { month: "numeric", day: "numeric" }).format(date);
 }
 
 export type DueState = "breached" | "at_risk" | "ok";
