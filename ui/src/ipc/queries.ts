@@ -18,6 +18,7 @@ export * from "./customers";
 export * from "./people";
 export * from "./views";
 export * from "./demo";
+export * from "./events";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

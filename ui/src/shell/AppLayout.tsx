@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 
+import { SlaBreachAlerts } from "../cases/SlaBreachAlerts";
 import { useSettings } from "../ipc/queries";
 import classes from "./AppLayout.module.css";
 import { SECTIONS } from "./sections";
@@ -57,6 +58,7 @@ export function AppLayout() {
       footer={{ height: 28 }}
       padding={0}
     >
+      <SlaBreachAlerts />
       <a href="#main-content" className={classes.skipLink} onClick={skipToContent}>
         {t("app.skipToContent")}
       </a>
