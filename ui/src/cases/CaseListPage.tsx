@@ -71,7 +71,10 @@ export function CaseListPage() {
   const selectedIds = useMemo(() => Object.keys(selection), [selection]);
 
   const [creating, setCreating] = useState(false);
-  const openCreate = useCallback(() => setCreating(true), []);
+  const openCreate = useCallback(() => {
+    // Not over another dialog (e.g. a bulk confirmation).
+    if (!document.querySelector('[role="dialog"]')) setCreating(true);
+  }, []);
   useHotkeys([["n", openCreate]]);
   // Ctrl/Cmd+N also works while typing in the search box.
   useHotkeys([["mod+n", openCreate]], []);
@@ -95,6 +98,7 @@ export function CaseListPage() {
               {t("cases.list.total", { count: total })}
             </Text>
           )}
+          {first.isFetching && first.isPlaceholderData && <Loader size={14} aria-hidden />}
         </Group>
         <Tooltip label={t("cases.newCaseShortcut", { keys: mac ? "⌘N" : "Ctrl+N" })} openDelay={400}>
           <Button
