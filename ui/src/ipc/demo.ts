@@ -4,7 +4,7 @@
  * When it ends (done, cancelled or failed) every cached list is refreshed.
  */
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Channel } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import { useState } from "react";
 
 import { commands, type IpcError, type Language } from "./bindings";
@@ -21,16 +21,27 @@ export interface DemoSummaryValue {
   agents: number;
 }
 
-// TODO(bindings): use commands.demoGenerate / demoCancel once they are generated.
-interface DemoCommands {
-  demoGenerate: (
-    cases: number,
-    language: Language,
-    onProgress: Channel<DemoProgressValue>,
-  ) => Promise<Result<DemoSummaryValue, IpcError>>;
-  demoCancel: () => Promise<Result<null, IpcError>>;
-}
-const demo = commands as unknown as DemoCommands;
+// TODO(bindings): call commands.demoGenerate / commands.demoCancel once they are generated;
+// until then the same commands are invoked by name, with the arguments Rust will take.
+const demo = {
+  demoGenerate: (cases: number, language: Language, onProgress: Channel<DemoProgressValue>) =>
+    invoke<DemoSummaryValue>("demo_generate", { cases, language, onProgress }).then(
+      (data): Result<DemoSummaryValue, IpcError> => ({ status: "ok", data }),
+      (error: unknown): Result<DemoSummaryValue, IpcError> => {
+        if (error instanceof Error) throw error;
+        return { status: "error", error: error as IpcError };
+      },
+    ),
+  demoCancel: () =>
+    invoke<null>("demo_cancel").then(
+      (data): Result<null, IpcError> => ({ status: "ok", data }),
+      (error: unknown): Result<null, IpcError> => {
+        if (error instanceof Error) throw error;
+        return { status: "error", error: error as IpcError };
+      },
+    ),
+};
+void commands;
 
 export function useDemoGenerate() {
   const client = useQueryClient();

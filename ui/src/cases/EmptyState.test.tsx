@@ -1,0 +1,69 @@
+import { act, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { fakeList } from "../test/cases";
+import { callsTo, mockIpc } from "../test/ipc";
+import { renderApp } from "../test/render";
+
+type Raw = { index: number; message?: unknown; end?: true };
+const w = window as unknown as {
+  __TAURI_INTERNALS__?: { transformCallback: (cb: (raw: Raw) => void) => number; unregisterCallback: () => void };
+};
+
+afterEach(() => {
+  delete w.__TAURI_INTERNALS__;
+});
+
+describe("demo data", () => {
+  it("offers demo data on an empty database, shows progress, then the cases", async () => {
+    let progress: ((raw: Raw) => void) | undefined;
+    w.__TAURI_INTERNALS__ = {
+      transformCallback: (cb) => {
+        progress = cb;
+        return 42;
+      },
+      unregisterCallback: () => undefined,
+    };
+    let loaded = false;
+    let finish: (value: unknown) => void = () => undefined;
+    mockIpc({
+      case_list: (args) => (loaded ? fakeList(10_000)(args) : { rows: [], total: 0 }),
+      demo_generate: () =>
+        new Promise((resolve) => {
+          finish = resolve;
+        }),
+    });
+    const { user } = renderApp("/cases");
+    expect(await screen.findByRole("heading", { name: "No cases yet" })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("radio", { name: "10,000" }));
+    await user.click(screen.getByRole("radio", { name: "中文" }));
+    await user.click(screen.getByRole("button", { name: "Load demo data" }));
+
+    await waitFor(() => expect(callsTo("demo_generate")).toHaveLength(1));
+    expect(callsTo("demo_generate")[0]).toMatchObject({ cases: 10_000, language: "zh-Hans" });
+    act(() => progress!({ index: 0, message: { done: 2500, total: 10_000 } }));
+    expect(await screen.findByText("2,500 of 10,000 cases")).toBeInTheDocument();
+    expect(screen.getByRole("progressbar", { name: "Demo data progress" })).toHaveAttribute("aria-valuenow", "25");
+    expect(screen.getByRole("button", { name: "Cancel" })).toBeInTheDocument();
+
+    loaded = true;
+    act(() => finish({ cases: 10_000, customers: 1_200, agents: 24 }));
+    expect(
+      await screen.findByText("Demo data loaded: 10,000 cases, 1,200 customers, 24 agents"),
+    ).toBeInTheDocument();
+    // The lists refresh: the page now shows the generated cases.
+    expect(await screen.findByRole("grid", { name: "Case list" })).toHaveAttribute("aria-rowcount", "10001");
+    expect(screen.getByText("10,000 cases")).toBeInTheDocument();
+  });
+
+  it("cancels a running generation", async () => {
+    w.__TAURI_INTERNALS__ = { transformCallback: () => 1, unregisterCallback: () => undefined };
+    mockIpc({ demo_generate: () => new Promise(() => undefined), demo_cancel: () => null });
+    const { user } = renderApp("/cases");
+    await user.click(await screen.findByRole("button", { name: "Load demo data" }));
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(callsTo("demo_cancel")).toEqual([undefined]));
+    expect(await screen.findByText("Demo data generation cancelled")).toBeInTheDocument();
+  });
+});
