@@ -48,9 +48,9 @@ describe("demo data", () => {
     expect(screen.getByRole("button", { name: "Cancel" })).toBeInTheDocument();
 
     loaded = true;
-    act(() => finish({ cases: 10_000, customers: 1_200, agents: 24 }));
+    act(() => finish({ cases: 10_000, customers: 1_200, agents: 24, teams: 4 }));
     expect(
-      await screen.findByText("Demo data loaded: 10,000 cases, 1,200 customers, 24 agents"),
+      await screen.findByText("Demo data loaded: 10,000 cases, 1,200 customers, 24 agents in 4 teams"),
     ).toBeInTheDocument();
     // The lists refresh: the page now shows the generated cases.
     expect(await screen.findByRole("grid", { name: "Case list" })).toHaveAttribute("aria-rowcount", "10001");
@@ -59,11 +59,23 @@ describe("demo data", () => {
 
   it("cancels a running generation", async () => {
     w.__TAURI_INTERNALS__ = { transformCallback: () => 1, unregisterCallback: () => undefined };
-    mockIpc({ demo_generate: () => new Promise(() => undefined), demo_cancel: () => null });
+    let stop: (reason: unknown) => void = () => undefined;
+    mockIpc({
+      demo_generate: () =>
+        new Promise((_resolve, reject) => {
+          stop = reject;
+        }),
+      demo_cancel: () => {
+        stop({ code: "cancelled", message: "", field: null, rule: null, limit: null });
+        return null;
+      },
+    });
     const { user } = renderApp("/cases");
     await user.click(await screen.findByRole("button", { name: "Load demo data" }));
     await user.click(await screen.findByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(callsTo("demo_cancel")).toEqual([undefined]));
     expect(await screen.findByText("Demo data generation cancelled")).toBeInTheDocument();
+    // Back to the offer, nothing kept.
+    expect(await screen.findByRole("button", { name: "Load demo data" })).toBeInTheDocument();
   });
 });

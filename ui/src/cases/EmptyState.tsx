@@ -9,7 +9,7 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Language } from "../ipc/bindings";
-import { describeError } from "../ipc/errors";
+import { describeError, ipcErrorOf } from "../ipc/errors";
 import { cancelDemo, useDemoGenerate } from "../ipc/queries";
 
 const SIZES = [1_000, 10_000, 100_000] as const;
@@ -35,17 +35,20 @@ export function EmptyState() {
             message: t("cases.empty.done", { ...summary }),
           }),
         onError: (e) =>
-          notifications.show({ color: "red", title: t("cases.empty.failed"), message: describeError(t, e) }),
+          ipcErrorOf(e)?.code === "cancelled"
+            ? notifications.show({ message: t("cases.empty.cancelled") })
+            : notifications.show({ color: "red", title: t("cases.empty.failed"), message: describeError(t, e) }),
       },
     );
   };
 
   const cancel = () => {
     setCancelling(true);
-    cancelDemo().then(
-      () => notifications.show({ message: t("cases.empty.cancelled") }),
-      (e: unknown) => notifications.show({ color: "red", message: describeError(t, e) }),
-    );
+    // The generation then ends with `cancelled` (handled above), having kept nothing.
+    cancelDemo().catch((e: unknown) => {
+      setCancelling(false);
+      notifications.show({ color: "red", message: describeError(t, e) });
+    });
   };
 
   const progress = generate.progress;

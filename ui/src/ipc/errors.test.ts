@@ -28,6 +28,7 @@ describe("ipcErrorMessage", () => {
     ["database_unavailable", /cannot be opened/],
     ["invalid_transition", /not allowed/],
     ["storage", /local database/],
+    ["cancelled", /nothing was changed/],
     ["internal", /went wrong inside Frontline/],
   ])("translates code %s, ignoring the message text", (code, expected) => {
     const message = ipcErrorMessage(t, err({ code }));
