@@ -22,6 +22,8 @@ pub enum ErrorCode {
     DatabaseUnavailable,
     /// Something failed while reading or writing the database.
     Storage,
+    /// The user cancelled a long operation; nothing was changed.
+    Cancelled,
     /// A bug.
     Internal,
 }
@@ -64,7 +66,8 @@ impl From<Error> for IpcError {
             | Error::ForeignDatabase { .. }
             | Error::SchemaTooNew { .. }
             | Error::Corrupt { .. } => IpcError::new(ErrorCode::DatabaseUnavailable, e.to_string()),
-            Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } | Error::Cancelled => {
+            Error::Cancelled => IpcError::new(ErrorCode::Cancelled, e.to_string()),
+            Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } => {
                 log::error!("storage error: {e}");
                 IpcError::new(ErrorCode::Storage, "the database could not be read or written")
             }

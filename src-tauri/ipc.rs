@@ -7,7 +7,7 @@
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
-use crate::commands::{app, cases, customers, people, settings, views};
+use crate::commands::{app, cases, customers, demo, people, settings, views};
 
 /// Where the generated bindings live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
@@ -49,6 +49,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         views::view_delete,
         views::me_get,
         views::me_set,
+        demo::demo_generate,
+        demo::demo_cancel,
     ])
     .events(collect_events![SlaBreached])
 }

@@ -38,4 +38,6 @@ pub const COMMANDS: &[&str] = &[
     "view_delete",
     "me_get",
     "me_set",
+    "demo_generate",
+    "demo_cancel",
 ];

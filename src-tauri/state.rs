@@ -13,6 +13,8 @@ use crate::error::IpcError;
 
 /// Managed state of the app.
 pub struct AppState {
+    db_path: Option<std::path::PathBuf>,
+    demo_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     started: std::time::Instant,
     first_screen_logged: std::sync::Once,
     store: Result<Mutex<Store>, IpcError>,
@@ -32,9 +34,15 @@ impl AppState {
                 if store.is_ok() {
                     log::info!("database {}", path.display());
                 }
-                AppState { started, first_screen_logged, store }
+                AppState { db_path: Some(path), demo_cancel: Default::default(), started, first_screen_logged, store }
             }
-            Err(e) => AppState { started, first_screen_logged, store: Err(IpcError::from(e)) },
+            Err(e) => AppState {
+                db_path: None,
+                demo_cancel: Default::default(),
+                started,
+                first_screen_logged,
+                store: Err(IpcError::from(e)),
+            },
         }
     }
 
@@ -52,6 +60,20 @@ impl AppState {
         self.first_screen_logged.call_once(|| {
             log::info!("first screen after {} ms", self.started.elapsed().as_millis());
         });
+    }
+
+    /// The database file, for work that needs its own connection (long imports and demo
+    /// data run beside the UI's connection instead of holding it).
+    pub fn db_path(&self) -> Result<std::path::PathBuf, IpcError> {
+        if let Err(e) = &self.store {
+            return Err(e.clone());
+        }
+        self.db_path.clone().ok_or_else(|| IpcError::from(frontline_core::Error::Internal("no database path".into())))
+    }
+
+    /// The flag that cancels a running demo-data generation.
+    pub fn demo_cancel(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.demo_cancel.clone()
     }
 
     /// Runs one core read against the store.

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cases;
 pub mod customers;
+pub mod demo;
 pub mod people;
 pub mod settings;
 pub mod views;

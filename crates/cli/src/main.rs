@@ -10,11 +10,13 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use frontline_core::backup::{self, Progress};
-use frontline_core::{Store, paths, system_now};
+use frontline_core::settings::Language;
+use frontline_core::{Store, demo, paths, system_now};
 
 /// Frontline's command-line tool.
 #[derive(Parser)]
@@ -41,6 +43,23 @@ enum Command {
     Restore {
         /// The backup file to restore.
         path: PathBuf,
+    },
+    /// Fill the database with a realistic demo contact centre: teams, agents, customers and
+    /// cases with their whole history over the last 90 days. All or nothing: Ctrl-C leaves
+    /// the database as it was.
+    Demo {
+        /// Number of cases (100000 is the benchmark size, about a million timeline events).
+        #[arg(long, default_value_t = 1000)]
+        cases: u32,
+        /// Language of names and texts: en, zh-Hans or zh-Hant.
+        #[arg(long, default_value = "en", value_parser = parse_language)]
+        lang: Language,
+        /// Random seed; the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Add demo data even though the database already has cases (it syncs like real data).
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -84,8 +103,57 @@ fn run(cli: Cli) -> Result<()> {
             }
             println!("restored {} into {} (new node id {})", path.display(), db.display(), out.node_id);
         }
+        Command::Demo { cases, lang, seed, force } => {
+            let mut store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
+            let existing = store.info()?.row_counts.iter().find(|(t, _)| *t == "cases").map_or(0, |(_, n)| *n);
+            if existing > 0 && !force {
+                anyhow::bail!(
+                    "{} already has {existing} cases; demo data would be mixed into them and sync to the team \
+                     like real data. Use another --db, or --force to add it anyway",
+                    db.display()
+                );
+            }
+            let opts = demo::DemoOptions { cases, language: lang, seed, end: store.now() };
+            let started = Instant::now();
+            let result = demo::generate(&mut store, &opts, demo_reporter()?);
+            eprintln!();
+            let summary = match result {
+                Err(frontline_core::Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
+                other => other?,
+            };
+            println!(
+                "created {} cases, {} customers, {} agents and {} teams in {} in {:.1} s",
+                summary.cases,
+                summary.customers,
+                summary.agents,
+                summary.teams,
+                db.display(),
+                started.elapsed().as_secs_f64()
+            );
+        }
     }
     Ok(())
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "en" => Ok(Language::En),
+        "zh-hans" | "zh-cn" => Ok(Language::ZhHans),
+        "zh-hant" | "zh-tw" | "zh-hk" => Ok(Language::ZhHant),
+        _ => Err(format!("unknown language {s:?}; use en, zh-Hans or zh-Hant")),
+    }
+}
+
+/// Prints demo progress to stderr and turns Ctrl-C into a clean cancel.
+fn demo_reporter() -> Result<impl FnMut(demo::DemoProgress) -> ControlFlow<()>> {
+    let cancelled = Arc::new(AtomicBool::new(false));
+    let flag = cancelled.clone();
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("cannot install Ctrl-C handler")?;
+    Ok(move |p: demo::DemoProgress| {
+        let pct = if p.total == 0 { 100 } else { u64::from(p.done) * 100 / u64::from(p.total) };
+        eprint!("\rgenerating demo data: {pct:>3}% ({}/{} cases)", p.done, p.total);
+        if cancelled.load(Ordering::SeqCst) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+    })
 }
 
 /// Prints a percentage to stderr and turns Ctrl-C into a clean cancel.

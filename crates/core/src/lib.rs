@@ -18,6 +18,7 @@
 pub mod backup;
 pub mod cases;
 pub mod customers;
+pub mod demo;
 pub mod error;
 pub mod ids;
 mod input;

@@ -1,0 +1,230 @@
+//! Demo data: a realistic, reproducible contact centre in English, Simplified or
+//! Traditional Chinese — for trying Frontline out, for screenshots and for benchmarks at
+//! the size DESIGN.md measures (100k cases, about a million timeline events).
+//!
+//! **Why through the write path.** Every row is written by the same functions the app
+//! uses (`cases::create`, `cases::transition`, `customers::create`, ...), each inside a
+//! [`WriteTx`] whose wall time is set to the moment the action happened. So the change
+//! log (sync outbox), the timelines, the full-text index and the cached SLA due times are
+//! exactly what real use would have produced, and a demo database exercises the same code
+//! as a real one. There is no raw insert anywhere in this module.
+//!
+//! **Reproducible.** One seeded [`StdRng`] drives every choice, so the same options on the
+//! same starting database (same time zone and SLA policies) give the same cases, texts,
+//! statuses and times. Ids (UUIDv7) and the device part of case references differ between
+//! databases, as they must. (`StdRng`'s stream is only stable within one `rand` version.)
+//!
+//! **All or nothing.** One run is one transaction: a cancelled or failed run leaves the
+//! database exactly as it was — no customers, no half-written case.
+//!
+//! - `timing.rs`: when cases arrive (day and week shape) and when agents act.
+//! - `plan.rs`: what a case is about and what happens to it — pure.
+//! - `names.rs`: agents and customers. `text/`: the phrasebooks.
+
+mod names;
+mod plan;
+mod text;
+mod timing;
+
+use std::ops::ControlFlow;
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+
+use self::plan::{AGENTS_PER_TEAM, Draft, Step, TEAMS, World};
+use crate::cases::{self, NewCase};
+use crate::ids::{AgentId, CaseId, CustomerId, TeamId};
+use crate::settings::{self, Language};
+use crate::store::{Store, WriteTx};
+use crate::{Error, Result, ValidationRule, customers, people};
+
+/// Largest demo accepted in one run.
+pub const MAX_CASES: u32 = 1_000_000;
+/// Days of history before [`DemoOptions::end`] the cases are spread over.
+pub const SPAN_DAYS: i64 = 90;
+/// Customers per case (at least [`MIN_CUSTOMERS`]): some customers have several cases.
+const CASES_PER_CUSTOMER: u32 = 20;
+/// Fewest customers a demo has.
+const MIN_CUSTOMERS: u32 = 5;
+
+/// What to generate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct DemoOptions {
+    /// Number of cases, 1 to [`MAX_CASES`].
+    pub cases: u32,
+    /// Language of names and texts.
+    pub language: Language,
+    /// Random seed: the same seed and options give the same data. (From the UI, a number
+    /// below 2^53.)
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub seed: u64,
+    /// Cases are created over the [`SPAN_DAYS`] days before this; nothing happens after it.
+    #[cfg_attr(feature = "specta", specta(type = String))]
+    pub end: DateTime<Utc>,
+}
+
+/// How far a run has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct DemoProgress {
+    /// Cases written so far.
+    pub done: u32,
+    /// Cases in all.
+    pub total: u32,
+}
+
+/// What a run created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct DemoSummary {
+    /// Cases.
+    pub cases: u32,
+    /// Customers.
+    pub customers: u32,
+    /// Agents.
+    pub agents: u32,
+    /// Teams.
+    pub teams: u32,
+}
+
+/// Writes a demo contact centre into `store`: 4 teams, 24 agents, `cases / 20` customers
+/// (at least 5, about 8% VIP) and `cases` cases with their whole history, spread over the
+/// 90 days before `opts.end`. Adds to whatever the database already holds.
+///
+/// `on_progress` is called about a hundred times (every 1,000 cases at most); returning
+/// `Break` cancels with [`Error::Cancelled`] and nothing of the run is kept. Sets the
+/// organisation name (e.g. "Demo Support Centre") when none is set.
+pub fn generate(
+    store: &mut Store,
+    opts: &DemoOptions,
+    mut on_progress: impl FnMut(DemoProgress) -> ControlFlow<()>,
+) -> Result<DemoSummary> {
+    if opts.cases == 0 || opts.cases > MAX_CASES {
+        return Err(Error::Validation { field: "cases", rule: ValidationRule::InvalidValue, limit: Some(MAX_CASES) });
+    }
+    let current = settings::load(store)?;
+    let tz: Tz = current.time_zone.parse().unwrap_or(Tz::UTC);
+    let book = text::phrasebook(opts.language);
+    let mut rng = StdRng::seed_from_u64(opts.seed);
+    let start = opts.end - Duration::days(SPAN_DAYS);
+    let created = timing::creation_times(&mut rng, tz, start, opts.end, opts.cases);
+    let total = opts.cases;
+    let report_every = (total / 100).clamp(1, 1_000);
+
+    let summary = store.write(|tx| {
+        let cast = cast(tx, &mut rng, book, opts.language, start, (total / CASES_PER_CUSTOMER).max(MIN_CUSTOMERS))?;
+        let world = World { book, tz, end: opts.end, vip: &cast.vip };
+        for (i, at) in created.iter().enumerate() {
+            write_case(tx, &mut rng, &world, &cast, *at)?;
+            let done = i as u32 + 1;
+            if (done % report_every == 0 || done == total) && on_progress(DemoProgress { done, total }).is_break() {
+                return Err(Error::Cancelled);
+            }
+        }
+        Ok(DemoSummary {
+            cases: total,
+            customers: cast.customers.len() as u32,
+            agents: cast.agents.len() as u32,
+            teams: cast.teams.len() as u32,
+        })
+    })?;
+
+    if current.organisation_name.trim().is_empty() {
+        let mut s = settings::load(store)?;
+        s.organisation_name = book.organisation.to_owned();
+        settings::save(store, s)?;
+    }
+    Ok(summary)
+}
+
+/// The people of the demo.
+struct Cast {
+    teams: Vec<TeamId>,
+    agents: Vec<AgentId>,
+    customers: Vec<CustomerId>,
+    vip: Vec<bool>,
+}
+
+/// Creates the teams and their agents (half a year before the first case) and the
+/// customers (up to two years before it).
+fn cast(
+    tx: &mut WriteTx<'_>,
+    rng: &mut StdRng,
+    book: &'static text::Phrasebook,
+    language: Language,
+    start: DateTime<Utc>,
+    customers: u32,
+) -> Result<Cast> {
+    tx.set_time(start - Duration::days(180));
+    let teams = book.teams.iter().map(|name| people::create_team(tx, name)).collect::<Result<Vec<_>>>()?;
+    let names = names::distinct_people(rng, book, TEAMS * AGENTS_PER_TEAM);
+    let mut agents = Vec::with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        agents.push(people::create_agent(tx, name, Some(&teams[i / AGENTS_PER_TEAM]))?);
+    }
+    let mut cast = Cast { teams, agents, customers: Vec::new(), vip: Vec::new() };
+    for i in 0..customers as usize {
+        let input = names::customer(rng, book, language, i);
+        tx.set_time(start - Duration::minutes(rng.random_range(60..730 * 24 * 60)));
+        cast.vip.push(input.tier == customers::Tier::Vip);
+        cast.customers.push(customers::create(tx, &input)?);
+    }
+    Ok(cast)
+}
+
+/// Creates one case and plays its history.
+fn write_case(tx: &mut WriteTx<'_>, rng: &mut StdRng, w: &World<'_>, cast: &Cast, created: DateTime<Utc>) -> Result<()> {
+    let mut d: Draft = plan::draft(rng, w, created);
+    tx.set_time(created);
+    let id = cases::create(
+        tx,
+        &NewCase {
+            title: std::mem::take(&mut d.title),
+            description: std::mem::take(&mut d.description),
+            customer_id: cast.customers.get(d.customer).cloned(),
+            channel: d.channel,
+            category: d.category_text(w.book).name.to_owned(),
+            priority: d.priority,
+        },
+    )?;
+    let (first_response_due, resolution_due) = due_times(tx.conn(), &id)?;
+    for (at, step) in plan::steps(rng, w, &d, first_response_due, resolution_due) {
+        tx.set_time(at);
+        match step {
+            Step::Assign { agent, team } => cases::assign(tx, &id, cast.agents.get(agent), cast.teams.get(team))?,
+            Step::Tags(tags) => cases::set_tags(tx, &id, &tags)?,
+            Step::Move(to, resolution) => cases::transition(tx, &id, to, resolution.as_ref())?,
+            Step::Contact(c) => cases::log_contact(tx, &id, &c)?,
+            Step::Note(text) => cases::add_note(tx, &id, &text)?,
+            Step::Escalate(e) => cases::escalate(tx, &id, &e)?,
+            Step::ScheduleCallback(due) => cases::schedule_callback(tx, &id, &crate::time::to_db_text(due))?,
+            Step::RecordCallback(r) => cases::record_callback(tx, &id, &r)?,
+        }
+    }
+    Ok(())
+}
+
+/// The SLA due times the store derived for a new case (its cache columns), which the
+/// plan anchors its timing on. A read of what `cases::create` just wrote.
+fn due_times(conn: &rusqlite::Connection, id: &CaseId) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> {
+    let row: Option<(Option<String>, Option<String>)> = conn
+        .prepare_cached("SELECT first_response_due_at, resolution_due_at FROM cases WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let parse = |s: Option<String>| {
+        s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|t| t.with_timezone(&Utc))
+    };
+    let (fr, res) = row.unwrap_or_default();
+    Ok((parse(fr), parse(res)))
+}
+
+#[cfg(test)]
+mod tests;
