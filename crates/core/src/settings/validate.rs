@@ -3,21 +3,14 @@
 use chrono::NaiveTime;
 
 use super::{ORGANISATION_NAME_MAX, Settings, Weekday};
+use crate::input::TextRule;
 use crate::{Error, Result, ValidationRule};
+
+const ORGANISATION_NAME: TextRule = TextRule::line("organisationName", ORGANISATION_NAME_MAX, false);
 
 /// Checks `s` and returns it normalised (the organisation name trimmed).
 pub fn validate(mut s: Settings) -> Result<Settings> {
-    s.organisation_name = s.organisation_name.trim().to_owned();
-    if s.organisation_name.chars().count() > ORGANISATION_NAME_MAX as usize {
-        return Err(Error::Validation {
-            field: "organisationName",
-            rule: ValidationRule::TooLong,
-            limit: Some(ORGANISATION_NAME_MAX),
-        });
-    }
-    if s.organisation_name.chars().any(char::is_control) {
-        return Err(Error::invalid("organisationName", ValidationRule::InvalidValue));
-    }
+    s.organisation_name = ORGANISATION_NAME.check(&s.organisation_name)?;
     if s.time_zone.parse::<chrono_tz::Tz>().is_err() {
         return Err(Error::invalid("timeZone", ValidationRule::InvalidTimeZone));
     }
