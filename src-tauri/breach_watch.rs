@@ -42,10 +42,11 @@ pub fn start(app: AppHandle) {
             match found {
                 Ok((cases, now)) => {
                     last = now;
-                    if !cases.is_empty() {
-                        if let Err(e) = (SlaBreached { cases }).emit(&app) {
-                            log::warn!("cannot emit SLA breach event: {e}");
-                        }
+                    if cases.is_empty() {
+                        continue;
+                    }
+                    if let Err(e) = (SlaBreached { cases }).emit(&app) {
+                        log::warn!("cannot emit SLA breach event: {e}");
                     }
                 }
                 Err(e) => log::warn!("SLA breach check failed: {}", e.message),

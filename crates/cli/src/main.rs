@@ -162,7 +162,7 @@ fn progress_reporter(label: &'static str) -> Result<impl FnMut(Progress) -> Cont
     let flag = cancelled.clone();
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("cannot install Ctrl-C handler")?;
     Ok(move |p: Progress| {
-        let pct = if p.total == 0 { 100 } else { p.done * 100 / p.total };
+        let pct = (p.done * 100).checked_div(p.total).unwrap_or(100);
         eprint!("\r{label}: {pct:>3}% ({}/{} pages)", p.done, p.total);
         if cancelled.load(Ordering::SeqCst) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
     })

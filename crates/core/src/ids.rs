@@ -11,6 +11,8 @@ macro_rules! id_type {
         #[serde(transparent)]
         pub struct $name(pub String);
 
+        // No `Default`: a fresh random id is not a default value.
+        #[allow(clippy::new_without_default)]
         impl $name {
             /// A new, unique, time-ordered id.
             pub fn new() -> Self {

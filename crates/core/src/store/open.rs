@@ -41,10 +41,8 @@ pub(crate) fn open_file(path: &Path, target_version: u32) -> Result<Connection> 
 /// Creates the directory and an empty private file if they do not exist, and tightens the
 /// permissions of an existing file.
 fn prepare_file(path: &Path) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.exists() {
-            create_private_dir(dir)?;
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+        create_private_dir(dir)?;
     }
     if path.exists() {
         restrict_permissions(path)?;
