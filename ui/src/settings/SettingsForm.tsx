@@ -29,7 +29,6 @@ import { LANGUAGES, isLanguage } from "../i18n/languages";
 import classes from "./SettingsPage.module.css";
 import { groupTimeZones } from "./timeZones";
 import {
-  ORGANISATION_NAME_MAX,
   hasIssues,
   issuesFromIpcError,
   validateSettings,
@@ -171,7 +170,6 @@ export function SettingsForm({ saved }: { saved: Settings }) {
               label={t("fields.organisationName")}
               description={t("settings.organisation.nameDescription")}
               value={draft.organisationName}
-              maxLength={ORGANISATION_NAME_MAX}
               onChange={(event) =>
                 edit({ organisationName: event.currentTarget.value }, ["organisationName"])
               }

@@ -110,6 +110,34 @@ describe("settings form", () => {
     expect(await screen.findByText("Settings saved")).toBeInTheDocument();
   });
 
+  it("lets a 121st character be typed and refuses it beside the field, counting characters", async () => {
+    mockIpc();
+    const { user } = await openSettings();
+    const name = screen.getByLabelText("Organisation name");
+    // No maxlength: the browser would drop the 121st character silently.
+    expect(name).not.toHaveAttribute("maxlength");
+
+    // 120 characters outside the Basic Multilingual Plane are 240 UTF-16 units: accepted.
+    const astral = "\u{20000}".repeat(120);
+    fireEvent.change(name, { target: { value: astral } });
+    await user.click(saveButton());
+    expect(await screen.findByText("Settings saved")).toBeInTheDocument();
+    expect(callsTo("settings_save")).toHaveLength(1);
+
+    // Pasted, not typed key by key (121 keystrokes are slow here); user-event's paste
+    // honours maxlength as a browser does.
+    await user.clear(name);
+    await user.paste("客服".repeat(30) + "x".repeat(61));
+    expect([...(name as HTMLInputElement).value]).toHaveLength(121);
+    await user.click(saveButton());
+
+    expect(name).toHaveAttribute("aria-invalid", "true");
+    expect(name).toHaveAccessibleDescription(/Must be at most 120 characters\./);
+    expect(name).toHaveFocus();
+    expect(screen.getByText("Some fields need attention before saving.")).toBeInTheDocument();
+    expect(callsTo("settings_save")).toHaveLength(1);
+  });
+
   it("shows a validation error from Rust beside its field", async () => {
     mockIpc({
       settings_save: rejectWith(

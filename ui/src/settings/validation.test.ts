@@ -41,6 +41,11 @@ describe("validateSettings", () => {
 
   it("flags an organisation name over 120 characters, counting characters not bytes", () => {
     expect(validateSettings(sampleSettings({ organisationName: "客".repeat(120) }))).toEqual({});
+    // 120 characters outside the BMP are 240 UTF-16 code units: still 120 characters.
+    expect(validateSettings(sampleSettings({ organisationName: "\u{20000}".repeat(120) }))).toEqual({});
+    expect(validateSettings(sampleSettings({ organisationName: "\u{20000}".repeat(121) }))).toEqual({
+      organisationName: { rule: "too_long", limit: 120 },
+    });
     expect(validateSettings(sampleSettings({ organisationName: "a".repeat(121) }))).toEqual({
       organisationName: { rule: "too_long", limit: 120 },
     });

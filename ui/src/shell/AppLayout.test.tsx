@@ -22,6 +22,14 @@ describe("app shell", () => {
     }
   });
 
+  it("has exactly one navigation landmark, the named main navigation", async () => {
+    mockIpc();
+    renderApp();
+    const nav = await mainNav();
+    expect(screen.getAllByRole("navigation")).toEqual([nav]);
+    expect(within(nav).getAllByRole("link")).toHaveLength(SECTION_NAMES.length);
+  });
+
   it("opens on Cases and marks it as the current page", async () => {
     mockIpc();
     renderApp("/");

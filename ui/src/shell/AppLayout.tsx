@@ -87,8 +87,10 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar className={classes.chrome} p="xs">
-        <nav aria-label={t("nav.label")} className={classes.nav}>
+      {/* AppShell.Navbar is itself a <nav>: it is the one, named navigation landmark
+          (a <nav> inside it would be a second, unnamed one around the first). */}
+      <AppShell.Navbar className={classes.chrome} p="xs" aria-label={t("nav.label")}>
+        <div className={classes.nav}>
           {SECTIONS.map((section) => {
             const active = section === current;
             const SectionIcon = section.icon;
@@ -119,7 +121,7 @@ export function AppLayout() {
               </Tooltip>
             );
           })}
-        </nav>
+        </div>
       </AppShell.Navbar>
 
       <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className={classes.main}>
