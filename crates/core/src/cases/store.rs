@@ -167,7 +167,9 @@ pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution:
     if let Some(e) = resolved {
         append_event(tx, id, e)?;
     }
-    refresh_due_cache(tx, id)
+    // Between two stopped states (resolved -> closed) both clocks stay as they were.
+    let stopped = |s| workflow::clock_mode(s) == crate::sla::ClockMode::Stopped;
+    if stopped(from) && stopped(to) { Ok(()) } else { refresh_due_cache(tx, id) }
 }
 
 /// Assigns the case to an agent and/or team (None clears).
@@ -191,7 +193,7 @@ pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, tea
         let name = |sql: &str, v: Option<String>| -> Result<Option<String>> {
             match v {
                 None => Ok(None),
-                Some(v) => Ok(tx.conn().query_row(sql, [v], |r| r.get(0)).optional()?),
+                Some(v) => Ok(tx.conn().prepare_cached(sql)?.query_row([v], |r| r.get(0)).optional()?),
             }
         };
         let assignee = name("SELECT name FROM agents WHERE id = ?1", assignee.map(|a| a.to_string()))?;
@@ -280,7 +282,8 @@ pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()>
     let is_response =
         c.direction == Direction::Outbound || matches!(c.channel, CaseChannel::Phone | CaseChannel::Chat | CaseChannel::WalkIn);
     let mut vals = vec![("handle_seconds", Value::Integer(i64::from(case.handle_seconds) + i64::from(c.handle_seconds)))];
-    if is_response && case.first_response_at.is_none() {
+    let first_response = is_response && case.first_response_at.is_none();
+    if first_response {
         vals.push(("first_response_at", Value::Text(to_db_text(tx.now()))));
     }
     tx.upsert(Table::Cases, id.as_str(), &vals)?;
@@ -294,7 +297,8 @@ pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()>
             handle_seconds: c.handle_seconds,
         },
     )?;
-    refresh_due_cache(tx, id)
+    // The SLA depends on the first response, not on later contacts.
+    if first_response { refresh_due_cache(tx, id) } else { Ok(()) }
 }
 
 /// Schedules the call-back (回访) at `due_at` (RFC 3339). Only for resolved or closed cases.
@@ -356,22 +360,35 @@ fn append_event(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Result<
         &[
             ("case_id", Value::Text(case.to_string())),
             ("at", Value::Text(to_db_text(tx.now()))),
-            ("kind", Value::Text(kind)),
+            ("kind", Value::Text(kind.to_owned())),
             ("data", Value::Text(json(&data)?)),
         ],
     )?;
     Ok(id)
 }
 
-fn kind_of(data: &EventData) -> String {
-    serde_json::to_value(data)
-        .ok()
-        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
-        .unwrap_or_default()
+/// The `kind` tag serde writes for `data`, without serialising it (a test keeps the two
+/// in step; the match has no wildcard, so a new variant cannot be forgotten).
+pub(super) fn kind_of(data: &EventData) -> &'static str {
+    match data {
+        EventData::Created { .. } => "created",
+        EventData::Note { .. } => "note",
+        EventData::StatusChanged { .. } => "status_changed",
+        EventData::Assigned { .. } => "assigned",
+        EventData::Escalated { .. } => "escalated",
+        EventData::DeEscalated { .. } => "de_escalated",
+        EventData::TagsChanged { .. } => "tags_changed",
+        EventData::Edited { .. } => "edited",
+        EventData::CustomerContact { .. } => "customer_contact",
+        EventData::Resolved { .. } => "resolved",
+        EventData::CallbackScheduled { .. } => "callback_scheduled",
+        EventData::CallbackRecorded { .. } => "callback_recorded",
+    }
 }
 
 fn status_of(conn: &rusqlite::Connection, id: &CaseId) -> Result<CaseStatus> {
-    conn.query_row("SELECT status FROM cases WHERE id = ?1 AND deleted_at IS NULL", [id], |r| r.get(0))
+    conn.prepare_cached("SELECT status FROM cases WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| r.get(0))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "case", id: id.to_string() })
 }

@@ -356,3 +356,31 @@ fn breaches_are_reported_once_as_their_due_time_passes() {
     assert_eq!(hit.iter().map(|b| b.id.clone()).collect::<Vec<_>>(), vec![id]);
     assert!(query::breached_between(store.conn(), t0 + Duration::minutes(31), t0 + Duration::minutes(60)).unwrap().is_empty());
 }
+
+#[test]
+fn event_kind_column_matches_the_serde_tag() {
+    let esc = Escalation { department: "Billing".into(), level: 1, reason: "why".into() };
+    let all = [
+        EventData::Created { priority: Priority::P1, channel: CaseChannel::Phone },
+        EventData::Note { text: "n".into() },
+        EventData::StatusChanged { from: CaseStatus::New, to: CaseStatus::Open },
+        EventData::Assigned { assignee: None, team: None },
+        EventData::Escalated { escalation: esc },
+        EventData::DeEscalated { reason: "r".into() },
+        EventData::TagsChanged { added: vec![], removed: vec![] },
+        EventData::Edited { fields: vec![] },
+        EventData::CustomerContact {
+            channel: CaseChannel::Email,
+            direction: Direction::Inbound,
+            summary: String::new(),
+            handle_seconds: 0,
+        },
+        EventData::Resolved { root_cause: "c".into(), resolution_summary: "s".into() },
+        EventData::CallbackScheduled { due_at: "2026-03-02T09:00:00.000Z".into() },
+        EventData::CallbackRecorded { outcome: "o".into(), csat: None, nps: None, comment: None },
+    ];
+    for data in all {
+        let tag = serde_json::to_value(&data).unwrap()["kind"].as_str().unwrap().to_owned();
+        assert_eq!(super::store::kind_of(&data), tag);
+    }
+}

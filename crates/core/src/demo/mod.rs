@@ -33,6 +33,7 @@ use chrono_tz::Tz;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use rusqlite::OptionalExtension;
+use rusqlite::config::DbConfig;
 use serde::{Deserialize, Serialize};
 
 use self::plan::{AGENTS_PER_TEAM, Draft, Step, TEAMS, World};
@@ -119,13 +120,24 @@ pub fn generate(
     let total = opts.cases;
     let report_every = (total / 100).clamp(1, 1_000);
 
-    let summary = store.write(|tx| {
+    // SQLite here is built with STAT4, so it marks statements whose plan could depend on a
+    // bound value (joins, ORDER BY ... LIMIT) for re-preparation on rebind, and rusqlite's
+    // statement cache clears the bindings of every statement handed back to it: the case
+    // read and the SLA queries of the write path were compiled afresh on every use, half
+    // the time of a large run. The query-planner stability guarantee turns that off. It is
+    // set for this run and restored after; set once in `store/open.rs` for every
+    // connection, this becomes a no-op.
+    let stable_plans = store.conn().db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG)?;
+    store.conn().set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+    let written = store.write(|tx| {
         let cast = cast(tx, &mut rng, book, opts.language, start, (total / CASES_PER_CUSTOMER).max(MIN_CUSTOMERS))?;
         let world = World { book, tz, end: opts.end, vip: &cast.vip };
         for (i, at) in created.iter().enumerate() {
             write_case(tx, &mut rng, &world, &cast, *at)?;
             let done = i as u32 + 1;
-            if (done % report_every == 0 || done == total) && on_progress(DemoProgress { done, total }).is_break() {
+            if (done.is_multiple_of(report_every) || done == total)
+                && on_progress(DemoProgress { done, total }).is_break()
+            {
                 return Err(Error::Cancelled);
             }
         }
@@ -135,7 +147,10 @@ pub fn generate(
             agents: cast.agents.len() as u32,
             teams: cast.teams.len() as u32,
         })
-    })?;
+    });
+    let restored = store.conn().set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, stable_plans);
+    let summary = written?;
+    restored?;
 
     if current.organisation_name.trim().is_empty() {
         let mut s = settings::load(store)?;
@@ -181,7 +196,13 @@ fn cast(
 }
 
 /// Creates one case and plays its history.
-fn write_case(tx: &mut WriteTx<'_>, rng: &mut StdRng, w: &World<'_>, cast: &Cast, created: DateTime<Utc>) -> Result<()> {
+fn write_case(
+    tx: &mut WriteTx<'_>,
+    rng: &mut StdRng,
+    w: &World<'_>,
+    cast: &Cast,
+    created: DateTime<Utc>,
+) -> Result<()> {
     let mut d: Draft = plan::draft(rng, w, created);
     tx.set_time(created);
     let id = cases::create(
@@ -212,16 +233,17 @@ fn write_case(tx: &mut WriteTx<'_>, rng: &mut StdRng, w: &World<'_>, cast: &Cast
     Ok(())
 }
 
+type Due = DateTime<Utc>;
+
 /// The SLA due times the store derived for a new case (its cache columns), which the
 /// plan anchors its timing on. A read of what `cases::create` just wrote.
-fn due_times(conn: &rusqlite::Connection, id: &CaseId) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> {
+fn due_times(conn: &rusqlite::Connection, id: &CaseId) -> Result<(Option<Due>, Option<Due>)> {
     let row: Option<(Option<String>, Option<String>)> = conn
         .prepare_cached("SELECT first_response_due_at, resolution_due_at FROM cases WHERE id = ?1")?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    let parse = |s: Option<String>| {
-        s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|t| t.with_timezone(&Utc))
-    };
+    let parse =
+        |s: Option<String>| s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|t| t.with_timezone(&Utc));
     let (fr, res) = row.unwrap_or_default();
     Ok((parse(fr), parse(res)))
 }

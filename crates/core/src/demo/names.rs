@@ -49,7 +49,12 @@ pub(super) fn customer(rng: &mut StdRng, book: &Phrasebook, language: Language, 
         Language::En if rng.random_bool(0.8) => {
             let clean = |s: &str| s.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
             let n: u32 = rng.random_range(0..100);
-            format!("{}.{}{}@example.com", clean(&given), clean(&family), if n < 60 { String::new() } else { n.to_string() })
+            format!(
+                "{}.{}{}@example.com",
+                clean(&given),
+                clean(&family),
+                if n < 60 { String::new() } else { n.to_string() }
+            )
         }
         Language::ZhHans | Language::ZhHant if rng.random_bool(0.5) => format!("customer{:05}@example.com", index + 1),
         _ => String::new(),

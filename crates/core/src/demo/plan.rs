@@ -33,7 +33,8 @@ const CATEGORIES: [(usize, u32); CATEGORY_COUNT] = [(0, 20), (1, 17), (2, 22), (
 const CATEGORY_TEAM: [usize; CATEGORY_COUNT] = [0, 1, 2, 0, 3, 0, 1];
 /// Index of the complaint category.
 const COMPLAINT: usize = 4;
-const PRIORITIES: [(Priority, u32); 4] = [(Priority::P1, 5), (Priority::P2, 20), (Priority::P3, 50), (Priority::P4, 25)];
+const PRIORITIES: [(Priority, u32); 4] =
+    [(Priority::P1, 5), (Priority::P2, 20), (Priority::P3, 50), (Priority::P4, 25)];
 const CHANNELS: [(CaseChannel, u32); 5] = [
     (CaseChannel::Phone, 45),
     (CaseChannel::Email, 20),
@@ -51,7 +52,8 @@ const STUCK: f64 = 0.02;
 const FIRST_CONTACT_RESOLUTION: f64 = 0.3;
 /// Share of resolved cases the customer reopens.
 const REOPEN: f64 = 0.05;
-/// Share of resolved cases that get a call-back, and of those that reach the customer in time.
+/// Share of resolved cases that get a call-back, and of those that reach the customer in
+/// time (the others end as "no answer" days later, and are overdue until then).
 const CALLBACK: f64 = 0.9;
 const CALLBACK_RECORDED: f64 = 0.8;
 
@@ -76,6 +78,7 @@ pub(super) struct Vars {
     amount: String,
     order: String,
     product: &'static str,
+    device: &'static str,
     plan: &'static str,
     speed: u32,
     code: u32,
@@ -97,6 +100,7 @@ impl Vars {
             amount,
             order: format!("FL{:08}", rng.random_range(0..100_000_000)),
             product: pick(rng, book.products),
+            device: pick(rng, book.devices),
             plan: pick(rng, book.plans),
             speed: *[100, 300, 500, 1000].choose(rng).unwrap_or(&500),
             code: rng.random_range(100..1000),
@@ -122,9 +126,14 @@ impl Vars {
                 s = s.replace(key, &v.to_string());
             }
         }
-        for (key, v) in
-            [("{amount}", self.amount.as_str()), ("{order}", &self.order), ("{product}", self.product), ("{plan}", self.plan), ("{dept}", dept)]
-        {
+        for (key, v) in [
+            ("{amount}", self.amount.as_str()),
+            ("{order}", &self.order),
+            ("{product}", self.product),
+            ("{device}", self.device),
+            ("{plan}", self.plan),
+            ("{dept}", dept),
+        ] {
             if s.contains(key) {
                 s = s.replace(key, v);
             }
@@ -236,7 +245,8 @@ pub(super) fn steps(
     }
 
     // Intake and first response; some live conversations solve the problem there and then.
-    let live = matches!(d.channel, CaseChannel::Phone | CaseChannel::Chat | CaseChannel::WalkIn) && rng.random_bool(0.7);
+    let live =
+        matches!(d.channel, CaseChannel::Phone | CaseChannel::Chat | CaseChannel::WalkIn) && rng.random_bool(0.7);
     let first_contact_resolution = live && !around_the_clock && rng.random_bool(FIRST_CONTACT_RESOLUTION);
     let first_response = if live {
         out.push((c + Duration::seconds(30), assign));
@@ -250,7 +260,8 @@ pub(super) fn steps(
         out.push((c + minutes(2), Step::Move(CaseStatus::Open, None)));
         c + minutes(1)
     } else {
-        let assigned = snap(c + minutes(if around_the_clock { rng.random_range(2..15) } else { rng.random_range(5..120) }));
+        let assigned =
+            snap(c + minutes(if around_the_clock { rng.random_range(2..15) } else { rng.random_range(5..120) }));
         if w.end - c < Duration::days(2) && rng.random_bool(0.3) {
             // Waiting in the unassigned queue.
             return finish(out, w.end);
@@ -328,7 +339,7 @@ pub(super) fn steps(
         out.push((to, Step::Note(text(rng, book.internal_answered))));
         out.push((to + minutes(1), Step::Move(CaseStatus::Open, None)));
     }
-    let escalation_chance = 0.06
+    let escalation_chance = 0.075
         + match d.priority {
             Priority::P1 => 0.25,
             Priority::P2 => 0.06,
@@ -401,10 +412,18 @@ fn after_resolution(
             let done = snap(when.max(scheduled + Duration::hours(1)));
             out.push((done, Step::RecordCallback(callback_result(rng, book, went_badly))));
             last = done;
+        } else {
+            // Not reached in time: later attempts end as "no answer"; until then the
+            // call-back is overdue.
+            let gave_up = snap(due + Duration::hours(rng.random_range(72..240)));
+            let outcome = pick(rng, book.no_answer).to_owned();
+            out.push((gave_up, Step::RecordCallback(CallbackResult { outcome, csat: None, nps: None, comment: None })));
+            last = gave_up;
         }
     }
     if rng.random_bool(0.8) {
-        let closed = snap((finally_resolved + Duration::hours(rng.random_range(72..240))).max(last + Duration::hours(1)));
+        let closed =
+            snap((finally_resolved + Duration::hours(rng.random_range(72..240))).max(last + Duration::hours(1)));
         out.push((closed, Step::Move(CaseStatus::Closed, None)));
     }
     finish(out, w.end)

@@ -85,10 +85,7 @@ fn small_run_has_the_expected_rows() {
     assert!(count(&store, "SELECT count(*) FROM customers WHERE tier = 'vip'") >= 1);
 
     // Every case starts with its created event; every row change is in the outbox.
-    assert_eq!(
-        count(&store, "SELECT count(DISTINCT case_id) FROM case_events WHERE kind = 'created'"),
-        200
-    );
+    assert_eq!(count(&store, "SELECT count(DISTINCT case_id) FROM case_events WHERE kind = 'created'"), 200);
     let events = count(&store, "SELECT count(*) FROM case_events");
     assert!((1_000..=2_600).contains(&events), "{events} events for 200 cases");
     // Only cases logged in the last two days may still be untouched (the unassigned queue).
@@ -105,15 +102,21 @@ fn small_run_has_the_expected_rows() {
     assert_eq!(untouched_old, 0);
     assert!(count(&store, "SELECT count(*) FROM change_log WHERE tbl = 'case_events'") >= events * 5);
     assert_eq!(
-        count(&store, "SELECT count(*) FROM case_events e WHERE NOT EXISTS
-            (SELECT 1 FROM change_log l WHERE l.tbl = 'case_events' AND l.row_id = e.id AND l.col = 'data')"),
+        count(
+            &store,
+            "SELECT count(*) FROM case_events e WHERE NOT EXISTS
+            (SELECT 1 FROM change_log l WHERE l.tbl = 'case_events' AND l.row_id = e.id AND l.col = 'data')"
+        ),
         0
     );
 
     // Resolution and satisfaction are complete and in range.
     assert_eq!(
-        count(&store, "SELECT count(*) FROM cases WHERE status IN ('resolved', 'closed')
-            AND (root_cause IS NULL OR resolution_summary IS NULL OR resolved_at IS NULL)"),
+        count(
+            &store,
+            "SELECT count(*) FROM cases WHERE status IN ('resolved', 'closed')
+            AND (root_cause IS NULL OR resolution_summary IS NULL OR resolved_at IS NULL)"
+        ),
         0
     );
     assert_eq!(count(&store, "SELECT count(*) FROM cases WHERE csat IS NOT NULL AND csat NOT BETWEEN 1 AND 5"), 0);
@@ -127,10 +130,8 @@ fn small_run_has_the_expected_rows() {
     // Nothing happened after the end or before the 90 days.
     let end = crate::time::to_db_text(end());
     let start = crate::time::to_db_text(self::end() - Duration::days(SPAN_DAYS));
-    let after: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM case_events WHERE at > ?1", [&end], |r| r.get(0))
-        .unwrap();
+    let after: i64 =
+        store.conn().query_row("SELECT count(*) FROM case_events WHERE at > ?1", [&end], |r| r.get(0)).unwrap();
     assert_eq!(after, 0);
     let outside: i64 = store
         .conn()
@@ -138,15 +139,26 @@ fn small_run_has_the_expected_rows() {
         .unwrap();
     assert_eq!(outside, 0);
     // The cached due times were kept current by the write path.
-    assert!(count(&store, "SELECT count(*) FROM cases WHERE status NOT IN ('resolved', 'closed') AND resolution_due_at IS NOT NULL") > 0);
+    assert!(
+        count(
+            &store,
+            "SELECT count(*) FROM cases WHERE status NOT IN ('resolved', 'closed') AND resolution_due_at IS NOT NULL"
+        ) > 0
+    );
 }
 
 #[test]
 fn timelines_read_back_as_events() {
     let (_d, mut store, _) = temp_store();
     run(&mut store, &opts(50, Language::ZhHant, 3));
-    let ids: Vec<crate::ids::CaseId> =
-        store.conn().prepare("SELECT id FROM cases").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let ids: Vec<crate::ids::CaseId> = store
+        .conn()
+        .prepare("SELECT id FROM cases")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     for id in ids {
         let timeline = cases::timeline(store.conn(), &id).unwrap();
         assert!(matches!(timeline[0].data, EventData::Created { .. }), "{id}");
@@ -168,8 +180,11 @@ fn mix_looks_like_a_contact_centre() {
     assert!((0.35..0.55).contains(&phone), "phone {phone}");
     let escalated = share("SELECT count(*) FROM cases WHERE escalation_department IS NOT NULL");
     assert!((0.05..0.16).contains(&escalated), "escalated {escalated}");
-    let reopened = count(&store, "SELECT count(DISTINCT case_id) FROM case_events WHERE kind = 'status_changed'
-        AND json_extract(data, '$.to') = 'open' AND json_extract(data, '$.from') IN ('resolved', 'closed')");
+    let reopened = count(
+        &store,
+        "SELECT count(DISTINCT case_id) FROM case_events WHERE kind = 'status_changed'
+        AND json_extract(data, '$.to') = 'open' AND json_extract(data, '$.from') IN ('resolved', 'closed')",
+    );
     assert!(reopened > 0);
 
     // Old cases are done; recent ones still being worked.
@@ -218,11 +233,9 @@ fn mix_looks_like_a_contact_centre() {
     assert!((0.03..0.35).contains(&late_share), "resolved late: {late_share}");
     let overdue: i64 = store
         .conn()
-        .query_row(
-            "SELECT count(*) FROM cases WHERE callback_due_at < ?1 AND callback_done_at IS NULL",
-            [&end],
-            |r| r.get(0),
-        )
+        .query_row("SELECT count(*) FROM cases WHERE callback_due_at < ?1 AND callback_done_at IS NULL", [&end], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert!(overdue > 0);
     let (good, answered): (i64, i64) = store
@@ -230,9 +243,10 @@ fn mix_looks_like_a_contact_centre() {
         .query_row("SELECT sum(csat >= 4), count(csat) FROM cases", [], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap();
     assert!(answered > 0 && good * 10 > answered * 6, "{good} of {answered} satisfied");
-    let recorded = share("SELECT count(*) FROM cases WHERE callback_done_at IS NOT NULL");
+    // About 70% of call-backs reach the customer and record satisfaction.
+    let with_csat = share("SELECT count(*) FROM cases WHERE csat IS NOT NULL");
     let scheduled = share("SELECT count(*) FROM cases WHERE callback_due_at IS NOT NULL");
-    assert!(recorded / scheduled > 0.55 && recorded / scheduled < 0.9, "{recorded} of {scheduled}");
+    assert!(with_csat / scheduled > 0.6 && with_csat / scheduled < 0.85, "{with_csat} of {scheduled}");
 
     let breached = cases::query::list(
         store.conn(),
@@ -259,7 +273,11 @@ fn chinese_demo_is_searchable() {
                 .into_iter()
                 .filter_map(|e| if let EventData::Note { text } = e.data { Some(text) } else { None })
                 .collect();
-            assert!(c.title.contains(word) || c.description.contains(word) || notes.contains(word), "{word}: {}", c.title);
+            assert!(
+                c.title.contains(word) || c.description.contains(word) || notes.contains(word),
+                "{word}: {}",
+                c.title
+            );
         }
     }
     let categories = cases::query::categories(store.conn()).unwrap();
@@ -335,4 +353,15 @@ fn bad_sizes_are_refused() {
         assert!(matches!(err, Error::Validation { field: "cases", .. }), "{err:?}");
     }
     assert_eq!(count(&store, "SELECT count(*) FROM cases"), 0);
+}
+
+#[test]
+fn the_connection_is_left_as_it_was() {
+    let (_d, mut store, _) = temp_store();
+    let qpsg = rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG;
+    let before = store.conn().db_config(qpsg).unwrap();
+    run(&mut store, &opts(5, Language::En, 1));
+    assert_eq!(store.conn().db_config(qpsg).unwrap(), before);
+    let _ = generate(&mut store, &opts(5, Language::En, 1), |_| ControlFlow::Break(()));
+    assert_eq!(store.conn().db_config(qpsg).unwrap(), before);
 }

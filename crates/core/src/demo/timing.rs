@@ -11,8 +11,8 @@ use rand::rngs::StdRng;
 
 /// Relative intake per local hour of the day (a morning peak and an afternoon plateau).
 const HOUR_WEIGHTS: [f64; 24] = [
-    0.05, 0.03, 0.02, 0.02, 0.03, 0.06, 0.15, 0.40, 1.00, 1.60, 1.80, 1.70, 1.20, 1.40, 1.60, 1.50, 1.30, 1.00,
-    0.70, 0.50, 0.40, 0.30, 0.20, 0.10,
+    0.05, 0.03, 0.02, 0.02, 0.03, 0.06, 0.15, 0.40, 1.00, 1.60, 1.80, 1.70, 1.20, 1.40, 1.60, 1.50, 1.30, 1.00, 0.70,
+    0.50, 0.40, 0.30, 0.20, 0.10,
 ];
 
 /// Relative intake per weekday, Monday first (Mondays are busiest, Sundays quiet).
@@ -25,7 +25,13 @@ const CLOSE: u32 = 19;
 const MORNING_RUSH_MINUTES: i64 = 90;
 
 /// `n` case creation times in `(start, end]`, sorted, following the day and week shape.
-pub(super) fn creation_times(rng: &mut StdRng, tz: Tz, start: DateTime<Utc>, end: DateTime<Utc>, n: u32) -> Vec<DateTime<Utc>> {
+pub(super) fn creation_times(
+    rng: &mut StdRng,
+    tz: Tz,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    n: u32,
+) -> Vec<DateTime<Utc>> {
     // One bucket per local hour in the span, weighted by hour of day and day of week.
     let mut buckets: Vec<(DateTime<Utc>, f64)> = Vec::new();
     let mut day = start.with_timezone(&tz).date_naive();

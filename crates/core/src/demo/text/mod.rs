@@ -1,7 +1,7 @@
 //! The words demo data is made of, one phrasebook per language.
 //!
 //! Texts are templates: `{days}`, `{weeks}`, `{minutes}`, `{times}`, `{amount}`, `{order}`,
-//! `{product}`, `{plan}`, `{speed}`, `{code}` and `{dept}` are filled per case by
+//! `{product}`, `{device}`, `{plan}`, `{speed}`, `{code}` and `{dept}` are filled per case by
 //! [`super::plan::Vars`], so one case speaks of one product and one amount throughout.
 //! Categories are listed in the same order in every language (see [`CATEGORY_COUNT`]), so
 //! the generator's mix of categories, teams and departments does not depend on language.
@@ -53,6 +53,8 @@ pub(super) struct Phrasebook {
     pub vip_notes: &'static [&'static str],
     /// Products (for `{product}`).
     pub products: &'static [&'static str],
+    /// Battery-powered devices with a screen (for `{device}`: product-quality cases).
+    pub devices: &'static [&'static str],
     /// Plans (for `{plan}`).
     pub plans: &'static [&'static str],
     /// Tags.
@@ -149,8 +151,10 @@ mod tests {
 
     #[test]
     fn templates_use_only_known_placeholders() {
-        const KNOWN: &[&str] =
-            &["days", "weeks", "minutes", "times", "amount", "order", "product", "plan", "speed", "code", "dept"];
+        const KNOWN: &[&str] = &[
+            "days", "weeks", "minutes", "times", "amount", "order", "product", "device", "plan", "speed", "code",
+            "dept",
+        ];
         for lang in ALL {
             for t in all_templates(phrasebook(lang)) {
                 let mut rest = t;
