@@ -101,7 +101,8 @@ pub fn update(tx: &mut WriteTx<'_>, id: &CustomerId, input: &CustomerInput) -> R
 
 /// Fails with `NotFound` unless the customer exists.
 pub fn ensure_exists(conn: &rusqlite::Connection, id: &CustomerId) -> Result<()> {
-    conn.query_row("SELECT 1 FROM customers WHERE id = ?1 AND deleted_at IS NULL", [id], |_| Ok(()))
+    conn.prepare_cached("SELECT 1 FROM customers WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |_| Ok(()))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "customer", id: id.to_string() })
 }

@@ -33,7 +33,6 @@ use chrono_tz::Tz;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use rusqlite::OptionalExtension;
-use rusqlite::config::DbConfig;
 use serde::{Deserialize, Serialize};
 
 use self::plan::{AGENTS_PER_TEAM, Draft, Step, TEAMS, World};
@@ -120,15 +119,6 @@ pub fn generate(
     let total = opts.cases;
     let report_every = (total / 100).clamp(1, 1_000);
 
-    // SQLite here is built with STAT4, so it marks statements whose plan could depend on a
-    // bound value (joins, ORDER BY ... LIMIT) for re-preparation on rebind, and rusqlite's
-    // statement cache clears the bindings of every statement handed back to it: the case
-    // read and the SLA queries of the write path were compiled afresh on every use, half
-    // the time of a large run. The query-planner stability guarantee turns that off. It is
-    // set for this run and restored after; set once in `store/open.rs` for every
-    // connection, this becomes a no-op.
-    let stable_plans = store.conn().db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG)?;
-    store.conn().set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     let written = store.write(|tx| {
         let cast = cast(tx, &mut rng, book, opts.language, start, (total / CASES_PER_CUSTOMER).max(MIN_CUSTOMERS))?;
         let world = World { book, tz, end: opts.end, vip: &cast.vip };
@@ -148,9 +138,7 @@ pub fn generate(
             teams: cast.teams.len() as u32,
         })
     });
-    let restored = store.conn().set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, stable_plans);
     let summary = written?;
-    restored?;
 
     if current.organisation_name.trim().is_empty() {
         let mut s = settings::load(store)?;

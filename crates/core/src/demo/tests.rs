@@ -354,14 +354,3 @@ fn bad_sizes_are_refused() {
     }
     assert_eq!(count(&store, "SELECT count(*) FROM cases"), 0);
 }
-
-#[test]
-fn the_connection_is_left_as_it_was() {
-    let (_d, mut store, _) = temp_store();
-    let qpsg = rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG;
-    let before = store.conn().db_config(qpsg).unwrap();
-    run(&mut store, &opts(5, Language::En, 1));
-    assert_eq!(store.conn().db_config(qpsg).unwrap(), before);
-    let _ = generate(&mut store, &opts(5, Language::En, 1), |_| ControlFlow::Break(()));
-    assert_eq!(store.conn().db_config(qpsg).unwrap(), before);
-}

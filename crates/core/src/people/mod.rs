@@ -83,14 +83,16 @@ pub fn teams(conn: &rusqlite::Connection) -> Result<Vec<Team>> {
 
 /// Fails with `NotFound` unless the agent exists.
 pub fn ensure_agent(conn: &rusqlite::Connection, id: &AgentId) -> Result<()> {
-    conn.query_row("SELECT 1 FROM agents WHERE id = ?1 AND deleted_at IS NULL", [id], |_| Ok(()))
+    conn.prepare_cached("SELECT 1 FROM agents WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |_| Ok(()))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "agent", id: id.to_string() })
 }
 
 /// Fails with `NotFound` unless the team exists.
 pub fn ensure_team(conn: &rusqlite::Connection, id: &TeamId) -> Result<()> {
-    conn.query_row("SELECT 1 FROM teams WHERE id = ?1 AND deleted_at IS NULL", [id], |_| Ok(()))
+    conn.prepare_cached("SELECT 1 FROM teams WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |_| Ok(()))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "team", id: id.to_string() })
 }

@@ -71,18 +71,26 @@ impl Settings {
     /// What a new database starts with: no name, the computer's time zone (UTC if unknown),
     /// English, the system theme and Monday–Friday 09:00–17:00.
     pub fn defaults() -> Settings {
-        let tz = iana_time_zone::get_timezone()
-            .ok()
-            .filter(|tz| tz.parse::<chrono_tz::Tz>().is_ok())
-            .unwrap_or_else(|| "UTC".to_owned());
         Settings {
             organisation_name: String::new(),
-            time_zone: tz,
+            time_zone: system_time_zone().to_owned(),
             language: Language::default(),
             theme: Theme::default(),
             working_hours: default_week(),
         }
     }
+}
+
+/// The computer's IANA time zone (UTC if unknown), read once: settings are loaded on every
+/// SLA refresh, and the answer does not change while the app runs.
+fn system_time_zone() -> &'static str {
+    static TZ: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TZ.get_or_init(|| {
+        iana_time_zone::get_timezone()
+            .ok()
+            .filter(|tz| tz.parse::<chrono_tz::Tz>().is_ok())
+            .unwrap_or_else(|| "UTC".to_owned())
+    })
 }
 
 /// Every IANA time zone name, sorted, for the time-zone picker.
@@ -101,19 +109,15 @@ pub fn load(store: &Store) -> Result<Settings> {
 pub fn load_with(conn: &rusqlite::Connection) -> Result<Settings> {
     let d = Settings::defaults();
     let ws: Option<(Option<String>, Option<String>, Option<String>)> = conn
-        .query_row(
+        .prepare_cached(
             "SELECT organisation_name, time_zone, working_hours FROM workspace_settings
              WHERE id = ?1 AND deleted_at IS NULL",
-            [WORKSPACE_ROW],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        )?
+        .query_row([WORKSPACE_ROW], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let dev: Option<(Option<String>, Option<String>)> = conn
-        .query_row(
-            "SELECT language, theme FROM device_preferences WHERE id = ?1 AND deleted_at IS NULL",
-            [DEVICE_ROW],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT language, theme FROM device_preferences WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([DEVICE_ROW], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (name, tz, hours) = ws.unwrap_or_default();
     let (language, theme) = dev.unwrap_or_default();

@@ -23,6 +23,12 @@ pub(crate) fn open_file(path: &Path, target_version: u32) -> Result<Connection> 
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     // The write path and the queues prepare many distinct statements; keep them all.
     conn.set_prepared_statement_cache_capacity(256);
+    // Bundled SQLite has STAT4, which marks statements whose plan could depend on a bound
+    // value for re-preparation on every rebind; rusqlite's cache rebinds every statement it
+    // hands out, so cached statements were compiled afresh on each use (half the time of a
+    // large write). The query-planner stability guarantee keeps the first plan; we never
+    // run ANALYZE, so nothing better is lost.
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     let mode: String = conn
         .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))

@@ -172,12 +172,15 @@ impl<'conn> WriteTx<'conn> {
         self.tx
             .prepare_cached("INSERT INTO change_log (hlc, tbl, row_id, col, value) VALUES (?1, ?2, ?3, ?4, ?5)")?
             .execute(rusqlite::params![stamp, table.name(), id, col, value])?;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO column_versions (tbl, row_id, col, hlc) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc",
-            )?
-            .execute(rusqlite::params![table.name(), id, col, stamp])?;
+        // Append-only rows are never updated and merge by union: no per-column versions.
+        if !table.is_append_only() {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO column_versions (tbl, row_id, col, hlc) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc",
+                )?
+                .execute(rusqlite::params![table.name(), id, col, stamp])?;
+        }
         Ok(())
     }
 }
