@@ -18,21 +18,19 @@ pub struct AppInfo {
     pub schema_version: u32,
     /// This device's node id.
     pub node_id: String,
-    /// Local changes not yet pushed to a sync server.
-    pub pending_changes: u32,
 }
 
-/// Version, database path and schema version.
+/// Version, database path and schema version (cheap: no row counts, which take seconds
+/// on a large database and would hold up every other command).
 #[tauri::command]
 #[specta::specta]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
     state.note_first_screen();
-    let info = state.store()?.info()?;
+    let store = state.store()?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        db_path: info.path.display().to_string(),
-        schema_version: info.schema_version,
-        node_id: info.node_id.to_string(),
-        pending_changes: u32::try_from(info.pending_changes).unwrap_or(u32::MAX),
+        db_path: store.path().display().to_string(),
+        schema_version: store.schema_version()?,
+        node_id: store.node_id().to_string(),
     })
 }

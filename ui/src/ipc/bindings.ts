@@ -6,7 +6,10 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
-	/**  Version, database path and schema version. */
+	/**
+	 *  Version, database path and schema version (cheap: no row counts, which take seconds
+	 *  on a large database and would hold up every other command).
+	 */
 	appInfo: () => typedError<AppInfo, IpcError>(__TAURI_INVOKE("app_info")),
 	/**  The stored settings (defaults where nothing was saved). */
 	settingsGet: () => typedError<Settings, IpcError>(__TAURI_INVOKE("settings_get")),
@@ -111,8 +114,6 @@ export type AppInfo = {
 	schemaVersion: number,
 	/**  This device's node id. */
 	nodeId: string,
-	/**  Local changes not yet pushed to a sync server. */
-	pendingChanges: number,
 };
 
 /**  A case whose SLA target fell due in a time window. */

@@ -42,7 +42,6 @@ export const sampleAppInfo: AppInfo = {
   dbPath: "/home/sam/.local/share/frontline/frontline.db",
   schemaVersion: 3,
   nodeId: "0192f0c4-7a51-7c4e-9d7e-1b2c3d4e5f60",
-    pendingChanges: 0,
 };
 
 export const sampleTimeZones = ["America/New_York", "Asia/Shanghai", "Asia/Taipei", "Europe/Berlin", "UTC"];

@@ -278,17 +278,20 @@ pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> R
     let n = args.len();
     args.push(Value::Integer(i64::from(q.limit)));
     args.push(Value::Integer(i64::from(q.offset)));
+    // Page over bare rowids first, then join only the rows shown: a deep offset then skips
+    // index entries instead of joined rows.
+    let order = order_by(q);
     let sql = format!(
         "SELECT c.id, c.ref, c.title, cu.name, cu.tier = 'vip', c.priority, c.status, c.channel, c.category, a.name,
                 c.tags, c.escalation_department IS NOT NULL, c.created_at,
                 CASE WHEN c.first_response_at IS NULL THEN c.first_response_due_at END,
                 c.resolution_due_at,
                 CASE WHEN c.callback_done_at IS NULL THEN c.callback_due_at END
-         FROM cases c
+         FROM (SELECT c.rowid AS rid FROM cases c WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}) page
+         JOIN cases c ON c.rowid = page.rid
          LEFT JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN agents a ON a.id = c.assignee_id
-         WHERE {filter} ORDER BY {} LIMIT ?{} OFFSET ?{}",
-        order_by(q),
+         ORDER BY {order}",
         n + 1,
         n + 2
     );

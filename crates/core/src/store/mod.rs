@@ -78,6 +78,11 @@ impl Store {
         &self.path
     }
 
+    /// The schema version (number of migrations applied).
+    pub fn schema_version(&self) -> Result<u32> {
+        migrations::current_version(&self.conn)
+    }
+
     /// This device's node id.
     pub fn node_id(&self) -> NodeId {
         self.clock.node()
