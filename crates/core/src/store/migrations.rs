@@ -137,7 +137,7 @@ pub const MIGRATIONS: &[&str] = &[
         deleted_at            TEXT
     ) STRICT;
     CREATE UNIQUE INDEX cases_ref ON cases (ref);
-    CREATE INDEX cases_created ON cases (created_at DESC) WHERE deleted_at IS NULL;
+    CREATE INDEX cases_created ON cases (created_at DESC, id DESC) WHERE deleted_at IS NULL;
     CREATE INDEX cases_status_created ON cases (status, created_at DESC) WHERE deleted_at IS NULL;
     CREATE INDEX cases_assignee_created ON cases (assignee_id, created_at DESC) WHERE deleted_at IS NULL;
     CREATE INDEX cases_customer ON cases (customer_id) WHERE deleted_at IS NULL;
