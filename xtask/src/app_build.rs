@@ -16,6 +16,8 @@ pub fn release_app() -> Result<PathBuf> {
     shell::run(shell::npm(&["run", "build", "-w", "ui"]))?;
     shell::step("building the app (release)");
     shell::run(shell::cargo(&["build", "--release", "--features", "tauri/custom-protocol", "-p", "frontline"]))?;
+    // The E2E suite seeds large databases with the CLI that ships beside the app.
+    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-cli"]))?;
     let bin = shell::target_dir().join("release").join(if cfg!(windows) { "frontline.exe" } else { "frontline" });
     if !bin.is_file() {
         bail!("the build finished but {} is missing", bin.display());
