@@ -55,7 +55,9 @@ export const TIMEOUTS = {
 const slugOf = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 /**
- * Registers a test. `body` gets the Scenario; `options.timeout` overrides the limit.
+ * Registers a test. `body` gets the Scenario; `options.timeout` overrides the limit;
+ * `options.prepare(s)` runs before the app starts (e.g. to fill `s.dataDir` with
+ * `frontline-cli`).
  */
 export function scenario(name, body, options = {}) {
   test(name, { timeout: options.timeout ?? TIMEOUTS.scenario }, async (t) => {
@@ -64,6 +66,7 @@ export function scenario(name, body, options = {}) {
     const s = new Scenario(name, t, tools);
     let failed = false;
     try {
+      if (options.prepare) await options.prepare(s);
       await s.start();
       await body(s);
     } catch (error) {
@@ -214,7 +217,6 @@ export class Scenario {
     const navAt = performance.now();
     this.appPid = this.findAppPid();
     const processAgeMs = this.appPid === undefined ? undefined : processAgeAt(this.appPid, navAt);
-    // Named: the unnamed outer <nav> of Mantine's AppShell.Navbar is a second landmark.
     await getByRole(this.browser, "navigation", { name: /\S/, timeout: TIMEOUTS.ui });
     const timing = {
       session: this.startTimes.length + 1,

@@ -64,3 +64,19 @@ export function artifactsDir() {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   return ARTIFACTS_DIR;
 }
+
+/**
+ * The headless CLI that goes with the app under test: `FRONTLINE_CLI_BINARY`, else
+ * `frontline-cli` beside the app binary. Build it with
+ * `cargo build --release -p frontline-cli` (same CARGO_TARGET_DIR).
+ */
+export function cliBinary() {
+  const fromEnv = process.env.FRONTLINE_CLI_BINARY;
+  const path = fromEnv ? resolve(REPO_ROOT, fromEnv) : join(dirname(appBinary()), "frontline-cli");
+  return requireTool(
+    path,
+    fromEnv
+      ? "(FRONTLINE_CLI_BINARY)"
+      : "Build it beside the app with `cargo build --release -p frontline-cli` (same CARGO_TARGET_DIR), or set FRONTLINE_CLI_BINARY.",
+  );
+}

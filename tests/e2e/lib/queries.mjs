@@ -23,7 +23,9 @@ const IMPLICIT = {
   dialog: "dialog",
   heading: "h1, h2, h3, h4, h5, h6",
   link: "a[href], area[href]",
+  list: "ul, ol",
   listbox: "select[multiple], datalist",
+  listitem: "li",
   main: "main",
   navigation: "nav",
   option: "option",
@@ -54,29 +56,66 @@ function describe(role, name) {
   return `a ${role} named ${name instanceof RegExp ? name : JSON.stringify(name)}`;
 }
 
+const isStale = (error) => /stale|no such element|not found|wasn't found|detached/i.test(String(error?.message ?? error));
+
+/** In the page: which of `elements` are displayed (connected, rendered, not transparent). */
+function displayedStates(...elements) {
+  return elements.map((el) => {
+    if (!el.isConnected) return false;
+    if (typeof el.checkVisibility === "function") {
+      return el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true });
+    }
+    const style = getComputedStyle(el);
+    return style.display !== "none" && style.visibility !== "hidden" && el.getClientRects().length > 0;
+  });
+}
+
 /**
  * Every element under `within` (an element, default the whole page) whose computed
  * role is `role` and whose computed name matches `name` (string: exact after
  * collapsing whitespace; RegExp: tested). Hidden elements are skipped unless
  * `includeHidden`. Returns `{ matches, seen }`, `seen` listing the names of all
  * candidates with that role (for failure messages).
+ *
+ * Everything goes through plain WebDriver commands on element ids: WebdriverIO's own
+ * element commands look a stale element up again by its selector and wait up to
+ * `waitforTimeout` for it, so one element removed by a re-render (a closing menu) would
+ * stall a poll for 15 s. Here a stale element is skipped at once.
  */
 export async function queryAllByRole(browser, role, { name, within, includeHidden = false } = {}) {
-  const root = within ?? browser;
-  const candidates = await root.$$(candidateSelector(role));
+  const selector = candidateSelector(role);
+  const refs = within
+    ? await browser.findElementsFromElement(within.elementId, "css selector", selector)
+    : await browser.findElements("css selector", selector);
+  const elements = await Promise.all(refs.map((ref) => browser.$(ref)));
+  let displayed;
+  if (includeHidden || elements.length === 0) {
+    displayed = elements.map(() => true);
+  } else {
+    try {
+      displayed = await browser.execute(displayedStates, ...elements);
+    } catch (error) {
+      // One of them went stale between finding and asking: ask one by one.
+      if (!isStale(error)) throw error;
+      displayed = [];
+      for (const element of elements) {
+        displayed.push(await browser.execute(displayedStates, element).then(([d]) => d, () => false));
+      }
+    }
+  }
   const matches = [];
   const seen = [];
-  for (const element of candidates) {
+  for (const [i, element] of elements.entries()) {
+    if (!displayed[i]) continue;
     try {
-      if (!includeHidden && !(await element.isDisplayed())) continue;
-      const computedRole = await element.getComputedRole();
+      const computedRole = await browser.getElementComputedRole(element.elementId);
       if (computedRole !== role) continue;
-      const label = await element.getComputedLabel();
+      const label = await browser.getElementComputedLabel(element.elementId);
       seen.push(normalise(label));
       if (nameMatches(label, name)) matches.push(element);
     } catch (error) {
       // The page re-rendered between finding and asking: the element is stale, skip it.
-      if (!/stale|no such element|not found/i.test(String(error?.message ?? error))) throw error;
+      if (!isStale(error)) throw error;
     }
   }
   return { matches, seen };
@@ -88,15 +127,28 @@ export async function queryAllByRole(browser, role, { name, within, includeHidde
  */
 export async function getByRole(browser, role, { name, within, timeout = 15000, includeHidden } = {}) {
   let last = { matches: [], seen: [] };
+  let lastError = null;
   try {
     await browser.waitUntil(
       async () => {
-        last = await queryAllByRole(browser, role, { name, within, includeHidden });
+        try {
+          last = await queryAllByRole(browser, role, { name, within, includeHidden });
+          lastError = null;
+        } catch (error) {
+          lastError = error;
+          return false;
+        }
         return last.matches.length === 1;
       },
       { timeout, interval: 100 },
     );
   } catch {
+    if (lastError) {
+      throw new Error(
+        `Expected exactly one ${describe(role, name)}${within ? " inside the given element" : ""} within ${timeout} ms, ` +
+          `but looking for it kept failing: ${lastError.message}`,
+      );
+    }
     const where = within ? " inside the given element" : "";
     const found =
       last.matches.length > 1
@@ -141,21 +193,5 @@ export async function accessibleDescription(browser, element) {
       const ids = (el.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
       return ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
     }, element),
-  );
-}
-
-/**
- * Replaces an input's value the way React sees a paste: through the native value
- * setter plus an `input` event. Unlike typing, this is not limited by `maxlength`.
- */
-export async function setValueBypassingMaxLength(browser, element, value) {
-  await browser.execute(
-    (el, v) => {
-      const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-      Object.getOwnPropertyDescriptor(proto, "value").set.call(el, v);
-      el.dispatchEvent(new Event("input", { bubbles: true }));
-    },
-    element,
-    value,
   );
 }

@@ -6,9 +6,8 @@ import { TIMEOUTS } from "./app.mjs";
 import { getByRole, namesOfRole, queryAllByRole, textOf } from "./queries.mjs";
 
 /**
- * The main navigation landmark (named "Main" in English, "主导航" in 简体中文). Without
- * `name`, the one navigation landmark that has a name: Mantine's AppShell.Navbar is an
- * unnamed <nav> around it, a second navigation landmark.
+ * The main navigation landmark (named "Main" in English, "主导航" in 简体中文); without
+ * `name`, whatever its name is in the current language.
  */
 export function mainNav(browser, name = /\S/) {
   return getByRole(browser, "navigation", { name });
@@ -65,6 +64,31 @@ export async function typeInto(browser, field, text) {
   if (text) await field.addValue(text);
 }
 
+/**
+ * Waits until a popup (a listbox, a menu) has finished appearing: fully opaque and at the
+ * same place on two polls in a row. Mantine places popups with floating-ui and fades them
+ * in, so an option clicked the moment it exists can be clicked where it no longer is.
+ */
+export async function waitUntilSettled(browser, element, what = "the popup") {
+  let previous = null;
+  await browser.waitUntil(
+    async () => {
+      const now = await browser.execute((el) => {
+        const box = el.getBoundingClientRect();
+        let opacity = 1;
+        for (let node = el; node instanceof Element; node = node.parentElement) {
+          opacity *= Number(getComputedStyle(node).opacity);
+        }
+        return `${box.x},${box.y},${box.width},${box.height},${opacity}`;
+      }, element);
+      const settled = now === previous && now.endsWith(",1");
+      previous = now;
+      return settled;
+    },
+    { timeout: TIMEOUTS.ui, interval: 50, timeoutMsg: `Expected ${what} to settle (opaque, not moving)` },
+  );
+}
+
 /** Opens the combobox `comboboxName` and picks the option `optionName`. */
 export async function chooseOption(browser, comboboxName, optionName) {
   const combobox = await getByRole(browser, "combobox", { name: comboboxName });
@@ -75,6 +99,7 @@ export async function chooseOption(browser, comboboxName, optionName) {
   });
   // The options live in a popup list (a portal at the end of <body>).
   const listbox = await getByRole(browser, "listbox", { name: comboboxName });
+  await waitUntilSettled(browser, listbox, `the ${comboboxName} list`);
   const option = await getByRole(browser, "option", { name: optionName, within: listbox });
   await option.click();
   await browser.waitUntil(async () => (await combobox.getValue()) === optionName, {

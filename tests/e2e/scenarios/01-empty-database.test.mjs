@@ -1,21 +1,26 @@
 /**
  * Scenario 1: the app starts on a data folder that does not exist yet, creates a private
- * database there, and shows its full window: header, the six sections, the status bar.
+ * database there, and shows its full window: header, the seven sections, the status bar.
  */
 import assert from "node:assert/strict";
 import { existsSync, statSync } from "node:fs";
 
 import { scenario } from "../lib/app.mjs";
-import { getByRole, textOf } from "../lib/queries.mjs";
+import { getByRole, queryAllByRole, textOf } from "../lib/queries.mjs";
 import { mainNav, navLinkNames, waitForHeaderText, waitForPageHeading } from "../lib/ui.mjs";
 
-const SECTIONS = ["Cases", "Training", "Plans", "Dashboard", "Sync", "Settings"];
+const SECTIONS = ["Cases", "Customers", "Training", "Plans", "Dashboard", "Sync", "Settings"];
 
 scenario("opens on an empty database", async (s) => {
   const { browser } = s;
 
-  await mainNav(browser, "Main");
-  assert.deepEqual(await navLinkNames(browser), SECTIONS, "the main navigation should list the six sections in order");
+  const nav = await mainNav(browser, "Main");
+  // One navigation landmark, and it is the named one (Mantine's AppShell.Navbar used to
+  // wrap it in a second, unnamed <nav>).
+  const landmarks = await queryAllByRole(browser, "navigation", { includeHidden: true });
+  assert.deepEqual(landmarks.seen, ["Main"], "the window should have exactly one navigation landmark, named Main");
+  assert.ok(await browser.execute((a, b) => a === b, landmarks.matches[0], nav), "the one navigation landmark should be the main navigation");
+  assert.deepEqual(await navLinkNames(browser), SECTIONS, "the main navigation should list the seven sections in order");
   await waitForPageHeading(browser, "Cases"); // The first section opens by default.
   await waitForHeaderText(browser, "No organisation name set");
 
