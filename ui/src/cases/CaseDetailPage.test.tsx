@@ -32,6 +32,14 @@ describe("case detail", () => {
     expect(await screen.findByText("Status changed to Open")).toBeInTheDocument();
   });
 
+  it("names the dialog's close button, and it closes the dialog", async () => {
+    const { user } = openCase();
+    await user.click(await screen.findByRole("button", { name: "Assign" }));
+    const dialog = await screen.findByRole("dialog", { name: "Assign case" });
+    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Assign case" })).not.toBeInTheDocument());
+  });
+
   it("will not resolve without a root cause, then resolves and offers the call-back", async () => {
     const { user } = openCase();
     await user.click(await screen.findByRole("button", { name: "Change status" }));

@@ -70,6 +70,19 @@ describe("case list", () => {
     expect(within(list).getAllByRole("row").length).toBeLessThan(60);
   });
 
+  it("keeps the column headers in their own row group, the element that sticks", async () => {
+    mockIpc({ case_list: fakeList(1234) });
+    renderApp("/cases");
+    const list = await grid();
+    const [headerGroup, body] = within(list).getAllByRole("rowgroup");
+    // The header row alone in a row group: sticky on the row itself would scroll away
+    // with its row group, so the row group carries the sticky class.
+    expect(within(headerGroup!).getAllByRole("row")).toHaveLength(1);
+    expect(within(headerGroup!).getByRole("columnheader", { name: "Ref." })).toBeInTheDocument();
+    expect(headerGroup!.className).toMatch(/headerGroup/);
+    expect(body!.className).not.toMatch(/headerGroup/);
+  });
+
   it("fetches the page under the scroll position by its offset", async () => {
     mockIpc({ case_list: fakeList(100_000) });
     renderApp("/cases");

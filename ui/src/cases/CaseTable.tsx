@@ -464,7 +464,9 @@ export function CaseTable({
         }}
       >
         <div className={classes.grid}>
-          <div role="rowgroup">
+          {/* The row group is what sticks: a sticky row inside a row group only as tall as
+              itself would scroll away with it. */}
+          <div role="rowgroup" className={classes.headerGroup}>
             <div role="row" aria-rowindex={1} className={`${classes.row} ${classes.header}`}>
               {headerGroup?.headers.map((header) => {
                 const id = header.column.id;

@@ -36,6 +36,7 @@ describe("quick create", () => {
     await user.keyboard("n");
     const dialog = await screen.findByRole("dialog", { name: "New case" });
     expect(within(dialog).getByRole("textbox", { name: "Title" })).toHaveFocus();
+    expect(within(dialog).getByRole("button", { name: "Close" })).toBeInTheDocument();
     await user.keyboard("Parcel lost");
 
     await user.tab();

@@ -81,7 +81,13 @@ export function QuickCreateDialog({ opened, onClose }: { opened: boolean; onClos
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t("cases.create.title")} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t("cases.create.title")}
+      size="lg"
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput

@@ -42,7 +42,13 @@ export function FormDialog({
     if (!pending) onSubmit();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size={size}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {intro}
