@@ -115,6 +115,40 @@ describe("case list", () => {
     expect(within(await grid()).getByRole("columnheader", { name: /Priority/ })).toHaveAttribute("aria-sort", "ascending");
   });
 
+  it("keeps the focus on a row whose data arrives while it has the focus", async () => {
+    // Pages after the first wait until released, so the far rows are placeholders first.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const pages = fakeList(100_000);
+    mockIpc({
+      case_list: async (args) => {
+        if ((args as { query: CaseQuery }).query.offset > 0) await gate;
+        return pages(args);
+      },
+    });
+    renderApp("/cases");
+    const list = await grid();
+    await within(list).findByText("Case number 0");
+    list.scrollTop = 36 * 50_000;
+    fireEvent.scroll(list);
+    // Row 50,010 (aria-rowindex 50,012) is still loading: a keyboard user lands on it.
+    const placeholder = await waitFor(() => {
+      const el = list.querySelector<HTMLElement>('[role="row"][aria-rowindex="50012"]');
+      expect(el).not.toBeNull();
+      return el!;
+    });
+    expect(within(placeholder).getByText("Loading…")).toBeInTheDocument();
+    act(() => placeholder.focus());
+    expect(placeholder).toHaveFocus();
+
+    await act(async () => release());
+    const loaded = (await within(list).findByText("Case number 50010")).closest('[role="row"]');
+    expect(loaded).toHaveAttribute("aria-rowindex", "50012");
+    // The same row keeps the focus: it is not replaced by a new element (focus would
+    // fall back to the page and arrow keys would stop working).
+    expect(loaded).toHaveFocus();
+  });
+
   it("highlights rows that are breached or due within the hour", async () => {
     mockIpc({
       case_list: fakeList(3, (i) =>

@@ -537,10 +537,13 @@ export function CaseTable({
                 if (el) rowEls.current.set(item.index, el);
                 else rowEls.current.delete(item.index);
               };
+              // Keyed by position, loading or not: when a row's data arrives, the same
+              // element is updated rather than replaced, so a row that has the focus
+              // (after End or PageDown into rows still loading) keeps it.
               if (!summary || !row) {
                 return (
                   <div
-                    key={`placeholder-${item.index}`}
+                    key={item.index}
                     ref={ref}
                     role="row"
                     aria-rowindex={item.index + 2}
@@ -560,7 +563,7 @@ export function CaseTable({
               const selected = selection[summary.id] === true;
               return (
                 <div
-                  key={summary.id}
+                  key={item.index}
                   ref={ref}
                   role="row"
                   aria-rowindex={item.index + 2}
