@@ -53,10 +53,35 @@ export function getDialog(browser, name, timeout = TIMEOUTS.ui) {
   return getByRole(browser, "dialog", { name, timeout });
 }
 
+/**
+ * Clicks `element`; while something lies over it (a notification sliding over the top
+ * right corner, say), waits and tries again, as a person would wait for it to go.
+ */
+export async function clickWhenUncovered(browser, element, what = "the element") {
+  let lastError;
+  await browser
+    .waitUntil(
+      async () => {
+        try {
+          await element.click();
+          return true;
+        } catch (error) {
+          if (!/click intercepted|not interactable/i.test(String(error?.message))) throw error;
+          lastError = error;
+          return false;
+        }
+      },
+      { timeout: TIMEOUTS.ui, interval: 200 },
+    )
+    .catch((error) => {
+      throw lastError ? new Error(`${what} stayed covered for ${TIMEOUTS.ui} ms: ${lastError.message}`) : error;
+    });
+}
+
 /** Clicks the button named `name` (inside `within`, if given). */
 export async function clickButton(browser, name, { within, timeout } = {}) {
   const button = await getByRole(browser, "button", { name, within, timeout });
-  await button.click();
+  await clickWhenUncovered(browser, button, `the "${name}" button`);
   return button;
 }
 
@@ -217,7 +242,7 @@ export function renderedRows(browser, grid) {
 /** Clicks a queue tab ("My cases", "All cases", …) and waits until it is selected. */
 export async function openQueue(browser, name) {
   const tab = await getByRole(browser, "tab", { name });
-  await tab.click();
+  await clickWhenUncovered(browser, tab, `the "${name}" tab`);
   await browser.waitUntil(async () => (await tab.getAttribute("aria-selected")) === "true", {
     timeout: TIMEOUTS.ui,
     timeoutMsg: `Expected the "${name}" queue tab to be selected after clicking it`,
@@ -352,7 +377,7 @@ async function choosePriorityByKeys(browser, field, priority) {
 export async function openCaseFromList(browser, title) {
   const grid = await caseGrid(browser);
   const link = await getByRole(browser, "link", { name: new RegExp(`^${escapeRegExp(title)}`), within: grid });
-  await link.click();
+  await clickWhenUncovered(browser, link, `the link to "${title}"`);
   await waitForPageHeading(browser, title);
 }
 

@@ -79,6 +79,7 @@ scenario("handles a complaint from intake to call-back", async (s) => {
   // 3. Assign.
   await clickButton(browser, "Assign");
   let dialog = await getDialog(browser, "Assign case");
+  await getByRole(browser, "button", { name: "Close", within: dialog }); // Its ✕ has a name.
   await chooseOption(browser, "Agent", AGENT);
   await submitDialog(browser, dialog, "Assign case", "Save assignment");
   await waitForTimeline(browser, [`Assigned to ${AGENT}`]);
