@@ -56,10 +56,11 @@ describe("quick create", () => {
     await user.tab();
     expect(within(dialog).getByRole("combobox", { name: "Priority" })).toHaveFocus();
     await user.keyboard("{ArrowDown}{ArrowUp}{ArrowUp}{Enter}");
-    expect(within(dialog).getByRole("combobox", { name: "Priority" })).toHaveValue("P1 · Critical");
+    const priority = within(dialog).getByRole("combobox", { name: "Priority" });
+    expect(priority).toHaveValue("P1 · Critical");
+    expect(priority).toHaveAttribute("aria-expanded", "false");
 
-    // Enter in a field whose list is closed submits.
-    within(dialog).getByRole("textbox", { name: "Title" }).focus();
+    // Enter on the Priority select, its list closed, submits (it does not re-open the list).
     await user.keyboard("{Enter}");
 
     await waitFor(() =>
@@ -79,6 +80,38 @@ describe("quick create", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Parcel lost" })).toBeInTheDocument();
     expect(screen.getByText("Case C-A1-00042 created")).toBeInTheDocument();
   }, 20_000);
+
+  it("submits with Enter from the Channel select while its list is closed, and never re-opens the list", async () => {
+    mockIpc({
+      case_list: fakeList(3),
+      case_create: (args) => created((args as { input: NewCase }).input),
+      case_get: () => sampleDetail({}, { id: "case-new", reference: "C-A1-00042", title: "Router broken" }),
+    });
+    const { user } = renderApp("/cases");
+    await screen.findByRole("grid", { name: "Case list" });
+    await user.click(screen.getByRole("button", { name: "New case" }));
+    const dialog = await screen.findByRole("dialog", { name: "New case" });
+    await user.type(within(dialog).getByRole("textbox", { name: "Title" }), "Router broken");
+    const channel = within(dialog).getByRole("combobox", { name: "Channel" });
+    channel.focus();
+    await user.keyboard("{Enter}");
+
+    expect(screen.queryByRole("listbox", { name: "Channel" })).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(callsTo("case_create")).toEqual([
+        {
+          input: {
+            title: "Router broken",
+            description: "",
+            customerId: null,
+            channel: "phone",
+            category: "",
+            priority: "p3",
+          },
+        },
+      ]),
+    );
+  });
 
   it("opens with Ctrl+N and adds a new customer inline", async () => {
     mockIpc({

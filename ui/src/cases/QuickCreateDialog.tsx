@@ -4,7 +4,7 @@
  * Enter submits from any field whose list is closed. On success the new case opens;
  * on error the typed values stay and the message appears beside its field.
  */
-import { Autocomplete, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Autocomplete, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,7 @@ import { CustomerPicker, type PickedCustomer } from "../customers/CustomerPicker
 import type { CaseChannel, Priority } from "../ipc/bindings";
 import { placeError } from "../ipc/errors";
 import { useCaseCategories, useCreateCase } from "../ipc/queries";
+import { FormSelect } from "./dialogs/FormSelect";
 import { CHANNELS, PRIORITIES, channelOptions, isOneOf, priorityOptions } from "./model";
 
 const FIELDS = ["title", "customerId", "channel", "category", "priority"] as const;
@@ -106,7 +107,7 @@ export function QuickCreateDialog({ opened, onClose }: { opened: boolean; onClos
             error={fieldError.customerId}
           />
           <SimpleGrid cols={3} spacing="sm">
-            <Select
+            <FormSelect
               label={t("fields.channel")}
               data={channelOptions(t)}
               value={draft.channel}
@@ -123,7 +124,7 @@ export function QuickCreateDialog({ opened, onClose }: { opened: boolean; onClos
               error={fieldError.category}
               maxLength={80}
             />
-            <Select
+            <FormSelect
               label={t("fields.priority")}
               data={priorityOptions(t)}
               value={draft.priority}

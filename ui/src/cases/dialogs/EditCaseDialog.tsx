@@ -1,5 +1,5 @@
 /** The full edit form: every editable field of the case. */
-import { Autocomplete, Select, SimpleGrid, TextInput, Textarea } from "@mantine/core";
+import { Autocomplete, SimpleGrid, TextInput, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -8,6 +8,7 @@ import type { Case, CaseChannel, Priority } from "../../ipc/bindings";
 import { useCaseCategories, useEditCase } from "../../ipc/queries";
 import { CHANNELS, PRIORITIES, channelOptions, isOneOf, priorityOptions } from "../model";
 import { FormDialog, useFormErrors } from "./FormDialog";
+import { FormSelect } from "./FormSelect";
 
 export function EditCaseDialog({ kase, opened, onClose }: { kase: Case; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -82,7 +83,7 @@ export function EditCaseDialog({ kase, opened, onClose }: { kase: Case; opened: 
         error={errors.fieldErrors.customerId}
       />
       <SimpleGrid cols={3} spacing="sm">
-        <Select
+        <FormSelect
           label={t("fields.channel")}
           data={channelOptions(t)}
           value={channel}
@@ -101,7 +102,7 @@ export function EditCaseDialog({ kase, opened, onClose }: { kase: Case; opened: 
           error={errors.fieldErrors.category}
           maxLength={80}
         />
-        <Select
+        <FormSelect
           label={t("fields.priority")}
           data={priorityOptions(t)}
           value={priority}

@@ -1,5 +1,5 @@
 /** Log a contact with the customer: channel, direction, summary and handle time. */
-import { NumberInput, Select, SimpleGrid, Textarea } from "@mantine/core";
+import { NumberInput, SimpleGrid, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -7,6 +7,7 @@ import type { CaseChannel, CaseId, Direction } from "../../ipc/bindings";
 import { useLogCaseContact } from "../../ipc/queries";
 import { CHANNELS, channelOptions, isOneOf } from "../model";
 import { FormDialog, useFormErrors } from "./FormDialog";
+import { FormSelect } from "./FormSelect";
 
 const DIRECTIONS: readonly Direction[] = ["inbound", "outbound"];
 /** The longest single contact Rust accepts (24 h). */
@@ -61,7 +62,7 @@ export function LogContactDialog({
       size="lg"
     >
       <SimpleGrid cols={3} spacing="sm">
-        <Select
+        <FormSelect
           label={t("fields.channel")}
           data={channelOptions(t)}
           value={channel}
@@ -70,7 +71,7 @@ export function LogContactDialog({
           error={errors.fieldErrors.channel}
           data-autofocus
         />
-        <Select
+        <FormSelect
           label={t("fields.direction")}
           data={DIRECTIONS.map((d) => ({ value: d, label: t(`cases.direction.${d}`) }))}
           value={direction}
