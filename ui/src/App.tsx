@@ -7,15 +7,15 @@ import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { i18n as I18n } from "i18next";
-import { useState } from "react";
-import { I18nextProvider } from "react-i18next";
+import { useMemo, useState, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
 import { createHashRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 
 import { DatesLocale } from "./i18n/DatesLocale";
 import { routes } from "./routes";
 import { PreferencesGate } from "./shell/PreferencesGate";
-import { theme } from "./theme";
+import { localizedTheme } from "./theme";
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -39,13 +39,24 @@ export interface AppProps {
   mantineEnv?: "default" | "test";
 }
 
+/** Mantine with the theme in the interface language (it changes with the language). */
+function LocalizedMantine({ env, children }: { env: "default" | "test"; children: ReactNode }) {
+  const { t } = useTranslation();
+  const theme = useMemo(() => localizedTheme(t("common.close")), [t]);
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
+      {children}
+    </MantineProvider>
+  );
+}
+
 export function App({ i18n, queryClient, mantineEnv = "default" }: AppProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   const [router] = useState(() => createHashRouter(routes));
 
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv}>
+      <LocalizedMantine env={mantineEnv}>
         {/* Top right, below the header (app.css): clear of the status bar and Save bar. */}
         <Notifications position="top-right" limit={3} containerWidth={360} />
         <QueryClientProvider client={client}>
@@ -55,7 +66,7 @@ export function App({ i18n, queryClient, mantineEnv = "default" }: AppProps) {
             </DatesLocale>
           </PreferencesGate>
         </QueryClientProvider>
-      </MantineProvider>
+      </LocalizedMantine>
     </I18nextProvider>
   );
 }

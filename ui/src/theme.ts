@@ -3,7 +3,13 @@
  * own (no web fonts: the CSP forbids remote ones and a desktop app should look native);
  * app.css adds CJK fallbacks per document language.
  */
-import { createTheme, type MantineColorScheme } from "@mantine/core";
+import {
+  Notification,
+  createTheme,
+  mergeThemeOverrides,
+  type MantineColorScheme,
+  type MantineThemeOverride,
+} from "@mantine/core";
 
 import type { Theme } from "./ipc/bindings";
 
@@ -22,6 +28,22 @@ export const theme = createTheme({
     Tooltip: { defaultProps: { withinPortal: true } },
   },
 });
+
+/**
+ * The theme with words in the interface language. Every notification's ✕ is an icon
+ * without a name, and notifications are shown from many screens, so the name is a default
+ * here rather than an option each caller must remember.
+ */
+export function localizedTheme(closeLabel: string): MantineThemeOverride {
+  return mergeThemeOverrides(
+    theme,
+    createTheme({
+      components: {
+        Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": closeLabel } } }),
+      },
+    }),
+  );
+}
 
 /** The user's stored theme as a Mantine color scheme ("system" follows the OS). */
 export function colorSchemeOf(value: Theme): MantineColorScheme {

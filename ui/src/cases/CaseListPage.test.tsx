@@ -83,6 +83,41 @@ describe("case list", () => {
     expect(body!.className).not.toMatch(/headerGroup/);
   });
 
+  it("names every column header, and each sort button its column and how the list is sorted", async () => {
+    mockIpc({ case_list: fakeList(10) });
+    const { user } = renderApp("/cases");
+    const list = await grid();
+    const headers = within(list).getAllByRole("columnheader");
+    expect(headers).toHaveLength(9);
+    for (const header of headers) expect(header).toHaveAccessibleName();
+    expect(headers.slice(1).map((h) => h.getAttribute("aria-label"))).toEqual([
+      "Ref.",
+      "Priority",
+      "Title",
+      "Customer",
+      "Status",
+      "Assignee",
+      "Due",
+      "Created",
+    ]);
+
+    // The list opens newest first: only Created carries a sort state.
+    const created = within(list).getByRole("columnheader", { name: "Created" });
+    expect(created).toHaveAttribute("aria-sort", "descending");
+    expect(within(created).getByRole("button")).toHaveAccessibleName("Created, sorted descending");
+    const priority = within(list).getByRole("columnheader", { name: "Priority" });
+    expect(priority).not.toHaveAttribute("aria-sort");
+    expect(within(priority).getByRole("button")).toHaveAccessibleName("Priority, not sorted");
+    // Title is not sortable: a plain header, no button.
+    expect(within(within(list).getByRole("columnheader", { name: "Title" })).queryByRole("button")).toBeNull();
+
+    await user.click(within(priority).getByRole("button"));
+    await waitFor(() => expect(within(priority).getByRole("button")).toHaveAccessibleName("Priority, sorted ascending"));
+    expect(priority).toHaveAttribute("aria-sort", "ascending");
+    expect(within(created).getByRole("button")).toHaveAccessibleName("Created, not sorted");
+    expect(created).not.toHaveAttribute("aria-sort");
+  });
+
   it("fetches the page under the scroll position by its offset", async () => {
     mockIpc({ case_list: fakeList(100_000) });
     renderApp("/cases");

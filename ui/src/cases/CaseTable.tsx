@@ -35,6 +35,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 
@@ -178,10 +179,15 @@ function CreatedCell({ row }: { row: CaseSummary }) {
   );
 }
 
+type ColumnId = "reference" | "title" | "customer" | "priority" | "status" | "assignee" | "due" | "created";
+
+function columnLabel(t: TFunction, id: string): string {
+  return t(`cases.list.columns.${id as ColumnId}`);
+}
+
 function HeaderLabel({ id }: { id: string }) {
   const { t } = useTranslation();
-  const key = id as "reference" | "title" | "customer" | "priority" | "status" | "assignee" | "due" | "created";
-  return <>{t(`cases.list.columns.${key}`)}</>;
+  return <>{columnLabel(t, id)}</>;
 }
 
 interface CellMeta {
@@ -486,17 +492,23 @@ export function CaseTable({
                 }
                 const sortable = SORTABLE[id] !== undefined;
                 const sorted = header.column.getIsSorted();
+                const sortState = sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none";
                 return (
                   <div
                     role="columnheader"
                     key={id}
                     className={classes.cell}
-                    aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
+                    // Named by the column alone; the sort state is in aria-sort.
+                    aria-label={columnLabel(t, id)}
+                    aria-sort={sorted ? sortState : undefined}
                   >
                     {sortable ? (
                       <button
                         type="button"
                         className={classes.sortButton}
+                        // The arrow icons are hidden from assistive technology, so the
+                        // name carries the sort state as well as the column.
+                        aria-label={t(`cases.list.sortState.${sortState}`, { column: columnLabel(t, id) })}
                         data-active={sorted ? true : undefined}
                         data-no-grid-keys
                         onClick={() =>
