@@ -39,6 +39,9 @@ export interface AppProps {
   mantineEnv?: "default" | "test";
 }
 
+/** Most notifications on screen at once: more would stack up over the case list. */
+const NOTIFICATION_LIMIT = 3;
+
 /** Mantine with the theme in the interface language (it changes with the language). */
 function LocalizedMantine({ env, children }: { env: "default" | "test"; children: ReactNode }) {
   const { t } = useTranslation();
@@ -57,8 +60,9 @@ export function App({ i18n, queryClient, mantineEnv = "default" }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <LocalizedMantine env={mantineEnv}>
-        {/* Top right, below the header (app.css): clear of the status bar and Save bar. */}
-        <Notifications position="top-right" limit={3} containerWidth={360} />
+        {/* Bottom right, above the status bar and Save bar (app.css), clear of the page's
+            primary controls; at most three at once, the rest wait their turn. */}
+        <Notifications position="bottom-right" limit={NOTIFICATION_LIMIT} containerWidth={360} />
         <QueryClientProvider client={client}>
           <PreferencesGate>
             <DatesLocale>
