@@ -39,6 +39,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (text: string
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   const sent = useRef(value);
+  const input = useRef<HTMLInputElement>(null);
 
   // A saved view or "clear" changes the text from outside.
   useEffect(() => {
@@ -59,6 +60,11 @@ function SearchBox({ value, onChange }: { value: string; onChange: (text: string
 
   return (
     <TextInput
+      ref={input}
+      // type="text" with the searchbox role, not type="search": WebKit draws its own
+      // clear button in search fields, which made two beside ours.
+      type="text"
+      role="searchbox"
       aria-label={t("cases.list.search")}
       placeholder={t("cases.list.searchPlaceholder")}
       leftSection={<IconSearch size={16} aria-hidden />}
@@ -72,8 +78,10 @@ function SearchBox({ value, onChange }: { value: string; onChange: (text: string
               sent.current = "";
               setText("");
               onChange("");
+              // The button goes away with the text; the focus stays in the search box.
+              input.current?.focus();
             }}
-            aria-label={t("common.cancel")}
+            aria-label={t("cases.list.clearSearch")}
           >
             <IconX size={14} aria-hidden />
           </ActionIcon>
@@ -87,7 +95,6 @@ function SearchBox({ value, onChange }: { value: string; onChange: (text: string
           setText("");
         }
       }}
-      type="search"
       w={300}
       size="sm"
     />

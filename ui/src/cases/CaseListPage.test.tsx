@@ -150,6 +150,25 @@ describe("case list", () => {
     expect(within(await grid()).getByRole("columnheader", { name: /Priority/ })).toHaveAttribute("aria-sort", "ascending");
   });
 
+  it("offers one clear button in the search box, named, and clearing keeps the focus there", async () => {
+    mockIpc({ case_list: fakeList(10) });
+    const { user } = renderApp("/cases");
+    await grid();
+    const box = screen.getByRole("searchbox", { name: "Search cases" });
+    // Not type="search": the browser would draw a second, unnamed clear button of its own.
+    expect(box).not.toHaveAttribute("type", "search");
+    expect(screen.queryByRole("button", { name: "Clear search" })).not.toBeInTheDocument();
+
+    await user.type(box, "refund");
+    await waitFor(() => expect(pageRequests().at(-1)?.text).toBe("refund"), { timeout: 2000 });
+    expect(screen.getAllByRole("button", { name: "Clear search" })).toHaveLength(1);
+    await user.click(screen.getByRole("button", { name: "Clear search" }));
+    expect(box).toHaveValue("");
+    expect(box).toHaveFocus();
+    await waitFor(() => expect(pageRequests().at(-1)?.text).toBeNull());
+    expect(screen.queryByRole("button", { name: "Clear search" })).not.toBeInTheDocument();
+  });
+
   it("keeps the focus on a row whose data arrives while it has the focus", async () => {
     // Pages after the first wait until released, so the far rows are placeholders first.
     let release = () => {};
