@@ -118,6 +118,18 @@ describe("case list", () => {
     expect(created).not.toHaveAttribute("aria-sort");
   });
 
+  it("names a row's title link by the title alone, its category apart", async () => {
+    mockIpc({ case_list: fakeList(3) });
+    renderApp("/cases");
+    const list = await grid();
+    const link = await within(list).findByRole("link", { name: "Case number 1" });
+    expect(link).toHaveAccessibleName("Case number 1");
+    expect(link).not.toHaveTextContent("Billing");
+    // Read as one cell, title and category are separated.
+    const cell = link.closest('[role="gridcell"]')!;
+    expect(cell).toHaveTextContent(/^Case number 1, Billing$/);
+  });
+
   it("fetches the page under the scroll position by its offset", async () => {
     mockIpc({ case_list: fakeList(100_000) });
     renderApp("/cases");

@@ -86,15 +86,24 @@ function TitleCell({ row }: { row: CaseSummary }) {
   const location = useLocation();
   return (
     <Group gap={6} wrap="nowrap" miw={0}>
-      <Link
-        to={`/cases/${row.id}`}
-        state={{ from: location.pathname + location.search }}
-        tabIndex={-1} className={classes.titleLink} style={{ minWidth: 0 }}>
-        <Text span inherit truncate display="block">
+      {/* The link is named by the title alone; the category follows it, outside the link
+          and after a comma only screen readers hear, so neither runs into the other. */}
+      <Text span inherit truncate display="block" miw={0}>
+        <Link
+          to={`/cases/${row.id}`}
+          state={{ from: location.pathname + location.search }}
+          tabIndex={-1}
+          className={classes.titleLink}
+        >
           {row.title}
-          {row.category && <span className={classes.category}>{row.category}</span>}
-        </Text>
-      </Link>
+        </Link>
+        {row.category && (
+          <>
+            <span className="visually-hidden">, </span>
+            <span className={classes.category}>{row.category}</span>
+          </>
+        )}
+      </Text>
       {row.escalated && (
         <Tooltip label={t("cases.list.escalated")}>
           <IconBellRinging
