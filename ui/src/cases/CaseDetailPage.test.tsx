@@ -103,6 +103,43 @@ describe("case detail", () => {
     expect(within(resolution!).getByText("At risk")).toBeInTheDocument();
     expect(within(resolution!).getByText("in 45 min")).toBeInTheDocument();
     expect(within(sla).getByText("Targets count business hours only.")).toBeInTheDocument();
+    // Business-hour targets in business hours: 8 of them are a working day, not "1 d".
+    expect(within(first!).getByText("Target 1 business hour")).toBeInTheDocument();
+    expect(within(resolution!).getByText("Target 8 business hours")).toBeInTheDocument();
+  });
+
+  it("shows calendar-hour targets in hours", async () => {
+    openCase(
+      sampleDetail({
+        sla: {
+          firstResponse: target({ targetMinutes: 240 }),
+          resolution: target({ targetMinutes: 1440, dueAt: minutesFromNow(1200), remainingMinutes: 1200 }),
+          businessHours: false,
+        },
+      }),
+    );
+    const sla = await screen.findByRole("region", { name: "Service level" });
+    expect(within(sla).getByText("Target 4 h")).toBeInTheDocument();
+    expect(within(sla).getByText("Target 24 h")).toBeInTheDocument();
+  });
+
+  it("says business-hour targets in Chinese", async () => {
+    mockIpc({
+      settings_get: () => sampleSettings({ language: "zh-Hans" }),
+      case_get: () =>
+        sampleDetail({
+          sla: {
+            firstResponse: target({ targetMinutes: 480 }),
+            resolution: target({ status: "paused", targetMinutes: 2400, remainingMinutes: 90 }),
+            businessHours: true,
+          },
+        }),
+    });
+    renderApp("/cases/case-1");
+    const sla = await screen.findByRole("region", { name: "服务水平" });
+    expect(within(sla).getByText("目标：8 个工作小时")).toBeInTheDocument();
+    expect(within(sla).getByText("目标：40 个工作小时")).toBeInTheDocument();
+    expect(within(sla).getByText("剩余 1 小时 30 分钟工作时间")).toBeInTheDocument();
   });
 
   it("shows met, paused and no-target states", async () => {

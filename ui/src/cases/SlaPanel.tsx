@@ -16,7 +16,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { CaseSla, TargetView } from "../ipc/bindings";
-import { formatDateTime, formatDuration, formatRemaining, useNow } from "./time";
+import { formatDateTime, formatRemaining, formatSlaSpan, useNow } from "./time";
 
 type Shown = "met" | "breached" | "at_risk" | "running" | "paused" | "not_applicable";
 
@@ -41,7 +41,18 @@ const LOOK: Record<Shown, { color: string; icon: Icon }> = {
   not_applicable: { color: "gray", icon: IconMinus },
 };
 
-function TargetRow({ label, target, now }: { label: string; target: TargetView; now: number }) {
+function TargetRow({
+  label,
+  target,
+  businessHours,
+  now,
+}: {
+  label: string;
+  target: TargetView;
+  /** The policy counts business hours, so its minutes are business minutes. */
+  businessHours: boolean;
+  now: number;
+}) {
   const { t, i18n } = useTranslation();
   const shown = shownState(target, now);
   const { color, icon: StateIcon } = LOOK[shown];
@@ -87,7 +98,7 @@ function TargetRow({ label, target, now }: { label: string; target: TargetView; 
           )}
           {target.status === "paused" && target.remainingMinutes !== null && (
             <Text size="xs" fw={600}>
-              {t("cases.time.dueIn", { duration: formatDuration(t, target.remainingMinutes) })}
+              {t("cases.time.dueIn", { duration: formatSlaSpan(t, target.remainingMinutes, businessHours) })}
             </Text>
           )}
         </Group>
@@ -100,7 +111,7 @@ function TargetRow({ label, target, now }: { label: string; target: TargetView; 
       )}
       {target.targetMinutes !== null && (
         <Text size="xs" c="dimmed">
-          {t("cases.sla.target", { duration: formatDuration(t, target.targetMinutes) })}
+          {t("cases.sla.target", { duration: formatSlaSpan(t, target.targetMinutes, businessHours) })}
         </Text>
       )}
     </Stack>
@@ -117,8 +128,13 @@ export function SlaPanel({ sla }: { sla: CaseSla }) {
         {t("cases.sla.heading")}
       </Title>
       <Stack gap="md">
-        <TargetRow label={t("cases.sla.firstResponse")} target={sla.firstResponse} now={now} />
-        <TargetRow label={t("cases.sla.resolution")} target={sla.resolution} now={now} />
+        <TargetRow
+          label={t("cases.sla.firstResponse")}
+          target={sla.firstResponse}
+          businessHours={sla.businessHours}
+          now={now}
+        />
+        <TargetRow label={t("cases.sla.resolution")} target={sla.resolution} businessHours={sla.businessHours} now={now} />
         <Text size="xs" c="dimmed">
           {sla.businessHours ? t("cases.sla.businessHours") : t("cases.sla.calendarHours")}
         </Text>

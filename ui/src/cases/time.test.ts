@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { createI18n } from "../i18n";
-import { dueState, formatDuration, formatRemaining } from "./time";
+import { dueState, formatDuration, formatRemaining, formatSlaSpan } from "./time";
 
 const en = createI18n("en").t;
 const hans = createI18n("zh-Hans").t;
@@ -28,6 +28,33 @@ describe("durations", () => {
     expect(formatRemaining(en, 45 * 60_000, 0)).toBe("in 45 min");
     expect(formatRemaining(en, 0, 125 * 60_000)).toBe("2 h 5 min overdue");
     expect(formatRemaining(en, 20_000, 0)).toBe("due now");
+  });
+});
+
+describe("SLA spans", () => {
+  it.each([
+    [480, true, "8 business hours"],
+    [60, true, "1 business hour"],
+    [1440, true, "24 business hours"],
+    [90, true, "1 h 30 min of business time"],
+    [30, true, "30 min of business time"],
+    [240, false, "4 h"],
+    [1440, false, "24 h"],
+    [1530, false, "25 h 30 min"],
+  ])("%s minutes (business hours: %s) read %s", (minutes, business, text) => {
+    expect(formatSlaSpan(en, minutes, business)).toBe(text);
+  });
+
+  it("never turns business hours into days", () => {
+    expect(formatSlaSpan(en, 480, true)).not.toMatch(/\bd\b/);
+    expect(formatDuration(en, 480)).toBe("8 h");
+    expect(formatDuration(en, 1500, 2, "hours")).toBe("25 h");
+  });
+
+  it("speaks Chinese", () => {
+    expect(formatSlaSpan(hans, 480, true)).toBe("8 个工作小时");
+    expect(formatSlaSpan(hans, 90, true)).toBe("1 小时 30 分钟工作时间");
+    expect(formatSlaSpan(createI18n("zh-Hant").t, 480, true)).toBe("8 個工作小時");
   });
 });
 

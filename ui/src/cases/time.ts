@@ -37,11 +37,19 @@ export function useNow(): number {
   return useSyncExternalStore(subscribe, () => now, () => now);
 }
 
-/** "3 d 4 h", "2 h 15 min", "45 min": the (up to) two largest units of `minutes` (absolute). */
-export function formatDuration(t: TFunction, minutes: number, units: 1 | 2 = 2): string {
+/**
+ * "3 d 4 h", "2 h 15 min", "45 min": the (up to) two largest units of `minutes`
+ * (absolute). With `largest` "hours", days are not used ("30 h").
+ */
+export function formatDuration(
+  t: TFunction,
+  minutes: number,
+  units: 1 | 2 = 2,
+  largest: "days" | "hours" = "days",
+): string {
   const total = Math.max(0, Math.round(Math.abs(minutes)));
-  const days = Math.floor(total / 1440);
-  const hours = Math.floor((total % 1440) / 60);
+  const days = largest === "days" ? Math.floor(total / 1440) : 0;
+  const hours = Math.floor((total - days * 1440) / 60);
   const mins = total % 60;
   const parts: string[] = [];
   if (days > 0) {
@@ -54,6 +62,19 @@ export function formatDuration(t: TFunction, minutes: number, units: 1 | 2 = 2):
     parts.push(t("cases.time.minutes", { count: mins }));
   }
   return parts.slice(0, units).join(" ");
+}
+
+/**
+ * A span of SLA time in the unit its policy counts: "8 business hours" (a working day,
+ * neither 8 clock hours nor "1 d") or "1 h 30 min of business time"; calendar-hour spans
+ * in hours, "4 h" or "30 h", as the policies set them.
+ */
+export function formatSlaSpan(t: TFunction, minutes: number, businessHours: boolean): string {
+  const duration = formatDuration(t, minutes, 2, "hours");
+  if (!businessHours) return duration;
+  const total = Math.round(Math.abs(minutes));
+  if (total > 0 && total % 60 === 0) return t("cases.sla.businessHoursSpan", { count: total / 60 });
+  return t("cases.sla.businessTimeSpan", { duration });
 }
 
 /** "in 45 min" or "2 h overdue", from a due time and now. */
