@@ -6,6 +6,7 @@
 //! [`crate::sla`] and only cached on the row for queue queries.
 
 pub mod bulk;
+pub(crate) mod grams;
 pub mod model;
 pub mod query;
 pub mod reference;

@@ -3,14 +3,15 @@
 //! One query shape serves every list view (and saved views, which store it as JSON).
 //! SQL is assembled from fixed fragments chosen by enums; user values are always bound
 //! parameters. Search uses the FTS5 trigram index for queries of three or more characters
-//! (which covers Chinese, where there are no spaces to split words on) and a LIKE scan of
-//! the same index table for one- or two-character queries.
+//! (which covers Chinese, where there are no spaces to split words on) and the gram index
+//! ([`super::grams`]) for one- or two-character queries.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::model::{CaseStatus, CaseChannel, Priority};
+use super::grams;
+use super::model::{CaseChannel, CaseStatus, Priority};
 use crate::customers::escape_like;
 use crate::ids::{AgentId, CaseId, CustomerId};
 use crate::time::to_db_text;
@@ -187,14 +188,11 @@ fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
             bind(&mut sql, " AND c.assignee_id = ?", Value::Text(me.to_string()));
         }
         Queue::Unassigned => sql.push_str(&format!("{ACTIVE} AND c.assignee_id IS NULL")),
-        Queue::Breaching => {
-            args.push(Value::Text(to_db_text(now + Duration::minutes(BREACHING_WINDOW_MINUTES))));
-            let n = args.len();
-            sql.push_str(&format!(
-                "{ACTIVE} AND (c.first_response_due_at <= ?{n}
-                 OR (c.resolution_due_at <= ?{n} AND c.status <> 'pending_customer'))"
-            ));
-        }
+        Queue::Breaching => bind(
+            &mut sql,
+            " AND c.attention_due_at <= ?",
+            Value::Text(to_db_text(now + Duration::minutes(BREACHING_WINDOW_MINUTES))),
+        ),
         Queue::Escalated => sql.push_str(" AND c.escalation_department IS NOT NULL"),
         Queue::Vip => sql.push_str(" AND c.customer_id IN (SELECT id FROM customers WHERE tier = 'vip')"),
         Queue::AwaitingCallback => sql.push_str(" AND c.callback_due_at IS NOT NULL AND c.callback_done_at IS NULL"),
@@ -232,11 +230,15 @@ fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
             return Err(Error::Validation { field: "text", rule: ValidationRule::TooLong, limit: Some(200) });
         }
         let by_ref = text.to_uppercase();
-        if text.chars().count() >= 3 {
+        if let Some(gram) = grams::match_query(text) {
+            bind(&mut sql, " AND (c.rowid IN (SELECT rowid FROM cases_grams WHERE cases_grams MATCH ?)", Value::Text(gram));
+        } else if text.chars().count() > grams::MAX_GRAM {
             // A quoted FTS5 string: the trigram tokenizer matches it as a substring.
             let phrase = format!("\"{}\"", text.replace('"', "\"\""));
             bind(&mut sql, " AND (c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", Value::Text(phrase));
         } else {
+            // One or two characters with ASCII punctuation or a space in them: rare enough
+            // for a scan.
             let like = format!("%{}%", escape_like(text));
             bind(
                 &mut sql,

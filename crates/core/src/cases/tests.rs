@@ -245,6 +245,41 @@ fn search_finds_chinese_and_english_words_in_titles_descriptions_and_notes() {
 }
 
 #[test]
+fn short_queries_come_from_the_gram_index_and_follow_edits_and_notes() {
+    let (_d, mut store, clock) = temp_store();
+    let a = create(&mut store, "Wi-Fi drops");
+    let b = create(&mut store, "发票开错");
+    let find = |store: &Store, text: &str| -> Vec<CaseId> {
+        let q = CaseQuery { text: Some(text.into()), ..CaseQuery::default() };
+        let mut ids: Vec<CaseId> =
+            query::list(store.conn(), &q, clock.get()).unwrap().rows.into_iter().map(|r| r.id).collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(find(&store, "票"), vec![b.clone()], "one Chinese character");
+    assert_eq!(find(&store, "WI"), vec![a.clone()], "ASCII case folds like LIKE");
+    assert_eq!(find(&store, "i-"), vec![a.clone()], "punctuation inside: the scan fallback");
+    assert!(find(&store, "错发").is_empty(), "grams keep their order");
+
+    let edit = CaseEdit {
+        title: "收据开错".into(),
+        description: "客户要求重开".into(),
+        customer_id: None,
+        channel: CaseChannel::Phone,
+        category: "Billing".into(),
+        priority: Priority::P2,
+    };
+    store.write(|tx| super::edit(tx, &b, &edit)).unwrap();
+    assert!(find(&store, "发票").is_empty(), "grams of the old title are gone");
+    assert_eq!(find(&store, "收据"), vec![b.clone()]);
+    store.write(|tx| add_note(tx, &a, "换了路由器")).unwrap();
+    assert_eq!(find(&store, "路由"), vec![a.clone()], "a note is searchable at once");
+    assert_eq!(find(&store, "重开"), vec![b.clone()]);
+    // The index holds exactly one row per case: edits and notes replace, never add.
+    assert_eq!(count_rows(&store, "cases_grams"), 2);
+}
+
+#[test]
 fn queues_filter_and_sort() {
     let (_d, mut store, clock) = temp_store();
     let agent = store.write(|tx| people::create_agent(tx, "Li Na", None)).unwrap();
@@ -383,4 +418,23 @@ fn event_kind_column_matches_the_serde_tag() {
         let tag = serde_json::to_value(&data).unwrap()["kind"].as_str().unwrap().to_owned();
         assert_eq!(super::store::kind_of(&data), tag);
     }
+}
+
+#[test]
+fn upgrading_a_version_3_database_indexes_its_cases_for_short_queries_and_the_breaching_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    let (a, b) = {
+        let mut store = crate::store::test_support::store_at_version(&path, 3);
+        let a = create(&mut store, "退款没有到账");
+        let b = store.write(|tx| super::create(tx, &NewCase { priority: Priority::P1, ..new_case("Outage") })).unwrap();
+        (a, b)
+    };
+    let store = Store::open(&path).unwrap();
+    let now = crate::system_now()();
+    let list = |q: CaseQuery| -> Vec<CaseId> {
+        query::list(store.conn(), &q, now).unwrap().rows.into_iter().map(|r| r.id).collect()
+    };
+    assert_eq!(list(CaseQuery { text: Some("到账".into()), ..CaseQuery::default() }), vec![a]);
+    assert_eq!(list(CaseQuery { queue: Queue::Breaching, ..CaseQuery::default() }), vec![b]);
 }

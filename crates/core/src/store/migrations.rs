@@ -213,6 +213,54 @@ pub const MIGRATIONS: &[&str] = &[
         WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);
     END;
     "#,
+    // 4: indexes for the two slow supervisor questions at 100k cases — "what needs me
+    // now?" (Breaching) and "find 退款" (one- and two-character search).
+    r#"
+    -- When an active case next needs attention: its unmet first-response due time or, unless
+    -- waiting on the customer, its resolution due time. NULL for finished cases, so the
+    -- partial index holds only the few thousand live ones.
+    ALTER TABLE cases ADD COLUMN attention_due_at TEXT GENERATED ALWAYS AS (
+        CASE WHEN deleted_at IS NULL AND status NOT IN ('resolved', 'closed') THEN nullif(min(
+            coalesce(first_response_due_at, '~'),
+            CASE WHEN status = 'pending_customer' THEN '~' ELSE coalesce(resolution_due_at, '~') END
+        ), '~') END
+    ) VIRTUAL;
+    CREATE INDEX cases_attention ON cases (attention_due_at) WHERE attention_due_at IS NOT NULL;
+
+    -- One- and two-character grams of each case's searchable text (see cases/grams.rs):
+    -- rowid lists only, no positions or content. Each trigger below updates the trigram
+    -- table first and then derives the grams from its row, so the two cannot disagree.
+    CREATE VIRTUAL TABLE cases_grams USING fts5 (
+        grams, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
+    );
+    INSERT INTO cases_grams (rowid, grams) SELECT rowid, fl_grams(title || char(10) || body) FROM cases_fts;
+
+    DROP TRIGGER cases_fts_insert;
+    DROP TRIGGER cases_fts_update;
+    DROP TRIGGER cases_fts_note;
+    CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+        INSERT INTO cases_fts (rowid, title, body) VALUES (new.rowid, new.title, new.description);
+        INSERT INTO cases_grams (rowid, grams) VALUES (new.rowid, fl_grams(new.title || char(10) || new.description));
+    END;
+    CREATE TRIGGER cases_search_update AFTER UPDATE OF title, description ON cases BEGIN
+        UPDATE cases_fts SET title = new.title,
+            body = new.description || coalesce(char(10) || (
+                SELECT group_concat(json_extract(e.data, '$.text'), char(10)) FROM case_events e
+                WHERE e.case_id = new.id AND e.kind = 'note' AND e.deleted_at IS NULL), '')
+        WHERE rowid = new.rowid;
+        DELETE FROM cases_grams WHERE rowid = new.rowid;
+        INSERT INTO cases_grams (rowid, grams)
+            SELECT rowid, fl_grams(title || char(10) || body) FROM cases_fts WHERE rowid = new.rowid;
+    END;
+    CREATE TRIGGER cases_search_note AFTER INSERT ON case_events WHEN new.kind = 'note' BEGIN
+        UPDATE cases_fts SET body = body || char(10) || json_extract(new.data, '$.text')
+        WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);
+        DELETE FROM cases_grams WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);
+        INSERT INTO cases_grams (rowid, grams)
+            SELECT rowid, fl_grams(title || char(10) || body) FROM cases_fts
+            WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);
+    END;
+    "#,
 ];
 
 /// The schema version this build creates and understands.

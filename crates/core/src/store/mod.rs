@@ -217,6 +217,11 @@ pub(crate) mod test_support {
         let store = Store::open_with_clock(&dir.path().join("frontline.db"), clock.now()).unwrap();
         (dir, store, clock)
     }
+
+    /// A store on `path` migrated only to `version`, as an older release left it.
+    pub fn store_at_version(path: &Path, version: u32) -> Store {
+        Store::from_connection(open::open_file(path, version).unwrap(), path.to_path_buf(), system_now()).unwrap()
+    }
 }
 
 #[cfg(test)]
