@@ -145,8 +145,13 @@ pub fn edit(tx: &mut WriteTx<'_>, id: &CaseId, input: &CaseEdit) -> Result<()> {
 }
 
 /// Moves the case to `to`. Resolving requires `resolution`; other moves ignore it.
+///
+/// Resolving a case nobody has answered yet is its first response too: the SLA counts
+/// resolution as the answer (see [`crate::sla`]), and the stored time says the same, so the
+/// case's facts and its SLA never disagree about whether and when it was answered.
 pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution: Option<&Resolution>) -> Result<()> {
-    let from = status_of(tx.conn(), id)?;
+    let case = get(tx.conn(), id)?;
+    let from = case.status;
     if !workflow::can_move(from, to) {
         return Err(Error::InvalidTransition { from: from.as_str(), to: to.as_str() });
     }
@@ -158,6 +163,9 @@ pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution:
         vals.push(("root_cause", Value::Text(root_cause.clone())));
         vals.push(("resolution_summary", Value::Text(resolution_summary.clone())));
         vals.push(("resolved_at", Value::Text(to_db_text(tx.now()))));
+        if case.first_response_at.is_none() {
+            vals.push(("first_response_at", Value::Text(to_db_text(tx.now()))));
+        }
         Some(EventData::Resolved { root_cause, resolution_summary })
     } else {
         None

@@ -12,6 +12,8 @@ use crate::store::Store;
 use crate::store::test_support::{TestClock, temp_store};
 use crate::{Error, ValidationRule};
 
+mod actions;
+
 fn new_case(title: &str) -> NewCase {
     NewCase {
         title: title.into(),
