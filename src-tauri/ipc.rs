@@ -7,7 +7,7 @@
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
-use crate::commands::{app, cases, customers, demo, people, settings, views};
+use crate::commands::{app, cases, customers, demo, people, settings, sla, views};
 
 /// Where the generated bindings live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
@@ -19,6 +19,13 @@ pub fn builder() -> Builder<tauri::Wry> {
         settings::settings_get,
         settings::settings_save,
         settings::settings_time_zones,
+        sla::sla_policy_list,
+        sla::sla_policy_create,
+        sla::sla_policy_update,
+        sla::sla_policy_delete,
+        sla::holiday_list,
+        sla::holiday_create,
+        sla::holiday_delete,
         cases::case_create,
         cases::case_get,
         cases::case_list,

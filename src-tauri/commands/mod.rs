@@ -7,4 +7,5 @@ pub mod customers;
 pub mod demo;
 pub mod people;
 pub mod settings;
+pub mod sla;
 pub mod views;

@@ -24,8 +24,11 @@ pub enum ValidationRule {
     InvalidTime,
     /// An end time that is not after its start time.
     EndBeforeStart,
-    /// Any other malformed value (wrong shape, duplicates, out of range).
+    /// Any other malformed value (wrong shape, out of range; `limit` gives the maximum when
+    /// there is one).
     InvalidValue,
+    /// Another live record already has this value (or combination of values).
+    Duplicate,
 }
 
 /// Everything that can go wrong in `frontline-core`.

@@ -70,6 +70,10 @@ id_type!(
     SlaPolicyId
 );
 id_type!(
+    /// Id of a holiday.
+    HolidayId
+);
+id_type!(
     /// Id of a saved list view.
     ViewId
 );

@@ -26,6 +26,7 @@ pub mod paths;
 pub mod people;
 pub mod settings;
 pub mod sla;
+pub mod sla_policies;
 pub mod store;
 mod text_enum;
 mod time;

@@ -17,6 +17,20 @@ export const commands = {
 	settingsSave: (settings: Settings) => typedError<Settings, IpcError>(__TAURI_INVOKE("settings_save", { settings })),
 	/**  Every IANA time zone name, for the picker. */
 	settingsTimeZones: () => __TAURI_INVOKE<string[]>("settings_time_zones"),
+	/**  The targets in effect per priority: built-in defaults and the team's policies. */
+	slaPolicyList: () => typedError<EffectivePolicy[], IpcError>(__TAURI_INVOKE("sla_policy_list")),
+	/**  Creates a policy; returns its id. */
+	slaPolicyCreate: (input: SlaPolicyInput) => typedError<SlaPolicyId, IpcError>(__TAURI_INVOKE("sla_policy_create", { input })),
+	/**  Replaces a policy's fields. */
+	slaPolicyUpdate: (id: SlaPolicyId, input: SlaPolicyInput) => typedError<null, IpcError>(__TAURI_INVOKE("sla_policy_update", { id, input })),
+	/**  Deletes a policy. */
+	slaPolicyDelete: (id: SlaPolicyId) => typedError<null, IpcError>(__TAURI_INVOKE("sla_policy_delete", { id })),
+	/**  Every holiday, earliest first. */
+	holidayList: () => typedError<Holiday[], IpcError>(__TAURI_INVOKE("holiday_list")),
+	/**  Adds a holiday; returns its id. */
+	holidayCreate: (input: HolidayInput) => typedError<HolidayId, IpcError>(__TAURI_INVOKE("holiday_create", { input })),
+	/**  Removes a holiday. */
+	holidayDelete: (id: HolidayId) => typedError<null, IpcError>(__TAURI_INVOKE("holiday_delete", { id })),
 	/**  Logs a new case; returns its detail. */
 	caseCreate: (input: NewCase) => typedError<CaseDetail, IpcError>(__TAURI_INVOKE("case_create", { input })),
 	/**  A case with its timeline, SLA and allowed moves. */
@@ -124,6 +138,18 @@ export type Breach = {
 	reference: string,
 	/**  Its title. */
 	title: string,
+};
+
+/**  The built-in targets of one priority, where no policy of the team replaces them. */
+export type BuiltInPolicy = {
+	/**  Priority. */
+	priority: Priority,
+	/**  First-response target in minutes. */
+	firstResponseMinutes: number | null,
+	/**  Resolution target in minutes. */
+	resolutionMinutes: number | null,
+	/**  Business hours (true) or calendar hours (false). */
+	businessHours: boolean,
 };
 
 /**  What to do to every selected case. */
@@ -479,6 +505,17 @@ export type Direction =
 /**  The customer contacted us. */
 "inbound";
 
+/**  One line of the effective target table. */
+export type EffectivePolicy = 
+/**  The built-in default of a priority the team has not set a policy for. */
+{
+	source: "built_in",
+} & BuiltInPolicy | 
+/**  A policy of the team. */
+{
+	source: "custom",
+} & SlaPolicy;
+
 /**  Stable error codes the UI translates. */
 export type ErrorCode = 
 /**  Input broke a rule; see `field`, `rule`, `limit`. */
@@ -590,6 +627,27 @@ export type FollowUp = {
 	doneAt: string | null,
 	/**  What came of it. */
 	outcome: string | null,
+};
+
+/**  A stored holiday. */
+export type Holiday = {
+	/**  Id. */
+	id: HolidayId,
+	/**  The day, `YYYY-MM-DD`. */
+	date: string,
+	/**  Name; may be empty. */
+	name: string,
+};
+
+/**  Id of a holiday. */
+export type HolidayId = string;
+
+/**  Input of the holiday form. */
+export type HolidayInput = {
+	/**  The day, `YYYY-MM-DD`. */
+	date: string,
+	/**  What it is ("National Day"); may be empty. */
+	name: string,
 };
 
 /**  An error as the UI receives it. */
@@ -721,6 +779,47 @@ export type SlaBreached = {
 	cases: Breach[],
 };
 
+/**  A stored policy. */
+export type SlaPolicy = {
+	/**  Id. */
+	id: SlaPolicyId,
+	/**  Name. */
+	name: string,
+	/**  Priority. */
+	priority: Priority,
+	/**  Customer tier it is narrowed to. */
+	tier: Tier | null,
+	/**  Category it is narrowed to (never blank). */
+	category: string | null,
+	/**  First-response target in minutes. */
+	firstResponseMinutes: number | null,
+	/**  Resolution target in minutes. */
+	resolutionMinutes: number | null,
+	/**  Business hours (true) or calendar hours (false). */
+	businessHours: boolean,
+};
+
+/**  Id of an SLA policy. */
+export type SlaPolicyId = string;
+
+/**  Input of the policy form (create and edit). */
+export type SlaPolicyInput = {
+	/**  Name shown in Settings (required). */
+	name: string,
+	/**  Priority the policy is for. */
+	priority: Priority,
+	/**  Only for customers of this tier; `None`: any customer (or none). */
+	tier: Tier | null,
+	/**  Only for cases of this category (compared as stored); `None` or blank: any. */
+	category: string | null,
+	/**  First-response target in minutes; `None`: no target. */
+	firstResponseMinutes: number | null,
+	/**  Resolution target in minutes; `None`: no target. */
+	resolutionMinutes: number | null,
+	/**  Targets count business hours (true) or every hour (false). */
+	businessHours: boolean,
+};
+
 /**  State of one SLA target. */
 export type SlaStatus = 
 /**  Completed within target. */
@@ -789,8 +888,13 @@ export type ValidationRule =
 "invalid_time" | 
 /**  An end time that is not after its start time. */
 "end_before_start" | 
-/**  Any other malformed value (wrong shape, duplicates, out of range). */
-"invalid_value";
+/**
+ *  Any other malformed value (wrong shape, out of range; `limit` gives the maximum when
+ *  there is one).
+ */
+"invalid_value" | 
+/**  Another live record already has this value (or combination of values). */
+"duplicate";
 
 /**  Id of a saved list view. */
 export type ViewId = string;

@@ -16,6 +16,7 @@ pub mod workflow;
 
 pub use model::*;
 pub use query::{CasePage, CaseQuery, CaseSort, CaseSummary, Queue};
+pub(crate) use service_level::refresh_active_due_caches;
 pub use service_level::{CaseSla, SlaStatus, TargetView, case_sla};
 pub use store::*;
 

@@ -1,82 +1,33 @@
-//! A case's SLA: which policy applies, on which calendar, and the state derived from the
-//! case's timeline by [`crate::sla::evaluate`].
+//! A case's SLA: which policy applies ([`PolicyTable::policy_for`]), on which calendar, and
+//! the state derived from the case's timeline by [`crate::sla::evaluate`].
 //!
 //! The due times written to the case row are only a cache for the queues ("breaching"
 //! sorts and filters by them); the detail view always recomputes from the timeline, so a
 //! merge that reorders events can never leave a wrong SLA on screen.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, Utc};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::model::{EventData, Priority};
-use super::workflow::clock_mode;
+use super::model::{CaseStatus, EventData, Priority};
+use super::workflow::{clock_mode, is_active};
 use crate::customers::Tier;
 use crate::ids::CaseId;
-use crate::settings;
+use crate::settings::{self, holidays};
 use crate::sla::{self, BusinessCalendar, ClockChange, SlaInput, SlaTargets, TargetState, TargetStatus};
+use crate::sla_policies::{self, PolicyTable};
 use crate::store::{Store, Table, WriteTx};
 use crate::time::to_db_text;
 use crate::{Error, Result};
 
-/// The SLA targets that apply to a case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Policy {
-    /// First-response target.
-    pub first_response: Option<Duration>,
-    /// Resolution target.
-    pub resolution: Option<Duration>,
-    /// Business hours (true) or calendar hours (false).
-    pub business_hours: bool,
-}
-
-/// Built-in targets used when the team has not defined a policy for a priority:
-/// P1 around the clock, the others in business hours.
-fn default_policy(p: Priority) -> Policy {
-    let (fr, res, business) = match p {
-        Priority::P1 => (30, 4 * 60, false),
-        Priority::P2 => (60, 8 * 60, true),
-        Priority::P3 => (4 * 60, 24 * 60, true),
-        Priority::P4 => (8 * 60, 40 * 60, true),
-    };
-    Policy { first_response: Some(Duration::minutes(fr)), resolution: Some(Duration::minutes(res)), business_hours: business }
-}
-
-/// The most specific policy for (priority, tier, category): a row matching all three beats
-/// one matching priority and tier, which beats priority and category, which beats priority
-/// alone; with none, the built-in default.
-pub fn policy_for(conn: &rusqlite::Connection, priority: Priority, tier: Option<Tier>, category: &str) -> Result<Policy> {
-    let row = conn
-        .prepare_cached(
-            "SELECT first_response_minutes, resolution_minutes, business_hours FROM sla_policies
-             WHERE deleted_at IS NULL AND priority = ?1
-               AND (tier IS NULL OR tier = ?2) AND (category IS NULL OR category = ?3)
-             ORDER BY (tier IS NOT NULL) * 2 + (category IS NOT NULL) DESC, id LIMIT 1",
-        )?
-        .query_row(rusqlite::params![priority, tier.map(|t| t.as_str()), category], |r| {
-            Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, bool>(2)?))
-        })
-        .optional()?;
-    Ok(match row {
-        Some((fr, res, business_hours)) => Policy {
-            first_response: fr.map(Duration::minutes),
-            resolution: res.map(Duration::minutes),
-            business_hours,
-        },
-        None => default_policy(priority),
-    })
-}
-
 /// The team's business calendar: working hours and time zone from Settings, plus holidays.
 pub fn team_calendar(conn: &rusqlite::Connection, s: &settings::Settings) -> Result<BusinessCalendar> {
     let tz: chrono_tz::Tz = s.time_zone.parse().map_err(|_| Error::Internal(format!("bad time zone {}", s.time_zone)))?;
-    let mut stmt = conn.prepare_cached("SELECT date FROM holidays WHERE deleted_at IS NULL")?;
-    let dates = stmt
-        .query_map([], |r| r.get::<_, String>(0))?
-        .filter_map(|d| d.ok().and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
-        .collect::<Vec<_>>();
-    BusinessCalendar::new(tz, &s.working_hours, dates)
+    BusinessCalendar::new(tz, &s.working_hours, holidays::dates(conn)?)
 }
 
 /// A case's SLA as the detail view shows it.
@@ -147,87 +98,213 @@ fn view(state: &TargetState, target: Option<Duration>) -> TargetView {
     }
 }
 
+/// What evaluating the SLA of any number of cases shares: the policies, the settings and
+/// the team's business calendar, read once. Refreshing 30,000 cached due times must not
+/// read the settings or rebuild the calendar 30,000 times.
+struct SlaSetup<'c> {
+    conn: &'c rusqlite::Connection,
+    policies: PolicyTable,
+    settings: settings::Settings,
+    /// Built on first need: a calendar-hours policy works even if the business calendar
+    /// cannot be built, as it always has.
+    business: OnceCell<BusinessCalendar>,
+    around_the_clock: BusinessCalendar,
+}
+
+impl<'c> SlaSetup<'c> {
+    fn load(conn: &'c rusqlite::Connection) -> Result<Self> {
+        Ok(SlaSetup {
+            conn,
+            policies: sla_policies::load(conn)?,
+            settings: settings::load_with(conn)?,
+            business: OnceCell::new(),
+            around_the_clock: BusinessCalendar::around_the_clock(),
+        })
+    }
+
+    fn calendar(&self, business_hours: bool) -> Result<&BusinessCalendar> {
+        if !business_hours {
+            return Ok(&self.around_the_clock);
+        }
+        if let Some(c) = self.business.get() {
+            return Ok(c);
+        }
+        let c = team_calendar(self.conn, &self.settings)?;
+        Ok(self.business.get_or_init(|| c))
+    }
+
+    /// The SLA of one case now: the view and the rule's full state.
+    fn evaluate(&self, f: &Facts, now: DateTime<Utc>) -> Result<(CaseSla, sla::SlaState)> {
+        let policy = self.policies.policy_for(f.priority, f.tier, &f.category);
+        let input = SlaInput {
+            created_at: f.created_at,
+            first_response_at: f.first_response_at,
+            changes: &f.changes,
+            targets: SlaTargets { first_response: policy.first_response, resolution: policy.resolution },
+            calendar: self.calendar(policy.business_hours)?,
+        };
+        let state = sla::evaluate(&input, now);
+        Ok((
+            CaseSla {
+                first_response: view(&state.first_response, policy.first_response),
+                resolution: view(&state.resolution, policy.resolution),
+                business_hours: policy.business_hours,
+            },
+            state,
+        ))
+    }
+}
+
 /// Everything the SLA rule needs about one case.
 struct Facts {
+    id: CaseId,
     created_at: DateTime<Utc>,
     first_response_at: Option<DateTime<Utc>>,
+    priority: Priority,
+    tier: Option<Tier>,
+    category: String,
+    /// Status changes in timeline order.
     changes: Vec<ClockChange>,
-    policy: Policy,
+    /// The due times cached on the row now (first response, resolution).
+    cached: (Value, Value),
+}
+
+/// The case columns [`Facts`] are read from, shared by the one-case and all-cases reads.
+const FACTS_SELECT: &str = "SELECT c.id, c.created_at, c.first_response_at, c.priority, cu.tier, c.category,
+    c.first_response_due_at, c.resolution_due_at
+    FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.deleted_at IS NULL";
+
+/// One row of [`FACTS_SELECT`], as read; times still text.
+type FactsRow = (CaseId, String, Option<String>, Priority, Option<Tier>, String, Value, Value);
+
+fn read_facts_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FactsRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+}
+
+fn facts_of((id, created, first, priority, tier, category, fr_due, res_due): FactsRow) -> Result<Facts> {
+    let Some(created_at) = parse_time(&created) else {
+        return Err(Error::Internal(format!("case {id} has a bad created_at")));
+    };
+    Ok(Facts {
+        id,
+        created_at,
+        first_response_at: first.as_deref().and_then(parse_time),
+        priority,
+        tier,
+        category,
+        changes: Vec::new(),
+        cached: (fr_due, res_due),
+    })
+}
+
+/// A `status_changed` event as a change of the resolution clock; `None` for an event a
+/// newer version wrote in a form this one cannot read (the clock ignores it).
+fn clock_change(at: &str, data: &str) -> Option<ClockChange> {
+    match (parse_time(at), serde_json::from_str(data)) {
+        (Some(at), Ok(EventData::StatusChanged { to, .. })) => Some(ClockChange { at, mode: clock_mode(to) }),
+        _ => None,
+    }
 }
 
 fn facts(conn: &rusqlite::Connection, id: &CaseId) -> Result<Facts> {
-    let (created, first, priority, tier, category): (String, Option<String>, Priority, Option<Tier>, String) = conn
-        .prepare_cached(
-            "SELECT c.created_at, c.first_response_at, c.priority, cu.tier, c.category FROM cases c
-             LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.id = ?1 AND c.deleted_at IS NULL",
-        )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+    let row = conn
+        .prepare_cached(&format!("{FACTS_SELECT} AND c.id = ?1"))?
+        .query_row([id], read_facts_row)
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "case", id: id.to_string() })?;
+    let mut f = facts_of(row)?;
     let mut stmt = conn.prepare_cached(
         "SELECT at, data FROM case_events WHERE case_id = ?1 AND kind = 'status_changed' AND deleted_at IS NULL
          ORDER BY at, id",
     )?;
-    let mut changes = Vec::new();
     for row in stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
         let (at, data) = row?;
-        if let (Some(at), Ok(EventData::StatusChanged { to, .. })) = (parse_time(&at), serde_json::from_str(&data)) {
-            changes.push(ClockChange { at, mode: clock_mode(to) });
+        f.changes.extend(clock_change(&at, &data));
+    }
+    Ok(f)
+}
+
+/// Facts of every active case (not resolved or closed, not deleted), with two queries.
+fn active_facts(conn: &rusqlite::Connection) -> Result<Vec<Facts>> {
+    // Built from the workflow's own rule and the enum's fixed names, never from input.
+    let active: Vec<String> =
+        CaseStatus::ALL.iter().filter(|s| is_active(**s)).map(|s| format!("'{}'", s.as_str())).collect();
+    let active = active.join(", ");
+    let mut stmt = conn.prepare(&format!("{FACTS_SELECT} AND c.status IN ({active})"))?;
+    let mut all = Vec::new();
+    let mut index = HashMap::new();
+    for row in stmt.query_map([], read_facts_row)? {
+        let f = facts_of(row?)?;
+        index.insert(f.id.clone(), all.len());
+        all.push(f);
+    }
+    let mut stmt = conn.prepare(&format!(
+        "SELECT e.case_id, e.at, e.data FROM case_events e JOIN cases c ON c.id = e.case_id
+         WHERE e.kind = 'status_changed' AND e.deleted_at IS NULL AND c.deleted_at IS NULL AND c.status IN ({active})
+         ORDER BY e.case_id, e.at, e.id"
+    ))?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, CaseId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    for row in rows {
+        let (id, at, data) = row?;
+        if let (Some(&i), Some(change)) = (index.get(&id), clock_change(&at, &data)) {
+            all[i].changes.push(change);
         }
     }
-    Ok(Facts {
-        created_at: parse_time(&created).ok_or_else(|| Error::Internal(format!("case {id} has a bad created_at")))?,
-        first_response_at: first.as_deref().and_then(parse_time),
-        changes,
-        policy: policy_for(conn, priority, tier, &category)?,
-    })
+    Ok(all)
 }
 
 fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
 }
 
-fn evaluate(conn: &rusqlite::Connection, id: &CaseId, now: DateTime<Utc>) -> Result<(CaseSla, sla::SlaState)> {
-    let f = facts(conn, id)?;
-    let s = settings::load_with(conn)?;
-    let calendar =
-        if f.policy.business_hours { team_calendar(conn, &s)? } else { BusinessCalendar::around_the_clock() };
-    let input = SlaInput {
-        created_at: f.created_at,
-        first_response_at: f.first_response_at,
-        changes: &f.changes,
-        targets: SlaTargets { first_response: f.policy.first_response, resolution: f.policy.resolution },
-        calendar: &calendar,
-    };
-    let state = sla::evaluate(&input, now);
-    Ok((
-        CaseSla {
-            first_response: view(&state.first_response, f.policy.first_response),
-            resolution: view(&state.resolution, f.policy.resolution),
-            business_hours: f.policy.business_hours,
-        },
-        state,
-    ))
-}
-
 /// The SLA of one case now.
 pub fn case_sla(store: &Store, id: &CaseId) -> Result<CaseSla> {
-    Ok(evaluate(store.conn(), id, store.now())?.0)
+    let conn = store.conn();
+    Ok(SlaSetup::load(conn)?.evaluate(&facts(conn, id)?, store.now())?.0)
 }
 
-/// Recomputes the cached due times on the case row (for the queues).
-pub(super) fn refresh_due_cache(tx: &mut WriteTx<'_>, id: &CaseId) -> Result<()> {
-    let (_, state) = evaluate(tx.conn(), id, tx.now())?;
+/// The due times to cache for the queues: only those of targets still open.
+fn due_values(state: &sla::SlaState) -> (Value, Value) {
     let due = |t: &TargetState| match t.status {
         TargetStatus::Running | TargetStatus::Paused | TargetStatus::Breached if t.completed_at.is_none() => {
             t.due_at.map_or(Value::Null, |d| Value::Text(to_db_text(d)))
         }
         _ => Value::Null,
     };
-    tx.upsert(
-        Table::Cases,
-        id.as_str(),
-        &[("first_response_due_at", due(&state.first_response)), ("resolution_due_at", due(&state.resolution))],
-    )?;
+    (due(&state.first_response), due(&state.resolution))
+}
+
+fn write_due(tx: &mut WriteTx<'_>, id: &CaseId, (first, resolution): (Value, Value)) -> Result<()> {
+    tx.upsert(Table::Cases, id.as_str(), &[("first_response_due_at", first), ("resolution_due_at", resolution)])?;
+    Ok(())
+}
+
+/// Recomputes the cached due times on the case row (for the queues).
+pub(super) fn refresh_due_cache(tx: &mut WriteTx<'_>, id: &CaseId) -> Result<()> {
+    let conn = tx.conn();
+    let (_, state) = SlaSetup::load(conn)?.evaluate(&facts(conn, id)?, tx.now())?;
+    write_due(tx, id, due_values(&state))
+}
+
+/// Recomputes the cached due times of every active case, after a change to what they
+/// depend on besides the case itself (policies, holidays, working hours, time zone).
+/// Only rows whose due times change are written, so only those reach the sync outbox.
+pub(crate) fn refresh_active_due_caches(tx: &mut WriteTx<'_>) -> Result<()> {
+    let now = tx.now();
+    let changed = {
+        let conn = tx.conn();
+        let setup = SlaSetup::load(conn)?;
+        let mut changed = Vec::new();
+        for f in active_facts(conn)? {
+            let due = due_values(&setup.evaluate(&f, now)?.1);
+            if due != f.cached {
+                changed.push((f.id, due));
+            }
+        }
+        changed
+    };
+    for (id, due) in changed {
+        write_due(tx, &id, due)?;
+    }
     Ok(())
 }

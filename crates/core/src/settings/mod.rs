@@ -2,8 +2,10 @@
 //! team and synced) and this device's (language, theme — never synced).
 //!
 //! The UI edits them as one [`Settings`] value; [`save`] validates it and writes only the
-//! columns that changed, each through the store's write path.
+//! columns that changed, each through the store's write path. The team's [`holidays`]
+//! complete the business calendar.
 
+pub mod holidays;
 mod validate;
 mod working_hours;
 
@@ -134,6 +136,7 @@ pub fn load_with(conn: &rusqlite::Connection) -> Result<Settings> {
 pub fn save(store: &mut Store, settings: Settings) -> Result<Settings> {
     let settings = validate(settings)?;
     store.write(|tx| {
+        let before = load_with(tx.conn())?;
         tx.upsert(
             Table::WorkspaceSettings,
             WORKSPACE_ROW,
@@ -151,6 +154,11 @@ pub fn save(store: &mut Store, settings: Settings) -> Result<Settings> {
                 ("theme", Value::Text(to_text(&settings.theme)?)),
             ],
         )?;
+        // Due times cached on cases were computed on the old calendar; the queues and
+        // breach notifications must follow the new one at once.
+        if before.time_zone != settings.time_zone || before.working_hours != settings.working_hours {
+            crate::cases::refresh_active_due_caches(tx)?;
+        }
         Ok(())
     })?;
     load(store)

@@ -4,6 +4,7 @@ use chrono::NaiveTime;
 
 use super::{ORGANISATION_NAME_MAX, Settings, Weekday};
 use crate::input::TextRule;
+use crate::sla::BusinessCalendar;
 use crate::{Error, Result, ValidationRule};
 
 const ORGANISATION_NAME: TextRule = TextRule::line("organisationName", ORGANISATION_NAME_MAX, false);
@@ -26,6 +27,9 @@ pub fn validate(mut s: Settings) -> Result<Settings> {
             return Err(Error::invalid("workingHours", ValidationRule::EndBeforeStart));
         }
     }
+    // A week with no open hours at all would leave every business-hours SLA clock unable
+    // to reach its target; the calendar is the authority on what it can count.
+    BusinessCalendar::new(chrono_tz::UTC, &s.working_hours, [])?;
     Ok(s)
 }
 
@@ -119,6 +123,15 @@ mod tests {
         let mut s = ok();
         s.working_hours[0].end = "09:00".into();
         assert_eq!(rule_of(s), ("workingHours", ValidationRule::EndBeforeStart));
+    }
+
+    #[test]
+    fn a_week_with_no_open_day_is_rejected() {
+        let mut s = ok();
+        for day in &mut s.working_hours {
+            day.open = false;
+        }
+        assert_eq!(rule_of(s), ("workingHours", ValidationRule::InvalidValue));
     }
 
     #[test]
