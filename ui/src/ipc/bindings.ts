@@ -180,7 +180,7 @@ export type BulkOutcome = {
 	changed: Prior[],
 	/**
 	 *  Cases left alone because the action does not apply (e.g. closing an active case
-	 *  without a resolution).
+	 *  without a resolution) or their status does not allow it (assigning a closed case).
 	 */
 	skipped: CaseId[],
 };
@@ -253,6 +253,27 @@ export type Case = {
 	updatedAt: string,
 };
 
+/**  What can be done to a case besides moving its status. */
+export type CaseAction = 
+/**  Change title, description, customer, channel, category or priority. */
+"edit" | 
+/**  Assign to an agent and/or team. */
+"assign" | 
+/**  Escalate, or change the escalation. */
+"escalate" | 
+/**  Withdraw the escalation. */
+"de_escalate" | 
+/**  Change the tags. */
+"set_tags" | 
+/**  Add a note to the timeline. */
+"add_note" | 
+/**  Log a contact with the customer. */
+"log_contact" | 
+/**  Schedule the call-back (回访). */
+"schedule_callback" | 
+/**  Record the call-back's outcome. */
+"record_callback";
+
 /**  How the customer reached us. */
 export type CaseChannel = 
 /**  Telephone. */
@@ -276,6 +297,8 @@ export type CaseDetail = {
 	sla: CaseSla,
 	/**  Statuses it may move to. */
 	nextStatuses: CaseStatus[],
+	/**  What else its status allows (the rule is [`workflow::allows`]). */
+	allowedActions: CaseAction[],
 };
 
 /**  Fields of the full edit form (all replace the stored values). */

@@ -92,6 +92,8 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}, caseOverrides:
     timeline,
     sla: { firstResponse: target(), resolution: target({ targetMinutes: 1440, dueAt: minutesFromNow(1200), remainingMinutes: 1200 }), businessHours: true },
     nextStatuses: ["pending_customer", "pending_internal", "resolved"],
+    // What core allows an open case (workflow::allows): everything but the call-back.
+    allowedActions: ["edit", "assign", "escalate", "de_escalate", "set_tags", "add_note", "log_contact"],
     ...overrides,
   };
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::model::CaseStatus;
 use super::store::{self, Resolution};
+use super::workflow::{self, CaseAction};
 use crate::ids::{AgentId, CaseId, TeamId};
 use crate::store::WriteTx;
 use crate::{Error, Result, ValidationRule};
@@ -68,7 +69,7 @@ pub struct BulkOutcome {
     /// Cases changed, as they were before (pass to [`undo`]).
     pub changed: Vec<Prior>,
     /// Cases left alone because the action does not apply (e.g. closing an active case
-    /// without a resolution).
+    /// without a resolution) or their status does not allow it (assigning a closed case).
     pub skipped: Vec<CaseId>,
 }
 
@@ -89,7 +90,7 @@ pub fn apply(tx: &mut WriteTx<'_>, ids: &[CaseId], action: &BulkAction) -> Resul
         };
         let applied = match action {
             BulkAction::Assign { assignee } => {
-                if case.assignee_id == *assignee {
+                if case.assignee_id == *assignee || !workflow::allows(case.status, CaseAction::Assign) {
                     false
                 } else {
                     store::assign(tx, id, assignee.as_ref(), case.team_id.as_ref())?;
@@ -112,7 +113,7 @@ pub fn apply(tx: &mut WriteTx<'_>, ids: &[CaseId], action: &BulkAction) -> Resul
                 },
             },
             BulkAction::AddTag { tag } => {
-                if case.tags.iter().any(|t| t == tag.trim()) {
+                if case.tags.iter().any(|t| t == tag.trim()) || !workflow::allows(case.status, CaseAction::SetTags) {
                     false
                 } else {
                     let mut tags = case.tags.clone();
@@ -123,7 +124,7 @@ pub fn apply(tx: &mut WriteTx<'_>, ids: &[CaseId], action: &BulkAction) -> Resul
             }
             BulkAction::RemoveTag { tag } => {
                 let tags: Vec<String> = case.tags.iter().filter(|t| *t != tag.trim()).cloned().collect();
-                if tags.len() == case.tags.len() {
+                if tags.len() == case.tags.len() || !workflow::allows(case.status, CaseAction::SetTags) {
                     false
                 } else {
                     store::set_tags(tx, id, &tags)?;
@@ -137,15 +138,13 @@ pub fn apply(tx: &mut WriteTx<'_>, ids: &[CaseId], action: &BulkAction) -> Resul
 }
 
 /// Puts every case back as it was in `priors`, through valid workflow moves.
+///
+/// The status goes back first: a case closed since (by this action or anyone) takes no
+/// assignment or tags until reopened, and the prior status always allows them, since
+/// bulk actions skip cases whose status does not.
 pub fn undo(tx: &mut WriteTx<'_>, priors: &[Prior]) -> Result<()> {
     for p in priors {
         let case = store::get(tx.conn(), &p.id)?;
-        if case.assignee_id != p.assignee_id || case.team_id != p.team_id {
-            store::assign(tx, &p.id, p.assignee_id.as_ref(), p.team_id.as_ref())?;
-        }
-        if case.tags != p.tags {
-            store::set_tags(tx, &p.id, &p.tags)?;
-        }
         if case.status != p.status {
             // Bulk actions only move cases forward (to resolved/closed), so going back is a
             // reopen, then one valid move from open. "New" cannot be re-entered: such a
@@ -160,6 +159,12 @@ pub fn undo(tx: &mut WriteTx<'_>, priors: &[Prior]) -> Result<()> {
                 };
                 store::transition(tx, &p.id, p.status, Some(&resolution))?;
             }
+        }
+        if case.assignee_id != p.assignee_id || case.team_id != p.team_id {
+            store::assign(tx, &p.id, p.assignee_id.as_ref(), p.team_id.as_ref())?;
+        }
+        if case.tags != p.tags {
+            store::set_tags(tx, &p.id, &p.tags)?;
         }
     }
     Ok(())

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row};
 use super::model::*;
 use super::reference::case_reference;
 use super::service_level::refresh_due_cache;
-use super::workflow;
+use super::workflow::{self, CaseAction};
 use crate::ids::{AgentId, CaseId, EventId, TeamId};
 use crate::input::TextRule;
 use crate::store::{Table, WriteTx, get_meta, set_meta};
@@ -107,6 +107,7 @@ pub fn create(tx: &mut WriteTx<'_>, input: &NewCase) -> Result<CaseId> {
 /// Replaces the editable fields; records which changed.
 pub fn edit(tx: &mut WriteTx<'_>, id: &CaseId, input: &CaseEdit) -> Result<()> {
     let before = get(tx.conn(), id)?;
+    workflow::check(before.status, CaseAction::Edit)?;
     let title = TITLE.check(&input.title)?;
     let description = DESCRIPTION.check(&input.description)?;
     let category = CATEGORY.check(&input.category)?;
@@ -182,7 +183,7 @@ pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution:
 
 /// Assigns the case to an agent and/or team (None clears).
 pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, team: Option<&TeamId>) -> Result<()> {
-    status_of(tx.conn(), id)?;
+    workflow::check(status_of(tx.conn(), id)?, CaseAction::Assign)?;
     if let Some(a) = assignee {
         people::ensure_agent(tx.conn(), a)?;
     }
@@ -213,7 +214,7 @@ pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, tea
 
 /// Escalates to a department (or changes the escalation).
 pub fn escalate(tx: &mut WriteTx<'_>, id: &CaseId, e: &Escalation) -> Result<()> {
-    status_of(tx.conn(), id)?;
+    workflow::check(status_of(tx.conn(), id)?, CaseAction::Escalate)?;
     if !(1..=3).contains(&e.level) {
         return Err(Error::Validation { field: "level", rule: ValidationRule::InvalidValue, limit: Some(3) });
     }
@@ -235,6 +236,7 @@ pub fn escalate(tx: &mut WriteTx<'_>, id: &CaseId, e: &Escalation) -> Result<()>
 /// Withdraws the escalation.
 pub fn de_escalate(tx: &mut WriteTx<'_>, id: &CaseId, reason: &str) -> Result<()> {
     let case = get(tx.conn(), id)?;
+    workflow::check(case.status, CaseAction::DeEscalate)?;
     if case.escalation.is_none() {
         return Err(Error::InvalidTransition { from: "not_escalated", to: "de_escalated" });
     }
@@ -250,7 +252,9 @@ pub fn de_escalate(tx: &mut WriteTx<'_>, id: &CaseId, reason: &str) -> Result<()
 
 /// Replaces the tags (trimmed, de-duplicated, sorted).
 pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()> {
-    let before = get(tx.conn(), id)?.tags;
+    let case = get(tx.conn(), id)?;
+    workflow::check(case.status, CaseAction::SetTags)?;
+    let before = case.tags;
     let mut clean = tags.iter().map(|t| TAG.check(t)).collect::<Result<Vec<_>>>()?;
     clean.sort();
     clean.dedup();
@@ -269,7 +273,7 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
 
 /// Adds a note to the timeline.
 pub fn add_note(tx: &mut WriteTx<'_>, id: &CaseId, text: &str) -> Result<()> {
-    status_of(tx.conn(), id)?;
+    workflow::check(status_of(tx.conn(), id)?, CaseAction::AddNote)?;
     let text = NOTE.check(text)?;
     append_event(tx, id, EventData::Note { text })?;
     Ok(())
@@ -279,6 +283,7 @@ pub fn add_note(tx: &mut WriteTx<'_>, id: &CaseId, text: &str) -> Result<()> {
 /// response: the first one sets the first-response time.
 pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()> {
     let case = get(tx.conn(), id)?;
+    workflow::check(case.status, CaseAction::LogContact)?;
     if c.handle_seconds > MAX_HANDLE_SECONDS {
         return Err(Error::Validation {
             field: "handleSeconds",
@@ -309,12 +314,9 @@ pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()>
     if first_response { refresh_due_cache(tx, id) } else { Ok(()) }
 }
 
-/// Schedules the call-back (回访) at `due_at` (RFC 3339). Only for resolved or closed cases.
+/// Schedules the call-back (回访) at `due_at` (RFC 3339). Only for resolved cases.
 pub fn schedule_callback(tx: &mut WriteTx<'_>, id: &CaseId, due_at: &str) -> Result<()> {
-    let case = get(tx.conn(), id)?;
-    if workflow::is_active(case.status) {
-        return Err(Error::InvalidTransition { from: case.status.as_str(), to: "callback_scheduled" });
-    }
+    workflow::check(status_of(tx.conn(), id)?, CaseAction::ScheduleCallback)?;
     let due = chrono::DateTime::parse_from_rfc3339(due_at)
         .map_err(|_| Error::invalid("dueAt", ValidationRule::InvalidValue))?
         .with_timezone(&chrono::Utc);
@@ -331,6 +333,7 @@ pub fn schedule_callback(tx: &mut WriteTx<'_>, id: &CaseId, due_at: &str) -> Res
 /// Records the call-back's outcome and the customer's satisfaction.
 pub fn record_callback(tx: &mut WriteTx<'_>, id: &CaseId, r: &CallbackResult) -> Result<()> {
     let case = get(tx.conn(), id)?;
+    workflow::check(case.status, CaseAction::RecordCallback)?;
     if case.follow_up.due_at.is_none() {
         return Err(Error::InvalidTransition { from: "no_callback", to: "callback_recorded" });
     }
@@ -508,13 +511,16 @@ pub struct CaseDetail {
     pub sla: super::CaseSla,
     /// Statuses it may move to.
     pub next_statuses: Vec<CaseStatus>,
+    /// What else its status allows (the rule is [`workflow::allows`]).
+    pub allowed_actions: Vec<CaseAction>,
 }
 
-/// The case, its timeline, SLA and allowed moves.
+/// The case, its timeline, SLA, allowed moves and actions.
 pub fn detail(store: &crate::Store, id: &CaseId) -> Result<CaseDetail> {
     let case = get(store.conn(), id)?;
     Ok(CaseDetail {
         next_statuses: workflow::next_statuses(case.status),
+        allowed_actions: workflow::allowed_actions(case.status),
         timeline: timeline(store.conn(), id)?,
         sla: super::case_sla(store, id)?,
         case,

@@ -330,7 +330,8 @@ fn bulk_close_assign_tag_and_undo() {
     assert_eq!(get(store.conn(), &b).unwrap().status, CaseStatus::Resolved);
 
     let out = store.write(|tx| bulk::apply(tx, &ids, &BulkAction::Assign { assignee: Some(agent.clone()) })).unwrap();
-    assert_eq!(out.changed.len(), 2);
+    assert_eq!(out.changed.iter().map(|p| p.id.clone()).collect::<Vec<_>>(), vec![a.clone()]);
+    assert_eq!(out.skipped, vec![b.clone()], "a resolved case takes no new assignment");
     let tagged = store.write(|tx| bulk::apply(tx, &ids, &BulkAction::AddTag { tag: "outage".into() })).unwrap();
     store.write(|tx| bulk::undo(tx, &tagged.changed)).unwrap();
     store.write(|tx| bulk::undo(tx, &out.changed)).unwrap();
