@@ -3,6 +3,10 @@
 //! A database that cannot be opened (damaged, another program's, from a newer version)
 //! must not crash the app: the window still opens and every command answers with the
 //! reason, which the UI shows translated, with the path, so the user can act on it.
+//!
+//! Writes go through one connection; queries through a small pool of read-only ones, so
+//! the queues and search keep answering while a long write (bulk action, SLA refresh,
+//! later a sync batch) holds the writer, and the queue counts run side by side.
 
 use std::sync::{Mutex, MutexGuard};
 
@@ -17,7 +21,41 @@ pub struct AppState {
     demo_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     started: std::time::Instant,
     first_screen_logged: std::sync::Once,
-    store: Result<Mutex<Store>, IpcError>,
+    store: Result<Stores, IpcError>,
+}
+
+/// The write connection and the read-only ones.
+struct Stores {
+    writer: Mutex<Store>,
+    readers: Vec<Mutex<Store>>,
+    next_reader: std::sync::atomic::AtomicUsize,
+}
+
+/// Read connections: one per core on the machines we target (2–8 cores); more would only
+/// queue on the CPU.
+const READERS: usize = 2;
+
+impl Stores {
+    fn open(path: &std::path::Path) -> frontline_core::Result<Stores> {
+        let writer = Mutex::new(Store::open(path)?);
+        let readers = (0..READERS).map(|_| Store::open_reader(path).map(Mutex::new)).collect::<Result<_, _>>()?;
+        Ok(Stores { writer, readers, next_reader: Default::default() })
+    }
+
+    /// A free reader, or, when all are busy, the next in turn.
+    fn reader(&self) -> MutexGuard<'_, Store> {
+        if let Some(free) = self.readers.iter().find_map(|r| r.try_lock().ok()) {
+            return free;
+        }
+        let i = self.next_reader.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % self.readers.len();
+        lock(&self.readers[i])
+    }
+}
+
+/// A poisoned lock only means another command panicked mid-call; SQLite rolled its
+/// transaction back, so the connection is still sound.
+fn lock(m: &Mutex<Store>) -> MutexGuard<'_, Store> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl AppState {
@@ -27,7 +65,7 @@ impl AppState {
         let first_screen_logged = std::sync::Once::new();
         match paths::resolve_db_path(None) {
             Ok(path) => {
-                let store = Store::open(&path).map(Mutex::new).map_err(|e| {
+                let store = Stores::open(&path).map_err(|e| {
                     log::error!("cannot open database {}: {e}", path.display());
                     IpcError::from(e)
                 });
@@ -46,10 +84,10 @@ impl AppState {
         }
     }
 
-    /// The store, locked for one command.
+    /// The write connection, locked for one command.
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
         match &self.store {
-            Ok(m) => Ok(m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
+            Ok(s) => Ok(lock(&s.writer)),
             Err(e) => Err(e.clone()),
         }
     }
@@ -76,9 +114,12 @@ impl AppState {
         self.demo_cancel.clone()
     }
 
-    /// Runs one core read against the store.
+    /// Runs one core read on a read-only connection.
     pub fn read<T>(&self, f: impl FnOnce(&Store) -> frontline_core::Result<T>) -> Result<T, IpcError> {
-        Ok(f(&*self.store()?)?)
+        match &self.store {
+            Ok(s) => Ok(f(&s.reader())?),
+            Err(e) => Err(e.clone()),
+        }
     }
 
     /// Runs one core write in its own transaction.

@@ -63,6 +63,16 @@ impl Store {
         Store::from_connection(conn, path.to_path_buf(), now)
     }
 
+    /// Opens another connection to the database at `path` that can only read
+    /// (`PRAGMA query_only`), after [`Store::open`] has created and migrated it. In WAL mode
+    /// readers never wait for the writer, so the app answers queries on these while a long
+    /// write (a bulk action, an import, a sync batch) holds the write connection.
+    pub fn open_reader(path: &Path) -> Result<Store> {
+        let store = Store::open(path)?;
+        store.conn.pragma_update(None, "query_only", true)?;
+        Ok(store)
+    }
+
     fn from_connection(mut conn: Connection, path: PathBuf, now: Now) -> Result<Store> {
         let clock = load_clock(&mut conn)?;
         Ok(Store { conn, path, clock, now })

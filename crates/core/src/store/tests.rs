@@ -308,3 +308,17 @@ fn info_reports_version_node_counts_and_pending() {
     assert!(info.row_counts[2..].iter().all(|(_, n)| *n == 0));
     assert_eq!(info.pending_changes, 2);
 }
+
+#[test]
+fn a_reader_sees_committed_writes_and_cannot_write() {
+    let (dir, mut store, _) = temp_store();
+    let mut reader = Store::open_reader(&dir.path().join("frontline.db")).unwrap();
+    store.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("time_zone", text("Asia/Shanghai"))])).unwrap();
+    let seen: String =
+        reader.conn().query_row("SELECT time_zone FROM workspace_settings", [], |r| r.get(0)).unwrap();
+    assert_eq!(seen, "Asia/Shanghai");
+    let logged = change_log(&store).len();
+    let refused = reader.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("time_zone", text("UTC"))]));
+    assert!(refused.is_err(), "a reader must not write");
+    assert_eq!(change_log(&store).len(), logged, "nothing logged by the refused write");
+}
