@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import type { CaseDetail } from "../ipc/bindings";
-import { minutesFromNow, sampleDetail, target } from "../test/cases";
+import { ALLOWED_ACTIONS, minutesFromNow, sampleDetail, target } from "../test/cases";
 import { callsTo, ipcError, mockIpc, rejectWith, sampleSettings } from "../test/ipc";
 import { renderApp } from "../test/render";
 
@@ -161,7 +161,7 @@ describe("case detail", () => {
   it("records the call-back with outcome, CSAT, NPS and comment", async () => {
     const { user } = openCase(
       sampleDetail(
-        { nextStatuses: ["closed", "open"] },
+        { nextStatuses: ["closed", "open"], allowedActions: [...ALLOWED_ACTIONS.resolved] },
         { status: "resolved", followUp: { dueAt: minutesFromNow(60), doneAt: null, outcome: null } },
       ),
       { case_record_callback: () => null },
@@ -179,6 +179,63 @@ describe("case detail", () => {
       ]),
     );
   }, 15_000);
+
+  it("offers a closed case notes only, and says why", async () => {
+    openCase(
+      sampleDetail(
+        { nextStatuses: ["open"], allowedActions: [...ALLOWED_ACTIONS.closed] },
+        { status: "closed", tags: ["refund"], followUp: { dueAt: minutesFromNow(-60), doneAt: null, outcome: null } },
+      ),
+    );
+    const toolbar = await screen.findByRole("toolbar", { name: "Case actions" });
+    expect(within(toolbar).getAllByRole("button").map((b) => b.textContent)).toEqual(["Change status"]);
+    expect(screen.getByText("This case is closed: only notes can be added. Reopen it to change anything else.")).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Note" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Add note" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Log contact" })).not.toBeInTheDocument();
+    // Tags are shown, not editable.
+    const details = screen.getByRole("region", { name: "Details" });
+    expect(within(details).getByText("refund")).toBeInTheDocument();
+    expect(within(details).queryAllByLabelText("Tags")).toEqual([]);
+  });
+
+  it("offers a resolved case the call-back and corrections, but no new work", async () => {
+    openCase(
+      sampleDetail({ nextStatuses: ["closed", "open"], allowedActions: [...ALLOWED_ACTIONS.resolved] }, { status: "resolved" }),
+    );
+    const toolbar = await screen.findByRole("toolbar", { name: "Case actions" });
+    expect(within(toolbar).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "Change status",
+      "Edit",
+      "Schedule call-back",
+    ]);
+    expect(screen.getByRole("button", { name: "Log contact" })).toBeInTheDocument();
+    const tagFields = within(screen.getByRole("region", { name: "Details" })).getAllByLabelText("Tags");
+    expect(tagFields.some((el) => el.tagName === "INPUT")).toBe(true);
+    expect(screen.queryByText(/This case is closed/)).not.toBeInTheDocument();
+  });
+
+  it("offers an open case its work, but no call-back yet", async () => {
+    openCase(sampleDetail({}, { escalation: { department: "Billing", level: 1, reason: "Refund above limit" } }));
+    const toolbar = await screen.findByRole("toolbar", { name: "Case actions" });
+    expect(within(toolbar).getAllByRole("button").map((b) => b.textContent)).toEqual([
+      "Change status",
+      "Assign",
+      "Escalate",
+      "De-escalate",
+      "Edit",
+    ]);
+  });
+
+  it("explains Rust's refusal when the case moved on in the meantime", async () => {
+    const { user } = openCase(undefined, {
+      case_assign: rejectWith(ipcError({ code: "invalid_transition" })),
+    });
+    await user.click(await screen.findByRole("button", { name: "Assign" }));
+    const dialog = await screen.findByRole("dialog", { name: "Assign case" });
+    await user.click(within(dialog).getByRole("button", { name: "Save assignment" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("This change is not allowed in the case's current state.");
+  });
 
   it("adds a note and logs a contact with the handle time in seconds", async () => {
     const { user } = openCase(undefined, { case_add_note: () => null, case_log_contact: () => null });

@@ -1,8 +1,9 @@
 /**
  * One case: its title (the page heading) and reference, what can be done to it now
- * (status moves offered only from `nextStatuses`, assign, escalate, edit, call-back),
- * its timeline, SLA and details. Resolving asks for root cause and summary, then offers
- * to schedule the call-back.
+ * (status moves offered only from `nextStatuses`; assign, escalate, edit, call-back,
+ * notes, contacts and tags only as `allowedActions` says: core's rule, which refuses the
+ * rest), its timeline, SLA and details. Resolving asks for root cause and summary, then
+ * offers to schedule the call-back.
  */
 import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Menu, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -21,7 +22,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 
-import type { CaseDetail, CaseStatus } from "../ipc/bindings";
+import type { CaseAction, CaseDetail, CaseStatus } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useCase, useTransitionCase } from "../ipc/queries";
 import { PriorityBadge, StatusBadge, VipMark } from "./badges";
@@ -98,7 +99,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const kase = detail.case;
   const close = () => setDialog(null);
-  const active = kase.status !== "resolved" && kase.status !== "closed";
+  const can = (action: CaseAction) => detail.allowedActions.includes(action);
   const callbackOpen = kase.followUp.dueAt !== null && kase.followUp.doneAt === null;
   const backTo = typeof location.state === "object" && location.state && "from" in location.state
     ? String((location.state as { from: unknown }).from)
@@ -146,31 +147,42 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           </Text>
           <Group gap="xs" mt={4} role="toolbar" aria-label={t("cases.detail.actions")}>
             <StatusMenu detail={detail} onResolve={() => setDialog("resolve")} />
-            <Button variant="default" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setDialog("assign")}>
-              {t("cases.detail.assign")}
-            </Button>
-            <Button variant="default" leftSection={<IconBellRinging size={16} aria-hidden />} onClick={() => setDialog("escalate")}>
-              {t("cases.detail.escalate")}
-            </Button>
-            {kase.escalation && (
+            {can("assign") && (
+              <Button variant="default" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={() => setDialog("assign")}>
+                {t("cases.detail.assign")}
+              </Button>
+            )}
+            {can("escalate") && (
+              <Button variant="default" leftSection={<IconBellRinging size={16} aria-hidden />} onClick={() => setDialog("escalate")}>
+                {t("cases.detail.escalate")}
+              </Button>
+            )}
+            {kase.escalation && can("de_escalate") && (
               <Button variant="default" leftSection={<IconBellMinus size={16} aria-hidden />} onClick={() => setDialog("deEscalate")}>
                 {t("cases.detail.deEscalate")}
               </Button>
             )}
-            <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setDialog("edit")}>
-              {t("cases.detail.edit")}
-            </Button>
-            {!active && (
+            {can("edit") && (
+              <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setDialog("edit")}>
+                {t("cases.detail.edit")}
+              </Button>
+            )}
+            {can("schedule_callback") && (
               <Button variant="default" leftSection={<IconPhonePlus size={16} aria-hidden />} onClick={() => setDialog("schedule")}>
                 {t("cases.detail.scheduleCallback")}
               </Button>
             )}
-            {callbackOpen && (
+            {callbackOpen && can("record_callback") && (
               <Button variant="light" color="orange" leftSection={<IconPhoneCheck size={16} aria-hidden />} onClick={() => setDialog("record")}>
                 {t("cases.detail.recordCallback")}
               </Button>
             )}
           </Group>
+          {kase.status === "closed" && (
+            <Text size="sm" c="dimmed">
+              {t("cases.detail.closedReadOnly")}
+            </Text>
+          )}
         </Stack>
       </Paper>
 
@@ -185,13 +197,18 @@ function CaseView({ detail }: { detail: CaseDetail }) {
                 {kase.description || t("cases.detail.noDescription")}
               </Text>
             </Paper>
-            <Timeline caseId={kase.id} events={detail.timeline} onLogContact={() => setDialog("contact")} />
+            <Timeline
+              caseId={kase.id}
+              events={detail.timeline}
+              canAddNote={can("add_note")}
+              onLogContact={can("log_contact") ? () => setDialog("contact") : undefined}
+            />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="md">
             <SlaPanel sla={detail.sla} />
-            <CaseFacts kase={kase} />
+            <CaseFacts kase={kase} canEditTags={can("set_tags")} />
           </Stack>
         </Grid.Col>
       </Grid>

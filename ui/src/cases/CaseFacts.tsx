@@ -65,7 +65,27 @@ function TagsEditor({ kase }: { kase: Case }) {
   );
 }
 
-export function CaseFacts({ kase }: { kase: Case }) {
+function Tags({ tags }: { tags: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <Fact label={t("fields.tags")}>
+      {tags.length === 0 ? (
+        <None />
+      ) : (
+        <Group gap={4} justify="flex-end">
+          {tags.map((tag) => (
+            <Badge key={tag} variant="light" color="gray" tt="none">
+              {tag}
+            </Badge>
+          ))}
+        </Group>
+      )}
+    </Fact>
+  );
+}
+
+/** `canEditTags`: the case's status allows changing its tags; otherwise they are only shown. */
+export function CaseFacts({ kase, canEditTags }: { kase: Case; canEditTags: boolean }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const when = (iso: string | null) => (iso ? <Text size="sm">{formatDateTime(i18n.language, iso)}</Text> : <None />);
@@ -118,7 +138,7 @@ export function CaseFacts({ kase }: { kase: Case }) {
             </Text>
           )}
         </Fact>
-        <TagsEditor kase={kase} />
+        {canEditTags ? <TagsEditor kase={kase} /> : <Tags tags={kase.tags} />}
 
         <Divider my={4} />
         <Fact label={t("cases.detail.created")}>{when(kase.createdAt)}</Fact>

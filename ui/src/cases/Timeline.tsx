@@ -190,7 +190,7 @@ export function describeEvent(t: TFunction, language: string, data: EventData): 
   }
 }
 
-function NoteForm({ caseId, onLogContact }: { caseId: CaseId; onLogContact: () => void }) {
+function NoteForm({ caseId, onLogContact }: { caseId: CaseId; onLogContact?: () => void }) {
   const { t } = useTranslation();
   const add = useAddCaseNote(caseId);
   const [text, setText] = useState("");
@@ -231,14 +231,16 @@ function NoteForm({ caseId, onLogContact }: { caseId: CaseId; onLogContact: () =
           maxRows={10}
         />
         <Group justify="flex-end" gap="xs">
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconPhoneCall size={14} aria-hidden />}
-            onClick={onLogContact}
-          >
-            {t("cases.detail.logContact")}
-          </Button>
+          {onLogContact && (
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconPhoneCall size={14} aria-hidden />}
+              onClick={onLogContact}
+            >
+              {t("cases.detail.logContact")}
+            </Button>
+          )}
           <Button type="submit" size="xs" loading={add.isPending} leftSection={<IconNote size={14} aria-hidden />}>
             {t("cases.note.submit")}
           </Button>
@@ -251,11 +253,15 @@ function NoteForm({ caseId, onLogContact }: { caseId: CaseId; onLogContact: () =
 export function Timeline({
   caseId,
   events,
+  canAddNote,
   onLogContact,
 }: {
   caseId: CaseId;
   events: CaseEvent[];
-  onLogContact: () => void;
+  /** The case's status allows notes (the note box shows). */
+  canAddNote: boolean;
+  /** Opens the contact dialog; without it (status does not allow), no "Log contact". */
+  onLogContact?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
@@ -265,7 +271,7 @@ export function Timeline({
       <Title order={2} size="h5" id={headingId} mb="sm">
         {t("cases.timeline.heading")}
       </Title>
-      <NoteForm caseId={caseId} onLogContact={onLogContact} />
+      {canAddNote && <NoteForm caseId={caseId} onLogContact={onLogContact} />}
       {newestFirst.length === 0 ? (
         <Text size="sm" c="dimmed" mt="md">
           {t("cases.timeline.empty")}

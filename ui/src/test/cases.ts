@@ -1,5 +1,5 @@
 /** Case fixtures for tests: summaries, a detail with its SLA, and a fake list of any size. */
-import type { Case, CaseDetail, CaseEvent, CasePage, CaseQuery, CaseSummary, TargetView } from "../ipc/bindings";
+import type { Case, CaseAction, CaseDetail, CaseEvent, CasePage, CaseQuery, CaseSummary, TargetView } from "../ipc/bindings";
 
 export const NOW = Date.parse("2026-11-23T10:00:00Z");
 
@@ -83,6 +83,13 @@ export function sampleCase(overrides: Partial<Case> = {}): Case {
   };
 }
 
+/** The `allowedActions` core sends with a case in each kind of status (workflow::allows). */
+export const ALLOWED_ACTIONS = {
+  open: ["edit", "assign", "escalate", "de_escalate", "set_tags", "add_note", "log_contact"],
+  resolved: ["edit", "set_tags", "add_note", "log_contact", "schedule_callback", "record_callback"],
+  closed: ["add_note"],
+} as const satisfies Record<string, readonly CaseAction[]>;
+
 export function sampleDetail(overrides: Partial<CaseDetail> = {}, caseOverrides: Partial<Case> = {}): CaseDetail {
   const timeline: CaseEvent[] = [
     { id: "e1", at: "2026-11-23T08:00:00Z", data: { kind: "created", priority: "p2", channel: "phone" } },
@@ -92,8 +99,7 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}, caseOverrides:
     timeline,
     sla: { firstResponse: target(), resolution: target({ targetMinutes: 1440, dueAt: minutesFromNow(1200), remainingMinutes: 1200 }), businessHours: true },
     nextStatuses: ["pending_customer", "pending_internal", "resolved"],
-    // What core allows an open case (workflow::allows): everything but the call-back.
-    allowedActions: ["edit", "assign", "escalate", "de_escalate", "set_tags", "add_note", "log_contact"],
+    allowedActions: ALLOWED_ACTIONS.open,
     ...overrides,
   };
 }
