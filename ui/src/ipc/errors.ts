@@ -25,6 +25,7 @@ const RULES: readonly ValidationRule[] = [
   "invalid_time",
   "end_before_start",
   "invalid_value",
+  "duplicate",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -68,6 +69,10 @@ export const KNOWN_FIELDS = [
   "phone",
   "notes",
   "tier",
+  // Service levels
+  "firstResponseMinutes",
+  "resolutionMinutes",
+  "date",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

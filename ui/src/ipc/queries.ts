@@ -10,6 +10,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { commands, type Settings } from "./bindings";
+import { caseKeys } from "./cases";
 import { unwrap } from "./result";
 
 export { IpcFailure, unwrap, type Result } from "./result";
@@ -17,6 +18,7 @@ export * from "./cases";
 export * from "./customers";
 export * from "./people";
 export * from "./views";
+export * from "./serviceLevels";
 export * from "./demo";
 export * from "./events";
 
@@ -58,6 +60,8 @@ export function useSaveSettings() {
     mutationFn: async (settings: Settings) => unwrap(await commands.settingsSave(settings)),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.settings, saved);
+      // New working hours or time zone move the due times cached on open cases.
+      return queryClient.invalidateQueries({ queryKey: caseKeys.all });
     },
   });
 }

@@ -15,11 +15,10 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCheck } from "@tabler/icons-react";
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Language, Settings, Theme, WorkingDay } from "../ipc/bindings";
@@ -35,29 +34,13 @@ import {
   type FormIssues,
   type Issue,
 } from "./validation";
+import { SettingsSection } from "./SettingsSection";
 import { WorkingHoursEditor } from "./WorkingHoursEditor";
 
 const THEMES: readonly Theme[] = ["light", "dark", "system"];
 
 function isTheme(value: string): value is Theme {
   return (THEMES as readonly string[]).includes(value);
-}
-
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  const headingId = useId();
-  return (
-    <Paper component="section" withBorder radius="md" px="lg" py="md" aria-labelledby={headingId}>
-      <Title order={2} size="h5" id={headingId}>
-        {title}
-      </Title>
-      {description && (
-        <Text size="xs" c="dimmed" mt={2}>
-          {description}
-        </Text>
-      )}
-      <div className={classes.sectionBody}>{children}</div>
-    </Paper>
-  );
 }
 
 export function SettingsForm({ saved }: { saved: Settings }) {
@@ -164,7 +147,7 @@ export function SettingsForm({ saved }: { saved: Settings }) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Section title={t("settings.organisation.heading")}>
+        <SettingsSection title={t("settings.organisation.heading")}>
           <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
             <TextInput
               label={t("fields.organisationName")}
@@ -197,9 +180,9 @@ export function SettingsForm({ saved }: { saved: Settings }) {
               }
             />
           </SimpleGrid>
-        </Section>
+        </SettingsSection>
 
-        <Section title={t("settings.appearance.heading")}>
+        <SettingsSection title={t("settings.appearance.heading")}>
           <SimpleGrid cols={2} spacing="md">
             <Select
               label={t("fields.language")}
@@ -222,16 +205,16 @@ export function SettingsForm({ saved }: { saved: Settings }) {
               error={message(issues.theme)}
             />
           </SimpleGrid>
-        </Section>
+        </SettingsSection>
 
-        <Section title={t("fields.workingHours")} description={t("settings.hours.description")}>
+        <SettingsSection title={t("fields.workingHours")} description={t("settings.hours.description")}>
           {issues.workingHours && (
             <Text size="sm" c="red" mb="xs" role="alert">
               {message(issues.workingHours)}
             </Text>
           )}
           <WorkingHoursEditor days={draft.workingHours} issues={issues.days} onChange={editDay} />
-        </Section>
+        </SettingsSection>
 
         {saveError !== null && (
           <Alert

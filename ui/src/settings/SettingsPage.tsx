@@ -1,6 +1,7 @@
 /**
  * Settings: loads the stored settings (loader while waiting, translated error with
- * Retry if that fails) and hands them to the form.
+ * Retry if that fails) and hands them to the form; below it, the service levels and
+ * holidays, which save on each change.
  */
 import { Alert, Button, Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
@@ -8,6 +9,8 @@ import { useTranslation } from "react-i18next";
 
 import { describeError } from "../ipc/errors";
 import { useSettings } from "../ipc/queries";
+import { Holidays } from "./Holidays";
+import { ServiceLevels } from "./ServiceLevels";
 import { SettingsForm } from "./SettingsForm";
 
 export function SettingsPage() {
@@ -54,6 +57,10 @@ export function SettingsPage() {
       )}
 
       {settings.isSuccess && <SettingsForm saved={settings.data} />}
+
+      {/* Saved as soon as changed, so outside the form and its Save bar. */}
+      <ServiceLevels />
+      <Holidays />
     </Stack>
   );
 }

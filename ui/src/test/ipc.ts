@@ -6,7 +6,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { vi } from "vitest";
 
-import type { AppInfo, IpcError, Settings } from "../ipc/bindings";
+import type { AppInfo, EffectivePolicy, IpcError, Settings } from "../ipc/bindings";
 
 type Args = Record<string, unknown> | undefined;
 export type Handler = (args: Args) => unknown;
@@ -46,6 +46,14 @@ export const sampleAppInfo: AppInfo = {
 
 export const sampleTimeZones = ["America/New_York", "Asia/Shanghai", "Asia/Taipei", "Europe/Berlin", "UTC"];
 
+/** What Rust lists when the team has set no policy: the built-in targets. */
+export const builtInPolicies: EffectivePolicy[] = [
+  { source: "built_in", priority: "p1", firstResponseMinutes: 30, resolutionMinutes: 240, businessHours: false },
+  { source: "built_in", priority: "p2", firstResponseMinutes: 60, resolutionMinutes: 480, businessHours: true },
+  { source: "built_in", priority: "p3", firstResponseMinutes: 240, resolutionMinutes: 1440, businessHours: true },
+  { source: "built_in", priority: "p4", firstResponseMinutes: 480, resolutionMinutes: 2400, businessHours: true },
+];
+
 export function ipcError(overrides: Partial<IpcError> & Pick<IpcError, "code">): IpcError {
   return { message: "message for the log only", field: null, rule: null, limit: null, ...overrides };
 }
@@ -61,6 +69,8 @@ export function mockIpc(handlers: Handlers = {}) {
       return stored;
     },
     settings_time_zones: () => sampleTimeZones,
+    sla_policy_list: () => builtInPolicies,
+    holiday_list: () => [],
     // An empty case database.
     case_list: () => ({ rows: [], total: 0 }),
     case_categories: () => [],
