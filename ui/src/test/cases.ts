@@ -99,7 +99,7 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}, caseOverrides:
     timeline,
     sla: { firstResponse: target(), resolution: target({ targetMinutes: 1440, dueAt: minutesFromNow(1200), remainingMinutes: 1200 }), businessHours: true },
     nextStatuses: ["pending_customer", "pending_internal", "resolved"],
-    allowedActions: ALLOWED_ACTIONS.open,
+    allowedActions: [...ALLOWED_ACTIONS.open],
     ...overrides,
   };
 }
