@@ -237,6 +237,33 @@ describe("case detail", () => {
     expect(await within(dialog).findByRole("alert")).toHaveTextContent("This change is not allowed in the case's current state.");
   });
 
+  it("puts Rust's field error beside the escalation's field, then closes once saved", async () => {
+    let attempts = 0;
+    const { user } = openCase(undefined, {
+      case_escalate: () => {
+        attempts += 1;
+        if (attempts === 1) {
+          return Promise.reject(ipcError({ code: "validation", field: "department", rule: "too_long", limit: 80 }));
+        }
+        return null;
+      },
+    });
+    await user.click(await screen.findByRole("button", { name: "Escalate" }));
+    const dialog = await screen.findByRole("dialog", { name: "Escalate case" });
+    const department = within(dialog).getByRole("textbox", { name: "Department" });
+    await user.type(department, "Billing and refunds");
+    await user.type(within(dialog).getByRole("textbox", { name: "Reason" }), "Refund above limit");
+    await user.click(within(dialog).getByRole("button", { name: "Confirm escalation" }));
+    await waitFor(() => expect(department).toHaveAccessibleDescription("Must be at most 80 characters."));
+    expect(department).toHaveValue("Billing and refunds");
+
+    await user.type(department, "!");
+    expect(department).not.toHaveAccessibleDescription("Must be at most 80 characters.");
+    await user.click(within(dialog).getByRole("button", { name: "Confirm escalation" }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: "Escalate case" })).not.toBeInTheDocument());
+    expect(callsTo("case_escalate")).toHaveLength(2);
+  }, 15_000);
+
   it("adds a note and logs a contact with the handle time in seconds", async () => {
     const { user } = openCase(undefined, { case_add_note: () => null, case_log_contact: () => null });
     await user.type(await screen.findByRole("textbox", { name: "Note" }), "Called the bank");

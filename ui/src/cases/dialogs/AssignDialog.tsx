@@ -6,19 +6,19 @@ import { useTranslation } from "react-i18next";
 
 import type { Case } from "../../ipc/bindings";
 import { useAgents, useAssignCase, useMe, useTeams } from "../../ipc/queries";
-import { FormDialog, useFormErrors } from "./FormDialog";
+import { FormDialog } from "./FormDialog";
+import { useDialogMutation } from "./useDialogMutation";
 
 const NOBODY = "__nobody__";
 
 export function AssignDialog({ kase, opened, onClose }: { kase: Case; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const assign = useAssignCase(kase.id);
   const agents = useAgents();
   const teams = useTeams();
   const me = useMe();
   const [agent, setAgent] = useState<string>(kase.assigneeId ?? NOBODY);
   const [team, setTeam] = useState<string>(kase.teamId ?? NOBODY);
-  const errors = useFormErrors([] as const);
+  const { errors, save, formProps } = useDialogMutation(useAssignCase(kase.id), [] as const, onClose);
 
   const pickAgent = (id: string) => {
     setAgent(id);
@@ -28,11 +28,7 @@ export function AssignDialog({ kase, opened, onClose }: { kase: Case; opened: bo
     if (teamOf && team === NOBODY) setTeam(teamOf);
   };
 
-  const submit = () =>
-    assign.mutate(
-      { assignee: agent === NOBODY ? null : agent, team: team === NOBODY ? null : team },
-      { onSuccess: onClose, onError: errors.fail },
-    );
+  const submit = () => save({ assignee: agent === NOBODY ? null : agent, team: team === NOBODY ? null : team });
 
   return (
     <FormDialog
@@ -40,8 +36,7 @@ export function AssignDialog({ kase, opened, onClose }: { kase: Case; opened: bo
       onClose={onClose}
       title={t("cases.assign.title")}
       submitLabel={t("cases.assign.submit")}
-      pending={assign.isPending}
-      formError={errors.formError}
+      {...formProps}
       onSubmit={submit}
     >
       <Select

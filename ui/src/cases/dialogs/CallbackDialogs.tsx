@@ -10,7 +10,8 @@ import { useTranslation } from "react-i18next";
 
 import type { CaseId } from "../../ipc/bindings";
 import { useRecordCallback, useScheduleCallback } from "../../ipc/queries";
-import { FormDialog, useFormErrors } from "./FormDialog";
+import { FormDialog } from "./FormDialog";
+import { useDialogMutation } from "./useDialogMutation";
 
 /** Tomorrow at 10:00 local time, as the picker's "YYYY-MM-DD HH:mm:ss". */
 export function defaultCallbackTime(now = new Date()): string {
@@ -39,19 +40,12 @@ export function ScheduleCallbackDialog({
   afterResolve?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const schedule = useScheduleCallback(caseId);
   const [value, setValue] = useState<string | null>(() => defaultCallbackTime());
-  const errors = useFormErrors(["dueAt"] as const);
+  const { errors, save, formProps } = useDialogMutation(useScheduleCallback(caseId), ["dueAt"] as const, onClose);
 
   const submit = () => {
     if (!errors.requireFilled({ dueAt: value ?? "" }) || !value) return;
-    const dueAt = pickerToRfc3339(value);
-    schedule.mutate(dueAt, {
-      onSuccess: () => {
-        onClose();
-      },
-      onError: errors.fail,
-    });
+    save(pickerToRfc3339(value));
   };
 
   return (
@@ -61,8 +55,7 @@ export function ScheduleCallbackDialog({
       title={t("cases.callback.scheduleTitle")}
       submitLabel={t("cases.callback.schedule")}
       cancelLabel={afterResolve ? t("common.notNow") : undefined}
-      pending={schedule.isPending}
-      formError={errors.formError}
+      {...formProps}
       onSubmit={submit}
       intro={
         afterResolve ? (
@@ -137,33 +130,24 @@ export function RecordCallbackDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const record = useRecordCallback(caseId);
   const [outcome, setOutcome] = useState("");
   const [csat, setCsat] = useState("");
   const [nps, setNps] = useState("");
   const [comment, setComment] = useState("");
-  const errors = useFormErrors(["outcome", "csat", "nps", "comment"] as const);
+  const { errors, save, textField, formProps } = useDialogMutation(
+    useRecordCallback(caseId),
+    ["outcome", "csat", "nps", "comment"] as const,
+    onClose,
+  );
 
   const submit = () => {
     if (!errors.requireFilled({ outcome })) return;
-    record.mutate(
-      {
-        outcome: outcome.trim(),
-        csat: csat === "" ? null : Number(csat),
-        nps: nps === "" ? null : Number(nps),
-        comment: comment.trim() || null,
-      },
-      {
-        onSuccess: () => {
-          setOutcome("");
-          setCsat("");
-          setNps("");
-          setComment("");
-          onClose();
-        },
-        onError: errors.fail,
-      },
-    );
+    save({
+      outcome: outcome.trim(),
+      csat: csat === "" ? null : Number(csat),
+      nps: nps === "" ? null : Number(nps),
+      comment: comment.trim() || null,
+    });
   };
 
   return (
@@ -172,20 +156,14 @@ export function RecordCallbackDialog({
       onClose={onClose}
       title={t("cases.callback.recordTitle")}
       submitLabel={t("cases.callback.save")}
-      pending={record.isPending}
-      formError={errors.formError}
+      {...formProps}
       onSubmit={submit}
       size="lg"
     >
       <Textarea
         label={t("fields.outcome")}
         placeholder={t("cases.callback.outcomePlaceholder")}
-        value={outcome}
-        onChange={(e) => {
-          setOutcome(e.currentTarget.value);
-          errors.clear("outcome");
-        }}
-        error={errors.fieldErrors.outcome}
+        {...textField("outcome", outcome, setOutcome)}
         required
         autosize
         minRows={2}
@@ -217,12 +195,7 @@ export function RecordCallbackDialog({
       />
       <Textarea
         label={t("fields.comment")}
-        value={comment}
-        onChange={(e) => {
-          setComment(e.currentTarget.value);
-          errors.clear("comment");
-        }}
-        error={errors.fieldErrors.comment}
+        {...textField("comment", comment, setComment)}
         autosize
         minRows={2}
       />

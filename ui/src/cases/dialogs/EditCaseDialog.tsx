@@ -7,12 +7,12 @@ import { CustomerPicker, type PickedCustomer } from "../../customers/CustomerPic
 import type { Case, CaseChannel, Priority } from "../../ipc/bindings";
 import { useCaseCategories, useEditCase } from "../../ipc/queries";
 import { CHANNELS, PRIORITIES, channelOptions, isOneOf, priorityOptions } from "../model";
-import { FormDialog, useFormErrors } from "./FormDialog";
+import { FormDialog } from "./FormDialog";
 import { FormSelect } from "./FormSelect";
+import { useDialogMutation } from "./useDialogMutation";
 
 export function EditCaseDialog({ kase, opened, onClose }: { kase: Case; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const edit = useEditCase(kase.id);
   const categories = useCaseCategories();
   const [title, setTitle] = useState(kase.title);
   const [description, setDescription] = useState(kase.description);
@@ -22,21 +22,22 @@ export function EditCaseDialog({ kase, opened, onClose }: { kase: Case; opened: 
   const [channel, setChannel] = useState<CaseChannel>(kase.channel);
   const [category, setCategory] = useState(kase.category);
   const [priority, setPriority] = useState<Priority>(kase.priority);
-  const errors = useFormErrors(["title", "description", "customerId", "channel", "category", "priority"] as const);
+  const { errors, save, textField, formProps } = useDialogMutation(
+    useEditCase(kase.id),
+    ["title", "description", "customerId", "channel", "category", "priority"] as const,
+    onClose,
+  );
 
   const submit = () => {
     if (!errors.requireFilled({ title })) return;
-    edit.mutate(
-      {
-        title: title.trim(),
-        description,
-        customerId: customer?.id ?? null,
-        channel,
-        category: category.trim(),
-        priority,
-      },
-      { onSuccess: onClose, onError: errors.fail },
-    );
+    save({
+      title: title.trim(),
+      description,
+      customerId: customer?.id ?? null,
+      channel,
+      category: category.trim(),
+      priority,
+    });
   };
 
   return (
@@ -45,31 +46,20 @@ export function EditCaseDialog({ kase, opened, onClose }: { kase: Case; opened: 
       onClose={onClose}
       title={t("cases.edit.title")}
       submitLabel={t("cases.edit.submit")}
-      pending={edit.isPending}
-      formError={errors.formError}
+      {...formProps}
       onSubmit={submit}
       size="lg"
     >
       <TextInput
         label={t("fields.title")}
-        value={title}
-        onChange={(e) => {
-          setTitle(e.currentTarget.value);
-          errors.clear("title");
-        }}
-        error={errors.fieldErrors.title}
+        {...textField("title", title, setTitle)}
         required
         maxLength={200}
         data-autofocus
       />
       <Textarea
         label={t("fields.description")}
-        value={description}
-        onChange={(e) => {
-          setDescription(e.currentTarget.value);
-          errors.clear("description");
-        }}
-        error={errors.fieldErrors.description}
+        {...textField("description", description, setDescription)}
         autosize
         minRows={3}
         maxRows={12}

@@ -5,29 +5,24 @@ import { useTranslation } from "react-i18next";
 
 import type { Case } from "../../ipc/bindings";
 import { useDeEscalateCase, useEscalateCase } from "../../ipc/queries";
-import { FormDialog, useFormErrors } from "./FormDialog";
+import { FormDialog } from "./FormDialog";
+import { useDialogMutation } from "./useDialogMutation";
 
 export function EscalateDialog({ kase, opened, onClose }: { kase: Case; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const escalate = useEscalateCase(kase.id);
   const [department, setDepartment] = useState(kase.escalation?.department ?? "");
   const [level, setLevel] = useState(String(kase.escalation?.level ?? 1));
   const [reason, setReason] = useState("");
-  const errors = useFormErrors(["department", "level", "reason"] as const);
+  const { errors, save, textField, formProps } = useDialogMutation(
+    useEscalateCase(kase.id),
+    ["department", "level", "reason"] as const,
+    onClose,
+  );
   const levelLabel = useId();
 
   const submit = () => {
     if (!errors.requireFilled({ department, reason })) return;
-    escalate.mutate(
-      { department: department.trim(), level: Number(level), reason: reason.trim() },
-      {
-        onSuccess: () => {
-          setReason("");
-          onClose();
-        },
-        onError: errors.fail,
-      },
-    );
+    save({ department: department.trim(), level: Number(level), reason: reason.trim() });
   };
 
   return (
@@ -36,19 +31,13 @@ export function EscalateDialog({ kase, opened, onClose }: { kase: Case; opened: 
       onClose={onClose}
       title={t("cases.escalate.title")}
       submitLabel={t("cases.escalate.submit")}
-      pending={escalate.isPending}
-      formError={errors.formError}
+      {...formProps}
       onSubmit={submit}
     >
       <TextInput
         label={t("fields.department")}
         placeholder={t("cases.escalate.departmentPlaceholder")}
-        value={department}
-        onChange={(e) => {
-          setDepartment(e.currentTarget.value);
-          errors.clear("department");
-        }}
-        error={errors.fieldErrors.department}
+        {...textField("department", department, setDepartment)}
         required
         maxLength={80}
         data-autofocus
@@ -72,12 +61,7 @@ export function EscalateDialog({ kase, opened, onClose }: { kase: Case; opened: 
       </Input.Wrapper>
       <Textarea
         label={t("fields.reason")}
-        value={reason}
-        onChange={(e) => {
-          setReason(e.currentTarget.value);
-          errors.clear("reason");
-        }}
-        error={errors.fieldErrors.reason}
+        {...textField("reason", reason, setReason)}
         required
         autosize
         minRows={2}
@@ -88,19 +72,16 @@ export function EscalateDialog({ kase, opened, onClose }: { kase: Case; opened: 
 
 export function DeEscalateDialog({ kase, opened, onClose }: { kase: Case; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const deEscalate = useDeEscalateCase(kase.id);
   const [reason, setReason] = useState("");
-  const errors = useFormErrors(["reason"] as const);
+  const { errors, save, textField, formProps } = useDialogMutation(
+    useDeEscalateCase(kase.id),
+    ["reason"] as const,
+    onClose,
+  );
 
   const submit = () => {
     if (!errors.requireFilled({ reason })) return;
-    deEscalate.mutate(reason.trim(), {
-      onSuccess: () => {
-        setReason("");
-        onClose();
-      },
-      onError: errors.fail,
-    });
+    save(reason.trim());
   };
 
   return (
@@ -109,18 +90,12 @@ export function DeEscalateDialog({ kase, opened, onClose }: { kase: Case; opened
       onClose={onClose}
       title={t("cases.escalate.withdrawTitle")}
       submitLabel={t("cases.escalate.withdraw")}
-      pending={deEscalate.isPending}
-      formError={errors.formError}
+      {...formProps}
       onSubmit={submit}
     >
       <Textarea
         label={t("fields.reason")}
-        value={reason}
-        onChange={(e) => {
-          setReason(e.currentTarget.value);
-          errors.clear("reason");
-        }}
-        error={errors.fieldErrors.reason}
+        {...textField("reason", reason, setReason)}
         required
         autosize
         minRows={2}

@@ -19,6 +19,8 @@ export interface FormDialogProps {
   formError: string | null;
   onSubmit: () => void;
   intro?: ReactNode;
+  /** A quiet line beside the buttons (e.g. how the keyboard works here). */
+  hint?: ReactNode;
   children: ReactNode;
   size?: string;
 }
@@ -33,6 +35,7 @@ export function FormDialog({
   formError,
   onSubmit,
   intro,
+  hint,
   children,
   size = "md",
 }: FormDialogProps) {
@@ -58,13 +61,20 @@ export function FormDialog({
               {formError}
             </Text>
           )}
-          <Group justify="flex-end" gap="xs" mt={4}>
-            <Button variant="default" onClick={onClose}>
-              {cancelLabel ?? t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={pending}>
-              {submitLabel}
-            </Button>
+          <Group justify={hint ? "space-between" : "flex-end"} gap="xs" mt={4}>
+            {hint && (
+              <Text size="xs" c="dimmed">
+                {hint}
+              </Text>
+            )}
+            <Group gap="xs">
+              <Button variant="default" onClick={onClose}>
+                {cancelLabel ?? t("common.cancel")}
+              </Button>
+              <Button type="submit" loading={pending}>
+                {submitLabel}
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </form>

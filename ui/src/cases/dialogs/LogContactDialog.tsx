@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import type { CaseChannel, CaseId, Direction } from "../../ipc/bindings";
 import { useLogCaseContact } from "../../ipc/queries";
 import { CHANNELS, channelOptions, isOneOf } from "../model";
-import { FormDialog, useFormErrors } from "./FormDialog";
+import { FormDialog } from "./FormDialog";
 import { FormSelect } from "./FormSelect";
+import { useDialogMutation } from "./useDialogMutation";
 
 const DIRECTIONS: readonly Direction[] = ["inbound", "outbound"];
 /** The longest single contact Rust accepts (24 h). */
@@ -25,12 +26,15 @@ export function LogContactDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const log = useLogCaseContact(caseId);
   const [channel, setChannel] = useState<CaseChannel>(defaultChannel);
   const [direction, setDirection] = useState<Direction>("outbound");
   const [summary, setSummary] = useState("");
   const [minutes, setMinutes] = useState<number | string>(5);
-  const errors = useFormErrors(["channel", "direction", "summary", "handleSeconds"] as const);
+  const { errors, save, textField, formProps } = useDialogMutation(
+    useLogCaseContact(caseId),
+    ["channel", "direction", "summary", "handleSeconds"] as const,
+    onClose,
+  );
 
   const submit = () => {
     const m = typeof minutes === "number" ? minutes : Number(minutes);
@@ -38,16 +42,7 @@ export function LogContactDialog({
       errors.set("handleSeconds", t("errors.validation.invalid_value"));
       return;
     }
-    log.mutate(
-      { channel, direction, summary: summary.trim(), handleSeconds: Math.round(m * 60) },
-      {
-        onSuccess: () => {
-          setSummary("");
-          onClose();
-        },
-        onError: errors.fail,
-      },
-    );
+    save({ channel, direction, summary: summary.trim(), handleSeconds: Math.round(m * 60) });
   };
 
   return (
@@ -56,8 +51,7 @@ export function LogContactDialog({
       onClose={onClose}
       title={t("cases.contact.title")}
       submitLabel={t("cases.contact.submit")}
-      pending={log.isPending}
-      formError={errors.formError}
+      {...formProps}
       onSubmit={submit}
       size="lg"
     >
@@ -95,12 +89,7 @@ export function LogContactDialog({
       </SimpleGrid>
       <Textarea
         label={t("fields.summary")}
-        value={summary}
-        onChange={(e) => {
-          setSummary(e.currentTarget.value);
-          errors.clear("summary");
-        }}
-        error={errors.fieldErrors.summary}
+        {...textField("summary", summary, setSummary)}
         autosize
         minRows={3}
       />

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 
 import type { CaseId } from "../../ipc/bindings";
 import { useTransitionCase } from "../../ipc/queries";
-import { FormDialog, useFormErrors } from "./FormDialog";
+import { FormDialog } from "./FormDialog";
+import { useDialogMutation } from "./useDialogMutation";
 
 export function ResolveDialog({
   caseId,
@@ -19,24 +20,17 @@ export function ResolveDialog({
   onResolved: () => void;
 }) {
   const { t } = useTranslation();
-  const transition = useTransitionCase(caseId);
   const [rootCause, setRootCause] = useState("");
   const [summary, setSummary] = useState("");
-  const errors = useFormErrors(["rootCause", "resolutionSummary"] as const);
+  const { errors, save, textField, formProps } = useDialogMutation(
+    useTransitionCase(caseId),
+    ["rootCause", "resolutionSummary"] as const,
+    onResolved,
+  );
 
   const submit = () => {
     if (!errors.requireFilled({ rootCause, resolutionSummary: summary })) return;
-    transition.mutate(
-      { to: "resolved", resolution: { rootCause: rootCause.trim(), resolutionSummary: summary.trim() } },
-      {
-        onSuccess: () => {
-          setRootCause("");
-          setSummary("");
-          onResolved();
-        },
-        onError: errors.fail,
-      },
-    );
+    save({ to: "resolved", resolution: { rootCause: rootCause.trim(), resolutionSummary: summary.trim() } });
   };
 
   return (
@@ -45,8 +39,7 @@ export function ResolveDialog({
       onClose={onClose}
       title={t("cases.resolve.title")}
       submitLabel={t("cases.resolve.submit")}
-      pending={transition.isPending}
-      formError={errors.formError}
+      {...formProps}
       onSubmit={submit}
       intro={
         <Text size="sm" c="dimmed">
@@ -56,12 +49,7 @@ export function ResolveDialog({
     >
       <Textarea
         label={t("fields.rootCause")}
-        value={rootCause}
-        onChange={(e) => {
-          setRootCause(e.currentTarget.value);
-          errors.clear("rootCause");
-        }}
-        error={errors.fieldErrors.rootCause}
+        {...textField("rootCause", rootCause, setRootCause)}
         required
         autosize
         minRows={2}
@@ -70,12 +58,7 @@ export function ResolveDialog({
       />
       <Textarea
         label={t("fields.resolutionSummary")}
-        value={summary}
-        onChange={(e) => {
-          setSummary(e.currentTarget.value);
-          errors.clear("resolutionSummary");
-        }}
-        error={errors.fieldErrors.resolutionSummary}
+        {...textField("resolutionSummary", summary, setSummary)}
         required
         autosize
         minRows={3}
