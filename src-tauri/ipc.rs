@@ -64,7 +64,11 @@ pub fn builder() -> Builder<tauri::Wry> {
 
 /// Renders the TypeScript bindings to a string.
 pub fn render_bindings() -> Result<String, String> {
-    let dir = std::env::temp_dir().join(format!("frontline-bindings-{}", std::process::id()));
+    // One directory per call: the tests render in parallel threads of one process, and a
+    // shared directory was removed by one while the other was still writing into it.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("frontline-bindings-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let file = dir.join("bindings.ts");
     let ts = specta_typescript::Typescript::default()
