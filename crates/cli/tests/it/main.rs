@@ -23,7 +23,8 @@ fn info_creates_and_describes_a_new_database() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains(&format!("database:        {}", db.display())), "{text}");
-    assert!(text.contains("schema version:  3"), "{text}");
+    let version = frontline_core::store::migrations::latest_version();
+    assert!(text.contains(&format!("schema version:  {version}")), "{text}");
     assert!(text.lines().any(|l| l.starts_with("node id:") && l.split_whitespace().last().unwrap().len() == 16));
     assert!(text.contains("rows cases"), "{text}");
 }

@@ -7,6 +7,7 @@
 
 pub mod bulk;
 pub(crate) mod grams;
+pub(crate) mod search_index;
 pub mod model;
 pub mod query;
 pub mod reference;

@@ -441,3 +441,53 @@ fn upgrading_a_version_3_database_indexes_its_cases_for_short_queries_and_the_br
     assert_eq!(list(CaseQuery { text: Some("到账".into()), ..CaseQuery::default() }), vec![a]);
     assert_eq!(list(CaseQuery { queue: Queue::Breaching, ..CaseQuery::default() }), vec![b]);
 }
+
+#[test]
+fn a_deferred_bulk_load_indexes_its_cases_like_the_triggers_would() {
+    let (_d, mut store, clock) = temp_store();
+    let before = create(&mut store, "Router keeps rebooting");
+    let (bulk, live) = store
+        .write(|tx| {
+            search_index::deferred(tx, |tx| {
+                let bulk = super::create(tx, &new_case("发票开错"))?;
+                add_note(tx, &bulk, "客户要求重开")?;
+                let live = super::create(tx, &new_case("Parcel lost"))?;
+                add_note(tx, &before, "换了路由器")?;
+                Ok((bulk, live))
+            })
+        })
+        .unwrap();
+    let find = |store: &Store, text: &str| -> Vec<CaseId> {
+        let q = CaseQuery { text: Some(text.into()), ..CaseQuery::default() };
+        query::list(store.conn(), &q, clock.get()).unwrap().rows.into_iter().map(|r| r.id).collect()
+    };
+    assert_eq!(find(&store, "开错"), vec![bulk.clone()], "title, from the gram index");
+    assert_eq!(find(&store, "要求重开"), vec![bulk.clone()], "note, from the trigram index");
+    assert_eq!(find(&store, "parcel"), vec![live]);
+    assert_eq!(find(&store, "路由"), vec![before], "an older case is still indexed as it changes");
+    let same: i64 = store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM cases_fts f JOIN case_search_text t ON t.rid = f.rowid
+             WHERE f.title = t.title AND f.body = t.body",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(same, 3, "every indexed row holds what search reads of its case");
+    assert_eq!(count_rows(&store, "cases_grams"), 3);
+    assert_eq!(count_rows(&store, "search_deferred"), 0);
+
+    // A failed load keeps nothing, its deferral included.
+    let failed = store.write(|tx| {
+        search_index::deferred(tx, |tx| {
+            super::create(tx, &new_case("doomed"))?;
+            Err::<(), _>(Error::Cancelled)
+        })
+    });
+    assert!(matches!(failed, Err(Error::Cancelled)));
+    assert_eq!(count_rows(&store, "search_deferred"), 0);
+    assert!(find(&store, "doomed").is_empty());
+    create(&mut store, "After the failed load");
+    assert_eq!(find(&store, "after the failed").len(), 1, "triggers index again");
+}

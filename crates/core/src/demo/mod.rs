@@ -7,7 +7,9 @@
 //! [`WriteTx`] whose wall time is set to the moment the action happened. So the change
 //! log (sync outbox), the timelines, the full-text index and the cached SLA due times are
 //! exactly what real use would have produced, and a demo database exercises the same code
-//! as a real one. There is no raw insert anywhere in this module.
+//! as a real one. There is no raw insert anywhere in this module. (The search indexes of
+//! the new cases are built in one pass at the end — [`cases::search_index::deferred`] —
+//! with the same contents the per-row triggers would give.)
 //!
 //! **Reproducible.** One seeded [`StdRng`] drives every choice, so the same options on the
 //! same starting database (same time zone and SLA policies) give the same cases, texts,
@@ -122,15 +124,18 @@ pub fn generate(
     let written = store.write(|tx| {
         let cast = cast(tx, &mut rng, book, opts.language, start, (total / CASES_PER_CUSTOMER).max(MIN_CUSTOMERS))?;
         let world = World { book, tz, end: opts.end, vip: &cast.vip };
-        for (i, at) in created.iter().enumerate() {
-            write_case(tx, &mut rng, &world, &cast, *at)?;
-            let done = i as u32 + 1;
-            if (done.is_multiple_of(report_every) || done == total)
-                && on_progress(DemoProgress { done, total }).is_break()
-            {
-                return Err(Error::Cancelled);
+        cases::search_index::deferred(tx, |tx| {
+            for (i, at) in created.iter().enumerate() {
+                write_case(tx, &mut rng, &world, &cast, *at)?;
+                let done = i as u32 + 1;
+                if (done.is_multiple_of(report_every) || done == total)
+                    && on_progress(DemoProgress { done, total }).is_break()
+                {
+                    return Err(Error::Cancelled);
+                }
             }
-        }
+            Ok(())
+        })?;
         Ok(DemoSummary {
             cases: total,
             customers: cast.customers.len() as u32,
