@@ -4,6 +4,8 @@
 //!    beside a raw-SQLite baseline from the same run.
 //! 2. The desktop app's cold start to first screen and idle memory (PSS of the app process
 //!    and, reported beside it, of the WebKit processes), under Xvfb on Linux.
+//! 3. Demo data: `frontline-cli demo --cases 100000` into a fresh database (issue target:
+//!    under a minute).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -135,20 +137,48 @@ pub fn run() -> Result<()> {
     if results.is_empty() {
         bail!("criterion wrote no results");
     }
+    let bin = app_build::release_app()?;
+    shell::step("demo data: 100,000 cases into a fresh database");
+    let demo = demo_generation(&bin.with_file_name(if cfg!(windows) { "frontline-cli.exe" } else { "frontline-cli" }))?;
     let startup = if cfg!(target_os = "linux") {
-        let bin = app_build::release_app()?;
         shell::step("app start-up and idle memory (Xvfb)");
         Some(startup(&bin)?)
     } else {
         None
     };
-    let md = render(&results, startup.as_ref());
+    let md = render(&results, demo, startup.as_ref());
     std::fs::write("BENCHMARKS.md", &md)?;
     println!("{md}");
     Ok(())
 }
 
-fn render(results: &[(String, f64)], startup: Option<&Startup>) -> String {
+/// Cases the demo benchmark generates, and the time it must stay under.
+const DEMO_CASES: u32 = 100_000;
+const DEMO_TARGET: Duration = Duration::from_secs(60);
+
+/// Wall time of one `frontline-cli demo` run of [`DEMO_CASES`] Chinese cases into a new
+/// database, which is deleted afterwards (about 2 GB).
+fn demo_generation(cli: &Path) -> Result<Duration> {
+    let tmp = std::env::temp_dir().join(format!("frontline-bench-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp)?;
+    let begin = Instant::now();
+    let status = Command::new(cli)
+        .arg("--db")
+        .arg(tmp.join("demo.db"))
+        .args(["demo", "--cases", &DEMO_CASES.to_string(), "--lang", "zh-Hans", "--seed", "42"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .with_context(|| format!("running {}", cli.display()))?;
+    let took = begin.elapsed();
+    let _ = std::fs::remove_dir_all(&tmp);
+    if !status.success() {
+        bail!("frontline-cli demo failed ({status})");
+    }
+    Ok(took)
+}
+
+fn render(results: &[(String, f64)], demo: Duration, startup: Option<&Startup>) -> String {
     let machine = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned()))
@@ -167,6 +197,15 @@ fn render(results: &[(String, f64)], startup: Option<&Startup>) -> String {
         };
         let _ = writeln!(md, "| {id} | {ms:.3} ms | {target} | {verdict} |");
     }
+    md.push_str("\n## Demo data (release `frontline-cli demo`, zh-Hans, fresh database)\n\n");
+    md.push_str("| measure | value | target | |\n|---|---:|---:|---|\n");
+    let verdict = if demo <= DEMO_TARGET { "ok" } else { "**over**" };
+    let _ = writeln!(
+        md,
+        "| {DEMO_CASES} cases with their history, one transaction | {:.1} s | < {} s | {verdict} |",
+        demo.as_secs_f64(),
+        DEMO_TARGET.as_secs()
+    );
     if let Some(s) = startup {
         md.push_str("\n## Desktop app (release build, Xvfb, software rendering, fresh database)\n\n");
         md.push_str("| measure | value | target |\n|---|---:|---:|\n");
