@@ -180,7 +180,7 @@ describe("case detail", () => {
     );
   }, 15_000);
 
-  it("offers a closed case notes only, and says why", async () => {
+  it("offers a closed case notes and its due call-back only, and says why", async () => {
     openCase(
       sampleDetail(
         { nextStatuses: ["open"], allowedActions: [...ALLOWED_ACTIONS.closed] },
@@ -188,8 +188,10 @@ describe("case detail", () => {
       ),
     );
     const toolbar = await screen.findByRole("toolbar", { name: "Case actions" });
-    expect(within(toolbar).getAllByRole("button").map((b) => b.textContent)).toEqual(["Change status"]);
-    expect(screen.getByText("This case is closed: only notes can be added. Reopen it to change anything else.")).toBeInTheDocument();
+    expect(within(toolbar).getAllByRole("button").map((b) => b.textContent)).toEqual(["Change status", "Record call-back"]);
+    expect(
+      screen.getByText("This case is closed: only notes and a due call-back's outcome can be added. Reopen it to change anything else."),
+    ).toBeInTheDocument();
     expect(screen.getByRole("textbox", { name: "Note" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Add note" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Log contact" })).not.toBeInTheDocument();

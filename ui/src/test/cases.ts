@@ -87,7 +87,7 @@ export function sampleCase(overrides: Partial<Case> = {}): Case {
 export const ALLOWED_ACTIONS = {
   open: ["edit", "assign", "escalate", "de_escalate", "set_tags", "add_note", "log_contact"],
   resolved: ["edit", "set_tags", "add_note", "log_contact", "schedule_callback", "record_callback"],
-  closed: ["add_note"],
+  closed: ["add_note", "record_callback"],
 } as const satisfies Record<string, readonly CaseAction[]>;
 
 export function sampleDetail(overrides: Partial<CaseDetail> = {}, caseOverrides: Partial<Case> = {}): CaseDetail {

@@ -10,7 +10,10 @@
 //! call-back, which follows resolution. A resolved case is done but not yet reviewed: it
 //! takes the call-back (scheduled, then recorded), contacts, notes and corrections to its
 //! fields and tags, but no new work (assign, escalate or withdraw an escalation: reopen it
-//! for that). A closed case is the record: only notes; anything else needs a reopen.
+//! for that). A closed case is the record: only notes and the outcome of a call-back that
+//! was scheduled before it closed (a team often closes first and calls back days later;
+//! without this the call-back would sit in "Awaiting call-back" for ever); anything else
+//! needs a reopen.
 
 use super::model::CaseStatus::{self, *};
 use crate::sla::ClockMode;
@@ -50,7 +53,7 @@ pub fn allows(status: CaseStatus, action: CaseAction) -> bool {
             action,
             A::Edit | A::SetTags | A::AddNote | A::LogContact | A::ScheduleCallback | A::RecordCallback
         ),
-        Closed => action == A::AddNote,
+        Closed => matches!(action, A::AddNote | A::RecordCallback),
     }
 }
 
@@ -194,7 +197,7 @@ mod tests {
 
     #[test]
     fn closed_case_takes_only_notes() {
-        assert_eq!(allowed_actions(Closed), [CaseAction::AddNote]);
+        assert_eq!(allowed_actions(Closed), [CaseAction::AddNote, CaseAction::RecordCallback]);
     }
 
     #[test]

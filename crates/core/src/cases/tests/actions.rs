@@ -103,17 +103,22 @@ fn resolving_keeps_an_earlier_first_response() {
 }
 
 #[test]
-fn closed_case_refuses_everything_but_notes() {
+fn closed_case_takes_only_notes_and_the_outcome_of_its_call_back() {
     let (_d, mut store, _) = temp_store();
     let id = resolved(&mut store, "Done");
+    let due = (store.now() + Duration::days(2)).to_rfc3339();
+    store.write(|tx| schedule_callback(tx, &id, &due)).unwrap();
     store.write(|tx| transition(tx, &id, CaseStatus::Closed, None)).unwrap();
 
     assert_eq!(
         refused(&mut store, &id),
-        ["edit", "assign", "escalate", "set_tags", "log_contact", "schedule_callback", "record_callback"]
+        ["edit", "assign", "escalate", "set_tags", "log_contact", "schedule_callback"]
     );
     store.write(|tx| add_note(tx, &id, "Customer wrote again; reopen if it recurs")).unwrap();
-    assert_eq!(detail(&store, &id).unwrap().allowed_actions, [CaseAction::AddNote]);
+    assert_eq!(detail(&store, &id).unwrap().allowed_actions, [CaseAction::AddNote, CaseAction::RecordCallback]);
+    let c = get(store.conn(), &id).unwrap();
+    assert_eq!(c.status, CaseStatus::Closed);
+    assert!(c.follow_up.done_at.is_some(), "the call-back due when the case closed was recorded");
 }
 
 #[test]
