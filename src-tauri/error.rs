@@ -22,6 +22,8 @@ pub enum ErrorCode {
     DatabaseUnavailable,
     /// Something failed while reading or writing the database.
     Storage,
+    /// A long write (such as demo data) holds the database; try again when it ends.
+    Busy,
     /// The user cancelled a long operation; nothing was changed.
     Cancelled,
     /// A bug.
@@ -67,6 +69,7 @@ impl From<Error> for IpcError {
             | Error::SchemaTooNew { .. }
             | Error::Corrupt { .. } => IpcError::new(ErrorCode::DatabaseUnavailable, e.to_string()),
             Error::Cancelled => IpcError::new(ErrorCode::Cancelled, e.to_string()),
+            Error::Busy => IpcError::new(ErrorCode::Busy, e.to_string()),
             Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } => {
                 log::error!("storage error: {e}");
                 IpcError::new(ErrorCode::Storage, "the database could not be read or written")
@@ -107,6 +110,11 @@ mod tests {
         let e = IpcError::from(Error::Internal("SELECT secret FROM t".into()));
         assert_eq!(e.code, ErrorCode::Internal);
         assert!(!e.message.contains("secret"));
+    }
+
+    #[test]
+    fn a_busy_database_has_its_own_code() {
+        assert_eq!(serde_json::to_value(IpcError::from(Error::Busy)).unwrap()["code"], "busy");
     }
 
     #[test]

@@ -106,6 +106,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// Another connection held the write lock past the busy timeout: a long all-or-nothing
+    /// write (demo data; later imports and restores) is running. Trying again later works.
+    #[error("the database is busy with another task")]
+    Busy,
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
@@ -130,6 +134,7 @@ impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseCorrupt) => Error::Corrupt { detail: e.to_string() },
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Error::Busy,
             _ => Error::Sqlite(e),
         }
     }

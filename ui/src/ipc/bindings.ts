@@ -551,6 +551,8 @@ export type ErrorCode =
 "database_unavailable" | 
 /**  Something failed while reading or writing the database. */
 "storage" | 
+/**  A long write (such as demo data) holds the database; try again when it ends. */
+"busy" | 
 /**  The user cancelled a long operation; nothing was changed. */
 "cancelled" | 
 /**  A bug. */

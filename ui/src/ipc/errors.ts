@@ -14,6 +14,7 @@ const CODES: readonly ErrorCode[] = [
   "invalid_transition",
   "database_unavailable",
   "storage",
+  "busy",
   "cancelled",
   "internal",
 ];

@@ -322,3 +322,17 @@ fn a_reader_sees_committed_writes_and_cannot_write() {
     assert!(refused.is_err(), "a reader must not write");
     assert_eq!(change_log(&store).len(), logged, "nothing logged by the refused write");
 }
+
+#[test]
+fn a_write_held_up_by_a_long_write_elsewhere_says_busy_and_works_after_it() {
+    let (dir, mut store, _) = temp_store();
+    store.conn().busy_timeout(std::time::Duration::from_millis(50)).unwrap();
+    let other = rusqlite::Connection::open(dir.path().join("frontline.db")).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let write = |store: &mut Store| {
+        store.write(|tx| tx.upsert(Table::WorkspaceSettings, WORKSPACE_ROW, &[("time_zone", text("UTC"))]))
+    };
+    assert!(matches!(write(&mut store), Err(Error::Busy)), "a held write lock is reported as busy");
+    other.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(write(&mut store).unwrap(), 1);
+}
