@@ -243,6 +243,26 @@ describe("holidays", { timeout: TEST_MS }, () => {
     expect(callsTo("holiday_delete")).toHaveLength(1);
   });
 
+  it("names the calendar's month controls, so a day next month can be picked", async () => {
+    mockIpc(holidayBackend());
+    const { user } = renderApp("/settings");
+    expect(await screen.findByText("No holidays yet.", {}, { timeout: LOAD_MS })).toBeInTheDocument();
+
+    const form = screen.getByRole("form", { name: "Add a holiday" });
+    await user.click(within(form).getByRole("button", { name: "Date" }));
+    expect(await screen.findByRole("button", { name: "Previous month" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Next month" }));
+    const now = new Date();
+    const next = new Date(now.getFullYear(), now.getMonth() + 1, 1);
+    const month = next.toLocaleString("en", { month: "long" });
+    await user.click(await screen.findByRole("button", { name: `1 ${month} ${next.getFullYear()}` }));
+    await user.click(within(form).getByRole("button", { name: "Add holiday" }));
+
+    const [call] = callsTo("holiday_create") as { input: HolidayInput }[];
+    const mm = String(next.getMonth() + 1).padStart(2, "0");
+    expect(call?.input.date).toBe(`${next.getFullYear()}-${mm}-01`);
+  });
+
   it("says beside the date when the day is already a holiday", async () => {
     mockIpc({
       ...holidayBackend([{ id: "h1", date: "2026-10-01", name: "National Day" }]),
