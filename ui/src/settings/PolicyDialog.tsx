@@ -62,7 +62,10 @@ function TargetInput({
         flex={1}
       />
       <Select
-        label={t("settings.sla.unitOf", { field: label })}
+        // A short visible label that fits the narrow field in every language; the
+        // accessible name says which target it belongs to.
+        label={t("settings.sla.unit")}
+        aria-label={t("settings.sla.unitOf", { field: label })}
         data={TARGET_UNITS.map((u) => ({ value: u, label: t(`settings.sla.units.${u}`) }))}
         value={value.unit}
         onChange={(unit) => {
