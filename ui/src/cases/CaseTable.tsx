@@ -15,11 +15,13 @@ import {
 } from "@tabler/icons-react";
 import {
   createColumnHelper,
+  FlexRender,
   functionalUpdate,
   rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
   useTable,
+  type Cell,
   type RowSelectionState,
   type SortingState,
   type Updater,
@@ -27,6 +29,7 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
+  memo,
   useCallback,
   useEffect,
   useMemo,
@@ -43,7 +46,7 @@ import type { CaseId, CasePage, CaseSort, CaseSummary } from "../ipc/bindings";
 import { CASE_PAGE_SIZE, cachedCaseIds, useCasePages, type ListQuery } from "../ipc/queries";
 import { DueText, PriorityBadge, StatusBadge } from "./badges";
 import classes from "./CaseTable.module.css";
-import { dueState, formatDateTime, formatShortDateTime, useNow, type DueState } from "./time";
+import { dueState, formatDateTime, formatShortDateTime, useNow } from "./time";
 
 export const ROW_HEIGHT = 36;
 
@@ -67,13 +70,21 @@ export function rowDue(row: CaseSummary, callbacks: boolean): string | null {
   return dues.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
 }
 
-function SelectCell({ row, selected, onToggle }: { row: CaseSummary; selected: boolean; onToggle: () => void }) {
+function SelectCell({
+  row,
+  selected,
+  onToggle,
+}: {
+  row: CaseSummary;
+  selected: boolean;
+  onToggle: (id: CaseId) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Checkbox
       size="xs"
       checked={selected}
-      onChange={onToggle}
+      onChange={() => onToggle(row.id)}
       onClick={(e) => e.stopPropagation()}
       tabIndex={-1}
       aria-label={t("cases.list.selectRow", { reference: row.reference })}
@@ -199,25 +210,11 @@ function HeaderLabel({ id }: { id: string }) {
   return <>{columnLabel(t, id)}</>;
 }
 
-interface CellMeta {
-  callbacks: boolean;
-  selection: RowSelectionState;
-  toggle: (id: CaseId) => void;
-}
-
-function columnsFor(meta: CellMeta) {
+function columnsFor(callbacks: boolean) {
   return helper.columns([
-    helper.display({
-      id: "select",
-      header: () => null,
-      cell: (ctx) => (
-        <SelectCell
-          row={ctx.row.original}
-          selected={meta.selection[ctx.row.original.id] === true}
-          onToggle={() => meta.toggle(ctx.row.original.id)}
-        />
-      ),
-    }),
+    // The selection column's header and cells are drawn by the grid and `CaseRow`, which
+    // hold the selection, so the columns (and the rows' cells) need not change with it.
+    helper.display({ id: "select", header: () => null, cell: () => null }),
     helper.accessor("reference", {
       header: () => <HeaderLabel id="reference" />,
       cell: (ctx) => <span className={classes.ref}>{ctx.getValue()}</span>,
@@ -250,7 +247,7 @@ function columnsFor(meta: CellMeta) {
     helper.display({
       id: "due",
       header: () => <HeaderLabel id="due" />,
-      cell: (ctx) => <DueCell row={ctx.row.original} callbacks={meta.callbacks} />,
+      cell: (ctx) => <DueCell row={ctx.row.original} callbacks={callbacks} />,
     }),
     helper.accessor("createdAt", {
       id: "created",
@@ -259,6 +256,97 @@ function columnsFor(meta: CellMeta) {
     }),
   ]);
 }
+
+type CaseCell = Cell<typeof features, CaseSummary>;
+
+interface CaseRowProps {
+  index: number;
+  /** Offset from the top of the row group, px. */
+  start: number;
+  /** The case and its cells; undefined while the row's page is loading. */
+  summary: CaseSummary | undefined;
+  cells: CaseCell[] | undefined;
+  /** Highlight for a breached or nearly due case. */
+  sla: "breached" | "at_risk" | undefined;
+  selected: boolean;
+  /** The grid's tab stop ("roving tabindex"). */
+  active: boolean;
+  onActivate: (index: number) => void;
+  onOpen: (id: CaseId) => void;
+  onToggle: (id: CaseId) => void;
+  register: (index: number, el: HTMLDivElement | null) => void;
+}
+
+/**
+ * One grid row. Memoised, with props that stay the same while the row's case, position and
+ * state do, so a scroll step renders only the rows coming into view, not all of them.
+ * The same element serves the loading and the loaded row (the grid keys rows by position),
+ * so a row that has the focus (after End or PageDown into rows still loading) keeps it when
+ * its data arrives.
+ */
+const CaseRow = memo(function CaseRow({
+  index,
+  start,
+  summary,
+  cells,
+  sla,
+  selected,
+  active,
+  onActivate,
+  onOpen,
+  onToggle,
+  register,
+}: CaseRowProps) {
+  const { t } = useTranslation();
+  const ref = useCallback((el: HTMLDivElement | null) => register(index, el), [register, index]);
+  const style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT };
+  if (!summary || !cells) {
+    return (
+      <div
+        ref={ref}
+        role="row"
+        aria-rowindex={index + 2}
+        tabIndex={active ? 0 : -1}
+        className={`${classes.row} ${classes.dataRow}`}
+        style={style}
+      >
+        <div role="gridcell" aria-colspan={9} className={classes.cell} style={{ gridColumn: "1 / -1" }}>
+          <span className="visually-hidden">{t("cases.list.rowLoading")}</span>
+          <div className={classes.placeholder} style={{ width: `${40 + ((index * 37) % 40)}%` }} />
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div
+      ref={ref}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={active ? 0 : -1}
+      className={`${classes.row} ${classes.dataRow}`}
+      data-sla={sla}
+      style={style}
+      onFocus={() => onActivate(index)}
+      onClick={(event: MouseEvent<HTMLDivElement>) => {
+        if ((event.target as HTMLElement).closest("a, input, button")) return;
+        onOpen(summary.id);
+      }}
+    >
+      {cells.map((cell) =>
+        cell.column.id === "select" ? (
+          <div role="gridcell" key={cell.id} className={classes.checkCell}>
+            <SelectCell row={summary} selected={selected} onToggle={onToggle} />
+          </div>
+        ) : (
+          <div role="gridcell" key={cell.id} className={classes.cell}>
+            <FlexRender cell={cell} />
+          </div>
+        ),
+      )}
+    </div>
+  );
+});
 
 export interface CaseTableProps {
   query: ListQuery;
@@ -337,17 +425,20 @@ export function CaseTable({
     [pages],
   );
 
-  const toggle = useCallback(
-    (id: CaseId) => {
-      const next = { ...selection };
-      if (next[id]) delete next[id];
-      else next[id] = true;
-      onSelectionChange(next);
-    },
-    [selection, onSelectionChange],
-  );
+  // The latest props, read by callbacks that stay the same across renders, so that rows
+  // stay memoised (`onOpen` is usually a new function on every render of the page).
+  const latest = useRef({ selection, onSelectionChange, onOpen });
+  latest.current = { selection, onSelectionChange, onOpen };
+  const toggle = useCallback((id: CaseId) => {
+    const { selection, onSelectionChange } = latest.current;
+    const next = { ...selection };
+    if (next[id]) delete next[id];
+    else next[id] = true;
+    onSelectionChange(next);
+  }, []);
+  const open = useCallback((id: CaseId) => latest.current.onOpen(id), []);
 
-  const columns = useMemo(() => columnsFor({ callbacks, selection, toggle }), [callbacks, selection, toggle]);
+  const columns = useMemo(() => columnsFor(callbacks), [callbacks]);
 
   const sorting: SortingState = useMemo(() => {
     const column = Object.entries(SORTABLE).find(([, s]) => s === sort)?.[0];
@@ -375,8 +466,15 @@ export function CaseTable({
 
   // Keyboard focus: one row is the grid's tab stop ("roving tabindex").
   const [active, setActive] = useState(0);
-  const focusPending = useRef(false);
+  // The row to focus once it is rendered. It names the row rather than flagging "focus the
+  // active row": an effect still pending from an earlier render (which saw an older
+  // `active`) may run first, and must not focus the row being left.
+  const focusPending = useRef<number | null>(null);
   const rowEls = useRef(new Map<number, HTMLDivElement>());
+  const register = useCallback((index: number, el: HTMLDivElement | null) => {
+    if (el) rowEls.current.set(index, el);
+    else rowEls.current.delete(index);
+  }, []);
 
   useEffect(() => {
     setActive(0);
@@ -384,10 +482,10 @@ export function CaseTable({
   }, [query]);
 
   useEffect(() => {
-    if (!focusPending.current) return;
-    const el = rowEls.current.get(active);
+    if (focusPending.current === null) return;
+    const el = rowEls.current.get(focusPending.current);
     if (el) {
-      focusPending.current = false;
+      focusPending.current = null;
       el.focus({ preventScroll: true });
     }
   });
@@ -396,7 +494,7 @@ export function CaseTable({
     if (total === 0) return;
     const next = Math.max(0, Math.min(total - 1, index));
     setActive(next);
-    focusPending.current = true;
+    focusPending.current = next;
     virtualizer.scrollToIndex(next, { align: "auto" });
   };
 
@@ -553,62 +651,22 @@ export function CaseTable({
             {items.map((item) => {
               const summary = rowAt(item.index);
               const row = summary ? rowsById[summary.id] : undefined;
-              const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
-              const ref = (el: HTMLDivElement | null) => {
-                if (el) rowEls.current.set(item.index, el);
-                else rowEls.current.delete(item.index);
-              };
-              // Keyed by position, loading or not: when a row's data arrives, the same
-              // element is updated rather than replaced, so a row that has the focus
-              // (after End or PageDown into rows still loading) keeps it.
-              if (!summary || !row) {
-                return (
-                  <div
-                    key={item.index}
-                    ref={ref}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    tabIndex={item.index === active ? 0 : -1}
-                    className={`${classes.row} ${classes.dataRow}`}
-                    style={style}
-                  >
-                    <div role="gridcell" aria-colspan={9} className={classes.cell} style={{ gridColumn: "1 / -1" }}>
-                      <span className="visually-hidden">{t("cases.list.rowLoading")}</span>
-                      <div className={classes.placeholder} style={{ width: `${40 + ((item.index * 37) % 40)}%` }} />
-                    </div>
-                  </div>
-                );
-              }
-              const due = rowDue(summary, callbacks);
-              const state: DueState | null = dueState(due, now);
-              const selected = selection[summary.id] === true;
+              const state = summary ? dueState(rowDue(summary, callbacks), now) : null;
               return (
-                <div
+                <CaseRow
                   key={item.index}
-                  ref={ref}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected}
-                  tabIndex={item.index === active ? 0 : -1}
-                  className={`${classes.row} ${classes.dataRow}`}
-                  data-sla={state === "breached" || state === "at_risk" ? state : undefined}
-                  style={style}
-                  onFocus={() => setActive(item.index)}
-                  onClick={(event: MouseEvent<HTMLDivElement>) => {
-                    if ((event.target as HTMLElement).closest("a, input, button")) return;
-                    onOpen(summary.id);
-                  }}
-                >
-                  {row.getAllCells().map((cell) => (
-                    <div
-                      role="gridcell"
-                      key={cell.id}
-                      className={cell.column.id === "select" ? classes.checkCell : classes.cell}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </div>
-                  ))}
-                </div>
+                  index={item.index}
+                  start={item.start}
+                  summary={row ? summary : undefined}
+                  cells={row?.getAllCells()}
+                  sla={state === "breached" || state === "at_risk" ? state : undefined}
+                  selected={summary ? selection[summary.id] === true : false}
+                  active={item.index === active}
+                  onActivate={setActive}
+                  onOpen={open}
+                  onToggle={toggle}
+                  register={register}
+                />
               );
             })}
           </div>
