@@ -62,17 +62,15 @@ function TargetInput({
         flex={1}
       />
       <Select
-        // A short visible label that fits the narrow field in every language; the
-        // accessible name says which target it belongs to.
-        label={t("settings.sla.unit")}
-        aria-label={t("settings.sla.unitOf", { field: label })}
+        label={t("settings.sla.unitOf", { field: label })}
         data={TARGET_UNITS.map((u) => ({ value: u, label: t(`settings.sla.units.${u}`) }))}
         value={value.unit}
         onChange={(unit) => {
           if (isOneOf(TARGET_UNITS, unit)) onChange({ ...value, unit });
         }}
         allowDeselect={false}
-        w={120}
+        // Wide enough for "First response unit" on one line, so both rows line up.
+        w={170}
         // Below the amount's description, so both fields line up.
         mt={22}
       />
