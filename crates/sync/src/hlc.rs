@@ -42,7 +42,7 @@ impl NodeId {
     }
 
     /// Rebuilds a node id from its raw value.
-    pub fn from_u64(v: u64) -> Self {
+    pub const fn from_u64(v: u64) -> Self {
         NodeId(v)
     }
 }
@@ -115,6 +115,19 @@ impl FromStr for Hlc {
             counter: u16::from_str_radix(counter, 16).map_err(|_| invalid())?,
             node: node.parse().map_err(|_| invalid())?,
         })
+    }
+}
+
+impl Serialize for NodeId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for NodeId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 

@@ -1,7 +1,8 @@
-//! Frontline's sync core.
+//! Frontline's sync core: the hybrid logical clock, the merge rule and the wire protocol.
 //!
-//! Today this crate holds the hybrid logical clock that stamps every local change; the
-//! protocol types, the merge rule and the HTTP client will join it when sync is built.
+//! Every replica — each device's local store and the shared server — merges with the same
+//! [`merge::merge`], so they cannot disagree about which value wins or which loss is a
+//! conflict worth showing.
 //!
 //! **Invariants**
 //! - Pure logic: no SQLite, no file or network IO, no global clock. Callers pass "now".
@@ -10,5 +11,8 @@
 #![forbid(unsafe_code)]
 
 pub mod hlc;
+pub mod merge;
+pub mod protocol;
 
 pub use hlc::{Clock, ClockError, Hlc, NodeId};
+pub use merge::{Decision, Version, merge};
