@@ -75,7 +75,7 @@ fn run(cli: Cli) -> Result<()> {
     let db = paths::resolve_db_path(cli.db)?;
     match cli.command {
         Command::Info => {
-            let store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
+            let store = Store::open_read_only(&db).with_context(|| format!("cannot open {}", db.display()))?;
             let info = store.info()?;
             println!("database:        {}", info.path.display());
             println!("schema version:  {}", info.schema_version);
@@ -86,9 +86,6 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Backup { path } => {
-            // Open once through the store so an old database is migrated and a wrong file
-            // is refused with a clear message before any copying starts.
-            drop(Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?);
             backup::backup(&db, &path, progress_reporter("backing up")?)?;
             eprintln!();
             println!("backup written to {}", path.display());

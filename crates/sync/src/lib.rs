@@ -13,6 +13,7 @@
 pub mod hlc;
 pub mod merge;
 pub mod protocol;
+pub mod session;
 
 pub use hlc::{Clock, ClockError, Hlc, NodeId};
 pub use merge::{Decision, Version, merge};

@@ -1,0 +1,1 @@
+//! Tests of signing in, publishing, applying and conflicts, on real SQLite files.
