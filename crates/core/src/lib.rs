@@ -21,6 +21,7 @@ pub mod customers;
 pub mod demo;
 mod derivations;
 pub mod error;
+pub mod export;
 pub mod ids;
 mod input;
 pub mod paths;

@@ -7,10 +7,15 @@
 //! **Invariants**
 //! - Pure logic: no SQLite, no file or network IO, no global clock. Callers pass "now".
 //! - Depended on by `core`, the desktop shell, the CLI and the server alike, so it stays
-//!   light: `serde`, `thiserror` and `rand` only.
+//!   light: `serde`, `thiserror` and `rand` only; the HTTP client (`ureq`) sits behind
+//!   the `client` feature, which only devices enable.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "client")]
+pub mod client;
 pub mod hlc;
+#[cfg(feature = "testing")]
+pub mod memory;
 pub mod merge;
 pub mod protocol;
 pub mod session;

@@ -305,6 +305,12 @@ pub const MIGRATIONS: &[&str] = &[
         'csat', 'nps', 'satisfaction_comment', 'handle_seconds', 'first_response_due_at', 'resolution_due_at');
     DELETE FROM column_versions WHERE col = 'updated_at';
 
+    -- References are unique per device by construction and across devices by the
+    -- server's device codes; two minted before signing in may still clash, and a pulled
+    -- case must never fail to apply for it: they are relabelled (cases/store.rs).
+    DROP INDEX cases_ref;
+    CREATE INDEX cases_ref ON cases (ref);
+
     -- When the case's latest event happened: a local action's event never sorts before it.
     ALTER TABLE cases ADD COLUMN last_event_at TEXT;
     UPDATE cases SET last_event_at = (SELECT max(e.at) FROM case_events e WHERE e.case_id = cases.id);
