@@ -13,6 +13,8 @@
 
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "client")]
+pub mod credentials;
 pub mod hlc;
 #[cfg(feature = "testing")]
 pub mod memory;

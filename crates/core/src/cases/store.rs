@@ -474,6 +474,15 @@ pub fn get(conn: &rusqlite::Connection, id: &CaseId) -> Result<Case> {
         .ok_or_else(|| Error::NotFound { entity: "case", id: id.to_string() })
 }
 
+/// The case a person names by its id or its reference (the CLI's `case show K7M2QX-42`).
+pub fn resolve_key(conn: &rusqlite::Connection, key: &str) -> Result<CaseId> {
+    let id = CaseId(key.trim().to_owned());
+    if status_of(conn, &id).is_ok() {
+        return Ok(id);
+    }
+    find_by_reference(conn, key)?.ok_or_else(|| Error::NotFound { entity: "case", id: key.trim().to_owned() })
+}
+
 /// A case by its reference (e.g. typed into search).
 pub fn find_by_reference(conn: &rusqlite::Connection, reference: &str) -> Result<Option<CaseId>> {
     Ok(conn

@@ -12,6 +12,10 @@
 pub mod conflicts;
 mod replica;
 
+use std::sync::atomic::AtomicBool;
+
+use frontline_sync::protocol::{SignInRequest, SignInResponse};
+use frontline_sync::session::{self, Options, Progress, Report, SyncError, Transport, TransportError};
 use serde::{Deserialize, Serialize};
 
 pub use replica::LocalReplica;
@@ -189,6 +193,89 @@ pub fn record_outcome(store: &mut Store, error: Option<(&str, &str)>) -> Result<
         }
         Ok(())
     })
+}
+
+/// What a sign-in request from this database says about it.
+pub fn sign_in_request(
+    store: &Store,
+    workspace: &str,
+    email: &str,
+    password: &str,
+    device_name: &str,
+) -> Result<SignInRequest> {
+    check_sign_in(store.conn(), workspace.trim())?;
+    Ok(SignInRequest {
+        workspace: workspace.trim().to_owned(),
+        email: email.trim().to_owned(),
+        password: password.to_owned(),
+        device_name: device_name.to_owned(),
+        node: store.node_id(),
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+    })
+}
+
+/// The enrollment a server's sign-in answer establishes.
+pub fn enrollment_from(server: &str, email: &str, answer: &SignInResponse) -> Enrollment {
+    Enrollment {
+        server: server.to_owned(),
+        workspace: answer.workspace.clone(),
+        user: email.trim().to_owned(),
+        device_id: answer.device_id.clone(),
+        device_code: answer.device_code.clone(),
+        role: match answer.role {
+            frontline_sync::protocol::Role::Admin => SyncRole::Admin,
+            frontline_sync::protocol::Role::Supervisor => SyncRole::Supervisor,
+            frontline_sync::protocol::Role::Viewer => SyncRole::Viewer,
+        },
+    }
+}
+
+/// Why a sync stopped, as one value for the app and the CLI.
+pub type Failure = SyncError<Error>;
+
+/// A stable code for a failure, stored as the last error and translated by the UI.
+pub fn failure_code(f: &Failure) -> &'static str {
+    use frontline_sync::protocol::ErrorCode as C;
+    match f {
+        SyncError::Cancelled => "cancelled",
+        SyncError::Replica(Error::ClockAhead { .. }) => "clock_ahead",
+        SyncError::Replica(Error::Busy) => "busy",
+        SyncError::Replica(_) => "storage",
+        SyncError::Transport(TransportError::Network(_)) => "network",
+        SyncError::Transport(TransportError::Protocol(_)) => "protocol",
+        SyncError::Transport(TransportError::Server { code, .. }) => match code {
+            C::Unauthorized => "unauthorized",
+            C::Forbidden => "forbidden",
+            C::UpdateRequired => "update_required",
+            C::ClockAhead => "clock_ahead",
+            C::RateLimited => "rate_limited",
+            C::BadRequest | C::NotFound | C::PayloadTooLarge => "protocol",
+            C::Unavailable | C::Internal => "server",
+        },
+    }
+}
+
+/// Runs one sync of `store` over `transport` and remembers how it ended. (A viewer's
+/// device receives; should it have changes to send, the server refuses them and the
+/// sync ends with `forbidden` after everything was pulled.)
+pub fn run(
+    store: &mut Store,
+    transport: &mut impl Transport,
+    cancel: &AtomicBool,
+    progress: &mut dyn FnMut(Progress),
+) -> std::result::Result<Report, Failure> {
+    let result = {
+        let mut replica = LocalReplica::new(store).map_err(SyncError::Replica)?;
+        session::run(transport, &mut replica, Options { cancel, progress, sleep: &std::thread::sleep })
+    };
+    let outcome = match &result {
+        Ok(_) => record_outcome(store, None),
+        Err(f) => record_outcome(store, Some((failure_code(f), &f.to_string()))),
+    };
+    // A failure to remember the outcome must not hide the sync's own result.
+    let report = result?;
+    outcome.map_err(SyncError::Replica)?;
+    Ok(report)
 }
 
 /// The sync state now.
