@@ -141,6 +141,11 @@ impl Server {
     /// Starts the binary with extra arguments and environment, reads the address it
     /// prints, and waits until `/healthz` answers.
     pub fn start_with(db: &Db, extra: &[&str], env: &[(&str, &str)]) -> Server {
+        Server::start_full(db, extra, env, agent(None))
+    }
+
+    /// Like [`Server::start_with`], talking through `agent` (e.g. one trusting a test CA).
+    pub fn start_full(db: &Db, extra: &[&str], env: &[(&str, &str)], agent: ureq::Agent) -> Server {
         let log_dir = tempfile::tempdir().expect("temp dir");
         let log = log_dir.path().join("server.log");
         let mut cmd = Command::new(BIN);
@@ -167,16 +172,14 @@ impl Server {
             let _ = child.wait();
             panic!("server did not start: {line:?}\n{}", std::fs::read_to_string(&log).unwrap_or_default());
         };
-        let server = Server { child, url, log, agent: agent(None), _log_dir: log_dir };
+        let server = Server { child, url, log, agent, _log_dir: log_dir };
         server.wait_healthy();
         server
     }
 
-    /// Uses a custom agent (e.g. trusting a test CA).
-    pub fn with_agent(mut self, agent: ureq::Agent) -> Server {
-        self.agent = agent;
-        self.wait_healthy();
-        self
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     fn wait_healthy(&self) {
@@ -209,6 +212,11 @@ impl Server {
     }
 
     pub fn request(&self, method: &str, path: &str, token: Option<&str>, headers: &[(&str, &str)], body: Option<(&str, Vec<u8>)>) -> Reply {
+        self.try_request(method, path, token, headers, body).unwrap_or_else(|e| panic!("{method} {}{path}: {e}", self.url))
+    }
+
+    /// A request whose transport failure (e.g. a killed server) is an `Err`, not a panic.
+    pub fn try_request(&self, method: &str, path: &str, token: Option<&str>, headers: &[(&str, &str)], body: Option<(&str, Vec<u8>)>) -> Result<Reply, ureq::Error> {
         let uri = format!("{}{path}", self.url);
         let mut builder = ureq::http::Request::builder().method(method).uri(&uri);
         if let Some(t) = token {
@@ -226,7 +234,7 @@ impl Server {
             }
             None => self.agent.run(builder.body(()).expect("request")),
         };
-        Reply::from(result.unwrap_or_else(|e| panic!("{method} {uri}: {e}")))
+        result.map(Reply::from)
     }
 
     pub fn get(&self, path: &str, token: Option<&str>) -> Reply {
@@ -255,11 +263,17 @@ impl Server {
         let reply = self.sign_in(workspace, email, PASSWORD, node);
         assert_eq!(reply.status, 200, "sign-in failed: {}", reply.body);
         let r: SignInResponse = reply.json();
-        Device { token: r.token, id: r.device_id, code: r.device_code, node, next_seq: AtomicU64::new(1) }
+        Device { token: r.token, id: r.device_id, node, next_seq: AtomicU64::new(1) }
     }
 
     pub fn push(&self, device: &Device, changes: Vec<Outgoing>) -> Reply {
         self.post("/v1/sync/push", Some(&device.token), &json!({ "node": device.node, "changes": changes }))
+    }
+
+    /// A push whose transport failure is an `Err`.
+    pub fn try_push(&self, device: &Device, changes: &[Outgoing]) -> Result<Reply, ureq::Error> {
+        let body = serde_json::to_vec(&json!({ "node": device.node, "changes": changes })).expect("json");
+        self.try_request("POST", "/v1/sync/push", Some(&device.token), &[], Some(("application/json", body)))
     }
 
     pub fn pull(&self, device: &Device, after: u64, limit: u32) -> Reply {
@@ -330,7 +344,6 @@ impl Reply {
 pub struct Device {
     pub token: String,
     pub id: String,
-    pub code: String,
     pub node: NodeId,
     next_seq: AtomicU64,
 }
