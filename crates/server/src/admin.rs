@@ -24,7 +24,12 @@ pub async fn create_workspace(storage: &dyn Storage, name: &str, out: &mut dyn W
 }
 
 /// `user add` / `user disable`. `password` is needed by `add` only.
-pub async fn user(storage: &dyn Storage, cmd: UserCommand, password: Option<String>, out: &mut dyn Write) -> Result<()> {
+pub async fn user(
+    storage: &dyn Storage,
+    cmd: UserCommand,
+    password: Option<String>,
+    out: &mut dyn Write,
+) -> Result<()> {
     match cmd {
         UserCommand::Add { workspace, email, role } => {
             let ws = find_workspace(storage, &workspace).await?;
@@ -34,17 +39,23 @@ pub async fn user(storage: &dyn Storage, cmd: UserCommand, password: Option<Stri
             }
             let password = password.context("no password given")?;
             check_password_rules(&password).map_err(anyhow::Error::msg)?;
-            let password_hash = tokio::task::spawn_blocking(move || hash_password(&password))
-                .await?
-                .map_err(anyhow::Error::msg)?;
+            let password_hash =
+                tokio::task::spawn_blocking(move || hash_password(&password)).await?.map_err(anyhow::Error::msg)?;
             let role = role.into();
-            storage.add_user(NewUser { workspace: ws.id, email: email.clone(), password_hash, role, now_ms: now_ms() }).await?;
+            storage
+                .add_user(NewUser { workspace: ws.id, email: email.clone(), password_hash, role, now_ms: now_ms() })
+                .await?;
             writeln!(out, "added {email} to {} as {}", ws.name, role_name(role))?;
         }
         UserCommand::Disable { workspace, email } => {
             let ws = find_workspace(storage, &workspace).await?;
             storage.set_user_disabled(ws.id, &email, true, now_ms()).await?;
-            writeln!(out, "disabled {} in {}; their devices are refused from now on", normalise_email(&email), ws.name)?;
+            writeln!(
+                out,
+                "disabled {} in {}; their devices are refused from now on",
+                normalise_email(&email),
+                ws.name
+            )?;
         }
     }
     Ok(())
@@ -61,7 +72,11 @@ pub async fn device(storage: &dyn Storage, cmd: DeviceCommand, out: &mut dyn Wri
         DeviceCommand::List { workspace } => {
             let ws = find_workspace(storage, &workspace).await?;
             let devices = storage.devices(ws.id).await?;
-            writeln!(out, "{:<36}  {:<4}  {:<24}  {:<28}  {:<16}  {:<20}  {:<20}  REVOKED", "ID", "CODE", "NAME", "USER", "NODE", "CREATED", "LAST SEEN")?;
+            writeln!(
+                out,
+                "{:<36}  {:<4}  {:<24}  {:<28}  {:<16}  {:<20}  {:<20}  REVOKED",
+                "ID", "CODE", "NAME", "USER", "NODE", "CREATED", "LAST SEEN"
+            )?;
             for d in devices {
                 let revoked = d.revoked_ms.map_or_else(|| "-".to_owned(), time);
                 writeln!(

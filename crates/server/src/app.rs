@@ -89,7 +89,11 @@ pub fn router(state: AppState) -> Result<Router, serde_json::Error> {
         .layer(axum::Extension(doc))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(|_| {
-            error_response(StatusCode::INTERNAL_SERVER_ERROR, code_of(StatusCode::INTERNAL_SERVER_ERROR), "internal server error".into())
+            error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                code_of(StatusCode::INTERNAL_SERVER_ERROR),
+                "internal server error".into(),
+            )
         }))
         .layer(middleware::from_fn_with_state(state.clone(), wrap))
         .with_state(state))
@@ -192,7 +196,11 @@ mod tests {
 
     #[tokio::test]
     async fn a_plain_text_rejection_becomes_an_error_body_with_its_status() {
-        let fixed = json_errors(plain(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Expected request with `Content-Type: application/json`")).await;
+        let fixed = json_errors(plain(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Expected request with `Content-Type: application/json`",
+        ))
+        .await;
         assert_eq!(fixed.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
         let body = body_of(fixed).await;
         assert_eq!(body.error.code, ErrorCode::BadRequest);

@@ -79,7 +79,8 @@ pub async fn push(state: &AppState, device: DeviceAuth, req: PushRequest) -> Res
     }
     check_push(&req, now_ms())?;
     let pushed = req.changes.len() as u64;
-    let pusher = Pusher { workspace: device.workspace, device_id: device.device_id, email: device.email, node: req.node };
+    let pusher =
+        Pusher { workspace: device.workspace, device_id: device.device_id, email: device.email, node: req.node };
     let outcome = state.storage.push(pusher, req.changes, now_ms()).await?;
     state.metrics.changes_pushed.inc_by(pushed);
     state.metrics.changes_accepted.inc_by(u64::from(outcome.accepted));
@@ -141,7 +142,8 @@ mod tests {
 
     #[test]
     fn a_stamp_beyond_the_clock_bound_refuses_the_whole_push() {
-        let req = PushRequest { node: NODE, changes: vec![out(1, NOW, "a"), out(2, NOW + MAX_CLOCK_AHEAD_MS + 1, "b")] };
+        let req =
+            PushRequest { node: NODE, changes: vec![out(1, NOW, "a"), out(2, NOW + MAX_CLOCK_AHEAD_MS + 1, "b")] };
         assert_eq!(code(req), Some(ErrorCode::ClockAhead));
     }
 

@@ -251,8 +251,13 @@ pub trait Storage: Send + Sync + 'static {
     /// Adds a user; [`StorageError::Conflict`] if the e-mail is taken in the workspace.
     async fn add_user(&self, user: NewUser) -> StorageResult<()>;
     /// Disables (or re-enables) a user; their devices are refused from the next request.
-    async fn set_user_disabled(&self, workspace: WorkspaceId, email: &str, disabled: bool, now_ms: u64)
-    -> StorageResult<()>;
+    async fn set_user_disabled(
+        &self,
+        workspace: WorkspaceId,
+        email: &str,
+        disabled: bool,
+        now_ms: u64,
+    ) -> StorageResult<()>;
     /// What sign-in needs, or `None` for an unknown workspace or e-mail.
     async fn user_credentials(&self, workspace: &str, email: &str) -> StorageResult<Option<UserCredentials>>;
 

@@ -204,7 +204,14 @@ pub fn encode_body(body: &Body) -> StorageResult<String> {
 }
 
 /// Rebuilds a change from its stored columns.
-pub fn decode_change(table: String, row: String, column: String, value: &str, hlc: &str, base: Option<&str>) -> StorageResult<Change> {
+pub fn decode_change(
+    table: String,
+    row: String,
+    column: String,
+    value: &str,
+    hlc: &str,
+    base: Option<&str>,
+) -> StorageResult<Change> {
     let corrupt = |e: serde_json::Error| StorageError::Other(format!("corrupt value in {table}.{column}: {e}"));
     let body = if column.is_empty() {
         Body::Row { values: serde_json::from_str::<BTreeMap<String, Value>>(value).map_err(corrupt)? }
@@ -216,7 +223,14 @@ pub fn decode_change(table: String, row: String, column: String, value: &str, hl
 
 /// Rebuilds a notice from its stored columns. A whole row's losing values come as one
 /// JSON text (notices carry a single value).
-pub fn decode_notice(table: String, row: String, column: String, value: &str, hlc: &str, winner: &str) -> StorageResult<ConflictNotice> {
+pub fn decode_notice(
+    table: String,
+    row: String,
+    column: String,
+    value: &str,
+    hlc: &str,
+    winner: &str,
+) -> StorageResult<ConflictNotice> {
     let value = if column.is_empty() {
         Value::Text(value.to_owned())
     } else {

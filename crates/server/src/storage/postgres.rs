@@ -123,8 +123,7 @@ impl PostgresStorage {
     pub async fn connect(url: &str) -> StorageResult<Self> {
         let config: tokio_postgres::Config =
             url.parse().map_err(|e| StorageError::Other(format!("invalid database URL: {e}")))?;
-        let manager =
-            Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
         let pool = Pool::builder(manager)
             .max_size(POOL_SIZE)
             .build()
@@ -277,9 +276,10 @@ impl Storage for PostgresStorage {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(db)?;
         let count: i64 = tx
-            .query_opt("UPDATE workspaces SET devices = devices + 1 WHERE id = $1 RETURNING devices", &[
-                &device.workspace,
-            ])
+            .query_opt(
+                "UPDATE workspaces SET devices = devices + 1 WHERE id = $1 RETURNING devices",
+                &[&device.workspace],
+            )
             .await
             .map_err(db)?
             .ok_or_else(|| StorageError::NotFound("workspace".into()))?
@@ -423,7 +423,8 @@ impl Storage for PostgresStorage {
         }
         let plan = plan::plan_push(to_u64(seq)?, ack, &changes, held)?;
         if !plan.cells.is_empty() {
-            let (tables, rows, columns) = split_keys(plan.cells.iter().map(|c| (&c.key.table, &c.key.row, &c.key.column)));
+            let (tables, rows, columns) =
+                split_keys(plan.cells.iter().map(|c| (&c.key.table, &c.key.row, &c.key.column)));
             let values: Vec<&str> = plan.cells.iter().map(|c| c.value.as_str()).collect();
             let hlcs: Vec<String> = plan.cells.iter().map(|c| c.hlc.to_string()).collect();
             let bases: Vec<Option<String>> = plan.cells.iter().map(|c| c.base.map(|b| b.to_string())).collect();
@@ -476,17 +477,10 @@ impl Storage for PostgresStorage {
                 .await
                 .map_err(db)?;
             let at = to_i64(now_ms)?;
-            tx.execute(&stmt, &[
-                &ws,
-                &at,
-                &pusher.email,
-                &pusher.device_id,
-                &tables,
-                &rows,
-                &columns,
-                &hlcs,
-                &outcomes,
-            ])
+            tx.execute(
+                &stmt,
+                &[&ws, &at, &pusher.email, &pusher.device_id, &tables, &rows, &columns, &hlcs, &outcomes],
+            )
             .await
             .map_err(db)?;
         }
@@ -601,7 +595,9 @@ impl Storage for PostgresStorage {
 }
 
 /// Column arrays for `unnest`.
-fn split_keys<'a>(keys: impl Iterator<Item = (&'a String, &'a String, &'a String)>) -> (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>) {
+fn split_keys<'a>(
+    keys: impl Iterator<Item = (&'a String, &'a String, &'a String)>,
+) -> (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>) {
     let mut out = (Vec::new(), Vec::new(), Vec::new());
     for (t, r, c) in keys {
         out.0.push(t.as_str());

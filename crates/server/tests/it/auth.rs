@@ -120,7 +120,10 @@ fn user_add_refuses_short_and_empty_passwords() {
     let db = Db::sqlite();
     db.workspace("acme");
     for password in ["", "1234567"] {
-        let out = db.admin_raw(&["user", "add", "--workspace", "acme", "--email", "a@acme.test", "--role", "admin"], Some(password));
+        let out = db.admin_raw(
+            &["user", "add", "--workspace", "acme", "--email", "a@acme.test", "--role", "admin"],
+            Some(password),
+        );
         assert!(!out.status.success());
         assert!(String::from_utf8_lossy(&out.stderr).contains("at least 8"), "{out:?}");
     }

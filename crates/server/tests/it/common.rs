@@ -33,6 +33,7 @@ impl Db {
     }
 
     /// A fresh schema, or `None` (with the reason printed) when no PostgreSQL is given.
+    #[allow(clippy::print_stdout, reason = "the skip is reported plainly, in the test's output")]
     pub fn postgres() -> Option<Db> {
         let Ok(base) = std::env::var("FRONTLINE_TEST_PG_URL") else {
             println!("PostgreSQL tests skipped: FRONTLINE_TEST_PG_URL not set");
@@ -87,7 +88,8 @@ impl Db {
     }
 
     pub fn user(&self, workspace: &str, email: &str, role: &str) {
-        let out = self.admin_raw(&["user", "add", "--workspace", workspace, "--email", email, "--role", role], Some(PASSWORD));
+        let out = self
+            .admin_raw(&["user", "add", "--workspace", workspace, "--email", email, "--role", role], Some(PASSWORD));
         assert!(out.status.success(), "user add failed: {}", String::from_utf8_lossy(&out.stderr));
     }
 
@@ -115,7 +117,8 @@ pub fn pg_execute(url: &str, sql: &str) {
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
         rt.block_on(async {
-            let (client, conn) = tokio_postgres::connect(&url, tokio_postgres::NoTls).await.expect("connect to PostgreSQL");
+            let (client, conn) =
+                tokio_postgres::connect(&url, tokio_postgres::NoTls).await.expect("connect to PostgreSQL");
             tokio::spawn(conn);
             client.batch_execute(&sql).await.expect("PostgreSQL statement");
         });
@@ -211,12 +214,27 @@ impl Server {
         self.child.wait().expect("wait for the server")
     }
 
-    pub fn request(&self, method: &str, path: &str, token: Option<&str>, headers: &[(&str, &str)], body: Option<(&str, Vec<u8>)>) -> Reply {
-        self.try_request(method, path, token, headers, body).unwrap_or_else(|e| panic!("{method} {}{path}: {e}", self.url))
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<(&str, Vec<u8>)>,
+    ) -> Reply {
+        self.try_request(method, path, token, headers, body)
+            .unwrap_or_else(|e| panic!("{method} {}{path}: {e}", self.url))
     }
 
     /// A request whose transport failure (e.g. a killed server) is an `Err`, not a panic.
-    pub fn try_request(&self, method: &str, path: &str, token: Option<&str>, headers: &[(&str, &str)], body: Option<(&str, Vec<u8>)>) -> Result<Reply, ureq::Error> {
+    pub fn try_request(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<(&str, Vec<u8>)>,
+    ) -> Result<Reply, ureq::Error> {
         let uri = format!("{}{path}", self.url);
         let mut builder = ureq::http::Request::builder().method(method).uri(&uri);
         if let Some(t) = token {
@@ -303,7 +321,9 @@ pub fn agent(ca_pem: Option<&str>) -> ureq::Agent {
             })
             .collect::<Vec<_>>();
         config = config.tls_config(
-            ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::Specific(std::sync::Arc::new(certs))).build(),
+            ureq::tls::TlsConfig::builder()
+                .root_certs(ureq::tls::RootCerts::Specific(std::sync::Arc::new(certs)))
+                .build(),
         );
     }
     config.build().into()
@@ -351,7 +371,10 @@ pub struct Device {
 impl Device {
     /// Wraps changes as the next outbox entries.
     pub fn outbox(&self, changes: Vec<Change>) -> Vec<Outgoing> {
-        changes.into_iter().map(|change| Outgoing { seq: self.next_seq.fetch_add(1, Ordering::Relaxed), change }).collect()
+        changes
+            .into_iter()
+            .map(|change| Outgoing { seq: self.next_seq.fetch_add(1, Ordering::Relaxed), change })
+            .collect()
     }
 
     /// A stamp of this device at `wall_ms`.

@@ -86,7 +86,14 @@ fn run(db: &Db, servers: &[Server]) {
                             })
                             .collect();
                         let shared = (p + n) % SHARED_CELLS;
-                        changes.push(cell("counters", &format!("s{shared}"), "last", Value::Text(format!("{p}/{n}")), clock.tick(now_ms()), None));
+                        changes.push(cell(
+                            "counters",
+                            &format!("s{shared}"),
+                            "last",
+                            Value::Text(format!("{p}/{n}")),
+                            clock.tick(now_ms()),
+                            None,
+                        ));
                         let reply = server.push(&device, device.outbox(changes.clone()));
                         assert_eq!(reply.status, 200, "{}", reply.body);
                         let answer: PushResponse = reply.json();

@@ -1,5 +1,5 @@
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use frontline_sync::protocol::{Outgoing, PullResponse, PushResponse, Value};
@@ -12,7 +12,9 @@ fn push_until_failure(server: &Server, device: &Device, first: usize, max: usize
     for n in first..first + max {
         let t = now_ms();
         let batch = device.outbox(
-            (0..20).map(|i| cell("cases", &format!("b{n}-r{i}"), "title", Value::Integer(i), device.hlc(t), None)).collect(),
+            (0..20)
+                .map(|i| cell("cases", &format!("b{n}-r{i}"), "title", Value::Integer(i), device.hlc(t), None))
+                .collect(),
         );
         match server.try_push(device, &batch) {
             Ok(reply) if reply.status == 200 => {}

@@ -13,9 +13,13 @@ fn a_workspace_never_sees_another_workspaces_changes_or_notices() {
     let b2 = server.device("beta", &bob);
     let t = now_ms();
     // The same table and row ids in both workspaces.
-    let pa: PushResponse = server.push(&a, a.outbox(vec![cell("cases", "c1", "title", Value::Text("alpha's".into()), a.hlc(t), None)])).json();
+    let pa: PushResponse = server
+        .push(&a, a.outbox(vec![cell("cases", "c1", "title", Value::Text("alpha's".into()), a.hlc(t), None)]))
+        .json();
     server.push(&b1, b1.outbox(vec![cell("cases", "c1", "title", Value::Text("beta 1".into()), b1.hlc(t), None)]));
-    let pb: PushResponse = server.push(&b2, b2.outbox(vec![cell("cases", "c1", "title", Value::Text("beta 2".into()), b2.hlc(t + 1), None)])).json();
+    let pb: PushResponse = server
+        .push(&b2, b2.outbox(vec![cell("cases", "c1", "title", Value::Text("beta 2".into()), b2.hlc(t + 1), None)]))
+        .json();
     assert_eq!((pa.seq, pb.seq), (1, 3), "each workspace counts its own sequence");
 
     let for_a: PullResponse = server.pull(&a, 0, 100).json();

@@ -10,7 +10,10 @@ fn logs_hold_no_password_token_or_authorization_header_even_at_trace_level() {
     let server = Server::start_with(&db, &[], &[("RUST_LOG", "trace")]);
     let device = server.device("acme", &email);
     server.sign_in("acme", &email, "a wrong password 12345", NodeId::random());
-    server.push(&device, device.outbox(vec![cell("cases", "c1", "title", Value::Text("x".into()), device.hlc(now_ms()), None)]));
+    server.push(
+        &device,
+        device.outbox(vec![cell("cases", "c1", "title", Value::Text("x".into()), device.hlc(now_ms()), None)]),
+    );
     server.pull(&device, 0, 10);
     server.request("DELETE", "/v1/devices/current", Some(&device.token), &[], None);
     server.pull(&device, 0, 10);

@@ -11,7 +11,9 @@ fn assert_error(reply: &Reply, status: u16, code: &str) {
     assert!(!body["error"]["message"].as_str().unwrap_or_default().is_empty());
     assert!(body["error"]["server_time_ms"].as_u64().unwrap_or(0) > 0);
     assert!(reply.headers.get("frontline-server-time").is_some());
-    assert!(reply.headers.get("content-type").is_some_and(|v| v.to_str().unwrap_or("").starts_with("application/json")));
+    assert!(
+        reply.headers.get("content-type").is_some_and(|v| v.to_str().unwrap_or("").starts_with("application/json"))
+    );
 }
 
 fn setup() -> (Db, Server, Device) {
@@ -23,7 +25,13 @@ fn setup() -> (Db, Server, Device) {
 }
 
 fn raw_push(server: &Server, device: &Device, body: &str) -> Reply {
-    server.request("POST", "/v1/sync/push", Some(&device.token), &[], Some(("application/json", body.as_bytes().to_vec())))
+    server.request(
+        "POST",
+        "/v1/sync/push",
+        Some(&device.token),
+        &[],
+        Some(("application/json", body.as_bytes().to_vec())),
+    )
 }
 
 #[test]

@@ -38,7 +38,9 @@ fn the_document_lists_exactly_the_routes_the_router_serves() {
         .as_object()
         .expect("paths")
         .iter()
-        .flat_map(|(path, item)| item.as_object().into_iter().flat_map(move |ops| ops.keys().map(move |m| (path.clone(), m.clone()))))
+        .flat_map(|(path, item)| {
+            item.as_object().into_iter().flat_map(move |ops| ops.keys().map(move |m| (path.clone(), m.clone())))
+        })
         .collect();
     let expected: BTreeSet<(String, String)> = ROUTES.iter().map(|(p, m)| (p.to_string(), m.to_string())).collect();
     assert_eq!(documented, expected);
@@ -73,12 +75,22 @@ fn real_answers_match_their_documented_schemas() {
         row: "e1".into(),
         hlc: a.hlc(t),
         base: None,
-        body: Body::Row { values: BTreeMap::from([("kind".to_owned(), Value::Text("note".into())), ("n".to_owned(), Value::Real(1.5))]) },
+        body: Body::Row {
+            values: BTreeMap::from([
+                ("kind".to_owned(), Value::Text("note".into())),
+                ("n".to_owned(), Value::Real(1.5)),
+            ]),
+        },
     };
-    let push_a = server.push(&a, a.outbox(vec![cell("cases", "c1", "title", Value::Text("a".into()), a.hlc(t), None), row]));
+    let push_a =
+        server.push(&a, a.outbox(vec![cell("cases", "c1", "title", Value::Text("a".into()), a.hlc(t), None), row]));
     assert_schema(&doc, "PushResponse", &push_a.value());
     let push_b = server.push(&b, b.outbox(vec![cell("cases", "c1", "title", Value::Integer(7), b.hlc(t + 1), None)]));
-    assert_schema(&doc, "PushRequest", &json!({"node": b.node, "changes": b.outbox(vec![cell("cases", "c1", "title", Value::Null, b.hlc(t + 2), Some(a.hlc(t)))])}));
+    assert_schema(
+        &doc,
+        "PushRequest",
+        &json!({"node": b.node, "changes": b.outbox(vec![cell("cases", "c1", "title", Value::Null, b.hlc(t + 2), Some(a.hlc(t)))])}),
+    );
     assert_eq!(push_b.status, 200);
     let pull = server.pull(&a, 0, 100).value();
     assert_eq!(pull["notices"].as_array().map(Vec::len), Some(1), "{pull}");

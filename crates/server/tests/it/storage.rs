@@ -89,7 +89,13 @@ async fn workspace(store: &Store, name: &str) -> WorkspaceId {
 async fn user(store: &Store, workspace: &str, email: &str, role: Role) -> i64 {
     let ws = store.workspace(workspace).await.expect("workspace").expect("known workspace");
     store
-        .add_user(NewUser { workspace: ws.id, email: email.into(), password_hash: "$argon2id$x".into(), role, now_ms: T })
+        .add_user(NewUser {
+            workspace: ws.id,
+            email: email.into(),
+            password_hash: "$argon2id$x".into(),
+            role,
+            now_ms: T,
+        })
         .await
         .expect("add user");
     store.user_credentials(workspace, email).await.expect("credentials").expect("user").user_id
@@ -145,7 +151,13 @@ async fn users_sign_in_case_insensitively_and_can_be_disabled(store: Store) {
     let ws = workspace(&store, "acme").await;
     user(&store, "acme", "Ann@Acme.test", Role::Viewer).await;
     let dup = store
-        .add_user(NewUser { workspace: ws, email: "ann@acme.test".into(), password_hash: "x".into(), role: Role::Admin, now_ms: T })
+        .add_user(NewUser {
+            workspace: ws,
+            email: "ann@acme.test".into(),
+            password_hash: "x".into(),
+            role: Role::Admin,
+            now_ms: T,
+        })
         .await;
     assert!(matches!(dup, Err(StorageError::Conflict(_))));
     let creds = store.user_credentials("acme", "ANN@acme.TEST").await.unwrap().unwrap();
@@ -168,7 +180,10 @@ async fn devices_get_consecutive_codes_and_can_be_revoked_within_their_workspace
     assert_eq!(&names[..3], ["0", "1", "2"]);
     assert_eq!(&names[31..], ["Z", "10", "11"]);
     let auth = store.authenticate("hash5", T + 1).await.unwrap().unwrap();
-    assert_eq!((auth.workspace, auth.device_id.as_str(), auth.revoked, auth.role), (ws, codes[5].id.as_str(), false, Role::Supervisor));
+    assert_eq!(
+        (auth.workspace, auth.device_id.as_str(), auth.revoked, auth.role),
+        (ws, codes[5].id.as_str(), false, Role::Supervisor)
+    );
     assert!(store.authenticate("nope", T).await.unwrap().is_none());
     assert!(matches!(store.revoke_device(other, &codes[5].id, T).await, Err(StorageError::NotFound(_))));
     store.revoke_device(ws, &codes[5].id, T + 2).await.unwrap();
@@ -215,7 +230,8 @@ async fn pushed_values_come_back_exactly(store: Store) {
 
 async fn a_retried_push_stores_nothing_twice(store: Store) {
     let ws = workspace(&store, "acme").await;
-    let batch = outbox(10, vec![text("cases", "c1", "title", "x", h(1, A)), text("cases", "c2", "title", "y", h(2, A))]);
+    let batch =
+        outbox(10, vec![text("cases", "c1", "title", "x", h(1, A)), text("cases", "c2", "title", "y", h(2, A))]);
     let first = store.push(pusher(ws, A), batch.clone(), T).await.unwrap();
     let again = store.push(pusher(ws, A), batch.clone(), T).await.unwrap();
     assert_eq!((first.accepted, again.accepted, again.duplicates, again.seq), (2, 0, 2, first.seq));
@@ -236,7 +252,10 @@ async fn concurrent_edits_leave_a_notice_for_the_losing_node_only(store: Store) 
     let for_a = store.pull(ws, 0, 100, A).await.unwrap();
     assert_eq!(for_a.notices.len(), 1);
     let n = &for_a.notices[0];
-    assert_eq!((n.column.as_str(), &n.value, n.hlc, n.winner), ("title", &Value::Text("A's".into()), h(10, A), h(20, B)));
+    assert_eq!(
+        (n.column.as_str(), &n.value, n.hlc, n.winner),
+        ("title", &Value::Text("A's".into()), h(10, A), h(20, B))
+    );
     assert!(store.pull(ws, 0, 100, B).await.unwrap().notices.is_empty());
     assert!(store.pull(ws, 0, 100, C).await.unwrap().notices.is_empty());
     assert_eq!(for_a.changes.len(), 1);
@@ -273,7 +292,7 @@ async fn paging_with_any_limit_yields_every_latest_value(store: Store) {
         let mut changes = Vec::new();
         for r in 0..6 {
             for col in ["a", "b", "c"] {
-                if (r + round as usize + col.len()) % 3 == 0 || round == 0 {
+                if (r + round as usize + col.len()).is_multiple_of(3) || round == 0 {
                     let hlc = h(round * 10 + r as u64, if r % 2 == 0 { A } else { B });
                     changes.push(text("cases", &format!("r{r}"), col, &format!("{round}"), hlc));
                     expected.insert((format!("r{r}"), col.to_owned()), hlc);
@@ -301,7 +320,8 @@ async fn workspaces_never_see_each_others_cells(store: Store) {
     let beta = workspace(&store, "beta").await;
     store.push(pusher(alpha, A), outbox(1, vec![text("cases", "c1", "title", "alpha", h(1, A))]), T).await.unwrap();
     // Same node, same outbox seq, same cell, other workspace: stored apart.
-    let b = store.push(pusher(beta, A), outbox(1, vec![text("cases", "c1", "title", "beta", h(2, A))]), T).await.unwrap();
+    let b =
+        store.push(pusher(beta, A), outbox(1, vec![text("cases", "c1", "title", "beta", h(2, A))]), T).await.unwrap();
     assert_eq!((b.accepted, b.seq), (1, 1));
     let from_alpha = store.pull(alpha, 0, 100, A).await.unwrap();
     assert_eq!(from_alpha.changes.len(), 1);

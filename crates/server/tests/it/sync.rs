@@ -98,7 +98,10 @@ fn concurrent_edits_send_a_notice_to_the_losing_node_only() {
     let for_c: PullResponse = server.pull(&c, 0, 100).json();
     assert_eq!(for_a.notices.len(), 1, "{for_a:?}");
     let notice = &for_a.notices[0];
-    assert_eq!((notice.value.clone(), notice.hlc, notice.winner), (Value::Text("from A".into()), a.hlc(t), b.hlc(t + 10)));
+    assert_eq!(
+        (notice.value.clone(), notice.hlc, notice.winner),
+        (Value::Text("from A".into()), a.hlc(t), b.hlc(t + 10))
+    );
     assert!(for_b.notices.is_empty() && for_c.notices.is_empty());
     assert_eq!(for_c.changes.len(), 1);
     assert_eq!(for_c.changes[0].body, Body::Cell { column: "title".into(), value: Value::Text("from B".into()) });
@@ -107,7 +110,8 @@ fn concurrent_edits_send_a_notice_to_the_losing_node_only() {
     let for_c: PullResponse = server.pull(&c, for_c.next, 100).json();
     assert_eq!(for_c.notices.len(), 1);
     assert_eq!(for_c.notices[0].winner, b.hlc(t + 10));
-    let outcomes: Vec<String> = audit_lines(&db, "acme").iter().map(|l| l["outcome"].as_str().unwrap_or_default().to_owned()).collect();
+    let outcomes: Vec<String> =
+        audit_lines(&db, "acme").iter().map(|l| l["outcome"].as_str().unwrap_or_default().to_owned()).collect();
     assert_eq!(outcomes, ["lost", "applied", "applied"], "newest first");
 }
 
@@ -120,7 +124,14 @@ fn a_push_with_a_stamp_beyond_the_clock_bound_stores_nothing() {
     let t = now_ms();
     let outbox = device.outbox(vec![
         cell("cases", "c1", "title", Value::Text("fine".into()), device.hlc(t), None),
-        cell("cases", "c2", "title", Value::Text("from the future".into()), device.hlc(t + MAX_CLOCK_AHEAD_MS + 3_600_000), None),
+        cell(
+            "cases",
+            "c2",
+            "title",
+            Value::Text("from the future".into()),
+            device.hlc(t + MAX_CLOCK_AHEAD_MS + 3_600_000),
+            None,
+        ),
     ]);
     let reply = server.push(&device, outbox);
     assert_eq!((reply.status, reply.code().as_str()), (422, "clock_ahead"));
@@ -130,8 +141,14 @@ fn a_push_with_a_stamp_beyond_the_clock_bound_stores_nothing() {
     assert!(audit_lines(&db, "acme").is_empty());
     // Re-stamped, the same outbox entries are accepted: the refusal did not ack them.
     let fixed = vec![
-        frontline_sync::protocol::Outgoing { seq: 1, change: cell("cases", "c1", "title", Value::Text("fine".into()), device.hlc(t), None) },
-        frontline_sync::protocol::Outgoing { seq: 2, change: cell("cases", "c2", "title", Value::Text("now".into()), device.hlc(t + 1), None) },
+        frontline_sync::protocol::Outgoing {
+            seq: 1,
+            change: cell("cases", "c1", "title", Value::Text("fine".into()), device.hlc(t), None),
+        },
+        frontline_sync::protocol::Outgoing {
+            seq: 2,
+            change: cell("cases", "c2", "title", Value::Text("now".into()), device.hlc(t + 1), None),
+        },
     ];
     let pushed: PushResponse = server.push(&device, fixed).json();
     assert_eq!((pushed.accepted, pushed.duplicates), (2, 0));

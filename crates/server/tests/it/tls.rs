@@ -38,11 +38,8 @@ fn the_server_speaks_https_with_the_given_certificate() {
 #[test]
 fn plain_http_off_loopback_is_refused_without_insecure_http() {
     let db = Db::sqlite();
-    let out = std::process::Command::new(BIN)
-        .args(["serve", "--listen", "0.0.0.0:0"])
-        .args(db.args())
-        .output()
-        .unwrap();
+    let out =
+        std::process::Command::new(BIN).args(["serve", "--listen", "0.0.0.0:0"]).args(db.args()).output().unwrap();
     assert!(!out.status.success());
     assert!(out.stdout.is_empty(), "it never listened");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -53,7 +50,15 @@ fn plain_http_off_loopback_is_refused_without_insecure_http() {
 fn an_unreadable_certificate_is_a_clear_start_up_error() {
     let db = Db::sqlite();
     let out = std::process::Command::new(BIN)
-        .args(["serve", "--listen", "127.0.0.1:0", "--tls-cert", "/nonexistent/cert.pem", "--tls-key", "/nonexistent/key.pem"])
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--tls-cert",
+            "/nonexistent/cert.pem",
+            "--tls-key",
+            "/nonexistent/key.pem",
+        ])
         .args(db.args())
         .output()
         .unwrap();
