@@ -7,7 +7,8 @@
 //! **Invariants**
 //! - Pure logic: no SQLite, no file or network IO, no global clock. Callers pass "now".
 //! - Depended on by `core`, the desktop shell, the CLI and the server alike, so it stays
-//!   light: `serde`, `thiserror` and `rand` only.
+//!   light: `serde`, `thiserror` and `rand` only (plus `utoipa` behind the optional
+//!   `openapi` feature, which only the server enables for its OpenAPI document).
 #![forbid(unsafe_code)]
 
 pub mod hlc;

@@ -213,9 +213,9 @@ pub struct ConflictNotice {
     pub table: String,
     /// The row.
     pub row: String,
-    /// The column.
+    /// The column, or `""` for a whole append-only row.
     pub column: String,
-    /// The value that lost.
+    /// The value that lost; for a whole row, its values map as JSON text.
     pub value: Value,
     /// Its stamp (its node is the device to tell).
     pub hlc: Hlc,

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
+use futures_util::future::try_join;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use frontline_sync::NodeId;
 use frontline_sync::merge::Version;
@@ -386,115 +387,51 @@ impl Storage for PostgresStorage {
 
     async fn push(&self, pusher: Pusher, changes: Vec<Outgoing>, now_ms: u64) -> StorageResult<PushOutcome> {
         let mut client = self.client().await?;
+        let lock = client
+            .prepare_cached(
+                "SELECT w.seq, (SELECT a.seq FROM acks a WHERE a.workspace = w.id AND a.node = $2)
+                 FROM workspaces w WHERE w.id = $1 FOR UPDATE OF w",
+            )
+            .await
+            .map_err(db)?;
+        let read_held = client
+            .prepare_cached(
+                "SELECT c.tbl, c.row_id, c.col, c.value, c.hlc, c.base
+                 FROM unnest($2::text[], $3::text[], $4::text[]) AS k(tbl, row_id, col)
+                 JOIN cells c ON c.workspace = $1 AND c.tbl = k.tbl AND c.row_id = k.row_id AND c.col = k.col",
+            )
+            .await
+            .map_err(db)?;
+        let writes = Writes::prepare(&client).await?;
         let tx = client.transaction().await.map_err(db)?;
         let ws = pusher.workspace;
         let node = pusher.node.to_string();
-        // The lock every push of this workspace queues on, in every server process.
-        let seq: i64 = tx
-            .query_opt("SELECT seq FROM workspaces WHERE id = $1 FOR UPDATE", &[&ws])
-            .await
-            .map_err(db)?
-            .ok_or_else(|| StorageError::NotFound("workspace".into()))?
-            .get(0);
-        let ack: Option<i64> = tx
-            .query_opt("SELECT seq FROM acks WHERE workspace = $1 AND node = $2", &[&ws, &node])
-            .await
-            .map_err(db)?
-            .map(|r| r.get(0));
-        let ack = ack.map(to_u64).transpose()?;
-        let keys = plan::touched(plan::new_changes(&changes, ack));
+        // The lock every push of this workspace queues on, in every server process. The
+        // cells are read by the next statement, sent in the same round trip but run after
+        // the lock is held (`try_join` polls, so sends, in order; the connection runs
+        // statements in order), with a READ COMMITTED snapshot that includes every
+        // earlier push. Duplicates' cells are read too: rare, and it saves a round trip.
+        let keys = plan::touched(&changes);
+        let (tables, rows, columns) = split_keys(keys.iter().map(|k| (&k.table, &k.row, &k.column)));
+        let (locked, held_rows) = try_join(
+            tx.query_opt(&lock, &[&ws, &node]),
+            tx.query(&read_held, &[&ws, &tables, &rows, &columns]),
+        )
+        .await
+        .map_err(db)?;
+        let row = locked.ok_or_else(|| StorageError::NotFound("workspace".into()))?;
+        let seq: i64 = row.get(0);
+        let ack = row.get::<_, Option<i64>>(1).map(to_u64).transpose()?;
         let mut held = HashMap::new();
-        if !keys.is_empty() {
-            let (tables, rows, columns) = split_keys(keys.iter().map(|k| (&k.table, &k.row, &k.column)));
-            let stmt = tx
-                .prepare_cached(
-                    "SELECT c.tbl, c.row_id, c.col, c.value, c.hlc, c.base
-                     FROM unnest($2::text[], $3::text[], $4::text[]) AS k(tbl, row_id, col)
-                     JOIN cells c ON c.workspace = $1 AND c.tbl = k.tbl AND c.row_id = k.row_id AND c.col = k.col",
-                )
-                .await
-                .map_err(db)?;
-            for r in tx.query(&stmt, &[&ws, &tables, &rows, &columns]).await.map_err(db)? {
-                let key = plan::CellKey { table: r.get(0), row: r.get(1), column: r.get(2) };
-                let base: Option<&str> = r.get(5);
-                let version = Version { hlc: parse_hlc(r.get(4))?, base: base.map(parse_hlc).transpose()? };
-                held.insert(key, HeldCell { version, value: r.get(3) });
-            }
+        for r in held_rows {
+            let key = plan::CellKey { table: r.get(0), row: r.get(1), column: r.get(2) };
+            let base: Option<&str> = r.get(5);
+            let version = Version { hlc: parse_hlc(r.get(4))?, base: base.map(parse_hlc).transpose()? };
+            held.insert(key, HeldCell { version, value: r.get(3) });
         }
         let plan = plan::plan_push(to_u64(seq)?, ack, &changes, held)?;
-        if !plan.cells.is_empty() {
-            let (tables, rows, columns) =
-                split_keys(plan.cells.iter().map(|c| (&c.key.table, &c.key.row, &c.key.column)));
-            let values: Vec<&str> = plan.cells.iter().map(|c| c.value.as_str()).collect();
-            let hlcs: Vec<String> = plan.cells.iter().map(|c| c.hlc.to_string()).collect();
-            let bases: Vec<Option<String>> = plan.cells.iter().map(|c| c.base.map(|b| b.to_string())).collect();
-            let seqs = plan.cells.iter().map(|c| to_i64(c.seq)).collect::<StorageResult<Vec<i64>>>()?;
-            let stmt = tx
-                .prepare_cached(
-                    "INSERT INTO cells (workspace, tbl, row_id, col, value, hlc, base, seq)
-                     SELECT $1::bigint, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                              $7::text[], $8::bigint[])
-                     ON CONFLICT (workspace, tbl, row_id, col) DO UPDATE
-                     SET value = excluded.value, hlc = excluded.hlc, base = excluded.base, seq = excluded.seq",
-                )
-                .await
-                .map_err(db)?;
-            tx.execute(&stmt, &[&ws, &tables, &rows, &columns, &values, &hlcs, &bases, &seqs]).await.map_err(db)?;
-        }
-        if !plan.notices.is_empty() {
-            let (tables, rows, columns) =
-                split_keys(plan.notices.iter().map(|n| (&n.key.table, &n.key.row, &n.key.column)));
-            let seqs = plan.notices.iter().map(|n| to_i64(n.seq)).collect::<StorageResult<Vec<i64>>>()?;
-            let nodes: Vec<String> = plan.notices.iter().map(|n| n.node.to_string()).collect();
-            let values: Vec<&str> = plan.notices.iter().map(|n| n.value.as_str()).collect();
-            let hlcs: Vec<String> = plan.notices.iter().map(|n| n.hlc.to_string()).collect();
-            let winners: Vec<String> = plan.notices.iter().map(|n| n.winner.to_string()).collect();
-            let stmt = tx
-                .prepare_cached(
-                    "INSERT INTO notices (workspace, seq, node, tbl, row_id, col, value, hlc, winner)
-                     SELECT $1::bigint, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
-                                              $7::text[], $8::text[], $9::text[])",
-                )
-                .await
-                .map_err(db)?;
-            tx.execute(&stmt, &[&ws, &seqs, &nodes, &tables, &rows, &columns, &values, &hlcs, &winners])
-                .await
-                .map_err(db)?;
-        }
-        if !plan.audit.is_empty() {
-            let (tables, rows, columns) =
-                split_keys(plan.audit.iter().map(|a| (&a.key.table, &a.key.row, &a.key.column)));
-            let hlcs: Vec<String> = plan.audit.iter().map(|a| a.hlc.to_string()).collect();
-            let outcomes: Vec<&str> = plan.audit.iter().map(|a| a.outcome.as_str()).collect();
-            let stmt = tx
-                .prepare_cached(
-                    "INSERT INTO audit (workspace, at_ms, email, device_id, tbl, row_id, col, hlc, outcome)
-                     SELECT $1::bigint, $2::bigint, $3::text, $4::text, a.tbl, a.row_id, a.col, a.hlc, a.outcome
-                     FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-                          WITH ORDINALITY AS a(tbl, row_id, col, hlc, outcome, n)
-                     ORDER BY a.n",
-                )
-                .await
-                .map_err(db)?;
-            let at = to_i64(now_ms)?;
-            tx.execute(
-                &stmt,
-                &[&ws, &at, &pusher.email, &pusher.device_id, &tables, &rows, &columns, &hlcs, &outcomes],
-            )
-            .await
-            .map_err(db)?;
-        }
         if let Some(ack) = plan.ack {
-            tx.execute(
-                "INSERT INTO acks (workspace, node, seq) VALUES ($1, $2, $3)
-                 ON CONFLICT (workspace, node) DO UPDATE SET seq = excluded.seq",
-                &[&ws, &node, &to_i64(ack)?],
-            )
-            .await
-            .map_err(db)?;
-        }
-        if plan.seq != to_u64(seq)? {
-            tx.execute("UPDATE workspaces SET seq = $1 WHERE id = $2", &[&to_i64(plan.seq)?, &ws]).await.map_err(db)?;
+            writes.run(&tx, &pusher, &node, &plan, ack, now_ms).await?;
         }
         tx.commit().await.map_err(db)?;
         Ok(PushOutcome { accepted: plan.accepted, duplicates: plan.duplicates, seq: plan.seq })
@@ -591,6 +528,100 @@ impl Storage for PostgresStorage {
                 })
             })
             .collect()
+    }
+}
+
+/// The statements that store a push plan. They are independent of each other, so they
+/// are sent together (tokio-postgres pipelines concurrent queries on one connection):
+/// one round trip while the workspace lock is held instead of one per statement.
+struct Writes {
+    cells: tokio_postgres::Statement,
+    notices: tokio_postgres::Statement,
+    audit: tokio_postgres::Statement,
+    ack: tokio_postgres::Statement,
+    seq: tokio_postgres::Statement,
+}
+
+impl Writes {
+    async fn prepare(client: &deadpool_postgres::Object) -> StorageResult<Self> {
+        let prepare = |sql: &'static str| client.prepare_cached(sql);
+        let (cells, notices, audit, ack, seq) = tokio::try_join!(
+            prepare(
+                "INSERT INTO cells (workspace, tbl, row_id, col, value, hlc, base, seq)
+                 SELECT $1::bigint, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                                  $7::text[], $8::bigint[])
+                 ON CONFLICT (workspace, tbl, row_id, col) DO UPDATE
+                 SET value = excluded.value, hlc = excluded.hlc, base = excluded.base, seq = excluded.seq"
+            ),
+            prepare(
+                "INSERT INTO notices (workspace, seq, node, tbl, row_id, col, value, hlc, winner)
+                 SELECT $1::bigint, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                                  $7::text[], $8::text[], $9::text[])"
+            ),
+            prepare(
+                "INSERT INTO audit (workspace, at_ms, email, device_id, tbl, row_id, col, hlc, outcome)
+                 SELECT $1::bigint, $2::bigint, $3::text, $4::text, a.tbl, a.row_id, a.col, a.hlc, a.outcome
+                 FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+                      WITH ORDINALITY AS a(tbl, row_id, col, hlc, outcome, n)
+                 ORDER BY a.n"
+            ),
+            prepare(
+                "INSERT INTO acks (workspace, node, seq) VALUES ($1, $2, $3)
+                 ON CONFLICT (workspace, node) DO UPDATE SET seq = excluded.seq"
+            ),
+            prepare("UPDATE workspaces SET seq = $2 WHERE id = $1"),
+        )
+        .map_err(db)?;
+        Ok(Writes { cells, notices, audit, ack, seq })
+    }
+
+    async fn run(
+        &self,
+        tx: &deadpool_postgres::Transaction<'_>,
+        pusher: &Pusher,
+        node: &str,
+        plan: &plan::PushPlan,
+        ack: u64,
+        now_ms: u64,
+    ) -> StorageResult<()> {
+        let ws = pusher.workspace;
+        let (c_tables, c_rows, c_columns) =
+            split_keys(plan.cells.iter().map(|c| (&c.key.table, &c.key.row, &c.key.column)));
+        let c_values: Vec<&str> = plan.cells.iter().map(|c| c.value.as_str()).collect();
+        let c_hlcs: Vec<String> = plan.cells.iter().map(|c| c.hlc.to_string()).collect();
+        let c_bases: Vec<Option<String>> = plan.cells.iter().map(|c| c.base.map(|b| b.to_string())).collect();
+        let c_seqs = plan.cells.iter().map(|c| to_i64(c.seq)).collect::<StorageResult<Vec<i64>>>()?;
+        let (n_tables, n_rows, n_columns) =
+            split_keys(plan.notices.iter().map(|n| (&n.key.table, &n.key.row, &n.key.column)));
+        let n_seqs = plan.notices.iter().map(|n| to_i64(n.seq)).collect::<StorageResult<Vec<i64>>>()?;
+        let n_nodes: Vec<String> = plan.notices.iter().map(|n| n.node.to_string()).collect();
+        let n_values: Vec<&str> = plan.notices.iter().map(|n| n.value.as_str()).collect();
+        let n_hlcs: Vec<String> = plan.notices.iter().map(|n| n.hlc.to_string()).collect();
+        let n_winners: Vec<String> = plan.notices.iter().map(|n| n.winner.to_string()).collect();
+        let (a_tables, a_rows, a_columns) =
+            split_keys(plan.audit.iter().map(|a| (&a.key.table, &a.key.row, &a.key.column)));
+        let a_hlcs: Vec<String> = plan.audit.iter().map(|a| a.hlc.to_string()).collect();
+        let a_outcomes: Vec<&str> = plan.audit.iter().map(|a| a.outcome.as_str()).collect();
+        let at = to_i64(now_ms)?;
+        let ack = to_i64(ack)?;
+        let seq = to_i64(plan.seq)?;
+        type Param<'a> = &'a (dyn tokio_postgres::types::ToSql + Sync);
+        let cells: [Param; 8] = [&ws, &c_tables, &c_rows, &c_columns, &c_values, &c_hlcs, &c_bases, &c_seqs];
+        let notices: [Param; 9] =
+            [&ws, &n_seqs, &n_nodes, &n_tables, &n_rows, &n_columns, &n_values, &n_hlcs, &n_winners];
+        let audit: [Param; 9] =
+            [&ws, &at, &pusher.email, &pusher.device_id, &a_tables, &a_rows, &a_columns, &a_hlcs, &a_outcomes];
+        let ack_params: [Param; 3] = [&ws, &node, &ack];
+        let seq_params: [Param; 2] = [&ws, &seq];
+        tokio::try_join!(
+            tx.execute(&self.cells, &cells),
+            tx.execute(&self.notices, &notices),
+            tx.execute(&self.audit, &audit),
+            tx.execute(&self.ack, &ack_params),
+            tx.execute(&self.seq, &seq_params),
+        )
+        .map_err(db)?;
+        Ok(())
     }
 }
 
