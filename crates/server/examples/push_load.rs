@@ -18,7 +18,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use frontline_sync::protocol::{Body, Change, Outgoing, PushRequest, PushResponse, SignInRequest, SignInResponse, Value};
+use frontline_sync::protocol::{
+    Body, Change, Outgoing, PushRequest, PushResponse, SignInRequest, SignInResponse, Value,
+};
 use frontline_sync::{Clock, Hlc, NodeId};
 
 #[derive(Parser)]
@@ -50,6 +52,17 @@ struct Args {
     /// A CA certificate (PEM) to trust, for a server with a private certificate.
     #[arg(long)]
     ca: Option<std::path::PathBuf>,
+}
+
+/// The one line printed, fields in this order.
+#[derive(serde::Serialize)]
+struct Report {
+    devices: usize,
+    pushes: u64,
+    changes: u64,
+    seconds: f64,
+    pushes_per_s: f64,
+    changes_per_s: f64,
 }
 
 const COLUMNS: [&str; 5] = ["title", "status", "priority", "assignee", "channel"];
@@ -117,14 +130,14 @@ fn main() -> Result<()> {
     })?;
     let seconds = started.elapsed().as_secs_f64();
     let (pushes, changes) = (pushes.load(Ordering::Relaxed), changes.load(Ordering::Relaxed));
-    let line = serde_json::json!({
-        "devices": args.devices,
-        "pushes": pushes,
-        "changes": changes,
-        "seconds": (seconds * 1000.0).round() / 1000.0,
-        "pushes_per_s": (pushes as f64 / seconds).round(),
-        "changes_per_s": (changes as f64 / seconds).round(),
-    });
+    let line = serde_json::to_string(&Report {
+        devices: args.devices,
+        pushes,
+        changes,
+        seconds: (seconds * 1000.0).round() / 1000.0,
+        pushes_per_s: (pushes as f64 / seconds).round(),
+        changes_per_s: (changes as f64 / seconds).round(),
+    })?;
     println!("{line}");
     Ok(())
 }
@@ -162,8 +175,9 @@ fn agent(ca: Option<&std::path::Path>) -> Result<ureq::Agent> {
                 _ => None,
             })
             .collect();
-        config = config
-            .tls_config(ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::Specific(Arc::new(certs))).build());
+        config = config.tls_config(
+            ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::Specific(Arc::new(certs))).build(),
+        );
     }
     Ok(config.build().into())
 }

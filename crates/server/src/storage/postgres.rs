@@ -12,11 +12,11 @@
 use std::collections::HashMap;
 
 use async_trait::async_trait;
-use futures_util::future::try_join;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use frontline_sync::NodeId;
 use frontline_sync::merge::Version;
 use frontline_sync::protocol::Outgoing;
+use futures_util::future::try_join;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{IsolationLevel, NoTls};
 
@@ -413,12 +413,10 @@ impl Storage for PostgresStorage {
         // earlier push. Duplicates' cells are read too: rare, and it saves a round trip.
         let keys = plan::touched(&changes);
         let (tables, rows, columns) = split_keys(keys.iter().map(|k| (&k.table, &k.row, &k.column)));
-        let (locked, held_rows) = try_join(
-            tx.query_opt(&lock, &[&ws, &node]),
-            tx.query(&read_held, &[&ws, &tables, &rows, &columns]),
-        )
-        .await
-        .map_err(db)?;
+        let (locked, held_rows) =
+            try_join(tx.query_opt(&lock, &[&ws, &node]), tx.query(&read_held, &[&ws, &tables, &rows, &columns]))
+                .await
+                .map_err(db)?;
         let row = locked.ok_or_else(|| StorageError::NotFound("workspace".into()))?;
         let seq: i64 = row.get(0);
         let ack = row.get::<_, Option<i64>>(1).map(to_u64).transpose()?;
