@@ -17,6 +17,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use frontline_sync::protocol::{MAX_BODY_BYTES, PROTOCOL_HEADER, SERVER_TIME_HEADER};
+use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -50,6 +51,9 @@ pub struct AppState {
     pub limiter: Arc<SignInLimiter>,
     /// How long one request may take before it is answered 503.
     pub request_timeout: Duration,
+    /// Password checks running at once: argon2 is deliberately costly, so a burst of
+    /// sign-ins queues here instead of taking every core from pushes and pulls.
+    pub password_checks: Arc<Semaphore>,
 }
 
 impl AppState {
@@ -60,6 +64,9 @@ impl AppState {
             metrics: Arc::new(Metrics::new()?),
             limiter: Arc::new(SignInLimiter::new(SIGN_IN_FAILURES, SIGN_IN_WINDOW)),
             request_timeout,
+            password_checks: Arc::new(Semaphore::new(
+                std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get),
+            )),
         })
     }
 }

@@ -85,9 +85,13 @@ pub async fn sign_in(state: &AppState, ip: IpAddr, req: SignInRequest) -> Result
     let user = state.storage.user_credentials(&req.workspace, &req.email).await?;
     let phc = user.as_ref().map_or_else(|| decoy_hash().to_owned(), |u| u.password_hash.clone());
     let password = req.password;
-    let matches = tokio::task::spawn_blocking(move || verify_password(&phc, &password))
-        .await
-        .map_err(|e| ApiError::Internal(format!("password check failed: {e}")))?;
+    let permit = state.password_checks.clone().acquire_owned().await.map_err(|_| ApiError::Unavailable(None))?;
+    let matches = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        verify_password(&phc, &password)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("password check failed: {e}")))?;
     let user = match user {
         Some(user) if matches => user,
         _ => {

@@ -1,5 +1,6 @@
 //! `frontline-server`: picks the storage backend once, then serves or runs one admin
 //! command. Reading the password and deciding how to fail happen here only.
+#![forbid(unsafe_code)]
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
