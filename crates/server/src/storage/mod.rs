@@ -9,6 +9,7 @@
 //! loser to tell whom, which sequence numbers a push takes — are made by the pure
 //! [`plan`] module; a backend only reads what the plan needs and writes what it says.
 
+pub mod combine;
 pub mod plan;
 pub mod postgres;
 pub mod sqlite;

@@ -185,6 +185,64 @@ fn count(n: usize) -> StorageResult<u32> {
     u32::try_from(n).map_err(|_| StorageError::Other(format!("{n} changes in one push")))
 }
 
+/// Several pushes to one workspace, planned for one transaction (see `storage::combine`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchPlan {
+    /// Cells to upsert, one per cell (its last value in the batch), by sequence.
+    pub cells: Vec<CellWrite>,
+    /// Notices to insert.
+    pub notices: Vec<NoticeWrite>,
+    /// Audit records with the index of the push they belong to, in order.
+    pub audit: Vec<(usize, AuditWrite)>,
+    /// Each node's new ack.
+    pub acks: Vec<(NodeId, u64)>,
+    /// The workspace's sequence after the batch.
+    pub seq: u64,
+    /// Per push: (accepted, duplicates, the workspace's sequence after it).
+    pub outcomes: Vec<(u32, u32, u64)>,
+}
+
+/// Plans pushes one after the other, exactly as separate transactions in this order
+/// would: each sees the cells, acks and sequence the ones before it left. `acks` and
+/// `held` are read under the workspace lock for every node and cell of the batch.
+pub fn plan_batch(
+    seq: u64,
+    mut acks: HashMap<NodeId, u64>,
+    mut held: HashMap<CellKey, HeldCell>,
+    pushes: &[(NodeId, &[Outgoing])],
+) -> StorageResult<BatchPlan> {
+    let mut seq = seq;
+    let mut cells: HashMap<CellKey, CellWrite> = HashMap::new();
+    let (mut notices, mut audit, mut outcomes) = (Vec::new(), Vec::new(), Vec::with_capacity(pushes.len()));
+    for (i, (node, changes)) in pushes.iter().enumerate() {
+        let ack = acks.get(node).copied();
+        let mine: HashMap<CellKey, HeldCell> = touched(new_changes(changes, ack))
+            .into_iter()
+            .filter_map(|k| held.get(&k).cloned().map(|h| (k, h)))
+            .collect();
+        let plan = plan_push(seq, ack, changes, mine)?;
+        seq = plan.seq;
+        for c in plan.cells {
+            held.insert(
+                c.key.clone(),
+                HeldCell { version: Version { hlc: c.hlc, base: c.base }, value: c.value.clone() },
+            );
+            cells.insert(c.key.clone(), c);
+        }
+        notices.extend(plan.notices);
+        audit.extend(plan.audit.into_iter().map(|a| (i, a)));
+        if let Some(a) = plan.ack {
+            acks.insert(*node, a);
+        }
+        outcomes.push((plan.accepted, plan.duplicates, plan.seq));
+    }
+    let mut cells: Vec<CellWrite> = cells.into_values().collect();
+    cells.sort_by_key(|c| c.seq);
+    let mut acks: Vec<(NodeId, u64)> = acks.into_iter().collect();
+    acks.sort();
+    Ok(BatchPlan { cells, notices, audit, acks, seq, outcomes })
+}
+
 /// The last sequence number of a pull page: the `limit`-th cell after the cursor
 /// (`nth`, if there are that many), else the workspace's sequence `workspace_seq`.
 ///
@@ -369,5 +427,36 @@ mod tests {
             .unwrap();
             assert_eq!(back, change);
         }
+    }
+    #[test]
+    fn a_batch_plans_each_push_as_if_it_came_alone_in_order() {
+        let first = [out(1, "a", 1, h(10, A), None)];
+        let second = [out(1, "a", 2, h(20, B), None), out(2, "b", 3, h(21, B), None)];
+        let retry = [out(1, "a", 1, h(10, A), None)];
+        let pushes: [(NodeId, &[Outgoing]); 3] = [(A, &first), (B, &second), (A, &retry)];
+        let batch = plan_batch(5, HashMap::new(), HashMap::new(), &pushes).unwrap();
+        // Alone: A's push takes seq 6; B's overwrites it concurrently (notice 7, cell 8)
+        // and adds b (9); A's retry is a duplicate.
+        assert_eq!(batch.outcomes, [(1, 0, 6), (2, 0, 9), (0, 1, 9)]);
+        assert_eq!(batch.seq, 9);
+        let cells: Vec<(&str, &str, u64)> =
+            batch.cells.iter().map(|c| (c.key.column.as_str(), c.value.as_str(), c.seq)).collect();
+        assert_eq!(cells, [("a", "2", 8), ("b", "3", 9)], "one write per cell, its last");
+        assert_eq!(batch.notices.len(), 1);
+        assert_eq!((batch.notices[0].node, batch.notices[0].seq, batch.notices[0].value.as_str()), (A, 7, "1"));
+        assert_eq!(batch.acks, [(A, 1), (B, 2)]);
+        let audited: Vec<usize> = batch.audit.iter().map(|(i, _)| *i).collect();
+        assert_eq!(audited, [0, 1, 1]);
+    }
+
+    #[test]
+    fn a_batch_starts_from_the_stored_acks_and_cells() {
+        let stored = HashMap::from([(key("a"), held(9, h(50, B), None))]);
+        let changes = [out(3, "a", 1, h(10, A), None), out(4, "a", 2, h(60, A), Some(h(50, B)))];
+        let pushes: [(NodeId, &[Outgoing]); 1] = [(A, &changes)];
+        let batch = plan_batch(0, HashMap::from([(A, 3)]), stored, &pushes).unwrap();
+        assert_eq!(batch.outcomes, [(1, 1, 1)]);
+        assert!(batch.notices.is_empty());
+        assert_eq!(batch.cells[0].value, "2");
     }
 }

@@ -16,10 +16,11 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use frontline_sync::NodeId;
 use frontline_sync::merge::Version;
 use frontline_sync::protocol::Outgoing;
-use futures_util::future::try_join;
+use futures_util::future::try_join3;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::{IsolationLevel, NoTls};
 
+use super::combine::{ApplyBatch, Combiner, PushJob};
 use super::plan::{self, HeldCell};
 use super::{
     AuditEntry, DeviceAuth, DeviceInfo, NewDevice, NewUser, Outcome, PullPage, PushOutcome, Pusher, RegisteredDevice,
@@ -116,6 +117,12 @@ CREATE INDEX audit_by_workspace ON audit (workspace, id);
 #[derive(Clone)]
 pub struct PostgresStorage {
     pool: Pool,
+    pushes: Combiner<Batches>,
+}
+
+/// Stores batches of pushes ([`Combiner`]).
+struct Batches {
+    pool: Pool,
 }
 
 impl PostgresStorage {
@@ -129,7 +136,7 @@ impl PostgresStorage {
             .max_size(POOL_SIZE)
             .build()
             .map_err(|e| StorageError::Other(format!("cannot build the connection pool: {e}")))?;
-        let storage = PostgresStorage { pool };
+        let storage = PostgresStorage { pushes: Combiner::new(Batches { pool: pool.clone() }), pool };
         storage.migrate().await?;
         Ok(storage)
     }
@@ -386,53 +393,7 @@ impl Storage for PostgresStorage {
     }
 
     async fn push(&self, pusher: Pusher, changes: Vec<Outgoing>, now_ms: u64) -> StorageResult<PushOutcome> {
-        let mut client = self.client().await?;
-        let lock = client
-            .prepare_cached(
-                "SELECT w.seq, (SELECT a.seq FROM acks a WHERE a.workspace = w.id AND a.node = $2)
-                 FROM workspaces w WHERE w.id = $1 FOR UPDATE OF w",
-            )
-            .await
-            .map_err(db)?;
-        let read_held = client
-            .prepare_cached(
-                "SELECT c.tbl, c.row_id, c.col, c.value, c.hlc, c.base
-                 FROM unnest($2::text[], $3::text[], $4::text[]) AS k(tbl, row_id, col)
-                 JOIN cells c ON c.workspace = $1 AND c.tbl = k.tbl AND c.row_id = k.row_id AND c.col = k.col",
-            )
-            .await
-            .map_err(db)?;
-        let writes = Writes::prepare(&client).await?;
-        let tx = client.transaction().await.map_err(db)?;
-        let ws = pusher.workspace;
-        let node = pusher.node.to_string();
-        // The lock every push of this workspace queues on, in every server process. The
-        // cells are read by the next statement, sent in the same round trip but run after
-        // the lock is held (`try_join` polls, so sends, in order; the connection runs
-        // statements in order), with a READ COMMITTED snapshot that includes every
-        // earlier push. Duplicates' cells are read too: rare, and it saves a round trip.
-        let keys = plan::touched(&changes);
-        let (tables, rows, columns) = split_keys(keys.iter().map(|k| (&k.table, &k.row, &k.column)));
-        let (locked, held_rows) =
-            try_join(tx.query_opt(&lock, &[&ws, &node]), tx.query(&read_held, &[&ws, &tables, &rows, &columns]))
-                .await
-                .map_err(db)?;
-        let row = locked.ok_or_else(|| StorageError::NotFound("workspace".into()))?;
-        let seq: i64 = row.get(0);
-        let ack = row.get::<_, Option<i64>>(1).map(to_u64).transpose()?;
-        let mut held = HashMap::new();
-        for r in held_rows {
-            let key = plan::CellKey { table: r.get(0), row: r.get(1), column: r.get(2) };
-            let base: Option<&str> = r.get(5);
-            let version = Version { hlc: parse_hlc(r.get(4))?, base: base.map(parse_hlc).transpose()? };
-            held.insert(key, HeldCell { version, value: r.get(3) });
-        }
-        let plan = plan::plan_push(to_u64(seq)?, ack, &changes, held)?;
-        if let Some(ack) = plan.ack {
-            writes.run(&tx, &pusher, &node, &plan, ack, now_ms).await?;
-        }
-        tx.commit().await.map_err(db)?;
-        Ok(PushOutcome { accepted: plan.accepted, duplicates: plan.duplicates, seq: plan.seq })
+        self.pushes.push(PushJob { pusher, changes, now_ms }).await
     }
 
     async fn pull(&self, workspace: WorkspaceId, after: u64, limit: u32, node: NodeId) -> StorageResult<PullPage> {
@@ -529,21 +490,94 @@ impl Storage for PostgresStorage {
     }
 }
 
-/// The statements that store a push plan. They are independent of each other, so they
+#[async_trait]
+impl ApplyBatch for Batches {
+    async fn apply_batch(&self, ws: WorkspaceId, jobs: &[PushJob]) -> StorageResult<Vec<PushOutcome>> {
+        let mut client = self.pool.get().await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        let reads = Reads::prepare(&client).await?;
+        let writes = Writes::prepare(&client).await?;
+        let tx = client.transaction().await.map_err(db)?;
+        let mut nodes: Vec<String> = jobs.iter().map(|j| j.pusher.node.to_string()).collect();
+        nodes.sort();
+        nodes.dedup();
+        let mut keys: Vec<plan::CellKey> = jobs.iter().flat_map(|j| plan::touched(&j.changes)).collect();
+        keys.sort();
+        keys.dedup();
+        let (tables, rows, columns) = split_keys(keys.iter().map(|k| (&k.table, &k.row, &k.column)));
+        // The lock every push of this workspace queues on, in every server process. The
+        // acks and cells are read by the next statements, sent in the same round trip but
+        // run after the lock is held (`try_join3` polls, so sends, in order; the connection
+        // runs statements in order), each with a READ COMMITTED snapshot that includes
+        // every earlier push.
+        let (locked, ack_rows, held_rows) = try_join3(
+            tx.query_opt(&reads.lock, &[&ws]),
+            tx.query(&reads.acks, &[&ws, &nodes]),
+            tx.query(&reads.cells, &[&ws, &tables, &rows, &columns]),
+        )
+        .await
+        .map_err(db)?;
+        let seq: i64 = locked.ok_or_else(|| StorageError::NotFound("workspace".into()))?.get(0);
+        let mut acks = HashMap::new();
+        for r in ack_rows {
+            let node: &str = r.get(0);
+            let node: NodeId = node.parse().map_err(|_| StorageError::Other(format!("corrupt node id {node:?}")))?;
+            acks.insert(node, to_u64(r.get(1))?);
+        }
+        let mut held = HashMap::new();
+        for r in held_rows {
+            let key = plan::CellKey { table: r.get(0), row: r.get(1), column: r.get(2) };
+            let base: Option<&str> = r.get(5);
+            let version = Version { hlc: parse_hlc(r.get(4))?, base: base.map(parse_hlc).transpose()? };
+            held.insert(key, HeldCell { version, value: r.get(3) });
+        }
+        let pushes: Vec<(NodeId, &[Outgoing])> = jobs.iter().map(|j| (j.pusher.node, j.changes.as_slice())).collect();
+        let plan = plan::plan_batch(to_u64(seq)?, acks, held, &pushes)?;
+        if plan.outcomes.iter().any(|(accepted, _, _)| *accepted > 0) {
+            writes.run(&tx, ws, jobs, &plan).await?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(plan.outcomes.iter().map(|&(accepted, duplicates, seq)| PushOutcome { accepted, duplicates, seq }).collect())
+    }
+}
+
+/// What a batch reads under the workspace lock.
+struct Reads {
+    lock: tokio_postgres::Statement,
+    acks: tokio_postgres::Statement,
+    cells: tokio_postgres::Statement,
+}
+
+impl Reads {
+    async fn prepare(client: &deadpool_postgres::Object) -> StorageResult<Self> {
+        let (lock, acks, cells) = tokio::try_join!(
+            client.prepare_cached("SELECT seq FROM workspaces WHERE id = $1 FOR UPDATE"),
+            client.prepare_cached("SELECT node, seq FROM acks WHERE workspace = $1 AND node = ANY($2::text[])"),
+            client.prepare_cached(
+                "SELECT c.tbl, c.row_id, c.col, c.value, c.hlc, c.base
+                 FROM unnest($2::text[], $3::text[], $4::text[]) AS k(tbl, row_id, col)
+                 JOIN cells c ON c.workspace = $1 AND c.tbl = k.tbl AND c.row_id = k.row_id AND c.col = k.col"
+            ),
+        )
+        .map_err(db)?;
+        Ok(Reads { lock, acks, cells })
+    }
+}
+
+/// The statements that store a batch plan. They are independent of each other, so they
 /// are sent together (tokio-postgres pipelines concurrent queries on one connection):
 /// one round trip while the workspace lock is held instead of one per statement.
 struct Writes {
     cells: tokio_postgres::Statement,
     notices: tokio_postgres::Statement,
     audit: tokio_postgres::Statement,
-    ack: tokio_postgres::Statement,
+    acks: tokio_postgres::Statement,
     seq: tokio_postgres::Statement,
 }
 
 impl Writes {
     async fn prepare(client: &deadpool_postgres::Object) -> StorageResult<Self> {
         let prepare = |sql: &'static str| client.prepare_cached(sql);
-        let (cells, notices, audit, ack, seq) = tokio::try_join!(
+        let (cells, notices, audit, acks, seq) = tokio::try_join!(
             prepare(
                 "INSERT INTO cells (workspace, tbl, row_id, col, value, hlc, base, seq)
                  SELECT $1::bigint, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
@@ -558,31 +592,29 @@ impl Writes {
             ),
             prepare(
                 "INSERT INTO audit (workspace, at_ms, email, device_id, tbl, row_id, col, hlc, outcome)
-                 SELECT $1::bigint, $2::bigint, $3::text, $4::text, a.tbl, a.row_id, a.col, a.hlc, a.outcome
-                 FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-                      WITH ORDINALITY AS a(tbl, row_id, col, hlc, outcome, n)
+                 SELECT $1::bigint, a.at_ms, a.email, a.device_id, a.tbl, a.row_id, a.col, a.hlc, a.outcome
+                 FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                             $8::text[], $9::text[])
+                      WITH ORDINALITY AS a(at_ms, email, device_id, tbl, row_id, col, hlc, outcome, n)
                  ORDER BY a.n"
             ),
             prepare(
-                "INSERT INTO acks (workspace, node, seq) VALUES ($1, $2, $3)
+                "INSERT INTO acks (workspace, node, seq) SELECT $1::bigint, * FROM unnest($2::text[], $3::bigint[])
                  ON CONFLICT (workspace, node) DO UPDATE SET seq = excluded.seq"
             ),
             prepare("UPDATE workspaces SET seq = $2 WHERE id = $1"),
         )
         .map_err(db)?;
-        Ok(Writes { cells, notices, audit, ack, seq })
+        Ok(Writes { cells, notices, audit, acks, seq })
     }
 
     async fn run(
         &self,
         tx: &deadpool_postgres::Transaction<'_>,
-        pusher: &Pusher,
-        node: &str,
-        plan: &plan::PushPlan,
-        ack: u64,
-        now_ms: u64,
+        ws: WorkspaceId,
+        jobs: &[PushJob],
+        plan: &plan::BatchPlan,
     ) -> StorageResult<()> {
-        let ws = pusher.workspace;
         let (c_tables, c_rows, c_columns) =
             split_keys(plan.cells.iter().map(|c| (&c.key.table, &c.key.row, &c.key.column)));
         let c_values: Vec<&str> = plan.cells.iter().map(|c| c.value.as_str()).collect();
@@ -597,25 +629,28 @@ impl Writes {
         let n_hlcs: Vec<String> = plan.notices.iter().map(|n| n.hlc.to_string()).collect();
         let n_winners: Vec<String> = plan.notices.iter().map(|n| n.winner.to_string()).collect();
         let (a_tables, a_rows, a_columns) =
-            split_keys(plan.audit.iter().map(|a| (&a.key.table, &a.key.row, &a.key.column)));
-        let a_hlcs: Vec<String> = plan.audit.iter().map(|a| a.hlc.to_string()).collect();
-        let a_outcomes: Vec<&str> = plan.audit.iter().map(|a| a.outcome.as_str()).collect();
-        let at = to_i64(now_ms)?;
-        let ack = to_i64(ack)?;
+            split_keys(plan.audit.iter().map(|(_, a)| (&a.key.table, &a.key.row, &a.key.column)));
+        let a_at = plan.audit.iter().map(|(i, _)| to_i64(jobs[*i].now_ms)).collect::<StorageResult<Vec<i64>>>()?;
+        let a_emails: Vec<&str> = plan.audit.iter().map(|(i, _)| jobs[*i].pusher.email.as_str()).collect();
+        let a_devices: Vec<&str> = plan.audit.iter().map(|(i, _)| jobs[*i].pusher.device_id.as_str()).collect();
+        let a_hlcs: Vec<String> = plan.audit.iter().map(|(_, a)| a.hlc.to_string()).collect();
+        let a_outcomes: Vec<&str> = plan.audit.iter().map(|(_, a)| a.outcome.as_str()).collect();
+        let k_nodes: Vec<String> = plan.acks.iter().map(|(n, _)| n.to_string()).collect();
+        let k_seqs = plan.acks.iter().map(|(_, s)| to_i64(*s)).collect::<StorageResult<Vec<i64>>>()?;
         let seq = to_i64(plan.seq)?;
         type Param<'a> = &'a (dyn tokio_postgres::types::ToSql + Sync);
         let cells: [Param; 8] = [&ws, &c_tables, &c_rows, &c_columns, &c_values, &c_hlcs, &c_bases, &c_seqs];
         let notices: [Param; 9] =
             [&ws, &n_seqs, &n_nodes, &n_tables, &n_rows, &n_columns, &n_values, &n_hlcs, &n_winners];
         let audit: [Param; 9] =
-            [&ws, &at, &pusher.email, &pusher.device_id, &a_tables, &a_rows, &a_columns, &a_hlcs, &a_outcomes];
-        let ack_params: [Param; 3] = [&ws, &node, &ack];
+            [&ws, &a_at, &a_emails, &a_devices, &a_tables, &a_rows, &a_columns, &a_hlcs, &a_outcomes];
+        let acks: [Param; 3] = [&ws, &k_nodes, &k_seqs];
         let seq_params: [Param; 2] = [&ws, &seq];
         tokio::try_join!(
             tx.execute(&self.cells, &cells),
             tx.execute(&self.notices, &notices),
             tx.execute(&self.audit, &audit),
-            tx.execute(&self.ack, &ack_params),
+            tx.execute(&self.acks, &acks),
             tx.execute(&self.seq, &seq_params),
         )
         .map_err(db)?;
