@@ -38,7 +38,7 @@ pub struct PushJob {
 #[async_trait]
 pub trait ApplyBatch: Send + Sync + 'static {
     /// Stores `jobs` in order in one transaction; one outcome per job.
-    async fn apply_batch(&self, workspace: WorkspaceId, jobs: &[PushJob]) -> StorageResult<Vec<PushOutcome>>;
+    async fn apply_batch(&self, workspace: WorkspaceId, jobs: Vec<PushJob>) -> StorageResult<Vec<PushOutcome>>;
 }
 
 type Reply = oneshot::Sender<StorageResult<PushOutcome>>;
@@ -108,7 +108,7 @@ impl<B: ApplyBatch> Combiner<B> {
                 queue.waiting.drain(..n).collect::<Vec<_>>()
             };
             let (jobs, replies): (Vec<PushJob>, Vec<Reply>) = batch.into_iter().unzip();
-            match self.backend.apply_batch(workspace, &jobs).await {
+            match self.backend.apply_batch(workspace, jobs).await {
                 Ok(outcomes) => {
                     for (reply, outcome) in replies.into_iter().zip(outcomes) {
                         let _ = reply.send(Ok(outcome));
@@ -174,7 +174,7 @@ mod tests {
 
     #[async_trait]
     impl ApplyBatch for Recorder {
-        async fn apply_batch(&self, _: WorkspaceId, jobs: &[PushJob]) -> StorageResult<Vec<PushOutcome>> {
+        async fn apply_batch(&self, _: WorkspaceId, jobs: Vec<PushJob>) -> StorageResult<Vec<PushOutcome>> {
             if self.calls.fetch_add(1, Ordering::SeqCst) == 0 {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }

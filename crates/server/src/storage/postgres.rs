@@ -492,7 +492,7 @@ impl Storage for PostgresStorage {
 
 #[async_trait]
 impl ApplyBatch for Batches {
-    async fn apply_batch(&self, ws: WorkspaceId, jobs: &[PushJob]) -> StorageResult<Vec<PushOutcome>> {
+    async fn apply_batch(&self, ws: WorkspaceId, jobs: Vec<PushJob>) -> StorageResult<Vec<PushOutcome>> {
         let mut client = self.pool.get().await.map_err(|e| StorageError::Unavailable(e.to_string()))?;
         let reads = Reads::prepare(&client).await?;
         let writes = Writes::prepare(&client).await?;
@@ -533,7 +533,7 @@ impl ApplyBatch for Batches {
         let pushes: Vec<(NodeId, &[Outgoing])> = jobs.iter().map(|j| (j.pusher.node, j.changes.as_slice())).collect();
         let plan = plan::plan_batch(to_u64(seq)?, acks, held, &pushes)?;
         if plan.outcomes.iter().any(|(accepted, _, _)| *accepted > 0) {
-            writes.run(&tx, ws, jobs, &plan).await?;
+            writes.run(&tx, ws, &jobs, &plan).await?;
         }
         tx.commit().await.map_err(db)?;
         Ok(plan.outcomes.iter().map(|&(accepted, duplicates, seq)| PushOutcome { accepted, duplicates, seq }).collect())

@@ -17,6 +17,7 @@ use frontline_sync::merge::Version;
 use frontline_sync::protocol::Outgoing;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
+use super::combine::{ApplyBatch, Combiner, PushJob};
 use super::plan::{self, CellKey, HeldCell};
 use super::{
     AuditEntry, DeviceAuth, DeviceInfo, NewDevice, NewUser, Outcome, PullPage, PushOutcome, Pusher, RegisteredDevice,
@@ -115,6 +116,20 @@ CREATE INDEX audit_by_workspace ON audit (workspace, id);
 #[derive(Clone)]
 pub struct SqliteStorage {
     inner: Arc<Inner>,
+    pushes: Combiner<Batches>,
+}
+
+/// Stores batches of pushes ([`Combiner`]): one transaction and one disk flush for all
+/// the pushes that queued while the previous one ran.
+struct Batches {
+    inner: Arc<Inner>,
+}
+
+#[async_trait]
+impl ApplyBatch for Batches {
+    async fn apply_batch(&self, workspace: WorkspaceId, jobs: Vec<PushJob>) -> StorageResult<Vec<PushOutcome>> {
+        with_writer(self.inner.clone(), move |conn| push_batch(conn, workspace, &jobs)).await
+    }
 }
 
 struct Inner {
@@ -133,9 +148,8 @@ impl SqliteStorage {
         let writer = connect(&path)?;
         migrate(&writer)?;
         let readers = (0..READERS).map(|_| connect(&path).map(Mutex::new)).collect::<StorageResult<Vec<_>>>()?;
-        Ok(SqliteStorage {
-            inner: Arc::new(Inner { writer: Mutex::new(writer), readers, next_reader: AtomicUsize::new(0) }),
-        })
+        let inner = Arc::new(Inner { writer: Mutex::new(writer), readers, next_reader: AtomicUsize::new(0) });
+        Ok(SqliteStorage { pushes: Combiner::new(Batches { inner: inner.clone() }), inner })
     }
 
     async fn write<T, F>(&self, f: F) -> StorageResult<T>
@@ -143,12 +157,7 @@ impl SqliteStorage {
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> StorageResult<T> + Send + 'static,
     {
-        let inner = self.inner.clone();
-        blocking(move || {
-            let mut conn = inner.writer.lock().map_err(|_| poisoned())?;
-            f(&mut conn)
-        })
-        .await
+        with_writer(self.inner.clone(), f).await
     }
 
     async fn read<T, F>(&self, f: F) -> StorageResult<T>
@@ -170,6 +179,19 @@ impl SqliteStorage {
         })
         .await
     }
+}
+
+/// Runs `f` on the writer connection, on the blocking pool.
+async fn with_writer<T, F>(inner: Arc<Inner>, f: F) -> StorageResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Connection) -> StorageResult<T> + Send + 'static,
+{
+    blocking(move || {
+        let mut conn = inner.writer.lock().map_err(|_| poisoned())?;
+        f(&mut conn)
+    })
+    .await
 }
 
 async fn blocking<T, F>(f: F) -> StorageResult<T>
@@ -488,7 +510,7 @@ impl Storage for SqliteStorage {
     }
 
     async fn push(&self, pusher: Pusher, changes: Vec<Outgoing>, now_ms: u64) -> StorageResult<PushOutcome> {
-        self.write(move |conn| push(conn, &pusher, &changes, now_ms)).await
+        self.pushes.push(PushJob { pusher, changes, now_ms }).await
     }
 
     async fn pull(&self, workspace: WorkspaceId, after: u64, limit: u32, node: NodeId) -> StorageResult<PullPage> {
@@ -537,31 +559,40 @@ impl Storage for SqliteStorage {
     }
 }
 
-fn push(conn: &mut Connection, pusher: &Pusher, changes: &[Outgoing], now_ms: u64) -> StorageResult<PushOutcome> {
-    // IMMEDIATE takes the write lock first: the workspace's sequence read below cannot
-    // change until this push commits.
+fn push_batch(conn: &mut Connection, ws: WorkspaceId, jobs: &[PushJob]) -> StorageResult<Vec<PushOutcome>> {
+    // IMMEDIATE takes the write lock first: the workspace's sequence, the acks and the
+    // cells read below cannot change until this transaction commits.
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(db)?;
-    let ws = pusher.workspace;
-    let node = pusher.node.to_string();
     let seq: i64 = tx
         .query_row("SELECT seq FROM workspaces WHERE id = ?1", [ws], |r| r.get(0))
         .optional()
         .map_err(db)?
         .ok_or_else(|| StorageError::NotFound("workspace".into()))?;
-    let ack: Option<i64> = tx
-        .query_row("SELECT seq FROM acks WHERE workspace = ?1 AND node = ?2", params![ws, node], |r| r.get(0))
-        .optional()
-        .map_err(db)?;
-    let ack = ack.map(to_u64).transpose()?;
+    let mut acks = HashMap::new();
     let mut held = HashMap::new();
     {
-        let mut stmt = tx
+        let mut read_ack = tx.prepare_cached("SELECT seq FROM acks WHERE workspace = ?1 AND node = ?2").map_err(db)?;
+        for job in jobs {
+            let node = job.pusher.node;
+            if acks.contains_key(&node) {
+                continue;
+            }
+            let ack: Option<i64> =
+                read_ack.query_row(params![ws, node.to_string()], |r| r.get(0)).optional().map_err(db)?;
+            if let Some(ack) = ack {
+                acks.insert(node, to_u64(ack)?);
+            }
+        }
+        let mut read_cell = tx
             .prepare_cached(
                 "SELECT value, hlc, base FROM cells WHERE workspace = ?1 AND tbl = ?2 AND row_id = ?3 AND col = ?4",
             )
             .map_err(db)?;
-        for key in plan::touched(plan::new_changes(changes, ack)) {
-            let row = stmt
+        for key in jobs.iter().flat_map(|j| plan::touched(&j.changes)) {
+            if held.contains_key(&key) {
+                continue;
+            }
+            let row = read_cell
                 .query_row(params![ws, key.table, key.row, key.column], |r| {
                     Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
                 })
@@ -573,7 +604,8 @@ fn push(conn: &mut Connection, pusher: &Pusher, changes: &[Outgoing], now_ms: u6
             }
         }
     }
-    let plan = plan::plan_push(to_u64(seq)?, ack, changes, held)?;
+    let pushes: Vec<(NodeId, &[Outgoing])> = jobs.iter().map(|j| (j.pusher.node, j.changes.as_slice())).collect();
+    let plan = plan::plan_batch(to_u64(seq)?, acks, held, &pushes)?;
     {
         let mut upsert = tx
             .prepare_cached(
@@ -585,18 +617,8 @@ fn push(conn: &mut Connection, pusher: &Pusher, changes: &[Outgoing], now_ms: u6
             .map_err(db)?;
         for c in &plan.cells {
             let CellKey { table, row, column } = &c.key;
-            upsert
-                .execute(params![
-                    ws,
-                    table,
-                    row,
-                    column,
-                    c.value,
-                    c.hlc.to_string(),
-                    c.base.map(|b| b.to_string()),
-                    to_i64(c.seq)?
-                ])
-                .map_err(db)?;
+            let (hlc, base) = (c.hlc.to_string(), c.base.map(|b| b.to_string()));
+            upsert.execute(params![ws, table, row, column, c.value, hlc, base, to_i64(c.seq)?]).map_err(db)?;
         }
         let mut notice = tx
             .prepare_cached(
@@ -606,19 +628,8 @@ fn push(conn: &mut Connection, pusher: &Pusher, changes: &[Outgoing], now_ms: u6
             .map_err(db)?;
         for n in &plan.notices {
             let CellKey { table, row, column } = &n.key;
-            notice
-                .execute(params![
-                    ws,
-                    to_i64(n.seq)?,
-                    n.node.to_string(),
-                    table,
-                    row,
-                    column,
-                    n.value,
-                    n.hlc.to_string(),
-                    n.winner.to_string()
-                ])
-                .map_err(db)?;
+            let (node, hlc, winner) = (n.node.to_string(), n.hlc.to_string(), n.winner.to_string());
+            notice.execute(params![ws, to_i64(n.seq)?, node, table, row, column, n.value, hlc, winner]).map_err(db)?;
         }
         let mut audit = tx
             .prepare_cached(
@@ -626,37 +637,30 @@ fn push(conn: &mut Connection, pusher: &Pusher, changes: &[Outgoing], now_ms: u6
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )
             .map_err(db)?;
-        let now = ms(now_ms)?;
-        for a in &plan.audit {
+        for (i, a) in &plan.audit {
+            let job = &jobs[*i];
             let CellKey { table, row, column } = &a.key;
+            let at = to_i64(job.now_ms)?;
+            let (email, device) = (&job.pusher.email, &job.pusher.device_id);
             audit
-                .execute(params![
-                    ws,
-                    now,
-                    pusher.email,
-                    pusher.device_id,
-                    table,
-                    row,
-                    column,
-                    a.hlc.to_string(),
-                    a.outcome.as_str()
-                ])
+                .execute(params![ws, at, email, device, table, row, column, a.hlc.to_string(), a.outcome.as_str()])
                 .map_err(db)?;
         }
-    }
-    if let Some(ack) = plan.ack {
-        tx.execute(
-            "INSERT INTO acks (workspace, node, seq) VALUES (?1, ?2, ?3)
-             ON CONFLICT (workspace, node) DO UPDATE SET seq = excluded.seq",
-            params![ws, node, to_i64(ack)?],
-        )
-        .map_err(db)?;
+        let mut ack = tx
+            .prepare_cached(
+                "INSERT INTO acks (workspace, node, seq) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (workspace, node) DO UPDATE SET seq = excluded.seq",
+            )
+            .map_err(db)?;
+        for (node, seq) in &plan.acks {
+            ack.execute(params![ws, node.to_string(), to_i64(*seq)?]).map_err(db)?;
+        }
     }
     if plan.seq != to_u64(seq)? {
         tx.execute("UPDATE workspaces SET seq = ?1 WHERE id = ?2", params![to_i64(plan.seq)?, ws]).map_err(db)?;
     }
     tx.commit().map_err(db)?;
-    Ok(PushOutcome { accepted: plan.accepted, duplicates: plan.duplicates, seq: plan.seq })
+    Ok(plan.outcomes.iter().map(|&(accepted, duplicates, seq)| PushOutcome { accepted, duplicates, seq }).collect())
 }
 
 fn pull(conn: &mut Connection, ws: WorkspaceId, after: u64, limit: u32, node: NodeId) -> StorageResult<PullPage> {
