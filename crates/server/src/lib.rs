@@ -3,7 +3,7 @@
 //! the same binary.
 //!
 //! The server is schema-agnostic: it keeps the newest version of every cell it is sent
-//! and decides between versions only with [`frontline_sync::merge`], the rule every
+//! and decides between versions only with [`frontline_sync::merge()`], the rule every
 //! device uses too, so server and devices cannot disagree about a winner.
 //!
 //! **Invariants**

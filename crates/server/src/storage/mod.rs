@@ -8,6 +8,8 @@
 //! The decisions that must not differ between backends — which change wins a cell, which
 //! loser to tell whom, which sequence numbers a push takes — are made by the pure
 //! [`plan`] module; a backend only reads what the plan needs and writes what it says.
+//! Concurrent pushes to one workspace are stored together, one transaction per batch
+//! ([`combine`]), each planned as if it had come alone.
 
 pub mod combine;
 pub mod plan;
@@ -271,8 +273,9 @@ pub trait Storage: Send + Sync + 'static {
     /// The workspace's devices, oldest first.
     async fn devices(&self, workspace: WorkspaceId) -> StorageResult<Vec<DeviceInfo>>;
 
-    /// Applies a push in one transaction (see [`plan`]). The changes are already checked
-    /// (shape, clock bound, increasing outbox seqs).
+    /// Stores a push atomically (in one transaction, shared with the pushes to the same
+    /// workspace queued beside it: see [`combine`] and [`plan`]). The changes are already
+    /// checked (shape, clock bound, increasing outbox seqs).
     async fn push(&self, pusher: Pusher, changes: Vec<Outgoing>, now_ms: u64) -> StorageResult<PushOutcome>;
     /// One page of everything after `after`, read in one snapshot (see [`plan::page_end`]).
     async fn pull(&self, workspace: WorkspaceId, after: u64, limit: u32, node: NodeId) -> StorageResult<PullPage>;

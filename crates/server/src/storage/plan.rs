@@ -1,9 +1,10 @@
 //! What a push writes, decided without touching the database.
 //!
-//! Both backends run a push the same way: lock the workspace, read its sequence and the
-//! pushing node's ack, read the cells the new changes touch, call [`plan_push`], write
-//! what it returns, commit. Keeping the decisions here — duplicates by outbox seq, the
-//! winner of every cell by [`frontline_sync::merge`], who hears of each loss, which
+//! Both backends run a batch of pushes the same way: lock the workspace, read its
+//! sequence, the pushing nodes' acks and the cells the changes touch, call
+//! [`plan_batch`] (which plans each push with [`plan_push`], in order), write what it
+//! returns, commit. Keeping the decisions here — duplicates by outbox seq, the
+//! winner of every cell by [`frontline_sync::merge()`], who hears of each loss, which
 //! sequence numbers are taken — means SQLite and PostgreSQL cannot drift apart, and the
 //! rules are unit-tested without a database.
 //!
