@@ -426,14 +426,20 @@ impl Storage for PostgresStorage {
         let workspace_seq = to_u64(workspace_seq)?;
         let end = plan::page_end(nth.map(to_u64).transpose()?, workspace_seq);
         let end_i = to_i64(end)?;
+        // Each page row's cells by primary key (`OFFSET 0` keeps the planner from turning
+        // this into a scan of every cell after the cursor: a first sync would then cost
+        // the square of the workspace's size).
         let cells = tx
             .prepare_cached(
                 "WITH page_rows AS (
                      SELECT DISTINCT tbl, row_id FROM cells WHERE workspace = $1 AND seq > $2 AND seq <= $3
                  )
                  SELECT c.tbl, c.row_id, c.col, c.value, c.hlc, c.base
-                 FROM page_rows p JOIN cells c ON c.workspace = $1 AND c.tbl = p.tbl AND c.row_id = p.row_id
-                 WHERE c.seq > $2
+                 FROM page_rows p CROSS JOIN LATERAL (
+                     SELECT * FROM cells c
+                     WHERE c.workspace = $1 AND c.tbl = p.tbl AND c.row_id = p.row_id AND c.seq > $2
+                     OFFSET 0
+                 ) c
                  ORDER BY c.seq",
             )
             .await
