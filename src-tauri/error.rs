@@ -36,6 +36,20 @@ pub enum ErrorCode {
     NotSignedIn,
     /// Demo data cannot be added to a database that syncs with a team.
     DemoWhileSignedIn,
+    /// The sync server cannot be reached (no network, wrong address, server down).
+    Network,
+    /// The server refused the credentials (wrong e-mail or password; device signed out).
+    Unauthorized,
+    /// The server refused the action for this account (a viewer pushing; disabled user).
+    Forbidden,
+    /// Too many attempts; wait a few minutes.
+    RateLimited,
+    /// The server needs a newer Frontline.
+    UpdateRequired,
+    /// The address does not answer as a Frontline server.
+    Protocol,
+    /// The server failed; try again later.
+    Server,
     /// A bug.
     Internal,
 }
@@ -59,6 +73,45 @@ pub struct IpcError {
 impl IpcError {
     fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         IpcError { code, message: message.into(), field: None, rule: None, limit: None }
+    }
+
+    /// A value of `field` that is not valid (the UI shows it beside the field).
+    pub fn invalid_field(field: &str) -> Self {
+        IpcError {
+            code: ErrorCode::Validation,
+            message: format!("invalid {field}"),
+            field: Some(field.to_owned()),
+            rule: Some(ValidationRule::InvalidValue),
+            limit: None,
+        }
+    }
+
+    /// The credential store failed (logged; the UI says storage).
+    pub fn credential(e: frontline_sync::credentials::CredentialError) -> Self {
+        log::error!("{e}");
+        IpcError::new(ErrorCode::Storage, "the sync credential could not be kept")
+    }
+}
+
+impl From<frontline_sync::session::TransportError> for IpcError {
+    fn from(e: frontline_sync::session::TransportError) -> Self {
+        use frontline_sync::protocol::ErrorCode as C;
+        use frontline_sync::session::TransportError as T;
+        let code = match &e {
+            T::Network(_) => ErrorCode::Network,
+            T::Protocol(_) => ErrorCode::Protocol,
+            T::Server { code, .. } => match code {
+                C::Unauthorized => ErrorCode::Unauthorized,
+                C::Forbidden => ErrorCode::Forbidden,
+                C::RateLimited => ErrorCode::RateLimited,
+                C::UpdateRequired => ErrorCode::UpdateRequired,
+                C::ClockAhead => ErrorCode::ClockAhead,
+                C::BadRequest | C::NotFound | C::PayloadTooLarge => ErrorCode::Protocol,
+                C::Unavailable | C::Internal => ErrorCode::Server,
+            },
+        };
+        log::warn!("sync request failed: {e}");
+        IpcError::new(code, e.to_string())
     }
 }
 

@@ -8,7 +8,8 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
-use crate::commands::{app, cases, customers, demo, people, settings, sla, views};
+use crate::commands::{app, cases, customers, demo, people, settings, sla, sync, views};
+use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
 /// Where the generated bindings live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
@@ -59,8 +60,16 @@ pub fn builder() -> Builder<tauri::Wry> {
         views::me_set,
         demo::demo_generate,
         demo::demo_cancel,
+        sync::sync_state,
+        sync::sync_sign_in,
+        sync::sync_sign_out,
+        sync::sync_now,
+        sync::sync_cancel,
+        sync::sync_conflicts,
+        sync::sync_resolve_conflict,
+        sync::demo_clear,
     ])
-    .events(collect_events![SlaBreached, DatabaseReady])
+    .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
 }
 
 /// Renders the TypeScript bindings to a string.

@@ -47,4 +47,12 @@ pub const COMMANDS: &[&str] = &[
     "me_set",
     "demo_generate",
     "demo_cancel",
+    "sync_state",
+    "sync_sign_in",
+    "sync_sign_out",
+    "sync_now",
+    "sync_cancel",
+    "sync_conflicts",
+    "sync_resolve_conflict",
+    "demo_clear",
 ];

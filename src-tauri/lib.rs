@@ -15,6 +15,7 @@ mod commands;
 pub mod error;
 pub mod ipc;
 mod state;
+mod sync_worker;
 
 use tauri::Manager;
 
@@ -48,6 +49,7 @@ pub fn run() {
             app.manage(state::AppState::new(started));
             state::AppState::open(app.handle());
             breach_watch::start(app.handle().clone());
+            sync_worker::start(app.handle().clone());
             Ok(())
         });
     if let Err(e) = app.run(tauri::generate_context!()) {

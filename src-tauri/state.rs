@@ -41,6 +41,8 @@ pub struct AppState {
     stores: OnceLock<Stores>,
     /// Why `stores` is not set: still opening (busy) or failed for good.
     not_open: Mutex<IpcError>,
+    /// Wakes the background sync (after a local change, or "Sync now").
+    sync_wake: std::sync::Arc<crate::sync_worker::Wake>,
 }
 
 /// The write connection and the read-only ones.
@@ -92,6 +94,7 @@ impl AppState {
             started,
             first_screen_logged: std::sync::Once::new(),
             stores: OnceLock::new(),
+            sync_wake: crate::sync_worker::new_wake(),
         }
     }
 
@@ -173,8 +176,23 @@ impl AppState {
         Ok(f(&self.stores()?.reader())?)
     }
 
-    /// Runs one core write in its own transaction.
+    /// Runs one core write in its own transaction; a signed-in device syncs it soon.
     pub fn write<T>(&self, f: impl FnOnce(&mut WriteTx<'_>) -> frontline_core::Result<T>) -> Result<T, IpcError> {
-        Ok(self.store()?.write(f)?)
+        let out = self.store()?.write(f)?;
+        self.sync_wake.after_change();
+        Ok(out)
+    }
+
+    /// Runs a core function that opens its own transaction(s) on the write connection; a
+    /// signed-in device syncs the result soon.
+    pub fn with_writer<T>(&self, f: impl FnOnce(&mut Store) -> frontline_core::Result<T>) -> Result<T, IpcError> {
+        let out = f(&mut *self.store()?)?;
+        self.sync_wake.after_change();
+        Ok(out)
+    }
+
+    /// The background sync's wake-up.
+    pub fn sync_wake(&self) -> std::sync::Arc<crate::sync_worker::Wake> {
+        self.sync_wake.clone()
     }
 }

@@ -8,4 +8,5 @@ pub mod demo;
 pub mod people;
 pub mod settings;
 pub mod sla;
+pub mod sync;
 pub mod views;

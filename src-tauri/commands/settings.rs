@@ -17,7 +17,7 @@ pub async fn settings_get(state: State<'_, AppState>) -> Result<Settings, IpcErr
 #[tauri::command]
 #[specta::specta]
 pub async fn settings_save(state: State<'_, AppState>, settings: Settings) -> Result<Settings, IpcError> {
-    Ok(settings::save(&mut *state.store()?, settings)?)
+    state.with_writer(|s| settings::save(s, settings))
 }
 
 /// Every IANA time zone name, for the picker.

@@ -51,8 +51,15 @@ fn run() -> Result<()> {
             setup::system_packages(if e2e { setup::Purpose::Test } else { setup::Purpose::Run })?;
             setup::node_modules()?;
             setup::cargo_tool("cargo-nextest", "nextest", "cargo-nextest")?;
+            let mut nextest = shell::cargo(&["nextest", "run", "--workspace", "--no-fail-fast"]);
+            match setup::postgres_for_tests() {
+                Ok(url) => {
+                    nextest.env("FRONTLINE_TEST_PG_URL", url);
+                }
+                Err(reason) => println!("PostgreSQL not available: server tests run on SQLite only ({reason})"),
+            }
             shell::step("Rust tests");
-            shell::run(shell::cargo(&["nextest", "run", "--workspace", "--no-fail-fast"]))?;
+            shell::run(nextest)?;
             shell::step("UI tests");
             shell::run(shell::npm(&["run", "typecheck", "-w", "ui"]))?;
             shell::run(shell::npm(&["test", "-w", "ui"]))?;

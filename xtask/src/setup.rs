@@ -5,8 +5,9 @@
 //! the exact command is printed. macOS and Windows need no system packages beyond the
 //! toolchains named in the README.
 
+use std::io::Write;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use anyhow::{Result, bail};
 
@@ -121,4 +122,86 @@ pub fn cargo_tool(binary: &str, subcommand: &str, krate: &str) -> Result<()> {
     }
     shell::step(&format!("installing {krate}"));
     shell::run(shell::cargo(&["install", krate, "--locked"]))
+}
+
+/// Role, password and database the server's PostgreSQL tests use.
+const PG_TEST_NAME: &str = "frontline_test";
+
+/// A PostgreSQL database for the server's tests, as a URL for `FRONTLINE_TEST_PG_URL`
+/// (an already set one is used as is). On Linux as root with apt: installs `postgresql`
+/// if missing, starts its cluster, creates the role and database. `Err` says why not.
+pub fn postgres_for_tests() -> Result<String, String> {
+    if let Ok(url) = std::env::var("FRONTLINE_TEST_PG_URL") {
+        return Ok(url);
+    }
+    if !cfg!(target_os = "linux") {
+        return Err("not Linux".into());
+    }
+    let is_root = Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false);
+    if !is_root {
+        return Err("not root".into());
+    }
+    if !shell::has("apt-get", "--version") {
+        return Err("no apt-get".into());
+    }
+    if !installed("postgresql") {
+        shell::step("installing PostgreSQL for the server tests");
+        let apt = |args: &[&str]| {
+            Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive").status().map(|s| s.success())
+        };
+        if !apt(&["update", "-qq"]).unwrap_or(false)
+            || !apt(&["install", "-y", "-qq", "--no-install-recommends", "postgresql"]).unwrap_or(false)
+        {
+            return Err("apt-get install postgresql failed".into());
+        }
+    }
+    let version = std::fs::read_dir("/etc/postgresql")
+        .map_err(|e| format!("no /etc/postgresql: {e}"))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .max_by_key(|v| v.parse::<u32>().unwrap_or(0))
+        .ok_or("no PostgreSQL cluster in /etc/postgresql")?;
+    let running = Command::new("pg_ctlcluster").args([&version, "main", "status"]).output().is_ok_and(|o| o.status.success());
+    if !running {
+        let started = Command::new("pg_ctlcluster").args([&version, "main", "start"]).status();
+        if !started.is_ok_and(|s| s.success()) {
+            return Err(format!("pg_ctlcluster {version} main start failed"));
+        }
+    }
+    let port = pg_port(&version).unwrap_or(5432);
+    let n = PG_TEST_NAME;
+    psql_as_postgres(&format!(
+        "DO $$ BEGIN
+           IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{n}') THEN
+             CREATE ROLE {n} LOGIN PASSWORD '{n}';
+           END IF;
+         END $$;
+         SELECT 'CREATE DATABASE {n} OWNER {n}' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '{n}')
+         \\gexec\n"
+    ))?;
+    Ok(format!("postgres://{n}:{n}@127.0.0.1:{port}/{n}"))
+}
+
+/// The port of cluster `version`/main, from `pg_lsclusters`.
+fn pg_port(version: &str) -> Option<u16> {
+    let out = Command::new("pg_lsclusters").arg("-h").output().ok()?;
+    String::from_utf8_lossy(&out.stdout).lines().find_map(|line| {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        (cols.len() > 2 && cols[0] == version && cols[1] == "main").then(|| cols[2].parse().ok()).flatten()
+    })
+}
+
+/// Runs SQL as the `postgres` superuser (`su postgres -c psql`, the SQL on standard input).
+fn psql_as_postgres(sql: &str) -> Result<(), String> {
+    let mut child = Command::new("su")
+        .args(["postgres", "-c", "psql -v ON_ERROR_STOP=1 -q"])
+        .current_dir("/")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run psql: {e}"))?;
+    child.stdin.take().ok_or("no stdin for psql")?.write_all(sql.as_bytes()).map_err(|e| e.to_string())?;
+    match child.wait() {
+        Ok(s) if s.success() => Ok(()),
+        _ => Err("creating the test role and database with psql failed".into()),
+    }
 }

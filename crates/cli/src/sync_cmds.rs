@@ -5,9 +5,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use frontline_core::Store;
-use frontline_core::sync::conflicts::{self, Resolution};
+use frontline_core::sync::conflicts::{self, ConflictResolution as Resolution};
 use frontline_core::sync::{self as device, Failure};
-use frontline_sync::client::HttpTransport;
+use frontline_sync::client::{HttpTransport, host_name};
 use frontline_sync::credentials::Credentials;
 use frontline_sync::session::{Progress, SyncError, TransportError};
 
@@ -22,7 +22,7 @@ pub fn login(db: &Path, server: &str, workspace: &str, user: &str, device_name: 
         bail!("already signed in; run `frontline-cli logout` first");
     }
     let password = read_password()?;
-    let name = device_name.unwrap_or_else(host_name);
+    let name = device_name.unwrap_or_else(|| host_name("frontline-cli"));
     let request = device::sign_in_request(&store, workspace, user, &password, &name)?;
     let mut transport = HttpTransport::new(server, None).map_err(explain_transport)?;
     let answer = transport.sign_in(&request).map_err(explain_transport)?;
@@ -162,14 +162,6 @@ fn read_password() -> Result<String> {
     Ok(password)
 }
 
-fn host_name() -> String {
-    std::env::var("HOSTNAME")
-        .ok()
-        .or_else(|| std::env::var("COMPUTERNAME").ok())
-        .or_else(|| std::fs::read_to_string("/etc/hostname").ok().map(|h| h.trim().to_owned()))
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "frontline-cli".to_owned())
-}
 
 /// A sync failure in words a person can act on.
 fn explain(f: Failure) -> anyhow::Error {

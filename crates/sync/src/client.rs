@@ -41,6 +41,16 @@ impl std::fmt::Debug for HttpTransport {
     }
 }
 
+/// This computer's name, for the server's device list; `fallback` when it has none.
+pub fn host_name(fallback: &str) -> String {
+    std::env::var("HOSTNAME")
+        .ok()
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .or_else(|| std::fs::read_to_string("/etc/hostname").ok().map(|h| h.trim().to_owned()))
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
 /// Checks a server URL and returns it without a trailing slash: `https://…`, or
 /// `http://` to loopback only.
 pub fn normalize_url(url: &str) -> Result<String, String> {

@@ -144,6 +144,39 @@ impl<'de> Deserialize<'de> for Hlc {
     }
 }
 
+/// OpenAPI schemas of the text forms (both travel as strings).
+#[cfg(feature = "openapi")]
+mod openapi {
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+    use utoipa::openapi::RefOr;
+
+    impl utoipa::PartialSchema for super::Hlc {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some("^[0-9]{16}-[0-9a-fA-F]{4}-[0-9a-fA-F]{16}$"))
+                .description(Some("Hybrid-logical-clock stamp: 16 digits of Unix ms, 4 hex digits of counter, 16 hex digits of node id"))
+                .examples(["0001700000000000-0000-1a2b3c4d5e6f7081"])
+                .into()
+        }
+    }
+
+    impl utoipa::ToSchema for super::Hlc {}
+
+    impl utoipa::PartialSchema for super::NodeId {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .pattern(Some("^[0-9a-fA-F]{16}$"))
+                .description(Some("A device database's node id: 16 hex digits"))
+                .examples(["1a2b3c4d5e6f7081"])
+                .into()
+        }
+    }
+
+    impl utoipa::ToSchema for super::NodeId {}
+}
+
 /// Why a clock operation was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ClockError {

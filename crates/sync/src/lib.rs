@@ -7,8 +7,9 @@
 //! **Invariants**
 //! - Pure logic: no SQLite, no file or network IO, no global clock. Callers pass "now".
 //! - Depended on by `core`, the desktop shell, the CLI and the server alike, so it stays
-//!   light: `serde`, `thiserror` and `rand` only; the HTTP client (`ureq`) sits behind
-//!   the `client` feature, which only devices enable.
+//!   light: `serde`, `thiserror` and `rand` only. Behind features: the HTTP client and
+//!   keyring (`client`, which only devices enable), `utoipa` schemas (`openapi`, only the
+//!   server), an in-memory server (`testing`, only tests).
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "client")]

@@ -52,6 +52,7 @@ pub const MAX_BODY_BYTES: usize = 64 << 20;
 
 /// One SQLite value. JSON: `null`, an integer, a number with a fraction, or a string.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum Value {
     /// SQL NULL.
@@ -76,6 +77,7 @@ impl Value {
 
 /// What a change carries: one column's new value, or a whole append-only row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Body {
     /// A column of a row set to a value (last writer wins per column).
@@ -95,6 +97,7 @@ pub enum Body {
 
 /// One change to one cell.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Change {
     /// The table (SQL name).
     pub table: String,
@@ -168,6 +171,7 @@ fn check_name(what: &str, name: &str) -> Result<(), String> {
 /// A change as pushed: with its position in the device's outbox, so a retried push is
 /// recognised and stored once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Outgoing {
     /// Position in the pushing device's outbox (increasing, may have gaps).
     pub seq: u64,
@@ -178,6 +182,7 @@ pub struct Outgoing {
 
 /// `POST /v1/sync/push`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushRequest {
     /// The pushing database's node id (rotates when a backup is restored).
     pub node: NodeId,
@@ -187,6 +192,7 @@ pub struct PushRequest {
 
 /// Answer to a push.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushResponse {
     /// Changes that were new to the server (stored, or lost to a newer value).
     pub accepted: u32,
@@ -201,14 +207,15 @@ pub struct PushResponse {
 /// A value of this device that lost to a concurrent edit elsewhere, found by the server
 /// when the two met there (see [`crate::merge`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConflictNotice {
     /// The table.
     pub table: String,
     /// The row.
     pub row: String,
-    /// The column.
+    /// The column, or `""` for a whole append-only row.
     pub column: String,
-    /// The value that lost.
+    /// The value that lost; for a whole row, its values map as JSON text.
     pub value: Value,
     /// Its stamp (its node is the device to tell).
     pub hlc: Hlc,
@@ -222,6 +229,7 @@ pub struct ConflictNotice {
 /// page, so a device never holds half of a new row. Within the page they are in sequence
 /// order. `node` asks for the [`ConflictNotice`]s addressed to that node.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PullResponse {
     /// The changed cells: the newest value of each, not its history.
     pub changes: Vec<Change>,
@@ -237,6 +245,7 @@ pub struct PullResponse {
 
 /// Role of a user in a workspace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Manages users and devices; syncs.
@@ -256,6 +265,7 @@ impl Role {
 
 /// `POST /v1/devices`: signs a device in with a user's password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignInRequest {
     /// Workspace name.
     pub workspace: String,
@@ -273,6 +283,7 @@ pub struct SignInRequest {
 
 /// Answer to a sign-in. The token is shown once; the server keeps only its hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignInResponse {
     /// Bearer token for this device.
     pub token: String,
@@ -291,6 +302,7 @@ pub struct SignInResponse {
 
 /// `GET /v1/hello`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Hello {
     /// The newest protocol the server speaks.
     pub protocol: u32,
@@ -304,6 +316,7 @@ pub struct Hello {
 
 /// Machine-readable error codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// Malformed request (body, parameters, bounds); 400.
@@ -330,6 +343,7 @@ pub enum ErrorCode {
 
 /// Body of every error answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     /// The error.
     pub error: ErrorInfo,
@@ -337,6 +351,7 @@ pub struct ErrorBody {
 
 /// An error's code and English message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorInfo {
     /// What kind of failure.
     pub code: ErrorCode,

@@ -95,12 +95,31 @@ export const commands = {
 	demoGenerate: (cases: number, language: Language, onProgress: Channel<DemoProgress>) => typedError<DemoSummary, IpcError>(__TAURI_INVOKE("demo_generate", { cases, language, onProgress })),
 	/**  Cancels a running generation; nothing of it is kept. */
 	demoCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("demo_cancel")),
+	/**  The sync state. */
+	syncState: () => typedError<SyncState, IpcError>(__TAURI_INVOKE("sync_state")),
+	/**  Signs this device in and starts syncing. */
+	syncSignIn: (input: SignIn) => typedError<SyncStatus, IpcError>(__TAURI_INVOKE("sync_sign_in", { input })),
+	/**  Signs this device out (the server is told when it can be reached). */
+	syncSignOut: () => typedError<SyncStatus, IpcError>(__TAURI_INVOKE("sync_sign_out")),
+	/**  Starts a sync now (its progress and end arrive as events). */
+	syncNow: () => typedError<null, IpcError>(__TAURI_INVOKE("sync_now")),
+	/**  Stops a running sync between pages; what arrived stays. */
+	syncCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("sync_cancel")),
+	/**  Conflicts waiting for review. */
+	syncConflicts: () => typedError<Conflict[], IpcError>(__TAURI_INVOKE("sync_conflicts")),
+	/**  Settles a conflict: keep this device's value, or accept the one that won. */
+	syncResolveConflict: (id: number | null, resolution: ConflictResolution) => typedError<null, IpcError>(__TAURI_INVOKE("sync_resolve_conflict", { id, resolution })),
+	/**  Removes the demo data (a database holding it cannot sign in). */
+	demoClear: () => typedError<ClearedDemo, IpcError>(__TAURI_INVOKE("demo_clear")),
 };
 
 /** Events */
 export const events = {
+	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
 	databaseReady: makeEvent<DatabaseReady, DatabaseReady>("database-ready"),
 	slaBreached: makeEvent<SlaBreached, SlaBreached>("sla-breached"),
+	syncFinished: makeEvent<SyncFinished, SyncFinished>("sync-finished"),
+	syncProgress: makeEvent<SyncProgress, SyncProgress>("sync-progress"),
 };
 
 /* Types */
@@ -451,6 +470,48 @@ export type CaseSummary = {
 	callbackDueAt: string | null,
 };
 
+/**  What clearing demo data removed. */
+export type ClearedDemo = {
+	/**  Cases removed. */
+	cases: number,
+};
+
+/**  One open conflict. */
+export type Conflict = {
+	/**  Id (local to this device). */
+	id: number | null,
+	/**  Value or duplicate. */
+	kind: ConflictKind,
+	/**  The table (`cases`, `customers`, `sla_policies`, ...). */
+	table: string,
+	/**  The row. */
+	rowId: string,
+	/**  The column (camelCase, as the UI names fields); empty for a duplicate. */
+	field: string,
+	/**  What the row is, for people: a case's reference and title, a customer's name. */
+	label: string,
+	/**  This device's value (or, for a duplicate, this device's row's label). */
+	mine: string | null,
+	/**  The value that won (or the other row's label). */
+	theirs: string | null,
+	/**  When it was found (RFC 3339). */
+	foundAt: string,
+};
+
+/**  What kind of conflict. */
+export type ConflictKind = 
+/**  One field edited on two devices; this device's value lost. */
+"value" | 
+/**  Two rows for the same thing (SLA policies for one scope). */
+"duplicate";
+
+/**  How the supervisor settled a conflict. */
+export type ConflictResolution = 
+/**  Write this device's value again (or keep this device's row). */
+"keep_mine" | 
+/**  Keep what won (or the other device's row). */
+"accept_theirs";
+
 /**  A logged customer contact. */
 export type Contact = {
 	/**  How. */
@@ -501,6 +562,9 @@ export type CustomerInput = {
 	/**  Notes. */
 	notes: string,
 };
+
+/**  Pulled changes were stored: every view should load afresh. */
+export type DataChanged = null;
 
 /**  The database opened after having been busy; every view should load afresh. */
 export type DatabaseReady = null;
@@ -569,6 +633,20 @@ export type ErrorCode =
 "not_signed_in" | 
 /**  Demo data cannot be added to a database that syncs with a team. */
 "demo_while_signed_in" | 
+/**  The sync server cannot be reached (no network, wrong address, server down). */
+"network" | 
+/**  The server refused the credentials (wrong e-mail or password; device signed out). */
+"unauthorized" | 
+/**  The server refused the action for this account (a viewer pushing; disabled user). */
+"forbidden" | 
+/**  Too many attempts; wait a few minutes. */
+"rate_limited" | 
+/**  The server needs a newer Frontline. */
+"update_required" | 
+/**  The address does not answer as a Frontline server. */
+"protocol" | 
+/**  The server failed; try again later. */
+"server" | 
 /**  A bug. */
 "internal";
 
@@ -821,6 +899,18 @@ export type Settings = {
 	workingHours: WorkingDay[],
 };
 
+/**  What signing in needs. */
+export type SignIn = {
+	/**  The server's address. */
+	server: string,
+	/**  The workspace. */
+	workspace: string,
+	/**  The user's e-mail. */
+	email: string,
+	/**  The password (never stored; the server answers with a device token). */
+	password: string,
+};
+
 /**  Cases whose SLA target just fell due. */
 export type SlaBreached = {
 	/**  The cases (at most 200). */
@@ -880,6 +970,80 @@ export type SlaStatus =
 "paused" | 
 /**  No target. */
 "not_applicable";
+
+/**  A sync ended. */
+export type SyncFinished = {
+	/**  Changes received. */
+	received: number,
+	/**  Changes sent. */
+	sent: number,
+	/**  New conflicts. */
+	conflicts: number,
+	/**  Why it failed (the same codes as `SyncStatus.lastErrorCode`), if it did. */
+	errorCode: string | null,
+};
+
+/**  A sync is under way. */
+export type SyncProgress = {
+	/**  `receiving` or `sending`. */
+	phase: string,
+	/**  Changes received so far. */
+	received: number,
+	/**  Changes sent so far. */
+	sent: number,
+};
+
+/**  Role of the signed-in user in the workspace. */
+export type SyncRole = 
+/**  Manages users and devices; syncs. */
+"admin" | 
+/**  Syncs. */
+"supervisor" | 
+/**  Receives only. */
+"viewer";
+
+/**  The sync state and what the background sync is doing now. */
+export type SyncState = {
+	/**  What the database knows. */
+	status: SyncStatus,
+	/**  A sync is running. */
+	running: boolean,
+	/**  How far it is. */
+	progress: SyncProgress | null,
+};
+
+/**  The sync state the status bar and the Sync page show. */
+export type SyncStatus = {
+	/**  Signed in to a server. */
+	signedIn: boolean,
+	/**  The server's URL (also remembered after signing out). */
+	server: string | null,
+	/**  The workspace. */
+	workspace: string | null,
+	/**  The signed-in user's e-mail. */
+	user: string | null,
+	/**  Their role. */
+	role: SyncRole | null,
+	/**  The device's short code. */
+	deviceCode: string | null,
+	/**  When the last sync finished without error (RFC 3339). */
+	lastSyncAt: string | null,
+	/**
+	 *  Why the last sync failed, if it did (English detail; the UI shows a translation of
+	 *  `last_error_code`).
+	 */
+	lastError: string | null,
+	/**  Machine-readable kind of the last error. */
+	lastErrorCode: string | null,
+	/**  Changes waiting to be pushed. */
+	pending: number | null,
+	/**  Conflicts waiting for review. */
+	conflicts: number | null,
+	/**  Changes from a newer Frontline kept aside: update to see them. */
+	parked: number | null,
+	/**  Whether this database holds demo data (which cannot sign in). */
+	holdsDemoData: boolean,
+};
 
 /**  One SLA target's state. */
 export type TargetView = {

@@ -21,6 +21,13 @@ const CODES: readonly ErrorCode[] = [
   "other_workspace",
   "not_signed_in",
   "demo_while_signed_in",
+  "network",
+  "unauthorized",
+  "forbidden",
+  "rate_limited",
+  "update_required",
+  "protocol",
+  "server",
   "internal",
 ];
 

@@ -57,7 +57,7 @@ pub struct Conflict {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
-pub enum Resolution {
+pub enum ConflictResolution {
     /// Write this device's value again (or keep this device's row).
     KeepMine,
     /// Keep what won (or the other device's row).
@@ -141,7 +141,7 @@ pub fn list(conn: &rusqlite::Connection) -> Result<Vec<Conflict>> {
 }
 
 /// Settles a conflict.
-pub fn resolve(store: &mut Store, id: i64, how: Resolution) -> Result<()> {
+pub fn resolve(store: &mut Store, id: i64, how: ConflictResolution) -> Result<()> {
     store.write(|tx| {
         let row: Option<(String, String, String, String, Value, Option<String>)> = tx
             .conn()
@@ -154,18 +154,18 @@ pub fn resolve(store: &mut Store, id: i64, how: Resolution) -> Result<()> {
             row.ok_or_else(|| Error::NotFound { entity: "conflict", id: id.to_string() })?;
         let table = Table::from_name(&tbl).ok_or_else(|| Error::Internal(format!("conflict on unknown table {tbl}")))?;
         match (kind.as_str(), how) {
-            ("duplicate", Resolution::KeepMine) => {
+            ("duplicate", ConflictResolution::KeepMine) => {
                 tx.delete(table, &other.unwrap_or_default())?;
             }
-            ("duplicate", Resolution::AcceptTheirs) => {
+            ("duplicate", ConflictResolution::AcceptTheirs) => {
                 tx.delete(table, &row_id)?;
             }
-            (_, Resolution::KeepMine) => keep_mine(tx, table, &row_id, &col, mine)?,
-            (_, Resolution::AcceptTheirs) => {}
+            (_, ConflictResolution::KeepMine) => keep_mine(tx, table, &row_id, &col, mine)?,
+            (_, ConflictResolution::AcceptTheirs) => {}
         }
         let resolution = match how {
-            Resolution::KeepMine => "kept_mine",
-            Resolution::AcceptTheirs => "accepted_theirs",
+            ConflictResolution::KeepMine => "kept_mine",
+            ConflictResolution::AcceptTheirs => "accepted_theirs",
         };
         tx.conn().execute(
             "UPDATE sync_conflicts SET resolved_at = ?2, resolution = ?3 WHERE id = ?1",

@@ -16,7 +16,7 @@ use crate::cases::{self, CaseChannel, CaseStatus, Contact, Direction, NewCase, P
 use crate::ids::CaseId;
 use crate::store::Table;
 use crate::store::test_support::TestClock;
-use crate::sync::conflicts::{self, Resolution as Settle};
+use crate::sync::conflicts::{self, ConflictResolution as Settle};
 
 /// A device: its own database and wall clock.
 struct Device {
