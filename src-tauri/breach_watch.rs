@@ -29,10 +29,9 @@ pub struct SlaBreached {
 pub fn start(app: AppHandle) {
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
-        let mut last = match state.read(|s| Ok(s.now())) {
-            Ok(t) => t,
-            Err(_) => return,
-        };
+        // The store's clock is the system clock; read it directly so a database that is
+        // still waiting to open does not stop the watcher.
+        let mut last = frontline_core::system_now()();
         loop {
             std::thread::sleep(INTERVAL);
             let found = state.read(|s| {

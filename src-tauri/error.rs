@@ -26,6 +26,16 @@ pub enum ErrorCode {
     Busy,
     /// The user cancelled a long operation; nothing was changed.
     Cancelled,
+    /// Pulled changes are stamped far ahead of this computer's clock: check its date and time.
+    ClockAhead,
+    /// This database holds demo data, which may never reach a team: clear it first.
+    DemoData,
+    /// This database belongs to another workspace.
+    OtherWorkspace,
+    /// Not signed in to a sync server.
+    NotSignedIn,
+    /// Demo data cannot be added to a database that syncs with a team.
+    DemoWhileSignedIn,
     /// A bug.
     Internal,
 }
@@ -65,11 +75,18 @@ impl From<Error> for IpcError {
             Error::NotFound { .. } => IpcError::new(ErrorCode::NotFound, e.to_string()),
             Error::InvalidTransition { .. } => IpcError::new(ErrorCode::InvalidTransition, e.to_string()),
             Error::NotADatabase { .. }
+            | Error::NotAFile { .. }
+            | Error::EmptyFile { .. }
             | Error::ForeignDatabase { .. }
             | Error::SchemaTooNew { .. }
             | Error::Corrupt { .. } => IpcError::new(ErrorCode::DatabaseUnavailable, e.to_string()),
             Error::Cancelled => IpcError::new(ErrorCode::Cancelled, e.to_string()),
             Error::Busy => IpcError::new(ErrorCode::Busy, e.to_string()),
+            Error::ClockAhead { .. } => IpcError::new(ErrorCode::ClockAhead, e.to_string()),
+            Error::DemoData => IpcError::new(ErrorCode::DemoData, e.to_string()),
+            Error::OtherWorkspace { .. } => IpcError::new(ErrorCode::OtherWorkspace, e.to_string()),
+            Error::NotSignedIn => IpcError::new(ErrorCode::NotSignedIn, e.to_string()),
+            Error::DemoWhileSignedIn => IpcError::new(ErrorCode::DemoWhileSignedIn, e.to_string()),
             Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } => {
                 log::error!("storage error: {e}");
                 IpcError::new(ErrorCode::Storage, "the database could not be read or written")

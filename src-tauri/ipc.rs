@@ -7,6 +7,7 @@
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
+use crate::state::DatabaseReady;
 use crate::commands::{app, cases, customers, demo, people, settings, sla, views};
 
 /// Where the generated bindings live, relative to the repository root.
@@ -59,7 +60,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         demo::demo_generate,
         demo::demo_cancel,
     ])
-    .events(collect_events![SlaBreached])
+    .events(collect_events![SlaBreached, DatabaseReady])
 }
 
 /// Renders the TypeScript bindings to a string.

@@ -45,7 +45,8 @@ pub fn run() {
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             ipc.mount_events(app);
-            app.manage(state::AppState::open(started));
+            app.manage(state::AppState::new(started));
+            state::AppState::open(app.handle());
             breach_watch::start(app.handle().clone());
             Ok(())
         });

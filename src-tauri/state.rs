@@ -1,27 +1,46 @@
-//! What the app keeps while it runs: the open store, or why it could not be opened.
+//! What the app keeps while it runs: the open store, or why it is not open (yet).
 //!
 //! A database that cannot be opened (damaged, another program's, from a newer version)
 //! must not crash the app: the window still opens and every command answers with the
 //! reason, which the UI shows translated, with the path, so the user can act on it.
 //!
+//! A database that is merely busy — another program (the CLI generating demo data,
+//! restoring, a second sync worker) holds a long write while it needs migrating — is
+//! retried in the background: commands answer `busy` meanwhile, and the window is told
+//! with [`DatabaseReady`] the moment it opens, instead of staying unusable until restarted.
+//!
 //! Writes go through one connection; queries through a small pool of read-only ones, so
 //! the queues and search keep answering while a long write (bulk action, SLA refresh,
-//! later a sync batch) holds the writer, and the queue counts run side by side.
+//! a sync batch) holds the writer, and the queue counts run side by side.
 
-use std::sync::{Mutex, MutexGuard};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::time::Duration;
 
 use frontline_core::store::WriteTx;
 use frontline_core::{Store, paths};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Manager};
+use tauri_specta::Event;
 
 use crate::error::IpcError;
 
+/// The database opened after having been busy; every view should load afresh.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
+pub struct DatabaseReady;
+
+/// How often a busy database is tried again.
+const RETRY: Duration = Duration::from_millis(500);
+
 /// Managed state of the app.
 pub struct AppState {
-    db_path: Option<std::path::PathBuf>,
+    db_path: Result<PathBuf, IpcError>,
     demo_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     started: std::time::Instant,
     first_screen_logged: std::sync::Once,
-    store: Result<Stores, IpcError>,
+    stores: OnceLock<Stores>,
+    /// Why `stores` is not set: still opening (busy) or failed for good.
+    not_open: Mutex<IpcError>,
 }
 
 /// The write connection and the read-only ones.
@@ -36,7 +55,7 @@ struct Stores {
 const READERS: usize = 2;
 
 impl Stores {
-    fn open(path: &std::path::Path) -> frontline_core::Result<Stores> {
+    fn open(path: &Path) -> frontline_core::Result<Stores> {
         let writer = Mutex::new(Store::open(path)?);
         let readers = (0..READERS).map(|_| Store::open_reader(path).map(Mutex::new)).collect::<Result<_, _>>()?;
         Ok(Stores { writer, readers, next_reader: Default::default() })
@@ -54,42 +73,79 @@ impl Stores {
 
 /// A poisoned lock only means another command panicked mid-call; SQLite rolled its
 /// transaction back, so the connection is still sound.
-fn lock(m: &Mutex<Store>) -> MutexGuard<'_, Store> {
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl AppState {
-    /// Opens the database at the configured path (see `frontline_core::paths`).
-    /// `started` is when the process began, for the start-up figure.
-    pub fn open(started: std::time::Instant) -> AppState {
-        let first_screen_logged = std::sync::Once::new();
-        match paths::resolve_db_path(None) {
-            Ok(path) => {
-                let store = Stores::open(&path).map_err(|e| {
-                    log::error!("cannot open database {}: {e}", path.display());
-                    IpcError::from(e)
-                });
-                if store.is_ok() {
-                    log::info!("database {}", path.display());
-                }
-                AppState { db_path: Some(path), demo_cancel: Default::default(), started, first_screen_logged, store }
-            }
-            Err(e) => AppState {
-                db_path: None,
-                demo_cancel: Default::default(),
-                started,
-                first_screen_logged,
-                store: Err(IpcError::from(e)),
-            },
+    /// The state before the database is opened. `started` is when the process began, for
+    /// the start-up figure.
+    pub fn new(started: std::time::Instant) -> AppState {
+        let db_path = paths::resolve_db_path(None).map_err(IpcError::from);
+        AppState {
+            not_open: Mutex::new(match &db_path {
+                Ok(_) => IpcError::from(frontline_core::Error::Busy),
+                Err(e) => e.clone(),
+            }),
+            db_path,
+            demo_cancel: Default::default(),
+            started,
+            first_screen_logged: std::sync::Once::new(),
+            stores: OnceLock::new(),
         }
+    }
+
+    /// Opens the database now; if another program holds it busy, keeps trying in the
+    /// background and emits [`DatabaseReady`] once it is open.
+    pub fn open(app: &AppHandle) {
+        let state = app.state::<AppState>();
+        let Ok(path) = state.db_path.clone() else { return };
+        if state.try_open(&path) {
+            return;
+        }
+        log::warn!("database {} is busy with another program; waiting for it", path.display());
+        let app = app.clone();
+        std::thread::spawn(move || {
+            let state = app.state::<AppState>();
+            loop {
+                std::thread::sleep(RETRY);
+                if state.try_open(&path) {
+                    if state.stores.get().is_some() {
+                        log::info!("database {} opened after waiting", path.display());
+                        if let Err(e) = DatabaseReady.emit(&app) {
+                            log::warn!("cannot emit database-ready event: {e}");
+                        }
+                    }
+                    return;
+                }
+            }
+        });
+    }
+
+    /// One attempt; true when done (opened, or failed for a reason waiting cannot cure).
+    fn try_open(&self, path: &Path) -> bool {
+        match Stores::open(path) {
+            Ok(stores) => {
+                log::info!("database {}", path.display());
+                let _ = self.stores.set(stores);
+                true
+            }
+            Err(frontline_core::Error::Busy) => false,
+            Err(e) => {
+                log::error!("cannot open database {}: {e}", path.display());
+                *lock(&self.not_open) = IpcError::from(e);
+                true
+            }
+        }
+    }
+
+    fn stores(&self) -> Result<&Stores, IpcError> {
+        self.stores.get().ok_or_else(|| lock(&self.not_open).clone())
     }
 
     /// The write connection, locked for one command.
     pub fn store(&self) -> Result<MutexGuard<'_, Store>, IpcError> {
-        match &self.store {
-            Ok(s) => Ok(lock(&s.writer)),
-            Err(e) => Err(e.clone()),
-        }
+        Ok(lock(&self.stores()?.writer))
     }
 
     /// Logs, once, how long after start-up the UI made its first call: the "cold start to
@@ -102,11 +158,9 @@ impl AppState {
 
     /// The database file, for work that needs its own connection (long imports and demo
     /// data run beside the UI's connection instead of holding it).
-    pub fn db_path(&self) -> Result<std::path::PathBuf, IpcError> {
-        if let Err(e) = &self.store {
-            return Err(e.clone());
-        }
-        self.db_path.clone().ok_or_else(|| IpcError::from(frontline_core::Error::Internal("no database path".into())))
+    pub fn db_path(&self) -> Result<PathBuf, IpcError> {
+        self.stores()?;
+        self.db_path.clone()
     }
 
     /// The flag that cancels a running demo-data generation.
@@ -116,10 +170,7 @@ impl AppState {
 
     /// Runs one core read on a read-only connection.
     pub fn read<T>(&self, f: impl FnOnce(&Store) -> frontline_core::Result<T>) -> Result<T, IpcError> {
-        match &self.store {
-            Ok(s) => Ok(f(&s.reader())?),
-            Err(e) => Err(e.clone()),
-        }
+        Ok(f(&self.stores()?.reader())?)
     }
 
     /// Runs one core write in its own transaction.

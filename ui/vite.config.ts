@@ -58,5 +58,9 @@ export default defineConfig({
     css: false,
     clearMocks: true,
     restoreMocks: true,
+    // The suite shares a 2-core machine with Rust builds: a test that types into a
+    // dialog can take several seconds of wall time there. Generous limits keep it from
+    // failing on time alone; what each test asserts is unchanged.
+    testTimeout: 30_000,
   },
 });

@@ -1,22 +1,26 @@
 //! `frontline-cli`: Frontline without a window.
 //!
-//! A thin adapter over `frontline-core`: each subcommand parses its arguments, calls one
-//! core function and prints the result. Progress goes to stderr, results to stdout, and
-//! Ctrl-C cancels a long copy cleanly (no half-written file, the database untouched).
+//! A thin adapter over `frontline-core` and the sync client: each subcommand parses its
+//! arguments, calls core and prints the result. Results go to stdout (`--json` where a
+//! script wants to read them), progress and errors to stderr, once, on their own line;
+//! Ctrl-C cancels long work cleanly (no half-written file, the database as it was).
 #![forbid(unsafe_code)]
-#![allow(clippy::print_stdout)]
 
-use std::ops::ControlFlow;
+mod case_cmds;
+mod demo_cmd;
+mod export_cmd;
+mod output;
+mod progress;
+mod store_cmds;
+mod sync_cmds;
+
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand};
-use frontline_core::backup::{self, Progress};
+use frontline_core::cases::{CaseChannel, Priority};
+use frontline_core::paths;
 use frontline_core::settings::Language;
-use frontline_core::{Store, demo, paths, system_now};
 
 /// Frontline's command-line tool.
 #[derive(Parser)]
@@ -31,7 +35,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Show the database's path, schema version, node id and row counts.
+    /// Show the database's path, schema version, node id and row counts (changes nothing).
     Info,
     /// Write a consistent copy of the database to PATH (safe while the app is running).
     Backup {
@@ -46,124 +50,194 @@ enum Command {
     },
     /// Fill the database with a realistic demo contact centre: teams, agents, customers and
     /// cases with their whole history over the last 90 days. All or nothing: Ctrl-C leaves
-    /// the database as it was.
+    /// the database as it was. Demo data never syncs; `--clear` removes it.
     Demo {
         /// Number of cases (100000 is the benchmark size, about a million timeline events).
         #[arg(long, default_value_t = 1000)]
         cases: u32,
         /// Language of names and texts: en, zh-Hans or zh-Hant.
-        #[arg(long, default_value = "en", value_parser = parse_language)]
+        #[arg(long, default_value = "en", value_parser = demo_cmd::parse_language)]
         lang: Language,
         /// Random seed; the same seed gives the same data.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// Add demo data even though the database already has cases (it syncs like real data).
+        /// Add demo data even though the database already has cases.
         #[arg(long)]
         force: bool,
+        /// Remove all demo data instead (so the database can sign in to a team).
+        #[arg(long, conflicts_with_all = ["cases", "lang", "seed", "force"])]
+        clear: bool,
+    },
+    /// Sign this database in to a team's sync server (password from stdin or $FRONTLINE_PASSWORD).
+    Login {
+        /// The server's address, e.g. https://sync.example.com
+        #[arg(long)]
+        server: String,
+        /// The workspace (team) name.
+        #[arg(long)]
+        workspace: String,
+        /// Your e-mail address on the server.
+        #[arg(long)]
+        user: String,
+        /// A name for this device in the server's device list (default: the host name).
+        #[arg(long)]
+        device_name: Option<String>,
+    },
+    /// Send this device's changes and receive everyone else's.
+    Sync {
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show the sync state: signed in, last sync, changes waiting, conflicts.
+    Status {
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List this device's edits that lost to a concurrent edit elsewhere, or settle one.
+    Conflicts {
+        /// Print them as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Write this device's value again (it wins everywhere).
+        #[arg(long, value_name = "ID", conflicts_with = "accept_theirs")]
+        keep_mine: Option<i64>,
+        /// Keep the value that won.
+        #[arg(long, value_name = "ID")]
+        accept_theirs: Option<i64>,
+    },
+    /// Sign this device out (the data stays; a later login sends everything again).
+    Logout,
+    /// Work with cases.
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Export every synced table as canonical JSON (rows by id, keys sorted, deleted rows
+    /// included): two databases holding the same state export identical files.
+    Export {
+        /// The file to write; must not exist yet.
+        #[arg(long, value_name = "FILE")]
+        json: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum CaseCommand {
+    /// Log a new case; prints its id and reference.
+    New {
+        /// Short summary.
+        #[arg(long)]
+        title: String,
+        /// P1 (critical) to P4 (low).
+        #[arg(long, value_parser = |s: &str| case_cmds::parse_priority(s).map_err(|e| e.to_string()))]
+        priority: Priority,
+        /// The customer's name (made if new).
+        #[arg(long)]
+        customer: Option<String>,
+        /// Category, e.g. Billing.
+        #[arg(long)]
+        category: Option<String>,
+        /// phone, email, chat, social or walk-in.
+        #[arg(long, default_value = "phone", value_parser = case_cmds::parse_channel)]
+        channel: CaseChannel,
+        /// Details.
+        #[arg(long)]
+        description: Option<String>,
+        /// Print the id and reference as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set fields: FIELD=VALUE… (title, description, category, channel, priority, status,
+    /// assignee, tags; resolving also takes root_cause= and resolution_summary=).
+    Set {
+        /// The case's id or reference.
+        case: String,
+        /// FIELD=VALUE pairs.
+        #[arg(required = true)]
+        fields: Vec<String>,
+    },
+    /// Add a note to the timeline.
+    Note {
+        /// The case's id or reference.
+        case: String,
+        /// The note.
+        text: String,
+    },
+    /// Show a case and its timeline.
+    Show {
+        /// The case's id or reference.
+        case: String,
+        /// Print it as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List cases, newest first.
+    List {
+        /// Print the page as JSON.
+        #[arg(long)]
+        json: bool,
+        /// all, mine, unassigned, breaching, escalated, vip or awaiting_callback.
+        #[arg(long)]
+        queue: Option<String>,
+        /// Search text.
+        #[arg(long)]
+        text: Option<String>,
+        /// How many (at most 500).
+        #[arg(long, default_value_t = 100)]
+        limit: u32,
     },
 }
 
 fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
-        eprintln!("error: {e:#}");
+        output::end_progress();
+        eprintln!("error: {}", chain(&e));
         std::process::exit(1);
     }
+}
+
+/// The error and its causes, each said once: a cause whose text its parent already
+/// includes (an I/O error inside "cannot write …: <it>") is not repeated.
+fn chain(e: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ")
 }
 
 fn run(cli: Cli) -> Result<()> {
     let db = paths::resolve_db_path(cli.db)?;
     match cli.command {
-        Command::Info => {
-            let store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
-            let info = store.info()?;
-            println!("database:        {}", info.path.display());
-            println!("schema version:  {}", info.schema_version);
-            println!("node id:         {}", info.node_id);
-            println!("pending changes: {}", info.pending_changes);
-            for (table, n) in info.row_counts {
-                println!("rows {table:<22} {n}");
-            }
+        Command::Info => store_cmds::info(&db),
+        Command::Backup { path } => store_cmds::backup(&db, &path),
+        Command::Restore { path } => store_cmds::restore(&db, &path),
+        Command::Demo { cases, lang, seed, force, clear } => {
+            demo_cmd::run(&db, demo_cmd::DemoArgs { cases, lang, seed, force, clear })
         }
-        Command::Backup { path } => {
-            // Open once through the store so an old database is migrated and a wrong file
-            // is refused with a clear message before any copying starts.
-            drop(Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?);
-            backup::backup(&db, &path, progress_reporter("backing up")?)?;
-            eprintln!();
-            println!("backup written to {}", path.display());
+        Command::Login { server, workspace, user, device_name } => {
+            sync_cmds::login(&db, &server, &workspace, &user, device_name)
         }
-        Command::Restore { path } => {
-            let summary = backup::inspect(&path).with_context(|| format!("{} cannot be restored", path.display()))?;
-            eprintln!("backup is valid (schema version {}, from device {})", summary.schema_version, summary.node_id);
-            let out = backup::restore(&db, &path, system_now(), progress_reporter("restoring")?)?;
-            eprintln!();
-            if let Some(aside) = out.kept_aside {
-                println!("previous database kept at {}", aside.display());
-            }
-            println!("restored {} into {} (new node id {})", path.display(), db.display(), out.node_id);
+        Command::Sync { json } => sync_cmds::sync(&db, json),
+        Command::Status { json } => sync_cmds::status(&db, json),
+        Command::Conflicts { json, keep_mine, accept_theirs } => {
+            sync_cmds::conflicts(&db, json, keep_mine, accept_theirs)
         }
-        Command::Demo { cases, lang, seed, force } => {
-            let mut store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
-            let existing = store.info()?.row_counts.iter().find(|(t, _)| *t == "cases").map_or(0, |(_, n)| *n);
-            if existing > 0 && !force {
-                anyhow::bail!(
-                    "{} already has {existing} cases; demo data would be mixed into them and sync to the team \
-                     like real data. Use another --db, or --force to add it anyway",
-                    db.display()
-                );
-            }
-            let opts = demo::DemoOptions { cases, language: lang, seed, end: store.now() };
-            let started = Instant::now();
-            let result = demo::generate(&mut store, &opts, demo_reporter()?);
-            eprintln!();
-            let summary = match result {
-                Err(frontline_core::Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
-                other => other?,
-            };
-            println!(
-                "created {} cases, {} customers, {} agents and {} teams in {} in {:.1} s",
-                summary.cases,
-                summary.customers,
-                summary.agents,
-                summary.teams,
-                db.display(),
-                started.elapsed().as_secs_f64()
-            );
-        }
+        Command::Logout => sync_cmds::logout(&db),
+        Command::Case(c) => match c {
+            CaseCommand::New { title, priority, customer, category, channel, description, json } => case_cmds::new(
+                &db,
+                case_cmds::NewArgs { title, priority, customer, category, channel, description, json },
+            ),
+            CaseCommand::Set { case, fields } => case_cmds::set(&db, &case, &fields),
+            CaseCommand::Note { case, text } => case_cmds::note(&db, &case, &text),
+            CaseCommand::Show { case, json } => case_cmds::show(&db, &case, json),
+            CaseCommand::List { json, queue, text, limit } => case_cmds::list(&db, json, queue, text, limit),
+        },
+        Command::Export { json } => export_cmd::json(&db, &json),
     }
-    Ok(())
-}
-
-fn parse_language(s: &str) -> Result<Language, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "en" => Ok(Language::En),
-        "zh-hans" | "zh-cn" => Ok(Language::ZhHans),
-        "zh-hant" | "zh-tw" | "zh-hk" => Ok(Language::ZhHant),
-        _ => Err(format!("unknown language {s:?}; use en, zh-Hans or zh-Hant")),
-    }
-}
-
-/// Prints demo progress to stderr and turns Ctrl-C into a clean cancel.
-fn demo_reporter() -> Result<impl FnMut(demo::DemoProgress) -> ControlFlow<()>> {
-    let cancelled = Arc::new(AtomicBool::new(false));
-    let flag = cancelled.clone();
-    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("cannot install Ctrl-C handler")?;
-    Ok(move |p: demo::DemoProgress| {
-        let pct = if p.total == 0 { 100 } else { u64::from(p.done) * 100 / u64::from(p.total) };
-        eprint!("\rgenerating demo data: {pct:>3}% ({}/{} cases)", p.done, p.total);
-        if cancelled.load(Ordering::SeqCst) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
-    })
-}
-
-/// Prints a percentage to stderr and turns Ctrl-C into a clean cancel.
-fn progress_reporter(label: &'static str) -> Result<impl FnMut(Progress) -> ControlFlow<()>> {
-    let cancelled = Arc::new(AtomicBool::new(false));
-    let flag = cancelled.clone();
-    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("cannot install Ctrl-C handler")?;
-    Ok(move |p: Progress| {
-        let pct = (p.done * 100).checked_div(p.total).unwrap_or(100);
-        eprint!("\r{label}: {pct:>3}% ({}/{} pages)", p.done, p.total);
-        if cancelled.load(Ordering::SeqCst) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
-    })
 }

@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use frontline_sync::Hlc;
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
-use crate::store::migrations::{self, APPLICATION_ID};
+use crate::store::migrations;
 use crate::store::{self, Store, meta};
 use crate::{Error, Result};
 
@@ -84,13 +84,6 @@ pub fn backup(
 
 /// Checks that `path` is an intact Frontline database this build can open.
 pub fn inspect(path: &Path) -> Result<BackupSummary> {
-    if !path.is_file() {
-        return Err(Error::io(
-            "read backup",
-            path,
-            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
-        ));
-    }
     let conn = open_source(path)?;
     let check: String =
         conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0)).map_err(|e| store::classify(path, e))?;
@@ -167,16 +160,9 @@ fn copy(
     }
 }
 
-/// Opens a Frontline database read-only, refusing anything else.
+/// Opens a Frontline database read-only, refusing anything else and changing nothing.
 fn open_source(path: &Path) -> Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| store::classify(path, e))?;
-    let app_id: i32 =
-        conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| store::classify(path, e))?;
-    if app_id != APPLICATION_ID {
-        return Err(Error::ForeignDatabase { path: path.to_path_buf() });
-    }
-    Ok(conn)
+    Store::inspect_connection(path)
 }
 
 fn partial_path(dest: &Path) -> PathBuf {

@@ -66,6 +66,18 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// The path is a directory or other non-file, not a database file.
+    #[error("{} is a directory, not a database file", path.display())]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The file is empty (0 bytes): nothing to open, inspect or restore.
+    #[error("{} is empty (0 bytes), not a Frontline database", path.display())]
+    EmptyFile {
+        /// The file.
+        path: PathBuf,
+    },
     /// An SQLite database that belongs to some other program.
     #[error("{} is an SQLite database of another program, not Frontline", path.display())]
     ForeignDatabase {
@@ -110,6 +122,28 @@ pub enum Error {
     /// write (demo data; later imports and restores) is running. Trying again later works.
     #[error("the database is busy with another task")]
     Busy,
+    /// A pulled change is stamped further ahead of this device's clock than sync allows:
+    /// one of the two clocks is wrong. Nothing of the batch was applied.
+    #[error("the server sent changes stamped {ahead_ms} ms ahead of this computer's clock; check its date and time")]
+    ClockAhead {
+        /// How far ahead.
+        ahead_ms: u64,
+    },
+    /// Signing in from a database that holds demo data: it would reach the whole team.
+    #[error("this database holds demo data; clear it (or use another database) before signing in")]
+    DemoData,
+    /// Signing in to another workspace than the one this database's data belongs to.
+    #[error("this database belongs to workspace {workspace:?}; use another database for a different workspace")]
+    OtherWorkspace {
+        /// The workspace it belongs to.
+        workspace: String,
+    },
+    /// A sync action on a device that is not signed in.
+    #[error("not signed in to a sync server")]
+    NotSignedIn,
+    /// Demo data requested on a database that syncs with a team.
+    #[error("demo data cannot be added to a database that syncs with a team")]
+    DemoWhileSignedIn,
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

@@ -77,3 +77,35 @@ id_type!(
     /// Id of a saved list view.
     ViewId
 );
+
+/// Namespace of the ids of set elements ([`member_id`]).
+const MEMBER_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6a1f_0b7e_52c4_4d0c_9a61_3f2e_8d45_b7c9);
+
+/// The id of `element` in the set owned by row `owner` (a tag of a case): made from both,
+/// so two devices adding the same element offline make the same row, not two.
+pub fn member_id(owner: &str, element: &str) -> String {
+    uuid::Uuid::new_v5(&MEMBER_NAMESPACE, format!("{owner}\n{element}").as_bytes()).to_string()
+}
+
+/// Registers `fl_member_id(owner, element)` for SQL (migrations build set rows with it).
+pub(crate) fn register_sql(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "fl_member_id",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(member_id(&ctx.get::<String>(0)?, &ctx.get::<String>(1)?)),
+    )
+}
+
+#[cfg(test)]
+mod member_tests {
+    use super::*;
+
+    #[test]
+    fn member_ids_depend_on_owner_and_element_only() {
+        assert_eq!(member_id("case-1", "退款"), member_id("case-1", "退款"));
+        assert_ne!(member_id("case-1", "a"), member_id("case-2", "a"));
+        assert_eq!(member_id("c", "t").len(), 36);
+    }
+}

@@ -10,6 +10,7 @@ import {
   IconBellRinging,
   IconCircleCheck,
   IconEdit,
+  IconHash,
   IconNote,
   IconPhoneCall,
   IconPhoneCheck,
@@ -186,6 +187,13 @@ export function describeEvent(t: TFunction, language: string, data: EventData): 
             ]}
           />
         ),
+      };
+    case "reference_changed":
+      return {
+        icon: IconHash,
+        color: "gray",
+        title: t("cases.timeline.reference_changed", { from: data.from, to: data.to }),
+        body: t("cases.timeline.referenceClash"),
       };
   }
 }

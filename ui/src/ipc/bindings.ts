@@ -99,6 +99,7 @@ export const commands = {
 
 /** Events */
 export const events = {
+	databaseReady: makeEvent<DatabaseReady, DatabaseReady>("database-ready"),
 	slaBreached: makeEvent<SlaBreached, SlaBreached>("sla-breached"),
 };
 
@@ -501,6 +502,9 @@ export type CustomerInput = {
 	notes: string,
 };
 
+/**  The database opened after having been busy; every view should load afresh. */
+export type DatabaseReady = null;
+
 /**  How far a run has come. */
 export type DemoProgress = {
 	/**  Cases written so far. */
@@ -555,6 +559,16 @@ export type ErrorCode =
 "busy" | 
 /**  The user cancelled a long operation; nothing was changed. */
 "cancelled" | 
+/**  Pulled changes are stamped far ahead of this computer's clock: check its date and time. */
+"clock_ahead" | 
+/**  This database holds demo data, which may never reach a team: clear it first. */
+"demo_data" | 
+/**  This database belongs to another workspace. */
+"other_workspace" | 
+/**  Not signed in to a sync server. */
+"not_signed_in" | 
+/**  Demo data cannot be added to a database that syncs with a team. */
+"demo_while_signed_in" | 
 /**  A bug. */
 "internal";
 
@@ -639,7 +653,16 @@ csat: number | null;
 /**  NPS 0–10. */
 nps: number | null; 
 /**  The customer's words. */
-comment: string | null };
+comment: string | null } | 
+/**
+ *  The reference changed: two devices had given two cases the same one before they
+ *  synced, and this case (the later id) took a distinct one.
+ */
+{ kind: "reference_changed"; 
+/**  The reference it had. */
+from: string; 
+/**  The reference it has now. */
+to: string };
 
 /**  Id of a timeline event. */
 export type EventId = string;

@@ -16,6 +16,11 @@ const CODES: readonly ErrorCode[] = [
   "storage",
   "busy",
   "cancelled",
+  "clock_ahead",
+  "demo_data",
+  "other_workspace",
+  "not_signed_in",
+  "demo_while_signed_in",
   "internal",
 ];
 

@@ -1,7 +1,8 @@
 /**
  * Events Rust pushes to the window, and the desktop notifications they may raise.
  * `slaBreached` comes from the background breach watcher once a minute at most; every
- * cached case view is refreshed when it arrives.
+ * cached case view is refreshed when it arrives. `databaseReady` comes once, when a
+ * database that was busy at start-up opens.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { isPermissionGranted, requestPermission, sendNotification } from "@tauri-apps/plugin-notification";
@@ -10,27 +11,27 @@ import { useEffect, useRef } from "react";
 import { events, type Breach } from "./bindings";
 import { invalidateCases } from "./cases";
 
-export function useSlaBreaches(onBreach: (cases: Breach[]) => void): void {
-  const client = useQueryClient();
-  const handler = useRef(onBreach);
-  handler.current = onBreach;
+/**
+ * Listens to one Tauri event while the component is mounted. Outside the Tauri window
+ * (tests, a plain browser) there are no events, and nothing happens.
+ */
+function useTauriEvent<T>(
+  listen: (handler: (event: { payload: T }) => void) => Promise<() => void>,
+  onEvent: (payload: T) => void,
+): void {
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
 
   useEffect(() => {
     let stop: (() => unknown) | null = null;
     let cancelled = false;
     Promise.resolve()
-      .then(() =>
-        events.slaBreached.listen((event) => {
-          void invalidateCases(client);
-          handler.current(event.payload.cases);
-        }),
-      )
+      .then(() => listen((event) => handler.current(event.payload)))
       .then(
         (unlisten) => {
           if (cancelled) void Promise.resolve().then(unlisten).catch(() => undefined);
           else stop = unlisten;
         },
-        // Outside the Tauri window (tests, a plain browser) there are no events.
         () => undefined,
       );
     return () => {
@@ -38,7 +39,24 @@ export function useSlaBreaches(onBreach: (cases: Breach[]) => void): void {
       const unlisten = stop;
       if (unlisten) void Promise.resolve().then(unlisten).catch(() => undefined);
     };
-  }, [client]);
+  }, [listen]);
+}
+
+export function useSlaBreaches(onBreach: (cases: Breach[]) => void): void {
+  const client = useQueryClient();
+  useTauriEvent(events.slaBreached.listen, (payload) => {
+    void invalidateCases(client);
+    onBreach(payload.cases);
+  });
+}
+
+/**
+ * The database opened after another program had kept it busy at start-up: everything
+ * shown so far was an error or a loader, so every query loads afresh.
+ */
+export function useDatabaseReady(): void {
+  const client = useQueryClient();
+  useTauriEvent(events.databaseReady.listen, () => void client.invalidateQueries());
 }
 
 /** A notification from the operating system; silently nothing when not allowed. */

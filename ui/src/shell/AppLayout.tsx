@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 
 import { SlaBreachAlerts } from "../cases/SlaBreachAlerts";
-import { useSettings } from "../ipc/queries";
+import { useDatabaseReady, useSettings } from "../ipc/queries";
 import classes from "./AppLayout.module.css";
 import { SECTIONS } from "./sections";
 import { ariaKeyShortcut, isMacPlatform, shortcutLabel } from "./shortcuts";
@@ -22,6 +22,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const mainRef = useRef<HTMLElement>(null);
   const settings = useSettings();
+  useDatabaseReady();
   const mac = useMemo(isMacPlatform, []);
 
   // Empty ignore list: the shortcuts also work while typing in a field.

@@ -16,9 +16,15 @@ fn stderr(o: &Output) -> String {
 }
 
 #[test]
-fn info_creates_and_describes_a_new_database() {
+fn info_describes_a_database_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("data").join("frontline.db");
+    let out = cli(&db, &["info"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no such file"), "{}", stderr(&out));
+    assert!(!dir.path().join("data").exists(), "info creates nothing");
+
+    assert!(cli(&db, &["demo", "--cases", "20"]).status.success());
     let out = cli(&db, &["info"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
@@ -26,14 +32,14 @@ fn info_creates_and_describes_a_new_database() {
     let version = frontline_core::store::migrations::latest_version();
     assert!(text.contains(&format!("schema version:  {version}")), "{text}");
     assert!(text.lines().any(|l| l.starts_with("node id:") && l.split_whitespace().last().unwrap().len() == 16));
-    assert!(text.contains("rows cases"), "{text}");
+    assert!(text.contains("rows cases                  20"), "{text}");
 }
 
 #[test]
 fn backup_then_restore_round_trips_and_keeps_the_old_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("frontline.db");
-    assert!(cli(&db, &["info"]).status.success());
+    assert!(cli(&db, &["demo", "--cases", "5"]).status.success());
     let backup = dir.path().join("backup.db");
     let out = cli(&db, &["backup", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -58,7 +64,7 @@ fn backup_then_restore_round_trips_and_keeps_the_old_database() {
 fn bad_files_give_clear_errors_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("frontline.db");
-    assert!(cli(&db, &["info"]).status.success());
+    assert!(cli(&db, &["demo", "--cases", "5"]).status.success());
     let before = std::fs::read(&db).unwrap();
 
     let junk = dir.path().join("junk.db");
@@ -76,4 +82,106 @@ fn bad_files_give_clear_errors_and_change_nothing() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("no such file"), "{}", stderr(&out));
     assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+fn case_count(db: &Path) -> u64 {
+    let out = cli(db, &["info"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line = stdout(&out).lines().find(|l| l.starts_with("rows cases ")).unwrap().to_owned();
+    line.split_whitespace().last().unwrap().parse().unwrap()
+}
+
+fn integrity(path: &Path) -> String {
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap()
+}
+
+/// Issue #13: processes (not threads) opening, migrating, backing up and writing one file
+/// at once, over and over: every one succeeds (waiting its turn) and the data is intact.
+#[test]
+fn many_processes_open_migrate_back_up_and_write_one_file_at_once() {
+    let exe = env!("CARGO_BIN_EXE_frontline-cli");
+    for round in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("frontline.db");
+        let spawn = |args: &[&str]| {
+            Command::new(exe)
+                .arg("--db")
+                .arg(&db)
+                .args(args)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        // A new path: four writers create and migrate it together.
+        let writers: Vec<_> = (0..4).map(|_| spawn(&["demo", "--cases", "25", "--force"])).collect();
+        for w in writers {
+            let out = w.wait_with_output().unwrap();
+            assert!(out.status.success(), "round {round}: writer failed: {}", stderr(&out));
+        }
+        assert_eq!(case_count(&db), 100, "round {round}");
+        // An existing file: writers, inspectors and backups at once.
+        let mut children = Vec::new();
+        for i in 0..3 {
+            children.push(("write", spawn(&["demo", "--cases", "25", "--force", "--seed", &i.to_string()])));
+            children.push(("info", spawn(&["info"])));
+            let copy = dir.path().join(format!("copy-{i}.db"));
+            children.push(("backup", spawn(&["backup", copy.to_str().unwrap()])));
+        }
+        for (what, child) in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "round {round}: {what} failed: {}", stderr(&out));
+        }
+        assert_eq!(case_count(&db), 175, "round {round}");
+        assert_eq!(integrity(&db), "ok");
+        for i in 0..3 {
+            let copy = dir.path().join(format!("copy-{i}.db"));
+            assert_eq!(integrity(&copy), "ok", "round {round}: copy {i}");
+            let n = case_count(&copy);
+            assert!((100..=175).contains(&n) && n % 25 == 0, "round {round}: copy {i} holds {n} cases");
+        }
+    }
+}
+
+/// Issue #13: reading needs no write lock — `info` and `backup` answer while another
+/// process is in the middle of one long write, and the copy is consistent.
+#[test]
+fn info_and_backup_work_during_a_long_write_in_another_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("frontline.db");
+    assert!(cli(&db, &["demo", "--cases", "10"]).status.success());
+    let mut demo = Command::new(env!("CARGO_BIN_EXE_frontline-cli"))
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--cases", "5000", "--force"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the demo is generating (its transaction holds the write lock).
+    let mut progress = std::io::BufReader::new(demo.stderr.take().unwrap());
+    let mut seen = Vec::new();
+    loop {
+        let mut byte = [0u8; 1];
+        let n = std::io::Read::read(&mut progress, &mut byte).unwrap();
+        assert!(n == 1, "demo ended before it started generating: {}", String::from_utf8_lossy(&seen));
+        seen.push(byte[0]);
+        if String::from_utf8_lossy(&seen).contains("cases)") {
+            break;
+        }
+    }
+    let copy = dir.path().join("during.db");
+    let backup = cli(&db, &["backup", copy.to_str().unwrap()]);
+    let info = cli(&db, &["info"]);
+    let still_writing = demo.try_wait().unwrap().is_none();
+    std::thread::spawn(move || std::io::copy(&mut progress, &mut std::io::sink()));
+    assert!(backup.status.success(), "{}", stderr(&backup));
+    assert!(info.status.success(), "{}", stderr(&info));
+    assert!(still_writing, "the demo should still be writing; make it larger if this machine is that fast");
+    assert!(stdout(&info).contains("rows cases                  10"), "{}", stdout(&info));
+    assert_eq!(integrity(&copy), "ok");
+    assert_eq!(case_count(&copy), 10, "the copy is the state before the long write");
+    assert!(demo.wait().unwrap().success());
+    assert_eq!(case_count(&db), 5_010);
 }

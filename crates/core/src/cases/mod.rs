@@ -6,6 +6,7 @@
 //! [`crate::sla`] and only cached on the row for queue queries.
 
 pub mod bulk;
+pub(crate) mod facts;
 pub(crate) mod grams;
 pub(crate) mod search_index;
 pub mod model;
@@ -17,9 +18,10 @@ pub mod workflow;
 
 pub use model::*;
 pub use query::{CasePage, CaseQuery, CaseSort, CaseSummary, Queue};
-pub(crate) use service_level::refresh_active_due_caches;
+pub(crate) use service_level::{refresh_active_due_caches, refresh_due_caches_of_customers};
 pub use service_level::{CaseSla, SlaStatus, TargetView, case_sla};
 pub use store::*;
+pub(crate) use store::{note_restored_field, resolve_reference_clashes};
 
 #[cfg(test)]
 mod tests;

@@ -299,4 +299,12 @@ pub enum EventData {
         /// The customer's words.
         comment: Option<String>,
     },
+    /// The reference changed: two devices had given two cases the same one before they
+    /// synced, and this case (the later id) took a distinct one.
+    ReferenceChanged {
+        /// The reference it had.
+        from: String,
+        /// The reference it has now.
+        to: String,
+    },
 }

@@ -6,6 +6,11 @@
 //! devices share a code with probability 2⁻³⁰ per pair (about one in 200,000 for a team of
 //! 100 devices); the sequence makes references unique within a device, and the node id is
 //! already what keeps their clocks' stamps apart.
+//!
+//! Once a device signs in, the server gives it a short code unique in the workspace
+//! ([`server_reference`]), which makes new references unique by construction. Should two
+//! ever clash after all (references minted before signing in), the case with the greater
+//! id takes [`clash_reference`] on every device alike.
 
 use frontline_sync::NodeId;
 
@@ -15,6 +20,20 @@ const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub fn device_code(node: NodeId) -> String {
     let bits = node.as_u64() >> 34;
     (0..6).rev().map(|i| CROCKFORD[((bits >> (i * 5)) & 31) as usize] as char).collect()
+}
+
+/// The reference of the `seq`-th case created on a device the server gave `code` (1 to 4
+/// characters, unique in the workspace): shorter than [`device_code`]'s six, so the two
+/// kinds can never be equal.
+pub fn server_reference(code: &str, seq: u64) -> String {
+    format!("{code}-{seq}")
+}
+
+/// The reference a case takes when another case already has `reference`: the same one
+/// with the end of the case's id, so every device that meets the clash picks the same.
+pub fn clash_reference(reference: &str, case_id: &str) -> String {
+    let tail: String = case_id.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    format!("{reference}~{}", tail.to_uppercase())
 }
 
 /// The reference of the `seq`-th case created on `node`.

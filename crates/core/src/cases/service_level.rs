@@ -275,12 +275,43 @@ fn due_values(state: &sla::SlaState) -> (Value, Value) {
 }
 
 fn write_due(tx: &mut WriteTx<'_>, id: &CaseId, (first, resolution): (Value, Value)) -> Result<()> {
-    tx.upsert(Table::Cases, id.as_str(), &[("first_response_due_at", first), ("resolution_due_at", resolution)])?;
+    tx.set_derived(Table::Cases, id.as_str(), &[("first_response_due_at", first), ("resolution_due_at", resolution)])?;
     Ok(())
 }
 
+/// Above this many cases to refresh, one pass over every active case is cheaper than one
+/// evaluation each.
+pub(crate) const BULK_REFRESH: usize = 1_000;
+
+/// [`refresh_due_cache`] for a case that may have been deleted meanwhile (nothing to do).
+pub(crate) fn refresh_due_cache_if_exists(tx: &mut WriteTx<'_>, id: &CaseId) -> Result<()> {
+    match refresh_due_cache(tx, id) {
+        Err(Error::NotFound { .. }) => Ok(()),
+        other => other,
+    }
+}
+
+/// Recomputes the cached due times of the active cases of these customers (their tier
+/// decides which policy applies).
+pub(crate) fn refresh_due_caches_of_customers(tx: &mut WriteTx<'_>, customers: &[String]) -> Result<()> {
+    let mut ids = Vec::new();
+    for c in customers {
+        let mut stmt = tx.conn().prepare_cached(
+            "SELECT id FROM cases WHERE customer_id = ?1 AND deleted_at IS NULL AND status NOT IN ('resolved', 'closed')",
+        )?;
+        ids.extend(stmt.query_map([c], |r| r.get::<_, CaseId>(0))?.collect::<Result<Vec<_>, _>>()?);
+        if ids.len() > BULK_REFRESH {
+            break;
+        }
+    }
+    if ids.len() > BULK_REFRESH {
+        return refresh_active_due_caches(tx);
+    }
+    ids.iter().try_for_each(|id| refresh_due_cache_if_exists(tx, id))
+}
+
 /// Recomputes the cached due times on the case row (for the queues).
-pub(super) fn refresh_due_cache(tx: &mut WriteTx<'_>, id: &CaseId) -> Result<()> {
+pub(crate) fn refresh_due_cache(tx: &mut WriteTx<'_>, id: &CaseId) -> Result<()> {
     let conn = tx.conn();
     let (_, state) = SlaSetup::load(conn)?.evaluate(&facts(conn, id)?, tx.now())?;
     write_due(tx, id, due_values(&state))

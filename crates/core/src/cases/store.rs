@@ -3,8 +3,9 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row};
 
+use super::facts;
 use super::model::*;
-use super::reference::case_reference;
+use super::reference::{case_reference, clash_reference};
 use super::service_level::refresh_due_cache;
 use super::workflow::{self, CaseAction};
 use crate::ids::{AgentId, CaseId, EventId, TeamId};
@@ -85,21 +86,26 @@ pub fn create(tx: &mut WriteTx<'_>, input: &NewCase) -> Result<CaseId> {
     let seq = get_meta(tx.conn(), CASE_SEQ)?.and_then(|v| v.parse::<u64>().ok()).unwrap_or(0) + 1;
     set_meta(tx.conn(), CASE_SEQ, &seq.to_string())?;
     let id = CaseId::new();
+    let reference = match get_meta(tx.conn(), crate::sync::DEVICE_CODE_META)? {
+        Some(code) => super::reference::server_reference(&code, seq),
+        None => case_reference(tx.node(), seq),
+    };
     tx.insert(
         Table::Cases,
         id.as_str(),
         &[
-            ("ref", Value::Text(case_reference(tx.node(), seq))),
+            ("ref", Value::Text(reference)),
             ("title", Value::Text(title)),
             ("description", Value::Text(description)),
             ("customer_id", opt_text(input.customer_id.as_ref().map(|c| c.to_string()))),
             ("channel", input.channel.into()),
             ("category", Value::Text(category)),
             ("priority", input.priority.into()),
+            // The first value of a derived column; from now on the timeline decides it.
             ("status", CaseStatus::New.into()),
         ],
     )?;
-    append_event(tx, &id, EventData::Created { priority: input.priority, channel: input.channel })?;
+    facts::append(tx, &id, EventData::Created { priority: input.priority, channel: input.channel })?;
     refresh_due_cache(tx, &id)?;
     Ok(id)
 }
@@ -141,40 +147,30 @@ pub fn edit(tx: &mut WriteTx<'_>, id: &CaseId, input: &CaseEdit) -> Result<()> {
             ("priority", input.priority.into()),
         ],
     )?;
-    append_event(tx, id, EventData::Edited { fields })?;
+    facts::append(tx, id, EventData::Edited { fields })?;
     refresh_due_cache(tx, id)
 }
 
 /// Moves the case to `to`. Resolving requires `resolution`; other moves ignore it.
 ///
-/// Resolving a case nobody has answered yet is its first response too: the SLA counts
-/// resolution as the answer (see [`crate::sla`]), and the stored time says the same, so the
-/// case's facts and its SLA never disagree about whether and when it was answered.
+/// The status, and on resolving the root cause, summary and resolution time, are facts
+/// of the timeline ([`facts`]): this appends the events, and the facts follow.
 pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution: Option<&Resolution>) -> Result<()> {
-    let case = get(tx.conn(), id)?;
-    let from = case.status;
+    let from = status_of(tx.conn(), id)?;
     if !workflow::can_move(from, to) {
         return Err(Error::InvalidTransition { from: from.as_str(), to: to.as_str() });
     }
-    let mut vals = vec![("status", Value::from(to))];
     let resolved = if to == CaseStatus::Resolved {
         let r = resolution.ok_or(Error::invalid("rootCause", ValidationRule::Required))?;
         let root_cause = ROOT_CAUSE.check(&r.root_cause)?;
         let resolution_summary = RESOLUTION.check(&r.resolution_summary)?;
-        vals.push(("root_cause", Value::Text(root_cause.clone())));
-        vals.push(("resolution_summary", Value::Text(resolution_summary.clone())));
-        vals.push(("resolved_at", Value::Text(to_db_text(tx.now()))));
-        if case.first_response_at.is_none() {
-            vals.push(("first_response_at", Value::Text(to_db_text(tx.now()))));
-        }
         Some(EventData::Resolved { root_cause, resolution_summary })
     } else {
         None
     };
-    tx.upsert(Table::Cases, id.as_str(), &vals)?;
-    append_event(tx, id, EventData::StatusChanged { from, to })?;
+    facts::append(tx, id, EventData::StatusChanged { from, to })?;
     if let Some(e) = resolved {
-        append_event(tx, id, e)?;
+        facts::append(tx, id, e)?;
     }
     // Between two stopped states (resolved -> closed) both clocks stay as they were.
     let stopped = |s| workflow::clock_mode(s) == crate::sla::ClockMode::Stopped;
@@ -207,7 +203,7 @@ pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, tea
         };
         let assignee = name("SELECT name FROM agents WHERE id = ?1", assignee.map(|a| a.to_string()))?;
         let team = name("SELECT name FROM teams WHERE id = ?1", team.map(|t| t.to_string()))?;
-        append_event(tx, id, EventData::Assigned { assignee, team })?;
+        facts::append(tx, id, EventData::Assigned { assignee, team })?;
     }
     Ok(())
 }
@@ -220,16 +216,7 @@ pub fn escalate(tx: &mut WriteTx<'_>, id: &CaseId, e: &Escalation) -> Result<()>
     }
     let escalation =
         Escalation { department: DEPARTMENT.check(&e.department)?, level: e.level, reason: REASON.check(&e.reason)? };
-    tx.upsert(
-        Table::Cases,
-        id.as_str(),
-        &[
-            ("escalation_department", Value::Text(escalation.department.clone())),
-            ("escalation_level", Value::Integer(i64::from(escalation.level))),
-            ("escalation_reason", Value::Text(escalation.reason.clone())),
-        ],
-    )?;
-    append_event(tx, id, EventData::Escalated { escalation })?;
+    facts::append(tx, id, EventData::Escalated { escalation })?;
     Ok(())
 }
 
@@ -241,16 +228,12 @@ pub fn de_escalate(tx: &mut WriteTx<'_>, id: &CaseId, reason: &str) -> Result<()
         return Err(Error::InvalidTransition { from: "not_escalated", to: "de_escalated" });
     }
     let reason = REASON.check(reason)?;
-    tx.upsert(
-        Table::Cases,
-        id.as_str(),
-        &[("escalation_department", Value::Null), ("escalation_level", Value::Null), ("escalation_reason", Value::Null)],
-    )?;
-    append_event(tx, id, EventData::DeEscalated { reason })?;
+    facts::append(tx, id, EventData::DeEscalated { reason })?;
     Ok(())
 }
 
-/// Replaces the tags (trimmed, de-duplicated, sorted).
+/// Replaces the tags (trimmed, de-duplicated, sorted). Each tag is an element of the
+/// case's tag set (its own row), so tags added on two devices offline both stay.
 pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()> {
     let case = get(tx.conn(), id)?;
     workflow::check(case.status, CaseAction::SetTags)?;
@@ -266,8 +249,19 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
     }
     let added: Vec<String> = clean.iter().filter(|t| !before.contains(t)).cloned().collect();
     let removed: Vec<String> = before.iter().filter(|t| !clean.contains(t)).cloned().collect();
-    tx.upsert(Table::Cases, id.as_str(), &[("tags", Value::Text(json(&clean)?))])?;
-    append_event(tx, id, EventData::TagsChanged { added, removed })?;
+    for (tag, present) in added.iter().map(|t| (t, 1)).chain(removed.iter().map(|t| (t, 0))) {
+        tx.upsert(
+            Table::CaseTags,
+            &crate::ids::member_id(id.as_str(), tag),
+            &[
+                ("case_id", Value::Text(id.to_string())),
+                ("tag", Value::Text(tag.clone())),
+                ("present", Value::Integer(present)),
+            ],
+        )?;
+    }
+    tx.set_derived(Table::Cases, id.as_str(), &[("tags", Value::Text(facts::tags_json(tx.conn(), id)?))])?;
+    facts::append(tx, id, EventData::TagsChanged { added, removed })?;
     Ok(())
 }
 
@@ -275,12 +269,12 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
 pub fn add_note(tx: &mut WriteTx<'_>, id: &CaseId, text: &str) -> Result<()> {
     workflow::check(status_of(tx.conn(), id)?, CaseAction::AddNote)?;
     let text = NOTE.check(text)?;
-    append_event(tx, id, EventData::Note { text })?;
+    facts::append(tx, id, EventData::Note { text })?;
     Ok(())
 }
 
 /// Logs a contact with the customer. A live conversation or any outbound contact is our
-/// response: the first one sets the first-response time.
+/// response ([`facts::is_response`]): the first one is the first response.
 pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()> {
     let case = get(tx.conn(), id)?;
     workflow::check(case.status, CaseAction::LogContact)?;
@@ -292,15 +286,8 @@ pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()>
         });
     }
     let summary = SUMMARY.check(&c.summary)?;
-    let is_response =
-        c.direction == Direction::Outbound || matches!(c.channel, CaseChannel::Phone | CaseChannel::Chat | CaseChannel::WalkIn);
-    let mut vals = vec![("handle_seconds", Value::Integer(i64::from(case.handle_seconds) + i64::from(c.handle_seconds)))];
-    let first_response = is_response && case.first_response_at.is_none();
-    if first_response {
-        vals.push(("first_response_at", Value::Text(to_db_text(tx.now()))));
-    }
-    tx.upsert(Table::Cases, id.as_str(), &vals)?;
-    append_event(
+    let first_response = facts::is_response(c.channel, c.direction) && case.first_response_at.is_none();
+    facts::append(
         tx,
         id,
         EventData::CustomerContact {
@@ -320,13 +307,7 @@ pub fn schedule_callback(tx: &mut WriteTx<'_>, id: &CaseId, due_at: &str) -> Res
     let due = chrono::DateTime::parse_from_rfc3339(due_at)
         .map_err(|_| Error::invalid("dueAt", ValidationRule::InvalidValue))?
         .with_timezone(&chrono::Utc);
-    let due = to_db_text(due);
-    tx.upsert(
-        Table::Cases,
-        id.as_str(),
-        &[("callback_due_at", Value::Text(due.clone())), ("callback_done_at", Value::Null), ("callback_outcome", Value::Null)],
-    )?;
-    append_event(tx, id, EventData::CallbackScheduled { due_at: due })?;
+    facts::append(tx, id, EventData::CallbackScheduled { due_at: to_db_text(due) })?;
     Ok(())
 }
 
@@ -345,37 +326,60 @@ pub fn record_callback(tx: &mut WriteTx<'_>, id: &CaseId, r: &CallbackResult) ->
     }
     let outcome = OUTCOME.check(&r.outcome)?;
     let comment = r.comment.as_deref().map(|c| COMMENT.check(c)).transpose()?.filter(|c| !c.is_empty());
-    let int = |v: Option<u8>| v.map_or(Value::Null, |v| Value::Integer(i64::from(v)));
-    tx.upsert(
-        Table::Cases,
-        id.as_str(),
-        &[
-            ("callback_done_at", Value::Text(to_db_text(tx.now()))),
-            ("callback_outcome", Value::Text(outcome.clone())),
-            ("csat", int(r.csat)),
-            ("nps", int(r.nps)),
-            ("satisfaction_comment", opt_text(comment.clone())),
-        ],
-    )?;
-    append_event(tx, id, EventData::CallbackRecorded { outcome, csat: r.csat, nps: r.nps, comment })?;
+    facts::append(tx, id, EventData::CallbackRecorded { outcome, csat: r.csat, nps: r.nps, comment })?;
     Ok(())
 }
 
-/// Appends one event to a case's timeline.
-fn append_event(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Result<EventId> {
-    let id = EventId::new();
-    let kind = kind_of(&data);
-    tx.insert(
-        Table::CaseEvents,
-        id.as_str(),
-        &[
-            ("case_id", Value::Text(case.to_string())),
-            ("at", Value::Text(to_db_text(tx.now()))),
-            ("kind", Value::Text(kind.to_owned())),
-            ("data", Value::Text(json(&data)?)),
-        ],
-    )?;
-    Ok(id)
+/// Notes on the timeline that a field was set back to this device's value (a conflict
+/// settled with "keep mine"), and lets the SLA follow if it was one it depends on.
+pub(crate) fn note_restored_field(tx: &mut WriteTx<'_>, id: &CaseId, field: &str) -> Result<()> {
+    facts::append(tx, id, EventData::Edited { fields: vec![field.to_owned()] })?;
+    refresh_due_cache(tx, id)
+}
+
+/// Gives distinct references to cases that two devices gave the same one before they
+/// synced (only possible for references minted before signing in). Of each clashing pair
+/// the case with the greater id takes [`clash_reference`] — every device meeting the clash
+/// makes the same synced write, with the same timeline entry, so they converge. Returns
+/// the cases relabelled, whose facts must be refolded.
+pub(crate) fn resolve_reference_clashes(
+    tx: &mut WriteTx<'_>,
+    ids: &std::collections::BTreeSet<CaseId>,
+) -> Result<Vec<CaseId>> {
+    let mut relabelled = Vec::new();
+    for id in ids {
+        let row: Option<(String, String)> = tx
+            .conn()
+            .prepare_cached("SELECT ref, created_at FROM cases WHERE id = ?1 AND deleted_at IS NULL")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((reference, created)) = row.filter(|(r, _)| !r.is_empty()) else { continue };
+        let others: Vec<(CaseId, String)> = {
+            let mut stmt = tx
+                .conn()
+                .prepare_cached("SELECT id, created_at FROM cases WHERE ref = ?1 AND id <> ?2 AND deleted_at IS NULL")?;
+            stmt.query_map(rusqlite::params![reference, id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?
+        };
+        for (other, other_created) in others {
+            let loser = if other > *id { other } else { id.clone() };
+            let to = clash_reference(&reference, loser.as_str());
+            tx.upsert(Table::Cases, loser.as_str(), &[("ref", Value::Text(to.clone()))])?;
+            let event = EventId(crate::ids::member_id(loser.as_str(), &format!("ref:{to}")));
+            let exists = tx
+                .conn()
+                .prepare_cached("SELECT 1 FROM case_events WHERE id = ?1")?
+                .query_row([&event], |_| Ok(()))
+                .optional()?
+                .is_some();
+            if !exists {
+                let at = created.clone().max(other_created.clone());
+                facts::insert_event(tx, &event, &loser, &at, &EventData::ReferenceChanged { from: reference.clone(), to })?;
+            }
+            relabelled.push(loser);
+        }
+    }
+    Ok(relabelled)
 }
 
 /// The `kind` tag serde writes for `data`, without serialising it (a test keeps the two
@@ -394,6 +398,7 @@ pub(super) fn kind_of(data: &EventData) -> &'static str {
         EventData::Resolved { .. } => "resolved",
         EventData::CallbackScheduled { .. } => "callback_scheduled",
         EventData::CallbackRecorded { .. } => "callback_recorded",
+        EventData::ReferenceChanged { .. } => "reference_changed",
     }
 }
 
@@ -406,10 +411,6 @@ fn status_of(conn: &rusqlite::Connection, id: &CaseId) -> Result<CaseStatus> {
 
 fn opt_text(v: Option<String>) -> Value {
     v.map_or(Value::Null, Value::Text)
-}
-
-fn json<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| Error::Internal(e.to_string()))
 }
 
 const SELECT_CASE: &str = "SELECT c.id, c.ref, c.title, c.description, c.customer_id, cu.name, cu.tier,
@@ -471,6 +472,15 @@ pub fn get(conn: &rusqlite::Connection, id: &CaseId) -> Result<Case> {
         .query_row([id], case_from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "case", id: id.to_string() })
+}
+
+/// The case a person names by its id or its reference (the CLI's `case show K7M2QX-42`).
+pub fn resolve_key(conn: &rusqlite::Connection, key: &str) -> Result<CaseId> {
+    let id = CaseId(key.trim().to_owned());
+    if status_of(conn, &id).is_ok() {
+        return Ok(id);
+    }
+    find_by_reference(conn, key)?.ok_or_else(|| Error::NotFound { entity: "case", id: key.trim().to_owned() })
 }
 
 /// A case by its reference (e.g. typed into search).

@@ -151,10 +151,10 @@ fn full_life_of_a_case() {
 fn invalid_transition_is_refused_without_writing() {
     let (_d, mut store, _) = temp_store();
     let id = create(&mut store, "x");
-    let log_before = count_rows(&store, "change_log");
+    let log_before = count_rows(&store, "outbox");
     let err = store.write(|tx| transition(tx, &id, CaseStatus::Closed, None)).unwrap_err();
     assert!(matches!(err, Error::InvalidTransition { from: "new", to: "closed" }), "{err:?}");
-    assert_eq!(count_rows(&store, "change_log"), log_before);
+    assert_eq!(count_rows(&store, "outbox"), log_before);
     assert_eq!(get(store.conn(), &id).unwrap().status, CaseStatus::New);
 }
 
@@ -346,24 +346,24 @@ fn failed_bulk_action_changes_nothing() {
     let (_d, mut store, _) = temp_store();
     let a = create(&mut store, "a");
     let ids = vec![a.clone(), CaseId::new()];
-    let before = count_rows(&store, "change_log");
+    let before = count_rows(&store, "outbox");
     let err = store.write(|tx| bulk::apply(tx, &ids, &BulkAction::AddTag { tag: "x".into() })).unwrap_err();
     assert!(matches!(err, Error::NotFound { .. }));
-    assert_eq!(count_rows(&store, "change_log"), before);
+    assert_eq!(count_rows(&store, "outbox"), before);
     assert!(get(store.conn(), &a).unwrap().tags.is_empty());
 }
 
 #[test]
 fn every_case_write_reaches_the_outbox() {
     let (_d, mut store, _) = temp_store();
-    let before = count_rows(&store, "change_log");
+    let before = count_rows(&store, "outbox");
     let id = create(&mut store, "x");
-    let after_create = count_rows(&store, "change_log");
+    let after_create = count_rows(&store, "outbox");
     assert!(after_create > before);
     store.write(|tx| add_note(tx, &id, "n")).unwrap();
     let tables: Vec<String> = store
         .conn()
-        .prepare("SELECT DISTINCT tbl FROM change_log ORDER BY tbl")
+        .prepare("SELECT DISTINCT tbl FROM outbox ORDER BY tbl")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()
@@ -427,19 +427,57 @@ fn event_kind_column_matches_the_serde_tag() {
 fn upgrading_a_version_3_database_indexes_its_cases_for_short_queries_and_the_breaching_queue() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v3.db");
-    let (a, b) = {
-        let mut store = crate::store::test_support::store_at_version(&path, 3);
-        let a = create(&mut store, "退款没有到账");
-        let b = store.write(|tx| super::create(tx, &NewCase { priority: Priority::P1, ..new_case("Outage") })).unwrap();
-        (a, b)
-    };
+    // Two cases as version 3 wrote them (raw rows: today's code writes today's schema).
+    let (a, b) = (CaseId::new(), CaseId::new());
+    {
+        let store = crate::store::test_support::store_at_version(&path, 3);
+        let insert = "INSERT INTO cases (id, ref, title, description, channel, priority, status, tags,
+            first_response_due_at, resolution_due_at, created_at, updated_at)
+            VALUES (?1, ?2, ?3, '', 'phone', ?4, 'new', ?5, ?6, ?6, ?7, ?7)";
+        let conn = store.conn();
+        conn.execute(
+            insert,
+            rusqlite::params![a, "AAAAAA-1", "退款没有到账", "p3", r#"["vip","退款"]"#, "2999-01-01T00:00:00.000Z", "2026-03-02T09:00:00.000Z"],
+        )
+        .unwrap();
+        conn.execute(
+            insert,
+            rusqlite::params![b, "AAAAAA-2", "Outage", "p1", "[]", "2026-03-02T09:30:00.000Z", "2026-03-02T09:00:00.000Z"],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO case_events (id, case_id, at, kind, data, created_at, updated_at)
+             VALUES ('e1', ?1, '2026-03-02T09:00:00.000Z', 'created', '{\"kind\":\"created\",\"priority\":\"p3\",\"channel\":\"phone\"}', 't', 't')",
+            [&a],
+        )
+        .unwrap();
+    }
     let store = Store::open(&path).unwrap();
     let now = crate::system_now()();
     let list = |q: CaseQuery| -> Vec<CaseId> {
         query::list(store.conn(), &q, now).unwrap().rows.into_iter().map(|r| r.id).collect()
     };
-    assert_eq!(list(CaseQuery { text: Some("到账".into()), ..CaseQuery::default() }), vec![a]);
+    assert_eq!(list(CaseQuery { text: Some("到账".into()), ..CaseQuery::default() }), vec![a.clone()]);
     assert_eq!(list(CaseQuery { queue: Queue::Breaching, ..CaseQuery::default() }), vec![b]);
+    // Version 5: tags became a set of rows, the case knows its latest event.
+    let tags: Vec<(String, i64)> = store
+        .conn()
+        .prepare("SELECT tag, present FROM case_tags WHERE case_id = ?1 ORDER BY tag")
+        .unwrap()
+        .query_map([&a], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(tags, [("vip".to_owned(), 1), ("退款".to_owned(), 1)]);
+    assert_eq!(get(store.conn(), &a).unwrap().tags, ["vip", "退款"]);
+    let last: Option<String> =
+        store.conn().query_row("SELECT last_event_at FROM cases WHERE id = ?1", [&a], |r| r.get(0)).unwrap();
+    assert_eq!(last.as_deref(), Some("2026-03-02T09:00:00.000Z"));
+    let old_log: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'change_log'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(old_log, 0);
 }
 
 #[test]

@@ -99,6 +99,32 @@ pub fn update(tx: &mut WriteTx<'_>, id: &CustomerId, input: &CustomerInput) -> R
     Ok(())
 }
 
+/// The customer called `name` (exactly, ignoring case), made as a standard customer if
+/// there is none.
+pub fn find_or_create(tx: &mut WriteTx<'_>, name: &str) -> Result<CustomerId> {
+    let found: Option<CustomerId> = tx
+        .conn()
+        .prepare_cached(
+            "SELECT id FROM customers WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1",
+        )?
+        .query_row([name.trim()], |r| r.get(0))
+        .optional()?;
+    match found {
+        Some(id) => Ok(id),
+        None => create(
+            tx,
+            &CustomerInput {
+                name: name.to_owned(),
+                company: String::new(),
+                email: String::new(),
+                phone: String::new(),
+                tier: Tier::Standard,
+                notes: String::new(),
+            },
+        ),
+    }
+}
+
 /// Fails with `NotFound` unless the customer exists.
 pub fn ensure_exists(conn: &rusqlite::Connection, id: &CustomerId) -> Result<()> {
     conn.prepare_cached("SELECT 1 FROM customers WHERE id = ?1 AND deleted_at IS NULL")?

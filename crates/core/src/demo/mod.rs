@@ -41,7 +41,7 @@ use self::plan::{AGENTS_PER_TEAM, Draft, Step, TEAMS, World};
 use crate::cases::{self, NewCase};
 use crate::ids::{AgentId, CaseId, CustomerId, TeamId};
 use crate::settings::{self, Language};
-use crate::store::{Store, WriteTx};
+use crate::store::{Store, Table, WriteTx};
 use crate::{Error, Result, ValidationRule, customers, people};
 
 /// Largest demo accepted in one run.
@@ -112,6 +112,9 @@ pub fn generate(
     if opts.cases == 0 || opts.cases > MAX_CASES {
         return Err(Error::Validation { field: "cases", rule: ValidationRule::InvalidValue, limit: Some(MAX_CASES) });
     }
+    if crate::sync::enrollment(store.conn())?.is_some() {
+        return Err(Error::DemoWhileSignedIn);
+    }
     let current = settings::load(store)?;
     let tz: Tz = current.time_zone.parse().unwrap_or(Tz::UTC);
     let book = text::phrasebook(opts.language);
@@ -122,6 +125,10 @@ pub fn generate(
     let report_every = (total / 100).clamp(1, 1_000);
 
     let written = store.write(|tx| {
+        // Demo data can never be synced (signing in refuses a database that holds it), so
+        // it needs no versions; its rows are remembered so it can be told apart and cleared.
+        tx.unversioned();
+        let before = rowid_marks(tx.conn())?;
         let cast = cast(tx, &mut rng, book, opts.language, start, (total / CASES_PER_CUSTOMER).max(MIN_CUSTOMERS))?;
         let world = World { book, tz, end: opts.end, vip: &cast.vip };
         cases::search_index::deferred(tx, |tx| {
@@ -136,6 +143,7 @@ pub fn generate(
             }
             Ok(())
         })?;
+        remember_rows(tx.conn(), &before)?;
         Ok(DemoSummary {
             cases: total,
             customers: cast.customers.len() as u32,
@@ -151,6 +159,98 @@ pub fn generate(
         settings::save(store, s)?;
     }
     Ok(summary)
+}
+
+/// Tables demo data writes rows into.
+const DEMO_TABLES: &[Table] =
+    &[Table::Teams, Table::Agents, Table::Customers, Table::Cases, Table::CaseEvents, Table::CaseTags];
+
+/// The highest rowid of each demo table before a run.
+fn rowid_marks(conn: &rusqlite::Connection) -> Result<Vec<i64>> {
+    DEMO_TABLES
+        .iter()
+        .map(|t| Ok(conn.query_row(&format!("SELECT coalesce(max(rowid), 0) FROM {}", t.name()), [], |r| r.get(0))?))
+        .collect()
+}
+
+/// Records the rowid range each table gained in this run (one transaction: no other
+/// writer's rows can be among them).
+fn remember_rows(conn: &rusqlite::Connection, before: &[i64]) -> Result<()> {
+    for (t, after) in DEMO_TABLES.iter().zip(rowid_marks(conn)?) {
+        let first = before[DEMO_TABLES.iter().position(|x| x == t).unwrap_or(0)] + 1;
+        if after >= first {
+            conn.execute(
+                "INSERT INTO demo_rows (tbl, first_rowid, last_rowid) VALUES (?1, ?2, ?3)",
+                rusqlite::params![t.name(), first, after],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether the database holds rows a demo run wrote.
+pub fn holds_demo_data(conn: &rusqlite::Connection) -> Result<bool> {
+    let ranges: Vec<(String, i64, i64)> = {
+        let mut stmt = conn.prepare_cached("SELECT tbl, first_rowid, last_rowid FROM demo_rows")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?
+    };
+    for (tbl, first, last) in ranges {
+        let Some(t) = Table::from_name(&tbl) else { continue };
+        let any: bool = conn.query_row(
+            &format!("SELECT EXISTS (SELECT 1 FROM {} WHERE rowid BETWEEN ?1 AND ?2)", t.name()),
+            [first, last],
+            |r| r.get(0),
+        )?;
+        if any {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// What clearing demo data removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ClearedDemo {
+    /// Cases removed.
+    pub cases: u32,
+}
+
+/// Removes every row demo runs wrote, with what hangs on them (timeline entries and tags
+/// of demo cases, their search entries and versions), in one transaction. Real rows made
+/// since stay; a real case that referred to a demo customer or agent no longer shows one.
+pub fn clear(store: &mut Store) -> Result<ClearedDemo> {
+    store.write(|tx| {
+        let conn = tx.conn();
+        let ranges: Vec<(String, i64, i64)> = {
+            let mut stmt = conn.prepare("SELECT tbl, first_rowid, last_rowid FROM demo_rows")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?
+        };
+        let mut cases = 0;
+        for (tbl, first, last) in &ranges {
+            let Some(t) = Table::from_name(tbl) else { continue };
+            if t == Table::Cases {
+                conn.execute("DELETE FROM cases_fts WHERE rowid BETWEEN ?1 AND ?2", [first, last])?;
+                conn.execute("DELETE FROM cases_grams WHERE rowid BETWEEN ?1 AND ?2", [first, last])?;
+            }
+            let n = conn.execute(&format!("DELETE FROM {} WHERE rowid BETWEEN ?1 AND ?2", t.name()), [first, last])?;
+            if t == Table::Cases {
+                cases += n as u32;
+            }
+        }
+        // What real use added to demo cases, and sync bookkeeping of rows now gone.
+        conn.execute("DELETE FROM case_events WHERE case_id NOT IN (SELECT id FROM cases)", [])?;
+        conn.execute("DELETE FROM case_tags WHERE case_id NOT IN (SELECT id FROM cases)", [])?;
+        for t in DEMO_TABLES {
+            conn.execute(
+                &format!("DELETE FROM column_versions WHERE tbl = ?1 AND row_id NOT IN (SELECT id FROM {})", t.name()),
+                [t.name()],
+            )?;
+        }
+        conn.execute("DELETE FROM demo_rows", [])?;
+        Ok(ClearedDemo { cases })
+    })
 }
 
 /// The people of the demo.

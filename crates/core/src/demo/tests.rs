@@ -100,15 +100,10 @@ fn small_run_has_the_expected_rows() {
         )
         .unwrap();
     assert_eq!(untouched_old, 0);
-    assert!(count(&store, "SELECT count(*) FROM change_log WHERE tbl = 'case_events'") >= events * 5);
-    assert_eq!(
-        count(
-            &store,
-            "SELECT count(*) FROM case_events e WHERE NOT EXISTS
-            (SELECT 1 FROM change_log l WHERE l.tbl = 'case_events' AND l.row_id = e.id AND l.col = 'data')"
-        ),
-        0
-    );
+    // Demo data never syncs: no outbox records, no versions, and it is known as demo data.
+    assert_eq!(count(&store, "SELECT count(*) FROM outbox WHERE tbl <> 'workspace_settings'"), 0);
+    assert_eq!(count(&store, "SELECT count(*) FROM column_versions WHERE tbl <> 'workspace_settings'"), 0);
+    assert!(super::holds_demo_data(store.conn()).unwrap());
 
     // Resolution and satisfaction are complete and in range.
     assert_eq!(
@@ -297,7 +292,7 @@ fn traditional_chinese_uses_traditional_words() {
 #[test]
 fn cancel_after_the_first_report_leaves_the_database_untouched() {
     let (_d, mut store, _) = temp_store();
-    let log_before = count(&store, "SELECT count(*) FROM change_log");
+    let log_before = count(&store, "SELECT count(*) FROM outbox");
     let mut reports = Vec::new();
     let err = generate(&mut store, &opts(200, Language::En, 1), |p| {
         reports.push(p);
@@ -310,7 +305,8 @@ fn cancel_after_the_first_report_leaves_the_database_untouched() {
     for table in ["cases", "case_events", "customers", "agents", "teams", "cases_fts"] {
         assert_eq!(count(&store, &format!("SELECT count(*) FROM {table}")), 0, "{table}");
     }
-    assert_eq!(count(&store, "SELECT count(*) FROM change_log"), log_before);
+    assert_eq!(count(&store, "SELECT count(*) FROM outbox"), log_before);
+    assert!(!super::holds_demo_data(store.conn()).unwrap());
     assert_eq!(settings::load(&store).unwrap().organisation_name, "");
 
     // The store is still usable, and a later run starts from scratch.

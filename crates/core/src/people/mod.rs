@@ -81,6 +81,16 @@ pub fn teams(conn: &rusqlite::Connection) -> Result<Vec<Team>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The agent called `name` (exactly, ignoring case); the first made when several are.
+pub fn find_agent(conn: &rusqlite::Connection, name: &str) -> Result<AgentId> {
+    conn.prepare_cached(
+        "SELECT id FROM agents WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1",
+    )?
+    .query_row([name.trim()], |r| r.get(0))
+    .optional()?
+    .ok_or_else(|| Error::NotFound { entity: "agent", id: name.trim().to_owned() })
+}
+
 /// Fails with `NotFound` unless the agent exists.
 pub fn ensure_agent(conn: &rusqlite::Connection, id: &AgentId) -> Result<()> {
     conn.prepare_cached("SELECT 1 FROM agents WHERE id = ?1 AND deleted_at IS NULL")?

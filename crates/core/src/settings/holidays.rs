@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use crate::cases;
 use crate::ids::HolidayId;
 use crate::input::TextRule;
 use crate::store::{Table, WriteTx};
@@ -84,16 +83,16 @@ pub fn create(tx: &mut WriteTx<'_>, input: &HolidayInput) -> Result<HolidayId> {
         id.as_str(),
         &[("date", Value::Text(date.format(DATE_FORMAT).to_string())), ("name", Value::Text(name))],
     )?;
-    cases::refresh_active_due_caches(tx)?;
     Ok(id)
 }
 
-/// Removes a holiday and refreshes the cached due times of active cases.
+/// Removes a holiday (the cached due times of active cases follow, see
+/// `crate::derivations`).
 pub fn delete(tx: &mut WriteTx<'_>, id: &HolidayId) -> Result<()> {
     if !tx.delete(Table::Holidays, id.as_str())? {
         return Err(Error::NotFound { entity: "holiday", id: id.to_string() });
     }
-    cases::refresh_active_due_caches(tx)
+    Ok(())
 }
 
 #[cfg(test)]

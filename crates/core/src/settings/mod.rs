@@ -136,7 +136,6 @@ pub fn load_with(conn: &rusqlite::Connection) -> Result<Settings> {
 pub fn save(store: &mut Store, settings: Settings) -> Result<Settings> {
     let settings = validate(settings)?;
     store.write(|tx| {
-        let before = load_with(tx.conn())?;
         tx.upsert(
             Table::WorkspaceSettings,
             WORKSPACE_ROW,
@@ -154,11 +153,7 @@ pub fn save(store: &mut Store, settings: Settings) -> Result<Settings> {
                 ("theme", Value::Text(to_text(&settings.theme)?)),
             ],
         )?;
-        // Due times cached on cases were computed on the old calendar; the queues and
-        // breach notifications must follow the new one at once.
-        if before.time_zone != settings.time_zone || before.working_hours != settings.working_hours {
-            crate::cases::refresh_active_due_caches(tx)?;
-        }
+        // Due times cached on cases follow a new calendar at commit (crate::derivations).
         Ok(())
     })?;
     load(store)

@@ -16,7 +16,7 @@ fn sample() -> Settings {
 }
 
 fn logged_columns(store: &Store) -> Vec<String> {
-    let mut stmt = store.conn().prepare("SELECT col FROM change_log ORDER BY seq").unwrap();
+    let mut stmt = store.conn().prepare("SELECT col FROM outbox ORDER BY seq").unwrap();
     stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
 }
 

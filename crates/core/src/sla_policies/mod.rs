@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use matching::{Policy, PolicyTable, default_policy};
 
-use crate::cases::{self, Priority};
+use crate::cases::Priority;
 use crate::customers::Tier;
 use crate::ids::SlaPolicyId;
 use crate::input::TextRule;
@@ -213,32 +213,68 @@ fn values(
     ])
 }
 
-/// Creates a policy and refreshes the cached due times of active cases.
+/// Creates a policy. (The cached due times of active cases follow at commit, see
+/// `crate::derivations`; so for update and delete.)
 pub fn create(tx: &mut WriteTx<'_>, input: &SlaPolicyInput) -> Result<SlaPolicyId> {
     let vals = values(tx.conn(), input, None)?;
     let id = SlaPolicyId::new();
     tx.insert(Table::SlaPolicies, id.as_str(), &vals)?;
-    cases::refresh_active_due_caches(tx)?;
     Ok(id)
 }
 
-/// Replaces a policy's fields and refreshes the cached due times of active cases.
+/// Replaces a policy's fields.
 pub fn update(tx: &mut WriteTx<'_>, id: &SlaPolicyId, input: &SlaPolicyInput) -> Result<()> {
     get(tx.conn(), id)?;
     let vals = values(tx.conn(), input, Some(id))?;
-    if tx.upsert(Table::SlaPolicies, id.as_str(), &vals)? > 0 {
-        cases::refresh_active_due_caches(tx)?;
-    }
+    tx.upsert(Table::SlaPolicies, id.as_str(), &vals)?;
     Ok(())
 }
 
-/// Deletes a policy (its priority falls back to a broader policy or the default) and
-/// refreshes the cached due times of active cases.
+/// Deletes a policy (its priority falls back to a broader policy or the default).
 pub fn delete(tx: &mut WriteTx<'_>, id: &SlaPolicyId) -> Result<()> {
     if !tx.delete(Table::SlaPolicies, id.as_str())? {
         return Err(Error::NotFound { entity: "sla_policy", id: id.to_string() });
     }
-    cases::refresh_active_due_caches(tx)
+    Ok(())
+}
+
+/// Records, as conflicts for the supervisor, policies for the same priority, tier and
+/// category that two devices created offline (the first by id applies meanwhile, so the
+/// other is not silently shadowed). Only pairs involving a policy made on this device
+/// are recorded here: the other device records its own.
+pub(crate) fn record_duplicates(tx: &mut WriteTx<'_>) -> Result<()> {
+    let rows: Vec<(SlaPolicyId, String, Option<String>, Option<String>, Option<String>)> = {
+        let mut stmt = tx.conn().prepare_cached(
+            "SELECT p.id, p.priority, p.tier, p.category, v.hlc FROM sla_policies p
+             LEFT JOIN column_versions v ON v.tbl = 'sla_policies' AND v.row_id = p.id AND v.col = 'created_at'
+             WHERE p.deleted_at IS NULL ORDER BY p.priority, p.tier, p.category, p.id",
+        )?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    let me = tx.node().to_string();
+    let ours = |hlc: &Option<String>| hlc.as_deref().is_some_and(|h| h.ends_with(&me));
+    for (i, a) in rows.iter().enumerate() {
+        for b in &rows[i + 1..] {
+            if (&a.1, &a.2, &a.3) != (&b.1, &b.2, &b.3) {
+                break;
+            }
+            let (mine, theirs) = match (ours(&a.4), ours(&b.4)) {
+                (true, false) => (a, b),
+                (false, true) => (b, a),
+                _ => continue,
+            };
+            crate::sync::conflicts::record_duplicate(
+                tx,
+                Table::SlaPolicies,
+                mine.0.as_str(),
+                mine.4.as_deref().unwrap_or_default(),
+                theirs.0.as_str(),
+                theirs.4.as_deref().unwrap_or_default(),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -276,6 +276,101 @@ pub const MIGRATIONS: &[&str] = &[
             WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);
     END;
     "#,
+    // 5: sync. Every synced column now declares how it merges (store/schema.rs): the
+    // timeline's facts (status, escalation, resolution, call-back, satisfaction, handle
+    // time, first response) are derived from the events on every device instead of being
+    // registers two devices could each overwrite, and so are the due-time caches; tags
+    // become a set of rows. The outbox keeps only what a signed-in device has still to
+    // push (a device's whole state is published when it first signs in), so the old
+    // change log — every column ever written, derived ones included — goes.
+    r#"
+    DROP INDEX change_log_unpushed;
+    DROP TABLE change_log;
+    CREATE TABLE outbox (
+        seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+        hlc    TEXT NOT NULL,
+        tbl    TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        -- '' for a whole append-only row, whose value is the JSON object of its columns.
+        col    TEXT NOT NULL,
+        value  ANY,
+        base   TEXT
+    ) STRICT;
+
+    -- The newest foreign stamp the writer had seen (sync::merge), for conflicts.
+    ALTER TABLE column_versions ADD COLUMN base TEXT;
+    DELETE FROM column_versions WHERE tbl = 'cases' AND col IN ('status', 'escalation_department',
+        'escalation_level', 'escalation_reason', 'tags', 'root_cause', 'resolution_summary',
+        'first_response_at', 'resolved_at', 'callback_due_at', 'callback_done_at', 'callback_outcome',
+        'csat', 'nps', 'satisfaction_comment', 'handle_seconds', 'first_response_due_at', 'resolution_due_at');
+    DELETE FROM column_versions WHERE col = 'updated_at';
+
+    -- References are unique per device by construction and across devices by the
+    -- server's device codes; two minted before signing in may still clash, and a pulled
+    -- case must never fail to apply for it: they are relabelled (cases/store.rs).
+    DROP INDEX cases_ref;
+    CREATE INDEX cases_ref ON cases (ref);
+
+    -- When the case's latest event happened: a local action's event never sorts before it.
+    ALTER TABLE cases ADD COLUMN last_event_at TEXT;
+    UPDATE cases SET last_event_at = (SELECT max(e.at) FROM case_events e WHERE e.case_id = cases.id);
+
+    -- A case's tags: one row per (case, tag), its id made from both, so two devices adding
+    -- the same tag offline make the same row; `present` is the element's own register.
+    CREATE TABLE case_tags (
+        id         TEXT PRIMARY KEY NOT NULL,
+        case_id    TEXT NOT NULL,
+        tag        TEXT NOT NULL,
+        present    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX case_tags_case ON case_tags (case_id);
+    INSERT INTO case_tags (id, case_id, tag, present, created_at, updated_at)
+        SELECT fl_member_id(c.id, j.value), c.id, j.value, 1, c.updated_at, c.updated_at
+        FROM cases c, json_each(c.tags) j;
+
+    -- Values of this device that lost to a concurrent edit elsewhere, for the supervisor to
+    -- review (kind 'value'), and SLA policies two devices created for the same scope
+    -- ('duplicate', other_row naming the other policy). Local to this device.
+    CREATE TABLE sync_conflicts (
+        id          INTEGER PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('value', 'duplicate')),
+        tbl         TEXT NOT NULL,
+        row_id      TEXT NOT NULL,
+        col         TEXT NOT NULL,
+        mine        ANY,
+        mine_hlc    TEXT NOT NULL,
+        theirs_hlc  TEXT NOT NULL,
+        other_row   TEXT,
+        found_at    TEXT NOT NULL,
+        resolved_at TEXT,
+        resolution  TEXT CHECK (resolution IN ('kept_mine', 'accepted_theirs')),
+        UNIQUE (tbl, row_id, col, mine_hlc)
+    ) STRICT;
+    CREATE INDEX sync_conflicts_open ON sync_conflicts (found_at) WHERE resolved_at IS NULL;
+
+    -- Changes pulled from a newer Frontline that this version has no table or column for:
+    -- kept, never dropped, and applied once an update knows them.
+    CREATE TABLE sync_parked (
+        tbl    TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        col    TEXT NOT NULL,
+        value  ANY,
+        hlc    TEXT NOT NULL,
+        base   TEXT,
+        PRIMARY KEY (tbl, row_id, col)
+    ) STRICT, WITHOUT ROWID;
+
+    -- Demo data: the rows each demo run inserted, by table and rowid range, so a database
+    -- that holds demo data can say so and clear exactly that before it joins a team.
+    CREATE TABLE demo_rows (
+        tbl         TEXT NOT NULL,
+        first_rowid INTEGER NOT NULL,
+        last_rowid  INTEGER NOT NULL
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build creates and understands.
@@ -290,17 +385,43 @@ pub fn current_version(conn: &Connection) -> Result<u32> {
 }
 
 /// Applies every migration newer than the database's version, up to `target`.
+///
+/// Opening an up-to-date database takes no lock. Otherwise each migration runs in its own
+/// immediate transaction that first re-reads the version: another process may have
+/// migrated the file since we looked, and then there is nothing left to do. The first
+/// migration also mints the database's node id, so a new database never exists without
+/// one.
 pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
-    let found = current_version(conn)?;
+    if current_version(conn)? >= target {
+        return check_not_newer(current_version(conn)?);
+    }
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version = current_version(&tx)?;
+        check_not_newer(version)?;
+        if version >= target {
+            tx.commit()?;
+            return Ok(());
+        }
+        if version == 0 {
+            let objects: i64 = tx.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+            if objects > 0 {
+                return Err(Error::Internal("a new database already holds tables".into()));
+            }
+        }
+        tx.execute_batch(MIGRATIONS[version as usize])?;
+        tx.pragma_update(None, "user_version", i64::from(version) + 1)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        if version == 0 {
+            super::set_meta(&tx, super::meta::NODE_ID, &frontline_sync::NodeId::random().to_string())?;
+        }
+        tx.commit()?;
+    }
+}
+
+fn check_not_newer(found: u32) -> Result<()> {
     if found > latest_version() {
         return Err(Error::SchemaTooNew { found, supported: latest_version() });
-    }
-    for (i, sql) in MIGRATIONS.iter().enumerate().take(target as usize).skip(found as usize) {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", i as i64 + 1)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.commit()?;
     }
     Ok(())
 }

@@ -4,10 +4,15 @@
 //! clock. Reads go through [`Store::conn`]; every write goes through [`Store::write`],
 //! which hands the closure a [`WriteTx`] and commits data, change log and clock together.
 
+mod apply;
 mod open;
-pub(crate) use open::{classify, restrict_permissions};
+pub(crate) use open::{Access, classify, restrict_permissions};
 pub mod migrations;
+pub mod outbox;
+mod publish;
 pub mod schema;
+mod versions;
+mod wire;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -15,10 +20,12 @@ use std::path::{Path, PathBuf};
 use frontline_sync::{Clock, Hlc, NodeId};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
-pub use schema::Table;
-pub use write::WriteTx;
+pub use apply::Applied;
+pub use schema::{Merge, Table};
+pub use write::{Touched, WriteTx};
 
-use crate::{Now, Result, system_now};
+use crate::derivations::HOOKS;
+use crate::{Error, Now, Result, system_now};
 
 /// Keys of the `meta` table.
 pub(crate) mod meta {
@@ -26,6 +33,24 @@ pub(crate) mod meta {
     pub const NODE_ID: &str = "node_id";
     /// The last HLC stamp issued or observed, so a restart never reissues a stamp.
     pub const CLOCK: &str = "hlc_last";
+    /// Present while the device is signed in to a server: changes go to the outbox.
+    pub const OUTBOX: &str = "outbox";
+    /// How far the server's clock is ahead of this computer's (ms, may be negative), as
+    /// last measured: every time this device records is corrected by it.
+    pub const CLOCK_OFFSET: &str = "clock_offset_ms";
+}
+
+/// What the domain adds to every connection and every write, so the store needs to know
+/// no domain module: SQL functions the schema's triggers call, and the derivations that
+/// must follow a change of their inputs (`crate::derivations` supplies the one set).
+pub struct Hooks {
+    /// Registers the SQL functions triggers and migrations call.
+    pub functions: fn(&Connection) -> rusqlite::Result<()>,
+    /// Local changes of these columns (empty: any column) of these tables are noted as
+    /// touched; remote changes always are.
+    pub watch_local: &'static [(Table, &'static [&'static str])],
+    /// Refreshes what derives from the touched rows; runs before every commit.
+    pub derive: fn(&mut WriteTx<'_>, Touched) -> Result<()>,
 }
 
 /// An open local database.
@@ -34,6 +59,9 @@ pub struct Store {
     path: PathBuf,
     clock: Clock,
     now: Now,
+    /// [`meta::CLOCK_OFFSET`], applied to `now`.
+    offset_ms: i64,
+    hooks: &'static Hooks,
 }
 
 /// What `frontline-cli info` and the status bar show about a database.
@@ -59,7 +87,7 @@ impl Store {
 
     /// Opens (creating if needed) the database at `path`, reading time from `now`.
     pub fn open_with_clock(path: &Path, now: Now) -> Result<Store> {
-        let conn = open::open_file(path, migrations::latest_version())?;
+        let conn = open::open_file(path, migrations::latest_version(), Access::Write, HOOKS)?;
         Store::from_connection(conn, path.to_path_buf(), now)
     }
 
@@ -68,14 +96,33 @@ impl Store {
     /// readers never wait for the writer, so the app answers queries on these while a long
     /// write (a bulk action, an import, a sync batch) holds the write connection.
     pub fn open_reader(path: &Path) -> Result<Store> {
-        let store = Store::open(path)?;
-        store.conn.pragma_update(None, "query_only", true)?;
-        Ok(store)
+        let conn = open::open_file(path, migrations::latest_version(), Access::Read, HOOKS)?;
+        Store::from_connection(conn, path.to_path_buf(), system_now())
+    }
+
+    /// Opens an existing database only to look at it (`info`, backups): SQLite read-only,
+    /// no migration, nothing on disk changed — it works on a read-only mount, on a file
+    /// owned by someone else and while another process holds a long write. A database of
+    /// an older schema is described as it is.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = open::open_file(path, migrations::latest_version(), Access::Inspect, HOOKS)?;
+        let clock = read_clock(&conn)?.ok_or_else(|| Error::Corrupt { detail: "the database has no node id".into() })?;
+        let offset_ms = read_offset(&conn)?;
+        Ok(Store { conn, path: path.to_path_buf(), clock, now: system_now(), offset_ms, hooks: HOOKS })
+    }
+
+    /// A bare read-only connection for copying the file (see [`Store::open_read_only`]).
+    pub(crate) fn inspect_connection(path: &Path) -> Result<Connection> {
+        open::open_file(path, migrations::latest_version(), Access::Inspect, HOOKS)
     }
 
     fn from_connection(mut conn: Connection, path: PathBuf, now: Now) -> Result<Store> {
-        let clock = load_clock(&mut conn)?;
-        Ok(Store { conn, path, clock, now })
+        let clock = match read_clock(&conn)? {
+            Some(clock) => clock,
+            None => mint_node_id(&mut conn)?,
+        };
+        let offset_ms = read_offset(&conn)?;
+        Ok(Store { conn, path, clock, now, offset_ms, hooks: HOOKS })
     }
 
     /// The connection, for reads.
@@ -103,18 +150,82 @@ impl Store {
         self.clock.last()
     }
 
-    /// The injected wall clock.
+    /// The time: the injected wall clock, corrected by the server's clock when sync has
+    /// measured how far this computer's is off.
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
-        (self.now)()
+        (self.now)() + chrono::Duration::milliseconds(self.offset_ms)
+    }
+
+    /// Keeps how far the server's clock is ahead of this computer's. Stored only when it
+    /// moved by more than a second, so measuring it on every request costs no writes.
+    pub fn set_clock_offset(&mut self, offset_ms: i64) -> Result<()> {
+        if (offset_ms - self.offset_ms).abs() <= 1_000 {
+            return Ok(());
+        }
+        set_meta(&self.conn, meta::CLOCK_OFFSET, &offset_ms.to_string())?;
+        self.offset_ms = offset_ms;
+        Ok(())
+    }
+
+    /// Gives fresh stamps to unpushed changes stamped later than `bound_ms` (Unix ms, by
+    /// the server's clock): made while this computer's clock ran fast, they would beat
+    /// every colleague's edit until real time caught up. Their order is kept, and the
+    /// clock goes back to the newest stamp at or below the bound. Returns how many.
+    pub fn restamp_ahead(&mut self, bound_ms: u64) -> Result<u64> {
+        let node = self.node_id();
+        let bound = Hlc { wall_ms: bound_ms, counter: u16::MAX, node: NodeId::from_u64(u64::MAX) }.to_string();
+        let now_ms = u64::try_from(self.now().timestamp_millis()).unwrap_or(0);
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let ahead: Vec<(i64, String, String, String, String)> = {
+            let mut stmt = tx.prepare("SELECT seq, hlc, tbl, row_id, col FROM outbox WHERE hlc > ?1 ORDER BY seq")?;
+            stmt.query_map([&bound], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+                .collect::<Result<_, _>>()?
+        };
+        if ahead.is_empty() && self.clock.last().wall_ms <= bound_ms {
+            return Ok(0);
+        }
+        let floor: Option<String> = tx
+            .query_row("SELECT max(hlc) FROM column_versions WHERE hlc <= ?1", [&bound], |r| r.get(0))
+            .optional()?
+            .flatten();
+        let floor = match floor {
+            Some(f) => versions::parse(&f)?,
+            None => Hlc::zero(node),
+        };
+        let mut clock = Clock::new(node, floor);
+        for (seq, old, tbl, row, col) in &ahead {
+            let new = clock.tick(now_ms).to_string();
+            tx.execute("UPDATE outbox SET hlc = ?2 WHERE seq = ?1", rusqlite::params![seq, new])?;
+            tx.execute(
+                "UPDATE column_versions SET hlc = ?5 WHERE tbl = ?1 AND row_id = ?2 AND col = ?3 AND hlc = ?4",
+                rusqlite::params![tbl, row, col, old, new],
+            )?;
+        }
+        set_meta(&tx, meta::CLOCK, &clock.last().to_string())?;
+        tx.commit()?;
+        self.clock = clock;
+        Ok(ahead.len() as u64)
     }
 
     /// Runs `f` in one immediate transaction. Data, change log and the persisted clock are
     /// committed together; if `f` fails, nothing of it remains — and the in-memory clock
     /// only advances after the commit succeeded.
+    ///
+    /// The clock is one per database, not one per connection: the app, a sync worker and
+    /// the CLI may each hold a [`Store`] on the same file, so the transaction starts from
+    /// the newest stamp any of them persisted and never issues a lower one.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
-        let now = (self.now)();
+        let now = self.now();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut wtx = WriteTx::new(tx, self.clock.clone(), now);
+        let clock = match read_clock(&tx)? {
+            Some(persisted) if persisted.node() == self.clock.node() => {
+                Clock::new(persisted.node(), persisted.last().max(self.clock.last()))
+            }
+            // Another process gave the database a new node id (a restore): adopt it.
+            Some(persisted) => persisted,
+            None => self.clock.clone(),
+        };
+        let mut wtx = WriteTx::new(tx, clock, now, self.hooks)?;
         let out = f(&mut wtx)?;
         let clock = wtx.commit()?;
         self.clock = clock;
@@ -125,6 +236,15 @@ impl Store {
     pub fn info(&self) -> Result<StoreInfo> {
         let mut row_counts = Vec::with_capacity(Table::ALL.len());
         for t in Table::ALL {
+            // An inspected database may be of an older schema, without the newer tables.
+            let exists: bool = self.conn.query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [t.name()],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                continue;
+            }
             let n: i64 = self.conn.query_row(
                 &format!("SELECT count(*) FROM {} WHERE deleted_at IS NULL", t.name()),
                 [],
@@ -132,14 +252,18 @@ impl Store {
             )?;
             row_counts.push((t.name(), n as u64));
         }
-        let pending: i64 =
-            self.conn.query_row("SELECT count(*) FROM change_log WHERE pushed = 0", [], |r| r.get(0))?;
+        let has_outbox: bool = self.conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'",
+            [],
+            |r| r.get(0),
+        )?;
+        let pending = if has_outbox { outbox::pending(&self.conn)? } else { 0 };
         Ok(StoreInfo {
             path: self.path.clone(),
             schema_version: migrations::current_version(&self.conn)?,
             node_id: self.node_id(),
             row_counts,
-            pending_changes: pending as u64,
+            pending_changes: pending,
         })
     }
 
@@ -172,24 +296,39 @@ pub(crate) fn set_meta(conn: &Connection, key: &str, value: &str) -> Result<()> 
     Ok(())
 }
 
-/// Loads the node id and clock, minting the node id on first open.
-fn load_clock(conn: &mut Connection) -> Result<Clock> {
-    let bad = |what: &str, v: &str| crate::Error::Internal(format!("stored {what} {v:?} is invalid"));
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let node = match get_meta(&tx, meta::NODE_ID)? {
-        Some(v) => v.parse::<NodeId>().map_err(|_| bad("node id", &v))?,
-        None => {
-            let node = NodeId::random();
-            set_meta(&tx, meta::NODE_ID, &node.to_string())?;
-            node
-        }
+/// Reads the node id and the persisted clock, without a write lock; `None` when the
+/// database has no node id yet.
+fn read_clock(conn: &Connection) -> Result<Option<Clock>> {
+    let bad = |what: &str, v: &str| Error::Corrupt { detail: format!("stored {what} {v:?} is invalid") };
+    let Some(node) = get_meta(conn, meta::NODE_ID)? else {
+        return Ok(None);
     };
-    let last = match get_meta(&tx, meta::CLOCK)? {
+    let node = node.parse::<NodeId>().map_err(|_| bad("node id", &node))?;
+    let last = match get_meta(conn, meta::CLOCK)? {
         Some(v) => v.parse::<Hlc>().map_err(|_| bad("clock", &v))?,
         None => Hlc::zero(node),
     };
+    Ok(Some(Clock::new(node, last)))
+}
+
+fn read_offset(conn: &Connection) -> Result<i64> {
+    Ok(get_meta(conn, meta::CLOCK_OFFSET)?.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+/// Gives a database without a node id one (databases made before the first migration
+/// minted it). Re-checks under the write lock: another process may have just done it.
+fn mint_node_id(conn: &mut Connection) -> Result<Clock> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let clock = match read_clock(&tx)? {
+        Some(clock) => clock,
+        None => {
+            let node = NodeId::random();
+            set_meta(&tx, meta::NODE_ID, &node.to_string())?;
+            Clock::new(node, Hlc::zero(node))
+        }
+    };
     tx.commit()?;
-    Ok(Clock::new(node, last))
+    Ok(clock)
 }
 
 #[cfg(test)]
@@ -220,17 +359,33 @@ pub(crate) mod test_support {
         }
     }
 
-    /// A fresh store in a temp dir with a pinned clock.
+    /// A fresh store in a temp dir with a pinned clock, recording its changes in the
+    /// outbox as a signed-in device does.
     pub fn temp_store() -> (tempfile::TempDir, Store, TestClock) {
         let dir = tempfile::tempdir().unwrap();
         let clock = TestClock::new();
         let store = Store::open_with_clock(&dir.path().join("frontline.db"), clock.now()).unwrap();
+        set_meta(store.conn(), meta::OUTBOX, "1").unwrap();
         (dir, store, clock)
+    }
+
+    /// The outbox: (stamp, table, row, column, value), oldest first.
+    pub fn outbox(store: &Store) -> Vec<(String, String, String, String, rusqlite::types::Value)> {
+        let mut stmt = store.conn().prepare("SELECT hlc, tbl, row_id, col, value FROM outbox ORDER BY seq").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
     }
 
     /// A store on `path` migrated only to `version`, as an older release left it.
     pub fn store_at_version(path: &Path, version: u32) -> Store {
-        Store::from_connection(open::open_file(path, version).unwrap(), path.to_path_buf(), system_now()).unwrap()
+        Store::from_connection(
+            open::open_file(path, version, Access::Write, HOOKS).unwrap(),
+            path.to_path_buf(),
+            system_now(),
+        )
+        .unwrap()
     }
 }
 

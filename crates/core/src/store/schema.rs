@@ -1,10 +1,65 @@
-//! The compile-time schema of the synced and local tables.
+//! The compile-time schema: every table the write path may touch, and for each synced
+//! column how it merges when two devices changed it offline.
 //!
 //! The write path accepts table and column names only from here, so no SQL is ever built
-//! from input, and sync can rely on one list of what each table holds.
+//! from input; sync relies on the same list to know what it may apply and how.
+//!
+//! **Merge kinds** (DESIGN.md, Sync). A value a person sets is a [`Merge::Register`]: the
+//! last writer wins, and a concurrent loss is shown as a conflict. A membership is a
+//! [`Merge::Set`]: one row per element whose presence is its own register, so two devices
+//! adding different tags both keep theirs. An append-only row is an [`Merge::Event`]: it
+//! travels whole and merges by union. Anything every device can compute from those —
+//! status, totals, "first response at", due-time caches — is [`Merge::Derived`]: local,
+//! never in the outbox, refreshed from its inputs after every local write and every
+//! applied batch. A running total or a "set if still empty" value is never a register.
+
+use rusqlite::types::Value;
+
+/// How a column merges across devices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    /// Last writer wins (by HLC stamp); a concurrent loss is recorded as a conflict.
+    Register,
+    /// The presence flag of one element of a set: last writer wins per element, and no
+    /// conflict is recorded (adding and removing a tag is not worth a question).
+    Set,
+    /// A column of an append-only row, which travels and merges as a whole.
+    Event,
+    /// Computed on every device from other data; never synced.
+    Derived,
+}
+
+/// One column the write path knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// SQL name.
+    pub name: &'static str,
+    /// How it merges.
+    pub merge: Merge,
+}
+
+const fn reg(name: &'static str) -> Column {
+    Column { name, merge: Merge::Register }
+}
+const fn set(name: &'static str) -> Column {
+    Column { name, merge: Merge::Set }
+}
+const fn event(name: &'static str) -> Column {
+    Column { name, merge: Merge::Event }
+}
+const fn derived(name: &'static str) -> Column {
+    Column { name, merge: Merge::Derived }
+}
+
+/// Column that records when a row was created: synced with the row.
+pub const CREATED_AT: &str = "created_at";
+/// Column of the local last-change time: derived (each device's own).
+pub const UPDATED_AT: &str = "updated_at";
+/// Column of the tombstone: a register that is only ever set, never cleared.
+pub const DELETED_AT: &str = "deleted_at";
 
 /// A table written through the write path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Table {
     /// Workspace-wide settings shared by the team (one row, id [`WORKSPACE_ROW`]).
     WorkspaceSettings,
@@ -20,6 +75,8 @@ pub enum Table {
     Cases,
     /// The cases' append-only timelines.
     CaseEvents,
+    /// The cases' tags, one row per (case, tag) ever used.
+    CaseTags,
     /// SLA targets per priority (optionally per tier and category).
     SlaPolicies,
     /// Days the team does not work.
@@ -44,6 +101,7 @@ impl Table {
         Table::Agents,
         Table::Cases,
         Table::CaseEvents,
+        Table::CaseTags,
         Table::SlaPolicies,
         Table::Holidays,
         Table::SavedViews,
@@ -59,66 +117,87 @@ impl Table {
             Table::Agents => "agents",
             Table::Cases => "cases",
             Table::CaseEvents => "case_events",
+            Table::CaseTags => "case_tags",
             Table::SlaPolicies => "sla_policies",
             Table::Holidays => "holidays",
             Table::SavedViews => "saved_views",
         }
     }
 
-    /// The data columns the write path may set (besides `id` and the timestamps it manages).
-    pub fn columns(self) -> &'static [&'static str] {
+    /// The data columns (besides `id` and the managed `created_at`, `updated_at`,
+    /// `deleted_at`), each with its merge kind. Local tables' columns are registers that
+    /// never leave the device.
+    pub fn columns(self) -> &'static [Column] {
         match self {
-            Table::WorkspaceSettings => &["organisation_name", "time_zone", "working_hours"],
-            Table::DevicePreferences => &["language", "theme", "me_agent_id"],
-            Table::Customers => &["name", "company", "email", "phone", "tier", "notes"],
-            Table::Teams => &["name"],
-            Table::Agents => &["name", "email", "team_id", "role"],
-            Table::Cases => &[
-                "ref",
-                "title",
-                "description",
-                "customer_id",
-                "channel",
-                "category",
-                "priority",
-                "status",
-                "assignee_id",
-                "team_id",
-                "escalation_department",
-                "escalation_level",
-                "escalation_reason",
-                "tags",
-                "root_cause",
-                "resolution_summary",
-                "first_response_at",
-                "resolved_at",
-                "callback_due_at",
-                "callback_done_at",
-                "callback_outcome",
-                "csat",
-                "nps",
-                "satisfaction_comment",
-                "handle_seconds",
-                "first_response_due_at",
-                "resolution_due_at",
-            ],
-            Table::CaseEvents => &["case_id", "at", "kind", "data"],
-            Table::SlaPolicies => &[
-                "name",
-                "priority",
-                "tier",
-                "category",
-                "first_response_minutes",
-                "resolution_minutes",
-                "business_hours",
-            ],
-            Table::Holidays => &["date", "name"],
-            Table::SavedViews => &["name", "query"],
+            Table::WorkspaceSettings => const { &[reg("organisation_name"), reg("time_zone"), reg("working_hours")] },
+            Table::DevicePreferences => const { &[reg("language"), reg("theme"), reg("me_agent_id")] },
+            Table::Customers => const { &[reg("name"), reg("company"), reg("email"), reg("phone"), reg("tier"), reg("notes")] },
+            Table::Teams => const { &[reg("name")] },
+            Table::Agents => const { &[reg("name"), reg("email"), reg("team_id"), reg("role")] },
+            Table::Cases => const { &[
+                reg("ref"),
+                reg("title"),
+                reg("description"),
+                reg("customer_id"),
+                reg("channel"),
+                reg("category"),
+                reg("priority"),
+                reg("assignee_id"),
+                reg("team_id"),
+                // Facts of the timeline (cases/facts.rs).
+                derived("status"),
+                derived("escalation_department"),
+                derived("escalation_level"),
+                derived("escalation_reason"),
+                derived("root_cause"),
+                derived("resolution_summary"),
+                derived("first_response_at"),
+                derived("resolved_at"),
+                derived("callback_due_at"),
+                derived("callback_done_at"),
+                derived("callback_outcome"),
+                derived("csat"),
+                derived("nps"),
+                derived("satisfaction_comment"),
+                derived("handle_seconds"),
+                derived("last_event_at"),
+                // Of the tag rows.
+                derived("tags"),
+                // SLA caches for the queues (cases/service_level.rs), and the generated
+                // column over them.
+                derived("first_response_due_at"),
+                derived("resolution_due_at"),
+                derived("attention_due_at"),
+            ] },
+            Table::CaseEvents => const { &[event("case_id"), event("at"), event("kind"), event("data")] },
+            // The id is made from (case, tag), so both are fixed at creation.
+            Table::CaseTags => const { &[reg("case_id"), reg("tag"), set("present")] },
+            Table::SlaPolicies => const { &[
+                reg("name"),
+                reg("priority"),
+                reg("tier"),
+                reg("category"),
+                reg("first_response_minutes"),
+                reg("resolution_minutes"),
+                reg("business_hours"),
+            ] },
+            Table::Holidays => const { &[reg("date"), reg("name")] },
+            Table::SavedViews => const { &[reg("name"), reg("query")] },
         }
     }
 
-    /// Whether changes are recorded in the outbox for sync. Device preferences stay on the
-    /// device: one supervisor switching to Chinese must not switch the whole team.
+    /// The column called `name`, managed columns included; `None` when unknown.
+    pub fn column(self, name: &str) -> Option<Column> {
+        match name {
+            CREATED_AT => Some(if self.is_append_only() { event(CREATED_AT) } else { reg(CREATED_AT) }),
+            UPDATED_AT => Some(derived(UPDATED_AT)),
+            DELETED_AT => Some(if self.is_append_only() { event(DELETED_AT) } else { reg(DELETED_AT) }),
+            _ => self.columns().iter().copied().find(|c| c.name == name),
+        }
+    }
+
+    /// Whether changes are recorded for sync. Device preferences stay on the device: one
+    /// supervisor switching to Chinese must not switch the whole team.
     pub fn is_synced(self) -> bool {
         !matches!(self, Table::DevicePreferences | Table::SavedViews)
     }
@@ -128,15 +207,57 @@ impl Table {
         matches!(self, Table::CaseEvents)
     }
 
-    /// Looks a table up by its SQL name (for change-log readers).
+    /// Values for the NOT NULL columns without a default, used when a synced row arrives
+    /// before all of its columns have (a newer device's row, or a server that lost part of
+    /// it): the row is created with these and the real values win as they come.
+    pub fn placeholders(self) -> &'static [(&'static str, PlaceholderValue)] {
+        use PlaceholderValue::{Empty, Now};
+        match self {
+            Table::Customers | Table::Teams | Table::Agents => &[("name", Empty)],
+            Table::Cases => &[
+                ("ref", Empty),
+                ("title", Empty),
+                ("channel", Empty),
+                ("priority", Empty),
+                ("status", Empty),
+            ],
+            Table::CaseEvents => &[("case_id", Empty), ("at", Now), ("kind", Empty), ("data", Empty)],
+            Table::CaseTags => &[("case_id", Empty), ("tag", Empty)],
+            Table::SlaPolicies => &[("name", Empty), ("priority", Empty)],
+            Table::Holidays => &[("date", Empty)],
+            Table::WorkspaceSettings | Table::DevicePreferences | Table::SavedViews => &[],
+        }
+    }
+
+    /// Looks a table up by its SQL name (for change readers).
     pub fn from_name(name: &str) -> Option<Table> {
         Table::ALL.iter().copied().find(|t| t.name() == name)
+    }
+}
+
+/// What a placeholder holds until the real value arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceholderValue {
+    /// The empty string.
+    Empty,
+    /// The current time (for time columns that must parse).
+    Now,
+}
+
+impl PlaceholderValue {
+    /// The SQL value, given the transaction's time as text.
+    pub fn value(self, now: &str) -> Value {
+        match self {
+            PlaceholderValue::Empty => Value::Text(String::new()),
+            PlaceholderValue::Now => Value::Text(now.to_owned()),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::test_support::temp_store;
 
     #[test]
     fn names_round_trip() {
@@ -149,8 +270,51 @@ mod tests {
     #[test]
     fn managed_columns_are_never_data_columns() {
         for t in Table::ALL {
-            for c in ["id", "created_at", "updated_at", "deleted_at"] {
-                assert!(!t.columns().contains(&c), "{} lists {c}", t.name());
+            for c in ["id", CREATED_AT, UPDATED_AT, DELETED_AT] {
+                assert!(t.columns().iter().all(|col| col.name != c), "{} lists {c}", t.name());
+            }
+        }
+    }
+
+    /// Every column of every table in the real schema declares how it merges: a column
+    /// added by a migration without a merge kind fails here, before it can sync wrongly.
+    #[test]
+    fn every_column_of_every_table_declares_its_merge_kind() {
+        let (_dir, store, _) = temp_store();
+        for t in Table::ALL {
+            let mut stmt = store.conn().prepare("SELECT name FROM pragma_table_xinfo(?1)").unwrap();
+            let sql_columns: Vec<String> =
+                stmt.query_map([t.name()], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+            assert!(!sql_columns.is_empty(), "{} has no columns", t.name());
+            for c in &sql_columns {
+                if c == "id" {
+                    continue;
+                }
+                assert!(t.column(c).is_some(), "{}.{c} declares no merge kind in store/schema.rs", t.name());
+            }
+            for c in t.columns() {
+                assert!(sql_columns.iter().any(|s| s == c.name), "{}.{} is declared but not in SQL", t.name(), c.name);
+            }
+        }
+    }
+
+    #[test]
+    fn only_synced_tables_have_set_or_event_columns_and_events_have_nothing_else() {
+        for t in Table::ALL {
+            for c in t.columns() {
+                if !t.is_synced() {
+                    assert_eq!(c.merge, Merge::Register, "{}.{}", t.name(), c.name);
+                }
+                assert_eq!(t.is_append_only(), c.merge == Merge::Event, "{}.{}", t.name(), c.name);
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_name_known_columns() {
+        for t in Table::ALL {
+            for (c, _) in t.placeholders() {
+                assert!(t.column(c).is_some(), "{}.{c}", t.name());
             }
         }
     }

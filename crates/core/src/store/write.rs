@@ -1,38 +1,55 @@
 //! The one write path for every table in [`Table`].
 //!
 //! [`WriteTx::upsert`] compares the new values with the stored row and writes only the
-//! columns that really changed. For a synced table each changed column gets a fresh HLC
-//! stamp, a row in the `change_log` outbox and its newest stamp in `column_versions` — in
-//! the same transaction as the data, so there is never data without its change record or
-//! a change record without its data. Sync pushes the outbox and merges per column.
+//! columns that really changed. Each changed synced column gets a fresh HLC stamp and its
+//! [`Version`] in `column_versions`; on a signed-in device it also goes to the `outbox`
+//! — all in the same transaction as the data, so there is never data without its version
+//! or a pushed change without its data. An append-only row ([`WriteTx::insert`]) is one
+//! outbox record holding the whole row. Derived columns are written only through
+//! [`WriteTx::set_derived`], which never versions or logs them.
+//!
+//! Rows whose changes feed derivations of *other* rows (settings, policies, a customer's
+//! tier) are noted as touched; at commit the store's [`Hooks`] refresh what depends on
+//! them, so no domain module has to remember which caches another one keeps.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
-use frontline_sync::Clock;
+use frontline_sync::{Clock, Version};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params_from_iter};
 
-use super::schema::Table;
-use super::{meta, set_meta};
+use super::schema::{CREATED_AT, DELETED_AT, Merge, Table, UPDATED_AT};
+use super::{Hooks, meta, set_meta};
 use crate::time::to_db_text;
 use crate::{Error, Result};
 
-/// Column that records when a row was created; logged on insert so a merge elsewhere can
-/// create the row with the right creation time.
-const CREATED_AT: &str = "created_at";
-/// Column of the tombstone.
-const DELETED_AT: &str = "deleted_at";
+/// Rows changed in a transaction whose derivations must follow, by table.
+pub type Touched = BTreeMap<Table, BTreeSet<String>>;
 
 /// An open write transaction with the clock that stamps its changes.
 pub struct WriteTx<'conn> {
     tx: Transaction<'conn>,
-    clock: Clock,
-    clock_moved: bool,
+    pub(super) clock: Clock,
+    pub(super) clock_moved: bool,
     now: DateTime<Utc>,
+    /// Whether changes go to the outbox (only on a device signed in to a server).
+    pub(super) outbox: bool,
+    /// Whether changes are versioned at all (not while demo data is written).
+    versioned: bool,
+    pub(super) hooks: &'static Hooks,
+    pub(super) touched: Touched,
 }
 
 impl<'conn> WriteTx<'conn> {
-    pub(super) fn new(tx: Transaction<'conn>, clock: Clock, now: DateTime<Utc>) -> Self {
-        WriteTx { tx, clock, clock_moved: false, now }
+    pub(super) fn new(
+        tx: Transaction<'conn>,
+        clock: Clock,
+        now: DateTime<Utc>,
+        hooks: &'static Hooks,
+    ) -> Result<Self> {
+        let outbox = super::get_meta(&tx, meta::OUTBOX)?.is_some();
+        Ok(WriteTx { tx, clock, clock_moved: false, now, outbox, versioned: true, hooks, touched: Touched::new() })
     }
 
     /// The transaction's connection, for reads that must see this transaction's writes.
@@ -57,6 +74,13 @@ impl<'conn> WriteTx<'conn> {
         self.clock.node()
     }
 
+    /// Writes the rest of this transaction without versions or outbox records: for demo
+    /// data, which may never be synced (sign-in refuses a database holding it) and so
+    /// needs no sync bookkeeping at all.
+    pub fn unversioned(&mut self) {
+        self.versioned = false;
+    }
+
     /// Inserts a new row; fails if `id` exists. The only way to write an append-only table.
     pub fn insert(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<()> {
         let exists = self
@@ -73,6 +97,8 @@ impl<'conn> WriteTx<'conn> {
 
     /// Inserts row `id` into `table`, or updates the given columns of the existing row.
     /// Returns how many data columns changed (0 when everything was already equal).
+    /// Derived columns may be given only when the row is new (their first values, which
+    /// are not logged); later they change through [`WriteTx::set_derived`].
     pub fn upsert(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<usize> {
         if table.is_append_only() {
             return Err(Error::Internal(format!("{} is append-only; use insert", table.name())));
@@ -80,11 +106,25 @@ impl<'conn> WriteTx<'conn> {
         self.upsert_inner(table, id, values)
     }
 
+    /// Writes derived columns of an existing row (computed from other data on every
+    /// device): no version, no outbox. Returns how many changed.
+    pub fn set_derived(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<usize> {
+        check_columns(table, values, Mode::Derived)?;
+        let Some(old) = self.read_row(table, id, values)? else {
+            return Err(Error::Internal(format!("{} row {id} does not exist", table.name())));
+        };
+        let changed: Vec<&(&'static str, Value)> =
+            values.iter().zip(old).filter(|((_, new), old)| new != old).map(|(p, _)| p).collect();
+        if !changed.is_empty() {
+            self.update_columns(table, id, &changed)?;
+        }
+        Ok(changed.len())
+    }
+
     fn upsert_inner(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<usize> {
-        check_columns(table, values)?;
+        check_columns(table, values, Mode::Data)?;
         let now = to_db_text(self.now);
-        let current = self.read_row(table, id, values)?;
-        match current {
+        match self.read_row(table, id, values)? {
             None => {
                 let cols: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
                 let sql = format!(
@@ -97,10 +137,20 @@ impl<'conn> WriteTx<'conn> {
                 let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now.clone())];
                 args.extend(values.iter().map(|(_, v)| v.clone()));
                 self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;
-                self.log(table, id, CREATED_AT, &Value::Text(now))?;
-                for (col, v) in values {
-                    self.log(table, id, col, v)?;
+                if table.is_append_only() {
+                    let mut row: Vec<(&str, &Value)> = values.iter().map(|(c, v)| (*c, v)).collect();
+                    let created = Value::Text(now);
+                    row.push((CREATED_AT, &created));
+                    self.log_row(table, id, &row)?;
+                } else {
+                    self.log_cell(table, id, CREATED_AT, &Value::Text(now))?;
+                    for (col, v) in values {
+                        if !is_derived(table, col) {
+                            self.log_cell(table, id, col, v)?;
+                        }
+                    }
                 }
+                self.note_local(table, id, values.iter().map(|(c, _)| *c));
                 Ok(values.len())
             }
             Some(old) => {
@@ -109,18 +159,26 @@ impl<'conn> WriteTx<'conn> {
                 if changed.is_empty() {
                     return Ok(0);
                 }
-                let sets: String =
-                    changed.iter().enumerate().map(|(i, (c, _))| format!(", {c} = ?{}", i + 3)).collect();
-                let sql = format!("UPDATE {} SET updated_at = ?2{sets} WHERE id = ?1", table.name());
-                let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now)];
-                args.extend(changed.iter().map(|(_, v)| v.clone()));
-                self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;
-                for (col, v) in &changed {
-                    self.log(table, id, col, v)?;
+                if let Some((col, _)) = changed.iter().find(|(c, _)| is_derived(table, c)) {
+                    return Err(Error::Internal(format!("{}.{col} is derived; write it with set_derived", table.name())));
                 }
+                self.update_columns(table, id, &changed)?;
+                for (col, v) in &changed {
+                    self.log_cell(table, id, col, v)?;
+                }
+                self.note_local(table, id, changed.iter().map(|(c, _)| *c));
                 Ok(changed.len())
             }
         }
+    }
+
+    fn update_columns(&mut self, table: Table, id: &str, changed: &[&(&'static str, Value)]) -> Result<()> {
+        let sets: String = changed.iter().enumerate().map(|(i, (c, _))| format!(", {c} = ?{}", i + 3)).collect();
+        let sql = format!("UPDATE {} SET {UPDATED_AT} = ?2{sets} WHERE id = ?1", table.name());
+        let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(to_db_text(self.now))];
+        args.extend(changed.iter().map(|(_, v)| v.clone()));
+        self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;
+        Ok(())
     }
 
     /// Marks row `id` deleted (a tombstone, so the deletion syncs). Returns false when the
@@ -129,19 +187,31 @@ impl<'conn> WriteTx<'conn> {
         let now = Value::Text(to_db_text(self.now));
         let n = self.tx.execute(
             &format!(
-                "UPDATE {} SET deleted_at = ?2, updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+                "UPDATE {} SET {DELETED_AT} = ?2, {UPDATED_AT} = ?2 WHERE id = ?1 AND {DELETED_AT} IS NULL",
                 table.name()
             ),
             rusqlite::params![id, now],
         )?;
         if n == 1 {
-            self.log(table, id, DELETED_AT, &now)?;
+            self.log_cell(table, id, DELETED_AT, &now)?;
+            self.note_local(table, id, [DELETED_AT].into_iter());
         }
         Ok(n == 1)
     }
 
-    /// Commits data, change log and clock; returns the clock to adopt.
-    pub(super) fn commit(self) -> Result<Clock> {
+    /// Runs the derivations of everything touched so far, now rather than at commit: for a
+    /// caller that reads derived values later in the same transaction.
+    pub fn flush_derived(&mut self) -> Result<()> {
+        if self.touched.is_empty() {
+            return Ok(());
+        }
+        let touched = std::mem::take(&mut self.touched);
+        (self.hooks.derive)(self, touched)
+    }
+
+    /// Commits data, versions, outbox and clock; returns the clock to adopt.
+    pub(super) fn commit(mut self) -> Result<Clock> {
+        self.flush_derived()?;
         if self.clock_moved {
             set_meta(&self.tx, meta::CLOCK, &self.clock.last().to_string())?;
         }
@@ -149,7 +219,12 @@ impl<'conn> WriteTx<'conn> {
         Ok(self.clock)
     }
 
-    fn read_row(&self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<Option<Vec<Value>>> {
+    pub(super) fn read_row(
+        &self,
+        table: Table,
+        id: &str,
+        values: &[(&'static str, Value)],
+    ) -> Result<Option<Vec<Value>>> {
         let cols: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
         let select = if cols.is_empty() { "id".to_owned() } else { cols.join(", ") };
         let sql = format!("SELECT {select} FROM {} WHERE id = ?1", table.name());
@@ -161,34 +236,77 @@ impl<'conn> WriteTx<'conn> {
             .optional()?)
     }
 
-    /// Records one changed column in the outbox (synced tables only).
-    fn log(&mut self, table: Table, id: &str, col: &str, value: &Value) -> Result<()> {
-        if !table.is_synced() {
+    /// A fresh stamp for a local change.
+    pub(super) fn tick(&mut self) -> frontline_sync::Hlc {
+        let now_ms = u64::try_from(self.now.timestamp_millis()).unwrap_or(0);
+        self.clock_moved = true;
+        self.clock.tick(now_ms)
+    }
+
+    /// Versions one changed column of a synced row and, when signed in, records it in the
+    /// outbox.
+    fn log_cell(&mut self, table: Table, id: &str, col: &str, value: &Value) -> Result<()> {
+        if !table.is_synced() || !self.versioned {
             return Ok(());
         }
-        let now_ms = u64::try_from(self.now.timestamp_millis()).unwrap_or(0);
-        let stamp = self.clock.tick(now_ms).to_string();
-        self.clock_moved = true;
-        self.tx
-            .prepare_cached("INSERT INTO change_log (hlc, tbl, row_id, col, value) VALUES (?1, ?2, ?3, ?4, ?5)")?
-            .execute(rusqlite::params![stamp, table.name(), id, col, value])?;
-        // Append-only rows are never updated and merge by union: no per-column versions.
-        if !table.is_append_only() {
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO column_versions (tbl, row_id, col, hlc) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc",
-                )?
-                .execute(rusqlite::params![table.name(), id, col, stamp])?;
+        let held = super::versions::get(&self.tx, table, id, col)?;
+        let stamp = self.tick();
+        let version = Version::local_successor(held.as_ref(), self.clock.node(), stamp);
+        super::versions::set(&self.tx, table, id, col, &version)?;
+        if self.outbox {
+            super::outbox::record(&self.tx, table, id, col, value, &version)?;
         }
         Ok(())
     }
+
+    /// Records a whole new append-only row in the outbox (when signed in). Such rows are
+    /// never changed, so they need no version: a duplicate is recognised by its id.
+    fn log_row(&mut self, table: Table, id: &str, row: &[(&str, &Value)]) -> Result<()> {
+        if !table.is_synced() || !self.versioned || !self.outbox {
+            return Ok(());
+        }
+        let stamp = self.tick();
+        let value = Value::Text(super::outbox::row_json(row)?);
+        super::outbox::record(&self.tx, table, id, "", &value, &Version { hlc: stamp, base: None })
+    }
+
+    /// Notes a local change of `cols` of a row if the hooks derive something from them.
+    fn note_local<'a>(&mut self, table: Table, id: &str, mut cols: impl Iterator<Item = &'a str>) {
+        let watched = self.hooks.watch_local.iter().find(|(t, _)| *t == table);
+        if let Some((_, watched_cols)) = watched
+            && (watched_cols.is_empty() || cols.any(|c| watched_cols.contains(&c)))
+        {
+            self.touched.entry(table).or_default().insert(id.to_owned());
+        }
+    }
+
+    /// Notes a row changed by a remote change: every derivation of it must follow.
+    pub(super) fn note_remote(&mut self, table: Table, id: &str) {
+        self.touched.entry(table).or_default().insert(id.to_owned());
+    }
 }
 
-fn check_columns(table: Table, values: &[(&'static str, Value)]) -> Result<()> {
+fn is_derived(table: Table, col: &str) -> bool {
+    table.column(col).is_some_and(|c| c.merge == Merge::Derived)
+}
+
+/// What a write may set.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Data, plus derived columns' first values on insert.
+    Data,
+    /// Derived columns only.
+    Derived,
+}
+
+/// Refuses unknown columns, a column given twice, and data written as derived.
+fn check_columns(table: Table, values: &[(&'static str, Value)], mode: Mode) -> Result<()> {
     for (i, (col, _)) in values.iter().enumerate() {
-        if !table.columns().contains(col) {
+        let Some(c) = table.columns().iter().find(|c| c.name == *col) else {
             return Err(Error::Internal(format!("{} has no writable column {col}", table.name())));
+        };
+        if mode == Mode::Derived && c.merge != Merge::Derived {
+            return Err(Error::Internal(format!("{}.{col} is not derived; write it with upsert", table.name())));
         }
         if values[..i].iter().any(|(c, _)| c == col) {
             return Err(Error::Internal(format!("column {col} given twice")));

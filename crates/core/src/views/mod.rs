@@ -117,10 +117,10 @@ mod tests {
     fn views_and_me_stay_on_this_device() {
         let (_d, mut store, _) = temp_store();
         let agent = store.write(|tx| people::create_agent(tx, "Li Na", None)).unwrap();
-        let before: i64 = store.conn().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
+        let before: i64 = store.conn().query_row("SELECT count(*) FROM outbox", [], |r| r.get(0)).unwrap();
         store.write(|tx| save(tx, "Mine", &CaseQuery::default())).unwrap();
         store.write(|tx| set_me(tx, Some(&agent))).unwrap();
-        let after: i64 = store.conn().query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
+        let after: i64 = store.conn().query_row("SELECT count(*) FROM outbox", [], |r| r.get(0)).unwrap();
         assert_eq!(before, after);
         assert_eq!(me(store.conn()).unwrap(), Some(agent));
         let unknown = AgentId::new();

@@ -58,12 +58,12 @@ fn refused(store: &mut Store, id: &CaseId) -> Vec<&'static str> {
     ];
     let mut out = Vec::new();
     for (name, attempt) in attempts {
-        let before = count_rows(store, "change_log");
+        let before = count_rows(store, "outbox");
         match attempt(store) {
             Ok(()) => {}
             Err(Error::InvalidTransition { to, .. }) => {
                 assert_eq!(to, name, "the refusal names the action");
-                assert_eq!(count_rows(store, "change_log"), before, "{name} refused but wrote");
+                assert_eq!(count_rows(store, "outbox"), before, "{name} refused but wrote");
                 out.push(name);
             }
             Err(e) => panic!("{name}: {e:?}"),

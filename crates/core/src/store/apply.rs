@@ -1,0 +1,326 @@
+//! Applying changes pulled from the server, inside the caller's [`WriteTx`].
+//!
+//! Per cell the shared rule [`frontline_sync::merge`] decides; an append-only row is
+//! inserted once. Nothing applied here goes to the outbox: it came from the server. What
+//! this version cannot store (a newer Frontline's table or column) is parked, never
+//! dropped, and applied after an update. A row that breaks a local constraint (two cases
+//! with one reference) is repaired by a deterministic local write that every device makes
+//! alike, so one bad row never blocks the rest of a sync.
+
+use frontline_sync::protocol::{Body, Change, ConflictNotice};
+use frontline_sync::{Decision, Version};
+use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
+
+use super::schema::{CREATED_AT, DELETED_AT, Merge, Table, UPDATED_AT};
+use super::write::WriteTx;
+use super::{versions, wire};
+use crate::time::to_db_text;
+use crate::{Error, Result};
+
+/// What applying a page did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Cells and rows stored.
+    pub applied: u32,
+    /// Changes older than what this device holds (or already held).
+    pub kept: u32,
+    /// Changes this version has no table or column for, kept aside.
+    pub parked: u32,
+    /// Values of this device that lost to a concurrent edit (new conflicts).
+    pub conflicts: u32,
+}
+
+impl WriteTx<'_> {
+    /// Applies pulled `changes` and `notices`. Every stamp is observed by the clock first;
+    /// one further ahead of this device's clock than `max_drift_ms` refuses the whole
+    /// page ([`Error::ClockAhead`]), so a wrong clock elsewhere never drags ours along.
+    pub fn apply_remote(&mut self, changes: &[Change], notices: &[ConflictNotice]) -> Result<Applied> {
+        let now_ms = u64::try_from(self.now().timestamp_millis()).unwrap_or(0);
+        for c in changes {
+            self.clock.observe(c.hlc, now_ms).map_err(|e| match e {
+                frontline_sync::ClockError::Drift { ahead_ms, .. } => Error::ClockAhead { ahead_ms },
+                other => Error::Internal(other.to_string()),
+            })?;
+            self.clock_moved = true;
+        }
+        let mut out = Applied::default();
+        self.reapply_parked(&mut out)?;
+        for c in changes {
+            self.apply_one(c, &mut out)?;
+        }
+        for n in notices {
+            out.conflicts += u32::from(self.record_notice(n)?);
+        }
+        Ok(out)
+    }
+
+    fn apply_one(&mut self, c: &Change, out: &mut Applied) -> Result<()> {
+        if c.check_shape().is_err() {
+            // The server checks shapes too; such a change can only come from a broken
+            // server, and storing it would help nobody.
+            out.kept += 1;
+            return Ok(());
+        }
+        let Some(table) = Table::from_name(&c.table).filter(|t| t.is_synced()) else {
+            return self.park(c, out);
+        };
+        match &c.body {
+            Body::Cell { column, value } => {
+                let Some(col) = table.column(column) else {
+                    return self.park(c, out);
+                };
+                match col.merge {
+                    Merge::Register | Merge::Set => {
+                        self.apply_cell(table, &c.row, col.name, col.merge, &wire::from_wire(value), c.version(), out)
+                    }
+                    // Computed here from the data it derives from; an older device
+                    // sending it is ignored.
+                    Merge::Derived | Merge::Event => {
+                        out.kept += 1;
+                        Ok(())
+                    }
+                }
+            }
+            Body::Row { values } => {
+                if !table.is_append_only() {
+                    out.kept += 1;
+                    return Ok(());
+                }
+                if values.keys().any(|k| table.column(k).is_none()) {
+                    // A newer version's column: keep the whole row aside as well, so the
+                    // update can fill it in; the known columns are stored now.
+                    self.park(c, out)?;
+                    out.parked -= 1;
+                }
+                let known: Vec<(&str, Value)> = values
+                    .iter()
+                    .filter_map(|(k, v)| table.column(k).map(|col| (col.name, wire::from_wire(v))))
+                    .collect();
+                self.insert_row_once(table, &c.row, &known, out)
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn apply_cell(
+        &mut self,
+        table: Table,
+        id: &str,
+        col: &'static str,
+        merge: Merge,
+        value: &Value,
+        incoming: Version,
+        out: &mut Applied,
+    ) -> Result<()> {
+        let held = versions::get(self.conn(), table, id, col)?;
+        let decision = frontline_sync::merge(held.as_ref(), &incoming);
+        let Decision::Take { loser } = decision else {
+            out.kept += 1;
+            return Ok(());
+        };
+        let exists = self
+            .conn()
+            .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name()))?
+            .query_row([id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if let Some(lost) = loser.filter(|l| l.hlc.node == self.node())
+            && merge == Merge::Register
+            && exists
+            && ![CREATED_AT, DELETED_AT].contains(&col)
+        {
+            let mine: Value = self
+                .conn()
+                .prepare_cached(&format!("SELECT {col} FROM {} WHERE id = ?1", table.name()))?
+                .query_row([id], |r| r.get(0))?;
+            out.conflicts += u32::from(record_conflict(self, table, id, col, &mine, lost.hlc, incoming.hlc)?);
+        }
+        let now = to_db_text(self.now());
+        if exists {
+            self.conn()
+                .prepare_cached(&format!("UPDATE {} SET {col} = ?2, {UPDATED_AT} = ?3 WHERE id = ?1", table.name()))?
+                .execute(rusqlite::params![id, value, now])?;
+        } else {
+            let mut cols: Vec<(&str, Value)> = vec![(col, value.clone())];
+            if col != CREATED_AT {
+                cols.push((CREATED_AT, Value::Text(now.clone())));
+            }
+            for (c, p) in table.placeholders() {
+                if *c != col {
+                    cols.push((c, p.value(&now)));
+                }
+            }
+            self.insert_raw(table, id, &cols, &now)?;
+        }
+        versions::set(self.conn(), table, id, col, &incoming)?;
+        self.note_remote(table, id);
+        out.applied += 1;
+        Ok(())
+    }
+
+    fn insert_row_once(&mut self, table: Table, id: &str, values: &[(&str, Value)], out: &mut Applied) -> Result<()> {
+        let exists = self
+            .conn()
+            .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name()))?
+            .query_row([id], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if exists {
+            out.kept += 1;
+            return Ok(());
+        }
+        let now = to_db_text(self.now());
+        let mut cols: Vec<(&str, Value)> = values.iter().filter(|(c, _)| *c != UPDATED_AT).cloned().collect();
+        if !cols.iter().any(|(c, _)| *c == CREATED_AT) {
+            cols.push((CREATED_AT, Value::Text(now.clone())));
+        }
+        for (c, p) in table.placeholders() {
+            if !cols.iter().any(|(k, _)| k == c) {
+                cols.push((c, p.value(&now)));
+            }
+        }
+        self.insert_raw(table, id, &cols, &now)?;
+        self.note_remote(table, id);
+        out.applied += 1;
+        Ok(())
+    }
+
+    /// One INSERT of the given columns, `updated_at` set to `now`.
+    fn insert_raw(&mut self, table: Table, id: &str, cols: &[(&str, Value)], now: &str) -> Result<()> {
+        let names: String = cols.iter().map(|(c, _)| format!(", {c}")).collect();
+        let marks: String = (0..cols.len()).map(|i| format!(", ?{}", i + 3)).collect();
+        let sql = format!("INSERT INTO {} (id, {UPDATED_AT}{names}) VALUES (?1, ?2{marks})", table.name());
+        let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now.to_owned())];
+        args.extend(cols.iter().map(|(_, v)| v.clone()));
+        self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
+        Ok(())
+    }
+
+    /// Keeps a change this version cannot store (its newest version per cell).
+    fn park(&mut self, c: &Change, out: &mut Applied) -> Result<()> {
+        let value = match &c.body {
+            Body::Cell { value, .. } => wire::from_wire(value),
+            Body::Row { values } => {
+                Value::Text(serde_json::to_string(values).map_err(|e| Error::Internal(e.to_string()))?)
+            }
+        };
+        self.conn()
+            .prepare_cached(
+                "INSERT INTO sync_parked (tbl, row_id, col, value, hlc, base) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (tbl, row_id, col) DO UPDATE SET value = excluded.value, hlc = excluded.hlc,
+                     base = excluded.base WHERE excluded.hlc > sync_parked.hlc",
+            )?
+            .execute(rusqlite::params![
+                c.table,
+                c.row,
+                c.column(),
+                value,
+                c.hlc.to_string(),
+                c.base.map(|b| b.to_string())
+            ])?;
+        out.parked += 1;
+        Ok(())
+    }
+
+    /// Applies parked changes this version now knows (after an update), and forgets them.
+    fn reapply_parked(&mut self, out: &mut Applied) -> Result<()> {
+        let parked: Vec<(String, String, String, Value, String, Option<String>)> = {
+            let mut stmt = self.conn().prepare_cached("SELECT tbl, row_id, col, value, hlc, base FROM sync_parked")?;
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+                .collect::<Result<_, _>>()?
+        };
+        for (tbl, row, col, value, hlc, base) in parked {
+            let Some(table) = Table::from_name(&tbl).filter(|t| t.is_synced()) else { continue };
+            let body = if col.is_empty() {
+                let Value::Text(json) = &value else { continue };
+                let Ok(values) = serde_json::from_str(json) else { continue };
+                Body::Row { values }
+            } else {
+                if table.column(&col).is_none() {
+                    continue;
+                }
+                Body::Cell { column: col.clone(), value: wire::to_wire(&value)? }
+            };
+            if col.is_empty()
+                && let Body::Row { values } = &body
+                && values.keys().any(|k| table.column(k).is_none())
+            {
+                continue;
+            }
+            self.conn()
+                .prepare_cached("DELETE FROM sync_parked WHERE tbl = ?1 AND row_id = ?2 AND col = ?3")?
+                .execute(rusqlite::params![tbl, row, col])?;
+            let change = Change {
+                table: tbl,
+                row,
+                hlc: versions::parse(&hlc)?,
+                base: base.as_deref().map(versions::parse).transpose()?,
+                body,
+            };
+            if col.is_empty() {
+                // Its known columns were stored when it first came; fill in the rest.
+                self.fill_row(table, &change)?;
+                out.applied += 1;
+            } else {
+                self.apply_one(&change, out)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets the columns of an already stored append-only row that it arrived without.
+    fn fill_row(&mut self, table: Table, c: &Change) -> Result<()> {
+        let Body::Row { values } = &c.body else { return Ok(()) };
+        for (k, v) in values {
+            if let Some(col) = table.column(k).filter(|col| col.merge == Merge::Event) {
+                self.conn()
+                    .prepare_cached(&format!("UPDATE {} SET {} = ?2 WHERE id = ?1", table.name(), col.name))?
+                    .execute(rusqlite::params![c.row, wire::from_wire(v)])?;
+            }
+        }
+        self.note_remote(table, &c.row);
+        Ok(())
+    }
+
+    /// Records a server's notice that a value of this device lost; false when known or
+    /// not worth a question (a set element, an unknown column).
+    fn record_notice(&mut self, n: &ConflictNotice) -> Result<bool> {
+        let Some(table) = Table::from_name(&n.table) else { return Ok(false) };
+        let Some(col) = table.column(&n.column).filter(|c| c.merge == Merge::Register) else {
+            return Ok(false);
+        };
+        if n.hlc.node != self.node() || [CREATED_AT, DELETED_AT].contains(&col.name) {
+            return Ok(false);
+        }
+        record_conflict(self, table, &n.row, col.name, &wire::from_wire(&n.value), n.hlc, n.winner)
+    }
+}
+
+/// Stores one lost value of this device; false when it was already known.
+fn record_conflict(
+    tx: &WriteTx<'_>,
+    table: Table,
+    id: &str,
+    col: &str,
+    mine: &Value,
+    mine_hlc: frontline_sync::Hlc,
+    theirs_hlc: frontline_sync::Hlc,
+) -> Result<bool> {
+    let n = tx
+        .conn()
+        .prepare_cached(
+            "INSERT INTO sync_conflicts (kind, tbl, row_id, col, mine, mine_hlc, theirs_hlc, found_at)
+             VALUES ('value', ?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+        )?
+        .execute(rusqlite::params![
+            table.name(),
+            id,
+            col,
+            mine,
+            mine_hlc.to_string(),
+            theirs_hlc.to_string(),
+            to_db_text(tx.now())
+        ])?;
+    Ok(n == 1)
+}

@@ -1,0 +1,34 @@
+//! `column_versions`: the [`Version`] (stamp and base) of every synced register cell, what
+//! a merge compares an incoming change against.
+
+use frontline_sync::{Hlc, Version};
+use rusqlite::{Connection, OptionalExtension};
+
+use super::schema::Table;
+use crate::{Error, Result};
+
+/// The version of one cell, if it has one.
+pub(crate) fn get(conn: &Connection, table: Table, id: &str, col: &str) -> Result<Option<Version>> {
+    let row: Option<(String, Option<String>)> = conn
+        .prepare_cached("SELECT hlc, base FROM column_versions WHERE tbl = ?1 AND row_id = ?2 AND col = ?3")?
+        .query_row(rusqlite::params![table.name(), id, col], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    row.map(|(hlc, base)| {
+        Ok(Version { hlc: parse(&hlc)?, base: base.as_deref().map(parse).transpose()? })
+    })
+    .transpose()
+}
+
+/// Sets the version of one cell.
+pub(crate) fn set(conn: &Connection, table: Table, id: &str, col: &str, v: &Version) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO column_versions (tbl, row_id, col, hlc, base) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, base = excluded.base",
+    )?
+    .execute(rusqlite::params![table.name(), id, col, v.hlc.to_string(), v.base.map(|b| b.to_string())])?;
+    Ok(())
+}
+
+pub(crate) fn parse(s: &str) -> Result<Hlc> {
+    s.parse().map_err(|_| Error::Corrupt { detail: format!("stored clock stamp {s:?} is invalid") })
+}

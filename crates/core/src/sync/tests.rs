@@ -1,0 +1,663 @@
+//! Devices syncing through an in-memory server with the real server's semantics
+//! (`frontline_sync::memory`), on real SQLite files: what arrives, what merges, what is a
+//! conflict, and that any order of syncs converges.
+
+use std::ops::ControlFlow;
+use std::sync::atomic::AtomicBool;
+
+use chrono::Duration;
+use frontline_sync::memory::{MemoryServer, MemoryTransport};
+use frontline_sync::session::{self, Options, Report};
+
+use frontline_sync::NodeId;
+
+use super::*;
+use crate::cases::{self, CaseChannel, CaseStatus, Contact, Direction, NewCase, Priority, Resolution};
+use crate::ids::CaseId;
+use crate::store::Table;
+use crate::store::test_support::TestClock;
+use crate::sync::conflicts::{self, Resolution as Settle};
+
+/// A device: its own database and wall clock.
+struct Device {
+    _dir: tempfile::TempDir,
+    store: Store,
+    clock: TestClock,
+}
+
+fn device(name: &str, clock: &TestClock) -> Device {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_with_clock(&dir.path().join(format!("{name}.db")), clock.now()).unwrap();
+    enroll(
+        &mut store,
+        &Enrollment {
+            server: "http://127.0.0.1:1".into(),
+            workspace: "support".into(),
+            user: format!("{name}@example.com"),
+            device_id: format!("device-{name}"),
+            device_code: String::new(),
+            role: SyncRole::Supervisor,
+        },
+    )
+    .unwrap();
+    Device { _dir: dir, store, clock: clock.clone() }
+}
+
+fn sync(d: &mut Device, server: &mut MemoryServer) -> Report {
+    server.now_ms = ms(&d.clock);
+    let mut t = MemoryTransport { local_ms: ms(&d.clock), server };
+    let mut r = LocalReplica::new(&mut d.store).unwrap();
+    let cancel = AtomicBool::new(false);
+    session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap()
+}
+
+fn ms(c: &TestClock) -> u64 {
+    c.get().timestamp_millis() as u64
+}
+
+fn export(d: &Device) -> String {
+    crate::export::canonical_string(d.store.conn()).unwrap()
+}
+
+fn new_case(d: &mut Device, title: &str) -> CaseId {
+    d.store
+        .write(|tx| {
+            cases::create(
+                tx,
+                &NewCase {
+                    title: title.into(),
+                    description: "客户反映".into(),
+                    customer_id: None,
+                    channel: CaseChannel::Phone,
+                    category: "Billing".into(),
+                    priority: Priority::P2,
+                },
+            )
+        })
+        .unwrap()
+}
+
+fn edit_title(d: &mut Device, id: &CaseId, title: &str) {
+    let c = cases::get(d.store.conn(), id).unwrap();
+    d.store
+        .write(|tx| {
+            cases::edit(
+                tx,
+                id,
+                &cases::CaseEdit {
+                    title: title.into(),
+                    description: c.description.clone(),
+                    customer_id: c.customer_id.clone(),
+                    channel: c.channel,
+                    category: c.category.clone(),
+                    priority: c.priority,
+                },
+            )
+        })
+        .unwrap();
+}
+
+fn contact(secs: u32, direction: Direction) -> Contact {
+    Contact { channel: CaseChannel::Email, direction, summary: "mail".into(), handle_seconds: secs }
+}
+
+#[test]
+fn a_case_made_on_one_device_arrives_whole_on_another() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let id = new_case(&mut a, "Refund not received");
+    a.store.write(|tx| cases::set_tags(tx, &id, &["vip".into(), "退款".into()])).unwrap();
+    a.store.write(|tx| cases::add_note(tx, &id, "called twice")).unwrap();
+    a.store.write(|tx| cases::log_contact(tx, &id, &contact(90, Direction::Outbound))).unwrap();
+    a.store.write(|tx| cases::transition(tx, &id, CaseStatus::PendingCustomer, None)).unwrap();
+    sync(&mut a, &mut server);
+    let report = sync(&mut b, &mut server);
+    assert!(report.applied > 0);
+    let (ca, cb) = (cases::get(a.store.conn(), &id).unwrap(), cases::get(b.store.conn(), &id).unwrap());
+    assert_eq!(cb.title, "Refund not received");
+    assert_eq!(cb.status, CaseStatus::PendingCustomer);
+    assert_eq!(cb.tags, ["vip", "退款"]);
+    assert_eq!(cb.handle_seconds, 90);
+    assert_eq!(cb.first_response_at, ca.first_response_at);
+    assert_eq!(cases::timeline(b.store.conn(), &id).unwrap(), cases::timeline(a.store.conn(), &id).unwrap());
+    assert_eq!(cases::case_sla(&b.store, &id).unwrap(), cases::case_sla(&a.store, &id).unwrap());
+    assert_eq!(export(&a), export(&b));
+    // Pulled changes are not pushed back.
+    assert_eq!(outbox::pending(b.store.conn()).unwrap(), 0);
+    // Search finds it on the device it came to.
+    let q = cases::CaseQuery { text: Some("called twice".into()), ..Default::default() };
+    assert_eq!(cases::query::list(b.store.conn(), &q, clock.get()).unwrap().total, 1);
+}
+
+#[test]
+fn two_offline_edits_of_one_title_converge_and_the_loser_can_keep_hers() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let id = new_case(&mut a, "Parcel lost");
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    edit_title(&mut a, &id, "Parcel lost in Shanghai");
+    clock.set(clock.get() + Duration::minutes(1));
+    edit_title(&mut b, &id, "Parcel lost — courier");
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    for d in [&a, &b] {
+        assert_eq!(cases::get(d.store.conn(), &id).unwrap().title, "Parcel lost — courier");
+    }
+    assert_eq!(export(&a), export(&b));
+    let lost = conflicts::list(a.store.conn()).unwrap();
+    assert_eq!(lost.len(), 1, "the device whose edit lost sees it");
+    assert_eq!(lost[0].field, "title");
+    assert_eq!(lost[0].mine.as_deref(), Some("Parcel lost in Shanghai"));
+    assert_eq!(lost[0].theirs.as_deref(), Some("Parcel lost — courier"));
+    assert!(conflicts::list(b.store.conn()).unwrap().is_empty(), "the winner has nothing to review");
+
+    clock.set(clock.get() + Duration::minutes(1));
+    conflicts::resolve(&mut a.store, lost[0].id, Settle::KeepMine).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    for d in [&a, &b] {
+        assert_eq!(cases::get(d.store.conn(), &id).unwrap().title, "Parcel lost in Shanghai");
+        assert!(conflicts::list(d.store.conn()).unwrap().is_empty(), "keeping mine is no new conflict");
+    }
+    assert_eq!(export(&a), export(&b));
+}
+
+#[test]
+fn the_device_that_pushed_first_and_lost_is_told_by_the_server() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let id = new_case(&mut a, "Invoice wrong");
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    edit_title(&mut a, &id, "Invoice wrong (VAT)");
+    sync(&mut a, &mut server);
+    clock.set(clock.get() + Duration::minutes(1));
+    edit_title(&mut b, &id, "Invoice wrong (address)");
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    let lost = conflicts::list(a.store.conn()).unwrap();
+    assert_eq!(lost.len(), 1, "A pushed first, lost later, and learns of it: {lost:?}");
+    assert_eq!(lost[0].mine.as_deref(), Some("Invoice wrong (VAT)"));
+    assert!(conflicts::list(b.store.conn()).unwrap().is_empty());
+}
+
+#[test]
+fn timeline_facts_merge_from_both_devices() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let id = new_case(&mut a, "Broken router");
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    clock.set(clock.get() + Duration::minutes(5));
+    a.store.write(|tx| cases::log_contact(tx, &id, &contact(100, Direction::Inbound))).unwrap();
+    a.store.write(|tx| cases::set_tags(tx, &id, &["router".into()])).unwrap();
+    clock.set(clock.get() + Duration::minutes(5));
+    b.store.write(|tx| cases::log_contact(tx, &id, &contact(200, Direction::Outbound))).unwrap();
+    b.store.write(|tx| cases::set_tags(tx, &id, &["vip".into()])).unwrap();
+    b.store.write(|tx| cases::transition(tx, &id, CaseStatus::Open, None)).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    for d in [&a, &b] {
+        let c = cases::get(d.store.conn(), &id).unwrap();
+        assert_eq!(c.handle_seconds, 300, "both devices' calls count");
+        assert_eq!(c.tags, ["router", "vip"], "both devices' tags stay");
+        assert_eq!(c.status, CaseStatus::Open);
+        assert!(c.first_response_at.is_some());
+    }
+    assert_eq!(cases::case_sla(&a.store, &id).unwrap(), cases::case_sla(&b.store, &id).unwrap());
+    assert!(conflicts::list(a.store.conn()).unwrap().is_empty() && conflicts::list(b.store.conn()).unwrap().is_empty());
+    assert_eq!(export(&a), export(&b));
+}
+
+#[test]
+fn a_page_that_fails_applies_nothing_and_keeps_the_cursor() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    new_case(&mut a, "First");
+    sync(&mut a, &mut server);
+    // A page stamped a day ahead of b's clock: b refuses all of it.
+    let mut page = server.pull(0, 100, b.store.node_id());
+    for c in &mut page.changes {
+        c.hlc.wall_ms += 86_400_000;
+    }
+    let before = export(&b);
+    let mut r = LocalReplica::new(&mut b.store).unwrap();
+    let err = frontline_sync::session::Replica::apply(&mut r, &page).unwrap_err();
+    assert!(matches!(err, Error::ClockAhead { .. }), "{err:?}");
+    assert_eq!(frontline_sync::session::Replica::cursor(&mut r).unwrap(), 0);
+    assert_eq!(export(&b), before);
+}
+
+#[test]
+fn what_this_version_cannot_store_is_kept_and_reported_not_dropped() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let mut a = device("a", &clock);
+    let id = new_case(&mut a, "From the future");
+    let stamp = |n: u64| frontline_sync::Hlc { wall_ms: ms(&clock) - 1000 + n, counter: 0, node: NodeId::from_u64(7) };
+    let newer = |table: &str, column: &str, n| frontline_sync::protocol::Change {
+        table: table.into(),
+        row: id.to_string(),
+        hlc: stamp(n),
+        base: None,
+        body: frontline_sync::protocol::Body::Cell {
+            column: column.into(),
+            value: frontline_sync::protocol::Value::Text("x".into()),
+        },
+    };
+    server
+        .push(&frontline_sync::protocol::PushRequest {
+            node: NodeId::from_u64(7),
+            changes: vec![
+                frontline_sync::protocol::Outgoing { seq: 1, change: newer("cases", "sentiment", 1) },
+                frontline_sync::protocol::Outgoing { seq: 2, change: newer("knowledge_articles", "title", 2) },
+            ],
+        })
+        .unwrap();
+    let report = sync(&mut a, &mut server);
+    assert_eq!(report.parked, 2);
+    let s = status(a.store.conn()).unwrap();
+    assert_eq!(s.parked, 2, "the device says an update is needed");
+    assert_eq!(cases::get(a.store.conn(), &id).unwrap().title, "From the future", "known columns untouched");
+}
+
+#[test]
+fn demo_data_cannot_sign_in_until_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    let opts = crate::demo::DemoOptions {
+        cases: 20,
+        language: crate::settings::Language::En,
+        seed: 3,
+        end: store.now(),
+    };
+    crate::demo::generate(&mut store, &opts, |_| ControlFlow::Continue(())).unwrap();
+    assert!(status(store.conn()).unwrap().holds_demo_data);
+    assert!(matches!(check_sign_in(store.conn(), "support"), Err(Error::DemoData)));
+    let cleared = crate::demo::clear(&mut store).unwrap();
+    assert_eq!(cleared.cases, 20);
+    check_sign_in(store.conn(), "support").unwrap();
+    let left: i64 = store.conn().query_row("SELECT count(*) FROM case_events", [], |r| r.get(0)).unwrap();
+    assert_eq!(left, 0);
+    let fts: i64 = store.conn().query_row("SELECT count(*) FROM cases_fts", [], |r| r.get(0)).unwrap();
+    assert_eq!(fts, 0, "search entries of demo cases go too");
+}
+
+#[test]
+fn a_signed_in_database_takes_no_demo_data_and_no_other_workspace() {
+    let clock = TestClock::new();
+    let mut a = device("a", &clock);
+    let opts = crate::demo::DemoOptions {
+        cases: 5,
+        language: crate::settings::Language::En,
+        seed: 3,
+        end: a.store.now(),
+    };
+    assert!(matches!(
+        crate::demo::generate(&mut a.store, &opts, |_| ControlFlow::Continue(())),
+        Err(Error::DemoWhileSignedIn)
+    ));
+    sign_out(&mut a.store).unwrap();
+    assert!(matches!(check_sign_in(a.store.conn(), "other"), Err(Error::OtherWorkspace { .. })));
+    check_sign_in(a.store.conn(), "support").unwrap();
+}
+
+#[test]
+fn signing_in_publishes_what_the_device_made_before() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with_clock(&dir.path().join("early.db"), clock.now()).unwrap();
+    let mut early = Device { _dir: dir, store, clock: clock.clone() };
+    let id = new_case(&mut early, "Made before signing in");
+    early.store.write(|tx| cases::add_note(tx, &id, "offline note")).unwrap();
+    assert_eq!(outbox::pending(early.store.conn()).unwrap(), 0, "nothing recorded before signing in");
+    let published = enroll(
+        &mut early.store,
+        &Enrollment {
+            server: "http://127.0.0.1:1".into(),
+            workspace: "support".into(),
+            user: "e@example.com".into(),
+            device_id: "d-e".into(),
+            device_code: "7".into(),
+            role: SyncRole::Admin,
+        },
+    )
+    .unwrap();
+    assert!(published > 0);
+    sync(&mut early, &mut server);
+    let mut b = device("b", &clock);
+    sync(&mut b, &mut server);
+    assert_eq!(export(&early), export(&b));
+    assert_eq!(cases::timeline(b.store.conn(), &id).unwrap().len(), 2);
+    // The server's short code now makes the references.
+    let next = new_case(&mut early, "After");
+    assert_eq!(cases::get(early.store.conn(), &next).unwrap().reference, "7-2");
+}
+
+#[test]
+fn a_clock_a_day_ahead_cannot_win_against_later_real_edits() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let id = new_case(&mut a, "Outage");
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    // b's computer runs a day fast; it edits offline.
+    let fast = TestClock::new();
+    fast.set(clock.get() + Duration::days(1));
+    b.clock = fast.clone();
+    let path = b.store.path().to_path_buf();
+    b.store = Store::open_with_clock(&path, fast.now()).unwrap();
+    edit_title(&mut b, &id, "Outage (from the fast clock)");
+    // It syncs (the server's clock is the real one): its stamps are brought back.
+    server.now_ms = ms(&clock);
+    {
+        let mut t = MemoryTransport { local_ms: ms(&fast), server: &mut server };
+        let mut r = LocalReplica::new(&mut b.store).unwrap();
+        let cancel = AtomicBool::new(false);
+        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
+    }
+    assert!(b.store.clock_last().wall_ms <= ms(&clock) + frontline_sync::protocol::MAX_CLOCK_AHEAD_MS);
+    // A colleague edits ten minutes later in real time: the later edit wins.
+    clock.set(clock.get() + Duration::minutes(10));
+    edit_title(&mut a, &id, "Outage — fixed");
+    sync(&mut a, &mut server);
+    server.now_ms = ms(&clock);
+    {
+        let mut t = MemoryTransport { local_ms: ms(&fast), server: &mut server };
+        let mut r = LocalReplica::new(&mut b.store).unwrap();
+        let cancel = AtomicBool::new(false);
+        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
+    }
+    for d in [&a, &b] {
+        assert_eq!(cases::get(d.store.conn(), &id).unwrap().title, "Outage — fixed");
+    }
+}
+
+#[test]
+fn references_that_clash_are_relabelled_alike_on_every_device() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let x = new_case(&mut a, "On A");
+    let y = new_case(&mut b, "On B");
+    // Minted before signing in, two devices can share a code: give y x's reference.
+    let clash = cases::get(a.store.conn(), &x).unwrap().reference;
+    b.store.write(|tx| tx.upsert(Table::Cases, y.as_str(), &[("ref", rusqlite::types::Value::Text(clash.clone()))])).unwrap();
+    for _ in 0..2 {
+        sync(&mut a, &mut server);
+        sync(&mut b, &mut server);
+    }
+    assert_eq!(export(&a), export(&b));
+    let (later, earlier) = if x > y { (&x, &y) } else { (&y, &x) };
+    for d in [&a, &b] {
+        assert_eq!(cases::get(d.store.conn(), earlier).unwrap().reference, clash);
+        let relabelled = cases::get(d.store.conn(), later).unwrap().reference;
+        assert!(relabelled.starts_with(&clash) && relabelled != clash, "{relabelled}");
+        assert!(
+            cases::timeline(d.store.conn(), later)
+                .unwrap()
+                .iter()
+                .any(|e| matches!(e.data, cases::EventData::ReferenceChanged { .. })),
+            "the change is visible on the timeline"
+        );
+    }
+}
+
+#[test]
+fn two_policies_for_one_scope_from_two_devices_are_a_conflict() {
+    use crate::sla_policies::{self, SlaPolicyInput};
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let input = |name: &str| SlaPolicyInput {
+        name: name.into(),
+        priority: Priority::P2,
+        tier: None,
+        category: Some("Billing".into()),
+        first_response_minutes: Some(30),
+        resolution_minutes: Some(240),
+        business_hours: true,
+    };
+    a.store.write(|tx| sla_policies::create(tx, &input("A's"))).unwrap();
+    b.store.write(|tx| sla_policies::create(tx, &input("B's"))).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    let seen = conflicts::list(a.store.conn()).unwrap();
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert_eq!(seen[0].kind, conflicts::ConflictKind::Duplicate);
+    assert_eq!(conflicts::list(b.store.conn()).unwrap().len(), 1);
+    conflicts::resolve(&mut a.store, seen[0].id, Settle::KeepMine).unwrap();
+    for d in [&mut a, &mut b] {
+        sync(d, &mut server);
+    }
+    for d in [&a, &b] {
+        assert_eq!(sla_policies::load(d.store.conn()).unwrap().rows().len(), 1);
+        assert!(conflicts::list(d.store.conn()).unwrap().is_empty(), "settled on both: one policy is left");
+    }
+}
+
+#[test]
+fn pushed_records_are_compacted_and_a_retried_push_stores_nothing_twice() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let mut a = device("a", &clock);
+    let id = new_case(&mut a, "One");
+    for i in 0..5 {
+        edit_title(&mut a, &id, &format!("Title {i}"));
+    }
+    let batch = outbox::next_batch(a.store.conn(), 1000).unwrap().unwrap();
+    let titles = batch.changes.iter().filter(|c| c.change.column() == "title").count();
+    assert_eq!(titles, 1, "five edits of one cell push once, with the last value");
+    let req = frontline_sync::protocol::PushRequest { node: a.store.node_id(), changes: batch.changes.clone() };
+    server.push(&req).unwrap();
+    let cells = server.cells();
+    let again = server.push(&req).unwrap();
+    assert_eq!((again.accepted, server.cells()), (0, cells), "a retry is recognised");
+    outbox::acknowledge(a.store.conn(), batch.through).unwrap();
+    assert_eq!(outbox::pending(a.store.conn()).unwrap(), 0);
+}
+
+mod convergence {
+    //! Five replicas doing random work and syncing in random orders converge.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Create(usize),
+        Title(usize, usize, u8),
+        Priority(usize, usize, u8),
+        Note(usize, usize),
+        Contact(usize, usize, u16),
+        Tag(usize, usize, u8, bool),
+        Move(usize, usize, u8),
+        Delete(usize, usize),
+        Sync(usize),
+        Tick(u16),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        let d = 0..5usize;
+        let c = 0..12usize;
+        prop_oneof![
+            d.clone().prop_map(Op::Create),
+            (d.clone(), c.clone(), any::<u8>()).prop_map(|(d, c, v)| Op::Title(d, c, v)),
+            (d.clone(), c.clone(), any::<u8>()).prop_map(|(d, c, v)| Op::Priority(d, c, v)),
+            (d.clone(), c.clone()).prop_map(|(d, c)| Op::Note(d, c)),
+            (d.clone(), c.clone(), 0..3600u16).prop_map(|(d, c, s)| Op::Contact(d, c, s)),
+            (d.clone(), c.clone(), 0..4u8, any::<bool>()).prop_map(|(d, c, t, on)| Op::Tag(d, c, t, on)),
+            (d.clone(), c.clone(), any::<u8>()).prop_map(|(d, c, m)| Op::Move(d, c, m)),
+            (d.clone(), c.clone()).prop_map(|(d, c)| Op::Delete(d, c)),
+            d.prop_map(Op::Sync),
+            (1..600u16).prop_map(Op::Tick),
+        ]
+    }
+
+    /// The cases a device can see, in a stable order (so `c` picks the same one if it is
+    /// there).
+    fn case_ids(d: &Device) -> Vec<CaseId> {
+        let mut stmt = d.store.conn().prepare("SELECT id FROM cases WHERE deleted_at IS NULL ORDER BY id").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    }
+
+    fn run(d: &mut Device, op: &Op) {
+        let pick = |d: &Device, c: usize| case_ids(d).get(c % case_ids(d).len().max(1)).cloned();
+        // Refusals (a move the workflow forbids, work on a closed case) are part of the
+        // game: they must change nothing, which the final comparison checks too.
+        match *op {
+            Op::Create(_) => {
+                new_case(d, "case");
+            }
+            Op::Title(_, c, v) => {
+                if let Some(id) = pick(d, c) {
+                    let case = cases::get(d.store.conn(), &id).unwrap();
+                    let _ = d.store.write(|tx| {
+                        cases::edit(
+                            tx,
+                            &id,
+                            &cases::CaseEdit {
+                                title: format!("title {v}"),
+                                description: case.description.clone(),
+                                customer_id: None,
+                                channel: case.channel,
+                                category: case.category.clone(),
+                                priority: case.priority,
+                            },
+                        )
+                    });
+                }
+            }
+            Op::Priority(_, c, v) => {
+                if let Some(id) = pick(d, c) {
+                    let case = cases::get(d.store.conn(), &id).unwrap();
+                    let priority = Priority::ALL[v as usize % Priority::ALL.len()];
+                    let _ = d.store.write(|tx| {
+                        cases::edit(
+                            tx,
+                            &id,
+                            &cases::CaseEdit {
+                                title: case.title.clone(),
+                                description: case.description.clone(),
+                                customer_id: None,
+                                channel: case.channel,
+                                category: case.category.clone(),
+                                priority,
+                            },
+                        )
+                    });
+                }
+            }
+            Op::Note(_, c) => {
+                if let Some(id) = pick(d, c) {
+                    let _ = d.store.write(|tx| cases::add_note(tx, &id, "note"));
+                }
+            }
+            Op::Contact(_, c, s) => {
+                if let Some(id) = pick(d, c) {
+                    let _ = d.store.write(|tx| cases::log_contact(tx, &id, &contact(u32::from(s), Direction::Outbound)));
+                }
+            }
+            Op::Tag(_, c, t, on) => {
+                if let Some(id) = pick(d, c) {
+                    let mut tags = cases::get(d.store.conn(), &id).unwrap().tags;
+                    let tag = format!("t{t}");
+                    tags.retain(|x| *x != tag);
+                    if on {
+                        tags.push(tag);
+                    }
+                    let _ = d.store.write(|tx| cases::set_tags(tx, &id, &tags));
+                }
+            }
+            Op::Move(_, c, m) => {
+                if let Some(id) = pick(d, c) {
+                    let to = CaseStatus::ALL[m as usize % CaseStatus::ALL.len()];
+                    let fix = Resolution { root_cause: "cause".into(), resolution_summary: "fixed".into() };
+                    let _ = d.store.write(|tx| cases::transition(tx, &id, to, Some(&fix)));
+                }
+            }
+            Op::Delete(_, c) => {
+                if let Some(id) = pick(d, c) {
+                    let _ = d.store.write(|tx| tx.delete(Table::Cases, id.as_str()));
+                }
+            }
+            Op::Sync(_) | Op::Tick(_) => {}
+        }
+    }
+
+    /// Synced state plus every case's derived facts (but not the due-time caches, which
+    /// depend on when they were computed while a case waits).
+    fn state(d: &Device) -> String {
+        let mut facts = String::new();
+        let mut stmt = d
+            .store
+            .conn()
+            .prepare(
+                "SELECT id, status, tags, handle_seconds, first_response_at, resolved_at, root_cause, escalation_department
+                 FROM cases ORDER BY id",
+            )
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(format!(
+                    "{}|{}|{}|{}|{:?}|{:?}|{:?}|{:?}\n",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                ))
+            })
+            .unwrap();
+        for row in rows {
+            facts.push_str(&row.unwrap());
+        }
+        format!("{}\n{facts}", export(d))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, max_shrink_iters: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn five_replicas_converge_whatever_they_do_and_whenever_they_sync(ops in prop::collection::vec(op(), 1..60)) {
+            let clock = TestClock::new();
+            let mut server = MemoryServer::new(ms(&clock));
+            let mut devices: Vec<Device> = (0..5).map(|i| device(&format!("d{i}"), &clock)).collect();
+            for op in &ops {
+                match op {
+                    Op::Tick(s) => clock.set(clock.get() + Duration::seconds(i64::from(*s))),
+                    Op::Sync(i) => {
+                        sync(&mut devices[*i], &mut server);
+                    }
+                    Op::Create(i) | Op::Title(i, ..) | Op::Priority(i, ..) | Op::Note(i, _) | Op::Contact(i, ..)
+                    | Op::Tag(i, ..) | Op::Move(i, ..) | Op::Delete(i, _) => run(&mut devices[*i], op),
+                }
+            }
+            // Everyone syncs twice round: all have seen everything.
+            for _ in 0..2 {
+                for d in devices.iter_mut() {
+                    sync(d, &mut server);
+                }
+            }
+            let first = state(&devices[0]);
+            for d in &devices[1..] {
+                prop_assert_eq!(&state(d), &first);
+            }
+        }
+    }
+}

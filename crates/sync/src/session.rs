@@ -1,0 +1,254 @@
+//! One sync between a device and the server: pull, push, pull — planned here, carried out
+//! by a [`Transport`] (HTTP in the app; in memory in tests) and a [`Replica`] (the
+//! device's store).
+//!
+//! **Order.** Pulling first lets the device see concurrent edits while its own are still
+//! unpushed, and record the ones it lost. Pushing then sends what is left; a last pull
+//! brings the server's notices about this device's values that lost when they met a
+//! concurrent edit there.
+//!
+//! **Never past what was not applied.** Each page is applied with its cursor in one
+//! replica transaction; a failure stops the sync with the cursor where it was. A push is
+//! acknowledged only after the server answered; a retried push is recognised by the
+//! server (outbox positions), so network faults are retried without harm.
+//!
+//! **Clocks.** Every answer carries the server's clock. The replica learns its offset
+//! before anything is applied or pushed, and re-stamps unpushed changes that are too far
+//! ahead; a push the server still refuses for its stamps is re-stamped and tried once more.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crate::hlc::NodeId;
+use crate::protocol::{ErrorCode, Hello, Outgoing, PullResponse, PushRequest, PushResponse};
+
+/// Cells asked for per pull page.
+pub const PULL_PAGE: u32 = 5_000;
+/// Changes sent per push.
+pub const PUSH_BATCH: usize = 2_000;
+/// Attempts for one request that failed on the way (network, a restarting server).
+const ATTEMPTS: u32 = 4;
+
+/// Why a request failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransportError {
+    /// No answer: connection refused or dropped, timeout, DNS. Worth retrying.
+    #[error("cannot reach the server: {0}")]
+    Network(String),
+    /// The server answered with an error.
+    #[error("the server refused: {message} ({code:?})")]
+    Server {
+        /// Its code.
+        code: ErrorCode,
+        /// Its message.
+        message: String,
+        /// Its clock when it answered, if it said.
+        server_time_ms: Option<u64>,
+    },
+    /// The answer made no sense (not the protocol).
+    #[error("the server's answer is not understood: {0}")]
+    Protocol(String),
+}
+
+impl TransportError {
+    fn transient(&self) -> bool {
+        match self {
+            TransportError::Network(_) => true,
+            TransportError::Server { code, .. } => matches!(code, ErrorCode::Unavailable | ErrorCode::Internal),
+            TransportError::Protocol(_) => false,
+        }
+    }
+}
+
+/// Talks to the server.
+pub trait Transport {
+    /// `GET /v1/hello`.
+    fn hello(&mut self) -> Result<Hello, TransportError>;
+    /// `GET /v1/sync/pull`.
+    fn pull(&mut self, after: u64, limit: u32, node: NodeId) -> Result<PullResponse, TransportError>;
+    /// `POST /v1/sync/push`.
+    fn push(&mut self, request: &PushRequest) -> Result<PushResponse, TransportError>;
+    /// This machine's wall clock, Unix ms (injected so tests can skew it).
+    fn local_time_ms(&self) -> u64;
+}
+
+/// What one applied page did, as the replica reports it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PageOutcome {
+    /// Cells and rows stored.
+    pub applied: u32,
+    /// New conflicts recorded.
+    pub conflicts: u32,
+    /// Changes kept aside for a newer version.
+    pub parked: u32,
+}
+
+/// The device's side.
+pub trait Replica {
+    /// Its failures.
+    type Error: std::error::Error + Send + Sync + 'static;
+    /// The database's node id.
+    fn node(&self) -> NodeId;
+    /// Where the last applied page ended.
+    fn cursor(&mut self) -> Result<u64, Self::Error>;
+    /// The server's clock read `server_ms` while ours read `local_ms` (midway through the
+    /// request): keep the offset, and re-stamp unpushed changes that are too far ahead.
+    fn server_time(&mut self, server_ms: u64, local_ms: u64) -> Result<(), Self::Error>;
+    /// Applies one page and moves the cursor to `page.next`, all or nothing.
+    fn apply(&mut self, page: &PullResponse) -> Result<PageOutcome, Self::Error>;
+    /// The next changes to push (a row's cells together), and the outbox position they
+    /// reach; `None` when nothing waits.
+    fn outgoing(&mut self, limit: usize) -> Result<Option<(Vec<Outgoing>, u64)>, Self::Error>;
+    /// The server has everything up to `through`.
+    fn acknowledge(&mut self, through: u64) -> Result<(), Self::Error>;
+}
+
+/// How far a sync has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Pulled pages so far, cells in them, and whether more pages follow.
+    Pulling {
+        /// Pages applied.
+        pages: u32,
+        /// Cells received.
+        cells: u64,
+        /// The cursor reached.
+        cursor: u64,
+    },
+    /// Changes pushed so far.
+    Pushing {
+        /// Changes sent and acknowledged.
+        sent: u64,
+    },
+}
+
+/// What a whole sync did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Cells and rows received.
+    pub received: u64,
+    /// Of them, stored (newer than what the device held).
+    pub applied: u64,
+    /// Changes pushed.
+    pub pushed: u64,
+    /// New conflicts.
+    pub conflicts: u64,
+    /// Changes kept aside for a newer app version.
+    pub parked: u64,
+}
+
+/// Why a sync stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError<E: std::error::Error + 'static> {
+    /// The server could not be reached or refused.
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    /// The local store failed (a full disk, a damaged database).
+    #[error("the local database failed: {0}")]
+    Replica(#[source] E),
+    /// Cancelled by the user; what was applied stays, the rest comes next time.
+    #[error("cancelled")]
+    Cancelled,
+}
+
+/// Options of one sync.
+pub struct Options<'a> {
+    /// Set to stop between pages.
+    pub cancel: &'a AtomicBool,
+    /// Called after every page and batch.
+    pub progress: &'a mut dyn FnMut(Progress),
+    /// Sleeps between retries (injected so tests do not wait).
+    pub sleep: &'a dyn Fn(Duration),
+}
+
+/// Runs one sync: hello, pull, push, pull.
+pub fn run<T: Transport, R: Replica>(t: &mut T, r: &mut R, mut o: Options<'_>) -> Result<Report, SyncError<R::Error>> {
+    let mut report = Report::default();
+    let sent_at = t.local_time_ms();
+    let hello = retry(&o, || t.hello())?;
+    let midway = sent_at / 2 + t.local_time_ms() / 2;
+    r.server_time(hello.server_time_ms, midway).map_err(SyncError::Replica)?;
+    pull_all(t, r, &mut report, &mut o)?;
+    push_all(t, r, &mut report, &mut o)?;
+    pull_all(t, r, &mut report, &mut o)?;
+    Ok(report)
+}
+
+fn pull_all<T: Transport, R: Replica>(
+    t: &mut T,
+    r: &mut R,
+    report: &mut Report,
+    o: &mut Options<'_>,
+) -> Result<(), SyncError<R::Error>> {
+    let node = r.node();
+    let mut pages = 0;
+    loop {
+        check_cancel(o)?;
+        let cursor = r.cursor().map_err(SyncError::Replica)?;
+        let page = retry(o, || t.pull(cursor, PULL_PAGE, node))?;
+        r.server_time(page.server_time_ms, t.local_time_ms()).map_err(SyncError::Replica)?;
+        let outcome = r.apply(&page).map_err(SyncError::Replica)?;
+        pages += 1;
+        report.received += page.changes.len() as u64;
+        report.applied += u64::from(outcome.applied);
+        report.conflicts += u64::from(outcome.conflicts);
+        report.parked += u64::from(outcome.parked);
+        (o.progress)(Progress::Pulling { pages, cells: report.received, cursor: page.next });
+        if !page.more {
+            return Ok(());
+        }
+    }
+}
+
+fn push_all<T: Transport, R: Replica>(
+    t: &mut T,
+    r: &mut R,
+    report: &mut Report,
+    o: &mut Options<'_>,
+) -> Result<(), SyncError<R::Error>> {
+    let node = r.node();
+    while let Some((changes, through)) = r.outgoing(PUSH_BATCH).map_err(SyncError::Replica)? {
+        check_cancel(o)?;
+        if !changes.is_empty() {
+            let mut request = PushRequest { node, changes };
+            let answer = match retry(o, || t.push(&request)) {
+                Err(TransportError::Server { code: ErrorCode::ClockAhead, server_time_ms: Some(server), .. }) => {
+                    // Our clock runs fast: learn by how much, re-stamp, and try once more.
+                    r.server_time(server, t.local_time_ms()).map_err(SyncError::Replica)?;
+                    let Some((changes, _)) = r.outgoing(PUSH_BATCH).map_err(SyncError::Replica)? else {
+                        return Ok(());
+                    };
+                    request.changes = changes;
+                    retry(o, || t.push(&request))?
+                }
+                other => other?,
+            };
+            r.server_time(answer.server_time_ms, t.local_time_ms()).map_err(SyncError::Replica)?;
+            report.pushed += request.changes.len() as u64;
+        }
+        r.acknowledge(through).map_err(SyncError::Replica)?;
+        (o.progress)(Progress::Pushing { sent: report.pushed });
+    }
+    Ok(())
+}
+
+fn check_cancel<E: std::error::Error>(o: &Options<'_>) -> Result<(), SyncError<E>> {
+    if o.cancel.load(Ordering::SeqCst) { Err(SyncError::Cancelled) } else { Ok(()) }
+}
+
+/// Tries a request up to [`ATTEMPTS`] times while it fails on the way, waiting longer
+/// each time. Pulls and pushes are both safe to repeat.
+fn retry<T>(o: &Options<'_>, mut f: impl FnMut() -> Result<T, TransportError>) -> Result<T, TransportError> {
+    let mut wait = Duration::from_millis(250);
+    let mut attempt = 1;
+    loop {
+        match f() {
+            Err(e) if e.transient() && attempt < ATTEMPTS && !o.cancel.load(Ordering::SeqCst) => {
+                (o.sleep)(wait);
+                wait *= 2;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
