@@ -5,6 +5,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::Parser;
@@ -16,10 +17,22 @@ use frontline_server::storage::sqlite::SqliteStorage;
 use frontline_server::{admin, server, tls};
 use tracing_subscriber::EnvFilter;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+/// How long exiting waits for database calls still running on the blocking pool (a
+/// request that timed out may have left one behind).
+const BLOCKING_GRACE: Duration = Duration::from_secs(5);
+
+fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).await {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("frontline-server: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(run(cli));
+    runtime.shutdown_timeout(BLOCKING_GRACE);
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!(error = %format!("{e:#}"), "exiting");
