@@ -13,6 +13,7 @@
 //! latest one. After a pulled batch, the cases it touched are folded from scratch
 //! ([`refresh`]).
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use rusqlite::OptionalExtension;
@@ -151,7 +152,7 @@ impl Facts {
             "SELECT status, escalation_department, escalation_level, escalation_reason, root_cause,
                     resolution_summary, first_response_at, resolved_at, callback_due_at, callback_done_at,
                     callback_outcome, csat, nps, satisfaction_comment, handle_seconds, last_event_at
-             FROM cases WHERE id = ?1",
+             FROM cases WHERE id = ?1 AND deleted_at IS NULL",
         )?
         .query_row([id], |r| {
             let small = |i: usize| -> rusqlite::Result<Option<u8>> {
@@ -187,11 +188,34 @@ impl Facts {
     }
 }
 
+/// The facts of the case this transaction last appended to, so a run of actions on one
+/// case (every case of a demo run, an action and its follow-ups) reads them once.
+#[derive(Default)]
+struct LastFacts(RefCell<Option<(CaseId, Facts)>>);
+
+/// The stored facts of `case`.
+pub(crate) fn current(tx: &mut WriteTx<'_>, case: &CaseId) -> Result<Facts> {
+    let last = tx.cached(|_| Ok(LastFacts::default()))?;
+    if let Some((id, f)) = &*last.0.borrow()
+        && id == case
+    {
+        return Ok(f.clone());
+    }
+    Facts::read(tx.conn(), case)
+}
+
+fn remember(tx: &mut WriteTx<'_>, case: &CaseId, facts: Option<&Facts>) -> Result<()> {
+    let last = tx.cached(|_| Ok(LastFacts::default()))?;
+    *last.0.borrow_mut() = facts.map(|f| (case.clone(), f.clone()));
+    Ok(())
+}
+
 /// Appends one event to a case's timeline and folds it into the case's facts. The event
 /// is dated now, or at the case's latest event if the wall clock went back since: a
 /// timeline never runs backwards.
 pub(super) fn append(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Result<EventId> {
-    let mut facts = Facts::read(tx.conn(), case)?;
+    let before = current(tx, case)?;
+    let mut facts = before.clone();
     let now = to_db_text(tx.now());
     let at = match &facts.last_event_at {
         Some(last) if *last > now => last.clone(),
@@ -200,7 +224,11 @@ pub(super) fn append(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Re
     let id = EventId::new();
     insert_event(tx, &id, case, &at, &data)?;
     facts.apply(&at, &data);
-    tx.set_derived(Table::Cases, case.as_str(), &facts.all_columns())?;
+    // Only what this event changed (the stored facts were just read).
+    let changed: Vec<(&'static str, Value)> =
+        facts.all_columns().into_iter().zip(before.all_columns()).filter(|(new, old)| new != old).map(|(n, _)| n).collect();
+    tx.set_derived_changed(Table::Cases, case.as_str(), &changed)?;
+    remember(tx, case, Some(&facts))?;
     Ok(id)
 }
 
@@ -233,6 +261,9 @@ pub(crate) fn fold<'a>(events: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
 /// Refolds the facts, tags and due times of `cases` from their timelines and tag rows:
 /// after a pulled batch touched them.
 pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<()> {
+    if let Some(first) = cases.first() {
+        remember(tx, first, None)?;
+    }
     for id in cases {
         let exists = tx
             .conn()

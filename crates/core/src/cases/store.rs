@@ -156,7 +156,7 @@ pub fn edit(tx: &mut WriteTx<'_>, id: &CaseId, input: &CaseEdit) -> Result<()> {
 /// The status, and on resolving the root cause, summary and resolution time, are facts
 /// of the timeline ([`facts`]): this appends the events, and the facts follow.
 pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution: Option<&Resolution>) -> Result<()> {
-    let from = status_of(tx.conn(), id)?;
+    let from = facts::current(tx, id)?.status;
     if !workflow::can_move(from, to) {
         return Err(Error::InvalidTransition { from: from.as_str(), to: to.as_str() });
     }
@@ -172,14 +172,14 @@ pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution:
     if let Some(e) = resolved {
         facts::append(tx, id, e)?;
     }
-    // Between two stopped states (resolved -> closed) both clocks stay as they were.
-    let stopped = |s| workflow::clock_mode(s) == crate::sla::ClockMode::Stopped;
-    if stopped(from) && stopped(to) { Ok(()) } else { refresh_due_cache(tx, id) }
+    // The SLA clocks follow the clock mode, not the status itself: between two statuses of
+    // one mode (new -> open, resolved -> closed) the due times stay as they were.
+    if workflow::clock_mode(from) == workflow::clock_mode(to) { Ok(()) } else { refresh_due_cache(tx, id) }
 }
 
 /// Assigns the case to an agent and/or team (None clears).
 pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, team: Option<&TeamId>) -> Result<()> {
-    workflow::check(status_of(tx.conn(), id)?, CaseAction::Assign)?;
+    workflow::check(facts::current(tx, id)?.status, CaseAction::Assign)?;
     if let Some(a) = assignee {
         people::ensure_agent(tx.conn(), a)?;
     }
@@ -210,7 +210,7 @@ pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, tea
 
 /// Escalates to a department (or changes the escalation).
 pub fn escalate(tx: &mut WriteTx<'_>, id: &CaseId, e: &Escalation) -> Result<()> {
-    workflow::check(status_of(tx.conn(), id)?, CaseAction::Escalate)?;
+    workflow::check(facts::current(tx, id)?.status, CaseAction::Escalate)?;
     if !(1..=3).contains(&e.level) {
         return Err(Error::Validation { field: "level", rule: ValidationRule::InvalidValue, limit: Some(3) });
     }
@@ -267,7 +267,7 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
 
 /// Adds a note to the timeline.
 pub fn add_note(tx: &mut WriteTx<'_>, id: &CaseId, text: &str) -> Result<()> {
-    workflow::check(status_of(tx.conn(), id)?, CaseAction::AddNote)?;
+    workflow::check(facts::current(tx, id)?.status, CaseAction::AddNote)?;
     let text = NOTE.check(text)?;
     facts::append(tx, id, EventData::Note { text })?;
     Ok(())
@@ -276,7 +276,7 @@ pub fn add_note(tx: &mut WriteTx<'_>, id: &CaseId, text: &str) -> Result<()> {
 /// Logs a contact with the customer. A live conversation or any outbound contact is our
 /// response ([`facts::is_response`]): the first one is the first response.
 pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()> {
-    let case = get(tx.conn(), id)?;
+    let case = facts::current(tx, id)?;
     workflow::check(case.status, CaseAction::LogContact)?;
     if c.handle_seconds > MAX_HANDLE_SECONDS {
         return Err(Error::Validation {
@@ -303,7 +303,7 @@ pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()>
 
 /// Schedules the call-back (回访) at `due_at` (RFC 3339). Only for resolved cases.
 pub fn schedule_callback(tx: &mut WriteTx<'_>, id: &CaseId, due_at: &str) -> Result<()> {
-    workflow::check(status_of(tx.conn(), id)?, CaseAction::ScheduleCallback)?;
+    workflow::check(facts::current(tx, id)?.status, CaseAction::ScheduleCallback)?;
     let due = chrono::DateTime::parse_from_rfc3339(due_at)
         .map_err(|_| Error::invalid("dueAt", ValidationRule::InvalidValue))?
         .with_timezone(&chrono::Utc);
@@ -313,9 +313,9 @@ pub fn schedule_callback(tx: &mut WriteTx<'_>, id: &CaseId, due_at: &str) -> Res
 
 /// Records the call-back's outcome and the customer's satisfaction.
 pub fn record_callback(tx: &mut WriteTx<'_>, id: &CaseId, r: &CallbackResult) -> Result<()> {
-    let case = get(tx.conn(), id)?;
+    let case = facts::current(tx, id)?;
     workflow::check(case.status, CaseAction::RecordCallback)?;
-    if case.follow_up.due_at.is_none() {
+    if case.callback_due_at.is_none() {
         return Err(Error::InvalidTransition { from: "no_callback", to: "callback_recorded" });
     }
     if r.csat.is_some_and(|v| !(1..=5).contains(&v)) {
