@@ -258,38 +258,87 @@ pub(crate) fn fold<'a>(events: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
     facts
 }
 
+/// Cases reached by the rows `ids` of `table` (timeline entries or tag rows).
+pub(crate) fn cases_of(conn: &rusqlite::Connection, table: Table, ids: &BTreeSet<String>) -> Result<BTreeSet<CaseId>> {
+    let mut out = BTreeSet::new();
+    let ids: Vec<&String> = ids.iter().collect();
+    for chunk in ids.chunks(CHUNK) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!("SELECT DISTINCT case_id FROM {} WHERE id IN ({marks})", table.name());
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for id in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| r.get::<_, CaseId>(0))? {
+            out.insert(id?);
+        }
+    }
+    Ok(out)
+}
+
+/// Ids per statement when reading many cases at once.
+const CHUNK: usize = 500;
+
 /// Refolds the facts, tags and due times of `cases` from their timelines and tag rows:
-/// after a pulled batch touched them.
+/// after a pulled batch touched them. Reads the timelines of many cases per statement.
 pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<()> {
     if let Some(first) = cases.first() {
         remember(tx, first, None)?;
     }
-    for id in cases {
-        let exists = tx
-            .conn()
-            .prepare_cached("SELECT 1 FROM cases WHERE id = ?1")?
-            .query_row([id], |_| Ok(()))
-            .optional()?
-            .is_some();
-        if !exists {
-            // Events or tags of a case that has not arrived yet: it is folded when it does.
-            continue;
+    let ids: Vec<&CaseId> = cases.iter().collect();
+    let mut present = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let (existing, mut events, mut tags) = read_timelines(tx.conn(), chunk, &marks)?;
+        for id in chunk.iter().filter(|id| existing.contains(**id)) {
+            let timeline = events.remove(*id).unwrap_or_default();
+            let facts = fold(timeline.iter().map(|(a, d)| (a.as_str(), d.as_str())));
+            let mut cols = facts.all_columns();
+            let tags = serde_json::to_string(&tags.remove(*id).unwrap_or_default())
+                .map_err(|e| Error::Internal(e.to_string()))?;
+            cols.push(("tags", Value::Text(tags)));
+            tx.set_derived(Table::Cases, id.as_str(), &cols)?;
+            present.push((*id).clone());
         }
-        let events: Vec<(String, String)> = {
-            let mut stmt = tx.conn().prepare_cached(
-                "SELECT at, data FROM case_events WHERE case_id = ?1 AND deleted_at IS NULL ORDER BY at, id",
-            )?;
-            stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
-        };
-        let facts = fold(events.iter().map(|(a, d)| (a.as_str(), d.as_str())));
-        let mut cols = facts.all_columns();
-        cols.push(("tags", Value::Text(tags_json(tx.conn(), id)?)));
-        tx.set_derived(Table::Cases, id.as_str(), &cols)?;
     }
-    if cases.len() > service_level::BULK_REFRESH {
+    if present.len() > service_level::BULK_REFRESH {
         service_level::refresh_active_due_caches(tx)
     } else {
-        cases.iter().try_for_each(|id| service_level::refresh_due_cache_if_exists(tx, id))
+        present.iter().try_for_each(|id| service_level::refresh_due_cache_if_exists(tx, id))
+    }
+}
+
+type Timelines = std::collections::HashMap<CaseId, Vec<(String, String)>>;
+type Tags = std::collections::HashMap<CaseId, Vec<String>>;
+
+/// Which of `chunk` exist, their timelines in order and their present tags.
+fn read_timelines(
+    conn: &rusqlite::Connection,
+    chunk: &[&CaseId],
+    marks: &str,
+) -> Result<(BTreeSet<CaseId>, Timelines, Tags)> {
+    {
+        // Events or tags of a case that has not arrived yet are folded when it does.
+        let existing: BTreeSet<CaseId> = conn
+            .prepare_cached(&format!("SELECT id FROM cases WHERE id IN ({marks})"))?
+            .query_map(rusqlite::params_from_iter(chunk.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut events = Timelines::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT case_id, at, data FROM case_events WHERE case_id IN ({marks}) AND deleted_at IS NULL
+             ORDER BY case_id, at, id"
+        ))?;
+        for row in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+            let (case, at, data): (CaseId, String, String) = row?;
+            events.entry(case).or_default().push((at, data));
+        }
+        let mut tags = Tags::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT case_id, tag FROM case_tags WHERE case_id IN ({marks}) AND present = 1 AND deleted_at IS NULL
+             ORDER BY case_id, tag"
+        ))?;
+        for row in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get(1)?)))? {
+            let (case, tag): (CaseId, String) = row?;
+            tags.entry(case).or_default().push(tag);
+        }
+        Ok((existing, events, tags))
     }
 }
 
