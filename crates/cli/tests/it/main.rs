@@ -157,26 +157,22 @@ fn info_and_backup_work_during_a_long_write_in_another_process() {
         .arg(&db)
         .args(["demo", "--cases", "5000", "--force"])
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Wait until the demo is generating (its transaction holds the write lock).
-    let mut progress = std::io::BufReader::new(demo.stderr.take().unwrap());
-    let mut seen = Vec::new();
-    loop {
-        let mut byte = [0u8; 1];
-        let n = std::io::Read::read(&mut progress, &mut byte).unwrap();
-        assert!(n == 1, "demo ended before it started generating: {}", String::from_utf8_lossy(&seen));
-        seen.push(byte[0]);
-        if String::from_utf8_lossy(&seen).contains("cases)") {
-            break;
-        }
+    // Wait until the demo is generating: its one transaction holds the write lock.
+    let probe = rusqlite::Connection::open(&db).unwrap();
+    let writing = |probe: &rusqlite::Connection| probe.execute_batch("BEGIN IMMEDIATE; ROLLBACK").is_err();
+    let started = std::time::Instant::now();
+    while !writing(&probe) {
+        assert!(demo.try_wait().unwrap().is_none(), "the demo ended before it was seen writing");
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "the demo never took the write lock");
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let copy = dir.path().join("during.db");
     let backup = cli(&db, &["backup", copy.to_str().unwrap()]);
     let info = cli(&db, &["info"]);
-    let still_writing = demo.try_wait().unwrap().is_none();
-    std::thread::spawn(move || std::io::copy(&mut progress, &mut std::io::sink()));
+    let still_writing = demo.try_wait().unwrap().is_none() && writing(&probe);
     assert!(backup.status.success(), "{}", stderr(&backup));
     assert!(info.status.success(), "{}", stderr(&info));
     assert!(still_writing, "the demo should still be writing; make it larger if this machine is that fast");
