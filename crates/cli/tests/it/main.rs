@@ -155,7 +155,7 @@ fn info_and_backup_work_during_a_long_write_in_another_process() {
     let mut demo = Command::new(env!("CARGO_BIN_EXE_frontline-cli"))
         .arg("--db")
         .arg(&db)
-        .args(["demo", "--cases", "5000", "--force"])
+        .args(["demo", "--cases", "30000", "--force"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -180,5 +180,5 @@ fn info_and_backup_work_during_a_long_write_in_another_process() {
     assert_eq!(integrity(&copy), "ok");
     assert_eq!(case_count(&copy), 10, "the copy is the state before the long write");
     assert!(demo.wait().unwrap().success());
-    assert_eq!(case_count(&db), 5_010);
+    assert_eq!(case_count(&db), 30_010);
 }
