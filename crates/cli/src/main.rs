@@ -211,7 +211,15 @@ fn chain(e: &anyhow::Error) -> String {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let db = paths::resolve_db_path(cli.db)?;
+    let location = paths::resolve(cli.db)?;
+    // Commands that only read change nothing, not even the directory's mode.
+    let reads_only = matches!(cli.command, Command::Info | Command::Backup { .. } | Command::Status { .. } | Command::Export { .. })
+        || matches!(cli.command, Command::Case(CaseCommand::Show { .. } | CaseCommand::List { .. }))
+        || matches!(cli.command, Command::Conflicts { keep_mine: None, accept_theirs: None, .. });
+    if !reads_only && paths::secure(&location)? {
+        eprintln!("note: made {} private to you (it was readable by others)", location.path.parent().map_or_else(String::new, |d| d.display().to_string()));
+    }
+    let db = location.path;
     match cli.command {
         Command::Info => store_cmds::info(&db),
         Command::Backup { path } => store_cmds::backup(&db, &path),

@@ -19,16 +19,77 @@ pub const DB_FILE_NAME: &str = "frontline.db";
 
 /// Resolves the database path from an explicit choice, the environment, or the OS default.
 pub fn resolve_db_path(explicit: Option<PathBuf>) -> Result<PathBuf> {
+    Ok(resolve(explicit)?.path)
+}
+
+/// Where the database is, and whether its directory is Frontline's own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The database file.
+    pub path: PathBuf,
+    /// The directory is a data directory (the OS default or `FRONTLINE_DATA_DIR`), which
+    /// Frontline keeps private; a file named directly may sit anywhere, whose directory is
+    /// not Frontline's to change.
+    pub own_dir: bool,
+}
+
+/// Resolves the database's [`Location`] as [`resolve_db_path`] does.
+pub fn resolve(explicit: Option<PathBuf>) -> Result<Location> {
     if let Some(p) = explicit {
-        return Ok(p);
+        return Ok(Location { path: p, own_dir: false });
     }
     if let Some(p) = std::env::var_os(DB_ENV).filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(p));
+        return Ok(Location { path: PathBuf::from(p), own_dir: false });
     }
     if let Some(d) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(d).join(DB_FILE_NAME));
+        return Ok(Location { path: PathBuf::from(d).join(DB_FILE_NAME), own_dir: true });
     }
     directories::ProjectDirs::from("app", "frontline", "frontline")
-        .map(|d| d.data_dir().join(DB_FILE_NAME))
+        .map(|d| Location { path: d.data_dir().join(DB_FILE_NAME), own_dir: true })
         .ok_or_else(|| Error::Internal("no home directory to keep the database in".into()))
+}
+
+/// Makes Frontline's own data directory readable by the user only, if it exists and is
+/// not already (a directory made by an older version, a backup tool or by hand). Returns
+/// whether it changed anything. A directory that is not Frontline's own is left alone.
+pub fn secure(location: &Location) -> Result<bool> {
+    let Some(dir) = location.path.parent().filter(|d| location.own_dir && d.is_dir()) else {
+        return Ok(false);
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir).map_err(|e| Error::io("read", dir, e))?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode & 0o700))
+                .map_err(|e| Error::io("make private", dir, e))?;
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    #[test]
+    fn a_loose_data_directory_is_made_private_but_another_directory_is_left_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let own = tmp.path().join("data");
+        std::fs::create_dir(&own).unwrap();
+        std::fs::set_permissions(&own, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let loc = Location { path: own.join(DB_FILE_NAME), own_dir: true };
+        assert!(secure(&loc).unwrap());
+        assert_eq!(mode(&own), 0o700);
+        assert!(!secure(&loc).unwrap(), "already private");
+        let shared = tmp.path().join("shared");
+        std::fs::create_dir(&shared).unwrap();
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(!secure(&Location { path: shared.join("mine.db"), own_dir: false }).unwrap());
+        assert_eq!(mode(&shared), 0o755);
+    }
 }
