@@ -60,6 +60,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         demo::demo_cancel,
     ])
     .events(collect_events![SlaBreached])
+    // What the store accepts, so the UI's pickers and lists offer exactly that.
+    .constant("LIMITS", frontline_core::limits::LIMITS)
 }
 
 /// Renders the TypeScript bindings to a string.

@@ -48,7 +48,8 @@ enum Command {
     /// cases with their whole history over the last 90 days. All or nothing: Ctrl-C leaves
     /// the database as it was.
     Demo {
-        /// Number of cases (100000 is the benchmark size, about a million timeline events).
+        /// Number of cases, 1 to 100000 (100000 is the benchmark size, about a million
+        /// timeline events).
         #[arg(long, default_value_t = 1000)]
         cases: u32,
         /// Language of names and texts: en, zh-Hans or zh-Hant.
@@ -105,20 +106,21 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Demo { cases, lang, seed, force } => {
             let mut store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
-            let existing = store.info()?.row_counts.iter().find(|(t, _)| *t == "cases").map_or(0, |(_, n)| *n);
-            if existing > 0 && !force {
-                anyhow::bail!(
-                    "{} already has {existing} cases; demo data would be mixed into them and sync to the team \
-                     like real data. Use another --db, or --force to add it anyway",
-                    db.display()
-                );
-            }
-            let opts = demo::DemoOptions { cases, language: lang, seed, end: store.now() };
+            // The rule (size, existing cases) is core's, shared with the app.
+            let opts = demo::DemoOptions { cases, language: lang, seed, end: store.now(), force };
             let started = Instant::now();
             let result = demo::generate(&mut store, &opts, demo_reporter()?);
             eprintln!();
             let summary = match result {
                 Err(frontline_core::Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
+                Err(frontline_core::Error::NotEmpty { cases }) => anyhow::bail!(
+                    "{} already has {cases} cases; demo data would be mixed into them and sync to the team \
+                     like real data. Use another --db, or --force to add it anyway",
+                    db.display()
+                ),
+                Err(frontline_core::Error::Validation { field: "cases", limit: Some(max), .. }) => {
+                    anyhow::bail!("--cases must be from 1 to {max} (got {cases})")
+                }
                 other => other?,
             };
             println!(

@@ -22,6 +22,7 @@ pub mod demo;
 pub mod error;
 pub mod ids;
 mod input;
+pub mod limits;
 pub mod paths;
 pub mod people;
 pub mod settings;
