@@ -2,12 +2,15 @@
 //!
 //! A thin adapter over `frontline-core`: each subcommand parses its arguments, calls one
 //! core function and prints the result. Progress goes to stderr, results to stdout, and
-//! Ctrl-C cancels a long copy cleanly (no half-written file, the database untouched).
+//! Ctrl-C (or SIGTERM, SIGHUP) cancels a long copy cleanly (no half-written file, the
+//! database untouched). Errors print once, on a line of their own.
 #![forbid(unsafe_code)]
-#![allow(clippy::print_stdout)]
 
+mod output;
+
+use std::io::Write as _;
 use std::ops::ControlFlow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -15,8 +18,11 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use frontline_core::backup::{self, Progress};
+use frontline_core::paths::{self, FileRole};
 use frontline_core::settings::Language;
-use frontline_core::{Store, demo, paths, system_now};
+use frontline_core::{Error, Store, demo, system_now};
+
+use crate::output::{end_progress_line, progress};
 
 /// Frontline's command-line tool.
 #[derive(Parser)]
@@ -66,64 +72,90 @@ enum Command {
 
 fn main() {
     let cli = Cli::parse();
-    if let Err(e) = run(cli) {
-        eprintln!("error: {e:#}");
-        std::process::exit(1);
+    let result = run(cli);
+    end_progress_line();
+    match result {
+        Ok(()) => {}
+        // `frontline-cli info | head -3`: the reader has all it wanted.
+        Err(e) if output::is_broken_pipe(&e) => {}
+        Err(e) => {
+            // Nothing more to do if stderr is gone too.
+            let _ = writeln!(std::io::stderr().lock(), "error: {e:#}");
+            std::process::exit(1);
+        }
     }
 }
 
 fn run(cli: Cli) -> Result<()> {
     let db = paths::resolve_db_path(cli.db)?;
+    // Opening a directory as a database would fail only after touching it.
+    paths::check_not_a_directory(&db)?;
     match cli.command {
         Command::Info => {
-            let store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
+            let store = open(&db)?;
             let info = store.info()?;
-            println!("database:        {}", info.path.display());
-            println!("schema version:  {}", info.schema_version);
-            println!("node id:         {}", info.node_id);
-            println!("pending changes: {}", info.pending_changes);
+            let mut out = output::stdout();
+            writeln!(out, "database:        {}", info.path.display())?;
+            writeln!(out, "schema version:  {}", info.schema_version)?;
+            writeln!(out, "node id:         {}", info.node_id)?;
+            writeln!(out, "pending changes: {}", info.pending_changes)?;
             for (table, n) in info.row_counts {
-                println!("rows {table:<22} {n}");
+                writeln!(out, "rows {table:<22} {n}")?;
             }
+            out.flush()?;
         }
         Command::Backup { path } => {
+            // There must be a database to copy: backing up a mistyped --db would create
+            // an empty one and copy that.
+            paths::check_existing_file(&db, FileRole::Database).context("nothing to back up")?;
+            paths::check_new_file(&path).context("cannot write the backup")?;
+            remove_stale(&output::partial_of(&path), "an interrupted backup")?;
             // Open once through the store so an old database is migrated and a wrong file
             // is refused with a clear message before any copying starts.
-            drop(Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?);
+            drop(open(&db)?);
             backup::backup(&db, &path, progress_reporter("backing up")?)?;
-            eprintln!();
-            println!("backup written to {}", path.display());
+            end_progress_line();
+            writeln!(output::stdout(), "backup written to {}", path.display())?;
         }
         Command::Restore { path } => {
-            let summary = backup::inspect(&path).with_context(|| format!("{} cannot be restored", path.display()))?;
+            let summary = backup::inspect(&path).context("cannot restore")?;
             eprintln!("backup is valid (schema version {}, from device {})", summary.schema_version, summary.node_id);
-            let out = backup::restore(&db, &path, system_now(), progress_reporter("restoring")?)?;
-            eprintln!();
-            if let Some(aside) = out.kept_aside {
-                println!("previous database kept at {}", aside.display());
+            for stale in output::stale_restore_copies(&db) {
+                remove_stale(&stale, "an interrupted restore")?;
             }
-            println!("restored {} into {} (new node id {})", path.display(), db.display(), out.node_id);
+            let out = backup::restore(&db, &path, system_now(), progress_reporter("restoring")?);
+            end_progress_line();
+            let out = match out {
+                Err(Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
+                // A failure after the copy aside names the copy (`Error::RestoreFailed`).
+                other => other?,
+            };
+            let mut stdout = output::stdout();
+            if let Some(aside) = out.kept_aside {
+                writeln!(stdout, "previous database kept at {}", aside.display())?;
+            }
+            writeln!(stdout, "restored {} into {} (new node id {})", path.display(), db.display(), out.node_id)?;
         }
         Command::Demo { cases, lang, seed, force } => {
-            let mut store = Store::open(&db).with_context(|| format!("cannot open {}", db.display()))?;
-            // The rule (size, existing cases) is core's, shared with the app.
+            let mut store = open(&db)?;
             let opts = demo::DemoOptions { cases, language: lang, seed, end: store.now(), force };
             let started = Instant::now();
             let result = demo::generate(&mut store, &opts, demo_reporter()?);
-            eprintln!();
+            end_progress_line();
             let summary = match result {
-                Err(frontline_core::Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
-                Err(frontline_core::Error::NotEmpty { cases }) => anyhow::bail!(
+                Err(Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
+                Err(Error::NotEmpty { cases }) => anyhow::bail!(
                     "{} already has {cases} cases; demo data would be mixed into them and sync to the team \
                      like real data. Use another --db, or --force to add it anyway",
                     db.display()
                 ),
-                Err(frontline_core::Error::Validation { field: "cases", limit: Some(max), .. }) => {
+                Err(Error::Validation { field: "cases", limit: Some(max), .. }) => {
                     anyhow::bail!("--cases must be from 1 to {max} (got {cases})")
                 }
                 other => other?,
             };
-            println!(
+            writeln!(
+                output::stdout(),
                 "created {} cases, {} customers, {} agents and {} teams in {} in {:.1} s",
                 summary.cases,
                 summary.customers,
@@ -131,8 +163,21 @@ fn run(cli: Cli) -> Result<()> {
                 summary.teams,
                 db.display(),
                 started.elapsed().as_secs_f64()
-            );
+            )?;
         }
+    }
+    Ok(())
+}
+
+fn open(db: &Path) -> Result<Store> {
+    Store::open(db).with_context(|| format!("cannot open {}", db.display()))
+}
+
+/// Removes a file an interrupted (killed) run left behind, and says so.
+fn remove_stale(path: &Path, left_by: &str) -> Result<()> {
+    if path.is_file() {
+        std::fs::remove_file(path).with_context(|| format!("cannot remove {}, left by {left_by}", path.display()))?;
+        eprintln!("removed {}, left by {left_by}", path.display());
     }
     Ok(())
 }
@@ -146,26 +191,30 @@ fn parse_language(s: &str) -> Result<Language, String> {
     }
 }
 
-/// Prints demo progress to stderr and turns Ctrl-C into a clean cancel.
-fn demo_reporter() -> Result<impl FnMut(demo::DemoProgress) -> ControlFlow<()>> {
+/// A flag that Ctrl-C, SIGTERM and SIGHUP raise: the long operation then cancels cleanly.
+fn cancel_flag() -> Result<Arc<AtomicBool>> {
     let cancelled = Arc::new(AtomicBool::new(false));
     let flag = cancelled.clone();
-    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("cannot install Ctrl-C handler")?;
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("cannot install the Ctrl-C handler")?;
+    Ok(cancelled)
+}
+
+/// Prints demo progress to stderr and turns Ctrl-C into a clean cancel.
+fn demo_reporter() -> Result<impl FnMut(demo::DemoProgress) -> ControlFlow<()>> {
+    let cancelled = cancel_flag()?;
     Ok(move |p: demo::DemoProgress| {
         let pct = if p.total == 0 { 100 } else { u64::from(p.done) * 100 / u64::from(p.total) };
-        eprint!("\rgenerating demo data: {pct:>3}% ({}/{} cases)", p.done, p.total);
+        progress(&format!("generating demo data: {pct:>3}% ({}/{} cases)", p.done, p.total));
         if cancelled.load(Ordering::SeqCst) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
     })
 }
 
 /// Prints a percentage to stderr and turns Ctrl-C into a clean cancel.
 fn progress_reporter(label: &'static str) -> Result<impl FnMut(Progress) -> ControlFlow<()>> {
-    let cancelled = Arc::new(AtomicBool::new(false));
-    let flag = cancelled.clone();
-    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst)).context("cannot install Ctrl-C handler")?;
+    let cancelled = cancel_flag()?;
     Ok(move |p: Progress| {
         let pct = (p.done * 100).checked_div(p.total).unwrap_or(100);
-        eprint!("\r{label}: {pct:>3}% ({}/{} pages)", p.done, p.total);
+        progress(&format!("{label}: {pct:>3}% ({}/{} pages)", p.done, p.total));
         if cancelled.load(Ordering::SeqCst) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
     })
 }

@@ -84,13 +84,7 @@ pub fn backup(
 
 /// Checks that `path` is an intact Frontline database this build can open.
 pub fn inspect(path: &Path) -> Result<BackupSummary> {
-    if !path.is_file() {
-        return Err(Error::io(
-            "read backup",
-            path,
-            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
-        ));
-    }
+    crate::paths::check_existing_file(path, crate::paths::FileRole::Backup)?;
     let conn = open_source(path)?;
     let check: String =
         conn.query_row("PRAGMA integrity_check(1)", [], |r| r.get(0)).map_err(|e| store::classify(path, e))?;
@@ -125,14 +119,24 @@ pub fn restore(
         clock_floor = Some(current.clock_last());
         kept_aside = Some(aside);
     }
-    {
-        let src = open_source(from)?;
-        let mut live = Connection::open(db_path)?;
-        store::restrict_permissions(db_path)?;
-        copy(&src, &mut live, &mut on_progress)?;
-    }
-    let mut restored = Store::open_with_clock(db_path, now)?;
-    let node = restored.rotate_node_id(clock_floor)?;
+    let restored = (|| {
+        {
+            let src = open_source(from)?;
+            let mut live = Connection::open(db_path)?;
+            store::restrict_permissions(db_path)?;
+            copy(&src, &mut live, &mut on_progress)?;
+        }
+        let mut restored = Store::open_with_clock(db_path, now)?;
+        restored.rotate_node_id(clock_floor)
+    })();
+    // Past this point the copy aside exists. A cancel rolled the copy back, so the copy
+    // aside is not needed; any other failure says where it is.
+    let node = match (restored, &kept_aside) {
+        (Ok(node), _) => node,
+        (Err(Error::Cancelled), Some(aside)) if std::fs::remove_file(aside).is_ok() => return Err(Error::Cancelled),
+        (Err(e), Some(aside)) => return Err(Error::RestoreFailed { kept_aside: aside.clone(), source: Box::new(e) }),
+        (Err(e), None) => return Err(e),
+    };
     Ok(RestoreOutcome { kept_aside, node_id: node.to_string() })
 }
 
@@ -169,8 +173,8 @@ fn copy(
 
 /// Opens a Frontline database read-only, refusing anything else.
 fn open_source(path: &Path) -> Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| store::classify(path, e))?;
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| store::classify(path, e))?;
     let app_id: i32 =
         conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| store::classify(path, e))?;
     if app_id != APPLICATION_ID {
