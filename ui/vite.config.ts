@@ -67,10 +67,21 @@ export default defineConfig({
       // The app's components, in jsdom with the IPC boundary mocked.
       {
         extends: true,
-        test: { name: "app", include: ["src/**/*.test.{ts,tsx}"], environment: "jsdom", setupFiles: ["./src/test/setup.ts"] },
+        test: {
+          name: "app",
+          include: ["src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["./src/test/setup.ts"],
+          sequence: { groupOrder: 0 },
+        },
       },
-      // Checks of the build itself (the production bundle under a frozen prototype).
-      { extends: true, test: { name: "build", include: ["build/**/*.test.ts"], environment: "node" } },
+      // Checks of the build itself (the production bundle under a frozen prototype). After
+      // the app's tests, not beside them: its Vite build takes both cores for seconds, and
+      // the jsdom tests' timeouts do not allow for that.
+      {
+        extends: true,
+        test: { name: "build", include: ["build/**/*.test.ts"], environment: "node", sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });
