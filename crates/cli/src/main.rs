@@ -52,7 +52,8 @@ enum Command {
     /// cases with their whole history over the last 90 days. All or nothing: Ctrl-C leaves
     /// the database as it was. Demo data never syncs; `--clear` removes it.
     Demo {
-        /// Number of cases (100000 is the benchmark size, about a million timeline events).
+        /// Number of cases, 1 to 100000 (100000 is the benchmark size, about a million
+        /// timeline events).
         #[arg(long, default_value_t = 1000)]
         cases: u32,
         /// Language of names and texts: en, zh-Hans or zh-Hant.

@@ -5,8 +5,13 @@
 //! Windows). Overridable so tests, demos and several profiles can keep separate data:
 //! an explicit path wins, then `FRONTLINE_DB` (the database file), then
 //! `FRONTLINE_DATA_DIR` (a directory holding `frontline.db`).
+//!
+//! Also the first look at where a new file (a backup) is to be written, so a directory,
+//! a taken name or a missing directory each get their own true message before anything
+//! is copied. (A file to open is looked at by the store: `store::open`.)
 
-use std::path::PathBuf;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
 
 use crate::{Error, Result};
 
@@ -69,6 +74,22 @@ pub fn secure(location: &Location) -> Result<bool> {
     Ok(false)
 }
 
+/// Checks that `path` can be a new file: not an existing file ([`Error::AlreadyExists`]),
+/// not a directory, and in a directory that exists.
+pub fn check_new_file(path: &Path) -> Result<()> {
+    let problem = |kind, text| Error::io("write", path, std::io::Error::new(kind, text));
+    if path.is_dir() {
+        return Err(problem(ErrorKind::IsADirectory, "is a directory; name a file inside it"));
+    }
+    if path.exists() {
+        return Err(Error::AlreadyExists { path: path.to_path_buf() });
+    }
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => Err(problem(ErrorKind::NotFound, "no such directory to write it in")),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use std::os::unix::fs::PermissionsExt;
@@ -91,5 +112,27 @@ mod tests {
         std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o755)).unwrap();
         assert!(!secure(&Location { path: shared.join("mine.db"), own_dir: false }).unwrap());
         assert_eq!(mode(&shared), 0o755);
+    }
+
+    fn message(r: Result<()>) -> String {
+        let e = r.unwrap_err();
+        match std::error::Error::source(&e) {
+            Some(cause) => format!("{e}: {cause}"),
+            None => e.to_string(),
+        }
+    }
+
+    #[test]
+    fn new_files_must_not_exist_and_need_their_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let taken = dir.path().join("taken.db");
+        std::fs::write(&taken, b"x").unwrap();
+        check_new_file(&dir.path().join("new.db")).unwrap();
+        assert!(matches!(check_new_file(&taken), Err(Error::AlreadyExists { .. })));
+        assert!(message(check_new_file(dir.path())).ends_with("is a directory; name a file inside it"));
+        assert!(
+            message(check_new_file(&dir.path().join("no/such/dir/new.db")))
+                .ends_with("no such directory to write it in")
+        );
     }
 }

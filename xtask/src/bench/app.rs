@@ -1,10 +1,9 @@
 //! The desktop app's cold start to first screen and idle memory, under Xvfb.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
 pub struct Startup {
     pub first_screen_ms: u64,
@@ -12,56 +11,31 @@ pub struct Startup {
     pub webkit: Vec<(String, f64)>,
 }
 
-/// Starts the release app on a fresh data dir under Xvfb, waits for its first IPC call
-/// (logged as "first screen after N ms"), idles 10 s, then reads PSS from /proc.
+/// Starts the release app on a fresh data dir under Xvfb (outside WebDriver, see
+/// [`startup`](crate::startup)), waits for its first IPC call (logged as "first screen
+/// after N ms"), idles 10 s, then reads PSS from /proc.
 pub fn startup(bin: &Path) -> Result<Startup> {
-    let tmp = std::env::temp_dir().join(format!("frontline-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp)?;
-    let mut xvfb = Command::new("Xvfb").args([":97", "-screen", "0", "1400x900x24", "-nolisten", "tcp"]).spawn()
-        .context("Xvfb is needed for the start-up benchmark (apt-get install xvfb)")?;
-    std::thread::sleep(Duration::from_millis(500));
-    let log = tmp.join("app.log");
-    // A private session bus: the app's single-instance lock lives on D-Bus.
-    let mut app = Command::new("dbus-run-session")
-        .arg("--")
-        .arg(bin)
-        .env("DISPLAY", ":97")
-        .env("FRONTLINE_DATA_DIR", tmp.join("data"))
-        .env("XDG_CONFIG_HOME", tmp.join("config"))
-        .env("XDG_DATA_HOME", tmp.join("share"))
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log)?)
-        .spawn()?;
-    let begin = Instant::now();
-    let first = loop {
-        let text = std::fs::read_to_string(&log).unwrap_or_default();
-        if let Some(rest) = text.split("first screen after ").nth(1) {
-            break rest.split(' ').next().and_then(|n| n.parse::<u64>().ok());
-        }
-        if begin.elapsed() > Duration::from_secs(60) {
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let app = crate::startup::launch(bin)?;
+    let first = app.first_screen_ms();
     std::thread::sleep(Duration::from_secs(10));
-    let frontline = children(app.id())
-        .into_iter()
-        .find(|(_, name)| name == "frontline")
-        .map(|(pid, _)| pid)
-        .context("the app process was not found under dbus-run-session")?;
+    let Some(frontline) = child_named(app.session.id(), "frontline") else {
+        app.stop(None);
+        bail!("the app process was not found under dbus-run-session");
+    };
     let app_pss = pss_kib(frontline).unwrap_or(0);
     let webkit: Vec<(String, f64)> = children(frontline)
         .into_iter()
         .filter(|(_, name)| name.starts_with("WebKit"))
         .map(|(pid, name)| (name, pss_kib(pid).unwrap_or(0) as f64 / 1024.0))
         .collect();
-    let _ = Command::new("kill").arg(frontline.to_string()).status();
-    let _ = app.wait();
-    let _ = xvfb.kill();
-    let _ = xvfb.wait();
-    let _ = std::fs::remove_dir_all(&tmp);
+    app.stop(Some(frontline));
     let first_screen_ms = first.context("the app never made its first IPC call (see its log)")?;
     Ok(Startup { first_screen_ms, app_pss_mib: app_pss as f64 / 1024.0, webkit })
+}
+
+/// The pid of `parent`'s direct child running `name`.
+pub fn child_named(parent: u32, name: &str) -> Option<u32> {
+    children(parent).into_iter().find(|(_, n)| n == name).map(|(pid, _)| pid)
 }
 
 /// Direct children of `parent`: (pid, program name).

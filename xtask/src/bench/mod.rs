@@ -10,7 +10,7 @@
 //!    initial sync of a new device, an incremental sync of 100 changes, and the server's
 //!    pushes per second with 50 devices on SQLite and PostgreSQL ([`sync`]).
 
-mod app;
+pub mod app;
 mod demo;
 mod sync;
 

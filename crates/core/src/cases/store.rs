@@ -9,7 +9,7 @@ use super::reference::{case_reference, clash_reference};
 use super::service_level::refresh_due_cache;
 use super::workflow::{self, CaseAction};
 use crate::ids::{AgentId, CaseId, EventId, TeamId};
-use crate::input::TextRule;
+use crate::input::{TextRule, TimeWindow, check_count};
 use crate::store::{Table, WriteTx, get_meta, set_meta};
 use crate::time::to_db_text;
 use crate::{Error, Result, ValidationRule, customers, people};
@@ -25,9 +25,18 @@ const RESOLUTION: TextRule = TextRule::block("resolutionSummary", 4_000, true);
 const SUMMARY: TextRule = TextRule::block("summary", 4_000, false);
 const OUTCOME: TextRule = TextRule::block("outcome", 2_000, true);
 const COMMENT: TextRule = TextRule::block("comment", 2_000, false);
-const TAG: TextRule = TextRule::line("tags", 40, true);
+pub(super) const TAG: TextRule = TextRule::line("tags", 40, true);
 /// Most tags one case may carry.
 pub const MAX_TAGS: usize = 20;
+/// When a call-back may be due, around the transaction's `now`: up to a year back (a
+/// call-back agreed earlier and entered late stays visible, as overdue) and up to two
+/// years ahead (a later date is a typo, such as year 0001 or 9999). The UI's date picker
+/// offers the same window.
+pub const CALLBACK_WINDOW_DAYS_BACK: u32 = 365;
+/// See [`CALLBACK_WINDOW_DAYS_BACK`].
+pub const CALLBACK_WINDOW_DAYS_AHEAD: u32 = 730;
+const CALLBACK_DUE: TimeWindow =
+    TimeWindow { field: "dueAt", days_back: CALLBACK_WINDOW_DAYS_BACK, days_ahead: CALLBACK_WINDOW_DAYS_AHEAD };
 /// Longest single contact a handle time may record: 24 hours.
 const MAX_HANDLE_SECONDS: u32 = 24 * 3600;
 
@@ -238,12 +247,10 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
     let case = get(tx.conn(), id)?;
     workflow::check(case.status, CaseAction::SetTags)?;
     let before = case.tags;
+    check_count("tags", tags.len(), MAX_TAGS)?;
     let mut clean = tags.iter().map(|t| TAG.check(t)).collect::<Result<Vec<_>>>()?;
     clean.sort();
     clean.dedup();
-    if clean.len() > MAX_TAGS {
-        return Err(Error::Validation { field: "tags", rule: ValidationRule::TooLong, limit: Some(MAX_TAGS as u32) });
-    }
     if clean == before {
         return Ok(());
     }
@@ -301,13 +308,15 @@ pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()>
     if first_response { refresh_due_cache(tx, id) } else { Ok(()) }
 }
 
-/// Schedules the call-back (回访) at `due_at` (RFC 3339). Only for resolved cases.
+/// Schedules the call-back (回访) at `due_at` (RFC 3339), within the window of
+/// [`CALLBACK_WINDOW_DAYS_BACK`] around the transaction's now. Only for resolved cases.
 pub fn schedule_callback(tx: &mut WriteTx<'_>, id: &CaseId, due_at: &str) -> Result<()> {
     workflow::check(facts::current(tx, id)?.status, CaseAction::ScheduleCallback)?;
     let due = chrono::DateTime::parse_from_rfc3339(due_at)
         .map_err(|_| Error::invalid("dueAt", ValidationRule::InvalidValue))?
         .with_timezone(&chrono::Utc);
-    facts::append(tx, id, EventData::CallbackScheduled { due_at: to_db_text(due) })?;
+    let due = to_db_text(CALLBACK_DUE.check(due, tx.now())?);
+    facts::append(tx, id, EventData::CallbackScheduled { due_at: due })?;
     Ok(())
 }
 
