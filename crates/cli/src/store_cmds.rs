@@ -24,6 +24,7 @@ pub fn info(db: &Path) -> Result<()> {
 }
 
 pub fn backup(db: &Path, to: &Path) -> Result<()> {
+    remove_leftover(&backup::partial_path(to), "an interrupted backup")?;
     match backup::backup(db, to, pages("backing up")?) {
         Err(Error::Cancelled) => anyhow::bail!("cancelled; no backup was written"),
         other => other.context("cannot write the backup")?,
@@ -35,6 +36,9 @@ pub fn backup(db: &Path, to: &Path) -> Result<()> {
 pub fn restore(db: &Path, from: &Path) -> Result<()> {
     let summary = backup::inspect(from).context("cannot restore")?;
     eprintln!("backup is valid (schema version {}, from device {})", summary.schema_version, summary.node_id);
+    for copy in backup::interrupted_restore_copies(db) {
+        remove_leftover(&copy, "an interrupted restore")?;
+    }
     let out = match backup::restore(db, from, system_now(), pages("restoring")?) {
         Err(Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
         // A failure after the copy aside names the copy (`Error::RestoreFailed`).
@@ -44,6 +48,16 @@ pub fn restore(db: &Path, from: &Path) -> Result<()> {
         output::line(format_args!("previous database kept at {}", aside.display()));
     }
     output::line(format_args!("restored {} into {} (new node id {})", from.display(), db.display(), out.node_id));
+    Ok(())
+}
+
+/// Removes a file a killed run left behind, and says so (a silent leftover is a file the
+/// user finds later and cannot place).
+fn remove_leftover(path: &Path, left_by: &str) -> Result<()> {
+    if path.is_file() {
+        std::fs::remove_file(path).with_context(|| format!("cannot remove {}, left by {left_by}", path.display()))?;
+        eprintln!("removed {}, left by {left_by}", path.display());
+    }
     Ok(())
 }
 

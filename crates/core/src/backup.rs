@@ -173,15 +173,39 @@ fn open_source(path: &Path) -> Result<Connection> {
     Store::inspect_connection(path)
 }
 
-fn partial_path(dest: &Path) -> PathBuf {
+/// Where a backup to `dest` is written until it is complete: `<dest>.partial`. A killed
+/// backup leaves it; the next one to `dest` replaces it.
+pub fn partial_path(dest: &Path) -> PathBuf {
     let mut name = dest.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(".partial");
     dest.with_file_name(name)
 }
 
-fn aside_path(db_path: &Path, now: chrono::DateTime<chrono::Utc>) -> PathBuf {
+fn aside_prefix(db_path: &Path) -> String {
     let stem = db_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    db_path.with_file_name(format!("{stem}.before-restore-{}.db", now.format("%Y%m%dT%H%M%S%.3fZ")))
+    format!("{stem}.before-restore-")
+}
+
+fn aside_path(db_path: &Path, now: chrono::DateTime<chrono::Utc>) -> PathBuf {
+    db_path.with_file_name(format!("{}{}.db", aside_prefix(db_path), now.format("%Y%m%dT%H%M%S%.3fZ")))
+}
+
+/// Incomplete copies aside that killed restores of `db_path` left
+/// (`<name>.before-restore-<time>.db.partial`): never a usable database, safe to remove.
+pub fn interrupted_restore_copies(db_path: &Path) -> Vec<PathBuf> {
+    let prefix = aside_prefix(db_path);
+    let dir = db_path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with(&prefix) && name.ends_with(".db.partial")
+        })
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
 }
 
 #[cfg(test)]

@@ -265,7 +265,7 @@ fn info_into_a_closed_pipe_ends_quietly() {
 }
 
 #[test]
-fn a_backup_replaces_what_a_killed_one_left() {
+fn a_backup_removes_and_reports_what_a_killed_one_left() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("frontline.db");
     assert!(cli(&db, &["demo", "--cases", "3"]).status.success());
@@ -275,8 +275,25 @@ fn a_backup_replaces_what_a_killed_one_left() {
     std::fs::write(&partial, b"half a database").unwrap();
     let out = cli(&db, &["backup", dest.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("removed {}, left by an interrupted backup", partial.display())),
+        "{}",
+        stderr(&out)
+    );
     assert!(!partial.exists());
     assert_eq!(integrity(&dest), "ok");
+
+    // And a restore: the copy aside a killed restore left half-written.
+    let aside = dir.path().join("frontline.before-restore-20260101T000000.000Z.db.partial");
+    std::fs::write(&aside, b"half a copy").unwrap();
+    let out = cli(&db, &["restore", dest.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("removed {}, left by an interrupted restore", aside.display())),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!aside.exists());
 }
 
 #[test]
