@@ -2,7 +2,8 @@
 //!
 //! - `run`   installs what is missing, builds the UI and the app, and starts it.
 //! - `test`  runs every test: Rust (nextest), UI (Vitest), the release app's start-up
-//!   outside WebDriver (where Tauri's freezePrototype applies) and the WebDriver E2E suite.
+//!   outside WebDriver (where Tauri's freezePrototype applies), the WebDriver E2E suite
+//!   and, on Linux, what the .deb and the server archive hold.
 //! - `startup` only the start-up check of `test` (the release app outside WebDriver).
 //! - `bench` measures the DESIGN quality bars into BENCHMARKS.md.
 //! - `dist`  builds the installers (.deb and AppImage here; msi/nsis and dmg/app on their OS).
@@ -28,7 +29,8 @@ const USAGE: &str = "usage: cargo xtask <run|test|bench|dist|gen> [options]
   test [--no-e2e]     Rust tests (nextest), UI tests (Vitest), start-up outside WebDriver and E2E (Xvfb)
   startup             release app started outside WebDriver: fails unless the UI makes its first IPC call
   bench               query speed at 100k cases, app start-up and memory -> BENCHMARKS.md
-  dist                build the .deb and AppImage (plus msi/nsis, dmg/app on those systems)
+  dist                build the .deb and AppImage (plus msi/nsis, dmg/app on those systems) with
+                      frontline-cli beside the app, and the frontline-server archive
   gen                 regenerate ui/src/ipc/bindings.ts from src-tauri/ipc.rs";
 
 fn main() {
@@ -77,6 +79,10 @@ fn run() -> Result<()> {
                 let mut cmd = shell::npm(&["test", "-w", "tests/e2e"]);
                 cmd.env("FRONTLINE_APP_BINARY", &bin);
                 shell::run(cmd)?;
+                if cfg!(target_os = "linux") {
+                    shell::step("installers: the .deb carries the app and frontline-cli; the server archive");
+                    app_build::check_installers()?;
+                }
             }
             Ok(())
         }

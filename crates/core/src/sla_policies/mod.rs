@@ -243,7 +243,9 @@ pub fn delete(tx: &mut WriteTx<'_>, id: &SlaPolicyId) -> Result<()> {
 /// other is not silently shadowed). Only pairs involving a policy made on this device
 /// are recorded here: the other device records its own.
 pub(crate) fn record_duplicates(tx: &mut WriteTx<'_>) -> Result<()> {
-    let rows: Vec<(SlaPolicyId, String, Option<String>, Option<String>, Option<String>)> = {
+    /// A live policy's id, priority, tier, category and creation stamp.
+    type Row = (SlaPolicyId, String, Option<String>, Option<String>, Option<String>);
+    let rows: Vec<Row> = {
         let mut stmt = tx.conn().prepare_cached(
             "SELECT p.id, p.priority, p.tier, p.category, v.hlc FROM sla_policies p
              LEFT JOIN column_versions v ON v.tbl = 'sla_policies' AND v.row_id = p.id AND v.col = 'created_at'

@@ -73,14 +73,12 @@ pub fn next_batch(conn: &Connection, limit: usize) -> Result<Option<Batch>> {
     }
     let mut changes = Vec::new();
     let mut through = 0u64;
-    let mut count = 0usize;
     for (i, (seq, hlc, tbl, row, col, value, base, current)) in recs.iter().enumerate() {
         // Cut only between rows, so a new row's cells arrive together.
-        if count >= limit && i > 0 && (&recs[i - 1].2, &recs[i - 1].3) != (tbl, row) {
+        if i >= limit && i > 0 && (&recs[i - 1].2, &recs[i - 1].3) != (tbl, row) {
             break;
         }
         through = *seq as u64;
-        count += 1;
         let superseded = !col.is_empty() && current.as_deref() != Some(hlc.as_str());
         if superseded {
             continue;

@@ -67,13 +67,12 @@ impl WriteTx<'_> {
     }
 }
 
+/// A row's id and its synced columns' values.
+type SyncedRow = (String, Vec<(&'static str, Value)>);
+
 /// The synced columns of a table's rows (optionally only those whose `parent` column
 /// names one row), in insertion order.
-fn rows(
-    conn: &rusqlite::Connection,
-    table: Table,
-    parent: Option<(&str, &str)>,
-) -> Result<Vec<(String, Vec<(&'static str, Value)>)>> {
+fn rows(conn: &rusqlite::Connection, table: Table, parent: Option<(&str, &str)>) -> Result<Vec<SyncedRow>> {
     let cols: Vec<&'static str> = table
         .columns()
         .iter()

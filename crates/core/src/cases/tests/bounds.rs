@@ -120,7 +120,8 @@ fn every_list_of_a_query_holds_at_most_a_hundred_values() {
     let (_d, mut store, clock) = temp_store();
     create(&mut store, "One");
     let list = |q: &CaseQuery| query::list(store.conn(), q, clock.get());
-    let queries: Vec<(&str, Box<dyn Fn(usize) -> CaseQuery>)> = vec![
+    type Make = Box<dyn Fn(usize) -> CaseQuery>;
+    let queries: Vec<(&str, Make)> = vec![
         ("statuses", Box::new(|k| CaseQuery { statuses: vec![CaseStatus::Open; k], ..CaseQuery::default() })),
         ("priorities", Box::new(|k| CaseQuery { priorities: vec![Priority::P1; k], ..CaseQuery::default() })),
         ("channels", Box::new(|k| CaseQuery { channels: vec![CaseChannel::Phone; k], ..CaseQuery::default() })),
