@@ -85,7 +85,20 @@ export const KNOWN_FIELDS = [
   // Service levels
   "firstResponseMinutes",
   "resolutionMinutes",
+  "businessHours",
   "date",
+  // Sync: signing in, and the other fields a conflict can name
+  "server",
+  "workspace",
+  "password",
+  "ref",
+  "assigneeId",
+  "teamId",
+  "role",
+  "caseId",
+  "tag",
+  "createdAt",
+  "deletedAt",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 
