@@ -50,6 +50,8 @@ pub enum ErrorCode {
     Protocol,
     /// The server failed; try again later.
     Server,
+    /// Demo data was asked for on a database that already has cases.
+    NotEmpty,
     /// A bug.
     Internal,
 }
@@ -140,8 +142,9 @@ impl From<Error> for IpcError {
             Error::OtherWorkspace { .. } => IpcError::new(ErrorCode::OtherWorkspace, e.to_string()),
             Error::NotSignedIn => IpcError::new(ErrorCode::NotSignedIn, e.to_string()),
             Error::DemoWhileSignedIn => IpcError::new(ErrorCode::DemoWhileSignedIn, e.to_string()),
-            Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } => {
-                log::error!("storage error: {e}");
+            Error::NotEmpty { .. } => IpcError::new(ErrorCode::NotEmpty, e.to_string()),
+            Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } | Error::RestoreFailed { .. } => {
+                log::error!("storage error: {}", chain(&e));
                 IpcError::new(ErrorCode::Storage, "the database could not be read or written")
             }
             Error::Internal(_) => {
@@ -150,6 +153,18 @@ impl From<Error> for IpcError {
             }
         }
     }
+}
+
+/// `e` and its causes, `a: b: c`, for the log (each cause once: see `core::Error::Io`).
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut next = e.source();
+    while let Some(cause) = next {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        next = cause.source();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -167,10 +182,51 @@ mod tests {
             serde_json::to_value(&e).unwrap(),
             serde_json::json!({
                 "code": "validation",
-                "message": "invalid organisationName: TooLong (limit 120)",
+                "message": "invalid organisationName: too long (at most 120 characters)",
                 "field": "organisationName",
                 "rule": "too_long",
                 "limit": 120
+            })
+        );
+    }
+
+    /// The new bounds of issue #13: a list too long, a date out of its window, and demo
+    /// data into a database that has cases.
+    #[test]
+    fn bound_errors_json_is_pinned() {
+        let json = |e: Error| serde_json::to_value(IpcError::from(e)).unwrap();
+        assert_eq!(
+            json(Error::Validation { field: "customerIds", rule: ValidationRule::TooMany, limit: Some(100) }),
+            serde_json::json!({
+                "code": "validation",
+                "message": "invalid customerIds: too many items (at most 100)",
+                "field": "customerIds",
+                "rule": "too_many",
+                "limit": 100
+            })
+        );
+        assert_eq!(
+            json(Error::Validation { field: "dueAt", rule: ValidationRule::TooLate, limit: Some(730) }),
+            serde_json::json!({
+                "code": "validation",
+                "message": "invalid dueAt: too far ahead (at most 730 days after now)",
+                "field": "dueAt",
+                "rule": "too_late",
+                "limit": 730
+            })
+        );
+        assert_eq!(
+            json(Error::Validation { field: "date", rule: ValidationRule::TooEarly, limit: Some(3650) })["rule"],
+            "too_early"
+        );
+        assert_eq!(
+            json(Error::NotEmpty { cases: 3 }),
+            serde_json::json!({
+                "code": "not_empty",
+                "message": "the database already has 3 cases; demo data would be mixed into them and sync to the team like real data",
+                "field": null,
+                "rule": null,
+                "limit": null
             })
         );
     }

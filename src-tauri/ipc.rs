@@ -70,6 +70,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         sync::demo_clear,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
+    // What the store accepts, so the UI's pickers and lists offer exactly that.
+    .constant("LIMITS", frontline_core::limits::LIMITS)
 }
 
 /// Renders the TypeScript bindings to a string.
@@ -148,5 +150,81 @@ mod tests {
             .collect();
         let manifest: BTreeSet<String> = crate::COMMANDS.iter().map(|c| c.to_string()).collect();
         assert_eq!(granted, manifest);
+    }
+
+    /// The permission each `@tauri-apps/plugin-notification` function needs: the calls
+    /// it makes (`plugin:notification|…`, through the plugin's `window.Notification`).
+    const NOTIFICATION_CALLS: &[(&str, &str)] = &[
+        ("isPermissionGranted", "notification:allow-is-permission-granted"),
+        ("requestPermission", "notification:allow-request-permission"),
+        ("sendNotification", "notification:allow-notify"),
+    ];
+
+    /// Names imported from `module` anywhere under `ui/src` (tests excluded).
+    fn ui_imports(module: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("read ui/src") {
+                let path = entry.expect("dir entry").path();
+                let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if (name.ends_with(".ts") || name.ends_with(".tsx")) && !name.contains(".test.") {
+                    let text = std::fs::read_to_string(&path).expect("read source");
+                    for import in text.split("import ").skip(1) {
+                        let Some((names, rest)) = import.split_once(" from ") else { continue };
+                        if rest.trim_start().trim_start_matches(['"', '\'']).starts_with(module) {
+                            let names = names.trim().trim_start_matches("type ").trim_matches(['{', '}', ' ']);
+                            out.extend(names.split(',').map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Plugins get exactly the permissions the UI's calls need: the notification calls
+    /// `ui/src` imports (a new one fails here until its permission is granted), the event
+    /// listener, and nothing else (no `notification:default`).
+    #[test]
+    fn capability_grants_exactly_the_plugin_calls_the_ui_makes() {
+        let cap: serde_json::Value = serde_json::from_str(include_str!("capabilities/main.json")).unwrap();
+        let granted: BTreeSet<&str> = cap["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter(|p| p.contains(':'))
+            .collect();
+        let imported = ui_imports("@tauri-apps/plugin-notification");
+        let mut needed: BTreeSet<&str> = ["core:event:allow-listen", "core:event:allow-unlisten"].into();
+        for name in &imported {
+            let permission = NOTIFICATION_CALLS
+                .iter()
+                .find(|(f, _)| f == name)
+                .map(|(_, p)| *p)
+                .unwrap_or_else(|| panic!("ui/src calls {name} from the notification plugin: add its permission"));
+            needed.insert(permission);
+        }
+        assert!(imported.contains("sendNotification"), "the scan found the UI's notification calls: {imported:?}");
+        assert_eq!(granted, needed);
+    }
+
+    /// The webview runs with `Object.prototype` frozen (a library that breaks under it is
+    /// caught by `ui/build/frozenPrototype.test.ts` and `cargo xtask test`'s start-up
+    /// check), and its CSP allows no source nothing uses: no asset protocol (not enabled,
+    /// nothing converts file paths), no `data:` fonts (the bundle has none).
+    #[test]
+    fn security_config_freezes_prototypes_and_allows_only_used_sources() {
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        let security = &conf["app"]["security"];
+        assert_eq!(security["freezePrototype"], true);
+        for csp in ["csp", "devCsp"] {
+            assert_eq!(security[csp]["img-src"], "'self' data:", "{csp}");
+            assert_eq!(security[csp]["font-src"], "'self'", "{csp}");
+            assert_eq!(security[csp]["script-src"], "'self'", "{csp}");
+        }
     }
 }

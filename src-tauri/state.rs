@@ -83,7 +83,14 @@ impl AppState {
     /// The state before the database is opened. `started` is when the process began, for
     /// the start-up figure.
     pub fn new(started: std::time::Instant) -> AppState {
-        let db_path = paths::resolve_db_path(None).map_err(IpcError::from);
+        let db_path = paths::resolve(None)
+            .and_then(|location| {
+                if paths::secure(&location)? {
+                    log::warn!("made the data directory of {} private to this user", location.path.display());
+                }
+                Ok(location.path)
+            })
+            .map_err(IpcError::from);
         AppState {
             not_open: Mutex::new(match &db_path {
                 Ok(_) => IpcError::from(frontline_core::Error::Busy),

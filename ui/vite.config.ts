@@ -4,6 +4,8 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 
+import { ownSlotsForDayjs } from "./build/frozenPrototype.ts";
+
 const PREAMBLE_URL = "/@frontline/react-refresh-preamble.js";
 
 /**
@@ -33,7 +35,12 @@ function externalRefreshPreamble(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), externalRefreshPreamble()],
+  // ownSlotsForDayjs: the bundle must load under Tauri's freezePrototype (see its file).
+  plugins: [ownSlotsForDayjs(), react(), externalRefreshPreamble()],
+  optimizeDeps: {
+    // The dev server pre-bundles dayjs without the plugins above.
+    rolldownOptions: { plugins: [ownSlotsForDayjs()] },
+  },
   // The built app is loaded from tauri://localhost; relative asset URLs work there and
   // under `vite preview` alike.
   base: "./",
@@ -52,9 +59,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   test: {
-    environment: "jsdom",
     globals: true,
-    setupFiles: ["./src/test/setup.ts"],
     css: false,
     clearMocks: true,
     restoreMocks: true,
@@ -62,5 +67,25 @@ export default defineConfig({
     // dialog can take several seconds of wall time there. Generous limits keep it from
     // failing on time alone; what each test asserts is unchanged.
     testTimeout: 30_000,
+    projects: [
+      // The app's components, in jsdom with the IPC boundary mocked.
+      {
+        extends: true,
+        test: {
+          name: "app",
+          include: ["src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          setupFiles: ["./src/test/setup.ts"],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      // Checks of the build itself (the production bundle under a frozen prototype). After
+      // the app's tests, not beside them: its Vite build takes both cores for seconds, and
+      // the jsdom tests' timeouts do not allow for that.
+      {
+        extends: true,
+        test: { name: "build", include: ["build/**/*.test.ts"], environment: "node", sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });

@@ -33,5 +33,5 @@ pub async fn customer_get(state: State<'_, AppState>, id: CustomerId) -> Result<
 #[tauri::command]
 #[specta::specta]
 pub async fn customer_search(state: State<'_, AppState>, query: String, limit: u32) -> Result<Vec<Customer>, IpcError> {
-    state.read(|s| customers::search(s.conn(), &query, limit.min(200)))
+    state.read(|s| customers::search(s.conn(), &query, limit))
 }

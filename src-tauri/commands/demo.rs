@@ -18,7 +18,10 @@ use crate::state::AppState;
 /// Seed of the app's demo data: the same button always makes the same data set.
 const SEED: u64 = 20_260_101;
 
-/// Generates `cases` demo cases in `language`, reporting progress on `on_progress`.
+/// Generates `cases` demo cases in `language`, reporting progress on `on_progress`. The
+/// app offers demo data on an empty database only, so it never forces: a database that
+/// has cases meanwhile is refused with `not_empty`, more than `demo::MAX_CASES` with a
+/// validation error (the rule is `demo::generate`'s).
 #[tauri::command]
 #[specta::specta]
 pub async fn demo_generate(
@@ -32,7 +35,7 @@ pub async fn demo_generate(
     cancel.store(false, Ordering::SeqCst);
     let work = tauri::async_runtime::spawn_blocking(move || {
         let mut store = Store::open(&path)?;
-        let opts = DemoOptions { cases, language, seed: SEED, end: store.now() };
+        let opts = DemoOptions { cases, language, seed: SEED, end: store.now(), force: false };
         demo::generate(&mut store, &opts, |p| {
             let _ = on_progress.send(p);
             if cancel.load(Ordering::SeqCst) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }

@@ -1,7 +1,9 @@
 //! `cargo xtask`: the one entry point for developers and CI.
 //!
 //! - `run`   installs what is missing, builds the UI and the app, and starts it.
-//! - `test`  runs every test: Rust (nextest), UI (Vitest) and the WebDriver E2E suite.
+//! - `test`  runs every test: Rust (nextest), UI (Vitest), the release app's start-up
+//!   outside WebDriver (where Tauri's freezePrototype applies) and the WebDriver E2E suite.
+//! - `startup` only the start-up check of `test` (the release app outside WebDriver).
 //! - `bench` measures the DESIGN quality bars into BENCHMARKS.md.
 //! - `dist`  builds the installers (.deb and AppImage here; msi/nsis and dmg/app on their OS).
 //! - `gen`   regenerates the committed TypeScript IPC bindings.
@@ -16,13 +18,15 @@ mod appimage;
 mod bench;
 mod setup;
 mod shell;
+mod startup;
 
 use anyhow::{Result, bail};
 
 const USAGE: &str = "usage: cargo xtask <run|test|bench|dist|gen> [options]
 
   run                 install missing prerequisites, build, start the app
-  test [--no-e2e]     Rust tests (nextest), UI tests (Vitest), E2E (WebDriver under Xvfb)
+  test [--no-e2e]     Rust tests (nextest), UI tests (Vitest), start-up outside WebDriver and E2E (Xvfb)
+  startup             release app started outside WebDriver: fails unless the UI makes its first IPC call
   bench               query speed at 100k cases, app start-up and memory -> BENCHMARKS.md
   dist                build the .deb and AppImage (plus msi/nsis, dmg/app on those systems)
   gen                 regenerate ui/src/ipc/bindings.ts from src-tauri/ipc.rs";
@@ -66,11 +70,20 @@ fn run() -> Result<()> {
             if e2e {
                 setup::cargo_tool("tauri-driver", "", "tauri-driver")?;
                 let bin = app_build::release_app()?;
+                shell::step("start-up outside WebDriver (the UI must make its first IPC call)");
+                let ms = startup::check(&bin)?;
+                println!("first screen after {ms} ms");
                 shell::step("E2E tests (real app under Xvfb, WebDriver)");
                 let mut cmd = shell::npm(&["test", "-w", "tests/e2e"]);
                 cmd.env("FRONTLINE_APP_BINARY", &bin);
                 shell::run(cmd)?;
             }
+            Ok(())
+        }
+        Some("startup") => {
+            let bin = app_build::release_app()?;
+            shell::step("start-up outside WebDriver (the UI must make its first IPC call)");
+            println!("first screen after {} ms", startup::check(&bin)?);
             Ok(())
         }
         Some("bench") => {
@@ -84,13 +97,8 @@ fn run() -> Result<()> {
             app_build::dist()
         }
         Some("gen") => {
-            let mut cmd = shell::cargo(&[
-                "test",
-                "-p",
-                "frontline",
-                "--lib",
-                "ipc::tests::typescript_bindings_are_current",
-            ]);
+            let mut cmd =
+                shell::cargo(&["test", "-p", "frontline", "--lib", "ipc::tests::typescript_bindings_are_current"]);
             cmd.env("FRONTLINE_WRITE_BINDINGS", "1");
             shell::run(cmd)?;
             println!("wrote ui/src/ipc/bindings.ts");

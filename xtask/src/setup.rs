@@ -37,7 +37,8 @@ const BUILD_PACKAGES: &[&str] = &[
     "libxdo-dev",
     "pkg-config",
 ];
-const TEST_PACKAGES: &[&str] = &["xvfb", "webkit2gtk-driver", "dbus-daemon", "imagemagick", "x11-utils"];
+// faketime: the sync tests run a device whose clock is a day ahead (libfaketime).
+const TEST_PACKAGES: &[&str] = &["xvfb", "webkit2gtk-driver", "dbus-daemon", "imagemagick", "x11-utils", "faketime"];
 const DIST_PACKAGES: &[&str] = &["squashfs-tools", "desktop-file-utils", "patchelf"];
 
 /// Ensures the Linux system packages for `purpose` are installed.

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use frontline_core::settings::Language;
-use frontline_core::{Store, demo};
+use frontline_core::{Error, Store, demo};
 
 use crate::{output, progress};
 
@@ -26,15 +26,7 @@ pub fn run(db: &Path, a: DemoArgs) -> Result<()> {
         output::line(format_args!("removed the demo data ({} cases) from {}", cleared.cases, db.display()));
         return Ok(());
     }
-    let existing = store.info()?.row_counts.iter().find(|(t, _)| *t == "cases").map_or(0, |(_, n)| *n);
-    if existing > 0 && !a.force {
-        anyhow::bail!(
-            "{} already has {existing} cases; demo data would be mixed into them. Use another --db, or --force to \
-             add it anyway",
-            db.display()
-        );
-    }
-    let opts = demo::DemoOptions { cases: a.cases, language: a.lang, seed: a.seed, end: store.now() };
+    let opts = demo::DemoOptions { cases: a.cases, language: a.lang, seed: a.seed, end: store.now(), force: a.force };
     let cancelled = progress::cancel_on_ctrl_c()?;
     let started = Instant::now();
     let result = demo::generate(&mut store, &opts, |p: demo::DemoProgress| {
@@ -43,7 +35,15 @@ pub fn run(db: &Path, a: DemoArgs) -> Result<()> {
         if cancelled.load(Ordering::SeqCst) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
     });
     let summary = match result {
-        Err(frontline_core::Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
+        Err(Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
+        Err(Error::NotEmpty { cases }) => anyhow::bail!(
+            "{} already has {cases} cases; demo data would be mixed into them. Use another --db, or --force to add \
+             it anyway",
+            db.display()
+        ),
+        Err(Error::Validation { field: "cases", limit: Some(max), .. }) => {
+            anyhow::bail!("--cases must be from 1 to {max} (got {})", a.cases)
+        }
         other => other?,
     };
     output::line(format_args!(

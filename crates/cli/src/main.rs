@@ -52,7 +52,8 @@ enum Command {
     /// cases with their whole history over the last 90 days. All or nothing: Ctrl-C leaves
     /// the database as it was. Demo data never syncs; `--clear` removes it.
     Demo {
-        /// Number of cases (100000 is the benchmark size, about a million timeline events).
+        /// Number of cases, 1 to 100000 (100000 is the benchmark size, about a million
+        /// timeline events).
         #[arg(long, default_value_t = 1000)]
         cases: u32,
         /// Language of names and texts: en, zh-Hans or zh-Hant.
@@ -211,7 +212,15 @@ fn chain(e: &anyhow::Error) -> String {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let db = paths::resolve_db_path(cli.db)?;
+    let location = paths::resolve(cli.db)?;
+    // Commands that only read change nothing, not even the directory's mode.
+    let reads_only = matches!(cli.command, Command::Info | Command::Backup { .. } | Command::Status { .. } | Command::Export { .. })
+        || matches!(cli.command, Command::Case(CaseCommand::Show { .. } | CaseCommand::List { .. }))
+        || matches!(cli.command, Command::Conflicts { keep_mine: None, accept_theirs: None, .. });
+    if !reads_only && paths::secure(&location)? {
+        eprintln!("note: made {} private to you (it was readable by others)", location.path.parent().map_or_else(String::new, |d| d.display().to_string()));
+    }
+    let db = location.path;
     match cli.command {
         Command::Info => store_cmds::info(&db),
         Command::Backup { path } => store_cmds::backup(&db, &path),

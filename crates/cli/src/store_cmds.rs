@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use anyhow::{Context, Result};
 use frontline_core::backup::{self, Progress};
-use frontline_core::{Store, system_now};
+use frontline_core::{Error, Store, system_now};
 
 use crate::{output, progress};
 
@@ -24,15 +24,22 @@ pub fn info(db: &Path) -> Result<()> {
 }
 
 pub fn backup(db: &Path, to: &Path) -> Result<()> {
-    backup::backup(db, to, pages("backing up")?)?;
+    match backup::backup(db, to, pages("backing up")?) {
+        Err(Error::Cancelled) => anyhow::bail!("cancelled; no backup was written"),
+        other => other.context("cannot write the backup")?,
+    }
     output::line(format_args!("backup written to {}", to.display()));
     Ok(())
 }
 
 pub fn restore(db: &Path, from: &Path) -> Result<()> {
-    let summary = backup::inspect(from).with_context(|| format!("{} cannot be restored", from.display()))?;
+    let summary = backup::inspect(from).context("cannot restore")?;
     eprintln!("backup is valid (schema version {}, from device {})", summary.schema_version, summary.node_id);
-    let out = backup::restore(db, from, system_now(), pages("restoring")?)?;
+    let out = match backup::restore(db, from, system_now(), pages("restoring")?) {
+        Err(Error::Cancelled) => anyhow::bail!("cancelled; the database is unchanged"),
+        // A failure after the copy aside names the copy (`Error::RestoreFailed`).
+        other => other?,
+    };
     if let Some(aside) = out.kept_aside {
         output::line(format_args!("previous database kept at {}", aside.display()));
     }

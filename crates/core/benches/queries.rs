@@ -35,6 +35,7 @@ fn bench_db() -> PathBuf {
             language: Language::ZhHans,
             seed: 42,
             end: Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap(),
+            force: false,
         };
         eprintln!("generating {CASES} demo cases into {} (once)", path.display());
         demo::generate(&mut store, &opts, |_| ControlFlow::Continue(())).unwrap();

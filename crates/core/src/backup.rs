@@ -58,9 +58,7 @@ pub fn backup(
     dest: &Path,
     on_progress: impl FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<()> {
-    if dest.exists() {
-        return Err(Error::AlreadyExists { path: dest.to_path_buf() });
-    }
+    crate::paths::check_new_file(dest)?;
     let partial = partial_path(dest);
     let result = (|| {
         let _ = std::fs::remove_file(&partial);
@@ -118,14 +116,24 @@ pub fn restore(
         clock_floor = Some(current.clock_last());
         kept_aside = Some(aside);
     }
-    {
-        let src = open_source(from)?;
-        let mut live = Connection::open(db_path)?;
-        store::restrict_permissions(db_path)?;
-        copy(&src, &mut live, &mut on_progress)?;
-    }
-    let mut restored = Store::open_with_clock(db_path, now)?;
-    let node = restored.rotate_node_id(clock_floor)?;
+    let restored = (|| {
+        {
+            let src = open_source(from)?;
+            let mut live = Connection::open(db_path)?;
+            store::restrict_permissions(db_path)?;
+            copy(&src, &mut live, &mut on_progress)?;
+        }
+        let mut restored = Store::open_with_clock(db_path, now)?;
+        restored.rotate_node_id(clock_floor)
+    })();
+    // Past this point the copy aside exists. A cancel rolled the copy back, so the copy
+    // aside is not needed; any other failure says where it is.
+    let node = match (restored, &kept_aside) {
+        (Ok(node), _) => node,
+        (Err(Error::Cancelled), Some(aside)) if std::fs::remove_file(aside).is_ok() => return Err(Error::Cancelled),
+        (Err(e), Some(aside)) => return Err(Error::RestoreFailed { kept_aside: aside.clone(), source: Box::new(e) }),
+        (Err(e), None) => return Err(e),
+    };
     Ok(RestoreOutcome { kept_aside, node_id: node.to_string() })
 }
 

@@ -8,8 +8,6 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::OptionalExtension;
-
 use crate::ids::CaseId;
 use crate::store::{Hooks, Table, Touched, WriteTx};
 use crate::{Result, cases, ids, sla_policies};
@@ -35,11 +33,8 @@ fn derive(tx: &mut WriteTx<'_>, touched: Touched) -> Result<()> {
     let mut case_ids: BTreeSet<CaseId> =
         touched.get(&Table::Cases).into_iter().flatten().map(|id| CaseId(id.clone())).collect();
     for table in [Table::CaseEvents, Table::CaseTags] {
-        for id in touched.get(&table).into_iter().flatten() {
-            let sql = format!("SELECT case_id FROM {} WHERE id = ?1", table.name());
-            if let Some(case) = tx.conn().prepare_cached(&sql)?.query_row([id], |r| r.get(0)).optional()? {
-                case_ids.insert(CaseId(case));
-            }
+        if let Some(ids) = touched.get(&table) {
+            case_ids.extend(cases::facts::cases_of(tx.conn(), table, ids)?);
         }
     }
     if !case_ids.is_empty() {

@@ -18,6 +18,12 @@ pub enum ValidationRule {
     Required,
     /// Longer than `limit` characters.
     TooLong,
+    /// A list with more than `limit` items.
+    TooMany,
+    /// A time more than `limit` days before now.
+    TooEarly,
+    /// A time more than `limit` days after now.
+    TooLate,
     /// Not a known IANA time zone.
     InvalidTimeZone,
     /// Not a time of day as `HH:MM`.
@@ -35,7 +41,7 @@ pub enum ValidationRule {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Input that breaks a rule; nothing was written.
-    #[error("invalid {field}: {rule:?}{}", limit.map(|l| format!(" (limit {l})")).unwrap_or_default())]
+    #[error("invalid {field}: {}", rule.explain(*limit))]
     Validation {
         /// The input field, in the wire spelling the UI uses (camelCase).
         field: &'static str,
@@ -107,8 +113,9 @@ pub enum Error {
     /// A backup or restore was cancelled by the user; nothing was changed.
     #[error("cancelled")]
     Cancelled,
-    /// A file-system problem.
-    #[error("{action} {}: {source}", path.display())]
+    /// A file-system problem. The OS error is the `source`, not part of the message, so
+    /// a report that prints the chain (`anyhow`'s `{:#}`) says it once.
+    #[error("{action} {}", path.display())]
     Io {
         /// What we were doing ("create directory", "set permissions on", ...).
         action: &'static str,
@@ -117,6 +124,25 @@ pub enum Error {
         /// The OS error.
         #[source]
         source: std::io::Error,
+    },
+    /// Demo data was asked for on a database that already has cases: it would mix with
+    /// them and sync to the team like real data. (The CLI can force it; the app never does.)
+    #[error(
+        "the database already has {cases} cases; demo data would be mixed into them and sync to the team like real data"
+    )]
+    NotEmpty {
+        /// Live cases in the database.
+        cases: u64,
+    },
+    /// A restore failed after the current database had been copied aside; the copy is
+    /// where `kept_aside` says.
+    #[error("the restore failed; the previous database is kept at {}", kept_aside.display())]
+    RestoreFailed {
+        /// The copy of the database as it was before the restore.
+        kept_aside: PathBuf,
+        /// Why the restore failed.
+        #[source]
+        source: Box<Error>,
     },
     /// Another connection held the write lock past the busy timeout: a long all-or-nothing
     /// write (demo data; later imports and restores) is running. Trying again later works.
@@ -152,6 +178,29 @@ pub enum Error {
     Internal(String),
 }
 
+impl ValidationRule {
+    /// The rule in plain English, with its limit: the `Display` of a validation error
+    /// (for logs and the CLI; the UI translates the rule instead).
+    pub fn explain(self, limit: Option<u32>) -> String {
+        match (self, limit) {
+            (ValidationRule::Required, _) => "a value is required".into(),
+            (ValidationRule::TooLong, Some(l)) => format!("too long (at most {l} characters)"),
+            (ValidationRule::TooMany, Some(l)) => format!("too many items (at most {l})"),
+            (ValidationRule::TooEarly, Some(l)) => format!("too far in the past (at most {l} days before now)"),
+            (ValidationRule::TooLate, Some(l)) => format!("too far ahead (at most {l} days after now)"),
+            (ValidationRule::TooLong | ValidationRule::TooMany, None) => "too long".into(),
+            (ValidationRule::TooEarly, None) => "too far in the past".into(),
+            (ValidationRule::TooLate, None) => "too far ahead".into(),
+            (ValidationRule::InvalidTimeZone, _) => "not a known time zone".into(),
+            (ValidationRule::InvalidTime, _) => "not a time as HH:MM".into(),
+            (ValidationRule::EndBeforeStart, _) => "the end is not after the start".into(),
+            (ValidationRule::InvalidValue, Some(l)) => format!("not a valid value (limit {l})"),
+            (ValidationRule::InvalidValue, None) => "not a valid value".into(),
+            (ValidationRule::Duplicate, _) => "already exists".into(),
+        }
+    }
+}
+
 impl Error {
     /// Shorthand for a validation error without a limit.
     pub(crate) fn invalid(field: &'static str, rule: ValidationRule) -> Self {
@@ -171,5 +220,51 @@ impl From<rusqlite::Error> for Error {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Error::Busy,
             _ => Error::Sqlite(e),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The error and its causes as `anyhow`'s `{:#}` prints them: `a: b: c`.
+    fn chain(e: &dyn std::error::Error) -> String {
+        let mut out = e.to_string();
+        let mut next = e.source();
+        while let Some(cause) = next {
+            out.push_str(": ");
+            out.push_str(&cause.to_string());
+            next = cause.source();
+        }
+        out
+    }
+
+    #[test]
+    fn an_io_error_names_its_os_cause_once() {
+        let os = std::io::Error::from_raw_os_error(30);
+        let os_text = os.to_string();
+        let e = Error::io("create directory", "/media/ro/frontline", os);
+        let printed = chain(&e);
+        assert_eq!(printed, format!("create directory /media/ro/frontline: {os_text}"));
+        assert_eq!(printed.matches(&os_text).count(), 1, "{printed}");
+    }
+
+    #[test]
+    fn a_failed_restore_names_the_copy_and_its_cause_once() {
+        let cause = Error::io("write", "/data/frontline.db", std::io::Error::from_raw_os_error(28));
+        let e =
+            Error::RestoreFailed { kept_aside: "/data/frontline.before-restore-1.db".into(), source: Box::new(cause) };
+        let printed = chain(&e);
+        assert!(printed.starts_with("the restore failed; the previous database is kept at /data/frontline.before-restore-1.db: write /data/frontline.db: "), "{printed}");
+        assert_eq!(printed.matches("os error 28").count(), 1, "{printed}");
+    }
+
+    #[test]
+    fn validation_errors_read_as_english_with_their_limit() {
+        let e = |rule, limit| Error::Validation { field: "ids", rule, limit }.to_string();
+        assert_eq!(e(ValidationRule::TooMany, Some(1000)), "invalid ids: too many items (at most 1000)");
+        assert_eq!(e(ValidationRule::TooLong, Some(200)), "invalid ids: too long (at most 200 characters)");
+        assert_eq!(e(ValidationRule::TooLate, Some(730)), "invalid ids: too far ahead (at most 730 days after now)");
+        assert_eq!(e(ValidationRule::Required, None), "invalid ids: a value is required");
     }
 }

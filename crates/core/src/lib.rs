@@ -24,6 +24,7 @@ pub mod error;
 pub mod export;
 pub mod ids;
 mod input;
+pub mod limits;
 pub mod paths;
 pub mod people;
 pub mod settings;

@@ -9,14 +9,14 @@
 
 use frontline_sync::NodeId;
 use frontline_sync::protocol::{
-    MAX_CLOCK_AHEAD_MS, MAX_PULL_LIMIT, MAX_PUSH_CHANGES, PullResponse, PushRequest, PushResponse,
+    MAX_CLOCK_AHEAD_MS, MAX_PULL_LIMIT, MAX_PUSH_CHANGES, PushRequest, PushResponse,
 };
 use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::clock::now_ms;
 use crate::error::ApiError;
-use crate::storage::{DeviceAuth, Pusher};
+use crate::storage::{DeviceAuth, Pusher, page};
 
 /// Query of `GET /v1/sync/pull`.
 #[derive(Debug, Clone, Deserialize, utoipa::IntoParams)]
@@ -93,18 +93,13 @@ pub async fn push(state: &AppState, device: DeviceAuth, req: PushRequest) -> Res
     })
 }
 
-/// Serves one pull page to `device`, from its own workspace only.
-pub async fn pull(state: &AppState, device: DeviceAuth, params: PullParams) -> Result<PullResponse, ApiError> {
+/// Serves one pull page to `device`, from its own workspace only: the body of a
+/// [`PullResponse`](frontline_sync::protocol::PullResponse), written by [`page::response_json`] without rebuilding its changes.
+pub async fn pull(state: &AppState, device: DeviceAuth, params: PullParams) -> Result<Vec<u8>, ApiError> {
     check_pull(&params)?;
     let page = state.storage.pull(device.workspace, params.after, params.limit, params.node).await?;
     state.metrics.pull_pages.inc();
-    Ok(PullResponse {
-        changes: page.changes,
-        notices: page.notices,
-        next: page.next,
-        more: page.more,
-        server_time_ms: now_ms(),
-    })
+    Ok(page::response_json(&page, now_ms())?)
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use crate::hlc::NodeId;
 use crate::protocol::{ErrorCode, Hello, Outgoing, PullResponse, PushRequest, PushResponse};
 
 /// Cells asked for per pull page.
-pub const PULL_PAGE: u32 = 5_000;
+pub const PULL_PAGE: u32 = 10_000;
 /// Changes sent per push.
 pub const PUSH_BATCH: usize = 2_000;
 /// Attempts for one request that failed on the way (network, a restarting server).
@@ -158,11 +158,15 @@ pub struct Options<'a> {
     /// Called after every page and batch.
     pub progress: &'a mut dyn FnMut(Progress),
     /// Sleeps between retries (injected so tests do not wait).
-    pub sleep: &'a dyn Fn(Duration),
+    pub sleep: &'a (dyn Fn(Duration) + Sync),
 }
 
 /// Runs one sync: hello, pull, push, pull.
-pub fn run<T: Transport, R: Replica>(t: &mut T, r: &mut R, mut o: Options<'_>) -> Result<Report, SyncError<R::Error>> {
+pub fn run<T: Transport + Send, R: Replica>(
+    t: &mut T,
+    r: &mut R,
+    mut o: Options<'_>,
+) -> Result<Report, SyncError<R::Error>> {
     let mut report = Report::default();
     let sent_at = t.local_time_ms();
     let hello = retry(&o, || t.hello())?;
@@ -174,33 +178,71 @@ pub fn run<T: Transport, R: Replica>(t: &mut T, r: &mut R, mut o: Options<'_>) -
     Ok(report)
 }
 
-fn pull_all<T: Transport, R: Replica>(
+/// Pulls until the server has no more, fetching the next page while this one is applied:
+/// a large first sync takes about the longer of the two, not their sum. The fetcher stops
+/// as soon as applying fails or the sync is cancelled; a page fetched but not applied is
+/// simply fetched again next time.
+fn pull_all<T: Transport + Send, R: Replica>(
     t: &mut T,
     r: &mut R,
     report: &mut Report,
     o: &mut Options<'_>,
 ) -> Result<(), SyncError<R::Error>> {
     let node = r.node();
-    let mut pages = 0;
-    loop {
-        check_cancel(o)?;
-        let cursor = r.cursor().map_err(SyncError::Replica)?;
-        let page = retry(o, || t.pull(cursor, PULL_PAGE, node))?;
-        r.server_time(page.server_time_ms, t.local_time_ms()).map_err(SyncError::Replica)?;
-        let outcome = r.apply(&page).map_err(SyncError::Replica)?;
-        pages += 1;
-        report.received += page.changes.len() as u64;
-        report.applied += u64::from(outcome.applied);
-        report.conflicts += u64::from(outcome.conflicts);
-        report.parked += u64::from(outcome.parked);
-        (o.progress)(Progress::Pulling { pages, cells: report.received, cursor: page.next });
-        if !page.more {
-            return Ok(());
-        }
-    }
+    let start = r.cursor().map_err(SyncError::Replica)?;
+    let cancel = o.cancel;
+    let sleep = o.sleep;
+    std::thread::scope(|scope| {
+        let (pages, received) = std::sync::mpsc::sync_channel::<Result<(PullResponse, u64), TransportError>>(1);
+        let fetcher = scope.spawn(move || {
+            let mut cursor = start;
+            loop {
+                if cancel.load(Ordering::SeqCst) {
+                    return;
+                }
+                let page = retry_with(cancel, sleep, || t.pull(cursor, PULL_PAGE, node)).map(|p| {
+                    let local = t.local_time_ms();
+                    (p, local)
+                });
+                let last = match &page {
+                    Ok((p, _)) => !p.more,
+                    Err(_) => true,
+                };
+                if let Ok((p, _)) = &page {
+                    cursor = p.next;
+                }
+                if pages.send(page).is_err() || last {
+                    return;
+                }
+            }
+        });
+        let mut count = 0;
+        let result = loop {
+            check_cancel(o)?;
+            let Ok(next) = received.recv() else {
+                // The fetcher stopped without a last page: it was cancelled.
+                break Err(SyncError::Cancelled);
+            };
+            let (page, local) = next?;
+            r.server_time(page.server_time_ms, local).map_err(SyncError::Replica)?;
+            let outcome = r.apply(&page).map_err(SyncError::Replica)?;
+            count += 1;
+            report.received += page.changes.len() as u64;
+            report.applied += u64::from(outcome.applied);
+            report.conflicts += u64::from(outcome.conflicts);
+            report.parked += u64::from(outcome.parked);
+            (o.progress)(Progress::Pulling { pages: count, cells: report.received, cursor: page.next });
+            if !page.more {
+                break Ok(());
+            }
+        };
+        drop(received);
+        let _ = fetcher.join();
+        result
+    })
 }
 
-fn push_all<T: Transport, R: Replica>(
+fn push_all<T: Transport + Send, R: Replica>(
     t: &mut T,
     r: &mut R,
     report: &mut Report,
@@ -238,13 +280,21 @@ fn check_cancel<E: std::error::Error>(o: &Options<'_>) -> Result<(), SyncError<E
 
 /// Tries a request up to [`ATTEMPTS`] times while it fails on the way, waiting longer
 /// each time. Pulls and pushes are both safe to repeat.
-fn retry<T>(o: &Options<'_>, mut f: impl FnMut() -> Result<T, TransportError>) -> Result<T, TransportError> {
+fn retry<T>(o: &Options<'_>, f: impl FnMut() -> Result<T, TransportError>) -> Result<T, TransportError> {
+    retry_with(o.cancel, o.sleep, f)
+}
+
+fn retry_with<T>(
+    cancel: &AtomicBool,
+    sleep: &(dyn Fn(Duration) + Sync),
+    mut f: impl FnMut() -> Result<T, TransportError>,
+) -> Result<T, TransportError> {
     let mut wait = Duration::from_millis(250);
     let mut attempt = 1;
     loop {
         match f() {
-            Err(e) if e.transient() && attempt < ATTEMPTS && !o.cancel.load(Ordering::SeqCst) => {
-                (o.sleep)(wait);
+            Err(e) if e.transient() && attempt < ATTEMPTS && !cancel.load(Ordering::SeqCst) => {
+                sleep(wait);
                 wait *= 2;
                 attempt += 1;
             }

@@ -1,9 +1,17 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { MantineProvider } from "@mantine/core";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { I18nextProvider } from "react-i18next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createQueryClient } from "../App";
+import { createI18n } from "../i18n";
+import { BulkActions } from "./BulkActions";
 
 import type { BulkOutcome } from "../ipc/bindings";
 import { fakeList } from "../test/cases";
-import { callsTo, mockIpc } from "../test/ipc";
+import { callsTo, ipcError, mockIpc, rejectWith } from "../test/ipc";
 import { renderApp } from "../test/render";
 
 const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientHeight");
@@ -83,5 +91,43 @@ describe("bulk actions", () => {
         { ids: ["case-0", "case-1", "case-2", "case-3"], action: { action: "assign", assignee: "a1" } },
       ]),
     );
+  }, 15_000);
+
+  /** The bar alone, with `count` cases selected (the list can load and select any number). */
+  function renderBar(count: number) {
+    const ids = Array.from({ length: count }, (_, i) => `case-${i}`);
+    render(
+      <I18nextProvider i18n={createI18n()}>
+        <MantineProvider env="test">
+          <QueryClientProvider client={createQueryClient()}>
+            <BulkActions ids={ids} onClear={() => undefined} />
+          </QueryClientProvider>
+        </MantineProvider>
+      </I18nextProvider>,
+    );
+    return userEvent.setup();
+  }
+
+  it("offers no action on more cases than one bulk action changes", async () => {
+    mockIpc({ case_bulk: () => ({ changed: [], skipped: [] }) });
+    const user = renderBar(1001);
+    await user.click(screen.getByRole("button", { name: "Add tag…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Tag 1,001 cases" });
+    expect(within(dialog).getByRole("alert")).toHaveTextContent(
+      "A bulk action changes at most 1,000 cases at a time. Select fewer cases.",
+    );
+    expect(within(dialog).getByRole("button", { name: "Apply to 1,001 cases" })).toBeDisabled();
+    expect(callsTo("case_bulk")).toEqual([]);
+  }, 15_000);
+
+  it("applies to exactly as many as it may, and says Rust's refusal in the dialog", async () => {
+    mockIpc({ case_bulk: rejectWith(ipcError({ code: "validation", field: "ids", rule: "too_many", limit: 1000 })) });
+    const user = renderBar(1000);
+    await user.click(screen.getByRole("button", { name: "Add tag…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Tag 1,000 cases" });
+    expect(within(dialog).queryByRole("alert")).not.toBeInTheDocument();
+    await user.type(within(dialog).getByRole("combobox", { name: "Tag" }), "outage");
+    await user.click(within(dialog).getByRole("button", { name: "Apply to 1,000 cases" }));
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("Selected cases: Choose at most 1,000.");
   }, 15_000);
 });

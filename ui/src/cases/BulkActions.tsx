@@ -10,7 +10,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { BulkAction, BulkOutcome, CaseId } from "../ipc/bindings";
+import { LIMITS, type BulkAction, type BulkOutcome, type CaseId } from "../ipc/bindings";
 import { describeError, placeError } from "../ipc/errors";
 import { undoBulk, useAgents, useBulkCases, useCaseTags } from "../ipc/queries";
 import classes from "./BulkActions.module.css";
@@ -47,6 +47,8 @@ function ConfirmDialog({
   const [summary, setSummary] = useState("");
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const count = ids.length;
+  // Rust changes at most this many cases in one action (and takes as many back).
+  const tooMany = count > LIMITS.bulkMax;
 
   const title =
     kind === "assign"
@@ -58,6 +60,7 @@ function ConfirmDialog({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    if (tooMany) return;
     let action: BulkAction;
     if (kind === "assign") {
       if (!agent) {
@@ -117,7 +120,7 @@ function ConfirmDialog({
             ),
           });
         },
-        onError: (e) => setError(placeError(t, e, ["rootCause", "resolutionSummary", "tags", "ids"] as const)),
+        onError: (e) => setError(placeError(t, e, ["rootCause", "resolutionSummary", "tags"] as const)),
       },
     );
   };
@@ -192,6 +195,11 @@ function ConfirmDialog({
               />
             </>
           )}
+          {tooMany && (
+            <Text size="sm" c="red" role="alert">
+              {t("cases.bulk.tooMany", { limit: LIMITS.bulkMax })}
+            </Text>
+          )}
           {error && error.field === null && (
             <Text size="sm" c="red" role="alert">
               {error.message}
@@ -201,7 +209,12 @@ function ConfirmDialog({
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}
             </Button>
-            <Button type="submit" loading={bulk.isPending} data-autofocus={kind === "close" || undefined}>
+            <Button
+              type="submit"
+              loading={bulk.isPending}
+              disabled={tooMany}
+              data-autofocus={kind === "close" || undefined}
+            >
               {t("cases.bulk.apply", { count })}
             </Button>
           </Group>

@@ -7,7 +7,7 @@ import { useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import type { Case } from "../ipc/bindings";
+import { LIMITS, type Case } from "../ipc/bindings";
 import { placeError } from "../ipc/errors";
 import { useCaseTags, useSetCaseTags } from "../ipc/queries";
 import { formatDateTime, formatDuration } from "./time";
@@ -57,7 +57,7 @@ function TagsEditor({ kase }: { kase: Case }) {
         });
       }}
       error={error ?? undefined}
-      maxTags={20}
+      maxTags={LIMITS.tagsMax}
       size="sm"
       clearable
       splitChars={[","]}

@@ -27,7 +27,7 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { CaseChannel, CaseSort, CaseStatus, Priority } from "../ipc/bindings";
+import { LIMITS, type CaseChannel, type CaseSort, type CaseStatus, type Priority } from "../ipc/bindings";
 import { useAgents, useCaseCategories, useCaseTags } from "../ipc/queries";
 import { activeFilterCount, clearFilters, type ListState } from "./listState";
 import { SORTS, channelOptions, priorityOptions, statusOptions } from "./model";
@@ -35,7 +35,16 @@ import { SavedViews } from "./SavedViews";
 
 export const SEARCH_DEBOUNCE_MS = 250;
 
-function SearchBox({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+function SearchBox({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  /** Rust's refusal of the search text (e.g. too long), shown beside the box. */
+  error?: string | null;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   const sent = useRef(value);
@@ -89,6 +98,7 @@ function SearchBox({ value, onChange }: { value: string; onChange: (text: string
       }
       value={text}
       onChange={(e) => setText(e.currentTarget.value)}
+      error={error ?? undefined}
       onKeyDown={(e) => {
         if (e.key === "Escape" && text) {
           e.stopPropagation();
@@ -136,9 +146,11 @@ export interface CaseFiltersProps {
   state: ListState;
   onChange: (patch: Partial<ListState>) => void;
   onReplace: (state: ListState) => void;
+  /** Why Rust refused the search text, if it did. */
+  searchError?: string | null;
 }
 
-export function CaseFilters({ state, onChange, onReplace }: CaseFiltersProps) {
+export function CaseFilters({ state, onChange, onReplace, searchError }: CaseFiltersProps) {
   const { t } = useTranslation();
   const active = activeFilterCount(state);
   const [open, setOpen] = useState(active > 0);
@@ -148,12 +160,14 @@ export function CaseFilters({ state, onChange, onReplace }: CaseFiltersProps) {
 
   const sortData = SORTS.map((s) => ({ value: s, label: t(`cases.list.sort.${s}`) }));
   const common = { size: "xs" as const, clearable: true, comboboxProps: { withinPortal: true } };
+  // No filter offers more values than a query may carry.
+  const multi = { ...common, maxValues: LIMITS.queryListMax };
 
   return (
     <div>
       <Group gap="xs" wrap="nowrap" justify="space-between">
         <Group gap="xs" wrap="nowrap">
-          <SearchBox value={state.text} onChange={(text) => onChange({ text })} />
+          <SearchBox value={state.text} onChange={(text) => onChange({ text })} error={searchError} />
           <Button
             variant={open || active > 0 ? "light" : "default"}
             size="sm"
@@ -219,7 +233,7 @@ export function CaseFilters({ state, onChange, onReplace }: CaseFiltersProps) {
       <Collapse expanded={open}>
         <SimpleGrid id="case-filters" cols={4} spacing="xs" verticalSpacing={6} pt="sm">
           <MultiSelect
-            {...common}
+            {...multi}
             label={t("cases.filters.status")}
             placeholder={state.statuses.length ? undefined : t("cases.filters.any")}
             data={statusOptions(t)}
@@ -227,7 +241,7 @@ export function CaseFilters({ state, onChange, onReplace }: CaseFiltersProps) {
             onChange={(v) => onChange({ statuses: v as CaseStatus[] })}
           />
           <MultiSelect
-            {...common}
+            {...multi}
             label={t("cases.filters.priority")}
             placeholder={state.priorities.length ? undefined : t("cases.filters.any")}
             data={priorityOptions(t)}
@@ -235,7 +249,7 @@ export function CaseFilters({ state, onChange, onReplace }: CaseFiltersProps) {
             onChange={(v) => onChange({ priorities: v as Priority[] })}
           />
           <MultiSelect
-            {...common}
+            {...multi}
             label={t("cases.filters.channel")}
             placeholder={state.channels.length ? undefined : t("cases.filters.any")}
             data={channelOptions(t)}
@@ -243,7 +257,7 @@ export function CaseFilters({ state, onChange, onReplace }: CaseFiltersProps) {
             onChange={(v) => onChange({ channels: v as CaseChannel[] })}
           />
           <MultiSelect
-            {...common}
+            {...multi}
             label={t("cases.filters.category")}
             placeholder={state.categories.length ? undefined : t("cases.filters.any")}
             data={[...new Set([...(categories.data ?? []), ...state.categories])]}
@@ -252,7 +266,7 @@ export function CaseFilters({ state, onChange, onReplace }: CaseFiltersProps) {
             searchable
           />
           <MultiSelect
-            {...common}
+            {...multi}
             label={t("cases.filters.assignee")}
             placeholder={state.assignees.length ? undefined : t("cases.filters.any")}
             data={(agents.data ?? []).map((a) => ({ value: a.id, label: a.name }))}

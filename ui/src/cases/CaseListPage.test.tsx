@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { CaseQuery } from "../ipc/bindings";
 import { fakeList, minutesFromNow, sampleSummary } from "../test/cases";
-import { callsTo, mockIpc } from "../test/ipc";
+import { callsTo, ipcError, mockIpc } from "../test/ipc";
 import { renderApp } from "../test/render";
 
 // jsdom lays nothing out: give the list's scroller a window-sized box so the
@@ -160,6 +160,32 @@ describe("case list", () => {
     await user.click(within(await grid()).getByRole("button", { name: /Priority/ }));
     await waitFor(() => expect(pageRequests().at(-1)).toMatchObject({ sort: "priority", descending: false }));
     expect(within(await grid()).getByRole("columnheader", { name: /Priority/ })).toHaveAttribute("aria-sort", "ascending");
+  });
+
+  it("says beside the search box when Rust refuses a search text as too long", async () => {
+    const list = fakeList(10);
+    mockIpc({
+      case_list: (args) => {
+        const { query } = args as { query: CaseQuery };
+        if ([...(query.text ?? "")].length > 200) {
+          return Promise.reject(ipcError({ code: "validation", field: "text", rule: "too_long", limit: 200 }));
+        }
+        return list(args);
+      },
+    });
+    const { user } = renderApp("/cases");
+    await grid();
+    const box = screen.getByRole("searchbox", { name: "Search cases" });
+    fireEvent.change(box, { target: { value: "退".repeat(201) } });
+    await waitFor(() => expect(box).toHaveAccessibleDescription("Must be at most 200 characters."), { timeout: 2000 });
+    expect(box).toHaveAttribute("aria-invalid", "true");
+    // Not a failure of the whole list.
+    expect(screen.queryByText("Cases could not be loaded")).not.toBeInTheDocument();
+    expect(box).toHaveValue("退".repeat(201));
+
+    await user.type(box, "{Backspace}");
+    await waitFor(() => expect(box).not.toHaveAttribute("aria-invalid", "true"), { timeout: 2000 });
+    expect(await grid()).toBeInTheDocument();
   });
 
   it("offers one clear button in the search box, named, and clearing keeps the focus there", async () => {

@@ -12,7 +12,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 
-import { describeError } from "../ipc/errors";
+import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
 import { useAgents, useCaseCount, useCaseFirstPage, useMe } from "../ipc/queries";
 import { isMacPlatform } from "../shell/shortcuts";
 import { BulkActions } from "./BulkActions";
@@ -65,6 +65,12 @@ export function CaseListPage() {
   const first = useCaseFirstPage(query, !needsMe);
   const all = useCaseCount(emptyListQuery());
   const emptyDatabase = all.data === 0;
+
+  // A search text Rust refused (too long) is said beside the search box, not as a failure
+  // of the whole list.
+  const refused = first.isError ? ipcErrorOf(first.error) : null;
+  const searchError =
+    refused?.code === "validation" && refused.field === "text" ? ipcErrorMessage(t, refused) : null;
 
   const [selection, setSelection] = useState<RowSelectionState>({});
   useEffect(() => setSelection({}), [query]);
@@ -120,11 +126,11 @@ export function CaseListPage() {
       ) : (
         <QueueTabs value={state.queue} me={meId} onChange={(queue) => update({ queue })}>
           <div className={classes.panel}>
-            <CaseFilters state={state} onChange={update} onReplace={replace} />
+            <CaseFilters state={state} onChange={update} onReplace={replace} searchError={searchError} />
             {state.queue === "mine" && meId && <MeLine me={meId} />}
             {needsMe ? (
               me.isSuccess && <MePrompt />
-            ) : first.isError ? (
+            ) : searchError ? null : first.isError ? (
               <Alert
                 color="red"
                 variant="light"

@@ -2,8 +2,10 @@ import { act, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { fakeList } from "../test/cases";
-import { callsTo, mockIpc } from "../test/ipc";
+import { LIMITS } from "../ipc/bindings";
+import { callsTo, ipcError, mockIpc, rejectWith } from "../test/ipc";
 import { renderApp } from "../test/render";
+import { SIZES } from "./EmptyState";
 
 type Raw = { index: number; message?: unknown; end?: true };
 const w = window as unknown as {
@@ -77,5 +79,23 @@ describe("demo data", () => {
     expect(await screen.findByText("Demo data generation cancelled")).toBeInTheDocument();
     // Back to the offer, nothing kept.
     expect(await screen.findByRole("button", { name: "Load demo data" })).toBeInTheDocument();
+  });
+
+  it("offers no more cases than Rust generates in one run", () => {
+    expect(LIMITS.demoCasesMax).toBe(100_000);
+    expect(Math.max(...SIZES)).toBe(LIMITS.demoCasesMax);
+  });
+
+  it("says why when Rust refuses because the database has cases meanwhile", async () => {
+    w.__TAURI_INTERNALS__ = { transformCallback: () => 1, unregisterCallback: () => undefined };
+    mockIpc({ demo_generate: rejectWith(ipcError({ code: "not_empty" })) });
+    const { user } = renderApp("/cases");
+    await user.click(await screen.findByRole("button", { name: "Load demo data" }));
+    expect(
+      await screen.findByText(
+        "This database already has cases. Demo data is added only to an empty database, so it never mixes with real cases.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText("Demo data could not be generated")).toBeInTheDocument();
   });
 });

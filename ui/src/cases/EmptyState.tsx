@@ -1,6 +1,8 @@
 /**
  * What the Cases page shows on an empty database: how to start, and "Load demo data"
  * (1,000 / 10,000 / 100,000 cases, in English or Chinese) with a progress bar and Cancel.
+ * Rust refuses demo data once the database has cases (`not_empty`, e.g. a case logged in
+ * the meantime); the message then says why.
  */
 import { Button, Group, Paper, Progress, SegmentedControl, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -8,11 +10,12 @@ import { IconDatabasePlus, IconInbox } from "@tabler/icons-react";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { Language } from "../ipc/bindings";
+import { LIMITS, type Language } from "../ipc/bindings";
 import { describeError, ipcErrorOf } from "../ipc/errors";
 import { cancelDemo, useDemoGenerate } from "../ipc/queries";
 
-const SIZES = [1_000, 10_000, 100_000] as const;
+/** The sizes offered; the largest is the most Rust generates in one run. */
+export const SIZES = [1_000, 10_000, LIMITS.demoCasesMax] as const;
 
 export function EmptyState() {
   const { t, i18n } = useTranslation();

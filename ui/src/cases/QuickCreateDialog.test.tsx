@@ -77,7 +77,10 @@ describe("quick create", () => {
         },
       ]),
     );
-    expect(await screen.findByRole("heading", { level: 1, name: "Parcel lost" })).toBeInTheDocument();
+    // The new case's page: on a loaded machine it takes more than findBy's default second.
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Parcel lost" }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(screen.getByText("Case C-A1-00042 created")).toBeInTheDocument();
   }, 20_000);
 

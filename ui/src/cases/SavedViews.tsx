@@ -19,7 +19,7 @@ import { IconBookmark, IconBookmarkPlus, IconTrash } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { placeError } from "../ipc/errors";
+import { ipcErrorMessage, ipcErrorOf, placeError } from "../ipc/errors";
 import { CASE_PAGE_SIZE, useDeleteView, useSaveView, useSavedViews } from "../ipc/queries";
 import { fromCaseQuery, toListQuery, type ListState } from "./listState";
 import classes from "./SavedViews.module.css";
@@ -45,7 +45,16 @@ function SaveViewDialog({ state, opened, onClose }: { state: ListState; opened: 
           setError(null);
           onClose();
         },
-        onError: (e) => setError(placeError(t, e, ["name"] as const)),
+        onError: (e) => {
+          const ipc = ipcErrorOf(e);
+          // The name is this dialog's field; any other part Rust refuses is the list's
+          // current search or filters, which the dialog names as such.
+          if (ipc?.code === "validation" && ipc.field !== "name") {
+            setError({ field: null, message: t("cases.views.queryRefused", { message: ipcErrorMessage(t, ipc) }) });
+          } else {
+            setError(placeError(t, e, ["name"] as const));
+          }
+        },
       },
     );
   };

@@ -40,6 +40,14 @@ describe("list state in the URL", () => {
     expect(state).toEqual({ ...DEFAULT_LIST, statuses: ["open"] });
   });
 
+  it("takes no more values per filter from a link than a query may carry", () => {
+    const params = new URLSearchParams();
+    for (let i = 0; i < 40_000; i += 1) params.append("category", `c${i}`);
+    const state = readListState(params);
+    expect(state.categories).toHaveLength(100);
+    expect(state.categories.at(-1)).toBe("c99");
+  });
+
   it("counts the filters in use", () => {
     expect(activeFilterCount(DEFAULT_LIST)).toBe(0);
     expect(activeFilterCount(busy)).toBe(7);

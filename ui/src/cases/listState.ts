@@ -4,14 +4,15 @@
  * values that differ from the defaults are written. Dates are local calendar days
  * (YYYY-MM-DD); the query sent to Rust turns them into RFC 3339 instants.
  */
-import type {
-  AgentId,
-  CaseChannel,
-  CaseQuery,
-  CaseSort,
-  CaseStatus,
-  Priority,
-  Queue,
+import {
+  LIMITS,
+  type AgentId,
+  type CaseChannel,
+  type CaseQuery,
+  type CaseSort,
+  type CaseStatus,
+  type Priority,
+  type Queue,
 } from "../ipc/bindings";
 import type { ListQuery } from "../ipc/queries";
 import { CHANNELS, PRIORITIES, QUEUES, SORTS, STATUSES, isOneOf } from "./model";
@@ -50,8 +51,12 @@ export const DEFAULT_LIST: ListState = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A list filter from the URL: no more values than a query may carry (a hand-made link can hold any number). */
 function list(params: URLSearchParams, key: string): string[] {
-  return params.getAll(key).filter((v) => v !== "");
+  return params
+    .getAll(key)
+    .filter((v) => v !== "")
+    .slice(0, LIMITS.queryListMax);
 }
 
 export function readListState(params: URLSearchParams): ListState {

@@ -9,7 +9,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 
-import { describeError } from "../ipc/errors";
+import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
 import { useCustomerSearch } from "../ipc/queries";
 import { CustomerFormDialog } from "./CustomerFormDialog";
 
@@ -24,6 +24,10 @@ export function CustomerListPage() {
   const [creating, setCreating] = useState(false);
   const number = new Intl.NumberFormat(i18n.language);
   const rows = customers.data ?? [];
+  // A search text Rust refused (longer than it searches) is said beside the box.
+  const refused = customers.isError ? ipcErrorOf(customers.error) : null;
+  const searchError =
+    refused?.code === "validation" && refused.field === "query" ? ipcErrorMessage(t, refused) : null;
 
   return (
     <Stack gap="md">
@@ -44,9 +48,10 @@ export function CustomerListPage() {
         onChange={(e) => setText(e.currentTarget.value)}
         type="search"
         maw={420}
+        error={searchError ?? undefined}
       />
 
-      {customers.isError ? (
+      {searchError ? null : customers.isError ? (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t("customers.loadFailed")}>
           {describeError(t, customers.error)}
         </Alert>

@@ -10,7 +10,7 @@ import { IconPlus, IconUser } from "@tabler/icons-react";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { Customer, CustomerId } from "../ipc/bindings";
+import { LIMITS, type Customer, type CustomerId } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useCreateCustomer, useCustomerSearch } from "../ipc/queries";
 
@@ -34,7 +34,8 @@ export function CustomerPicker({ value, onChange, error, label }: CustomerPicker
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [search, setSearch] = useState(value?.name ?? "");
   const [debounced] = useDebouncedValue(search.trim(), 150);
-  const results = useCustomerSearch(debounced, 8, combobox.dropdownOpened);
+  // Rust searches at most this many characters; a longer name is still offered to add.
+  const results = useCustomerSearch(debounced.slice(0, LIMITS.customerSearchMax), 8, combobox.dropdownOpened);
   const create = useCreateCustomer();
   const [createError, setCreateError] = useState<string | null>(null);
 

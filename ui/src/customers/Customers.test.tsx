@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import type { CaseQuery, Customer } from "../ipc/bindings";
@@ -28,6 +28,27 @@ describe("customers", () => {
     await user.type(screen.getByRole("searchbox", { name: "Search customers" }), "王");
     expect(await screen.findByText("No customer matches this search.")).toBeInTheDocument();
     expect(callsTo("customer_search")).toContainEqual({ query: "王", limit: 200 });
+  });
+
+  it("says beside the search box when Rust refuses a search text as too long", async () => {
+    mockIpc({
+      customer_search: (args) =>
+        [...(args as { query: string }).query].length > 200
+          ? Promise.reject(ipcError({ code: "validation", field: "query", rule: "too_long", limit: 200 }))
+          : [wang],
+    });
+    renderApp("/customers");
+    const table = await screen.findByRole("table", { name: "Customer list" });
+    expect(await within(table).findByRole("link", { name: "Wang Fang" })).toBeInTheDocument();
+    const box = screen.getByRole("searchbox", { name: "Search customers" });
+    fireEvent.change(box, { target: { value: "王".repeat(201) } });
+    await waitFor(() => expect(box).toHaveAccessibleDescription("Must be at most 200 characters."));
+    expect(box).toHaveAttribute("aria-invalid", "true");
+    expect(screen.queryByText("Customers could not be loaded")).not.toBeInTheDocument();
+
+    fireEvent.change(box, { target: { value: "王".repeat(200) } });
+    await waitFor(() => expect(box).not.toHaveAttribute("aria-invalid", "true"));
+    expect(await screen.findByRole("link", { name: "Wang Fang" })).toBeInTheDocument();
   });
 
   it("lists the customer's cases through the customerIds filter", async () => {

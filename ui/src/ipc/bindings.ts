@@ -91,7 +91,12 @@ export const commands = {
 	meGet: () => typedError<AgentId | null, IpcError>(__TAURI_INVOKE("me_get")),
 	/**  Sets who the user of this device is. */
 	meSet: (agent: AgentId | null) => typedError<null, IpcError>(__TAURI_INVOKE("me_set", { agent })),
-	/**  Generates `cases` demo cases in `language`, reporting progress on `on_progress`. */
+	/**
+	 *  Generates `cases` demo cases in `language`, reporting progress on `on_progress`. The
+	 *  app offers demo data on an empty database only, so it never forces: a database that
+	 *  has cases meanwhile is refused with `not_empty`, more than `demo::MAX_CASES` with a
+	 *  validation error (the rule is `demo::generate`'s).
+	 */
 	demoGenerate: (cases: number, language: Language, onProgress: Channel<DemoProgress>) => typedError<DemoSummary, IpcError>(__TAURI_INVOKE("demo_generate", { cases, language, onProgress })),
 	/**  Cancels a running generation; nothing of it is kept. */
 	demoCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("demo_cancel")),
@@ -121,6 +126,9 @@ export const events = {
 	syncFinished: makeEvent<SyncFinished, SyncFinished>("sync-finished"),
 	syncProgress: makeEvent<SyncProgress, SyncProgress>("sync-progress"),
 };
+
+/* Constants */
+export const LIMITS = {"bulkMax":1000,"callbackDaysAhead":730,"callbackDaysBack":365,"caseSearchMax":200,"customerSearchMax":200,"demoCasesMax":100000,"holidayDaysAhead":1825,"holidayDaysBack":3650,"queryListMax":100,"tagsMax":20} as const;
 
 /* Types */
 /**  An agent as the assignment pickers show it. */
@@ -647,6 +655,8 @@ export type ErrorCode =
 "protocol" | 
 /**  The server failed; try again later. */
 "server" | 
+/**  Demo data was asked for on a database that already has cases. */
+"not_empty" | 
 /**  A bug. */
 "internal";
 
@@ -1094,6 +1104,12 @@ export type ValidationRule =
 "required" | 
 /**  Longer than `limit` characters. */
 "too_long" | 
+/**  A list with more than `limit` items. */
+"too_many" | 
+/**  A time more than `limit` days before now. */
+"too_early" | 
+/**  A time more than `limit` days after now. */
+"too_late" | 
 /**  Not a known IANA time zone. */
 "invalid_time_zone" | 
 /**  Not a time of day as `HH:MM`. */

@@ -28,12 +28,16 @@ const CODES: readonly ErrorCode[] = [
   "update_required",
   "protocol",
   "server",
+  "not_empty",
   "internal",
 ];
 
 const RULES: readonly ValidationRule[] = [
   "required",
   "too_long",
+  "too_many",
+  "too_early",
+  "too_late",
   "invalid_time_zone",
   "invalid_time",
   "end_before_start",
@@ -75,6 +79,16 @@ export const KNOWN_FIELDS = [
   "createdFrom",
   "createdTo",
   "ids",
+  "changed",
+  "statuses",
+  "priorities",
+  "channels",
+  "categories",
+  "assignees",
+  "customerIds",
+  "tag",
+  "query",
+  "cases",
   // Customers
   "name",
   "company",
@@ -96,7 +110,6 @@ export const KNOWN_FIELDS = [
   "teamId",
   "role",
   "caseId",
-  "tag",
   "createdAt",
   "deletedAt",
 ] as const;
@@ -121,7 +134,10 @@ export function fieldOf(error: IpcError): KnownField | null {
 export function ruleMessage(t: TFunction, rule: ValidationRule, limit?: number | null): string {
   switch (rule) {
     case "too_long":
-      return t("errors.validation.too_long", { limit: limit ?? 0 });
+    case "too_many":
+    case "too_early":
+    case "too_late":
+      return t(`errors.validation.${rule}`, { limit: limit ?? 0 });
     default:
       return t(`errors.validation.${rule}`);
   }

@@ -1,7 +1,8 @@
 /**
  * Holidays: days the team does not work, so business-hours SLA clocks skip them. A
  * small form adds one (date picker and optional name); each listed day can be removed.
- * Changes save at once; Rust moves the due times of open cases with them.
+ * Changes save at once; Rust moves the due times of open cases with them. The picker
+ * offers the days Rust accepts (`LIMITS.holidayDays*`: about ten years back, five ahead).
  */
 import { ActionIcon, Alert, Button, Group, Loader, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
@@ -11,12 +12,24 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useFormErrors } from "../cases/dialogs/FormDialog";
-import type { Holiday } from "../ipc/bindings";
+import { LIMITS, type Holiday } from "../ipc/bindings";
 import { describeError, ipcErrorOf } from "../ipc/errors";
 import { useCreateHoliday, useDeleteHoliday, useHolidays } from "../ipc/queries";
 import { SettingsSection } from "./SettingsSection";
 
 const FIELDS = ["date", "name"] as const;
+
+/** A local calendar day `plusDays` after `today`, as `YYYY-MM-DD`. */
+function dayAfter(today: Date, plusDays: number): string {
+  const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + plusDays);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The first and last day the picker offers. */
+export function holidayWindow(today = new Date()): { minDate: string; maxDate: string } {
+  return { minDate: dayAfter(today, -LIMITS.holidayDaysBack), maxDate: dayAfter(today, LIMITS.holidayDaysAhead) };
+}
 
 /** A `YYYY-MM-DD` day in the interface language ("Thu, 1 Oct 2026"), read as a calendar date. */
 function formatDay(language: string, date: string): string {
@@ -68,6 +81,7 @@ export function Holidays() {
   const errors = useFormErrors(FIELDS);
   const [date, setDate] = useState<string | null>(null);
   const [name, setName] = useState("");
+  const [range] = useState(() => holidayWindow());
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -105,6 +119,8 @@ export function Holidays() {
               errors.clear("date");
             }}
             valueFormat="YYYY-MM-DD"
+            minDate={range.minDate}
+            maxDate={range.maxDate}
             clearable
             required
             error={errors.fieldErrors.date}

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { EffectivePolicy, Holiday, HolidayInput, SlaPolicy, SlaPolicyInput } from "../ipc/bindings";
 import { builtInPolicies, callsTo, ipcError, mockIpc, rejectWith } from "../test/ipc";
 import { renderApp } from "../test/render";
+import { holidayWindow } from "./Holidays";
 
 /**
  * Each test renders the whole app; on a loaded machine the first screen can take
@@ -284,5 +285,24 @@ describe("holidays", { timeout: TEST_MS }, () => {
     await user.click(day);
     await user.click(within(form).getByRole("button", { name: "Add holiday" }));
     expect(await within(form).findByText("This day is already a holiday.")).toBeInTheDocument();
+  });
+
+  it("offers the days Rust accepts, and shows its refusal of one outside them beside the date", async () => {
+    expect(holidayWindow(new Date(2026, 2, 2))).toEqual({ minDate: "2016-03-04", maxDate: "2031-03-01" });
+    mockIpc({
+      ...holidayBackend(),
+      holiday_create: rejectWith(ipcError({ code: "validation", field: "date", rule: "too_late", limit: 1825 })),
+    });
+    const { user } = renderApp("/settings");
+    expect(await screen.findByText("No holidays yet.", {}, { timeout: LOAD_MS })).toBeInTheDocument();
+    const form = screen.getByRole("form", { name: "Add a holiday" });
+    const date = within(form).getByRole("button", { name: "Date" });
+    await user.click(date);
+    const day = (await screen.findAllByRole("button", { name: /^15 / }))[0];
+    if (!day) throw new Error("no 15th in the picker");
+    await user.click(day);
+    await user.click(within(form).getByRole("button", { name: "Add holiday" }));
+    await waitFor(() => expect(date).toHaveAccessibleDescription("Choose a date no more than 1,825 days from today."));
+    expect(date).toHaveAttribute("aria-invalid", "true");
   });
 });

@@ -44,7 +44,8 @@ fn backup_then_restore_round_trips_and_keeps_the_old_database() {
     let out = cli(&db, &["backup", backup.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("backup written to"));
-    assert!(stderr(&out).contains("100%"), "progress is shown: {}", stderr(&out));
+    // Progress is drawn on a terminal only: a pipe or a log gets no `\r` lines.
+    assert!(!stderr(&out).contains('\r'), "no progress lines off a terminal: {:?}", stderr(&out));
 
     let again = cli(&db, &["backup", backup.to_str().unwrap()]);
     assert!(!again.status.success());
@@ -154,28 +155,24 @@ fn info_and_backup_work_during_a_long_write_in_another_process() {
     let mut demo = Command::new(env!("CARGO_BIN_EXE_frontline-cli"))
         .arg("--db")
         .arg(&db)
-        .args(["demo", "--cases", "5000", "--force"])
+        .args(["demo", "--cases", "30000", "--force"])
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Wait until the demo is generating (its transaction holds the write lock).
-    let mut progress = std::io::BufReader::new(demo.stderr.take().unwrap());
-    let mut seen = Vec::new();
-    loop {
-        let mut byte = [0u8; 1];
-        let n = std::io::Read::read(&mut progress, &mut byte).unwrap();
-        assert!(n == 1, "demo ended before it started generating: {}", String::from_utf8_lossy(&seen));
-        seen.push(byte[0]);
-        if String::from_utf8_lossy(&seen).contains("cases)") {
-            break;
-        }
+    // Wait until the demo is generating: its one transaction holds the write lock.
+    let probe = rusqlite::Connection::open(&db).unwrap();
+    let writing = |probe: &rusqlite::Connection| probe.execute_batch("BEGIN IMMEDIATE; ROLLBACK").is_err();
+    let started = std::time::Instant::now();
+    while !writing(&probe) {
+        assert!(demo.try_wait().unwrap().is_none(), "the demo ended before it was seen writing");
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "the demo never took the write lock");
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let copy = dir.path().join("during.db");
     let backup = cli(&db, &["backup", copy.to_str().unwrap()]);
     let info = cli(&db, &["info"]);
-    let still_writing = demo.try_wait().unwrap().is_none();
-    std::thread::spawn(move || std::io::copy(&mut progress, &mut std::io::sink()));
+    let still_writing = demo.try_wait().unwrap().is_none() && writing(&probe);
     assert!(backup.status.success(), "{}", stderr(&backup));
     assert!(info.status.success(), "{}", stderr(&info));
     assert!(still_writing, "the demo should still be writing; make it larger if this machine is that fast");
@@ -183,5 +180,154 @@ fn info_and_backup_work_during_a_long_write_in_another_process() {
     assert_eq!(integrity(&copy), "ok");
     assert_eq!(case_count(&copy), 10, "the copy is the state before the long write");
     assert!(demo.wait().unwrap().success());
-    assert_eq!(case_count(&db), 5_010);
+    assert_eq!(case_count(&db), 30_010);
+}
+
+fn stderr_of(db: &Path, args: &[&str]) -> String {
+    let out = cli(db, args);
+    assert!(!out.status.success(), "expected a failure: {}", stdout(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("error:").count(), 1, "one error, printed once: {err:?}");
+    assert!(err.ends_with('\n'), "{err:?}");
+    err
+}
+
+#[test]
+fn an_os_error_is_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("file");
+    std::fs::write(&file, b"x").unwrap();
+    // The database's directory would have to be made inside a file: ENOTDIR (os error 20).
+    let err = stderr_of(&file.join("data").join("frontline.db"), &["info"]);
+    assert_eq!(err.matches("os error 20").count(), 1, "{err}");
+    assert!(err.starts_with("error: cannot open "), "{err}");
+}
+
+#[test]
+fn missing_directory_and_empty_paths_each_get_their_own_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("frontline.db");
+    assert!(cli(&db, &["demo", "--cases", "1"]).status.success());
+    let missing = dir.path().join("missing.db");
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let sub = dir.path().join("folder");
+    std::fs::create_dir(&sub).unwrap();
+    let s = |p: &Path| p.to_str().unwrap().to_owned();
+
+    // restore FILE
+    assert!(stderr_of(&db, &["restore", &s(&missing)]).contains(&format!("{}: no such file", missing.display())));
+    assert!(stderr_of(&db, &["restore", &s(&sub)]).contains("is a directory, not a database file"));
+    assert!(stderr_of(&db, &["restore", &s(&empty)]).contains("is empty (0 bytes), not a Frontline database"));
+
+    // backup with a --db that is missing, a directory or empty: nothing is created.
+    let out = dir.path().join("out.db");
+    assert!(stderr_of(&missing, &["backup", &s(&out)]).contains(&format!("{}: no such file", missing.display())));
+    assert!(!missing.exists(), "backing up a mistyped --db must not create it");
+    assert!(stderr_of(&sub, &["backup", &s(&out)]).contains("is a directory, not a database file"));
+    assert!(stderr_of(&empty, &["backup", &s(&out)]).contains("is empty (0 bytes)"));
+    assert!(!out.exists());
+
+    // backup PATH that is a directory or in no directory
+    assert!(stderr_of(&db, &["backup", &s(&sub)]).contains("is a directory; name a file inside it"));
+    assert!(
+        stderr_of(&db, &["backup", &s(&dir.path().join("nope/out.db"))]).contains("no such directory to write it in")
+    );
+
+    // --db that is a directory, for any command: refused before it is touched.
+    #[cfg(unix)]
+    let mode = || std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&sub).unwrap().permissions());
+    #[cfg(unix)]
+    let before = mode();
+    assert!(stderr_of(&sub, &["info"]).contains("is a directory, not a database file"));
+    #[cfg(unix)]
+    assert_eq!(mode(), before, "the directory's permissions are untouched");
+}
+
+#[test]
+fn info_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("frontline.db");
+    assert!(cli(&db, &["demo", "--cases", "1"]).status.success());
+    // `frontline-cli info | head -0`, made certain: the pipe's reader is gone before it runs.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_frontline-cli"))
+        .arg("--db")
+        .arg(&db)
+        .arg("info")
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{:?} {}", out.status, stderr(&out));
+    assert_eq!(stderr(&out), "", "no panic, no message");
+}
+
+#[test]
+fn a_backup_replaces_what_a_killed_one_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("frontline.db");
+    assert!(cli(&db, &["demo", "--cases", "3"]).status.success());
+    let dest = dir.path().join("backup.db");
+    // What `kill -9` during a backup leaves.
+    let partial = dir.path().join("backup.db.partial");
+    std::fs::write(&partial, b"half a database").unwrap();
+    let out = cli(&db, &["backup", dest.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!partial.exists());
+    assert_eq!(integrity(&dest), "ok");
+}
+
+#[test]
+fn demo_follows_the_core_rule_on_size_and_existing_cases() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("frontline.db");
+    let err = stderr_of(&db, &["demo", "--cases", "100001"]);
+    assert_eq!(err, "error: --cases must be from 1 to 100000 (got 100001)\n");
+    let err = stderr_of(&db, &["demo", "--cases", "0"]);
+    assert_eq!(err, "error: --cases must be from 1 to 100000 (got 0)\n");
+    let out = cli(&db, &["demo", "--cases", "5"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr_of(&db, &["demo", "--cases", "5"]);
+    assert!(err.contains("already has 5 cases") && err.contains("--force"), "{err}");
+    assert!(err.starts_with("error: "), "the progress line is not left open before the error: {err:?}");
+    let out = cli(&db, &["demo", "--cases", "5", "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("created 5 cases"));
+}
+
+/// SIGTERM (and Ctrl-C) cancel a long run cleanly, and the message starts on its own line
+/// after the `\r` progress line.
+#[cfg(unix)]
+#[test]
+fn a_terminated_demo_cancels_cleanly_and_says_so_on_its_own_line() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("frontline.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline-cli"))
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--cases", "100000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let mut seen = Vec::new();
+    // Wait until the demo is generating (its one transaction holds the write lock; the
+    // progress line is drawn on a terminal only), then terminate.
+    let started = std::time::Instant::now();
+    while !db.exists() || rusqlite::Connection::open(&db).unwrap().execute_batch("BEGIN IMMEDIATE; ROLLBACK").is_ok() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(60), "the demo never started writing");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap().success());
+    err.read_to_end(&mut seen).unwrap();
+    let status = child.wait().unwrap();
+    let text = String::from_utf8_lossy(&seen).into_owned();
+    assert_eq!(status.code(), Some(1), "{text}");
+    assert_eq!(text, "error: cancelled; the database is unchanged\n");
+    let out = cli(&db, &["info"]);
+    assert!(stdout(&out).lines().any(|l| l.starts_with("rows cases") && l.ends_with(" 0")), "{}", stdout(&out));
 }

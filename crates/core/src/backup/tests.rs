@@ -165,4 +165,51 @@ fn cancelled_restore_leaves_the_database_as_it_was() {
     assert!(matches!(res, Err(Error::Cancelled)));
     let store = Store::open(&db).unwrap();
     assert_eq!(settings::load(&store).unwrap().organisation_name, "Current");
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("before-restore") || n.ends_with(".partial"))
+        .collect();
+    assert!(left.is_empty(), "a cancelled restore changed nothing, so it keeps no copy: {left:?}");
+}
+
+#[test]
+fn a_restore_that_fails_after_the_copy_aside_says_where_the_copy_is() {
+    let (dir, mut store, clock) = temp_store();
+    named(&mut store, "Old");
+    let saved = dir.path().join("saved.db");
+    backup(store.path(), &saved, go).unwrap();
+    named(&mut store, "Current");
+    drop(store);
+    let db = dir.path().join("frontline.db");
+    // The backup disappears while the current database is being copied aside.
+    let res = restore(&db, &saved, clock.now(), |_| {
+        let _ = std::fs::remove_file(&saved);
+        ControlFlow::Continue(())
+    });
+    let Err(Error::RestoreFailed { kept_aside, .. }) = res else { panic!("{res:?}") };
+    assert!(kept_aside.file_name().unwrap().to_string_lossy().starts_with("frontline.before-restore-"));
+    let copy = Store::open(&kept_aside).unwrap();
+    assert_eq!(settings::load(&copy).unwrap().organisation_name, "Current");
+    let store = Store::open(&db).unwrap();
+    assert_eq!(settings::load(&store).unwrap().organisation_name, "Current");
+}
+
+#[test]
+fn inspect_names_a_missing_file_a_directory_and_an_empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    let message = |p: &std::path::Path| {
+        let e = inspect(p).unwrap_err();
+        let mut text = e.to_string();
+        if let Some(cause) = std::error::Error::source(&e) {
+            text = format!("{text}: {cause}");
+        }
+        text
+    };
+    assert!(message(&dir.path().join("missing.db")).ends_with("missing.db: no such file"));
+    assert!(message(dir.path()).ends_with(" is a directory, not a database file"), "{}", message(dir.path()));
+    assert!(message(&empty).ends_with("empty.db is empty (0 bytes), not a Frontline database"), "{}", message(&empty));
 }

@@ -10,10 +10,11 @@ use super::model::CaseStatus;
 use super::store::{self, Resolution};
 use super::workflow::{self, CaseAction};
 use crate::ids::{AgentId, CaseId, TeamId};
+use crate::input::check_count;
 use crate::store::WriteTx;
 use crate::{Error, Result, ValidationRule};
 
-/// Most cases one bulk action may touch.
+/// Most cases one bulk action may touch, and so most priors one undo takes back.
 pub const MAX_BULK: usize = 1000;
 
 /// What to do to every selected case.
@@ -75,8 +76,12 @@ pub struct BulkOutcome {
 
 /// Applies `action` to `ids` in the caller's transaction.
 pub fn apply(tx: &mut WriteTx<'_>, ids: &[CaseId], action: &BulkAction) -> Result<BulkOutcome> {
-    if ids.is_empty() || ids.len() > MAX_BULK {
-        return Err(Error::Validation { field: "ids", rule: ValidationRule::InvalidValue, limit: Some(MAX_BULK as u32) });
+    if ids.is_empty() {
+        return Err(Error::invalid("ids", ValidationRule::Required));
+    }
+    check_count("ids", ids.len(), MAX_BULK)?;
+    if let BulkAction::AddTag { tag } | BulkAction::RemoveTag { tag } = action {
+        store::TAG.check(tag)?;
     }
     let mut out = BulkOutcome { changed: Vec::new(), skipped: Vec::new() };
     for id in ids {
@@ -143,6 +148,7 @@ pub fn apply(tx: &mut WriteTx<'_>, ids: &[CaseId], action: &BulkAction) -> Resul
 /// assignment or tags until reopened, and the prior status always allows them, since
 /// bulk actions skip cases whose status does not.
 pub fn undo(tx: &mut WriteTx<'_>, priors: &[Prior]) -> Result<()> {
+    check_count("changed", priors.len(), MAX_BULK)?;
     for p in priors {
         let case = store::get(tx.conn(), &p.id)?;
         if case.status != p.status {

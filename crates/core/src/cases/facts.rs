@@ -13,6 +13,7 @@
 //! latest one. After a pulled batch, the cases it touched are folded from scratch
 //! ([`refresh`]).
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use rusqlite::OptionalExtension;
@@ -151,7 +152,7 @@ impl Facts {
             "SELECT status, escalation_department, escalation_level, escalation_reason, root_cause,
                     resolution_summary, first_response_at, resolved_at, callback_due_at, callback_done_at,
                     callback_outcome, csat, nps, satisfaction_comment, handle_seconds, last_event_at
-             FROM cases WHERE id = ?1",
+             FROM cases WHERE id = ?1 AND deleted_at IS NULL",
         )?
         .query_row([id], |r| {
             let small = |i: usize| -> rusqlite::Result<Option<u8>> {
@@ -187,11 +188,34 @@ impl Facts {
     }
 }
 
+/// The facts of the case this transaction last appended to, so a run of actions on one
+/// case (every case of a demo run, an action and its follow-ups) reads them once.
+#[derive(Default)]
+struct LastFacts(RefCell<Option<(CaseId, Facts)>>);
+
+/// The stored facts of `case`.
+pub(crate) fn current(tx: &mut WriteTx<'_>, case: &CaseId) -> Result<Facts> {
+    let last = tx.cached(|_| Ok(LastFacts::default()))?;
+    if let Some((id, f)) = &*last.0.borrow()
+        && id == case
+    {
+        return Ok(f.clone());
+    }
+    Facts::read(tx.conn(), case)
+}
+
+fn remember(tx: &mut WriteTx<'_>, case: &CaseId, facts: Option<&Facts>) -> Result<()> {
+    let last = tx.cached(|_| Ok(LastFacts::default()))?;
+    *last.0.borrow_mut() = facts.map(|f| (case.clone(), f.clone()));
+    Ok(())
+}
+
 /// Appends one event to a case's timeline and folds it into the case's facts. The event
 /// is dated now, or at the case's latest event if the wall clock went back since: a
 /// timeline never runs backwards.
 pub(super) fn append(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Result<EventId> {
-    let mut facts = Facts::read(tx.conn(), case)?;
+    let before = current(tx, case)?;
+    let mut facts = before.clone();
     let now = to_db_text(tx.now());
     let at = match &facts.last_event_at {
         Some(last) if *last > now => last.clone(),
@@ -200,7 +224,11 @@ pub(super) fn append(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Re
     let id = EventId::new();
     insert_event(tx, &id, case, &at, &data)?;
     facts.apply(&at, &data);
-    tx.set_derived(Table::Cases, case.as_str(), &facts.all_columns())?;
+    // Only what this event changed (the stored facts were just read).
+    let changed: Vec<(&'static str, Value)> =
+        facts.all_columns().into_iter().zip(before.all_columns()).filter(|(new, old)| new != old).map(|(n, _)| n).collect();
+    tx.set_derived_changed(Table::Cases, case.as_str(), &changed)?;
+    remember(tx, case, Some(&facts))?;
     Ok(id)
 }
 
@@ -230,35 +258,87 @@ pub(crate) fn fold<'a>(events: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
     facts
 }
 
-/// Refolds the facts, tags and due times of `cases` from their timelines and tag rows:
-/// after a pulled batch touched them.
-pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<()> {
-    for id in cases {
-        let exists = tx
-            .conn()
-            .prepare_cached("SELECT 1 FROM cases WHERE id = ?1")?
-            .query_row([id], |_| Ok(()))
-            .optional()?
-            .is_some();
-        if !exists {
-            // Events or tags of a case that has not arrived yet: it is folded when it does.
-            continue;
+/// Cases reached by the rows `ids` of `table` (timeline entries or tag rows).
+pub(crate) fn cases_of(conn: &rusqlite::Connection, table: Table, ids: &BTreeSet<String>) -> Result<BTreeSet<CaseId>> {
+    let mut out = BTreeSet::new();
+    let ids: Vec<&String> = ids.iter().collect();
+    for chunk in ids.chunks(CHUNK) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let sql = format!("SELECT DISTINCT case_id FROM {} WHERE id IN ({marks})", table.name());
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for id in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| r.get::<_, CaseId>(0))? {
+            out.insert(id?);
         }
-        let events: Vec<(String, String)> = {
-            let mut stmt = tx.conn().prepare_cached(
-                "SELECT at, data FROM case_events WHERE case_id = ?1 AND deleted_at IS NULL ORDER BY at, id",
-            )?;
-            stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
-        };
-        let facts = fold(events.iter().map(|(a, d)| (a.as_str(), d.as_str())));
-        let mut cols = facts.all_columns();
-        cols.push(("tags", Value::Text(tags_json(tx.conn(), id)?)));
-        tx.set_derived(Table::Cases, id.as_str(), &cols)?;
     }
-    if cases.len() > service_level::BULK_REFRESH {
+    Ok(out)
+}
+
+/// Ids per statement when reading many cases at once.
+const CHUNK: usize = 500;
+
+/// Refolds the facts, tags and due times of `cases` from their timelines and tag rows:
+/// after a pulled batch touched them. Reads the timelines of many cases per statement.
+pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<()> {
+    if let Some(first) = cases.first() {
+        remember(tx, first, None)?;
+    }
+    let ids: Vec<&CaseId> = cases.iter().collect();
+    let mut present = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let (existing, mut events, mut tags) = read_timelines(tx.conn(), chunk, &marks)?;
+        for id in chunk.iter().filter(|id| existing.contains(**id)) {
+            let timeline = events.remove(*id).unwrap_or_default();
+            let facts = fold(timeline.iter().map(|(a, d)| (a.as_str(), d.as_str())));
+            let mut cols = facts.all_columns();
+            let tags = serde_json::to_string(&tags.remove(*id).unwrap_or_default())
+                .map_err(|e| Error::Internal(e.to_string()))?;
+            cols.push(("tags", Value::Text(tags)));
+            tx.set_derived(Table::Cases, id.as_str(), &cols)?;
+            present.push((*id).clone());
+        }
+    }
+    if present.len() > service_level::BULK_REFRESH {
         service_level::refresh_active_due_caches(tx)
     } else {
-        cases.iter().try_for_each(|id| service_level::refresh_due_cache_if_exists(tx, id))
+        present.iter().try_for_each(|id| service_level::refresh_due_cache_if_exists(tx, id))
+    }
+}
+
+type Timelines = std::collections::HashMap<CaseId, Vec<(String, String)>>;
+type Tags = std::collections::HashMap<CaseId, Vec<String>>;
+
+/// Which of `chunk` exist, their timelines in order and their present tags.
+fn read_timelines(
+    conn: &rusqlite::Connection,
+    chunk: &[&CaseId],
+    marks: &str,
+) -> Result<(BTreeSet<CaseId>, Timelines, Tags)> {
+    {
+        // Events or tags of a case that has not arrived yet are folded when it does.
+        let existing: BTreeSet<CaseId> = conn
+            .prepare_cached(&format!("SELECT id FROM cases WHERE id IN ({marks})"))?
+            .query_map(rusqlite::params_from_iter(chunk.iter()), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut events = Timelines::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT case_id, at, data FROM case_events WHERE case_id IN ({marks}) AND deleted_at IS NULL
+             ORDER BY case_id, at, id"
+        ))?;
+        for row in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+            let (case, at, data): (CaseId, String, String) = row?;
+            events.entry(case).or_default().push((at, data));
+        }
+        let mut tags = Tags::new();
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT case_id, tag FROM case_tags WHERE case_id IN ({marks}) AND present = 1 AND deleted_at IS NULL
+             ORDER BY case_id, tag"
+        ))?;
+        for row in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get(1)?)))? {
+            let (case, tag): (CaseId, String) = row?;
+            tags.entry(case).or_default().push(tag);
+        }
+        Ok((existing, events, tags))
     }
 }
 

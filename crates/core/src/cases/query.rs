@@ -14,6 +14,7 @@ use super::grams;
 use super::model::{CaseChannel, CaseStatus, Priority};
 use crate::customers::escape_like;
 use crate::ids::{AgentId, CaseId, CustomerId};
+use crate::input::{TextRule, check_count, check_id};
 use crate::time::to_db_text;
 use crate::{Error, Result, ValidationRule};
 
@@ -169,10 +170,67 @@ pub struct CasePage {
 
 /// Largest page.
 pub const MAX_LIMIT: u32 = 500;
+/// Longest search text, in characters.
+pub const TEXT_MAX: u32 = 200;
+/// Most values one filter list (statuses, priorities, channels, categories, assignees,
+/// customers) may hold. The UI offers far fewer: every status, priority and channel once,
+/// the categories in use, the agents.
+pub const LIST_MAX: usize = 100;
+
+/// A category or tag in a filter: the same limits as on a case, so any stored value can
+/// be asked for (see `store.rs`).
+const CATEGORY: TextRule = TextRule::line("categories", 80, false);
+const TAG: TextRule = TextRule::line("tag", 40, false);
 /// "Breaching" includes cases due within this long.
 const BREACHING_WINDOW_MINUTES: i64 = 60;
 
-/// Where-clause and parameters for a query.
+/// Checks every part of `q`: the one rule for a list request and for a saved view
+/// ([`crate::views::save`]), so a view can always be listed. Paging is checked here too;
+/// "My cases" without `me` is not (a view does not store who is asking).
+pub fn validate(q: &CaseQuery) -> Result<()> {
+    if q.limit == 0 || q.limit > MAX_LIMIT {
+        return Err(Error::Validation { field: "limit", rule: ValidationRule::InvalidValue, limit: Some(MAX_LIMIT) });
+    }
+    if let Some(text) = &q.text
+        && text.trim().chars().count() > TEXT_MAX as usize
+    {
+        return Err(Error::Validation { field: "text", rule: ValidationRule::TooLong, limit: Some(TEXT_MAX) });
+    }
+    check_count("statuses", q.statuses.len(), LIST_MAX)?;
+    check_count("priorities", q.priorities.len(), LIST_MAX)?;
+    check_count("channels", q.channels.len(), LIST_MAX)?;
+    check_count("categories", q.categories.len(), LIST_MAX)?;
+    check_count("assignees", q.assignees.len(), LIST_MAX)?;
+    check_count("customerIds", q.customer_ids.len(), LIST_MAX)?;
+    for c in &q.categories {
+        CATEGORY.check(c)?;
+    }
+    if let Some(me) = &q.me {
+        check_id("me", me.as_str())?;
+    }
+    for a in &q.assignees {
+        check_id("assignees", a.as_str())?;
+    }
+    for c in &q.customer_ids {
+        check_id("customerIds", c.as_str())?;
+    }
+    if let Some(tag) = &q.tag {
+        TAG.check(tag)?;
+    }
+    for (bound, field) in [(&q.created_from, "createdFrom"), (&q.created_to, "createdTo")] {
+        if let Some(b) = bound {
+            parse_bound(b, field)?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_bound(b: &str, field: &'static str) -> Result<DateTime<Utc>> {
+    let t = DateTime::parse_from_rfc3339(b).map_err(|_| Error::invalid(field, ValidationRule::InvalidValue))?;
+    Ok(t.with_timezone(&Utc))
+}
+
+/// Where-clause and parameters for a query (already [`validate`]d).
 fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
     let mut sql = String::from("c.deleted_at IS NULL");
     let mut args: Vec<Value> = Vec::new();
@@ -221,14 +279,10 @@ fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
     }
     for (bound, op, field) in [(&q.created_from, ">=", "createdFrom"), (&q.created_to, "<", "createdTo")] {
         if let Some(b) = bound {
-            let t = DateTime::parse_from_rfc3339(b).map_err(|_| Error::invalid(field, ValidationRule::InvalidValue))?;
-            bind(&mut sql, &format!(" AND c.created_at {op} ?"), Value::Text(to_db_text(t.with_timezone(&Utc))));
+            bind(&mut sql, &format!(" AND c.created_at {op} ?"), Value::Text(to_db_text(parse_bound(b, field)?)));
         }
     }
     if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        if text.chars().count() > 200 {
-            return Err(Error::Validation { field: "text", rule: ValidationRule::TooLong, limit: Some(200) });
-        }
         let by_ref = text.to_uppercase();
         if let Some(gram) = grams::match_query(text) {
             bind(&mut sql, " AND (c.rowid IN (SELECT rowid FROM cases_grams WHERE cases_grams MATCH ?)", Value::Text(gram));
@@ -270,9 +324,7 @@ fn order_by(q: &CaseQuery) -> String {
 
 /// One page of cases for `q`.
 pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<CasePage> {
-    if q.limit == 0 || q.limit > MAX_LIMIT {
-        return Err(Error::Validation { field: "limit", rule: ValidationRule::InvalidValue, limit: Some(MAX_LIMIT) });
-    }
+    validate(q)?;
     let (filter, mut args) = filters(q, now)?;
     let total: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {filter}"))?

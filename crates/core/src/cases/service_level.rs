@@ -100,9 +100,9 @@ fn view(state: &TargetState, target: Option<Duration>) -> TargetView {
 
 /// What evaluating the SLA of any number of cases shares: the policies, the settings and
 /// the team's business calendar, read once. Refreshing 30,000 cached due times must not
-/// read the settings or rebuild the calendar 30,000 times.
-struct SlaSetup<'c> {
-    conn: &'c rusqlite::Connection,
+/// read the settings or rebuild the calendar 30,000 times; nor may the hundred thousand
+/// cases of a demo run, which keeps one per transaction ([`WriteTx::cached`]).
+pub(crate) struct SlaSetup {
     policies: PolicyTable,
     settings: settings::Settings,
     /// Built on first need: a calendar-hours policy works even if the business calendar
@@ -111,10 +111,9 @@ struct SlaSetup<'c> {
     around_the_clock: BusinessCalendar,
 }
 
-impl<'c> SlaSetup<'c> {
-    fn load(conn: &'c rusqlite::Connection) -> Result<Self> {
+impl SlaSetup {
+    fn load(conn: &rusqlite::Connection) -> Result<Self> {
         Ok(SlaSetup {
-            conn,
             policies: sla_policies::load(conn)?,
             settings: settings::load_with(conn)?,
             business: OnceCell::new(),
@@ -122,26 +121,26 @@ impl<'c> SlaSetup<'c> {
         })
     }
 
-    fn calendar(&self, business_hours: bool) -> Result<&BusinessCalendar> {
+    fn calendar(&self, conn: &rusqlite::Connection, business_hours: bool) -> Result<&BusinessCalendar> {
         if !business_hours {
             return Ok(&self.around_the_clock);
         }
         if let Some(c) = self.business.get() {
             return Ok(c);
         }
-        let c = team_calendar(self.conn, &self.settings)?;
+        let c = team_calendar(conn, &self.settings)?;
         Ok(self.business.get_or_init(|| c))
     }
 
     /// The SLA of one case now: the view and the rule's full state.
-    fn evaluate(&self, f: &Facts, now: DateTime<Utc>) -> Result<(CaseSla, sla::SlaState)> {
+    fn evaluate(&self, conn: &rusqlite::Connection, f: &Facts, now: DateTime<Utc>) -> Result<(CaseSla, sla::SlaState)> {
         let policy = self.policies.policy_for(f.priority, f.tier, &f.category);
         let input = SlaInput {
             created_at: f.created_at,
             first_response_at: f.first_response_at,
             changes: &f.changes,
             targets: SlaTargets { first_response: policy.first_response, resolution: policy.resolution },
-            calendar: self.calendar(policy.business_hours)?,
+            calendar: self.calendar(conn, policy.business_hours)?,
         };
         let state = sla::evaluate(&input, now);
         Ok((
@@ -260,7 +259,7 @@ fn parse_time(s: &str) -> Option<DateTime<Utc>> {
 /// The SLA of one case now.
 pub fn case_sla(store: &Store, id: &CaseId) -> Result<CaseSla> {
     let conn = store.conn();
-    Ok(SlaSetup::load(conn)?.evaluate(&facts(conn, id)?, store.now())?.0)
+    Ok(SlaSetup::load(conn)?.evaluate(conn, &facts(conn, id)?, store.now())?.0)
 }
 
 /// The due times to cache for the queues: only those of targets still open.
@@ -274,9 +273,16 @@ fn due_values(state: &sla::SlaState) -> (Value, Value) {
     (due(&state.first_response), due(&state.resolution))
 }
 
-fn write_due(tx: &mut WriteTx<'_>, id: &CaseId, (first, resolution): (Value, Value)) -> Result<()> {
-    tx.set_derived(Table::Cases, id.as_str(), &[("first_response_due_at", first), ("resolution_due_at", resolution)])?;
-    Ok(())
+/// Writes the due times that differ from `cached` (what the row holds, as just read).
+fn write_due(tx: &mut WriteTx<'_>, id: &CaseId, (first, resolution): (Value, Value), cached: &(Value, Value)) -> Result<()> {
+    let mut changed = Vec::with_capacity(2);
+    if first != cached.0 {
+        changed.push(("first_response_due_at", first));
+    }
+    if resolution != cached.1 {
+        changed.push(("resolution_due_at", resolution));
+    }
+    tx.set_derived_changed(Table::Cases, id.as_str(), &changed)
 }
 
 /// Above this many cases to refresh, one pass over every active case is cheaper than one
@@ -312,30 +318,33 @@ pub(crate) fn refresh_due_caches_of_customers(tx: &mut WriteTx<'_>, customers: &
 
 /// Recomputes the cached due times on the case row (for the queues).
 pub(crate) fn refresh_due_cache(tx: &mut WriteTx<'_>, id: &CaseId) -> Result<()> {
+    let now = tx.now();
+    let setup = tx.cached(SlaSetup::load)?;
     let conn = tx.conn();
-    let (_, state) = SlaSetup::load(conn)?.evaluate(&facts(conn, id)?, tx.now())?;
-    write_due(tx, id, due_values(&state))
+    let f = facts(conn, id)?;
+    let (_, state) = setup.evaluate(conn, &f, now)?;
+    write_due(tx, id, due_values(&state), &f.cached)
 }
 
 /// Recomputes the cached due times of every active case, after a change to what they
 /// depend on besides the case itself (policies, holidays, working hours, time zone).
-/// Only rows whose due times change are written, so only those reach the sync outbox.
+/// Only rows whose due times change are written.
 pub(crate) fn refresh_active_due_caches(tx: &mut WriteTx<'_>) -> Result<()> {
     let now = tx.now();
+    let setup = tx.cached(SlaSetup::load)?;
     let changed = {
         let conn = tx.conn();
-        let setup = SlaSetup::load(conn)?;
         let mut changed = Vec::new();
         for f in active_facts(conn)? {
-            let due = due_values(&setup.evaluate(&f, now)?.1);
+            let due = due_values(&setup.evaluate(conn, &f, now)?.1);
             if due != f.cached {
-                changed.push((f.id, due));
+                changed.push((f.id, due, f.cached));
             }
         }
         changed
     };
-    for (id, due) in changed {
-        write_due(tx, &id, due)?;
+    for (id, due, cached) in changed {
+        write_due(tx, &id, due, &cached)?;
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use super::reference::{case_reference, clash_reference};
 use super::service_level::refresh_due_cache;
 use super::workflow::{self, CaseAction};
 use crate::ids::{AgentId, CaseId, EventId, TeamId};
-use crate::input::TextRule;
+use crate::input::{TextRule, TimeWindow, check_count};
 use crate::store::{Table, WriteTx, get_meta, set_meta};
 use crate::time::to_db_text;
 use crate::{Error, Result, ValidationRule, customers, people};
@@ -25,9 +25,18 @@ const RESOLUTION: TextRule = TextRule::block("resolutionSummary", 4_000, true);
 const SUMMARY: TextRule = TextRule::block("summary", 4_000, false);
 const OUTCOME: TextRule = TextRule::block("outcome", 2_000, true);
 const COMMENT: TextRule = TextRule::block("comment", 2_000, false);
-const TAG: TextRule = TextRule::line("tags", 40, true);
+pub(super) const TAG: TextRule = TextRule::line("tags", 40, true);
 /// Most tags one case may carry.
 pub const MAX_TAGS: usize = 20;
+/// When a call-back may be due, around the transaction's `now`: up to a year back (a
+/// call-back agreed earlier and entered late stays visible, as overdue) and up to two
+/// years ahead (a later date is a typo, such as year 0001 or 9999). The UI's date picker
+/// offers the same window.
+pub const CALLBACK_WINDOW_DAYS_BACK: u32 = 365;
+/// See [`CALLBACK_WINDOW_DAYS_BACK`].
+pub const CALLBACK_WINDOW_DAYS_AHEAD: u32 = 730;
+const CALLBACK_DUE: TimeWindow =
+    TimeWindow { field: "dueAt", days_back: CALLBACK_WINDOW_DAYS_BACK, days_ahead: CALLBACK_WINDOW_DAYS_AHEAD };
 /// Longest single contact a handle time may record: 24 hours.
 const MAX_HANDLE_SECONDS: u32 = 24 * 3600;
 
@@ -156,7 +165,7 @@ pub fn edit(tx: &mut WriteTx<'_>, id: &CaseId, input: &CaseEdit) -> Result<()> {
 /// The status, and on resolving the root cause, summary and resolution time, are facts
 /// of the timeline ([`facts`]): this appends the events, and the facts follow.
 pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution: Option<&Resolution>) -> Result<()> {
-    let from = status_of(tx.conn(), id)?;
+    let from = facts::current(tx, id)?.status;
     if !workflow::can_move(from, to) {
         return Err(Error::InvalidTransition { from: from.as_str(), to: to.as_str() });
     }
@@ -172,14 +181,14 @@ pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution:
     if let Some(e) = resolved {
         facts::append(tx, id, e)?;
     }
-    // Between two stopped states (resolved -> closed) both clocks stay as they were.
-    let stopped = |s| workflow::clock_mode(s) == crate::sla::ClockMode::Stopped;
-    if stopped(from) && stopped(to) { Ok(()) } else { refresh_due_cache(tx, id) }
+    // The SLA clocks follow the clock mode, not the status itself: between two statuses of
+    // one mode (new -> open, resolved -> closed) the due times stay as they were.
+    if workflow::clock_mode(from) == workflow::clock_mode(to) { Ok(()) } else { refresh_due_cache(tx, id) }
 }
 
 /// Assigns the case to an agent and/or team (None clears).
 pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, team: Option<&TeamId>) -> Result<()> {
-    workflow::check(status_of(tx.conn(), id)?, CaseAction::Assign)?;
+    workflow::check(facts::current(tx, id)?.status, CaseAction::Assign)?;
     if let Some(a) = assignee {
         people::ensure_agent(tx.conn(), a)?;
     }
@@ -210,7 +219,7 @@ pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, tea
 
 /// Escalates to a department (or changes the escalation).
 pub fn escalate(tx: &mut WriteTx<'_>, id: &CaseId, e: &Escalation) -> Result<()> {
-    workflow::check(status_of(tx.conn(), id)?, CaseAction::Escalate)?;
+    workflow::check(facts::current(tx, id)?.status, CaseAction::Escalate)?;
     if !(1..=3).contains(&e.level) {
         return Err(Error::Validation { field: "level", rule: ValidationRule::InvalidValue, limit: Some(3) });
     }
@@ -238,12 +247,10 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
     let case = get(tx.conn(), id)?;
     workflow::check(case.status, CaseAction::SetTags)?;
     let before = case.tags;
+    check_count("tags", tags.len(), MAX_TAGS)?;
     let mut clean = tags.iter().map(|t| TAG.check(t)).collect::<Result<Vec<_>>>()?;
     clean.sort();
     clean.dedup();
-    if clean.len() > MAX_TAGS {
-        return Err(Error::Validation { field: "tags", rule: ValidationRule::TooLong, limit: Some(MAX_TAGS as u32) });
-    }
     if clean == before {
         return Ok(());
     }
@@ -267,7 +274,7 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
 
 /// Adds a note to the timeline.
 pub fn add_note(tx: &mut WriteTx<'_>, id: &CaseId, text: &str) -> Result<()> {
-    workflow::check(status_of(tx.conn(), id)?, CaseAction::AddNote)?;
+    workflow::check(facts::current(tx, id)?.status, CaseAction::AddNote)?;
     let text = NOTE.check(text)?;
     facts::append(tx, id, EventData::Note { text })?;
     Ok(())
@@ -276,7 +283,7 @@ pub fn add_note(tx: &mut WriteTx<'_>, id: &CaseId, text: &str) -> Result<()> {
 /// Logs a contact with the customer. A live conversation or any outbound contact is our
 /// response ([`facts::is_response`]): the first one is the first response.
 pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()> {
-    let case = get(tx.conn(), id)?;
+    let case = facts::current(tx, id)?;
     workflow::check(case.status, CaseAction::LogContact)?;
     if c.handle_seconds > MAX_HANDLE_SECONDS {
         return Err(Error::Validation {
@@ -301,21 +308,23 @@ pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()>
     if first_response { refresh_due_cache(tx, id) } else { Ok(()) }
 }
 
-/// Schedules the call-back (回访) at `due_at` (RFC 3339). Only for resolved cases.
+/// Schedules the call-back (回访) at `due_at` (RFC 3339), within the window of
+/// [`CALLBACK_WINDOW_DAYS_BACK`] around the transaction's now. Only for resolved cases.
 pub fn schedule_callback(tx: &mut WriteTx<'_>, id: &CaseId, due_at: &str) -> Result<()> {
-    workflow::check(status_of(tx.conn(), id)?, CaseAction::ScheduleCallback)?;
+    workflow::check(facts::current(tx, id)?.status, CaseAction::ScheduleCallback)?;
     let due = chrono::DateTime::parse_from_rfc3339(due_at)
         .map_err(|_| Error::invalid("dueAt", ValidationRule::InvalidValue))?
         .with_timezone(&chrono::Utc);
-    facts::append(tx, id, EventData::CallbackScheduled { due_at: to_db_text(due) })?;
+    let due = to_db_text(CALLBACK_DUE.check(due, tx.now())?);
+    facts::append(tx, id, EventData::CallbackScheduled { due_at: due })?;
     Ok(())
 }
 
 /// Records the call-back's outcome and the customer's satisfaction.
 pub fn record_callback(tx: &mut WriteTx<'_>, id: &CaseId, r: &CallbackResult) -> Result<()> {
-    let case = get(tx.conn(), id)?;
+    let case = facts::current(tx, id)?;
     workflow::check(case.status, CaseAction::RecordCallback)?;
-    if case.follow_up.due_at.is_none() {
+    if case.callback_due_at.is_none() {
         return Err(Error::InvalidTransition { from: "no_callback", to: "callback_recorded" });
     }
     if r.csat.is_some_and(|v| !(1..=5).contains(&v)) {

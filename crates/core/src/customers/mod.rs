@@ -8,7 +8,7 @@ use crate::ids::CustomerId;
 use crate::input::TextRule;
 use crate::store::{Table, WriteTx};
 use crate::text_enum::text_enum;
-use crate::{Error, Result};
+use crate::{Error, Result, ValidationRule};
 
 text_enum! {
     /// Service tier; VIP customers get their own queue and may have tighter SLAs.
@@ -71,7 +71,7 @@ const NOTES: TextRule = TextRule::block("notes", 4000, false);
 fn values(input: &CustomerInput) -> Result<Vec<(&'static str, Value)>> {
     let email = EMAIL.check(&input.email)?;
     if !email.is_empty() && !email.contains('@') {
-        return Err(Error::invalid("email", crate::ValidationRule::InvalidValue));
+        return Err(Error::invalid("email", ValidationRule::InvalidValue));
     }
     Ok(vec![
         ("name", Value::Text(NAME.check(&input.name)?)),
@@ -157,10 +157,27 @@ pub fn get(conn: &rusqlite::Connection, id: &CustomerId) -> Result<Customer> {
         .ok_or_else(|| Error::NotFound { entity: "customer", id: id.to_string() })
 }
 
+/// Longest search text, in characters (as for cases: [`crate::cases::query::TEXT_MAX`]).
+pub const SEARCH_TEXT_MAX: u32 = 200;
+/// Most customers one search returns.
+pub const SEARCH_LIMIT_MAX: u32 = 200;
+
 /// Customers whose name, company, e-mail or phone contains `query` (case-insensitive),
-/// best matches (name prefix) first; all customers by name when `query` is empty.
+/// best matches (name prefix) first; all customers by name when `query` is empty. At most
+/// `limit` (1 to [`SEARCH_LIMIT_MAX`]) of them; `query` has at most [`SEARCH_TEXT_MAX`]
+/// characters.
 pub fn search(conn: &rusqlite::Connection, query: &str, limit: u32) -> Result<Vec<Customer>> {
     let q = query.trim();
+    if q.chars().count() > SEARCH_TEXT_MAX as usize {
+        return Err(Error::Validation { field: "query", rule: ValidationRule::TooLong, limit: Some(SEARCH_TEXT_MAX) });
+    }
+    if limit == 0 || limit > SEARCH_LIMIT_MAX {
+        return Err(Error::Validation {
+            field: "limit",
+            rule: ValidationRule::InvalidValue,
+            limit: Some(SEARCH_LIMIT_MAX),
+        });
+    }
     let pattern = format!("%{}%", escape_like(q));
     let prefix = format!("{}%", escape_like(q));
     let sql = format!(

@@ -14,7 +14,7 @@ fn end() -> DateTime<Utc> {
 }
 
 fn opts(cases: u32, language: Language, seed: u64) -> DemoOptions {
-    DemoOptions { cases, language, seed, end: end() }
+    DemoOptions { cases, language, seed, end: end(), force: false }
 }
 
 fn run(store: &mut Store, o: &DemoOptions) -> DemoSummary {
@@ -335,7 +335,7 @@ fn adds_to_existing_data_and_keeps_the_organisation_name() {
     s.organisation_name = "Acme Care".into();
     settings::save(&mut store, s).unwrap();
     run(&mut store, &opts(30, Language::En, 1));
-    run(&mut store, &opts(30, Language::En, 2));
+    run(&mut store, &DemoOptions { force: true, ..opts(30, Language::En, 2) });
     assert_eq!(count(&store, "SELECT count(*) FROM cases"), 60);
     assert_eq!(count(&store, "SELECT count(DISTINCT ref) FROM cases"), 60);
     assert_eq!(settings::load(&store).unwrap().organisation_name, "Acme Care");
@@ -344,9 +344,57 @@ fn adds_to_existing_data_and_keeps_the_organisation_name() {
 #[test]
 fn bad_sizes_are_refused() {
     let (_d, mut store, _) = temp_store();
-    for n in [0, MAX_CASES + 1] {
+    // The tester's million from the app, one over the limit, and none at all.
+    for n in [0, MAX_CASES + 1, 1_000_000] {
         let err = generate(&mut store, &opts(n, Language::En, 1), |_| ControlFlow::Continue(())).unwrap_err();
-        assert!(matches!(err, Error::Validation { field: "cases", .. }), "{err:?}");
+        assert!(
+            matches!(
+                err,
+                Error::Validation { field: "cases", rule: ValidationRule::InvalidValue, limit: Some(100_000) }
+            ),
+            "{err:?}"
+        );
     }
     assert_eq!(count(&store, "SELECT count(*) FROM cases"), 0);
+}
+
+#[test]
+fn sizes_up_to_a_hundred_thousand_pass_the_check() {
+    // Generating 100,000 cases takes a minute in a release build: the rule is checked on
+    // its own below, at and above the limit (the run itself is covered by `cargo xtask
+    // bench` and E2E scenario 7).
+    assert_eq!(MAX_CASES, 100_000);
+    for ok in [1, MAX_CASES - 1, MAX_CASES] {
+        check_size(ok).unwrap();
+    }
+    assert!(matches!(check_size(MAX_CASES + 1), Err(Error::Validation { field: "cases", .. })));
+}
+
+#[test]
+fn a_database_with_cases_is_refused_unless_forced() {
+    let (_d, mut store, _) = temp_store();
+    let id = store
+        .write(|tx| {
+            cases::create(
+                tx,
+                &NewCase {
+                    title: "A real complaint".into(),
+                    description: String::new(),
+                    customer_id: None,
+                    channel: cases::CaseChannel::Phone,
+                    category: String::new(),
+                    priority: cases::Priority::P2,
+                },
+            )
+        })
+        .unwrap();
+    let changes = count(&store, "SELECT count(*) FROM agents");
+    let err = generate(&mut store, &opts(10, Language::En, 1), |_| ControlFlow::Continue(())).unwrap_err();
+    assert!(matches!(err, Error::NotEmpty { cases: 1 }), "{err:?}");
+    assert_eq!(count(&store, "SELECT count(*) FROM cases"), 1);
+    assert_eq!(count(&store, "SELECT count(*) FROM agents"), changes, "nothing of the run was kept");
+    // Forced (the CLI's --force), it adds to the real case.
+    run(&mut store, &DemoOptions { force: true, ..opts(10, Language::En, 1) });
+    assert_eq!(count(&store, "SELECT count(*) FROM cases"), 11);
+    assert!(cases::get(store.conn(), &id).is_ok());
 }

@@ -14,6 +14,13 @@ use crate::store::{Table, WriteTx};
 use crate::{Error, Result, ValidationRule};
 
 const NAME: TextRule = TextRule::line("name", 80, false);
+/// A holiday may be up to about ten years before today (the SLA of older cases is still
+/// derived through the calendar) and up to about five years after it (the next years'
+/// public holidays; a later date is a typo, such as year 9999). The UI's date picker
+/// offers the same window.
+pub const DAYS_BACK: u32 = 3650;
+/// See [`DAYS_BACK`].
+pub const DAYS_AHEAD: u32 = 1825;
 /// The stored and wire form of a date.
 const DATE_FORMAT: &str = "%Y-%m-%d";
 
@@ -70,9 +77,22 @@ pub fn dates(conn: &rusqlite::Connection) -> Result<Vec<NaiveDate>> {
     Ok(out)
 }
 
-/// Adds a holiday and refreshes the cached due times of active cases.
+/// Refuses a `date` outside [`DAYS_BACK`]..[`DAYS_AHEAD`] days around `today`.
+fn check_window(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
+    if date < today - chrono::Days::new(DAYS_BACK.into()) {
+        return Err(Error::Validation { field: "date", rule: ValidationRule::TooEarly, limit: Some(DAYS_BACK) });
+    }
+    if date > today + chrono::Days::new(DAYS_AHEAD.into()) {
+        return Err(Error::Validation { field: "date", rule: ValidationRule::TooLate, limit: Some(DAYS_AHEAD) });
+    }
+    Ok(date)
+}
+
+/// Adds a holiday (within the window around the transaction's today, in UTC) and
+/// refreshes the cached due times of active cases.
 pub fn create(tx: &mut WriteTx<'_>, input: &HolidayInput) -> Result<HolidayId> {
     let date = parse_date(input.date.trim()).ok_or(Error::invalid("date", ValidationRule::InvalidValue))?;
+    let date = check_window(date, tx.now().date_naive())?;
     let name = NAME.check(&input.name)?;
     if dates(tx.conn())?.contains(&date) {
         return Err(Error::invalid("date", ValidationRule::Duplicate));
@@ -98,6 +118,24 @@ pub fn delete(tx: &mut WriteTx<'_>, id: &HolidayId) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_stay_within_ten_years_back_and_five_ahead() {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let back = today - chrono::Days::new(DAYS_BACK.into());
+        let ahead = today + chrono::Days::new(DAYS_AHEAD.into());
+        for ok in [back, back.succ_opt().unwrap(), today, ahead.pred_opt().unwrap(), ahead] {
+            assert_eq!(check_window(ok, today).unwrap(), ok);
+        }
+        let refused = |d: NaiveDate| match check_window(d, today) {
+            Err(Error::Validation { field: "date", rule, limit }) => (rule, limit),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(refused(back.pred_opt().unwrap()), (ValidationRule::TooEarly, Some(3650)));
+        assert_eq!(refused(ahead.succ_opt().unwrap()), (ValidationRule::TooLate, Some(1825)));
+        assert_eq!(refused(parse_date("0001-01-01").unwrap()), (ValidationRule::TooEarly, Some(3650)));
+        assert_eq!(refused(parse_date("9999-12-31").unwrap()), (ValidationRule::TooLate, Some(1825)));
+    }
 
     #[test]
     fn dates_must_be_strict_iso() {

@@ -33,7 +33,7 @@ pub struct Applied {
 
 impl WriteTx<'_> {
     /// Applies pulled `changes` and `notices`. Every stamp is observed by the clock first;
-    /// one further ahead of this device's clock than `max_drift_ms` refuses the whole
+    /// one further ahead of this device's clock than the drift bound refuses the whole
     /// page ([`Error::ClockAhead`]), so a wrong clock elsewhere never drags ours along.
     pub fn apply_remote(&mut self, changes: &[Change], notices: &[ConflictNotice]) -> Result<Applied> {
         let now_ms = u64::try_from(self.now().timestamp_millis()).unwrap_or(0);
@@ -46,8 +46,14 @@ impl WriteTx<'_> {
         }
         let mut out = Applied::default();
         self.reapply_parked(&mut out)?;
-        for c in changes {
-            self.apply_one(c, &mut out)?;
+        // A page keeps a row's cells together: apply them as one row, with one read of its
+        // versions and one write.
+        let mut start = 0;
+        while start < changes.len() {
+            let key = (&changes[start].table, &changes[start].row);
+            let end = start + changes[start..].iter().take_while(|c| (&c.table, &c.row) == key).count();
+            self.apply_row(&changes[start..end], &mut out)?;
+            start = end;
         }
         for n in notices {
             out.conflicts += u32::from(self.record_notice(n)?);
@@ -55,121 +61,129 @@ impl WriteTx<'_> {
         Ok(out)
     }
 
-    fn apply_one(&mut self, c: &Change, out: &mut Applied) -> Result<()> {
-        if c.check_shape().is_err() {
-            // The server checks shapes too; such a change can only come from a broken
-            // server, and storing it would help nobody.
-            out.kept += 1;
-            return Ok(());
-        }
-        let Some(table) = Table::from_name(&c.table).filter(|t| t.is_synced()) else {
-            return self.park(c, out);
+    /// Applies the changes of one row (same table and row id).
+    fn apply_row(&mut self, cells: &[Change], out: &mut Applied) -> Result<()> {
+        let Some(table) = Table::from_name(&cells[0].table).filter(|t| t.is_synced()) else {
+            return cells.iter().try_for_each(|c| self.park(c, out));
         };
-        match &c.body {
-            Body::Cell { column, value } => {
-                let Some(col) = table.column(column) else {
-                    return self.park(c, out);
-                };
-                match col.merge {
-                    Merge::Register | Merge::Set => {
-                        self.apply_cell(table, &c.row, col.name, col.merge, &wire::from_wire(value), c.version(), out)
-                    }
-                    // Computed here from the data it derives from; an older device
-                    // sending it is ignored.
-                    Merge::Derived | Merge::Event => {
+        let id = cells[0].row.as_str();
+        let mut taken: Vec<(&'static str, Value, Version, Merge, Option<Version>)> = Vec::new();
+        let mut held: Option<Vec<(String, Version)>> = None;
+        for c in cells {
+            if c.check_shape().is_err() {
+                // The server checks shapes too; such a change can only come from a broken
+                // server, and storing it would help nobody.
+                out.kept += 1;
+                continue;
+            }
+            match &c.body {
+                Body::Row { values } => {
+                    if !table.is_append_only() {
                         out.kept += 1;
-                        Ok(())
+                        continue;
                     }
+                    if values.keys().any(|k| table.column(k).is_none()) {
+                        // A newer version's column: keep the whole row aside as well, so
+                        // the update can fill it in; the known columns are stored now.
+                        self.park(c, out)?;
+                        out.parked -= 1;
+                    }
+                    let known: Vec<(&str, Value)> = values
+                        .iter()
+                        .filter_map(|(k, v)| table.column(k).map(|col| (col.name, wire::from_wire(v))))
+                        .collect();
+                    self.insert_row_once(table, id, &known, out)?;
                 }
-            }
-            Body::Row { values } => {
-                if !table.is_append_only() {
-                    out.kept += 1;
-                    return Ok(());
+                Body::Cell { column, value } => {
+                    let Some(col) = table.column(column) else {
+                        self.park(c, out)?;
+                        continue;
+                    };
+                    if !matches!(col.merge, Merge::Register | Merge::Set) {
+                        // Derived here from what it derives from; an older device sending
+                        // it is ignored.
+                        out.kept += 1;
+                        continue;
+                    }
+                    let versions = match &mut held {
+                        Some(v) => v,
+                        None => held.insert(versions::get_row(self.conn(), table, id)?),
+                    };
+                    let current = versions.iter().find(|(k, _)| k == col.name).map(|(_, v)| *v);
+                    let incoming = c.version();
+                    let Decision::Take { loser } = frontline_sync::merge(current.as_ref(), &incoming) else {
+                        out.kept += 1;
+                        continue;
+                    };
+                    taken.push((col.name, wire::from_wire(value), incoming, col.merge, loser));
                 }
-                if values.keys().any(|k| table.column(k).is_none()) {
-                    // A newer version's column: keep the whole row aside as well, so the
-                    // update can fill it in; the known columns are stored now.
-                    self.park(c, out)?;
-                    out.parked -= 1;
-                }
-                let known: Vec<(&str, Value)> = values
-                    .iter()
-                    .filter_map(|(k, v)| table.column(k).map(|col| (col.name, wire::from_wire(v))))
-                    .collect();
-                self.insert_row_once(table, &c.row, &known, out)
             }
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn apply_cell(
-        &mut self,
-        table: Table,
-        id: &str,
-        col: &'static str,
-        merge: Merge,
-        value: &Value,
-        incoming: Version,
-        out: &mut Applied,
-    ) -> Result<()> {
-        let held = versions::get(self.conn(), table, id, col)?;
-        let decision = frontline_sync::merge(held.as_ref(), &incoming);
-        let Decision::Take { loser } = decision else {
-            out.kept += 1;
-            return Ok(());
-        };
-        let exists = self
-            .conn()
-            .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name()))?
-            .query_row([id], |_| Ok(()))
-            .optional()?
-            .is_some();
-        if let Some(lost) = loser.filter(|l| l.hlc.node == self.node())
-            && merge == Merge::Register
-            && exists
-            && ![CREATED_AT, DELETED_AT].contains(&col)
-        {
-            let mine: Value = self
-                .conn()
-                .prepare_cached(&format!("SELECT {col} FROM {} WHERE id = ?1", table.name()))?
-                .query_row([id], |r| r.get(0))?;
-            out.conflicts += u32::from(record_conflict(self, table, id, col, &mine, lost.hlc, incoming.hlc)?);
+        if !taken.is_empty() {
+            self.write_cells(table, id, &taken, out)?;
         }
-        let now = to_db_text(self.now());
-        if exists {
-            self.conn()
-                .prepare_cached(&format!("UPDATE {} SET {col} = ?2, {UPDATED_AT} = ?3 WHERE id = ?1", table.name()))?
-                .execute(rusqlite::params![id, value, now])?;
-        } else {
-            let mut cols: Vec<(&str, Value)> = vec![(col, value.clone())];
-            if col != CREATED_AT {
-                cols.push((CREATED_AT, Value::Text(now.clone())));
-            }
-            for (c, p) in table.placeholders() {
-                if *c != col {
-                    cols.push((c, p.value(&now)));
-                }
-            }
-            self.insert_raw(table, id, &cols, &now)?;
-        }
-        versions::set(self.conn(), table, id, col, &incoming)?;
-        self.note_remote(table, id);
-        out.applied += 1;
         Ok(())
     }
 
-    fn insert_row_once(&mut self, table: Table, id: &str, values: &[(&str, Value)], out: &mut Applied) -> Result<()> {
+    /// Stores the cells that won, in one statement, with their versions; records this
+    /// device's values that lost to a concurrent edit.
+    fn write_cells(
+        &mut self,
+        table: Table,
+        id: &str,
+        taken: &[(&'static str, Value, Version, Merge, Option<Version>)],
+        out: &mut Applied,
+    ) -> Result<()> {
         let exists = self
             .conn()
             .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name()))?
             .query_row([id], |_| Ok(()))
             .optional()?
             .is_some();
+        let me = self.node();
         if exists {
-            out.kept += 1;
-            return Ok(());
+            for (col, _, incoming, merge, loser) in taken {
+                if let Some(lost) = loser.filter(|l| l.hlc.node == me)
+                    && *merge == Merge::Register
+                    && ![CREATED_AT, DELETED_AT].contains(col)
+                {
+                    let mine: Value = self
+                        .conn()
+                        .prepare_cached(&format!("SELECT {col} FROM {} WHERE id = ?1", table.name()))?
+                        .query_row([id], |r| r.get(0))?;
+                    out.conflicts += u32::from(record_conflict(self, table, id, col, &mine, lost.hlc, incoming.hlc)?);
+                }
+            }
         }
+        let now = to_db_text(self.now());
+        if exists {
+            let sets: String = taken.iter().enumerate().map(|(i, (c, ..))| format!(", {c} = ?{}", i + 3)).collect();
+            let sql = format!("UPDATE {} SET {UPDATED_AT} = ?2{sets} WHERE id = ?1", table.name());
+            let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now)];
+            args.extend(taken.iter().map(|(_, v, ..)| v.clone()));
+            self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
+        } else {
+            let mut cols: Vec<(&str, Value)> = taken.iter().map(|(c, v, ..)| (*c, v.clone())).collect();
+            if !cols.iter().any(|(c, _)| *c == CREATED_AT) {
+                cols.push((CREATED_AT, Value::Text(now.clone())));
+            }
+            for (c, p) in table.placeholders() {
+                if !cols.iter().any(|(k, _)| k == c) {
+                    cols.push((c, p.value(&now)));
+                }
+            }
+            self.insert_raw(table, id, &cols, &now, false)?;
+        }
+        for (col, _, incoming, ..) in taken {
+            versions::set(self.conn(), table, id, col, incoming)?;
+        }
+        self.note_remote(table, id);
+        out.applied += taken.len() as u32;
+        Ok(())
+    }
+
+    /// Inserts an append-only row unless it is already here.
+    fn insert_row_once(&mut self, table: Table, id: &str, values: &[(&str, Value)], out: &mut Applied) -> Result<()> {
         let now = to_db_text(self.now());
         let mut cols: Vec<(&str, Value)> = values.iter().filter(|(c, _)| *c != UPDATED_AT).cloned().collect();
         if !cols.iter().any(|(c, _)| *c == CREATED_AT) {
@@ -180,21 +194,28 @@ impl WriteTx<'_> {
                 cols.push((c, p.value(&now)));
             }
         }
-        self.insert_raw(table, id, &cols, &now)?;
-        self.note_remote(table, id);
-        out.applied += 1;
+        if self.insert_raw(table, id, &cols, &now, true)? {
+            self.note_remote(table, id);
+            out.applied += 1;
+        } else {
+            out.kept += 1;
+        }
         Ok(())
     }
 
-    /// One INSERT of the given columns, `updated_at` set to `now`.
-    fn insert_raw(&mut self, table: Table, id: &str, cols: &[(&str, Value)], now: &str) -> Result<()> {
+    /// One INSERT of the given columns, `updated_at` set to `now`; with `or_ignore`, a row
+    /// already there is left as it is. Returns whether a row was inserted.
+    fn insert_raw(&mut self, table: Table, id: &str, cols: &[(&str, Value)], now: &str, or_ignore: bool) -> Result<bool> {
         let names: String = cols.iter().map(|(c, _)| format!(", {c}")).collect();
         let marks: String = (0..cols.len()).map(|i| format!(", ?{}", i + 3)).collect();
-        let sql = format!("INSERT INTO {} (id, {UPDATED_AT}{names}) VALUES (?1, ?2{marks})", table.name());
+        let sql = format!(
+            "INSERT{} INTO {} (id, {UPDATED_AT}{names}) VALUES (?1, ?2{marks})",
+            if or_ignore { " OR IGNORE" } else { "" },
+            table.name()
+        );
         let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now.to_owned())];
         args.extend(cols.iter().map(|(_, v)| v.clone()));
-        self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
-        Ok(())
+        Ok(self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))? == 1)
     }
 
     /// Keeps a change this version cannot store (its newest version per cell).
@@ -263,7 +284,7 @@ impl WriteTx<'_> {
                 self.fill_row(table, &change)?;
                 out.applied += 1;
             } else {
-                self.apply_one(&change, out)?;
+                self.apply_row(std::slice::from_ref(&change), out)?;
             }
         }
         Ok(())

@@ -16,56 +16,84 @@ use crate::Result;
 
 impl WriteTx<'_> {
     /// Records every synced row of this database in the outbox; returns the records made.
+    /// A row's children (a case's timeline and tags) follow it directly.
     pub(crate) fn publish_all(&mut self) -> Result<u64> {
         let mut records = 0;
-        for table in Table::ALL.iter().copied().filter(|t| t.is_synced()) {
-            let cols: Vec<&'static str> = if table.is_append_only() {
-                table.columns().iter().map(|c| c.name).chain([CREATED_AT, DELETED_AT]).collect()
-            } else {
-                table
-                    .columns()
-                    .iter()
-                    .filter(|c| c.merge != Merge::Derived)
-                    .map(|c| c.name)
-                    .chain([CREATED_AT, DELETED_AT])
-                    .collect()
-            };
-            let rows: Vec<(String, Vec<Value>)> = {
-                let sql = format!("SELECT id, {} FROM {} ORDER BY rowid", cols.join(", "), table.name());
-                let mut stmt = self.conn().prepare(&sql)?;
-                let n = cols.len();
-                stmt.query_map([], |r| {
-                    Ok((r.get(0)?, (1..=n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>()?))
-                })?
-                .collect::<Result<_, _>>()?
-            };
-            for (id, values) in rows {
-                if table.is_append_only() {
-                    let row: Vec<(&str, &Value)> =
-                        cols.iter().copied().zip(values.iter()).filter(|(_, v)| **v != Value::Null).collect();
-                    let stamp = self.tick();
-                    let value = Value::Text(outbox::row_json(&row)?);
-                    outbox::record(self.conn(), table, &id, "", &value, &Version { hlc: stamp, base: None })?;
-                    records += 1;
-                    continue;
-                }
-                for (col, value) in cols.iter().copied().zip(values) {
-                    if col == DELETED_AT && value == Value::Null {
-                        continue;
+        for table in Table::ALL.iter().copied().filter(|t| t.is_synced() && t.parent().is_none()) {
+            let children: Vec<(Table, &'static str)> = Table::ALL
+                .iter()
+                .copied()
+                .filter_map(|c| c.parent().filter(|(p, _)| *p == table).map(|(_, col)| (c, col)))
+                .collect();
+            for (id, values) in rows(self.conn(), table, None)? {
+                records += self.publish_row(table, &id, values)?;
+                for (child, col) in &children {
+                    for (cid, cvalues) in rows(self.conn(), *child, Some((col, &id)))? {
+                        records += self.publish_row(*child, &cid, cvalues)?;
                     }
-                    let version = match versions::get(self.conn(), table, &id, col)? {
-                        Some(v) => v,
-                        None => {
-                            let v = Version { hlc: self.tick(), base: None };
-                            versions::set(self.conn(), table, &id, col, &v)?;
-                            v
-                        }
-                    };
-                    outbox::record(self.conn(), table, &id, col, &value, &version)?;
-                    records += 1;
                 }
             }
         }
         Ok(records)
     }
+
+    /// Records one row: a whole append-only row, or each register and set cell with its
+    /// version (a fresh stamp for a cell without one).
+    fn publish_row(&mut self, table: Table, id: &str, values: Vec<(&'static str, Value)>) -> Result<u64> {
+        if table.is_append_only() {
+            let row: Vec<(&str, &Value)> = values.iter().filter(|(_, v)| *v != Value::Null).map(|(c, v)| (*c, v)).collect();
+            let stamp = self.tick();
+            let value = Value::Text(outbox::row_json(&row)?);
+            outbox::record(self.conn(), table, id, "", &value, &Version { hlc: stamp, base: None })?;
+            return Ok(1);
+        }
+        let mut records = 0;
+        for (col, value) in values {
+            if col == DELETED_AT && value == Value::Null {
+                continue;
+            }
+            let version = match versions::get(self.conn(), table, id, col)? {
+                Some(v) => v,
+                None => {
+                    let v = Version { hlc: self.tick(), base: None };
+                    versions::set(self.conn(), table, id, col, &v)?;
+                    v
+                }
+            };
+            outbox::record(self.conn(), table, id, col, &value, &version)?;
+            records += 1;
+        }
+        Ok(records)
+    }
+}
+
+/// The synced columns of a table's rows (optionally only those whose `parent` column
+/// names one row), in insertion order.
+fn rows(
+    conn: &rusqlite::Connection,
+    table: Table,
+    parent: Option<(&str, &str)>,
+) -> Result<Vec<(String, Vec<(&'static str, Value)>)>> {
+    let cols: Vec<&'static str> = table
+        .columns()
+        .iter()
+        .filter(|c| c.merge != Merge::Derived)
+        .map(|c| c.name)
+        .chain([CREATED_AT, DELETED_AT])
+        .collect();
+    let filter = parent.map(|(col, _)| format!(" WHERE {col} = ?1")).unwrap_or_default();
+    let sql = format!("SELECT id, {} FROM {}{filter} ORDER BY rowid", cols.join(", "), table.name());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let read = |r: &rusqlite::Row<'_>| -> rusqlite::Result<(String, Vec<(&'static str, Value)>)> {
+        let mut values = Vec::with_capacity(cols.len());
+        for (i, c) in cols.iter().enumerate() {
+            values.push((*c, r.get::<_, Value>(i + 1)?));
+        }
+        Ok((r.get(0)?, values))
+    };
+    let out = match parent {
+        Some((_, id)) => stmt.query_map([id], read)?.collect::<Result<_, _>>()?,
+        None => stmt.query_map([], read)?.collect::<Result<_, _>>()?,
+    };
+    Ok(out)
 }

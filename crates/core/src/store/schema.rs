@@ -229,6 +229,16 @@ impl Table {
         }
     }
 
+    /// The row a row of this table belongs to, by the column naming it: a case's timeline
+    /// and tags travel right after the case when a device publishes its state, so a new
+    /// device receives each case whole, in one page.
+    pub fn parent(self) -> Option<(Table, &'static str)> {
+        match self {
+            Table::CaseEvents | Table::CaseTags => Some((Table::Cases, "case_id")),
+            _ => None,
+        }
+    }
+
     /// Looks a table up by its SQL name (for change readers).
     pub fn from_name(name: &str) -> Option<Table> {
         Table::ALL.iter().copied().find(|t| t.name() == name)

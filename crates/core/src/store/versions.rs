@@ -32,3 +32,17 @@ pub(crate) fn set(conn: &Connection, table: Table, id: &str, col: &str, v: &Vers
 pub(crate) fn parse(s: &str) -> Result<Hlc> {
     s.parse().map_err(|_| Error::Corrupt { detail: format!("stored clock stamp {s:?} is invalid") })
 }
+
+/// The versions of every cell of one row, by column.
+pub(crate) fn get_row(conn: &Connection, table: Table, id: &str) -> Result<Vec<(String, Version)>> {
+    let mut stmt = conn.prepare_cached("SELECT col, hlc, base FROM column_versions WHERE tbl = ?1 AND row_id = ?2")?;
+    let rows = stmt.query_map(rusqlite::params![table.name(), id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (col, hlc, base) = row?;
+        out.push((col, Version { hlc: parse(&hlc)?, base: base.as_deref().map(parse).transpose()? }));
+    }
+    Ok(out)
+}

@@ -12,7 +12,9 @@
 //! tier) are noted as touched; at commit the store's [`Hooks`] refresh what depends on
 //! them, so no domain module has to remember which caches another one keeps.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::any::{Any, TypeId};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use frontline_sync::{Clock, Version};
@@ -39,6 +41,8 @@ pub struct WriteTx<'conn> {
     versioned: bool,
     pub(super) hooks: &'static Hooks,
     pub(super) touched: Touched,
+    /// Values computed from the transaction's data (see [`WriteTx::cached`]).
+    caches: HashMap<TypeId, Rc<dyn Any>>,
 }
 
 impl<'conn> WriteTx<'conn> {
@@ -49,7 +53,17 @@ impl<'conn> WriteTx<'conn> {
         hooks: &'static Hooks,
     ) -> Result<Self> {
         let outbox = super::get_meta(&tx, meta::OUTBOX)?.is_some();
-        Ok(WriteTx { tx, clock, clock_moved: false, now, outbox, versioned: true, hooks, touched: Touched::new() })
+        Ok(WriteTx {
+            tx,
+            clock,
+            clock_moved: false,
+            now,
+            outbox,
+            versioned: true,
+            hooks,
+            touched: Touched::new(),
+            caches: HashMap::new(),
+        })
     }
 
     /// The transaction's connection, for reads that must see this transaction's writes.
@@ -81,18 +95,29 @@ impl<'conn> WriteTx<'conn> {
         self.versioned = false;
     }
 
+    /// A value computed by `make` from this transaction's data, made once and kept until
+    /// a write touches what derivations depend on (settings, policies, holidays, a
+    /// customer's tier — the hooks' watched tables). For the SLA setup every case of a
+    /// bulk load shares.
+    pub fn cached<T: Any>(&mut self, make: impl FnOnce(&rusqlite::Connection) -> Result<T>) -> Result<Rc<T>> {
+        if let Some(v) = self.caches.get(&TypeId::of::<T>()).and_then(|v| v.clone().downcast::<T>().ok()) {
+            return Ok(v);
+        }
+        let v = Rc::new(make(&self.tx)?);
+        self.caches.insert(TypeId::of::<T>(), v.clone());
+        Ok(v)
+    }
+
     /// Inserts a new row; fails if `id` exists. The only way to write an append-only table.
     pub fn insert(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<()> {
-        let exists = self
-            .tx
-            .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name()))?
-            .query_row([id], |_| Ok(()))
-            .optional()?
-            .is_some();
-        if exists {
-            return Err(Error::Internal(format!("{} row {id} already exists", table.name())));
-        }
-        self.upsert_inner(table, id, values).map(|_| ())
+        check_columns(table, values, Mode::Data)?;
+        self.insert_row(table, id, values).map_err(|e| match e {
+            Error::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                Error::Internal(format!("{} row {id} already exists", table.name()))
+            }
+            other => other,
+        })?;
+        Ok(())
     }
 
     /// Inserts row `id` into `table`, or updates the given columns of the existing row.
@@ -123,36 +148,8 @@ impl<'conn> WriteTx<'conn> {
 
     fn upsert_inner(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<usize> {
         check_columns(table, values, Mode::Data)?;
-        let now = to_db_text(self.now);
         match self.read_row(table, id, values)? {
-            None => {
-                let cols: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
-                let sql = format!(
-                    "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES (?1, ?2, ?2{})",
-                    table.name(),
-                    if cols.is_empty() { "" } else { ", " },
-                    cols.join(", "),
-                    (0..cols.len()).map(|i| format!(", ?{}", i + 3)).collect::<String>(),
-                );
-                let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now.clone())];
-                args.extend(values.iter().map(|(_, v)| v.clone()));
-                self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;
-                if table.is_append_only() {
-                    let mut row: Vec<(&str, &Value)> = values.iter().map(|(c, v)| (*c, v)).collect();
-                    let created = Value::Text(now);
-                    row.push((CREATED_AT, &created));
-                    self.log_row(table, id, &row)?;
-                } else {
-                    self.log_cell(table, id, CREATED_AT, &Value::Text(now))?;
-                    for (col, v) in values {
-                        if !is_derived(table, col) {
-                            self.log_cell(table, id, col, v)?;
-                        }
-                    }
-                }
-                self.note_local(table, id, values.iter().map(|(c, _)| *c));
-                Ok(values.len())
-            }
+            None => self.insert_row(table, id, values),
             Some(old) => {
                 let changed: Vec<&(&'static str, Value)> =
                     values.iter().zip(old).filter(|((_, new), old)| new != old).map(|(p, _)| p).collect();
@@ -170,6 +167,53 @@ impl<'conn> WriteTx<'conn> {
                 Ok(changed.len())
             }
         }
+    }
+
+    /// Inserts a row known to be new, versioning and logging it.
+    fn insert_row(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<usize> {
+        let now = to_db_text(self.now);
+        let cols: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
+        let sql = format!(
+            "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES (?1, ?2, ?2{})",
+            table.name(),
+            if cols.is_empty() { "" } else { ", " },
+            cols.join(", "),
+            (0..cols.len()).map(|i| format!(", ?{}", i + 3)).collect::<String>(),
+        );
+        let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now.clone())];
+        args.extend(values.iter().map(|(_, v)| v.clone()));
+        self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;
+        if table.is_append_only() {
+            let mut row: Vec<(&str, &Value)> = values.iter().map(|(c, v)| (*c, v)).collect();
+            let created = Value::Text(now);
+            row.push((CREATED_AT, &created));
+            self.log_row(table, id, &row)?;
+        } else {
+            self.log_cell(table, id, CREATED_AT, &Value::Text(now))?;
+            for (col, v) in values {
+                if !is_derived(table, col) {
+                    self.log_cell(table, id, col, v)?;
+                }
+            }
+        }
+        self.note_local(table, id, values.iter().map(|(c, _)| *c));
+        Ok(values.len())
+    }
+
+    /// Writes derived columns whose new values the caller already knows differ from the
+    /// stored ones (it read them itself): no read, no version, no outbox.
+    pub(crate) fn set_derived_changed(
+        &mut self,
+        table: Table,
+        id: &str,
+        changed: &[(&'static str, Value)],
+    ) -> Result<()> {
+        check_columns(table, changed, Mode::Derived)?;
+        if !changed.is_empty() {
+            let refs: Vec<&(&'static str, Value)> = changed.iter().collect();
+            self.update_columns(table, id, &refs)?;
+        }
+        Ok(())
     }
 
     fn update_columns(&mut self, table: Table, id: &str, changed: &[&(&'static str, Value)]) -> Result<()> {
@@ -277,11 +321,15 @@ impl<'conn> WriteTx<'conn> {
             && (watched_cols.is_empty() || cols.any(|c| watched_cols.contains(&c)))
         {
             self.touched.entry(table).or_default().insert(id.to_owned());
+            self.caches.clear();
         }
     }
 
     /// Notes a row changed by a remote change: every derivation of it must follow.
     pub(super) fn note_remote(&mut self, table: Table, id: &str) {
+        if self.hooks.watch_local.iter().any(|(t, _)| *t == table) {
+            self.caches.clear();
+        }
         self.touched.entry(table).or_default().insert(id.to_owned());
     }
 }

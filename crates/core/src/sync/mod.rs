@@ -260,7 +260,7 @@ pub fn failure_code(f: &Failure) -> &'static str {
 /// sync ends with `forbidden` after everything was pulled.)
 pub fn run(
     store: &mut Store,
-    transport: &mut impl Transport,
+    transport: &mut (impl Transport + Send),
     cancel: &AtomicBool,
     progress: &mut dyn FnMut(Progress),
 ) -> std::result::Result<Report, Failure> {

@@ -45,7 +45,9 @@ impl Replica for LocalReplica<'_> {
 
     fn apply(&mut self, page: &PullResponse) -> Result<PageOutcome> {
         let applied = self.store.write(|tx| {
-            let applied = tx.apply_remote(&page.changes, &page.notices)?;
+            // A page of a first sync brings thousands of new cases with their timelines:
+            // index them for search once, at the end of the page, not row by row.
+            let applied = crate::cases::search_index::deferred(tx, |tx| tx.apply_remote(&page.changes, &page.notices))?;
             set_meta(tx.conn(), CURSOR, &page.next.to_string())?;
             Ok(applied)
         })?;

@@ -278,6 +278,7 @@ fn demo_data_cannot_sign_in_until_cleared() {
         language: crate::settings::Language::En,
         seed: 3,
         end: store.now(),
+        force: false,
     };
     crate::demo::generate(&mut store, &opts, |_| ControlFlow::Continue(())).unwrap();
     assert!(status(store.conn()).unwrap().holds_demo_data);
@@ -300,6 +301,7 @@ fn a_signed_in_database_takes_no_demo_data_and_no_other_workspace() {
         language: crate::settings::Language::En,
         seed: 3,
         end: a.store.now(),
+        force: false,
     };
     assert!(matches!(
         crate::demo::generate(&mut a.store, &opts, |_| ControlFlow::Continue(())),

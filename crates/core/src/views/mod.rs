@@ -5,12 +5,12 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use crate::cases::CaseQuery;
+use crate::cases::{CaseQuery, query};
 use crate::ids::{AgentId, ViewId};
 use crate::input::TextRule;
 use crate::store::schema::DEVICE_ROW;
 use crate::store::{Table, WriteTx};
-use crate::{Error, Result, people};
+use crate::{Error, Result, ValidationRule, people};
 
 /// A saved view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,13 +26,22 @@ pub struct SavedView {
 }
 
 const NAME: TextRule = TextRule::line("name", 80, true);
+/// Longest stored query, in characters of its JSON. Every part of a query is bounded
+/// ([`query::validate`]), but their bounds together still allow tens of kilobytes; a
+/// real view is well under one.
+pub const QUERY_MAX: u32 = 16 * 1024;
 
-/// Saves `query` under `name`; a view of the same name is replaced.
+/// Saves `query` under `name`; a view of the same name is replaced. The query passes the
+/// same check as a list request ([`query::validate`]), so a saved view always lists.
 pub fn save(tx: &mut WriteTx<'_>, name: &str, query: &CaseQuery) -> Result<SavedView> {
     let name = NAME.check(name)?;
+    query::validate(query)?;
     let mut query = query.clone();
     query.offset = 0;
     let text = serde_json::to_string(&query).map_err(|e| Error::Internal(e.to_string()))?;
+    if text.chars().count() > QUERY_MAX as usize {
+        return Err(Error::Validation { field: "query", rule: ValidationRule::TooLong, limit: Some(QUERY_MAX) });
+    }
     let existing: Option<ViewId> = tx
         .conn()
         .query_row("SELECT id FROM saved_views WHERE name = ?1 AND deleted_at IS NULL", [&name], |r| r.get(0))
@@ -111,6 +120,81 @@ mod tests {
         assert_eq!(list(store.conn()).unwrap().len(), 1);
         assert!(matches!(store.write(|tx| delete(tx, &v.id)), Err(Error::NotFound { .. })));
         assert!(matches!(store.write(|tx| save(tx, " ", &q)), Err(Error::Validation { field: "name", .. })));
+    }
+
+    fn rule_of(r: Result<SavedView>) -> (&'static str, ValidationRule, Option<u32>) {
+        match r {
+            Err(Error::Validation { field, rule, limit }) => (field, rule, limit),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_view_is_checked_like_a_list_request() {
+        let (_d, mut store, _) = temp_store();
+        let text = |n: usize| CaseQuery { text: Some("客".repeat(n)), ..CaseQuery::default() };
+        store.write(|tx| save(tx, "199", &text(199))).unwrap();
+        store.write(|tx| save(tx, "200", &text(200))).unwrap();
+        // The tester's 1,000,232 characters, and one over the limit.
+        for n in [201, 1_000_232] {
+            assert_eq!(
+                rule_of(store.write(|tx| save(tx, "long", &text(n)))),
+                ("text", ValidationRule::TooLong, Some(200))
+            );
+        }
+        let statuses =
+            |n: usize| CaseQuery { statuses: vec![crate::cases::CaseStatus::Open; n], ..CaseQuery::default() };
+        store.write(|tx| save(tx, "100", &statuses(100))).unwrap();
+        assert_eq!(
+            rule_of(store.write(|tx| save(tx, "many", &statuses(101)))),
+            ("statuses", ValidationRule::TooMany, Some(100))
+        );
+        let paging = CaseQuery { limit: 0, ..CaseQuery::default() };
+        assert_eq!(rule_of(store.write(|tx| save(tx, "paging", &paging))).0, "limit");
+        let me = CaseQuery { me: Some(AgentId("x".repeat(37))), ..CaseQuery::default() };
+        assert_eq!(rule_of(store.write(|tx| save(tx, "me", &me))), ("me", ValidationRule::InvalidValue, None));
+        // Nothing refused was stored; every stored view lists.
+        let names: Vec<String> = list(store.conn()).unwrap().into_iter().map(|v| v.name).collect();
+        assert_eq!(names, ["100", "199", "200"]);
+        for v in list(store.conn()).unwrap() {
+            query::list(store.conn(), &v.query, store.now()).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_stored_query_is_bounded_in_size() {
+        let (_d, mut store, _) = temp_store();
+        // Every part within its own limit: 100 statuses, 100 categories of 80 characters,
+        // 100 agents and 100 customers, about 18,300 characters of JSON in all.
+        let category = |i: usize| format!("{i:03}{}", "类".repeat(77));
+        let big = |categories: usize| CaseQuery {
+            statuses: vec![crate::cases::CaseStatus::PendingCustomer; 100],
+            categories: (0..categories).map(category).collect(),
+            assignees: (0..100).map(|_| AgentId::new()).collect(),
+            customer_ids: (0..100).map(|_| crate::ids::CustomerId::new()).collect(),
+            ..CaseQuery::default()
+        };
+        let json =
+            |q: &CaseQuery| serde_json::to_string(&CaseQuery { offset: 0, ..q.clone() }).unwrap().chars().count();
+        // The largest number of categories that fits, then a search text that brings the
+        // JSON to exactly the limit.
+        let fits = (0..=100).rev().find(|&n| json(&big(n)) <= QUERY_MAX as usize).unwrap();
+        assert!(fits < 100, "the parts' own limits must allow more than QUERY_MAX");
+        // `"text":null` becomes `"text":"…"`: k characters add k - 2.
+        let k = QUERY_MAX as usize + 2 - json(&big(fits));
+        let at = CaseQuery { text: Some("x".repeat(k)), ..big(fits) };
+        assert_eq!(json(&at), QUERY_MAX as usize);
+        store.write(|tx| save(tx, "at", &at)).unwrap();
+        let over = CaseQuery { text: Some("x".repeat(k + 1)), ..big(fits) };
+        assert_eq!(
+            rule_of(store.write(|tx| save(tx, "over", &over))),
+            ("query", ValidationRule::TooLong, Some(QUERY_MAX))
+        );
+        assert_eq!(
+            rule_of(store.write(|tx| save(tx, "over", &big(fits + 1)))),
+            ("query", ValidationRule::TooLong, Some(QUERY_MAX))
+        );
+        assert_eq!(list(store.conn()).unwrap().len(), 1);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `GET /v1/sync/pull`: everything after a cursor, a page at a time, rows kept whole.
 
-use axum::Json;
 use axum::extract::State;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::HeaderValue;
+use axum::response::IntoResponse;
 use frontline_sync::protocol::{ErrorBody, PullResponse};
 
 use crate::app::AppState;
@@ -20,6 +22,7 @@ pub async fn pull(
     State(state): State<AppState>,
     AuthDevice(device): AuthDevice,
     ApiQuery(params): ApiQuery<PullParams>,
-) -> Result<Json<PullResponse>, ApiError> {
-    exchange::pull(&state, device, params).await.map(Json)
+) -> Result<impl IntoResponse, ApiError> {
+    let body = exchange::pull(&state, device, params).await?;
+    Ok(([(CONTENT_TYPE, HeaderValue::from_static("application/json"))], body))
 }

@@ -12,12 +12,13 @@
 //! ([`combine`]), each planned as if it had come alone.
 
 pub mod combine;
+pub mod page;
 pub mod plan;
 pub mod postgres;
 pub mod sqlite;
 
 use async_trait::async_trait;
-use frontline_sync::protocol::{Change, ConflictNotice, Outgoing, Role};
+use frontline_sync::protocol::{ConflictNotice, Outgoing, Role};
 use frontline_sync::{Hlc, NodeId};
 use serde::Serialize;
 
@@ -179,8 +180,8 @@ pub struct PushOutcome {
 /// One page of a pull.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PullPage {
-    /// Changed cells, by sequence.
-    pub changes: Vec<Change>,
+    /// Changed cells, by sequence, already written as JSON ([`page`]).
+    pub changes: page::PageChanges,
     /// Losses of the asking node's values.
     pub notices: Vec<ConflictNotice>,
     /// The cursor to pull after next.

@@ -10,9 +10,10 @@
 //!
 //! Values are stored as JSON text, exactly as `serde_json` writes the protocol's
 //! [`Value`] (a cell) or the row's values map (a whole row, column `""`), so they come
-//! back exactly as they were sent.
+//! back exactly as they were sent: a pull copies that text into its answer unparsed
+//! ([`super::page`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use frontline_sync::merge::{Version, merge};
 use frontline_sync::protocol::{Body, Change, ConflictNotice, Outgoing, Value};
@@ -262,24 +263,6 @@ pub fn encode_body(body: &Body) -> StorageResult<String> {
     text.map_err(|e| StorageError::Other(format!("cannot encode a value: {e}")))
 }
 
-/// Rebuilds a change from its stored columns.
-pub fn decode_change(
-    table: String,
-    row: String,
-    column: String,
-    value: &str,
-    hlc: &str,
-    base: Option<&str>,
-) -> StorageResult<Change> {
-    let corrupt = |e: serde_json::Error| StorageError::Other(format!("corrupt value in {table}.{column}: {e}"));
-    let body = if column.is_empty() {
-        Body::Row { values: serde_json::from_str::<BTreeMap<String, Value>>(value).map_err(corrupt)? }
-    } else {
-        Body::Cell { value: serde_json::from_str::<Value>(value).map_err(corrupt)?, column }
-    };
-    Ok(Change { hlc: super::parse_hlc(hlc)?, base: base.map(super::parse_hlc).transpose()?, body, table, row })
-}
-
 /// Rebuilds a notice from its stored columns. A whole row's losing values come as one
 /// JSON text (notices carry a single value).
 pub fn decode_notice(
@@ -410,25 +393,6 @@ mod tests {
         assert_eq!(plan.accepted, 1);
     }
 
-    #[test]
-    fn stored_values_decode_to_what_was_sent() {
-        let values = BTreeMap::from([("n".to_owned(), Value::Real(2.0)), ("t".to_owned(), Value::Text("退款".into()))]);
-        for body in [Body::Cell { column: "c".into(), value: Value::Real(2.0) }, Body::Row { values }] {
-            let change = Change { table: "t".into(), row: "r".into(), hlc: h(1, A), base: Some(h(0, B)), body };
-            let text = encode_body(&change.body).unwrap();
-            let base = change.base.map(|b| b.to_string());
-            let back = decode_change(
-                change.table.clone(),
-                change.row.clone(),
-                change.column().to_owned(),
-                &text,
-                &change.hlc.to_string(),
-                base.as_deref(),
-            )
-            .unwrap();
-            assert_eq!(back, change);
-        }
-    }
     #[test]
     fn a_batch_plans_each_push_as_if_it_came_alone_in_order() {
         let first = [out(1, "a", 1, h(10, A), None)];

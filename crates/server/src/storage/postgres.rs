@@ -21,6 +21,7 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::{IsolationLevel, NoTls};
 
 use super::combine::{ApplyBatch, Combiner, PushJob};
+use super::page::{PageWriter, StoredCell};
 use super::plan::{self, HeldCell};
 use super::{
     AuditEntry, DeviceAuth, DeviceInfo, NewDevice, NewUser, Outcome, PullPage, PushOutcome, Pusher, RegisteredDevice,
@@ -444,12 +445,16 @@ impl Storage for PostgresStorage {
             )
             .await
             .map_err(db)?;
-        let mut changes = Vec::new();
+        let mut changes = PageWriter::for_cells(end.saturating_sub(after).min(u64::from(limit)));
         for r in tx.query(&cells, &[&workspace, &after_i, &end_i]).await.map_err(db)? {
-            let value: &str = r.get(3);
-            let hlc: &str = r.get(4);
-            let base: Option<&str> = r.get(5);
-            changes.push(plan::decode_change(r.get(0), r.get(1), r.get(2), value, hlc, base)?);
+            changes.push(StoredCell {
+                table: r.get(0),
+                row: r.get(1),
+                column: r.get(2),
+                value: r.get(3),
+                hlc: r.get(4),
+                base: r.get(5),
+            })?;
         }
         let notices_stmt = tx
             .prepare_cached(
@@ -466,7 +471,7 @@ impl Storage for PostgresStorage {
             notices.push(plan::decode_notice(r.get(0), r.get(1), r.get(2), value, hlc, winner)?);
         }
         tx.commit().await.map_err(db)?;
-        Ok(PullPage { changes, notices, next: end, more: end < workspace_seq })
+        Ok(PullPage { changes: changes.finish(), notices, next: end, more: end < workspace_seq })
     }
 
     async fn audit(&self, workspace: WorkspaceId, limit: u32) -> StorageResult<Vec<AuditEntry>> {

@@ -18,6 +18,7 @@ use frontline_sync::protocol::Outgoing;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
 
 use super::combine::{ApplyBatch, Combiner, PushJob};
+use super::page::{PageWriter, StoredCell};
 use super::plan::{self, CellKey, HeldCell};
 use super::{
     AuditEntry, DeviceAuth, DeviceInfo, NewDevice, NewUser, Outcome, PullPage, PushOutcome, Pusher, RegisteredDevice,
@@ -684,39 +685,30 @@ fn pull(conn: &mut Connection, ws: WorkspaceId, after: u64, limit: u32, node: No
     let tx = conn.transaction().map_err(db)?;
     let after_i = to_i64(after)?;
     let workspace_seq: i64 = tx
-        .query_row("SELECT seq FROM workspaces WHERE id = ?1", [ws], |r| r.get(0))
-        .optional()
+        .prepare_cached("SELECT seq FROM workspaces WHERE id = ?1")
+        .and_then(|mut s| s.query_row([ws], |r| r.get(0)).optional())
         .map_err(db)?
         .ok_or_else(|| StorageError::NotFound("workspace".into()))?;
     let nth: Option<i64> = tx
-        .query_row(
-            "SELECT seq FROM cells WHERE workspace = ?1 AND seq > ?2 ORDER BY seq LIMIT 1 OFFSET ?3",
-            params![ws, after_i, i64::from(limit.max(1) - 1)],
-            |r| r.get(0),
-        )
-        .optional()
+        .prepare_cached("SELECT seq FROM cells WHERE workspace = ?1 AND seq > ?2 ORDER BY seq LIMIT 1 OFFSET ?3")
+        .and_then(|mut s| s.query_row(params![ws, after_i, i64::from(limit.max(1) - 1)], |r| r.get(0)).optional())
         .map_err(db)?;
     let workspace_seq = to_u64(workspace_seq)?;
     let end = plan::page_end(nth.map(to_u64).transpose()?, workspace_seq);
     let end_i = to_i64(end)?;
-    let mut changes = Vec::new();
+    let mut changes = PageWriter::for_cells(end.saturating_sub(after).min(u64::from(limit)));
     {
         let mut stmt = tx.prepare_cached(PAGE_CELLS).map_err(db)?;
-        let rows = stmt
-            .query_map(params![ws, after_i, end_i], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                ))
-            })
-            .map_err(db)?;
-        for row in rows {
-            let (table, row, column, value, hlc, base) = row.map_err(db)?;
-            changes.push(plan::decode_change(table, row, column, &value, &hlc, base.as_deref())?);
+        let mut rows = stmt.query(params![ws, after_i, end_i]).map_err(db)?;
+        while let Some(r) = rows.next().map_err(db)? {
+            changes.push(StoredCell {
+                table: text(r, 0)?,
+                row: text(r, 1)?,
+                column: text(r, 2)?,
+                value: text(r, 3)?,
+                hlc: text(r, 4)?,
+                base: text_or_null(r, 5)?,
+            })?;
         }
     }
     let mut notices = Vec::new();
@@ -745,7 +737,17 @@ fn pull(conn: &mut Connection, ws: WorkspaceId, after: u64, limit: u32, node: No
         }
     }
     tx.commit().map_err(db)?;
-    Ok(PullPage { changes, notices, next: end, more: end < workspace_seq })
+    Ok(PullPage { changes: changes.finish(), notices, next: end, more: end < workspace_seq })
+}
+
+/// A text column, borrowed from SQLite's row buffer (a page's cells are copied once, into
+/// the page).
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> StorageResult<&'r str> {
+    text_or_null(r, i)?.ok_or_else(|| StorageError::Other(format!("NULL in text column {i}")))
+}
+
+fn text_or_null<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> StorageResult<Option<&'r str>> {
+    r.get_ref(i).map_err(db)?.as_str_or_null().map_err(|e| StorageError::Other(format!("text column {i}: {e}")))
 }
 
 #[cfg(test)]

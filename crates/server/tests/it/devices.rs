@@ -204,6 +204,8 @@ fn a_viewer_receives_but_cannot_send() {
         viewer.login(&server, "roles", "viewer@roles.test");
         let id = sup.new_case("Seen by the viewer");
         sup.sync();
+        viewer.sync();
+        assert_eq!(viewer.title(&id), "Seen by the viewer", "a viewer receives");
         viewer.ok(&["case", "set", &id, "title=Changed by the viewer"]);
         let out = viewer.run(&["sync"]);
         assert!(!out.status.success(), "a viewer's changes are refused");

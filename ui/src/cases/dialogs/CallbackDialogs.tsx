@@ -1,14 +1,14 @@
 /**
  * The call-back (回访) after resolution: schedule it (date and time, in this computer's
- * time zone, sent as RFC 3339), then record its outcome with CSAT (1–5), NPS (0–10)
- * and the customer's comment.
+ * time zone, sent as RFC 3339, within the window Rust accepts: `LIMITS.callbackDays*`),
+ * then record its outcome with CSAT (1–5), NPS (0–10) and the customer's comment.
  */
 import { Input, SegmentedControl, Text, Textarea } from "@mantine/core";
 import { DateTimePicker } from "@mantine/dates";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import type { CaseId } from "../../ipc/bindings";
+import { LIMITS, type CaseId } from "../../ipc/bindings";
 import { useRecordCallback, useScheduleCallback } from "../../ipc/queries";
 import { FormDialog } from "./FormDialog";
 import { useDialogMutation } from "./useDialogMutation";
@@ -18,6 +18,19 @@ export function defaultCallbackTime(now = new Date()): string {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0, 0);
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} 10:00:00`;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The dates the picker offers: the window Rust accepts around now (a year back, two
+ * years ahead), so the picker never offers a day that would be refused.
+ */
+export function callbackWindow(now = new Date()): { minDate: Date; maxDate: Date } {
+  return {
+    minDate: new Date(now.getTime() - LIMITS.callbackDaysBack * DAY_MS),
+    maxDate: new Date(now.getTime() + LIMITS.callbackDaysAhead * DAY_MS),
+  };
 }
 
 /** The picker's local "YYYY-MM-DD HH:mm:ss" as an RFC 3339 instant. */
@@ -41,6 +54,7 @@ export function ScheduleCallbackDialog({
 }) {
   const { t, i18n } = useTranslation();
   const [value, setValue] = useState<string | null>(() => defaultCallbackTime());
+  const [range] = useState(() => callbackWindow());
   const { errors, save, formProps } = useDialogMutation(useScheduleCallback(caseId), ["dueAt"] as const, onClose);
 
   const submit = () => {
@@ -73,7 +87,8 @@ export function ScheduleCallbackDialog({
           errors.clear("dueAt");
         }}
         valueFormat={i18n.language === "en" ? "DD MMM YYYY HH:mm" : "YYYY年M月D日 HH:mm"}
-        minDate={new Date()}
+        minDate={range.minDate}
+        maxDate={range.maxDate}
         error={errors.fieldErrors.dueAt}
         required
         data-autofocus

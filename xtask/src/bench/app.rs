@@ -1,0 +1,59 @@
+//! The desktop app's cold start to first screen and idle memory, under Xvfb.
+
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+
+pub struct Startup {
+    pub first_screen_ms: u64,
+    pub app_pss_mib: f64,
+    pub webkit: Vec<(String, f64)>,
+}
+
+/// Starts the release app on a fresh data dir under Xvfb (outside WebDriver, see
+/// [`startup`](crate::startup)), waits for its first IPC call (logged as "first screen
+/// after N ms"), idles 10 s, then reads PSS from /proc.
+pub fn startup(bin: &Path) -> Result<Startup> {
+    let app = crate::startup::launch(bin)?;
+    let first = app.first_screen_ms();
+    std::thread::sleep(Duration::from_secs(10));
+    let Some(frontline) = child_named(app.session.id(), "frontline") else {
+        app.stop(None);
+        bail!("the app process was not found under dbus-run-session");
+    };
+    let app_pss = pss_kib(frontline).unwrap_or(0);
+    let webkit: Vec<(String, f64)> = children(frontline)
+        .into_iter()
+        .filter(|(_, name)| name.starts_with("WebKit"))
+        .map(|(pid, name)| (name, pss_kib(pid).unwrap_or(0) as f64 / 1024.0))
+        .collect();
+    app.stop(Some(frontline));
+    let first_screen_ms = first.context("the app never made its first IPC call (see its log)")?;
+    Ok(Startup { first_screen_ms, app_pss_mib: app_pss as f64 / 1024.0, webkit })
+}
+
+/// The pid of `parent`'s direct child running `name`.
+pub fn child_named(parent: u32, name: &str) -> Option<u32> {
+    children(parent).into_iter().find(|(_, n)| n == name).map(|(pid, _)| pid)
+}
+
+/// Direct children of `parent`: (pid, program name).
+fn children(parent: u32) -> Vec<(u32, String)> {
+    let Ok(dir) = std::fs::read_dir("/proc") else { return Vec::new() };
+    dir.filter_map(|e| e.ok()?.file_name().to_string_lossy().parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            let ppid: u32 = stat.rsplit(')').next()?.split_whitespace().nth(1)?.parse().ok()?;
+            let cmd = std::fs::read_to_string(format!("/proc/{pid}/cmdline")).ok()?;
+            let name = cmd.split('\0').next()?.rsplit('/').next()?.to_owned();
+            (ppid == parent).then_some((pid, name))
+        })
+        .collect()
+}
+
+fn pss_kib(pid: u32) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+    text.lines().find(|l| l.starts_with("Pss:"))?.split_whitespace().nth(1)?.parse().ok()
+}
+

@@ -1,0 +1,217 @@
+//! `cargo xtask bench`: the DESIGN quality bars, measured, written to BENCHMARKS.md.
+//!
+//! 1. Core query speed on 100k cases / ~1M events (criterion, `crates/core/benches`), each
+//!    beside a raw-SQLite baseline from the same run.
+//! 2. The desktop app's cold start to first screen and idle memory (PSS of the app process
+//!    and, reported beside it, of the WebKit processes), under Xvfb on Linux.
+//! 3. Demo data: `frontline-cli demo --cases 100000` into a fresh database, three times,
+//!    with its size, beside plain SQLite inserts of the same rows ([`demo`]).
+//! 4. Sync on loopback with the release binaries: the first push of those 100k cases, the
+//!    initial sync of a new device, an incremental sync of 100 changes, and the server's
+//!    pushes per second with 50 devices on SQLite and PostgreSQL ([`sync`]).
+
+pub mod app;
+mod demo;
+mod sync;
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+
+use crate::{app_build, setup, shell};
+
+/// One criterion result: (group/name, median ns).
+fn read_estimates(dir: &Path) -> Result<Vec<(String, f64)>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d)? {
+            let p = e?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.ends_with("new/estimates.json") {
+                let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p)?)?;
+                let median = json["median"]["point_estimate"].as_f64().context("no median in estimates")?;
+                let bench = std::fs::read_to_string(p.with_file_name("benchmark.json"))?;
+                let bench: serde_json::Value = serde_json::from_str(&bench)?;
+                let id = bench["full_id"].as_str().context("no full_id")?.to_owned();
+                out.push((id, median));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// Targets from DESIGN.md, in ms, by benchmark id prefix.
+fn target_ms(id: &str) -> Option<f64> {
+    if id.contains("baseline/") {
+        None
+    } else if id.starts_with("case_list/") {
+        Some(5.0)
+    } else if id.starts_with("search/") {
+        Some(30.0)
+    } else {
+        None
+    }
+}
+
+/// Runs everything and writes BENCHMARKS.md.
+pub fn run() -> Result<()> {
+    shell::step("core query benchmarks (100k cases; the data set is generated once)");
+    shell::run(shell::cargo(&["bench", "-p", "frontline-core", "--bench", "queries", "--", "--noplot"]))?;
+    let results = read_estimates(&shell::target_dir().join("criterion"))?;
+    if results.is_empty() {
+        bail!("criterion wrote no results");
+    }
+    let bin = app_build::release_app()?;
+    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-server", "--bin", "frontline-server", "--example", "push_load"]))?;
+    let release = shell::target_dir().join("release");
+    let exe = |name: &str| release.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    let work = std::env::temp_dir().join(format!("frontline-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    shell::step("demo data: 100,000 cases into a fresh database, three times, and the raw-SQLite baseline");
+    let demo = demo::run(&exe("frontline-cli"), &work)?;
+    shell::step("sync on loopback: first push, initial and incremental sync, pushes/s with 50 devices");
+    let bins = sync::Bins {
+        cli: &exe("frontline-cli"),
+        server: &exe("frontline-server"),
+        push_load: &release.join("examples").join(format!("push_load{}", std::env::consts::EXE_SUFFIX)),
+    };
+    let sync = sync::run(&bins, &demo.kept, &work, setup::postgres_for_tests());
+    let _ = std::fs::remove_dir_all(&work);
+    let sync = sync?;
+    let startup = if cfg!(target_os = "linux") {
+        shell::step("app start-up and idle memory (Xvfb)");
+        Some(app::startup(&bin)?)
+    } else {
+        None
+    };
+    let md = render(&results, &demo, &sync, startup.as_ref());
+    std::fs::write("BENCHMARKS.md", &md)?;
+    println!("{md}");
+    Ok(())
+}
+
+/// The middle value (the lower middle of an even count).
+fn median<T: PartialOrd + Copy>(values: &[T]) -> T {
+    let mut v = values.to_vec();
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    v[(v.len() - 1) / 2]
+}
+
+fn secs(values: &[Duration]) -> String {
+    values.iter().map(|d| format!("{:.1}", d.as_secs_f64())).collect::<Vec<_>>().join(", ")
+}
+
+fn ok(pass: bool) -> &'static str {
+    if pass { "ok" } else { "**over**" }
+}
+
+fn render(
+    results: &[(String, f64)],
+    demo: &demo::DemoBench,
+    sync: &sync::SyncBench,
+    startup: Option<&app::Startup>,
+) -> String {
+    let machine = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned()))
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let mut md = String::from("# Benchmarks\n\nWritten by `cargo xtask bench`; do not edit by hand.\n\n");
+    let _ = writeln!(md, "Machine: {machine}, {cores} cores. Date: {}.\n", today());
+    md.push_str("## Core queries (100k cases, ~1M timeline events, SQLite on disk, warm cache)\n\n");
+    md.push_str("Each `baseline/` row is hand-written SQL returning the same rows, measured in the same run.\n\n");
+    md.push_str("| operation | median | target | |\n|---|---:|---:|---|\n");
+    for (id, ns) in results {
+        let ms = ns / 1e6;
+        let (target, verdict) = match target_ms(id) {
+            Some(t) => (format!("≤ {t} ms"), ok(ms <= t)),
+            None => ("—".into(), ""),
+        };
+        let _ = writeln!(md, "| {id} | {ms:.3} ms | {target} | {verdict} |");
+    }
+
+    md.push_str("\n## Demo data (release `frontline-cli demo`, 100,000 cases, zh-Hans, fresh database)\n\n");
+    md.push_str("Median of three runs (all runs in brackets). Demo data never syncs, so it is written without versions or outbox; \
+");
+    md.push_str("the baseline inserts the same rows with plain prepared INSERTs in one transaction into the same tables, \
+");
+    md.push_str("without search indexes, triggers or sync bookkeeping, in the same run.\n\n");
+    md.push_str("| measure | value | target | |\n|---|---:|---:|---|\n");
+    let t = median(&demo.runs);
+    let size = median(&demo.sizes_mb);
+    let _ = writeln!(
+        md,
+        "| generate 100,000 cases with their history, one transaction | {:.1} s ({}) | < {} s | {} |",
+        t.as_secs_f64(),
+        secs(&demo.runs),
+        demo::TIME_TARGET.as_secs(),
+        ok(t <= demo::TIME_TARGET)
+    );
+    let _ = writeln!(md, "| database size | {size:.0} MB | < {:.0} MB | {} |", demo::SIZE_TARGET_MB, ok(size <= demo::SIZE_TARGET_MB));
+    let _ = writeln!(
+        md,
+        "| baseline: plain SQLite inserts of the same {} rows | {:.1} s, {:.0} MB | — | |",
+        demo.rows,
+        demo.baseline.as_secs_f64(),
+        demo.baseline_mb
+    );
+
+    md.push_str("\n## Sync (release `frontline-cli` devices and `frontline-server` on SQLite, loopback)\n\n");
+    md.push_str("The 100k-case database (its demo marker removed for the benchmark) signs in and sends everything; \
+");
+    md.push_str("a new device's first `sync` receives it all (three new devices); 50 title edits (100 changes) \
+");
+    md.push_str("are sent and a device's `sync` receives them (five rounds; the time includes starting the CLI).\n\n");
+    md.push_str("| measure | value | target | |\n|---|---:|---:|---|\n");
+    let _ = writeln!(md, "| first push of the 100k-case database ({} changes) | {:.1} s | — | |", sync.published, sync.first_push.as_secs_f64());
+    let i = median(&sync.initial);
+    let _ = writeln!(
+        md,
+        "| initial sync of 100,000 cases to a new device | {:.1} s ({}) | ≤ {} s | {} |",
+        i.as_secs_f64(),
+        secs(&sync.initial),
+        sync::INITIAL_TARGET.as_secs(),
+        ok(i <= sync::INITIAL_TARGET)
+    );
+    let n = median(&sync.incremental);
+    let _ = writeln!(
+        md,
+        "| incremental sync of 100 changes | {} ms ({}) | ≤ {} ms | {} |",
+        n.as_millis(),
+        sync.incremental.iter().map(|d| d.as_millis().to_string()).collect::<Vec<_>>().join(", "),
+        sync::INCREMENTAL_TARGET.as_millis(),
+        ok(n <= sync::INCREMENTAL_TARGET)
+    );
+    let rate = |v: &[f64]| format!("{:.0} ({})", median(v), v.iter().map(|x| format!("{x:.0}")).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(md, "| server pushes/s, 50 devices, 20 changes each, SQLite | {} | — | |", rate(&sync.push_sqlite));
+    match &sync.push_postgres {
+        Ok(v) => {
+            let _ = writeln!(md, "| server pushes/s, 50 devices, 20 changes each, PostgreSQL | {} | — | |", rate(v));
+        }
+        Err(why) => {
+            let _ = writeln!(md, "| server pushes/s, PostgreSQL | not measured: {why} | — | |");
+        }
+    }
+
+    if let Some(s) = startup {
+        md.push_str("\n## Desktop app (release build, Xvfb, software rendering, fresh database)\n\n");
+        md.push_str("| measure | value | target |\n|---|---:|---:|\n");
+        let _ = writeln!(md, "| process start → first IPC call from the UI | {} ms | ≤ 1500 ms |", s.first_screen_ms);
+        let _ = writeln!(md, "| idle PSS, app process (after 10 s) | {:.1} MiB | ≤ 100 MiB |", s.app_pss_mib);
+        for (name, mib) in &s.webkit {
+            let _ = writeln!(md, "| idle PSS, {name} (webview, reported beside) | {mib:.1} MiB | — |");
+        }
+    }
+    md
+}
+
+fn today() -> String {
+    Command::new("date").arg("+%Y-%m-%d").output().ok().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned()).unwrap_or_default()
+}
+

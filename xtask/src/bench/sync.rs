@@ -1,0 +1,198 @@
+//! Sync at the benchmark size, end to end with the release binaries on loopback:
+//!
+//! 1. A device holding the 100k-case demo database (its demo marker removed, so it may
+//!    publish it — the app itself never does that) signs in and sends everything.
+//! 2. A new device signs in and receives everything: the initial sync (three runs, each
+//!    a new device).
+//! 3. The first device changes 100 cells and sends them; the new device's `sync` then
+//!    receives them: the incremental sync (five runs).
+//! 4. `push_load` (crates/server/examples): 50 concurrent devices pushing as fast as the
+//!    server answers, on SQLite and on PostgreSQL (three runs each).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+
+const PASSWORD: &str = "bench-password-1";
+const EMAIL: &str = "sup@bench.test";
+pub const INITIAL_TARGET: Duration = Duration::from_secs(15);
+pub const INCREMENTAL_TARGET: Duration = Duration::from_millis(100);
+
+pub struct SyncBench {
+    /// Changes the first device published and sent.
+    pub published: u64,
+    pub first_push: Duration,
+    pub initial: Vec<Duration>,
+    pub incremental: Vec<Duration>,
+    /// Pushes per second with 50 devices, per run.
+    pub push_sqlite: Vec<f64>,
+    pub push_postgres: Result<Vec<f64>, String>,
+}
+
+/// The binaries it runs.
+pub struct Bins<'a> {
+    pub cli: &'a Path,
+    pub server: &'a Path,
+    pub push_load: &'a Path,
+}
+
+pub fn run(bins: &Bins<'_>, demo_db: &Path, dir: &Path, postgres: Result<String, String>) -> Result<SyncBench> {
+    // The demo database as if it were real: without its demo marker it may sign in.
+    rusqlite::Connection::open(demo_db)?.execute("DELETE FROM demo_rows", [])?;
+    let data = dir.join("server");
+    let server = Server::start(bins.server, &["--data", &data.display().to_string()])?;
+    server.team(bins.server, &["--data", &data.display().to_string()], "bench")?;
+
+    let first = Device { cli: bins.cli, db: demo_db.to_path_buf() };
+    let login = first.run(&["login", "--server", &server.url, "--workspace", "bench", "--user", EMAIL])?;
+    let published: u64 = login
+        .split(';')
+        .find_map(|part| part.trim().strip_suffix(" changes to send")?.parse().ok())
+        .context("login did not say how many changes it published")?;
+    let begin = Instant::now();
+    first.run(&["sync"])?;
+    let first_push = begin.elapsed();
+
+    let mut initial = Vec::new();
+    let mut receiver = None;
+    for i in 0..3 {
+        let d = Device { cli: bins.cli, db: dir.join(format!("device-{i}.db")) };
+        d.run(&["login", "--server", &server.url, "--workspace", "bench", "--user", EMAIL])?;
+        let begin = Instant::now();
+        d.run(&["sync"])?;
+        initial.push(begin.elapsed());
+        if i == 0 {
+            receiver = Some(d);
+        } else {
+            super::demo::remove_db(&d.db);
+        }
+    }
+    let receiver = receiver.context("no receiving device")?;
+    let ids = first.case_ids(50)?;
+    let mut incremental = Vec::new();
+    for round in 0..5 {
+        // 50 title edits: 100 changes (the title cell and the timeline entry of each).
+        for id in &ids {
+            first.run(&["case", "set", id, &format!("title=Bench edit {round}")])?;
+        }
+        first.run(&["sync"])?;
+        let begin = Instant::now();
+        let out = receiver.run(&["sync", "--json"])?;
+        incremental.push(begin.elapsed());
+        let report: serde_json::Value = serde_json::from_str(&out)?;
+        if report["applied"].as_u64() != Some(100) {
+            bail!("the incremental sync applied {} changes, not 100", report["applied"]);
+        }
+    }
+    drop(server);
+
+    let push_sqlite = push_runs(bins, &["--data", &dir.join("push-sqlite").display().to_string()])?;
+    let push_postgres = match postgres {
+        Ok(url) => Ok(push_runs(bins, &["--database-url", &url])?),
+        Err(why) => Err(why),
+    };
+    Ok(SyncBench { published, first_push, initial, incremental, push_sqlite, push_postgres })
+}
+
+/// Three `push_load` runs of 50 devices for 15 s against a fresh workspace each.
+fn push_runs(bins: &Bins<'_>, storage: &[&str]) -> Result<Vec<f64>> {
+    let server = Server::start(bins.server, storage)?;
+    let mut out = Vec::new();
+    for i in 0..3 {
+        let ws = format!("load-{}-{i}", std::process::id());
+        server.team(bins.server, storage, &ws)?;
+        let o = Command::new(bins.push_load)
+            .args(["--url", &server.url, "--workspace", &ws, "--email", EMAIL, "--devices", "50", "--seconds", "15"])
+            .env("FRONTLINE_PASSWORD", PASSWORD)
+            .stderr(Stdio::inherit())
+            .output()
+            .context("running push_load")?;
+        if !o.status.success() {
+            bail!("push_load failed ({})", o.status);
+        }
+        let line: serde_json::Value = serde_json::from_slice(&o.stdout).context("push_load printed no JSON")?;
+        out.push(line["pushes_per_s"].as_f64().context("no pushes_per_s")?);
+    }
+    Ok(out)
+}
+
+struct Device<'a> {
+    cli: &'a Path,
+    db: PathBuf,
+}
+
+impl Device<'_> {
+    fn run(&self, args: &[&str]) -> Result<String> {
+        let o = Command::new(self.cli)
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env("FRONTLINE_CREDENTIALS", "file")
+            .env("FRONTLINE_PASSWORD", PASSWORD)
+            .stdin(Stdio::null())
+            .output()
+            .with_context(|| format!("running frontline-cli {args:?}"))?;
+        if !o.status.success() {
+            bail!("frontline-cli {args:?} failed: {}", String::from_utf8_lossy(&o.stderr));
+        }
+        Ok(String::from_utf8_lossy(&o.stdout).into_owned())
+    }
+
+    fn case_ids(&self, n: u32) -> Result<Vec<String>> {
+        let page: serde_json::Value =
+            serde_json::from_str(&self.run(&["case", "list", "--json", "--limit", &n.to_string()])?)?;
+        let ids: Vec<String> = page["rows"]
+            .as_array()
+            .context("no rows")?
+            .iter()
+            .filter_map(|r| r["id"].as_str().map(str::to_owned))
+            .collect();
+        Ok(ids)
+    }
+}
+
+/// A `frontline-server serve` on a free loopback port.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Server {
+    fn start(bin: &Path, storage: &[&str]) -> Result<Server> {
+        let mut child = Command::new(bin)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(storage)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting frontline-server")?;
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().context("no stdout")?).read_line(&mut line)?;
+        let url = line.trim().strip_prefix("listening on ").context("the server did not say where it listens")?;
+        Ok(Server { url: url.to_owned(), child })
+    }
+
+    /// Creates workspace `ws` with the bench supervisor.
+    fn team(&self, bin: &Path, storage: &[&str], ws: &str) -> Result<()> {
+        let admin = |args: &[&str]| -> Result<()> {
+            let o = Command::new(bin).args(args).args(storage).env("FRONTLINE_PASSWORD", PASSWORD).output()?;
+            if !o.status.success() {
+                bail!("frontline-server {args:?} failed: {}", String::from_utf8_lossy(&o.stderr));
+            }
+            Ok(())
+        };
+        admin(&["workspace", "create", ws])?;
+        admin(&["user", "add", "--workspace", ws, "--email", EMAIL, "--role", "supervisor"])
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
