@@ -105,6 +105,7 @@ export const KNOWN_FIELDS = [
   "server",
   "workspace",
   "password",
+  "deviceName",
   "ref",
   "assigneeId",
   "teamId",

@@ -1,6 +1,8 @@
 /**
- * Signing this computer in to the team's server: address, workspace, e-mail, password.
- * Empty fields are caught here; everything else is Rust's (and the server's) to judge.
+ * Signing this computer in to the team's server: address, workspace, e-mail, password,
+ * and the name the server lists this computer under (empty: the computer's own name).
+ * Empty required fields are caught here; everything else is Rust's (and the server's)
+ * to judge.
  * An error about one field is shown beside it and takes the focus (an address that is
  * not https, an address that is no Frontline server, a database of another workspace);
  * a refused password or an unreachable server goes in the form's alert.
@@ -11,11 +13,14 @@ import { useEffect, useRef, useState, type FormEvent, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { SyncStatus } from "../ipc/bindings";
-import { describeError, ipcErrorOf } from "../ipc/errors";
+import { describeError, ipcErrorOf, placeError } from "../ipc/errors";
 import { useSignIn } from "../ipc/queries";
 import { Section } from "./Section";
 
-type Field = "server" | "workspace" | "email" | "password";
+type Field = "server" | "workspace" | "email" | "password" | "deviceName";
+const FIELDS: readonly Field[] = ["server", "workspace", "email", "password", "deviceName"];
+/** Fields the form cannot be sent without. */
+const REQUIRED: readonly Field[] = ["server", "workspace", "email", "password"];
 type FieldErrors = Partial<Record<Field, string>>;
 
 /** An example address, the same in every language. */
@@ -40,6 +45,7 @@ export function SignInForm({
     workspace: remembered.workspace ?? "",
     email: "",
     password: "",
+    deviceName: "",
   });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -74,10 +80,16 @@ export function SignInForm({
   const fail = (error: unknown) => {
     const ipc = ipcErrorOf(error);
     switch (ipc?.code) {
-      case "validation":
-        if (ipc.field === "server") besideField("server", t("sync.signIn.serverInvalid"));
-        else setFormError(describeError(t, error));
+      case "validation": {
+        if (ipc.field === "server") {
+          besideField("server", t("sync.signIn.serverInvalid"));
+          return;
+        }
+        const placed = placeError(t, error, FIELDS);
+        if (placed.field) besideField(placed.field, placed.message);
+        else setFormError(placed.message);
         return;
+      }
       case "protocol":
         besideField("server", t("errors.protocol"));
         return;
@@ -99,7 +111,7 @@ export function SignInForm({
     event.preventDefault();
     if (signIn.isPending) return;
     setFormError(null);
-    const missing = (Object.keys(values) as Field[]).filter((name) =>
+    const missing = REQUIRED.filter((name) =>
       name === "password" ? values[name] === "" : !values[name].trim(),
     );
     if (missing.length > 0) {
@@ -114,6 +126,7 @@ export function SignInForm({
         workspace: values.workspace.trim(),
         email: values.email.trim(),
         password: values.password,
+        deviceName: values.deviceName.trim(),
       },
       { onSuccess: onSignedIn, onError: fail },
     );
@@ -158,6 +171,14 @@ export function SignInForm({
               autoComplete="current-password"
               visibilityToggleButtonProps={{ "aria-label": t("sync.signIn.showPassword") }}
               {...field("password")}
+            />
+            <TextInput
+              label={t("fields.deviceName")}
+              description={t("sync.signIn.deviceNameDescription")}
+              inputWrapperOrder={WRAPPER_ORDER}
+              autoComplete="off"
+              spellCheck={false}
+              {...field("deviceName")}
             />
           </SimpleGrid>
 

@@ -18,7 +18,7 @@ async function signInForm() {
   return screen.findByRole("form", { name: "Sign in to your team's server" });
 }
 
-/** Types the four fields of the sign-in form. */
+/** Types the fields of the sign-in form (the device name only when given). */
 async function fillSignIn(user: ReturnType<typeof renderApp>["user"], values: Partial<SignIn> = {}) {
   const form = await signInForm();
   const v = { server: "https://sync.acme.test", workspace: "acme", email: "sam@acme.test", password: "correct horse", ...values };
@@ -26,6 +26,7 @@ async function fillSignIn(user: ReturnType<typeof renderApp>["user"], values: Pa
   if (v.workspace) await user.type(within(form).getByRole("textbox", { name: "Workspace" }), v.workspace);
   if (v.email) await user.type(within(form).getByRole("textbox", { name: "E-mail" }), v.email);
   if (v.password) await user.type(within(form).getByLabelText("Password"), v.password);
+  if (v.deviceName) await user.type(within(form).getByRole("textbox", { name: "Device name" }), v.deviceName);
   return form;
 }
 
@@ -99,6 +100,31 @@ describe("Sync page, signed out", () => {
     expect(await within(form).findByRole("alert")).toHaveTextContent(text);
   });
 
+  it("sends the device name when one is given, and lets it be left empty", async () => {
+    mockIpc({ sync_sign_in: () => signedInStatus() });
+    const { user } = renderApp("/sync");
+    const form = await signInForm();
+    const device = within(form).getByRole("textbox", { name: "Device name" });
+    expect(device).toHaveAccessibleDescription(/Leave empty to use the computer's name/);
+    await fillSignIn(user, { deviceName: "  Front desk laptop " });
+    await user.click(within(form).getByRole("button", { name: "Sign in" }));
+    await waitFor(() => expect(callsTo("sync_sign_in")).toHaveLength(1));
+    expect(callsTo("sync_sign_in")[0]).toMatchObject({ input: { deviceName: "Front desk laptop" } });
+  });
+
+  it("shows a device name Rust refuses beside the device name field", async () => {
+    mockIpc({
+      sync_sign_in: rejectWith(ipcError({ code: "validation", field: "deviceName", rule: "too_long", limit: 128 })),
+    });
+    const { user } = renderApp("/sync");
+    const form = await fillSignIn(user, { deviceName: "Laptop" });
+    await user.click(within(form).getByRole("button", { name: "Sign in" }));
+    const device = within(form).getByRole("textbox", { name: "Device name" });
+    await waitFor(() => expect(device).toHaveAccessibleDescription(/128/));
+    expect(device).toHaveFocus();
+    expect(within(form).queryByRole("alert")).not.toBeInTheDocument();
+  });
+
   it("puts a database of another workspace beside the workspace field", async () => {
     mockIpc({ sync_sign_in: rejectWith(ipcError({ code: "other_workspace" })) });
     const { user } = renderApp("/sync");
@@ -133,7 +159,13 @@ describe("Sync page, signed out", () => {
     expect(within(form).getAllByRole("status").some((s) => s.textContent === "Signing in…")).toBe(true);
     expect(callsTo("sync_sign_in")).toEqual([
       {
-        input: { server: "https://sync.acme.test/", workspace: "acme", email: "sam@acme.test", password: "correct horse" },
+        input: {
+          server: "https://sync.acme.test/",
+          workspace: "acme",
+          email: "sam@acme.test",
+          password: "correct horse",
+          deviceName: "",
+        },
       },
     ]);
 
