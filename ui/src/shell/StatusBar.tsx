@@ -2,12 +2,14 @@
  * The status bar at the bottom of the window: connectivity, sync state, and where the
  * data lives (database path, schema version, app version). Two live regions: the
  * connectivity indicator (going offline is announced) and the sync part's own, which
- * says only when a sync starts, ends, fails or brings conflicts (see SyncIndicator).
+ * says only when a sync starts, ends, fails or brings conflicts (see SyncIndicator), or
+ * when a database another program held busy opens.
  */
 import { Box, Group, Text, Tooltip } from "@mantine/core";
 import { IconDatabase, IconWifi, IconWifiOff } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
+import { ipcErrorOf } from "../ipc/errors";
 import { useAppInfo } from "../ipc/queries";
 import classes from "./StatusBar.module.css";
 import { SyncIndicator } from "./SyncIndicator";
@@ -54,7 +56,10 @@ export function StatusBar() {
         </>
       ) : (
         <span className={classes.item}>
-          {appInfo.isError ? t("status.appInfoUnavailable") : t("app.loading")}
+          {/* A busy database is waited for (the sync part says so), not unavailable. */}
+          {appInfo.isError && ipcErrorOf(appInfo.error)?.code !== "busy"
+            ? t("status.appInfoUnavailable")
+            : t("app.loading")}
         </span>
       )}
     </Group>

@@ -3,7 +3,16 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { fakeList } from "../test/cases";
 import { mockTauriEvents } from "../test/events";
-import { callsTo, mockIpc, sampleSettings, sampleSyncStatus, signedInStatus, syncState } from "../test/ipc";
+import {
+  callsTo,
+  ipcError,
+  mockIpc,
+  sampleAppInfo,
+  sampleSettings,
+  sampleSyncStatus,
+  signedInStatus,
+  syncState,
+} from "../test/ipc";
 import { renderApp } from "../test/render";
 
 let events: ReturnType<typeof mockTauriEvents> | null = null;
@@ -79,6 +88,32 @@ describe("status bar, sync", () => {
     expect(await within(bar).findByRole("link", { name: "1分钟前同步" })).toBeInTheDocument();
     expect(within(bar).getByText("3 项待发送")).toBeInTheDocument();
     expect(within(bar).getByRole("link", { name: "2 个冲突" })).toBeInTheDocument();
+  });
+});
+
+describe("a database another program holds busy", () => {
+  it("says Waiting for the database until it opens, then shows sync again", async () => {
+    events = mockTauriEvents();
+    let open = false;
+    const unlessBusy = (answer: () => unknown) => () =>
+      open ? answer() : Promise.reject(ipcError({ code: "busy" }));
+    mockIpc({
+      app_info: unlessBusy(() => sampleAppInfo),
+      sync_state: unlessBusy(() => syncState(signedInStatus())),
+    });
+    renderApp("/cases");
+    const bar = await statusBar();
+    expect(await within(bar).findByText("Waiting for the database…")).toBeInTheDocument();
+    // Not "unavailable": it is waited for.
+    expect(within(bar).queryByText("App details unavailable")).not.toBeInTheDocument();
+    await waitFor(() => expect(events!.listening("database-ready")).toBe(true));
+
+    open = true;
+    events.emit("database-ready", null);
+    expect(await within(bar).findByRole("link", { name: "Synced 1 minute ago" })).toBeInTheDocument();
+    expect(within(bar).queryByText("Waiting for the database…")).not.toBeInTheDocument();
+    await waitFor(() => expect(syncAnnouncements(bar)).toHaveTextContent("Database open"));
+    expect(await within(bar).findByText("Database: /home/sam/.local/share/frontline/frontline.db")).toBeInTheDocument();
   });
 });
 

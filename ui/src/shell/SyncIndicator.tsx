@@ -2,6 +2,9 @@
  * The status bar's sync part: "Sync off" (not signed in), "Synced 2 minutes ago",
  * "Syncing… 340 received", "Offline — will retry" or "Sync error", each a link to the
  * Sync page; then "N waiting" and an "N conflicts" badge that opens the conflicts.
+ * While another program holds the database busy at start-up, "Waiting for the
+ * database…" instead; the DatabaseReady event (AppLayout) reloads every query, and with
+ * it this one, the moment it opens.
  *
  * What it shows is not a live region (the relative time and the progress change all
  * the time); a hidden polite one says only the moments that matter — a sync started,
@@ -11,6 +14,7 @@
 import { Badge, Group, Tooltip } from "@mantine/core";
 import {
   IconAlertTriangle,
+  IconHourglass,
   IconCloudCheck,
   IconCloud,
   IconCloudOff,
@@ -25,11 +29,12 @@ import { Link } from "react-router";
 
 import { useNow } from "../cases/time";
 import type { SyncState } from "../ipc/bindings";
+import { ipcErrorOf } from "../ipc/errors";
 import { useSyncState } from "../ipc/queries";
 import { syncErrorKind, timeAgo } from "../sync/format";
 import classes from "./StatusBar.module.css";
 
-type Kind = "off" | "syncing" | "synced" | "never" | "offline" | "cancelled" | "error";
+type Kind = "off" | "syncing" | "synced" | "never" | "offline" | "cancelled" | "error" | "busy";
 
 /** How long an announcement stays in the live region. */
 const ANNOUNCEMENT_MS = 10_000;
@@ -50,6 +55,7 @@ const ICONS: Record<Kind, Icon> = {
   offline: IconCloudOff,
   cancelled: IconPlayerPause,
   error: IconAlertTriangle,
+  busy: IconHourglass,
 };
 
 function label(t: TFunction, language: string, kind: Kind, state: SyncState, now: number): string {
@@ -72,6 +78,8 @@ function label(t: TFunction, language: string, kind: Kind, state: SyncState, now
       return t("status.syncCancelled");
     case "error":
       return t("status.syncError");
+    case "busy":
+      return t("status.databaseWaiting");
   }
 }
 
@@ -88,6 +96,8 @@ function announcement(t: TFunction, kind: Kind): string {
       return t("status.syncCancelled");
     case "error":
       return t("status.syncError");
+    case "busy":
+      return t("status.databaseWaiting");
     case "off":
     case "never":
       return "";
@@ -107,6 +117,7 @@ function useAnnouncement(kind: Kind | null, conflicts: number): string {
     // The state as the window opens is shown, not announced.
     if (!before) return;
     const parts: string[] = [];
+    if (before.kind === "busy" && kind !== "busy") parts.push(t("status.databaseReady"));
     if (before.kind !== kind) parts.push(announcement(t, kind));
     if (conflicts > before.conflicts) parts.push(t("status.conflicts", { count: conflicts }));
     const text = parts.filter(Boolean).join(". ");
@@ -123,8 +134,11 @@ export function SyncIndicator() {
   const { t, i18n } = useTranslation();
   const state = useSyncState();
   const now = useNow();
+  // A busy database answers every command with `busy` until it opens; a later refetch
+  // that works replaces the error (and keeps the data of an earlier one otherwise).
+  const busy = state.isError && ipcErrorOf(state.error)?.code === "busy";
   const data = state.data;
-  const kind = data ? kindOf(data) : null;
+  const kind: Kind | null = busy ? "busy" : data ? kindOf(data) : null;
   const message = useAnnouncement(kind, data?.status.conflicts ?? 0);
 
   const live = (
@@ -132,6 +146,19 @@ export function SyncIndicator() {
       {message}
     </span>
   );
+  if (kind === "busy") {
+    return (
+      <Group gap={10} wrap="nowrap" className={classes.item}>
+        <Tooltip label={t("status.databaseWaitingHint")} openDelay={400} multiline w={320}>
+          <span className={classes.busy} data-kind="busy">
+            <IconHourglass size={14} aria-hidden />
+            <span>{t("status.databaseWaiting")}</span>
+          </span>
+        </Tooltip>
+        {live}
+      </Group>
+    );
+  }
   if (!data || !kind) return <Group className={classes.item}>{live}</Group>;
 
   const { status } = data;

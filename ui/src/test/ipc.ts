@@ -74,7 +74,11 @@ export function sampleSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatu
   };
 }
 
-/** Signed in to the team's server, synced a minute ago, nothing waiting. */
+/**
+ * Signed in to the team's server, synced a minute and a half ago ("1 minute ago" even
+ * by the shared clock, which ticks every 30 s and so may lag this by up to 30 s),
+ * nothing waiting.
+ */
 export function signedInStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
   return sampleSyncStatus({
     signedIn: true,
@@ -83,7 +87,7 @@ export function signedInStatus(overrides: Partial<SyncStatus> = {}): SyncStatus 
     user: "sam@acme.test",
     role: "supervisor",
     deviceCode: "K7",
-    lastSyncAt: new Date(Date.now() - 60_000).toISOString(),
+    lastSyncAt: new Date(Date.now() - 90_000).toISOString(),
     ...overrides,
   });
 }
