@@ -15,6 +15,7 @@ import {
   IconRefresh,
   IconWifiOff,
 } from "@tabler/icons-react";
+import type { TFunction } from "i18next";
 import { useState, type ReactNode, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -55,14 +56,16 @@ function LastSynced({ at }: { at: string | null }) {
   );
 }
 
+/** What a running sync is doing, in words (never the counts). */
+function phaseText(t: TFunction, progress: SyncState["progress"]): string {
+  if (!progress) return t("sync.status.starting");
+  return progress.phase === "sending" ? t("sync.status.phaseSending") : t("sync.status.phaseReceiving");
+}
+
 /** What a running sync is doing; the counts come with its progress events. */
 function Progress({ progress }: { progress: SyncState["progress"] }) {
   const { t } = useTranslation();
-  const phase = !progress
-    ? t("sync.status.starting")
-    : progress.phase === "sending"
-      ? t("sync.status.phaseSending")
-      : t("sync.status.phaseReceiving");
+  const phase = phaseText(t, progress);
   return (
     <Group gap="sm" wrap="nowrap" className={classes.progress}>
       {/* No value: how much is left is not known until the server has sent it all. */}
@@ -214,6 +217,11 @@ export function SyncOverview({
             <Fact label={t("sync.status.waiting")}>{t("sync.status.waitingCount", { count: status.pending ?? 0 })}</Fact>
           </SimpleGrid>
           {running && <Progress progress={progress} />}
+          {/* Always present, so a screen reader hears each phase as it starts (the counts
+              tick too fast to be spoken); the status bar says when a sync ends. */}
+          <div role="status" aria-live="polite" className="visually-hidden">
+            {running ? phaseText(t, progress) : ""}
+          </div>
           {!running && status.lastErrorCode && <LastError code={status.lastErrorCode} />}
           {failure !== null && (
             <Text size="sm" c="red" role="alert">

@@ -14,6 +14,18 @@ import {
 } from "../test/ipc";
 import { renderApp } from "../test/render";
 
+/** Text only a screen reader gets (live regions), left out when looking for what is shown. */
+const VISUALLY_HIDDEN = "script, style, .visually-hidden";
+
+/** The Sync status section's live region, which says each phase of a running sync. */
+function phaseAnnouncement(status: HTMLElement) {
+  const regions = within(status)
+    .getAllByRole("status")
+    .filter((el) => el.classList.contains("visually-hidden"));
+  expect(regions).toHaveLength(1);
+  return regions[0]!;
+}
+
 async function signInForm() {
   return screen.findByRole("form", { name: "Sign in to your team's server" });
 }
@@ -256,7 +268,9 @@ describe("Sync page, signed in", () => {
     expect(callsTo("sync_now")).toHaveLength(1);
 
     expect(within(status).getByRole("progressbar", { name: "Sync progress" })).toBeInTheDocument();
-    expect(within(status).getByText("Syncing…")).toBeInTheDocument();
+    expect(within(status).getByText("Syncing…", { ignore: VISUALLY_HIDDEN })).toBeInTheDocument();
+    // Said once by the page's live region, which stays for the next phase.
+    expect(phaseAnnouncement(status)).toHaveTextContent(/^Syncing…$/);
 
     await user.click(within(status).getByRole("button", { name: "Cancel sync" }));
     expect(callsTo("sync_cancel")).toHaveLength(1);
@@ -268,8 +282,10 @@ describe("Sync page, signed in", () => {
     });
     renderApp("/sync");
     const status = await screen.findByRole("region", { name: "Sync status" });
-    expect(within(status).getByText("Sending changes…")).toBeInTheDocument();
+    expect(within(status).getByText("Sending changes…", { ignore: VISUALLY_HIDDEN })).toBeInTheDocument();
     expect(within(status).getByText("1,200 received · 35 sent")).toBeInTheDocument();
+    // The phase is spoken, the counts are not.
+    expect(phaseAnnouncement(status)).toHaveTextContent(/^Sending changes…$/);
     expect(within(status).getByRole("button", { name: "Sync now" })).toHaveAttribute("aria-disabled", "true");
     expect(within(status).getByRole("button", { name: "Cancel sync" })).toBeInTheDocument();
   });
