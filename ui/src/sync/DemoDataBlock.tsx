@@ -45,9 +45,11 @@ function ClearDemoDialog({ onClose, onCleared }: { onClose: () => void; onCleare
           color="red"
           leftSection={<IconTrash size={16} aria-hidden />}
           loading={clear.isPending}
+          // mutateAsync: the refreshed state replaces this block (mutate's callbacks
+          // would be dropped with it).
           onClick={() =>
-            clear.mutate(undefined, {
-              onSuccess: (cleared) => {
+            void clear.mutateAsync().then(
+              (cleared) => {
                 notifications.show({
                   color: "teal",
                   icon: <IconCheck size={16} aria-hidden />,
@@ -55,7 +57,8 @@ function ClearDemoDialog({ onClose, onCleared }: { onClose: () => void; onCleare
                 });
                 onCleared();
               },
-            })
+              () => undefined, // Shown in the dialog (clear.error).
+            )
           }
         >
           {t("sync.demo.clear")}

@@ -120,16 +120,18 @@ export function SignInForm({
       return;
     }
     setFieldErrors({});
-    signIn.mutate(
-      {
+    // mutateAsync, not mutate's callbacks: signing in replaces this form with the state
+    // (the cached state says signed in before the mutation settles), and mutate's
+    // callbacks are dropped once the form is gone — the notice and focus with them.
+    void signIn
+      .mutateAsync({
         server: values.server.trim(),
         workspace: values.workspace.trim(),
         email: values.email.trim(),
         password: values.password,
         deviceName: values.deviceName.trim(),
-      },
-      { onSuccess: onSignedIn, onError: fail },
-    );
+      })
+      .then(onSignedIn, fail);
   };
 
   return (

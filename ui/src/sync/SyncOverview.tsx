@@ -137,9 +137,10 @@ function SignOutDialog({
         <Button
           leftSection={<IconLogout size={16} aria-hidden />}
           loading={signOut.isPending}
+          // mutateAsync: signing out unmounts this dialog (mutate's callbacks would be dropped).
           onClick={() =>
-            signOut.mutate(undefined, {
-              onSuccess: () => {
+            void signOut.mutateAsync().then(
+              () => {
                 notifications.show({
                   color: "teal",
                   icon: <IconCheck size={16} aria-hidden />,
@@ -147,7 +148,8 @@ function SignOutDialog({
                 });
                 onSignedOut();
               },
-            })
+              () => undefined, // Shown in the dialog (signOut.error).
+            )
           }
         >
           {t("sync.signOut.button")}

@@ -7,6 +7,7 @@ import {
   ipcError,
   mockIpc,
   rejectWith,
+  sampleAppInfo,
   sampleSettings,
   sampleSyncStatus,
   signedInStatus,
@@ -186,6 +187,97 @@ describe("Sync page, signed out", () => {
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.queryByRole("form", { name: "Sign in to your team's server" })).not.toBeInTheDocument();
     expect(await screen.findByText("Signed in to acme")).toBeInTheDocument();
+  });
+});
+
+describe("Sync page, when the state is read slowly", () => {
+  /** A promise the test settles, and the function that settles it. */
+  function gate() {
+    let open: () => void = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { opened, open };
+  }
+
+  it("says it signed in and moves the focus, although the form is gone before the state is read again", async () => {
+    let signedIn = false;
+    const reread = gate();
+    mockIpc({
+      sync_state: async () => {
+        if (!signedIn) return syncState(sampleSyncStatus());
+        await reread.opened;
+        return syncState(signedInStatus({ lastSyncAt: null }));
+      },
+      sync_sign_in: () => {
+        signedIn = true;
+        return signedInStatus({ lastSyncAt: null });
+      },
+    });
+    const { user } = renderApp("/sync");
+    const form = await fillSignIn(user);
+    await user.click(within(form).getByRole("button", { name: "Sign in" }));
+    const heading = await screen.findByRole("heading", { name: "Sync status" });
+    expect(form).not.toBeInTheDocument();
+
+    reread.open();
+    expect(await screen.findByText("Signed in to acme")).toBeInTheDocument();
+    await waitFor(() => expect(heading).toHaveFocus());
+  });
+
+  it("says it signed out and moves the focus, although the dialog is gone before the state is read again", async () => {
+    let signedIn = true;
+    const reread = gate();
+    const signedOut = sampleSyncStatus({ server: "https://sync.acme.test", workspace: "acme" });
+    mockIpc({
+      sync_state: async () => {
+        if (signedIn) return syncState(signedInStatus());
+        await reread.opened;
+        return syncState(signedOut);
+      },
+      sync_sign_out: () => {
+        signedIn = false;
+        return signedOut;
+      },
+    });
+    const { user } = renderApp("/sync");
+    const account = await screen.findByRole("region", { name: "Account and device" });
+    await user.click(within(account).getByRole("button", { name: "Sign out" }));
+    const dialog = await screen.findByRole("dialog", { name: "Sign out of acme?" });
+    await user.click(within(dialog).getByRole("button", { name: "Sign out" }));
+    await signInForm();
+    expect(dialog).not.toBeInTheDocument();
+
+    reread.open();
+    expect(await screen.findByText("Signed out. The data stays on this computer.")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Sign in to your team's server" })).toHaveFocus());
+  });
+
+  it("says the demo data was cleared, although the block is gone before every view is read again", async () => {
+    let demo = true;
+    const reread = gate();
+    mockIpc({
+      sync_state: () => syncState(sampleSyncStatus({ holdsDemoData: demo })),
+      // Another view on screen answers late: the state (read first) has already
+      // replaced the block when clearing is done.
+      app_info: async () => {
+        if (!demo) await reread.opened;
+        return sampleAppInfo;
+      },
+      demo_clear: () => {
+        demo = false;
+        return { cases: 20 };
+      },
+    });
+    const { user } = renderApp("/sync");
+    const block = await screen.findByRole("region", { name: "Clear the demo data before signing in" });
+    await user.click(within(block).getByRole("button", { name: "Clear demo data" }));
+    const dialog = await screen.findByRole("dialog", { name: "Clear demo data?" });
+    await user.click(within(dialog).getByRole("button", { name: "Clear demo data" }));
+    await signInForm();
+    expect(block).not.toBeInTheDocument();
+
+    reread.open();
+    expect(await screen.findByText("Demo data cleared: 20 cases removed")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Sign in to your team's server" })).toHaveFocus());
   });
 });
 
