@@ -211,7 +211,7 @@ export function ConflictsPage() {
   };
 
   return (
-    <Stack gap="lg" maw={860}>
+    <Stack gap="lg" maw={760}>
       <div>
         <Anchor component={Link} to="/sync" size="sm">
           <Group gap={4} component="span" wrap="nowrap">

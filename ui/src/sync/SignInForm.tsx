@@ -16,6 +16,7 @@ import type { SyncStatus } from "../ipc/bindings";
 import { describeError, ipcErrorOf, placeError } from "../ipc/errors";
 import { useSignIn } from "../ipc/queries";
 import { Section } from "./Section";
+import classes from "./Sync.module.css";
 
 type Field = "server" | "workspace" | "email" | "password" | "deviceName";
 const FIELDS: readonly Field[] = ["server", "workspace", "email", "password", "deviceName"];
@@ -145,6 +146,7 @@ export function SignInForm({
               description={t("sync.signIn.serverDescription")}
               inputWrapperOrder={WRAPPER_ORDER}
               placeholder={SERVER_EXAMPLE}
+              classNames={{ wrapper: classes.example }}
               autoComplete="url"
               inputMode="url"
               spellCheck={false}
