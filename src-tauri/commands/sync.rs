@@ -166,3 +166,24 @@ pub async fn sync_resolve_conflict(
 pub async fn demo_clear(state: State<'_, AppState>) -> Result<demo::ClearedDemo, IpcError> {
     state.with_writer(demo::clear)
 }
+
+#[cfg(test)]
+mod tests {
+    use frontline_core::ValidationRule;
+
+    use super::*;
+
+    #[test]
+    fn a_device_name_is_checked_as_the_server_checks_it() {
+        assert!(check_device_name("").is_ok(), "empty: the computer's name is used");
+        assert!(check_device_name("Front desk 前台").is_ok());
+        assert!(check_device_name(&"名".repeat(128)).is_ok(), "128 characters, not bytes");
+        let long = check_device_name(&"名".repeat(129)).unwrap_err();
+        assert_eq!(
+            (long.field.as_deref(), long.rule, long.limit),
+            (Some("deviceName"), Some(ValidationRule::TooLong), Some(DEVICE_NAME_MAX))
+        );
+        let control = check_device_name("Front\ndesk").unwrap_err();
+        assert_eq!((control.field.as_deref(), control.rule), (Some("deviceName"), Some(ValidationRule::InvalidValue)));
+    }
+}
