@@ -39,6 +39,8 @@ pub struct SignIn {
     pub email: String,
     /// The password (never stored; the server answers with a device token).
     pub password: String,
+    /// This device's name in the server's device list; empty: the computer's name.
+    pub device_name: String,
 }
 
 /// The sync state.
@@ -56,9 +58,14 @@ pub async fn sync_state(state: State<'_, AppState>) -> Result<SyncState, IpcErro
 pub async fn sync_sign_in(state: State<'_, AppState>, input: SignIn) -> Result<SyncStatus, IpcError> {
     let path = state.db_path()?;
     normalize_url(&input.server).map_err(|_| IpcError::invalid_field("server"))?;
+    check_device_name(&input.device_name)?;
     let status = tauri::async_runtime::spawn_blocking(move || -> Result<SyncStatus, IpcError> {
         let mut store = Store::open(&path)?;
-        let request = device::sign_in_request(&store, &input.workspace, &input.email, &input.password, &host_name("Frontline desktop"))?;
+        let device_name = match input.device_name.trim() {
+            "" => host_name("Frontline desktop"),
+            name => name.to_owned(),
+        };
+        let request = device::sign_in_request(&store, &input.workspace, &input.email, &input.password, &device_name)?;
         let mut transport = HttpTransport::new(&input.server, None)?;
         let answer = transport.sign_in(&request)?;
         let enrollment = device::enrollment_from(transport.base_url(), &input.email, &answer);
@@ -70,6 +77,27 @@ pub async fn sync_sign_in(state: State<'_, AppState>, input: SignIn) -> Result<S
     .map_err(|e| IpcError::from(frontline_core::Error::Internal(format!("sign-in worker failed: {e}"))))??;
     state.sync_wake().now();
     Ok(status)
+}
+
+/// Longest device name the server keeps, in characters.
+pub const DEVICE_NAME_MAX: u32 = 128;
+
+/// A device name the server will take: at most 128 characters, no control characters
+/// (the server checks the same; refused here, it is shown beside the field).
+fn check_device_name(name: &str) -> Result<(), IpcError> {
+    if name.trim().chars().count() > DEVICE_NAME_MAX as usize {
+        return Err(IpcError {
+            code: crate::error::ErrorCode::Validation,
+            message: format!("deviceName is longer than {DEVICE_NAME_MAX} characters"),
+            field: Some("deviceName".to_owned()),
+            rule: Some(frontline_core::ValidationRule::TooLong),
+            limit: Some(DEVICE_NAME_MAX),
+        });
+    }
+    if name.chars().any(char::is_control) {
+        return Err(IpcError::invalid_field("deviceName"));
+    }
+    Ok(())
 }
 
 /// Signs this device out (the server is told when it can be reached).
@@ -137,4 +165,25 @@ pub async fn sync_resolve_conflict(
 #[specta::specta]
 pub async fn demo_clear(state: State<'_, AppState>) -> Result<demo::ClearedDemo, IpcError> {
     state.with_writer(demo::clear)
+}
+
+#[cfg(test)]
+mod tests {
+    use frontline_core::ValidationRule;
+
+    use super::*;
+
+    #[test]
+    fn a_device_name_is_checked_as_the_server_checks_it() {
+        assert!(check_device_name("").is_ok(), "empty: the computer's name is used");
+        assert!(check_device_name("Front desk 前台").is_ok());
+        assert!(check_device_name(&"名".repeat(128)).is_ok(), "128 characters, not bytes");
+        let long = check_device_name(&"名".repeat(129)).unwrap_err();
+        assert_eq!(
+            (long.field.as_deref(), long.rule, long.limit),
+            (Some("deviceName"), Some(ValidationRule::TooLong), Some(DEVICE_NAME_MAX))
+        );
+        let control = check_device_name("Front\ndesk").unwrap_err();
+        assert_eq!((control.field.as_deref(), control.rule), (Some("deviceName"), Some(ValidationRule::InvalidValue)));
+    }
 }

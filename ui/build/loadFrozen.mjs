@@ -76,6 +76,26 @@ const answers = {
   settings_get: settings,
   case_list: { rows: [], total: 0 },
   me_get: null,
+  // The status bar's sync part: never signed in.
+  sync_state: {
+    status: {
+      signedIn: false,
+      server: null,
+      workspace: null,
+      user: null,
+      role: null,
+      deviceCode: null,
+      lastSyncAt: null,
+      lastError: null,
+      lastErrorCode: null,
+      pending: 0,
+      conflicts: 0,
+      parked: 0,
+      holdsDemoData: false,
+    },
+    running: false,
+    progress: null,
+  },
 };
 const calls = [];
 let callbacks = 0;

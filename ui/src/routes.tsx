@@ -13,6 +13,7 @@ import { PlansPage } from "./plans/PlansPage";
 import { SettingsPage } from "./settings/SettingsPage";
 import { AppLayout } from "./shell/AppLayout";
 import { DEFAULT_SECTION } from "./shell/sections";
+import { ConflictsPage } from "./sync/ConflictsPage";
 import { SyncPage } from "./sync/SyncPage";
 import { TrainingPage } from "./training/TrainingPage";
 
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
       { path: "plans", element: <PlansPage /> },
       { path: "dashboard", element: <DashboardPage /> },
       { path: "sync", element: <SyncPage /> },
+      { path: "sync/conflicts", element: <ConflictsPage /> },
       { path: "settings", element: <SettingsPage /> },
       { path: "*", element: <Navigate to={DEFAULT_SECTION.path} replace /> },
     ],

@@ -36,7 +36,12 @@ const SAME_EVERYWHERE = new Set([
   "cases.priorityOption",
 ]);
 /** Formats the two Chinese scripts rightly share (no character differs between them). */
-const SAME_IN_BOTH_SCRIPTS = new Set(["cases.time.days", "common.labelValue"]);
+const SAME_IN_BOTH_SCRIPTS = new Set([
+  "cases.time.days",
+  "common.labelValue",
+  "status.synced",
+  "sync.conflicts.keepMineNamed",
+]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 
 describe.each(Object.entries(others))("locale %s", (_name, locale) => {

@@ -919,6 +919,8 @@ export type SignIn = {
 	email: string,
 	/**  The password (never stored; the server answers with a device token). */
 	password: string,
+	/**  This device's name in the server's device list; empty: the computer's name. */
+	deviceName: string,
 };
 
 /**  Cases whose SLA target just fell due. */

@@ -99,7 +99,20 @@ export const KNOWN_FIELDS = [
   // Service levels
   "firstResponseMinutes",
   "resolutionMinutes",
+  "businessHours",
   "date",
+  // Sync: signing in, and the other fields a conflict can name
+  "server",
+  "workspace",
+  "password",
+  "deviceName",
+  "ref",
+  "assigneeId",
+  "teamId",
+  "role",
+  "caseId",
+  "createdAt",
+  "deletedAt",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

@@ -2,7 +2,7 @@
  * Events Rust pushes to the window, and the desktop notifications they may raise.
  * `slaBreached` comes from the background breach watcher once a minute at most; every
  * cached case view is refreshed when it arrives. `databaseReady` comes once, when a
- * database that was busy at start-up opens.
+ * database that was busy at start-up opens. The sync events are followed in `sync.ts`.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { isPermissionGranted, requestPermission, sendNotification } from "@tauri-apps/plugin-notification";
@@ -15,7 +15,7 @@ import { invalidateCases } from "./cases";
  * Listens to one Tauri event while the component is mounted. Outside the Tauri window
  * (tests, a plain browser) there are no events, and nothing happens.
  */
-function useTauriEvent<T>(
+export function useTauriEvent<T>(
   listen: (handler: (event: { payload: T }) => void) => Promise<() => void>,
   onEvent: (payload: T) => void,
 ): void {

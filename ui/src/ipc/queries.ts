@@ -21,6 +21,7 @@ export * from "./views";
 export * from "./serviceLevels";
 export * from "./demo";
 export * from "./events";
+export * from "./sync";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

@@ -10,6 +10,15 @@ async function mainNav() {
   return screen.findByRole("navigation", { name: "Main" });
 }
 
+/** The connectivity indicator: the status bar's live region that says Online/Offline. */
+function connectivity(bar: HTMLElement) {
+  const found = within(bar)
+    .getAllByRole("status")
+    .filter((el) => /^(Online|Offline)$/.test(el.textContent ?? ""));
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+
 describe("app shell", () => {
   it("lists every section in the main navigation, in order", async () => {
     mockIpc();
@@ -43,7 +52,7 @@ describe("app shell", () => {
     ["Training", "Training records are not built in this version yet"],
     ["Plans", "Contingency plans are not built in this version yet"],
     ["Dashboard", "The dashboard is not built in this version yet"],
-    ["Sync", "Sync is not built in this version yet"],
+    ["Sync", "Share cases, customers and settings with your team"],
     ["Settings", "These settings apply to this computer"],
   ])("navigates to %s when its link is clicked", async (name, text) => {
     mockIpc();
@@ -105,8 +114,8 @@ describe("app shell", () => {
     mockIpc();
     renderApp();
     const bar = await screen.findByRole("contentinfo", { name: "Status bar" });
-    expect(within(bar).getByRole("status")).toHaveTextContent("Online");
-    expect(within(bar).getByText("No sync server configured")).toBeInTheDocument();
+    expect(connectivity(bar)).toHaveTextContent("Online");
+    expect(await within(bar).findByRole("link", { name: "Sync off" })).toHaveAttribute("href", "#/sync");
     expect(
       await within(bar).findByText("Database: /home/sam/.local/share/frontline/frontline.db"),
     ).toBeInTheDocument();
@@ -124,14 +133,14 @@ describe("app shell", () => {
       act(() => {
         window.dispatchEvent(new Event("offline"));
       });
-      expect(within(bar).getByRole("status")).toHaveTextContent("Offline");
+      expect(connectivity(bar)).toHaveTextContent("Offline");
     } finally {
       if (onLine) Object.defineProperty(Navigator.prototype, "onLine", onLine);
     }
     act(() => {
       window.dispatchEvent(new Event("online"));
     });
-    expect(within(bar).getByRole("status")).toHaveTextContent("Online");
+    expect(connectivity(bar)).toHaveTextContent("Online");
   });
 
   it("says so in the status bar when app details cannot be read", async () => {

@@ -11,6 +11,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 
 import { SlaBreachAlerts } from "../cases/SlaBreachAlerts";
 import { useDatabaseReady, useSettings } from "../ipc/queries";
+import { SyncAlerts } from "../sync/SyncAlerts";
 import classes from "./AppLayout.module.css";
 import { SECTIONS } from "./sections";
 import { ariaKeyShortcut, isMacPlatform, shortcutLabel } from "./shortcuts";
@@ -60,6 +61,7 @@ export function AppLayout() {
       padding={0}
     >
       <SlaBreachAlerts />
+      <SyncAlerts />
       <a href="#main-content" className={classes.skipLink} onClick={skipToContent}>
         {t("app.skipToContent")}
       </a>

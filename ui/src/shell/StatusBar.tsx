@@ -1,14 +1,18 @@
 /**
  * The status bar at the bottom of the window: connectivity, sync state, and where the
- * data lives (database path, schema version, app version). Only the connectivity
- * indicator is a live region, so going offline is announced but nothing else is.
+ * data lives (database path, schema version, app version). Two live regions: the
+ * connectivity indicator (going offline is announced) and the sync part's own, which
+ * says only when a sync starts, ends, fails or brings conflicts (see SyncIndicator), or
+ * when a database another program held busy opens.
  */
 import { Box, Group, Text, Tooltip } from "@mantine/core";
-import { IconCloudOff, IconDatabase, IconWifi, IconWifiOff } from "@tabler/icons-react";
+import { IconDatabase, IconWifi, IconWifiOff } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
+import { ipcErrorOf } from "../ipc/errors";
 import { useAppInfo } from "../ipc/queries";
 import classes from "./StatusBar.module.css";
+import { SyncIndicator } from "./SyncIndicator";
 import { useOnline } from "./useOnline";
 
 export function StatusBar() {
@@ -29,10 +33,7 @@ export function StatusBar() {
         <span>{online ? t("status.online") : t("status.offline")}</span>
       </Group>
 
-      <Group gap={6} wrap="nowrap" className={classes.item}>
-        <IconCloudOff size={14} aria-hidden />
-        <span>{t("status.syncNotConfigured")}</span>
-      </Group>
+      <SyncIndicator />
 
       <Box className={classes.spacer} />
 
@@ -55,7 +56,10 @@ export function StatusBar() {
         </>
       ) : (
         <span className={classes.item}>
-          {appInfo.isError ? t("status.appInfoUnavailable") : t("app.loading")}
+          {/* A busy database is waited for (the sync part says so), not unavailable. */}
+          {appInfo.isError && ipcErrorOf(appInfo.error)?.code !== "busy"
+            ? t("status.appInfoUnavailable")
+            : t("app.loading")}
         </span>
       )}
     </Group>

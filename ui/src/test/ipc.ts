@@ -6,7 +6,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { vi } from "vitest";
 
-import type { AppInfo, EffectivePolicy, IpcError, Settings } from "../ipc/bindings";
+import type { AppInfo, Conflict, EffectivePolicy, IpcError, Settings, SyncState, SyncStatus } from "../ipc/bindings";
 
 type Args = Record<string, unknown> | undefined;
 export type Handler = (args: Args) => unknown;
@@ -54,6 +54,64 @@ export const builtInPolicies: EffectivePolicy[] = [
   { source: "built_in", priority: "p4", firstResponseMinutes: 480, resolutionMinutes: 2400, businessHours: true },
 ];
 
+/** A database that has never signed in to a sync server. */
+export function sampleSyncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    signedIn: false,
+    server: null,
+    workspace: null,
+    user: null,
+    role: null,
+    deviceCode: null,
+    lastSyncAt: null,
+    lastError: null,
+    lastErrorCode: null,
+    pending: 0,
+    conflicts: 0,
+    parked: 0,
+    holdsDemoData: false,
+    ...overrides,
+  };
+}
+
+/**
+ * Signed in to the team's server, synced a minute and a half ago ("1 minute ago" even
+ * by the shared clock, which ticks every 30 s and so may lag this by up to 30 s),
+ * nothing waiting.
+ */
+export function signedInStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return sampleSyncStatus({
+    signedIn: true,
+    server: "https://sync.acme.test",
+    workspace: "acme",
+    user: "sam@acme.test",
+    role: "supervisor",
+    deviceCode: "K7",
+    lastSyncAt: new Date(Date.now() - 90_000).toISOString(),
+    ...overrides,
+  });
+}
+
+export function syncState(status: SyncStatus = sampleSyncStatus(), live: Partial<SyncState> = {}): SyncState {
+  return { status, running: false, progress: null, ...live };
+}
+
+/** A case title edited here that lost to a newer edit on another device. */
+export function sampleConflict(overrides: Partial<Conflict> = {}): Conflict {
+  return {
+    id: 1,
+    kind: "value",
+    table: "cases",
+    rowId: "case-1",
+    field: "title",
+    label: "C-K7-00001 · Refund not received",
+    mine: "Refund not received after cancellation",
+    theirs: "Refund missing",
+    foundAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+    ...overrides,
+  };
+}
+
 export function ipcError(overrides: Partial<IpcError> & Pick<IpcError, "code">): IpcError {
   return { message: "message for the log only", field: null, rule: null, limit: null, ...overrides };
 }
@@ -80,6 +138,9 @@ export function mockIpc(handlers: Handlers = {}) {
     team_list: () => [],
     me_get: () => null,
     view_list: () => [],
+    // Never signed in to a sync server.
+    sync_state: () => syncState(),
+    sync_conflicts: () => [],
   };
   const all = { ...defaults, ...handlers };
   const mock = vi.mocked(invoke);
