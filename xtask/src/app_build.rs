@@ -16,8 +16,9 @@ use crate::{appimage, shell};
 pub fn release_app() -> Result<PathBuf> {
     shell::step("building the UI and the app (release)");
     shell::run(shell::npm(&["exec", "--", "tauri", "build", "--no-bundle"]))?;
-    // The E2E suite seeds large databases with the CLI that ships beside the app.
-    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-cli"]))?;
+    // The E2E suite seeds large databases with the CLI that ships beside the app, and
+    // syncs two devices through a real server.
+    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-cli", "-p", "frontline-server"]))?;
     let bin = shell::target_dir().join("release").join(if cfg!(windows) { "frontline.exe" } else { "frontline" });
     if !bin.is_file() {
         bail!("the build finished but {} is missing", bin.display());
@@ -94,7 +95,8 @@ pub fn bundle_dir() -> PathBuf {
 /// machine, so it is never part of the desktop installers.
 pub fn server_archive() -> Result<PathBuf> {
     shell::step("building frontline-server (release) and its archive");
-    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-server"]))?;
+    // Built as release_app builds it (the same packages, so the same features: no rebuild).
+    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-cli", "-p", "frontline-server"]))?;
     let exe = if cfg!(windows) { ".exe" } else { "" };
     let name = format!(
         "frontline-server-{}-{}-{}",

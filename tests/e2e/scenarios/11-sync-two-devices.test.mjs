@@ -13,6 +13,10 @@
  * - A case logged in the app goes out on "Sync now" (or the background sync soon after
  *   the change): the CLI receives it on its next sync.
  * - The server's device list has the device name typed in the form.
+ * - A conflicting edit: the app renames the CLI's case; the CLI, without having pulled
+ *   that, renames it too, later, and syncs. Whichever reaches the server first, the CLI's
+ *   newer edit wins and the app's value is listed on the app's Conflicts page (reached
+ *   from the status bar's "1 conflict"); "Keep mine" puts it back, and the CLI receives it.
  *
  * The app keeps its device token in a file (`FRONTLINE_CREDENTIALS=file`): the scenario's
  * private D-Bus has no keyring.
@@ -25,8 +29,12 @@ import { dirname, join } from "node:path";
 import { TIMEOUTS, scenario } from "../lib/app.mjs";
 import {
   clickButton,
+  clickWhenUncovered,
   createCaseByKeyboard,
   fillTextbox,
+  getDialog,
+  openCaseFromList,
+  submitDialog,
   waitForCaseCount,
   waitForFocus,
   waitForText,
@@ -42,6 +50,8 @@ const PASSWORD = "correct horse battery staple";
 const DEVICE_NAME = "Front desk";
 const FROM_CLI = "Refund not received";
 const FROM_APP = "Parcel lost in transit";
+const RENAMED_IN_APP = "Refund not received (bank transfer)";
+const RENAMED_IN_CLI = "Refund not received (card)";
 /** Syncs run in the background: a generous wait for one to come round. */
 const SYNC_WAIT = 60_000;
 
@@ -98,7 +108,7 @@ async function prepare(s) {
   );
 
   cli(s, "login", "--server", s.serverUrl, "--workspace", WORKSPACE, "--user", EMAIL, "--device-name", "Laptop (CLI)");
-  cli(s, "case", "new", "--title", FROM_CLI, "--priority", "P2");
+  s.cliCase = JSON.parse(cli(s, "case", "new", "--title", FROM_CLI, "--priority", "P2", "--json")).id;
   cli(s, "sync");
 }
 
@@ -181,6 +191,47 @@ scenario(
     const devices = run("device list", serverBinary(), ["device", "list", "--workspace", WORKSPACE, "--data", s.serverData]);
     assert.match(devices, new RegExp(DEVICE_NAME));
     assert.ok(existsSync(`${s.dbPath}.sync-token`), "the app should keep its device token beside its database");
+
+    // A conflicting edit. The app renames the CLI's case (and may send it at once)...
+    await openSection(browser, "Cases");
+    await openCaseFromList(browser, FROM_CLI);
+    await clickButton(browser, "Edit");
+    const edit = await getDialog(browser, "Edit case");
+    await fillTextbox(browser, "Title", RENAMED_IN_APP, { within: edit });
+    await submitDialog(browser, edit, "Edit case", "Save changes");
+    await waitForPageHeading(browser, RENAMED_IN_APP);
+    // ...the CLI, not having pulled that, renames it after, and syncs: its edit is newer.
+    cli(s, "case", "set", s.cliCase, `title=${RENAMED_IN_CLI}`);
+    cli(s, "sync");
+    await openSection(browser, "Sync");
+    const again = await getByRole(browser, "button", { name: "Sync now" });
+    if ((await again.getAttribute("aria-disabled")) !== "true") await again.click();
+    await waitForSyncLink(browser, /^1 conflict$/);
+    await s.screenshot("-conflict-badge");
+    const bar = await getByRole(browser, "contentinfo", { name: "Status bar" });
+    await clickWhenUncovered(browser, await getByRole(browser, "link", { name: "1 conflict", within: bar }), "the conflicts badge");
+    await waitForPageHeading(browser, "Conflicts");
+    const list = await getByRole(browser, "list", { name: "Conflicts to review" });
+    await waitForText(browser, list, (t) => t.includes(RENAMED_IN_APP) && t.includes(RENAMED_IN_CLI), "the conflict to show both titles");
+    await s.screenshot("-conflicts");
+    await clickButton(browser, /^Keep mine: /);
+    await getByRole(browser, "heading", { name: "No conflicts", timeout: SYNC_WAIT });
+    // "Keep mine" is a new edit of the app's: it goes out and wins on the CLI too.
+    await openSection(browser, "Sync");
+    const last = await getByRole(browser, "button", { name: "Sync now" });
+    if ((await last.getAttribute("aria-disabled")) !== "true") await last.click();
+    await pollUntil(
+      `"${RENAMED_IN_APP}" on the CLI device`,
+      async () => {
+        cli(s, "sync");
+        titles = cliCaseTitles(s);
+        return titles.includes(RENAMED_IN_APP);
+      },
+      { timeoutMs: SYNC_WAIT, intervalMs: 1000 },
+    ).catch((error) => {
+      throw new Error(`${error.message}; the CLI device has ${JSON.stringify(titles)}`);
+    });
+    assert.ok(!titles.includes(RENAMED_IN_CLI), `the CLI's value gave way: ${JSON.stringify(titles)}`);
   },
   { prepare, timeout: 300_000 },
 );

@@ -269,7 +269,8 @@ export function ConflictsPage() {
       )}
 
       {list.length > 0 && (
-        <ul className={classes.list} aria-label={t("sync.conflicts.listLabel")}>
+        // role="list": WebKit drops the list role of a <ul> styled without bullets.
+        <ul className={classes.list} role="list" aria-label={t("sync.conflicts.listLabel")}>
           {list.map((conflict, index) => (
             <li key={conflict.id ?? `${conflict.table}/${conflict.rowId}/${conflict.field}`}>
               <ConflictItem
