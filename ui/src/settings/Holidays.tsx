@@ -15,7 +15,7 @@ import { useFormErrors } from "../cases/dialogs/FormDialog";
 import { LIMITS, type Holiday } from "../ipc/bindings";
 import { describeError, ipcErrorOf } from "../ipc/errors";
 import { useCreateHoliday, useDeleteHoliday, useHolidays } from "../ipc/queries";
-import { SettingsSection } from "./SettingsSection";
+import { Section } from "../shell/Section";
 
 const FIELDS = ["date", "name"] as const;
 
@@ -107,7 +107,7 @@ export function Holidays() {
   };
 
   return (
-    <SettingsSection title={t("settings.holidays.heading")} description={t("settings.holidays.description")}>
+    <Section title={t("settings.holidays.heading")} description={t("settings.holidays.description")}>
       <form onSubmit={submit} noValidate aria-label={t("settings.holidays.addForm")}>
         <Group align="flex-start" gap="sm">
           <DatePickerInput
@@ -184,6 +184,6 @@ export function Holidays() {
             </Table.Tbody>
           </Table>
         ))}
-    </SettingsSection>
+    </Section>
   );
 }

@@ -16,7 +16,7 @@ import type { EffectivePolicy, Priority, SlaPolicy } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useDeleteSlaPolicy, useSlaPolicies } from "../ipc/queries";
 import { PolicyDialog, type PolicyDraft } from "./PolicyDialog";
-import { SettingsSection } from "./SettingsSection";
+import { Section } from "../shell/Section";
 import { formatTarget } from "./targets";
 
 function newDraft(priority: Priority, from?: EffectivePolicy): PolicyDraft {
@@ -96,7 +96,7 @@ export function ServiceLevels() {
   };
 
   return (
-    <SettingsSection
+    <Section
       title={t("settings.sla.heading")}
       description={t("settings.sla.description")}
       action={
@@ -203,6 +203,6 @@ export function ServiceLevels() {
       )}
       {editing && <PolicyDialog draft={editing} onClose={() => setEditing(null)} />}
       {deleting && <DeleteDialog policy={deleting} onClose={() => setDeleting(null)} />}
-    </SettingsSection>
+    </Section>
   );
 }

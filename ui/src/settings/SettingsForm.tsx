@@ -34,7 +34,7 @@ import {
   type FormIssues,
   type Issue,
 } from "./validation";
-import { SettingsSection } from "./SettingsSection";
+import { Section } from "../shell/Section";
 import { WorkingHoursEditor } from "./WorkingHoursEditor";
 
 const THEMES: readonly Theme[] = ["light", "dark", "system"];
@@ -147,7 +147,7 @@ export function SettingsForm({ saved }: { saved: Settings }) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
-        <SettingsSection title={t("settings.organisation.heading")}>
+        <Section title={t("settings.organisation.heading")}>
           <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
             <TextInput
               label={t("fields.organisationName")}
@@ -180,9 +180,9 @@ export function SettingsForm({ saved }: { saved: Settings }) {
               }
             />
           </SimpleGrid>
-        </SettingsSection>
+        </Section>
 
-        <SettingsSection title={t("settings.appearance.heading")}>
+        <Section title={t("settings.appearance.heading")}>
           <SimpleGrid cols={2} spacing="md">
             <Select
               label={t("fields.language")}
@@ -205,16 +205,16 @@ export function SettingsForm({ saved }: { saved: Settings }) {
               error={message(issues.theme)}
             />
           </SimpleGrid>
-        </SettingsSection>
+        </Section>
 
-        <SettingsSection title={t("fields.workingHours")} description={t("settings.hours.description")}>
+        <Section title={t("fields.workingHours")} description={t("settings.hours.description")}>
           {issues.workingHours && (
             <Text size="sm" c="red" mb="xs" role="alert">
               {message(issues.workingHours)}
             </Text>
           )}
           <WorkingHoursEditor days={draft.workingHours} issues={issues.days} onChange={editDay} />
-        </SettingsSection>
+        </Section>
 
         {saveError !== null && (
           <Alert

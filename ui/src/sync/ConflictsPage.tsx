@@ -18,6 +18,7 @@ import { formatDateTime, useNow } from "../cases/time";
 import type { Conflict, ConflictResolution } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useResolveConflict, useSyncConflicts } from "../ipc/queries";
+import sectionClasses from "../shell/Section.module.css";
 import { fieldLabel, formatConflictValue, rowLabel, tableLabel, timeAgo } from "./format";
 import classes from "./Sync.module.css";
 
@@ -257,7 +258,7 @@ export function ConflictsPage() {
               <IconCircleCheck size={22} stroke={1.6} />
             </ThemeIcon>
             <div>
-              <Title order={2} size="h5" ref={noneRef} tabIndex={-1} className={classes.heading}>
+              <Title order={2} size="h5" ref={noneRef} tabIndex={-1} className={sectionClasses.heading}>
                 {t("sync.conflicts.none")}
               </Title>
               <Text size="sm" c="dimmed" mt={2}>

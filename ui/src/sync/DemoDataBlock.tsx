@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 
 import { describeError } from "../ipc/errors";
 import { useClearDemo } from "../ipc/queries";
-import { Section } from "./Section";
+import { Section } from "../shell/Section";
 
 function ClearDemoDialog({ onClose, onCleared }: { onClose: () => void; onCleared: () => void }) {
   const { t } = useTranslation();

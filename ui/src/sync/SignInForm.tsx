@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import type { SyncStatus } from "../ipc/bindings";
 import { describeError, ipcErrorOf, placeError } from "../ipc/errors";
 import { useSignIn } from "../ipc/queries";
-import { Section } from "./Section";
+import { Section } from "../shell/Section";
 import classes from "./Sync.module.css";
 
 type Field = "server" | "workspace" | "email" | "password" | "deviceName";

@@ -24,7 +24,7 @@ import type { SyncState, SyncStatus } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useCancelSync, useSignOut, useSyncNow } from "../ipc/queries";
 import { roleLabel, syncErrorKind, syncErrorMessage, timeAgo } from "./format";
-import { Section } from "./Section";
+import { Section } from "../shell/Section";
 import classes from "./Sync.module.css";
 
 function Fact({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {

@@ -18,7 +18,7 @@ import type { SyncState } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useSyncState } from "../ipc/queries";
 import { DemoDataBlock } from "./DemoDataBlock";
-import { Section } from "./Section";
+import { Section } from "../shell/Section";
 import { SignInForm } from "./SignInForm";
 import { SyncOverview } from "./SyncOverview";
 

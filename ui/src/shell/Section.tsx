@@ -1,12 +1,12 @@
 /**
- * One titled part of the Sync pages: a region named by its heading. The heading can take
- * the focus (`headingRef`), so the page can move it there when what is shown changes
- * (after signing in or out, after the demo data is cleared).
+ * One titled part of a page (Settings, Sync): a region named by its heading, with an
+ * optional control beside the heading. Given `headingRef`, the heading can take the focus,
+ * so a page can move it there when what is shown changes (after signing in or out, say).
  */
 import { Paper, Text, Title } from "@mantine/core";
 import { useId, type ReactNode, type Ref } from "react";
 
-import classes from "./Sync.module.css";
+import classes from "./Section.module.css";
 
 export function Section({
   title,
@@ -17,7 +17,7 @@ export function Section({
 }: {
   title: string;
   description?: ReactNode;
-  /** A control beside the heading. */
+  /** A control beside the heading (e.g. "Add policy"). */
   action?: ReactNode;
   headingRef?: Ref<HTMLHeadingElement>;
   children: ReactNode;
@@ -25,9 +25,16 @@ export function Section({
   const headingId = useId();
   return (
     <Paper component="section" withBorder radius="md" px="lg" py="md" aria-labelledby={headingId}>
-      <div className={classes.sectionHeader}>
+      <div className={classes.header}>
         <div>
-          <Title order={2} size="h5" id={headingId} ref={headingRef} tabIndex={-1} className={classes.heading}>
+          <Title
+            order={2}
+            size="h5"
+            id={headingId}
+            ref={headingRef}
+            tabIndex={headingRef ? -1 : undefined}
+            className={classes.heading}
+          >
             {title}
           </Title>
           {description && (
@@ -38,7 +45,7 @@ export function Section({
         </div>
         {action}
       </div>
-      <div className={classes.sectionBody}>{children}</div>
+      <div className={classes.body}>{children}</div>
     </Paper>
   );
 }
