@@ -5,7 +5,7 @@
  * edited and deleted here; a built-in default is replaced by customising it. Changes
  * save at once (no Save bar), and Rust moves the due times of open cases with them.
  */
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Modal, Table, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Table, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
@@ -15,8 +15,9 @@ import { PriorityBadge } from "../cases/badges";
 import type { EffectivePolicy, Priority, SlaPolicy } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useDeleteSlaPolicy, useSlaPolicies } from "../ipc/queries";
-import { PolicyDialog, type PolicyDraft } from "./PolicyDialog";
+import { ConfirmDialog } from "../shell/ConfirmDialog";
 import { Section } from "../shell/Section";
+import { PolicyDialog, type PolicyDraft } from "./PolicyDialog";
 import { formatTarget } from "./targets";
 
 function newDraft(priority: Priority, from?: EffectivePolicy): PolicyDraft {
@@ -43,38 +44,24 @@ function DeleteDialog({ policy, onClose }: { policy: SlaPolicy; onClose: () => v
   const { t } = useTranslation();
   const remove = useDeleteSlaPolicy();
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ConfirmDialog
       title={t("settings.sla.deleteTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
+      confirmLabel={t("common.delete")}
+      confirmColor="red"
+      pending={remove.isPending}
+      error={remove.error}
+      onClose={onClose}
+      onConfirm={() =>
+        remove.mutate(policy.id, {
+          onSuccess: () => {
+            notifications.show({ message: t("settings.sla.deleted", { name: policy.name }), color: "teal" });
+            onClose();
+          },
+        })
+      }
     >
       <Text size="sm">{t("settings.sla.deleteConfirm", { name: policy.name })}</Text>
-      {remove.isError && (
-        <Text size="sm" c="red" role="alert" mt="sm">
-          {describeError(t, remove.error)}
-        </Text>
-      )}
-      <Group justify="flex-end" gap="xs" mt="md">
-        <Button variant="default" onClick={onClose} data-autofocus>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          color="red"
-          loading={remove.isPending}
-          onClick={() =>
-            remove.mutate(policy.id, {
-              onSuccess: () => {
-                notifications.show({ message: t("settings.sla.deleted", { name: policy.name }), color: "teal" });
-                onClose();
-              },
-            })
-          }
-        >
-          {t("common.delete")}
-        </Button>
-      </Group>
-    </Modal>
+    </ConfirmDialog>
   );
 }
 

@@ -3,68 +3,52 @@
  * in (demo data must never reach the team), and a way out — Clear demo data, after a
  * confirmation that says exactly what goes and what stays.
  */
-import { Button, Group, List, Modal, Stack, Text, ThemeIcon } from "@mantine/core";
+import { Button, Group, List, Stack, Text, ThemeIcon } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconFlask, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { describeError } from "../ipc/errors";
 import { useClearDemo } from "../ipc/queries";
+import { ConfirmDialog } from "../shell/ConfirmDialog";
 import { Section } from "../shell/Section";
 
 function ClearDemoDialog({ onClose, onCleared }: { onClose: () => void; onCleared: () => void }) {
   const { t } = useTranslation();
   const clear = useClearDemo();
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ConfirmDialog
       title={t("sync.demo.confirmTitle")}
-      closeButtonProps={{ "aria-label": t("common.close") }}
+      confirmLabel={t("sync.demo.clear")}
+      confirmColor="red"
+      confirmIcon={<IconTrash size={16} aria-hidden />}
+      pending={clear.isPending}
+      error={clear.error}
+      onClose={onClose}
+      // mutateAsync: the refreshed state replaces this block (mutate's callbacks would be
+      // dropped with it).
+      onConfirm={() =>
+        void clear.mutateAsync().then(
+          (cleared) => {
+            notifications.show({
+              color: "teal",
+              icon: <IconCheck size={16} aria-hidden />,
+              message: t("sync.demo.cleared", { count: cleared.cases }),
+            });
+            onCleared();
+          },
+          () => undefined, // Shown in the dialog (clear.error).
+        )
+      }
     >
-      <Stack gap="sm">
-        <List size="sm" spacing={6}>
-          <List.Item>{t("sync.demo.confirmBody")}</List.Item>
-          <List.Item>{t("sync.demo.confirmSettings")}</List.Item>
-        </List>
-        <Text size="sm" fw={600}>
-          {t("sync.demo.confirmUndo")}
-        </Text>
-        {clear.isError && (
-          <Text size="sm" c="red" role="alert">
-            {describeError(t, clear.error)}
-          </Text>
-        )}
-      </Stack>
-      <Group justify="flex-end" gap="xs" mt="md">
-        <Button variant="default" onClick={onClose} data-autofocus>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          color="red"
-          leftSection={<IconTrash size={16} aria-hidden />}
-          loading={clear.isPending}
-          // mutateAsync: the refreshed state replaces this block (mutate's callbacks
-          // would be dropped with it).
-          onClick={() =>
-            void clear.mutateAsync().then(
-              (cleared) => {
-                notifications.show({
-                  color: "teal",
-                  icon: <IconCheck size={16} aria-hidden />,
-                  message: t("sync.demo.cleared", { count: cleared.cases }),
-                });
-                onCleared();
-              },
-              () => undefined, // Shown in the dialog (clear.error).
-            )
-          }
-        >
-          {t("sync.demo.clear")}
-        </Button>
-      </Group>
-    </Modal>
+      <List size="sm" spacing={6}>
+        <List.Item>{t("sync.demo.confirmBody")}</List.Item>
+        <List.Item>{t("sync.demo.confirmSettings")}</List.Item>
+      </List>
+      <Text size="sm" fw={600}>
+        {t("sync.demo.confirmUndo")}
+      </Text>
+    </ConfirmDialog>
   );
 }
 

@@ -4,7 +4,7 @@
  * aside for a newer Frontline) with Sync now; and the account and device, with Sign out
  * (after a confirmation that the data stays and a later sign-in sends it all again).
  */
-import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Text, Tooltip } from "@mantine/core";
+import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   IconAlertTriangle,
@@ -23,8 +23,9 @@ import { formatDateTime, useNow } from "../cases/time";
 import type { SyncState, SyncStatus } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useCancelSync, useSignOut, useSyncNow } from "../ipc/queries";
-import { roleLabel, syncErrorKind, syncErrorMessage, timeAgo } from "./format";
+import { ConfirmDialog } from "../shell/ConfirmDialog";
 import { Section } from "../shell/Section";
+import { roleLabel, syncErrorKind, syncErrorMessage, timeAgo } from "./format";
 import classes from "./Sync.module.css";
 
 function Fact({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
@@ -111,51 +112,35 @@ function SignOutDialog({
   const { t } = useTranslation();
   const signOut = useSignOut();
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ConfirmDialog
       title={t("sync.signOut.title", { workspace: status.workspace ?? "" })}
-      closeButtonProps={{ "aria-label": t("common.close") }}
+      confirmLabel={t("sync.signOut.button")}
+      confirmIcon={<IconLogout size={16} aria-hidden />}
+      pending={signOut.isPending}
+      error={signOut.error}
+      onClose={onClose}
+      // mutateAsync: signing out unmounts this dialog (mutate's callbacks would be dropped).
+      onConfirm={() =>
+        void signOut.mutateAsync().then(
+          () => {
+            notifications.show({
+              color: "teal",
+              icon: <IconCheck size={16} aria-hidden />,
+              message: t("sync.signOut.done"),
+            });
+            onSignedOut();
+          },
+          () => undefined, // Shown in the dialog (signOut.error).
+        )
+      }
     >
-      <Stack gap="sm">
-        <Text size="sm">{t("sync.signOut.body")}</Text>
-        {(status.pending ?? 0) > 0 && (
-          <Text size="sm" fw={500}>
-            {t("sync.signOut.pending", { count: status.pending ?? 0 })}
-          </Text>
-        )}
-        {signOut.isError && (
-          <Text size="sm" c="red" role="alert">
-            {describeError(t, signOut.error)}
-          </Text>
-        )}
-      </Stack>
-      <Group justify="flex-end" gap="xs" mt="md">
-        <Button variant="default" onClick={onClose} data-autofocus>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          leftSection={<IconLogout size={16} aria-hidden />}
-          loading={signOut.isPending}
-          // mutateAsync: signing out unmounts this dialog (mutate's callbacks would be dropped).
-          onClick={() =>
-            void signOut.mutateAsync().then(
-              () => {
-                notifications.show({
-                  color: "teal",
-                  icon: <IconCheck size={16} aria-hidden />,
-                  message: t("sync.signOut.done"),
-                });
-                onSignedOut();
-              },
-              () => undefined, // Shown in the dialog (signOut.error).
-            )
-          }
-        >
-          {t("sync.signOut.button")}
-        </Button>
-      </Group>
-    </Modal>
+      <Text size="sm">{t("sync.signOut.body")}</Text>
+      {(status.pending ?? 0) > 0 && (
+        <Text size="sm" fw={500}>
+          {t("sync.signOut.pending", { count: status.pending ?? 0 })}
+        </Text>
+      )}
+    </ConfirmDialog>
   );
 }
 
