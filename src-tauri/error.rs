@@ -144,7 +144,7 @@ impl From<Error> for IpcError {
             Error::DemoWhileSignedIn => IpcError::new(ErrorCode::DemoWhileSignedIn, e.to_string()),
             Error::NotEmpty { .. } => IpcError::new(ErrorCode::NotEmpty, e.to_string()),
             Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } | Error::RestoreFailed { .. } => {
-                log::error!("storage error: {}", chain(&e));
+                log::error!("storage error: {}", frontline_core::error::with_causes(&e));
                 IpcError::new(ErrorCode::Storage, "the database could not be read or written")
             }
             Error::Internal(_) => {
@@ -153,18 +153,6 @@ impl From<Error> for IpcError {
             }
         }
     }
-}
-
-/// `e` and its causes, `a: b: c`, for the log (each cause once: see `core::Error::Io`).
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut out = e.to_string();
-    let mut next = e.source();
-    while let Some(cause) = next {
-        out.push_str(": ");
-        out.push_str(&cause.to_string());
-        next = cause.source();
-    }
-    out
 }
 
 #[cfg(test)]

@@ -223,28 +223,29 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+/// An error and its causes as `anyhow`'s `{:#}` prints them, `a: b: c`: for logs, where a
+/// cause is worth as much as the error (each is named once: see [`Error::Io`]).
+pub fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut next = e.source();
+    while let Some(cause) = next {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        next = cause.source();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The error and its causes as `anyhow`'s `{:#}` prints them: `a: b: c`.
-    fn chain(e: &dyn std::error::Error) -> String {
-        let mut out = e.to_string();
-        let mut next = e.source();
-        while let Some(cause) = next {
-            out.push_str(": ");
-            out.push_str(&cause.to_string());
-            next = cause.source();
-        }
-        out
-    }
 
     #[test]
     fn an_io_error_names_its_os_cause_once() {
         let os = std::io::Error::from_raw_os_error(30);
         let os_text = os.to_string();
         let e = Error::io("create directory", "/media/ro/frontline", os);
-        let printed = chain(&e);
+        let printed = with_causes(&e);
         assert_eq!(printed, format!("create directory /media/ro/frontline: {os_text}"));
         assert_eq!(printed.matches(&os_text).count(), 1, "{printed}");
     }
@@ -254,7 +255,7 @@ mod tests {
         let cause = Error::io("write", "/data/frontline.db", std::io::Error::from_raw_os_error(28));
         let e =
             Error::RestoreFailed { kept_aside: "/data/frontline.before-restore-1.db".into(), source: Box::new(cause) };
-        let printed = chain(&e);
+        let printed = with_causes(&e);
         assert!(printed.starts_with("the restore failed; the previous database is kept at /data/frontline.before-restore-1.db: write /data/frontline.db: "), "{printed}");
         assert_eq!(printed.matches("os error 28").count(), 1, "{printed}");
     }

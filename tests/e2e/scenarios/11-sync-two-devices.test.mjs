@@ -83,6 +83,23 @@ function cliCaseTitles(s) {
   return page.rows.map((r) => r.title);
 }
 
+/** Syncs the CLI device until it has a case titled `title`; returns its titles then. */
+async function waitForCliTitle(s, title) {
+  let titles = [];
+  await pollUntil(
+    `"${title}" on the CLI device`,
+    async () => {
+      cli(s, "sync");
+      titles = cliCaseTitles(s);
+      return titles.includes(title);
+    },
+    { timeoutMs: SYNC_WAIT, intervalMs: 1000 },
+  ).catch((error) => {
+    throw new Error(`${error.message}; the CLI device has ${JSON.stringify(titles)}`);
+  });
+  return titles;
+}
+
 /** The server (added to the scenario's children, so it is stopped with them), and device B. */
 async function prepare(s) {
   const server = serverBinary();
@@ -172,18 +189,7 @@ scenario(
     await openSection(browser, "Sync");
     const syncNow = await getByRole(browser, "button", { name: "Sync now" });
     if ((await syncNow.getAttribute("aria-disabled")) !== "true") await syncNow.click();
-    let titles = [];
-    await pollUntil(
-      `"${FROM_APP}" on the CLI device`,
-      async () => {
-        cli(s, "sync");
-        titles = cliCaseTitles(s);
-        return titles.includes(FROM_APP);
-      },
-      { timeoutMs: SYNC_WAIT, intervalMs: 1000 },
-    ).catch((error) => {
-      throw new Error(`${error.message}; the CLI device has ${JSON.stringify(titles)}`);
-    });
+    let titles = await waitForCliTitle(s, FROM_APP);
     assert.deepEqual([...titles].sort(), [FROM_APP, FROM_CLI].sort());
     await waitForSyncLink(browser, /^Synced /);
 
@@ -220,17 +226,7 @@ scenario(
     await openSection(browser, "Sync");
     const last = await getByRole(browser, "button", { name: "Sync now" });
     if ((await last.getAttribute("aria-disabled")) !== "true") await last.click();
-    await pollUntil(
-      `"${RENAMED_IN_APP}" on the CLI device`,
-      async () => {
-        cli(s, "sync");
-        titles = cliCaseTitles(s);
-        return titles.includes(RENAMED_IN_APP);
-      },
-      { timeoutMs: SYNC_WAIT, intervalMs: 1000 },
-    ).catch((error) => {
-      throw new Error(`${error.message}; the CLI device has ${JSON.stringify(titles)}`);
-    });
+    titles = await waitForCliTitle(s, RENAMED_IN_APP);
     assert.ok(!titles.includes(RENAMED_IN_CLI), `the CLI's value gave way: ${JSON.stringify(titles)}`);
   },
   { prepare, timeout: 300_000 },
