@@ -24,7 +24,7 @@ use crate::storage::{DeviceAuth, Pusher, page};
 pub struct PullParams {
     /// The cursor: the `next` of the previous page, 0 at first.
     pub after: u64,
-    /// Most cells in the page, 1 to `MAX_PULL_LIMIT` (10 000); a page exceeds it only to
+    /// Most cells in the page, 1 to `MAX_PULL_LIMIT` (30 000); a page exceeds it only to
     /// keep a row whole.
     pub limit: u32,
     /// The asking device's node id, for its conflict notices.

@@ -40,7 +40,7 @@ pub const MAX_CLOCK_AHEAD_MS: u64 = 5 * 60 * 1000;
 /// Most changes in one push.
 pub const MAX_PUSH_CHANGES: usize = 5_000;
 /// Most cells in one pull page (a page may exceed it only to keep one row whole).
-pub const MAX_PULL_LIMIT: u32 = 10_000;
+pub const MAX_PULL_LIMIT: u32 = 30_000;
 /// Longest table or column name.
 pub const MAX_NAME_LEN: usize = 63;
 /// Longest row id.

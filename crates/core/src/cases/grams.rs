@@ -10,8 +10,6 @@
 //! The grams are made by the SQL function [`FUNCTION`], registered on every connection
 //! the store opens, so the search triggers keep the index current for every writer.
 
-use std::collections::BTreeSet;
-
 use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
 
@@ -32,17 +30,29 @@ fn is_token_char(c: char) -> bool {
 /// tokenizer would fold anyway.
 pub(crate) fn grams(text: &str) -> String {
     let chars: Vec<char> = text.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let mut set = BTreeSet::new();
+    // (c, None) is the unigram c, (c, Some(d)) the bigram cd: sorted as the strings
+    // would be (code point order is UTF-8 byte order), without a string per gram.
+    let mut grams: Vec<(char, Option<char>)> = Vec::with_capacity(chars.len() * 2);
     for (i, &c) in chars.iter().enumerate() {
         if !is_token_char(c) {
             continue;
         }
-        set.insert(String::from(c));
+        grams.push((c, None));
         if let Some(&next) = chars.get(i + 1).filter(|n| is_token_char(**n)) {
-            set.insert([c, next].iter().collect::<String>());
+            grams.push((c, Some(next)));
         }
     }
-    set.into_iter().collect::<Vec<_>>().join(" ")
+    grams.sort_unstable();
+    grams.dedup();
+    let mut out = String::with_capacity(grams.len() * 7);
+    for (c, next) in grams {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(c);
+        out.extend(next);
+    }
+    out
 }
 
 /// The FTS5 query for `text` if the gram index can answer it exactly: one or two
@@ -79,6 +89,22 @@ mod tests {
         assert_eq!(grams("a-b"), "a b");
         assert_eq!(grams("好，"), "好 好， ，");
         assert_eq!(grams(""), "");
+    }
+
+    proptest::proptest! {
+        /// The grams are exactly the distinct token substrings of one or two characters,
+        /// in string order, whatever the text's scripts.
+        #[test]
+        fn grams_are_the_sorted_distinct_short_substrings(text in "[a-cA-C -\\-好款退，\u{1F600}é]{0,24}") {
+            let lower: Vec<char> = text.chars().map(|c| c.to_ascii_lowercase()).collect();
+            let mut expected = std::collections::BTreeSet::new();
+            for n in 1..=MAX_GRAM {
+                for w in lower.windows(n).filter(|w| w.iter().all(|c| is_token_char(*c))) {
+                    expected.insert(w.iter().collect::<String>());
+                }
+            }
+            proptest::prop_assert_eq!(grams(&text), expected.into_iter().collect::<Vec<_>>().join(" "));
+        }
     }
 
     #[test]

@@ -383,7 +383,17 @@ pub(crate) fn resolve_reference_clashes(
                 .is_some();
             if !exists {
                 let at = created.clone().max(other_created.clone());
-                facts::insert_event(tx, &event, &loser, &at, &EventData::ReferenceChanged { from: reference.clone(), to })?;
+                // Every device that meets the clash writes this entry, so all of it is
+                // the same everywhere — its creation time too — and whichever copy a
+                // device holds first is the one the others send.
+                let now = tx.now();
+                let made = chrono::DateTime::parse_from_rfc3339(&at)
+                    .map_err(|_| Error::Corrupt { detail: format!("case {loser} has a bad created_at {at:?}") })?;
+                tx.set_time(made.with_timezone(&chrono::Utc));
+                let inserted =
+                    facts::insert_event(tx, &event, &loser, &at, &EventData::ReferenceChanged { from: reference.clone(), to });
+                tx.set_time(now);
+                inserted?;
             }
             relabelled.push(loser);
         }

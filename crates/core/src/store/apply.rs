@@ -14,7 +14,8 @@ use rusqlite::types::Value;
 
 use super::schema::{CREATED_AT, DELETED_AT, Merge, Table, UPDATED_AT};
 use super::write::WriteTx;
-use super::{versions, wire};
+use super::wire::{self, Arg};
+use super::versions;
 use crate::time::to_db_text;
 use crate::{Error, Result};
 
@@ -47,27 +48,38 @@ impl WriteTx<'_> {
         let mut out = Applied::default();
         self.reapply_parked(&mut out)?;
         // A page keeps a row's cells together: apply them as one row, with one read of its
-        // versions and one write.
+        // versions and one write. Append-only rows are gathered and inserted many per
+        // statement at the end: nothing before then reads them.
+        let now = to_db_text(self.now());
+        let mut rows = RowBatch::default();
         let mut start = 0;
         while start < changes.len() {
             let key = (&changes[start].table, &changes[start].row);
             let end = start + changes[start..].iter().take_while(|c| (&c.table, &c.row) == key).count();
-            self.apply_row(&changes[start..end], &mut out)?;
+            self.apply_row(&changes[start..end], &now, &mut rows, &mut out)?;
             start = end;
         }
+        self.insert_rows_once(rows, &mut out)?;
         for n in notices {
             out.conflicts += u32::from(self.record_notice(n)?);
         }
         Ok(out)
     }
 
-    /// Applies the changes of one row (same table and row id).
-    fn apply_row(&mut self, cells: &[Change], out: &mut Applied) -> Result<()> {
+    /// Applies the changes of one row (same table and row id); an append-only row goes
+    /// into `rows`.
+    fn apply_row<'a>(
+        &mut self,
+        cells: &'a [Change],
+        now: &'a str,
+        rows: &mut RowBatch<'a>,
+        out: &mut Applied,
+    ) -> Result<()> {
         let Some(table) = Table::from_name(&cells[0].table).filter(|t| t.is_synced()) else {
             return cells.iter().try_for_each(|c| self.park(c, out));
         };
         let id = cells[0].row.as_str();
-        let mut taken: Vec<(&'static str, Value, Version, Merge, Option<Version>)> = Vec::new();
+        let mut taken: Vec<Taken<'a>> = Vec::new();
         let mut held: Option<Vec<(String, Version)>> = None;
         for c in cells {
             if c.check_shape().is_err() {
@@ -88,11 +100,11 @@ impl WriteTx<'_> {
                         self.park(c, out)?;
                         out.parked -= 1;
                     }
-                    let known: Vec<(&str, Value)> = values
+                    let known: Vec<(&'static str, Arg<'a>)> = values
                         .iter()
-                        .filter_map(|(k, v)| table.column(k).map(|col| (col.name, wire::from_wire(v))))
+                        .filter_map(|(k, v)| table.column(k).map(|col| (col.name, Arg::Wire(v))))
                         .collect();
-                    self.insert_row_once(table, id, &known, out)?;
+                    rows.add(table, id, known, now);
                 }
                 Body::Cell { column, value } => {
                     let Some(col) = table.column(column) else {
@@ -115,12 +127,12 @@ impl WriteTx<'_> {
                         out.kept += 1;
                         continue;
                     };
-                    taken.push((col.name, wire::from_wire(value), incoming, col.merge, loser));
+                    taken.push(Taken { col: col.name, value, version: incoming, merge: col.merge, loser });
                 }
             }
         }
         if !taken.is_empty() {
-            self.write_cells(table, id, &taken, out)?;
+            self.write_cells(table, id, &taken, now, out)?;
         }
         Ok(())
     }
@@ -131,7 +143,8 @@ impl WriteTx<'_> {
         &mut self,
         table: Table,
         id: &str,
-        taken: &[(&'static str, Value, Version, Merge, Option<Version>)],
+        taken: &[Taken<'_>],
+        now: &str,
         out: &mut Applied,
     ) -> Result<()> {
         let exists = self
@@ -142,80 +155,86 @@ impl WriteTx<'_> {
             .is_some();
         let me = self.node();
         if exists {
-            for (col, _, incoming, merge, loser) in taken {
-                if let Some(lost) = loser.filter(|l| l.hlc.node == me)
-                    && *merge == Merge::Register
-                    && ![CREATED_AT, DELETED_AT].contains(col)
+            for t in taken {
+                if let Some(lost) = t.loser.filter(|l| l.hlc.node == me)
+                    && t.merge == Merge::Register
+                    && ![CREATED_AT, DELETED_AT].contains(&t.col)
                 {
                     let mine: Value = self
                         .conn()
-                        .prepare_cached(&format!("SELECT {col} FROM {} WHERE id = ?1", table.name()))?
+                        .prepare_cached(&format!("SELECT {} FROM {} WHERE id = ?1", t.col, table.name()))?
                         .query_row([id], |r| r.get(0))?;
-                    out.conflicts += u32::from(record_conflict(self, table, id, col, &mine, lost.hlc, incoming.hlc)?);
+                    out.conflicts +=
+                        u32::from(record_conflict(self, table, id, t.col, &mine, lost.hlc, t.version.hlc)?);
                 }
             }
         }
-        let now = to_db_text(self.now());
+        let mut cols: Vec<(&str, Arg<'_>)> = taken.iter().map(|t| (t.col, Arg::Wire(t.value))).collect();
         if exists {
-            let sets: String = taken.iter().enumerate().map(|(i, (c, ..))| format!(", {c} = ?{}", i + 3)).collect();
+            let sets: String = cols.iter().enumerate().map(|(i, (c, _))| format!(", {c} = ?{}", i + 3)).collect();
             let sql = format!("UPDATE {} SET {UPDATED_AT} = ?2{sets} WHERE id = ?1", table.name());
-            let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now)];
-            args.extend(taken.iter().map(|(_, v, ..)| v.clone()));
+            let args = [Arg::Text(id), Arg::Text(now)].into_iter().chain(cols.into_iter().map(|(_, v)| v));
             self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
         } else {
-            let mut cols: Vec<(&str, Value)> = taken.iter().map(|(c, v, ..)| (*c, v.clone())).collect();
             if !cols.iter().any(|(c, _)| *c == CREATED_AT) {
-                cols.push((CREATED_AT, Value::Text(now.clone())));
+                cols.push((CREATED_AT, Arg::Text(now)));
             }
             for (c, p) in table.placeholders() {
                 if !cols.iter().any(|(k, _)| k == c) {
-                    cols.push((c, p.value(&now)));
+                    cols.push((c, Arg::Owned(p.value(now))));
                 }
             }
-            self.insert_raw(table, id, &cols, &now, false)?;
+            self.insert_raw(table, id, cols, now)?;
         }
-        for (col, _, incoming, ..) in taken {
-            versions::set(self.conn(), table, id, col, incoming)?;
-        }
+        let cells: Vec<(&str, &Version)> = taken.iter().map(|t| (t.col, &t.version)).collect();
+        versions::set_row(self.conn(), table, id, &cells)?;
         self.note_remote(table, id);
         out.applied += taken.len() as u32;
         Ok(())
     }
 
-    /// Inserts an append-only row unless it is already here.
-    fn insert_row_once(&mut self, table: Table, id: &str, values: &[(&str, Value)], out: &mut Applied) -> Result<()> {
-        let now = to_db_text(self.now());
-        let mut cols: Vec<(&str, Value)> = values.iter().filter(|(c, _)| *c != UPDATED_AT).cloned().collect();
-        if !cols.iter().any(|(c, _)| *c == CREATED_AT) {
-            cols.push((CREATED_AT, Value::Text(now.clone())));
-        }
-        for (c, p) in table.placeholders() {
-            if !cols.iter().any(|(k, _)| k == c) {
-                cols.push((c, p.value(&now)));
+    /// Inserts the gathered append-only rows, each unless it is already here: many rows
+    /// per statement, one statement shape per table and set of columns.
+    fn insert_rows_once(&mut self, batch: RowBatch, out: &mut Applied) -> Result<()> {
+        for ((table, cols), rows) in batch.rows {
+            // What derives from a child row (a timeline entry) is its parent's: the
+            // statement returns the parent of each row it inserted, to be noted directly.
+            let (noted, returned) = table.parent().map_or((table, "id"), |(parent, col)| (parent, col));
+            let names: String = cols.iter().map(|c| format!(", {c}")).collect();
+            let one = format!("(?{})", ", ?".repeat(cols.len()));
+            let per_statement = (ROW_BATCH_PARAMS / (cols.len() + 1)).max(1);
+            for chunk in rows.chunks(per_statement) {
+                let sql = format!(
+                    "INSERT OR IGNORE INTO {} (id{names}) VALUES {} RETURNING {returned}",
+                    table.name(),
+                    vec![one.as_str(); chunk.len()].join(", ")
+                );
+                let args = chunk.iter().flat_map(|(id, values)| {
+                    std::iter::once(id as &dyn rusqlite::ToSql).chain(values.iter().map(|v| v as &dyn rusqlite::ToSql))
+                });
+                let inserted: Vec<String> = self
+                    .conn()
+                    .prepare_cached(&sql)?
+                    .query_map(rusqlite::params_from_iter(args), |r| r.get(0))?
+                    .collect::<Result<_, _>>()?;
+                out.applied += inserted.len() as u32;
+                out.kept += (chunk.len() - inserted.len()) as u32;
+                for id in &inserted {
+                    self.note_remote(noted, id);
+                }
             }
-        }
-        if self.insert_raw(table, id, &cols, &now, true)? {
-            self.note_remote(table, id);
-            out.applied += 1;
-        } else {
-            out.kept += 1;
         }
         Ok(())
     }
 
-    /// One INSERT of the given columns, `updated_at` set to `now`; with `or_ignore`, a row
-    /// already there is left as it is. Returns whether a row was inserted.
-    fn insert_raw(&mut self, table: Table, id: &str, cols: &[(&str, Value)], now: &str, or_ignore: bool) -> Result<bool> {
+    /// One INSERT of the given columns, `updated_at` set to `now`.
+    fn insert_raw(&mut self, table: Table, id: &str, cols: Vec<(&str, Arg<'_>)>, now: &str) -> Result<()> {
         let names: String = cols.iter().map(|(c, _)| format!(", {c}")).collect();
         let marks: String = (0..cols.len()).map(|i| format!(", ?{}", i + 3)).collect();
-        let sql = format!(
-            "INSERT{} INTO {} (id, {UPDATED_AT}{names}) VALUES (?1, ?2{marks})",
-            if or_ignore { " OR IGNORE" } else { "" },
-            table.name()
-        );
-        let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now.to_owned())];
-        args.extend(cols.iter().map(|(_, v)| v.clone()));
-        Ok(self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))? == 1)
+        let sql = format!("INSERT INTO {} (id, {UPDATED_AT}{names}) VALUES (?1, ?2{marks})", table.name());
+        let args = [Arg::Text(id), Arg::Text(now)].into_iter().chain(cols.into_iter().map(|(_, v)| v));
+        self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
+        Ok(())
     }
 
     /// Keeps a change this version cannot store (its newest version per cell).
@@ -284,7 +303,10 @@ impl WriteTx<'_> {
                 self.fill_row(table, &change)?;
                 out.applied += 1;
             } else {
-                self.apply_row(std::slice::from_ref(&change), out)?;
+                let now = to_db_text(self.now());
+                let mut rows = RowBatch::default();
+                self.apply_row(std::slice::from_ref(&change), &now, &mut rows, out)?;
+                self.insert_rows_once(rows, out)?;
             }
         }
         Ok(())
@@ -315,6 +337,45 @@ impl WriteTx<'_> {
             return Ok(false);
         }
         record_conflict(self, table, &n.row, col.name, &wire::from_wire(&n.value), n.hlc, n.winner)
+    }
+}
+
+/// Bound parameters per multi-row INSERT (SQLite allows 32,766).
+const ROW_BATCH_PARAMS: usize = 1_000;
+
+/// A register or set cell that won, to be stored.
+struct Taken<'a> {
+    col: &'static str,
+    value: &'a frontline_sync::protocol::Value,
+    version: Version,
+    merge: Merge,
+    /// This device's version it beat concurrently, if any.
+    loser: Option<Version>,
+}
+
+/// Append-only rows of a page waiting to be inserted, by table and column list, each
+/// with its id and its values in that order.
+#[derive(Default)]
+struct RowBatch<'a> {
+    rows: std::collections::BTreeMap<(Table, Vec<&'static str>), Vec<(&'a str, Vec<Arg<'a>>)>>,
+}
+
+impl<'a> RowBatch<'a> {
+    /// Adds a row as it is stored: `created_at` defaults to `now`, `updated_at` is `now`,
+    /// and NOT NULL columns it arrived without get their placeholders.
+    fn add(&mut self, table: Table, id: &'a str, mut cols: Vec<(&'static str, Arg<'a>)>, now: &'a str) {
+        cols.retain(|(c, _)| *c != UPDATED_AT);
+        if !cols.iter().any(|(c, _)| *c == CREATED_AT) {
+            cols.push((CREATED_AT, Arg::Text(now)));
+        }
+        cols.push((UPDATED_AT, Arg::Text(now)));
+        for (c, p) in table.placeholders() {
+            if !cols.iter().any(|(k, _)| k == c) {
+                cols.push((c, Arg::Owned(p.value(now))));
+            }
+        }
+        let (names, values): (Vec<&'static str>, Vec<Arg<'a>>) = cols.into_iter().unzip();
+        self.rows.entry((table, names)).or_default().push((id, values));
     }
 }
 

@@ -29,6 +29,24 @@ pub(crate) fn set(conn: &Connection, table: Table, id: &str, col: &str, v: &Vers
     Ok(())
 }
 
+/// Sets the versions of several cells of one row, in one statement.
+pub(crate) fn set_row(conn: &Connection, table: Table, id: &str, cells: &[(&str, &Version)]) -> Result<()> {
+    if cells.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "INSERT INTO column_versions (tbl, row_id, col, hlc, base) VALUES {}
+         ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, base = excluded.base",
+        vec!["(?1, ?2, ?, ?, ?)"; cells.len()].join(", ")
+    );
+    let mut args: Vec<rusqlite::types::Value> = vec![table.name().to_owned().into(), id.to_owned().into()];
+    for (col, v) in cells {
+        args.extend([(*col).to_owned().into(), v.hlc.to_string().into(), v.base.map(|b| b.to_string()).into()]);
+    }
+    conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
+    Ok(())
+}
+
 pub(crate) fn parse(s: &str) -> Result<Hlc> {
     s.parse().map_err(|_| Error::Corrupt { detail: format!("stored clock stamp {s:?} is invalid") })
 }

@@ -1,7 +1,8 @@
 //! SQLite values to and from the sync protocol's values.
 
 use frontline_sync::protocol;
-use rusqlite::types::Value;
+use rusqlite::ToSql;
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 
 use crate::{Error, Result};
 
@@ -23,5 +24,30 @@ pub(crate) fn from_wire(v: &protocol::Value) -> Value {
         protocol::Value::Integer(i) => Value::Integer(*i),
         protocol::Value::Real(f) => Value::Real(*f),
         protocol::Value::Text(t) => Value::Text(t.clone()),
+    }
+}
+
+/// A value to bind, without copying what a pulled change already holds.
+pub(crate) enum Arg<'a> {
+    /// A value as the protocol carries it.
+    Wire(&'a protocol::Value),
+    /// Text made here (an id, a time).
+    Text(&'a str),
+    /// Any other value made here.
+    Owned(Value),
+}
+
+impl ToSql for Arg<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Arg::Wire(v) => ToSqlOutput::Borrowed(match v {
+                protocol::Value::Null => ValueRef::Null,
+                protocol::Value::Integer(i) => ValueRef::Integer(*i),
+                protocol::Value::Real(f) => ValueRef::Real(*f),
+                protocol::Value::Text(t) => ValueRef::Text(t.as_bytes()),
+            }),
+            Arg::Text(t) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
+            Arg::Owned(v) => ToSqlOutput::Borrowed(ValueRef::from(v)),
+        })
     }
 }

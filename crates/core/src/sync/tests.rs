@@ -233,7 +233,33 @@ fn a_page_that_fails_applies_nothing_and_keeps_the_cursor() {
     let err = frontline_sync::session::Replica::apply(&mut r, &page).unwrap_err();
     assert!(matches!(err, Error::ClockAhead { .. }), "{err:?}");
     assert_eq!(frontline_sync::session::Replica::cursor(&mut r).unwrap(), 0);
+    drop(r);
     assert_eq!(export(&b), before);
+}
+
+#[test]
+fn a_page_delivered_twice_stores_nothing_twice() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let busy = new_case(&mut a, "Many notes");
+    new_case(&mut a, "Quiet");
+    // More timeline rows than one multi-row INSERT takes, and a partial last statement.
+    a.store
+        .write(|tx| (0..250).try_for_each(|i| cases::add_note(tx, &busy, &format!("note {i}")).map(|_| ())))
+        .unwrap();
+    sync(&mut a, &mut server);
+    let page = server.pull(0, 100_000, b.store.node_id());
+    let mut r = LocalReplica::new(&mut b.store).unwrap();
+    let first = frontline_sync::session::Replica::apply(&mut r, &page).unwrap();
+    let again = frontline_sync::session::Replica::apply(&mut r, &page).unwrap();
+    drop(r);
+    assert_eq!(first.applied as usize, page.changes.len(), "every cell and row is new the first time");
+    assert_eq!(again.applied, 0);
+    assert_eq!(export(&b), export(&a));
+    assert_eq!(cases::timeline(b.store.conn(), &busy).unwrap(), cases::timeline(a.store.conn(), &busy).unwrap());
+    let q = cases::CaseQuery { text: Some("note 249".into()), ..Default::default() };
+    assert_eq!(cases::query::list(b.store.conn(), &q, clock.get()).unwrap().total, 1);
 }
 
 #[test]
