@@ -189,6 +189,10 @@ enum CaseCommand {
     },
 }
 
+/// See the workspace manifest.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
