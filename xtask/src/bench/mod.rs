@@ -170,6 +170,13 @@ fn render(
     md.push_str("are sent and a device's `sync` receives them (five rounds; the time includes starting the CLI).\n\n");
     md.push_str("| measure | value | target | |\n|---|---:|---:|---|\n");
     let _ = writeln!(md, "| first push of the 100k-case database ({} changes) | {:.1} s | — | |", sync.published, sync.first_push.as_secs_f64());
+    let _ = writeln!(
+        md,
+        "| its database in use: everything published, then pushed and compacted | {:.0} MB → {:.0} MB | — | |",
+        sync.published_mb, sync.compacted_mb
+    );
+    md.push_str("| the same 100k-case demo before outbox compaction and local-only derived columns (issue 14's own figure, not this run) | 2160 MB | — | |\n");
+    let _ = writeln!(md, "| a new device's database after its initial sync | {:.0} MB | — | |", sync.received_mb);
     let i = median(&sync.initial);
     let _ = writeln!(
         md,

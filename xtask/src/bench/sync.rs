@@ -24,6 +24,12 @@ pub const INCREMENTAL_TARGET: Duration = Duration::from_millis(100);
 pub struct SyncBench {
     /// Changes the first device published and sent.
     pub published: u64,
+    /// MB of the first device's database in use with everything published (outbox full),
+    /// and after the first push compacted the pushed records.
+    pub published_mb: f64,
+    pub compacted_mb: f64,
+    /// MB of a new device's database after its initial sync.
+    pub received_mb: f64,
     pub first_push: Duration,
     pub initial: Vec<Duration>,
     pub incremental: Vec<Duration>,
@@ -52,11 +58,14 @@ pub fn run(bins: &Bins<'_>, demo_db: &Path, dir: &Path, postgres: Result<String,
         .split(';')
         .find_map(|part| part.trim().strip_suffix(" changes to send")?.parse().ok())
         .context("login did not say how many changes it published")?;
+    let published_mb = used_mb(demo_db)?;
     let begin = Instant::now();
     first.run(&["sync"])?;
     let first_push = begin.elapsed();
+    let compacted_mb = used_mb(demo_db)?;
 
     let mut initial = Vec::new();
+    let mut received_mb = 0.0;
     let mut receiver = None;
     for i in 0..3 {
         let d = Device { cli: bins.cli, db: dir.join(format!("device-{i}.db")) };
@@ -65,6 +74,7 @@ pub fn run(bins: &Bins<'_>, demo_db: &Path, dir: &Path, postgres: Result<String,
         d.run(&["sync"])?;
         initial.push(begin.elapsed());
         if i == 0 {
+            received_mb = used_mb(&d.db)?;
             receiver = Some(d);
         } else {
             super::demo::remove_db(&d.db);
@@ -94,7 +104,26 @@ pub fn run(bins: &Bins<'_>, demo_db: &Path, dir: &Path, postgres: Result<String,
         Ok(url) => Ok(push_runs(bins, &["--database-url", &url])?),
         Err(why) => Err(why),
     };
-    Ok(SyncBench { published, first_push, initial, incremental, push_sqlite, push_postgres })
+    Ok(SyncBench {
+        published,
+        published_mb,
+        compacted_mb,
+        received_mb,
+        first_push,
+        initial,
+        incremental,
+        push_sqlite,
+        push_postgres,
+    })
+}
+
+/// MB of a database's pages in use (freed pages are reused, not given back to the file
+/// system until a VACUUM).
+fn used_mb(db: &Path) -> Result<f64> {
+    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let pages: i64 = conn.query_row("SELECT page_count - freelist_count FROM pragma_page_count, pragma_freelist_count", [], |r| r.get(0))?;
+    let size: i64 = conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    Ok((pages * size) as f64 / 1e6)
 }
 
 /// Three `push_load` runs of 50 devices for 15 s against a fresh workspace each.
