@@ -132,6 +132,18 @@ const PG_TEST_NAME: &str = "frontline_test";
 /// (an already set one is used as is). On Linux as root with apt: installs `postgresql`
 /// if missing, starts its cluster, creates the role and database. `Err` says why not.
 pub fn postgres_for_tests() -> Result<String, String> {
+    postgres_database(PG_TEST_NAME, false)
+}
+
+/// A new, empty database for the benchmarks (`frontline_bench`, made afresh each run):
+/// pushes/s must not depend on what earlier runs and tests left behind.
+pub fn postgres_for_bench() -> Result<String, String> {
+    postgres_database("frontline_bench", true)
+}
+
+/// The URL of database `db` on this machine's cluster, owned by the test role; with
+/// `fresh`, dropped and made again first.
+fn postgres_database(db: &str, fresh: bool) -> Result<String, String> {
     if let Ok(url) = std::env::var("FRONTLINE_TEST_PG_URL") {
         return Ok(url);
     }
@@ -170,16 +182,17 @@ pub fn postgres_for_tests() -> Result<String, String> {
     }
     let port = pg_port(&version).unwrap_or(5432);
     let n = PG_TEST_NAME;
+    let drop = if fresh { format!("DROP DATABASE IF EXISTS {db} WITH (FORCE);\n") } else { String::new() };
     psql_as_postgres(&format!(
         "DO $$ BEGIN
            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{n}') THEN
              CREATE ROLE {n} LOGIN PASSWORD '{n}';
            END IF;
          END $$;
-         SELECT 'CREATE DATABASE {n} OWNER {n}' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '{n}')
+         {drop}SELECT 'CREATE DATABASE {db} OWNER {n}' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '{db}')
          \\gexec\n"
     ))?;
-    Ok(format!("postgres://{n}:{n}@127.0.0.1:{port}/{n}"))
+    Ok(format!("postgres://{n}:{n}@127.0.0.1:{port}/{db}"))
 }
 
 /// The port of cluster `version`/main, from `pg_lsclusters`.
@@ -203,6 +216,6 @@ fn psql_as_postgres(sql: &str) -> Result<(), String> {
     child.stdin.take().ok_or("no stdin for psql")?.write_all(sql.as_bytes()).map_err(|e| e.to_string())?;
     match child.wait() {
         Ok(s) if s.success() => Ok(()),
-        _ => Err("creating the test role and database with psql failed".into()),
+        _ => Err("creating the test role or a database with psql failed".into()),
     }
 }
