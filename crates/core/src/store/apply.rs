@@ -169,21 +169,14 @@ impl WriteTx<'_> {
                 }
             }
         }
-        let mut cols: Vec<(&str, Arg<'_>)> = taken.iter().map(|t| (t.col, Arg::Wire(t.value))).collect();
+        let mut cols: Vec<(&'static str, Arg<'_>)> = taken.iter().map(|t| (t.col, Arg::Wire(t.value))).collect();
         if exists {
             let sets: String = cols.iter().enumerate().map(|(i, (c, _))| format!(", {c} = ?{}", i + 3)).collect();
             let sql = format!("UPDATE {} SET {UPDATED_AT} = ?2{sets} WHERE id = ?1", table.name());
             let args = [Arg::Text(id), Arg::Text(now)].into_iter().chain(cols.into_iter().map(|(_, v)| v));
             self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
         } else {
-            if !cols.iter().any(|(c, _)| *c == CREATED_AT) {
-                cols.push((CREATED_AT, Arg::Text(now)));
-            }
-            for (c, p) in table.placeholders() {
-                if !cols.iter().any(|(k, _)| k == c) {
-                    cols.push((c, Arg::Owned(p.value(now))));
-                }
-            }
+            complete_new_row(table, &mut cols, now);
             self.insert_raw(table, id, cols, now)?;
         }
         let cells: Vec<(&str, &Version)> = taken.iter().map(|t| (t.col, &t.version)).collect();
@@ -353,27 +346,35 @@ struct Taken<'a> {
     loser: Option<Version>,
 }
 
+/// Completes the columns of a row about to be created: `created_at` defaults to `now`,
+/// and NOT NULL columns it arrived without get their placeholders.
+fn complete_new_row<'a>(table: Table, cols: &mut Vec<(&'static str, Arg<'a>)>, now: &'a str) {
+    if !cols.iter().any(|(c, _)| *c == CREATED_AT) {
+        cols.push((CREATED_AT, Arg::Text(now)));
+    }
+    for (c, p) in table.placeholders() {
+        if !cols.iter().any(|(k, _)| k == c) {
+            cols.push((c, Arg::Owned(p.value(now))));
+        }
+    }
+}
+
 /// Append-only rows of a page waiting to be inserted, by table and column list, each
 /// with its id and its values in that order.
 #[derive(Default)]
 struct RowBatch<'a> {
-    rows: std::collections::BTreeMap<(Table, Vec<&'static str>), Vec<(&'a str, Vec<Arg<'a>>)>>,
+    rows: std::collections::BTreeMap<(Table, Vec<&'static str>), Vec<BatchedRow<'a>>>,
 }
 
+/// A row's id and its values, in its batch's column order.
+type BatchedRow<'a> = (&'a str, Vec<Arg<'a>>);
+
 impl<'a> RowBatch<'a> {
-    /// Adds a row as it is stored: `created_at` defaults to `now`, `updated_at` is `now`,
-    /// and NOT NULL columns it arrived without get their placeholders.
+    /// Adds a row as it is stored: `updated_at` is `now`, and see [`complete_new_row`].
     fn add(&mut self, table: Table, id: &'a str, mut cols: Vec<(&'static str, Arg<'a>)>, now: &'a str) {
         cols.retain(|(c, _)| *c != UPDATED_AT);
-        if !cols.iter().any(|(c, _)| *c == CREATED_AT) {
-            cols.push((CREATED_AT, Arg::Text(now)));
-        }
         cols.push((UPDATED_AT, Arg::Text(now)));
-        for (c, p) in table.placeholders() {
-            if !cols.iter().any(|(k, _)| k == c) {
-                cols.push((c, Arg::Owned(p.value(now))));
-            }
-        }
+        complete_new_row(table, &mut cols, now);
         let (names, values): (Vec<&'static str>, Vec<Arg<'a>>) = cols.into_iter().unzip();
         self.rows.entry((table, names)).or_default().push((id, values));
     }

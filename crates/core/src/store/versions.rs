@@ -21,12 +21,7 @@ pub(crate) fn get(conn: &Connection, table: Table, id: &str, col: &str) -> Resul
 
 /// Sets the version of one cell.
 pub(crate) fn set(conn: &Connection, table: Table, id: &str, col: &str, v: &Version) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO column_versions (tbl, row_id, col, hlc, base) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, base = excluded.base",
-    )?
-    .execute(rusqlite::params![table.name(), id, col, v.hlc.to_string(), v.base.map(|b| b.to_string())])?;
-    Ok(())
+    set_row(conn, table, id, &[(col, v)])
 }
 
 /// Sets the versions of several cells of one row, in one statement.
