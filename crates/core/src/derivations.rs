@@ -15,12 +15,15 @@ use crate::{Result, cases, ids, sla_policies};
 /// The one set of hooks every store uses.
 pub(crate) static HOOKS: &Hooks = &Hooks { functions, watch_local: WATCHED, derive };
 
-/// Local changes other rows derive from: the business calendar and the policies (every
-/// active case's due times), a customer's tier (the policy of their cases).
+/// Local changes other rows derive from: the business calendars and the policies (every
+/// active case's due times), a team's calendar, a customer's tier (the policy of their
+/// cases).
 const WATCHED: &[(Table, &[&str])] = &[
     (Table::WorkspaceSettings, &["time_zone", "working_hours"]),
     (Table::SlaPolicies, &[]),
     (Table::Holidays, &[]),
+    (Table::Calendars, &[]),
+    (Table::Teams, &["calendar_id"]),
     (Table::Customers, &["tier"]),
 ];
 
@@ -42,7 +45,7 @@ fn derive(tx: &mut WriteTx<'_>, touched: Touched) -> Result<()> {
         case_ids.extend(relabelled);
         cases::facts::refresh(tx, &case_ids)?;
     }
-    let calendar = [Table::WorkspaceSettings, Table::SlaPolicies, Table::Holidays];
+    let calendar = [Table::WorkspaceSettings, Table::SlaPolicies, Table::Holidays, Table::Calendars, Table::Teams];
     if calendar.iter().any(|t| touched.contains_key(t)) {
         cases::refresh_active_due_caches(tx)?;
     } else if let Some(customers) = touched.get(&Table::Customers) {

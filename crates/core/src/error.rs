@@ -35,6 +35,8 @@ pub enum ValidationRule {
     InvalidValue,
     /// Another live record already has this value (or combination of values).
     Duplicate,
+    /// A time interval that overlaps (or touches) another of the same day.
+    Overlap,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -197,6 +199,7 @@ impl ValidationRule {
             (ValidationRule::InvalidValue, Some(l)) => format!("not a valid value (limit {l})"),
             (ValidationRule::InvalidValue, None) => "not a valid value".into(),
             (ValidationRule::Duplicate, _) => "already exists".into(),
+            (ValidationRule::Overlap, _) => "overlaps another interval of the same day".into(),
         }
     }
 }

@@ -70,8 +70,12 @@ id_type!(
     SlaPolicyId
 );
 id_type!(
-    /// Id of a holiday.
+    /// Id of a holiday or make-up working day.
     HolidayId
+);
+id_type!(
+    /// Id of a business calendar (besides the workspace's).
+    CalendarId
 );
 id_type!(
     /// Id of a saved list view.

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod backup;
+pub mod calendars;
 pub mod cases;
 pub mod customers;
 pub mod demo;

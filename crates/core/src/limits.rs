@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::{cases, customers, demo, settings};
+use crate::{calendars, cases, customers, demo, settings};
 
 /// The bounds the UI mirrors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -21,6 +21,10 @@ pub struct Limits {
     pub holiday_days_back: u32,
     /// A holiday may be at most this many days after today.
     pub holiday_days_ahead: u32,
+    /// Most opening intervals of one weekday.
+    pub intervals_per_day_max: u32,
+    /// Largest iCalendar file imported, in bytes.
+    pub ics_file_max_bytes: u32,
     /// Longest case search text, in characters.
     pub case_search_max: u32,
     /// Longest customer search text, in characters.
@@ -39,8 +43,10 @@ pub struct Limits {
 pub const LIMITS: Limits = Limits {
     callback_days_back: cases::CALLBACK_WINDOW_DAYS_BACK,
     callback_days_ahead: cases::CALLBACK_WINDOW_DAYS_AHEAD,
-    holiday_days_back: settings::holidays::DAYS_BACK,
-    holiday_days_ahead: settings::holidays::DAYS_AHEAD,
+    holiday_days_back: calendars::days::DAYS_BACK,
+    holiday_days_ahead: calendars::days::DAYS_AHEAD,
+    intervals_per_day_max: settings::INTERVALS_PER_DAY_MAX,
+    ics_file_max_bytes: calendars::ics::FILE_MAX_BYTES,
     case_search_max: cases::query::TEXT_MAX,
     customer_search_max: customers::SEARCH_TEXT_MAX,
     query_list_max: cases::query::LIST_MAX as u32,

@@ -43,6 +43,7 @@ const RULES: readonly ValidationRule[] = [
   "end_before_start",
   "invalid_value",
   "duplicate",
+  "overlap",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */

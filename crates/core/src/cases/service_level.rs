@@ -5,7 +5,6 @@
 //! sorts and filters by them); the detail view always recomputes from the timeline, so a
 //! merge that reorders events can never leave a wrong SLA on screen.
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -17,18 +16,14 @@ use super::model::{CaseStatus, EventData, Priority};
 use super::workflow::{clock_mode, is_active};
 use crate::customers::Tier;
 use crate::ids::CaseId;
-use crate::settings::{self, holidays};
+use crate::calendars::{CalendarLabel, Calendars};
+use crate::ids::TeamId;
+use crate::settings;
 use crate::sla::{self, BusinessCalendar, ClockChange, SlaInput, SlaTargets, TargetState, TargetStatus};
 use crate::sla_policies::{self, PolicyTable};
 use crate::store::{Store, Table, WriteTx};
 use crate::time::to_db_text;
 use crate::{Error, Result};
-
-/// The team's business calendar: working hours and time zone from Settings, plus holidays.
-pub fn team_calendar(conn: &rusqlite::Connection, s: &settings::Settings) -> Result<BusinessCalendar> {
-    let tz: chrono_tz::Tz = s.time_zone.parse().map_err(|_| Error::Internal(format!("bad time zone {}", s.time_zone)))?;
-    BusinessCalendar::new(tz, &s.working_hours, holidays::dates(conn)?)
-}
 
 /// A case's SLA as the detail view shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,6 +36,8 @@ pub struct CaseSla {
     pub resolution: TargetView,
     /// Whether the targets count business hours only.
     pub business_hours: bool,
+    /// The calendar business hours are counted in: the case's team's, or the workspace's.
+    pub calendar: CalendarLabel,
 }
 
 /// One SLA target's state.
@@ -98,16 +95,15 @@ fn view(state: &TargetState, target: Option<Duration>) -> TargetView {
     }
 }
 
-/// What evaluating the SLA of any number of cases shares: the policies, the settings and
-/// the team's business calendar, read once. Refreshing 30,000 cached due times must not
-/// read the settings or rebuild the calendar 30,000 times; nor may the hundred thousand
-/// cases of a demo run, which keeps one per transaction ([`WriteTx::cached`]).
+/// What evaluating the SLA of any number of cases shares: the policies and the business
+/// calendars, read once. Refreshing 30,000 cached due times must not read the settings or
+/// rebuild a calendar 30,000 times; nor may the hundred thousand cases of a demo run,
+/// which keeps one per transaction ([`WriteTx::cached`]).
 pub(crate) struct SlaSetup {
     policies: PolicyTable,
-    settings: settings::Settings,
-    /// Built on first need: a calendar-hours policy works even if the business calendar
-    /// cannot be built, as it always has.
-    business: OnceCell<BusinessCalendar>,
+    /// Calendars are built on first need: a calendar-hours policy works even if a business
+    /// calendar cannot be built, as it always has.
+    calendars: Calendars,
     around_the_clock: BusinessCalendar,
 }
 
@@ -115,32 +111,22 @@ impl SlaSetup {
     fn load(conn: &rusqlite::Connection) -> Result<Self> {
         Ok(SlaSetup {
             policies: sla_policies::load(conn)?,
-            settings: settings::load_with(conn)?,
-            business: OnceCell::new(),
+            calendars: Calendars::load(conn, settings::load_with(conn)?)?,
             around_the_clock: BusinessCalendar::around_the_clock(),
         })
-    }
-
-    fn calendar(&self, conn: &rusqlite::Connection, business_hours: bool) -> Result<&BusinessCalendar> {
-        if !business_hours {
-            return Ok(&self.around_the_clock);
-        }
-        if let Some(c) = self.business.get() {
-            return Ok(c);
-        }
-        let c = team_calendar(conn, &self.settings)?;
-        Ok(self.business.get_or_init(|| c))
     }
 
     /// The SLA of one case now: the view and the rule's full state.
     fn evaluate(&self, conn: &rusqlite::Connection, f: &Facts, now: DateTime<Utc>) -> Result<(CaseSla, sla::SlaState)> {
         let policy = self.policies.policy_for(f.priority, f.tier, &f.category);
+        let team = self.calendars.for_team(conn, f.team.as_ref())?;
+        let (business, label) = &*team;
         let input = SlaInput {
             created_at: f.created_at,
             first_response_at: f.first_response_at,
             changes: &f.changes,
             targets: SlaTargets { first_response: policy.first_response, resolution: policy.resolution },
-            calendar: self.calendar(conn, policy.business_hours)?,
+            calendar: if policy.business_hours { business } else { &self.around_the_clock },
         };
         let state = sla::evaluate(&input, now);
         Ok((
@@ -148,6 +134,7 @@ impl SlaSetup {
                 first_response: view(&state.first_response, policy.first_response),
                 resolution: view(&state.resolution, policy.resolution),
                 business_hours: policy.business_hours,
+                calendar: label.clone(),
             },
             state,
         ))
@@ -162,6 +149,8 @@ struct Facts {
     priority: Priority,
     tier: Option<Tier>,
     category: String,
+    /// The case's team (whose calendar it counts in).
+    team: Option<TeamId>,
     /// Status changes in timeline order.
     changes: Vec<ClockChange>,
     /// The due times cached on the row now (first response, resolution).
@@ -170,17 +159,17 @@ struct Facts {
 
 /// The case columns [`Facts`] are read from, shared by the one-case and all-cases reads.
 const FACTS_SELECT: &str = "SELECT c.id, c.created_at, c.first_response_at, c.priority, cu.tier, c.category,
-    c.first_response_due_at, c.resolution_due_at
+    c.first_response_due_at, c.resolution_due_at, c.team_id
     FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id WHERE c.deleted_at IS NULL";
 
 /// One row of [`FACTS_SELECT`], as read; times still text.
-type FactsRow = (CaseId, String, Option<String>, Priority, Option<Tier>, String, Value, Value);
+type FactsRow = (CaseId, String, Option<String>, Priority, Option<Tier>, String, Value, Value, Option<TeamId>);
 
 fn read_facts_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FactsRow> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
 }
 
-fn facts_of((id, created, first, priority, tier, category, fr_due, res_due): FactsRow) -> Result<Facts> {
+fn facts_of((id, created, first, priority, tier, category, fr_due, res_due, team): FactsRow) -> Result<Facts> {
     let Some(created_at) = parse_time(&created) else {
         return Err(Error::Internal(format!("case {id} has a bad created_at")));
     };
@@ -191,6 +180,7 @@ fn facts_of((id, created, first, priority, tier, category, fr_due, res_due): Fac
         priority,
         tier,
         category,
+        team,
         changes: Vec::new(),
         cached: (fr_due, res_due),
     })

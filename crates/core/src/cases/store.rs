@@ -213,6 +213,8 @@ pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, tea
         let assignee = name("SELECT name FROM agents WHERE id = ?1", assignee.map(|a| a.to_string()))?;
         let team = name("SELECT name FROM teams WHERE id = ?1", team.map(|t| t.to_string()))?;
         facts::append(tx, id, EventData::Assigned { assignee, team })?;
+        // Another team may count in another calendar.
+        refresh_due_cache(tx, id)?;
     }
     Ok(())
 }

@@ -2,10 +2,9 @@
 //! team and synced) and this device's (language, theme — never synced).
 //!
 //! The UI edits them as one [`Settings`] value; [`save`] validates it and writes only the
-//! columns that changed, each through the store's write path. The team's [`holidays`]
-//! complete the business calendar.
+//! columns that changed, each through the store's write path. The workspace's time zone
+//! and hours are its default business calendar (`crate::calendars`).
 
-pub mod holidays;
 mod validate;
 mod working_hours;
 
@@ -14,7 +13,9 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 pub use validate::validate;
-pub use working_hours::{Weekday, WorkingDay, default_week};
+pub(crate) use validate::validate_week;
+pub(crate) use working_hours::from_stored as week_from_stored;
+pub use working_hours::{INTERVALS_PER_DAY_MAX, OpeningInterval, Weekday, WorkingDay, default_week};
 
 use crate::store::schema::{DEVICE_ROW, Table, WORKSPACE_ROW};
 use crate::{Error, Result, Store};
@@ -128,7 +129,7 @@ pub fn load_with(conn: &rusqlite::Connection) -> Result<Settings> {
         time_zone: tz.unwrap_or(d.time_zone),
         language: language.map(|s| from_text(&s, "language")).transpose()?.unwrap_or(d.language),
         theme: theme.map(|s| from_text(&s, "theme")).transpose()?.unwrap_or(d.theme),
-        working_hours: hours.map(|s| from_json(&s, "working_hours")).transpose()?.unwrap_or(d.working_hours),
+        working_hours: hours.map(|s| working_hours::from_stored(&s)).transpose()?.unwrap_or(d.working_hours),
     })
 }
 
@@ -161,10 +162,6 @@ pub fn save(store: &mut Store, settings: Settings) -> Result<Settings> {
 
 fn to_json<T: Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| Error::Internal(e.to_string()))
-}
-
-fn from_json<T: for<'de> Deserialize<'de>>(s: &str, what: &str) -> Result<T> {
-    serde_json::from_str(s).map_err(|e| Error::Internal(format!("stored {what} is unreadable: {e}")))
 }
 
 /// Enum as its bare wire name (`"zh-Hans"`, not `"\"zh-Hans\""`).

@@ -10,8 +10,7 @@ fn sample() -> Settings {
     s.language = Language::ZhHant;
     s.theme = Theme::Dark;
     s.working_hours[5].open = true;
-    s.working_hours[5].start = "10:00".into();
-    s.working_hours[5].end = "14:30".into();
+    s.working_hours[5].intervals = vec![super::OpeningInterval::new("10:00", "12:00"), super::OpeningInterval::new("13:00", "14:30")];
     s
 }
 
@@ -78,7 +77,7 @@ fn wire_format_is_camel_case_with_named_enums() {
     assert_eq!(json["language"], "zh-Hant");
     assert_eq!(json["theme"], "dark");
     assert_eq!(json["workingHours"][0]["weekday"], "mon");
-    assert_eq!(json["workingHours"][5]["start"], "10:00");
+    assert_eq!(json["workingHours"][5]["intervals"][1]["start"], "13:00");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use chrono::NaiveTime;
 
-use super::{ORGANISATION_NAME_MAX, Settings, Weekday};
+use super::{ORGANISATION_NAME_MAX, Settings, Weekday, WorkingDay};
 use crate::input::TextRule;
 use crate::sla::BusinessCalendar;
 use crate::{Error, Result, ValidationRule};
@@ -15,22 +15,28 @@ pub fn validate(mut s: Settings) -> Result<Settings> {
     if s.time_zone.parse::<chrono_tz::Tz>().is_err() {
         return Err(Error::invalid("timeZone", ValidationRule::InvalidTimeZone));
     }
-    let days: Vec<Weekday> = s.working_hours.iter().map(|d| d.weekday).collect();
+    validate_week(&s.working_hours)?;
+    Ok(s)
+}
+
+/// Checks a week of working hours (Settings' or a named calendar's): each weekday once,
+/// Monday first; closed days' times still times; open days as the calendar counts them.
+pub(crate) fn validate_week(week: &[WorkingDay]) -> Result<()> {
+    let days: Vec<Weekday> = week.iter().map(|d| d.weekday).collect();
     if days != Weekday::ALL {
         return Err(Error::invalid("workingHours", ValidationRule::InvalidValue));
     }
-    for day in &s.working_hours {
-        let (Some(start), Some(end)) = (parse_hhmm(&day.start), parse_hhmm(&day.end)) else {
+    // A closed day keeps its intervals for when it opens again: they must be times, but
+    // only an open day's are held to the calendar's rules (order, overlap, count).
+    for day in week.iter().filter(|d| !d.open) {
+        if day.intervals.iter().any(|i| parse_hhmm(&i.start).is_none() || parse_hhmm(&i.end).is_none()) {
             return Err(Error::invalid("workingHours", ValidationRule::InvalidTime));
-        };
-        if day.open && end <= start {
-            return Err(Error::invalid("workingHours", ValidationRule::EndBeforeStart));
         }
     }
-    // A week with no open hours at all would leave every business-hours SLA clock unable
-    // to reach its target; the calendar is the authority on what it can count.
-    BusinessCalendar::new(chrono_tz::UTC, &s.working_hours, [])?;
-    Ok(s)
+    // The calendar is the authority on what it can count: times, order, overlaps, and a
+    // week with at least some open hours (else no business-hours clock could finish).
+    BusinessCalendar::new(chrono_tz::UTC, &week, [])?;
+    Ok(())
 }
 
 /// Parses a strict `HH:MM` 24-hour time.
@@ -45,7 +51,7 @@ fn parse_hhmm(s: &str) -> Option<NaiveTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::settings::{Language, Theme, default_week};
+    use crate::settings::{Language, OpeningInterval, Theme, default_week};
 
     fn ok() -> Settings {
         Settings {
@@ -113,7 +119,7 @@ mod tests {
     fn times_must_be_hh_mm() {
         for bad in ["9:00", "24:00", "09:60", "0900", "09:00:00", "", "ab:cd"] {
             let mut s = ok();
-            s.working_hours[2].start = bad.into();
+            s.working_hours[2].intervals[0].start = bad.into();
             assert_eq!(rule_of(s), ("workingHours", ValidationRule::InvalidTime), "{bad:?}");
         }
     }
@@ -121,8 +127,32 @@ mod tests {
     #[test]
     fn open_day_must_end_after_it_starts() {
         let mut s = ok();
-        s.working_hours[0].end = "09:00".into();
+        s.working_hours[0].intervals[0].end = "09:00".into();
         assert_eq!(rule_of(s), ("workingHours", ValidationRule::EndBeforeStart));
+    }
+
+    #[test]
+    fn a_day_may_have_a_lunch_break_but_not_overlapping_intervals() {
+        let mut s = ok();
+        s.working_hours[0].intervals = vec![OpeningInterval::new("13:30", "18:00"), OpeningInterval::new("09:00", "12:00")];
+        assert!(validate(s.clone()).is_ok());
+        s.working_hours[0].intervals[1].end = "13:30".into();
+        assert_eq!(rule_of(s.clone()), ("workingHours", ValidationRule::Overlap));
+        s.working_hours[0].intervals[1].end = "14:00".into();
+        assert_eq!(rule_of(s), ("workingHours", ValidationRule::Overlap));
+    }
+
+    #[test]
+    fn an_open_day_needs_an_interval_and_at_most_six() {
+        let mut s = ok();
+        s.working_hours[1].intervals.clear();
+        assert_eq!(rule_of(s.clone()), ("workingHours", ValidationRule::Required));
+        s.working_hours[1].intervals =
+            (0..7).map(|h| OpeningInterval::new(&format!("{:02}:00", h * 2), &format!("{:02}:30", h * 2))).collect();
+        assert!(matches!(
+            validate(s),
+            Err(Error::Validation { field: "workingHours", rule: ValidationRule::TooMany, limit: Some(6) })
+        ));
     }
 
     #[test]
@@ -137,7 +167,9 @@ mod tests {
     #[test]
     fn closed_day_may_have_any_valid_times() {
         let mut s = ok();
-        s.working_hours[6].end = "08:00".into();
-        assert!(validate(s).is_ok());
+        s.working_hours[6].intervals[0].end = "08:00".into();
+        assert!(validate(s.clone()).is_ok());
+        s.working_hours[6].intervals[0].end = "8 am".into();
+        assert_eq!(rule_of(s), ("workingHours", ValidationRule::InvalidTime));
     }
 }

@@ -1,5 +1,10 @@
 //! Business hours: the instants at which an SLA clock may count.
 //!
+//! A calendar is a weekly pattern (one or more opening intervals per weekday: a lunch
+//! break splits a day in two) and exceptions by date: holidays, on which nobody works,
+//! and make-up working days (调休), worked with the hours of a chosen weekday although
+//! the date would be closed, as mainland China does around its Golden Weeks.
+//!
 //! SLA targets are promises in the team's *working* time ("8 business hours"), so the clock
 //! must skip nights, weekends and holidays, and a Monday in Shanghai is a different stretch
 //! of UTC than a Monday in New York. Opening hours are kept as local wall-clock times in
@@ -13,17 +18,18 @@
 //! - an ambiguous time (repeated by a fall-back) takes the earlier instant.
 //!
 //! Both functions walk local days, but skip whole weeks arithmetically (the nominal weekly
-//! hours minus holidays) whenever the UTC offset is steady across the week, so a target of
+//! hours, adjusted for its holidays and make-up days) whenever the UTC offset is steady
+//! across the week, so a target of
 //! hundreds of hours costs a few dozen steps, and a span of years a few hundred.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use chrono::{
     DateTime, Datelike, Days, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
 };
 use chrono_tz::{GapInfo, Tz};
 
-use crate::settings::{Weekday, WorkingDay};
+use crate::settings::{INTERVALS_PER_DAY_MAX, Weekday, WorkingDay};
 use crate::{Error, Result, ValidationRule};
 
 const MINUTES_PER_DAY: u32 = 24 * 60;
@@ -39,56 +45,67 @@ const SAMPLES_PER_WEEK: i32 = 14;
 /// so no local week can hold more than its nominal hours plus this.
 const MAX_WEEKLY_GAIN: Duration = Duration::hours(26);
 
-/// A team's business hours in one time zone: an opening interval per weekday and whole-day
-/// holidays.
+/// What a date is, when it is not what its weekday says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayRule {
+    /// Nobody works (a public holiday, a company day off).
+    Holiday,
+    /// Worked with the opening hours of this weekday (a make-up working day, 调休).
+    WorksAs(Weekday),
+}
+
+/// A team's business hours in one time zone: opening intervals per weekday, and dates
+/// that differ from their weekday.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BusinessCalendar {
     tz: Tz,
-    /// Opening interval of each weekday (Monday first), in minutes after local midnight;
-    /// `start < end <= 1440`.
-    hours: [Option<(u32, u32)>; 7],
-    /// Local dates on which the team does not work at all.
-    holidays: BTreeSet<NaiveDate>,
-    /// Sum of the local interval lengths of one week (positive: checked at construction).
+    /// Opening intervals of each weekday (Monday first), in minutes after local midnight:
+    /// each `start < end <= 1440`, sorted, apart; empty when closed.
+    hours: [Vec<(u32, u32)>; 7],
+    /// Local dates that are holidays or make-up working days.
+    exceptions: BTreeMap<NaiveDate, DayRule>,
+    /// Sum of the local interval lengths of one regular week (positive: checked at
+    /// construction).
     weekly: Duration,
-    /// Open 00:00–24:00 every day with no holidays: business time is wall time.
+    /// Open 00:00–24:00 every day with no exceptions: business time is wall time.
     continuous: bool,
 }
 
 impl BusinessCalendar {
-    /// A calendar from the team's weekly hours (as edited in Settings) and holidays.
+    /// A calendar from the team's weekly hours (as edited in Settings) and the dates that
+    /// differ from their weekday.
     ///
     /// Weekdays missing from `week` are closed; closed days' times are not looked at. An
     /// end of `24:00` is accepted and means "until midnight". Errors (field
     /// `workingHours`): `InvalidTime` for a time that is not `HH:MM`, `EndBeforeStart`,
-    /// `InvalidValue` for a weekday listed twice or a week with no open hours at all (a
-    /// clock on such a calendar could never reach any target).
-    pub fn new(tz: Tz, week: &[WorkingDay], holidays: impl IntoIterator<Item = NaiveDate>) -> Result<Self> {
-        let mut hours = [None; 7];
+    /// `Overlap` for intervals of one day that overlap or touch, `TooMany` for more than
+    /// [`INTERVALS_PER_DAY_MAX`] intervals a day, `Required` for an open day with no
+    /// interval, `InvalidValue` for a weekday listed twice or a week with no open hours at
+    /// all (a clock on such a calendar could never reach any target). When a date is
+    /// given twice, the last rule wins.
+    pub fn new(
+        tz: Tz,
+        week: &[WorkingDay],
+        exceptions: impl IntoIterator<Item = (NaiveDate, DayRule)>,
+    ) -> Result<Self> {
+        let mut hours: [Vec<(u32, u32)>; 7] = Default::default();
         let mut seen = [false; 7];
         for day in week {
-            let i = weekday_index(day.weekday);
+            let i = day.weekday.index();
             if std::mem::replace(&mut seen[i], true) {
                 return Err(Error::invalid("workingHours", ValidationRule::InvalidValue));
             }
-            if !day.open {
-                continue;
+            if day.open {
+                hours[i] = day_intervals(day)?;
             }
-            let (Some(start), Some(end)) = (parse_hhmm(&day.start, false), parse_hhmm(&day.end, true)) else {
-                return Err(Error::invalid("workingHours", ValidationRule::InvalidTime));
-            };
-            if end <= start {
-                return Err(Error::invalid("workingHours", ValidationRule::EndBeforeStart));
-            }
-            hours[i] = Some((start, end));
         }
         let weekly_minutes: u32 = hours.iter().flatten().map(|(s, e)| e - s).sum();
         if weekly_minutes == 0 {
             return Err(Error::invalid("workingHours", ValidationRule::InvalidValue));
         }
-        let holidays: BTreeSet<NaiveDate> = holidays.into_iter().collect();
-        let continuous = holidays.is_empty() && hours.iter().all(|h| *h == Some((0, MINUTES_PER_DAY)));
-        Ok(Self { tz, hours, holidays, weekly: Duration::minutes(weekly_minutes.into()), continuous })
+        let exceptions: BTreeMap<NaiveDate, DayRule> = exceptions.into_iter().collect();
+        let continuous = exceptions.is_empty() && hours.iter().all(|h| h.as_slice() == [(0, MINUTES_PER_DAY)]);
+        Ok(Self { tz, hours, exceptions, weekly: Duration::minutes(weekly_minutes.into()), continuous })
     }
 
     /// Like [`BusinessCalendar::new`], with the time zone given by its IANA name (as
@@ -96,18 +113,18 @@ impl BusinessCalendar {
     pub fn from_zone_name(
         time_zone: &str,
         week: &[WorkingDay],
-        holidays: impl IntoIterator<Item = NaiveDate>,
+        exceptions: impl IntoIterator<Item = (NaiveDate, DayRule)>,
     ) -> Result<Self> {
         let tz = time_zone.parse::<Tz>().map_err(|_| Error::invalid("timeZone", ValidationRule::InvalidTimeZone))?;
-        Self::new(tz, week, holidays)
+        Self::new(tz, week, exceptions)
     }
 
     /// Every minute counts ("calendar hours"), for targets promised around the clock.
     pub fn around_the_clock() -> Self {
         Self {
             tz: Tz::UTC,
-            hours: [Some((0, MINUTES_PER_DAY)); 7],
-            holidays: BTreeSet::new(),
+            hours: std::array::from_fn(|_| vec![(0, MINUTES_PER_DAY)]),
+            exceptions: BTreeMap::new(),
             weekly: Duration::weeks(1),
             continuous: true,
         }
@@ -140,7 +157,7 @@ impl BusinessCalendar {
                 day = next_week;
                 continue;
             }
-            if let Some((start, end)) = self.window(day) {
+            for (start, end) in self.windows(day) {
                 let (start, end) = (start.max(from), end.min(to));
                 if start < end {
                     total += end - start;
@@ -186,7 +203,7 @@ impl BusinessCalendar {
                 }
                 skipping = false;
             }
-            if let Some((start, end)) = self.window(day) {
+            for (start, end) in self.windows(day) {
                 let start = start.max(from);
                 if start < end {
                     if remaining <= end - start {
@@ -202,16 +219,25 @@ impl BusinessCalendar {
         }
     }
 
-    /// The open interval of local date `day`, in UTC; `None` when closed (weekday off,
-    /// holiday, or the whole interval inside a daylight-saving gap).
-    pub(super) fn window(&self, day: NaiveDate) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-        if self.holidays.contains(&day) {
-            return None;
-        }
-        let (start, end) = self.hours[day.weekday().num_days_from_monday() as usize]?;
-        let start = self.local_instant(day, start)?;
-        let end = self.local_instant(day, end)?;
-        (start < end).then_some((start, end))
+    /// The opening intervals of local date `day` in wall-clock minutes: its weekday's, a
+    /// make-up day's chosen weekday's, none on a holiday.
+    fn intervals(&self, day: NaiveDate) -> &[(u32, u32)] {
+        let weekday = match self.exceptions.get(&day) {
+            Some(DayRule::Holiday) => return &[],
+            Some(DayRule::WorksAs(w)) => w.index(),
+            None => day.weekday().num_days_from_monday() as usize,
+        };
+        &self.hours[weekday]
+    }
+
+    /// The open intervals of local date `day`, in UTC, earliest first; none when closed
+    /// (weekday off, holiday, or an interval entirely inside a daylight-saving gap).
+    pub(super) fn windows(&self, day: NaiveDate) -> impl Iterator<Item = (DateTime<Utc>, DateTime<Utc>)> + '_ {
+        self.intervals(day).iter().filter_map(move |&(start, end)| {
+            let start = self.local_instant(day, start)?;
+            let end = self.local_instant(day, end)?;
+            (start < end).then_some((start, end))
+        })
     }
 
     /// Business time of the seven local days starting at `first`.
@@ -219,10 +245,15 @@ impl BusinessCalendar {
         let days = (0..7).filter_map(|i| first.checked_add_days(Days::new(i)));
         match self.local_instant(first, 0) {
             Some(midnight) if self.offset_steady_for_a_week(midnight) => {
-                let holidays = days.filter(|d| self.holidays.contains(d));
-                self.weekly - holidays.map(|d| self.nominal(d)).fold(Duration::zero(), |a, b| a + b)
+                // A regular week is known; one with exceptions is summed day by day on
+                // the wall clock (still exact: the offset does not move).
+                let last = first.checked_add_days(Days::new(6)).unwrap_or(first);
+                if self.exceptions.range(first..=last).next().is_none() {
+                    return self.weekly;
+                }
+                days.map(|d| self.nominal(d)).fold(Duration::zero(), |a, b| a + b)
             }
-            _ => days.filter_map(|d| self.window(d)).map(|(s, e)| e - s).fold(Duration::zero(), |a, b| a + b),
+            _ => days.flat_map(|d| self.windows(d)).map(|(s, e)| e - s).fold(Duration::zero(), |a, b| a + b),
         }
     }
 
@@ -235,10 +266,9 @@ impl BusinessCalendar {
             .all(|i| start.checked_add_signed(OFFSET_SAMPLE * i).is_some_and(|t| offset_at(t) == first))
     }
 
-    /// Opening hours of `day`'s weekday as on the wall clock.
+    /// Opening hours of `day` as on the wall clock.
     fn nominal(&self, day: NaiveDate) -> Duration {
-        self.hours[day.weekday().num_days_from_monday() as usize]
-            .map_or(Duration::zero(), |(s, e)| Duration::minutes((e - s).into()))
+        Duration::minutes(self.intervals(day).iter().map(|(s, e)| i64::from(e - s)).sum())
     }
 
     /// Cheap bound: even at the most business time a week can hold, `amount` would end
@@ -282,16 +312,35 @@ impl BusinessCalendar {
     }
 }
 
-fn weekday_index(day: Weekday) -> usize {
-    match day {
-        Weekday::Mon => 0,
-        Weekday::Tue => 1,
-        Weekday::Wed => 2,
-        Weekday::Thu => 3,
-        Weekday::Fri => 4,
-        Weekday::Sat => 5,
-        Weekday::Sun => 6,
+/// An open day's intervals in minutes, checked: valid times, each ending after it starts,
+/// sorted and apart (touching intervals are one interval written twice: refused, so what
+/// the editor shows is what the clock counts).
+fn day_intervals(day: &WorkingDay) -> Result<Vec<(u32, u32)>> {
+    if day.intervals.is_empty() {
+        return Err(Error::invalid("workingHours", ValidationRule::Required));
     }
+    if day.intervals.len() > INTERVALS_PER_DAY_MAX as usize {
+        return Err(Error::Validation {
+            field: "workingHours",
+            rule: ValidationRule::TooMany,
+            limit: Some(INTERVALS_PER_DAY_MAX),
+        });
+    }
+    let mut out = Vec::with_capacity(day.intervals.len());
+    for interval in &day.intervals {
+        let (Some(start), Some(end)) = (parse_hhmm(&interval.start, false), parse_hhmm(&interval.end, true)) else {
+            return Err(Error::invalid("workingHours", ValidationRule::InvalidTime));
+        };
+        if end <= start {
+            return Err(Error::invalid("workingHours", ValidationRule::EndBeforeStart));
+        }
+        out.push((start, end));
+    }
+    out.sort_unstable();
+    if out.windows(2).any(|w| w[1].0 <= w[0].1) {
+        return Err(Error::invalid("workingHours", ValidationRule::Overlap));
+    }
+    Ok(out)
 }
 
 /// Minutes after midnight of a strict `HH:MM` (24 h); `24:00` only where `allow_midnight_end`.

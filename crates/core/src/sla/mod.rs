@@ -18,7 +18,7 @@
 mod calendar;
 mod clock;
 
-pub use calendar::BusinessCalendar;
+pub use calendar::{BusinessCalendar, DayRule};
 pub use clock::{
     ClockChange, ClockMode, SlaInput, SlaState, SlaTargets, TargetState, TargetStatus, evaluate, is_at_risk,
 };

@@ -6,7 +6,7 @@ use super::*;
 use crate::cases::{CaseChannel, CaseStatus, NewCase, Resolution, case_sla};
 use crate::ids::CaseId;
 use crate::settings;
-use crate::settings::holidays::{self, HolidayInput};
+use crate::calendars::days::{self as holidays, HolidayInput};
 use crate::store::Store;
 use crate::store::test_support::temp_store;
 
@@ -258,7 +258,7 @@ fn a_holiday_moves_business_hours_due_times() {
     let case = new_case(&mut store, Priority::P3);
     // Built-in P3: 24 business hours to resolve, Monday to Wednesday.
     assert_eq!(cached(&store, &case).1, due("2026-03-04T17:00"));
-    let tuesday = HolidayInput { date: "2026-03-03".into(), name: "Founders' Day".into() };
+    let tuesday = HolidayInput::holiday("2026-03-03", "Founders' Day");
     let id = store.write(|tx| holidays::create(tx, &tuesday)).unwrap();
     assert_eq!(cached(&store, &case).1, due("2026-03-05T17:00"));
     assert_eq!(case_sla(&store, &case).unwrap().resolution.due_at, due("2026-03-05T17:00"));
@@ -274,14 +274,14 @@ fn a_holiday_does_not_move_around_the_clock_targets() {
     let (_d, mut store) = store();
     let case = new_case(&mut store, Priority::P1);
     let before = cached(&store, &case);
-    store.write(|tx| holidays::create(tx, &HolidayInput { date: "2026-03-02".into(), name: String::new() })).unwrap();
+    store.write(|tx| holidays::create(tx, &HolidayInput::holiday("2026-03-02", ""))).unwrap();
     assert_eq!(cached(&store, &case), before);
 }
 
 #[test]
 fn invalid_or_repeated_holidays_are_refused() {
     let (_d, mut store) = store();
-    let day = |date: &str| HolidayInput { date: date.into(), name: "Holiday".into() };
+    let day = |date: &str| HolidayInput::holiday(date, "Holiday");
     store.write(|tx| holidays::create(tx, &day("2026-10-01"))).unwrap();
     assert_eq!(
         rule_of(store.write(|tx| holidays::create(tx, &day("2026-10-01")))),
@@ -304,7 +304,7 @@ fn working_hours_and_time_zone_changes_refresh_cached_due_times() {
     assert_eq!(cached(&store, &case).1, due("2026-03-02T17:00"));
 
     let mut s = settings::load(&store).unwrap();
-    s.working_hours[0].end = "12:00".into();
+    s.working_hours[0].intervals[0].end = "12:00".into();
     settings::save(&mut store, s.clone()).unwrap();
     // Three hours on Monday, five on Tuesday.
     assert_eq!(cached(&store, &case).1, due("2026-03-03T14:00"));
@@ -326,15 +326,15 @@ fn a_failed_refresh_leaves_nothing_written() {
     store.conn().execute("UPDATE cases SET created_at = 'yesterday' WHERE id = ?1", [&case]).unwrap();
 
     assert!(matches!(store.write(|tx| create(tx, &input(Priority::P2))), Err(Error::Internal(_))));
-    let holiday = HolidayInput { date: "2026-03-02".into(), name: String::new() };
+    let holiday = HolidayInput::holiday("2026-03-02", "");
     assert!(matches!(store.write(|tx| holidays::create(tx, &holiday)), Err(Error::Internal(_))));
     let mut s = settings::load(&store).unwrap();
-    s.working_hours[0].end = "12:00".into();
+    s.working_hours[0].intervals[0].end = "12:00".into();
     assert!(matches!(settings::save(&mut store, s), Err(Error::Internal(_))));
 
     assert!(load(store.conn()).unwrap().rows().is_empty());
     assert!(holidays::list(store.conn()).unwrap().is_empty());
-    assert_eq!(settings::load(&store).unwrap().working_hours[0].end, "17:00");
+    assert_eq!(settings::load(&store).unwrap().working_hours[0].intervals[0].end, "17:00");
     let after = (cached(&store, &case), change_log_rows(&store, "sla_policies"), change_log_rows(&store, "holidays"));
     assert_eq!(after, before);
 }

@@ -371,6 +371,25 @@ pub const MIGRATIONS: &[&str] = &[
         last_rowid  INTEGER NOT NULL
     ) STRICT;
     "#,
+    // Calendars as teams keep them: split shifts live in the working-hours JSON; a date
+    // may be a make-up working day (worked with a chosen weekday's hours) as well as a
+    // holiday; a team may count in its own calendar (time zone, hours, days).
+    r#"
+    ALTER TABLE holidays ADD COLUMN kind TEXT NOT NULL DEFAULT 'holiday';
+    ALTER TABLE holidays ADD COLUMN works_as TEXT;
+    ALTER TABLE holidays ADD COLUMN calendar_id TEXT;
+    CREATE INDEX holidays_calendar ON holidays (calendar_id, date) WHERE deleted_at IS NULL;
+    CREATE TABLE calendars (
+        id            TEXT PRIMARY KEY NOT NULL,
+        name          TEXT NOT NULL,
+        time_zone     TEXT NOT NULL,
+        working_hours TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        deleted_at    TEXT
+    ) STRICT;
+    ALTER TABLE teams ADD COLUMN calendar_id TEXT;
+    "#,
 ];
 
 /// The schema version this build creates and understands.

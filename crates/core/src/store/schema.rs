@@ -79,8 +79,11 @@ pub enum Table {
     CaseTags,
     /// SLA targets per priority (optionally per tier and category).
     SlaPolicies,
-    /// Days the team does not work.
+    /// Dates that differ from their weekday in a calendar: holidays and make-up working
+    /// days.
     Holidays,
+    /// Business calendars besides the workspace's (a team in another time zone or country).
+    Calendars,
     /// Saved list views of this device; never synced.
     SavedViews,
 }
@@ -104,6 +107,7 @@ impl Table {
         Table::CaseTags,
         Table::SlaPolicies,
         Table::Holidays,
+        Table::Calendars,
         Table::SavedViews,
     ];
 
@@ -120,6 +124,7 @@ impl Table {
             Table::CaseTags => "case_tags",
             Table::SlaPolicies => "sla_policies",
             Table::Holidays => "holidays",
+            Table::Calendars => "calendars",
             Table::SavedViews => "saved_views",
         }
     }
@@ -132,7 +137,7 @@ impl Table {
             Table::WorkspaceSettings => const { &[reg("organisation_name"), reg("time_zone"), reg("working_hours")] },
             Table::DevicePreferences => const { &[reg("language"), reg("theme"), reg("me_agent_id")] },
             Table::Customers => const { &[reg("name"), reg("company"), reg("email"), reg("phone"), reg("tier"), reg("notes")] },
-            Table::Teams => const { &[reg("name")] },
+            Table::Teams => const { &[reg("name"), reg("calendar_id")] },
             Table::Agents => const { &[reg("name"), reg("email"), reg("team_id"), reg("role")] },
             Table::Cases => const { &[
                 reg("ref"),
@@ -181,7 +186,8 @@ impl Table {
                 reg("resolution_minutes"),
                 reg("business_hours"),
             ] },
-            Table::Holidays => const { &[reg("date"), reg("name")] },
+            Table::Holidays => const { &[reg("date"), reg("name"), reg("kind"), reg("works_as"), reg("calendar_id")] },
+            Table::Calendars => const { &[reg("name"), reg("time_zone"), reg("working_hours")] },
             Table::SavedViews => const { &[reg("name"), reg("query")] },
         }
     }
@@ -225,6 +231,7 @@ impl Table {
             Table::CaseTags => &[("case_id", Empty), ("tag", Empty)],
             Table::SlaPolicies => &[("name", Empty), ("priority", Empty)],
             Table::Holidays => &[("date", Empty)],
+            Table::Calendars => &[("name", Empty), ("time_zone", Empty), ("working_hours", Empty)],
             Table::WorkspaceSettings | Table::DevicePreferences | Table::SavedViews => &[],
         }
     }

@@ -192,7 +192,7 @@ fn keep_mine(tx: &mut WriteTx<'_>, table: Table, row_id: &str, col: &str, mine: 
 fn label(conn: &rusqlite::Connection, table: Table, id: &str) -> Result<Option<String>> {
     let sql = match table {
         Table::Cases => "SELECT ref || ' · ' || title FROM cases WHERE id = ?1 AND deleted_at IS NULL",
-        Table::Customers | Table::Teams | Table::Agents | Table::SlaPolicies | Table::Holidays => {
+        Table::Customers | Table::Teams | Table::Agents | Table::SlaPolicies | Table::Holidays | Table::Calendars => {
             return Ok(conn
                 .prepare(&format!(
                     "SELECT {} FROM {} WHERE id = ?1 AND deleted_at IS NULL",

@@ -4,6 +4,7 @@ use chrono_tz::Asia::Shanghai;
 use proptest::prelude::*;
 
 use super::*;
+use crate::settings::OpeningInterval;
 
 /// A local wall-clock time that exists exactly once in `tz`, as UTC.
 fn local(tz: Tz, s: &str) -> DateTime<Utc> {
@@ -27,16 +28,32 @@ fn hours(h: i64) -> Duration {
 fn week(open: &[Weekday], start: &str, end: &str) -> Vec<WorkingDay> {
     Weekday::ALL
         .iter()
-        .map(|&weekday| WorkingDay { weekday, open: open.contains(&weekday), start: start.into(), end: end.into() })
+        .map(|&weekday| day(weekday, open.contains(&weekday), &[(start, end)]))
         .collect()
+}
+
+/// One weekday with these intervals.
+fn day(weekday: Weekday, open: bool, intervals: &[(&str, &str)]) -> WorkingDay {
+    WorkingDay { weekday, open, intervals: intervals.iter().map(|(s, e)| OpeningInterval::new(s, e)).collect() }
+}
+
+/// Holidays, as the calendar takes them.
+fn closed(dates: &[&str]) -> Vec<(NaiveDate, DayRule)> {
+    dates.iter().map(|d| (date(d), DayRule::Holiday)).collect()
+}
+
+/// The one window of a single-interval day.
+fn window(cal: &BusinessCalendar, day: NaiveDate) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let all: Vec<_> = cal.windows(day).collect();
+    assert!(all.len() <= 1, "{day} has {} windows", all.len());
+    all.first().copied()
 }
 
 const WEEKDAYS: [Weekday; 5] = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri];
 
 /// Monday to Friday, 09:00–17:00, in Shanghai (no DST).
 fn office(holidays: &[&str]) -> BusinessCalendar {
-    BusinessCalendar::new(Shanghai, &week(&WEEKDAYS, "09:00", "17:00"), holidays.iter().map(|d| date(d)))
-        .expect("valid test calendar")
+    BusinessCalendar::new(Shanghai, &week(&WEEKDAYS, "09:00", "17:00"), closed(holidays)).expect("valid test calendar")
 }
 
 /// Every day `start`–`end` in New York (DST on the second Sunday of March and the first of
@@ -131,27 +148,27 @@ fn created_outside_hours_starts_at_next_opening() {
 fn spring_forward_day_has_one_hour_less() {
     // 2026-03-08: New York's clocks jump from 02:00 EST to 03:00 EDT (07:00Z).
     let cal = new_york_daily("00:00", "12:00");
-    assert_eq!(cal.window(date("2026-03-08")), Some((utc("2026-03-08T05:00:00Z"), utc("2026-03-08T16:00:00Z"))));
+    assert_eq!(window(&cal, date("2026-03-08")), Some((utc("2026-03-08T05:00:00Z"), utc("2026-03-08T16:00:00Z"))));
     assert_eq!(cal.business_time_between(utc("2026-03-08T00:00:00Z"), utc("2026-03-09T00:00:00Z")), hours(11));
     assert_eq!(cal.business_time_between(utc("2026-03-07T00:00:00Z"), utc("2026-03-08T00:00:00Z")), hours(12));
     assert_eq!(cal.add_business_time(utc("2026-03-08T05:00:00Z"), hours(3)), utc("2026-03-08T08:00:00Z"));
 
     // An opening inside the gap opens at the first instant after it (03:00 EDT).
     let gap_start = new_york_daily("02:30", "10:00");
-    assert_eq!(gap_start.window(date("2026-03-08")), Some((utc("2026-03-08T07:00:00Z"), utc("2026-03-08T14:00:00Z"))));
+    assert_eq!(window(&gap_start, date("2026-03-08")), Some((utc("2026-03-08T07:00:00Z"), utc("2026-03-08T14:00:00Z"))));
     assert_eq!(gap_start.add_business_time(utc("2026-03-08T05:00:00Z"), hours(1)), utc("2026-03-08T08:00:00Z"));
     // A closing inside the gap closes there too: 01:00 EST to 03:00 EDT is one hour.
     let gap_end = new_york_daily("01:00", "02:30");
-    assert_eq!(gap_end.window(date("2026-03-08")), Some((utc("2026-03-08T06:00:00Z"), utc("2026-03-08T07:00:00Z"))));
+    assert_eq!(window(&gap_end, date("2026-03-08")), Some((utc("2026-03-08T06:00:00Z"), utc("2026-03-08T07:00:00Z"))));
     // Entirely inside the gap: closed that day.
-    assert_eq!(new_york_daily("02:10", "02:50").window(date("2026-03-08")), None);
+    assert_eq!(window(&new_york_daily("02:10", "02:50"), date("2026-03-08")), None);
 }
 
 #[test]
 fn fall_back_day_has_one_hour_more() {
     // 2026-11-01: New York's clocks go from 02:00 EDT back to 01:00 EST (06:00Z).
     let night = new_york_daily("00:00", "03:00");
-    assert_eq!(night.window(date("2026-11-01")), Some((utc("2026-11-01T04:00:00Z"), utc("2026-11-01T08:00:00Z"))));
+    assert_eq!(window(&night, date("2026-11-01")), Some((utc("2026-11-01T04:00:00Z"), utc("2026-11-01T08:00:00Z"))));
     assert_eq!(night.business_time_between(utc("2026-11-01T00:00:00Z"), utc("2026-11-02T00:00:00Z")), hours(4));
     // 3.5 hours after midnight EDT is 02:30 EST.
     assert_eq!(
@@ -161,12 +178,12 @@ fn fall_back_day_has_one_hour_more() {
 
     // An ambiguous opening takes the earlier 01:30 (EDT): 01:30 EDT to 02:30 EST is two hours.
     let repeated = new_york_daily("01:30", "02:30");
-    assert_eq!(repeated.window(date("2026-11-01")), Some((utc("2026-11-01T05:30:00Z"), utc("2026-11-01T07:30:00Z"))));
+    assert_eq!(window(&repeated, date("2026-11-01")), Some((utc("2026-11-01T05:30:00Z"), utc("2026-11-01T07:30:00Z"))));
 
     // A day shift after the change is unaffected: 08:00–18:00 EST, ten hours, as the day before in EDT.
     let day = new_york_daily("08:00", "18:00");
-    assert_eq!(day.window(date("2026-10-31")), Some((utc("2026-10-31T12:00:00Z"), utc("2026-10-31T22:00:00Z"))));
-    assert_eq!(day.window(date("2026-11-01")), Some((utc("2026-11-01T13:00:00Z"), utc("2026-11-01T23:00:00Z"))));
+    assert_eq!(window(&day, date("2026-10-31")), Some((utc("2026-10-31T12:00:00Z"), utc("2026-10-31T22:00:00Z"))));
+    assert_eq!(window(&day, date("2026-11-01")), Some((utc("2026-11-01T13:00:00Z"), utc("2026-11-01T23:00:00Z"))));
     assert_eq!(day.business_time_between(utc("2026-10-31T00:00:00Z"), utc("2026-11-02T00:00:00Z")), hours(20));
     assert_eq!(day.add_business_time(utc("2026-10-31T21:00:00Z"), hours(2)), utc("2026-11-01T14:00:00Z"));
 }
@@ -220,7 +237,7 @@ fn invalid_working_hours_are_rejected() {
     assert_eq!(rule_of(BusinessCalendar::new(Shanghai, &twice, [])), ("workingHours", ValidationRule::InvalidValue));
     // Times of closed days do not matter.
     let mut sloppy = week(&WEEKDAYS, "09:00", "17:00");
-    sloppy[6].start = "whenever".into();
+    sloppy[6].intervals[0].start = "whenever".into();
     assert!(BusinessCalendar::new(Shanghai, &sloppy, []).is_ok());
 }
 
@@ -286,31 +303,145 @@ fn absurd_amounts_saturate_without_panicking() {
     let _ = new_york_daily("08:00", "18:00").business_time_between(early, early + Duration::weeks(3));
 }
 
+// ---- split shifts and make-up days ----
+
+#[test]
+fn a_lunch_break_is_not_counted_and_a_due_time_moves_past_it() {
+    let [lunch, _] = split_with_make_up_days();
+    let monday = |t: &str| local(Shanghai, &format!("2026-03-09 {t}"));
+    // 11:00 + 2 h: one hour before lunch, one after it (13:30–14:30).
+    assert_eq!(lunch.add_business_time(monday("11:00"), hours(2)), monday("14:30"));
+    // Exactly at the break's start the next instant is after it.
+    assert_eq!(lunch.add_business_time(monday("12:00"), Duration::zero()), monday("13:30"));
+    assert_eq!(lunch.business_time_between(monday("08:00"), monday("20:00")), Duration::minutes(3 * 60 + 270));
+    // Started during the break, the clock waits for the afternoon.
+    assert_eq!(lunch.add_business_time(monday("12:45"), hours(1)), monday("14:30"));
+}
+
+#[test]
+fn intervals_of_a_day_must_not_overlap_or_touch() {
+    let with = |a: (&str, &str), b: (&str, &str)| {
+        let mut w = week(&WEEKDAYS, "09:00", "12:00");
+        w[0] = day(Weekday::Mon, true, &[a, b]);
+        BusinessCalendar::new(Shanghai, &w, [])
+    };
+    assert!(with(("13:30", "18:00"), ("09:00", "12:00")).is_ok(), "order does not matter");
+    assert_eq!(rule_of(with(("09:00", "12:00"), ("12:00", "18:00"))), ("workingHours", ValidationRule::Overlap));
+    assert_eq!(rule_of(with(("09:00", "12:00"), ("11:00", "18:00"))), ("workingHours", ValidationRule::Overlap));
+    assert_eq!(rule_of(with(("09:00", "18:00"), ("10:00", "11:00"))), ("workingHours", ValidationRule::Overlap));
+    let mut empty = week(&WEEKDAYS, "09:00", "12:00");
+    empty[2].intervals.clear();
+    assert_eq!(rule_of(BusinessCalendar::new(Shanghai, &empty, [])), ("workingHours", ValidationRule::Required));
+}
+
+#[test]
+fn split_intervals_follow_the_wall_clock_across_dst_changes() {
+    let [_, nights] = split_with_make_up_days();
+    // Spring forward (8 March 2026, 02:00 → 03:00; a Sunday worked as a Monday): the
+    // second interval opens at 02:15, inside the gap, so it opens when the clocks show
+    // 03:00 (07:00Z) and runs to 04:00 EDT (08:00Z). The first is 00:30–01:45 EST.
+    let spring: Vec<_> = nights.windows(date("2026-03-08")).collect();
+    assert_eq!(
+        spring,
+        [
+            (utc("2026-03-08T05:30:00Z"), utc("2026-03-08T06:45:00Z")),
+            (utc("2026-03-08T07:00:00Z"), utc("2026-03-08T08:00:00Z"))
+        ]
+    );
+    // Fall back (1 November, 02:00 → 01:00; a Sunday worked as a Tuesday): 00:30–01:45
+    // takes the earlier 01:45 (EDT, 05:45Z); 02:15–04:00 is EST.
+    let fall: Vec<_> = nights.windows(date("2026-11-01")).collect();
+    assert_eq!(
+        fall,
+        [
+            (utc("2026-11-01T04:30:00Z"), utc("2026-11-01T05:45:00Z")),
+            (utc("2026-11-01T07:15:00Z"), utc("2026-11-01T09:00:00Z"))
+        ]
+    );
+    // A regular Sunday is closed.
+    assert_eq!(nights.windows(date("2026-11-08")).count(), 0);
+}
+
+#[test]
+fn a_make_up_saturday_right_after_a_holiday_week_is_worked() {
+    let [cal, _] = split_with_make_up_days();
+    let at = |d: &str| local(Shanghai, d);
+    // Friday 9 October 2026, the day after the Golden Week, 17:00: one hour left that day;
+    // the rest falls on Saturday 10 October, a make-up day worked as a Friday.
+    assert_eq!(cal.add_business_time(at("2026-10-09 17:00"), hours(3)), at("2026-10-10 11:00"));
+    // Without the make-up day it would be Monday.
+    let mut plain = week(&WEEKDAYS, "09:00", "12:00");
+    for d in &mut plain[..5] {
+        d.intervals.push(OpeningInterval::new("13:30", "18:00"));
+    }
+    let plain = BusinessCalendar::new(Shanghai, &plain, []).expect("valid test calendar");
+    assert_eq!(plain.add_business_time(at("2026-10-09 17:00"), hours(3)), at("2026-10-12 11:00"));
+    // Counted from the last working day before the holidays (Wednesday 30 September, 17:00),
+    // the Golden Week is skipped: Thursday 8 October is the next working day.
+    assert_eq!(cal.add_business_time(at("2026-09-30 17:00"), hours(2)), at("2026-10-08 10:00"));
+    // The week with the make-up Sunday (20 September, worked as a Monday) holds six days.
+    let week_of = |from: &str, to: &str| cal.business_time_between(at(from), at(to));
+    assert_eq!(week_of("2026-09-14 00:00", "2026-09-21 00:00"), Duration::minutes(6 * 450));
+    assert_eq!(week_of("2026-09-20 00:00", "2026-09-21 00:00"), Duration::minutes(450));
+}
+
+#[test]
+fn a_holiday_on_a_make_up_date_closes_it() {
+    // The last rule given for a date is the one kept.
+    let w = week(&WEEKDAYS, "09:00", "17:00");
+    let d = date("2026-10-10");
+    let cal = BusinessCalendar::new(Shanghai, &w, [(d, DayRule::WorksAs(Weekday::Fri)), (d, DayRule::Holiday)])
+        .expect("valid test calendar");
+    assert_eq!(cal.windows(d).count(), 0);
+}
+
 // ---- properties ----
 
 /// Shanghai: weekdays 09:00–18:00 and a short Saturday, with the 2026 public holidays.
 fn shanghai_with_holidays() -> BusinessCalendar {
     let mut w = week(&WEEKDAYS, "09:00", "18:00");
-    w[5] = WorkingDay { weekday: Weekday::Sat, open: true, start: "10:00".into(), end: "12:00".into() };
+    w[5] = day(Weekday::Sat, true, &[("10:00", "12:00")]);
     let holidays = ["2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20", "2026-04-06"]
         .into_iter()
         .chain(["2026-05-01", "2026-05-04", "2026-05-05", "2026-06-19", "2026-09-25", "2027-01-01"])
         .chain(["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"]);
-    BusinessCalendar::new(Shanghai, &w, holidays.map(date)).expect("valid test calendar")
+    BusinessCalendar::new(Shanghai, &w, holidays.map(|d| (date(d), DayRule::Holiday))).expect("valid test calendar")
 }
 
 /// New York: weekdays 08:00–18:00, a Sunday shift 01:00–09:00 that contains both DST
 /// changes, and a Saturday evening to midnight; US holidays.
 fn new_york_with_holidays() -> BusinessCalendar {
     let mut w = week(&WEEKDAYS, "08:00", "18:00");
-    w[5] = WorkingDay { weekday: Weekday::Sat, open: true, start: "22:00".into(), end: "24:00".into() };
-    w[6] = WorkingDay { weekday: Weekday::Sun, open: true, start: "01:00".into(), end: "09:00".into() };
+    w[5] = day(Weekday::Sat, true, &[("22:00", "24:00")]);
+    w[6] = day(Weekday::Sun, true, &[("01:00", "09:00")]);
     let holidays = ["2026-05-25", "2026-07-03", "2026-09-07", "2026-11-01", "2026-11-26", "2026-12-25", "2027-01-01"];
-    BusinessCalendar::new(New_York, &w, holidays.map(date)).expect("valid test calendar")
+    BusinessCalendar::new(New_York, &w, holidays.map(|d| (date(d), DayRule::Holiday))).expect("valid test calendar")
 }
 
-fn calendars() -> [BusinessCalendar; 3] {
-    [shanghai_with_holidays(), new_york_with_holidays(), new_york_daily("00:30", "03:00")]
+/// Shanghai with a lunch break and the 2026 Golden Week with its make-up days; New York
+/// nights split around the DST changes (00:30–01:45, 02:15–04:00) with a make-up Sunday.
+fn split_with_make_up_days() -> [BusinessCalendar; 2] {
+    let mut w = week(&WEEKDAYS, "09:00", "12:00");
+    for d in &mut w[..5] {
+        d.intervals.push(OpeningInterval::new("13:30", "18:00"));
+    }
+    let mut days = closed(&["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"]);
+    days.extend([(date("2026-09-20"), DayRule::WorksAs(Weekday::Mon)), (date("2026-10-10"), DayRule::WorksAs(Weekday::Fri))]);
+    let shanghai = BusinessCalendar::new(Shanghai, &w, days).expect("valid test calendar");
+    let nights: Vec<WorkingDay> =
+        Weekday::ALL.iter().map(|&d| day(d, d != Weekday::Sun, &[("00:30", "01:45"), ("02:15", "04:00")])).collect();
+    let new_york = BusinessCalendar::new(
+        New_York,
+        &nights,
+        [(date("2026-03-08"), DayRule::WorksAs(Weekday::Mon)), (date("2026-11-01"), DayRule::WorksAs(Weekday::Tue))],
+    )
+    .expect("valid test calendar");
+    [shanghai, new_york]
+}
+
+fn calendars() -> [BusinessCalendar; 5] {
+    let [split, nights] = split_with_make_up_days();
+    [shanghai_with_holidays(), new_york_with_holidays(), new_york_daily("00:30", "03:00"), split, nights]
 }
 
 /// An instant within 2026, to the millisecond.
@@ -328,7 +459,7 @@ fn day_by_day(cal: &BusinessCalendar, from: DateTime<Utc>, to: DateTime<Utc>) ->
     let mut total = Duration::zero();
     let mut day = cal.local_date(from).pred_opt().expect("2026 has a day before");
     while day <= cal.local_date(to) {
-        if let Some((s, e)) = cal.window(day) {
+        for (s, e) in cal.windows(day) {
             let (s, e) = (s.max(from), e.min(to));
             if s < e {
                 total += e - s;
@@ -341,7 +472,7 @@ fn day_by_day(cal: &BusinessCalendar, from: DateTime<Utc>, to: DateTime<Utc>) ->
 
 proptest! {
     #[test]
-    fn adding_then_measuring_gives_the_amount_back(which in 0..3_usize, from in instant(), d in amount()) {
+    fn adding_then_measuring_gives_the_amount_back(which in 0..5_usize, from in instant(), d in amount()) {
         let cal = &calendars()[which];
         let due = cal.add_business_time(from, d);
         prop_assert_eq!(cal.business_time_between(from, due), d);
@@ -352,7 +483,7 @@ proptest! {
     }
 
     #[test]
-    fn business_time_is_additive_over_a_split(which in 0..3_usize, a in instant(), b in instant(), c in instant()) {
+    fn business_time_is_additive_over_a_split(which in 0..5_usize, a in instant(), b in instant(), c in instant()) {
         let cal = &calendars()[which];
         let mut t = [a, b, c];
         t.sort();
@@ -361,7 +492,7 @@ proptest! {
     }
 
     #[test]
-    fn week_skipping_matches_the_day_by_day_sum(which in 0..3_usize, a in instant(), span in 0..800_i64) {
+    fn week_skipping_matches_the_day_by_day_sum(which in 0..5_usize, a in instant(), span in 0..800_i64) {
         let cal = &calendars()[which];
         let b = a + Duration::days(span) + Duration::minutes(i64::from(a.minute()));
         prop_assert_eq!(cal.business_time_between(a, b), day_by_day(cal, a, b));

@@ -2,7 +2,7 @@ use chrono::{NaiveDateTime, TimeZone};
 use chrono_tz::Asia::Shanghai;
 
 use super::*;
-use crate::settings::{Weekday, WorkingDay};
+use crate::settings::{OpeningInterval, Weekday, WorkingDay};
 
 /// Hours after Monday 2026-03-02 00:00 UTC.
 fn h(hours: f64) -> DateTime<Utc> {
@@ -26,8 +26,7 @@ fn office() -> BusinessCalendar {
         .map(|&weekday| WorkingDay {
             weekday,
             open: !matches!(weekday, Weekday::Sat | Weekday::Sun),
-            start: "09:00".into(),
-            end: "17:00".into(),
+            intervals: vec![OpeningInterval::new("09:00", "17:00")],
         })
         .collect();
     BusinessCalendar::new(Shanghai, &week, []).expect("valid test calendar")
