@@ -8,7 +8,7 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
-use crate::commands::{app, cases, customers, demo, people, settings, sla, sync, views};
+use crate::commands::{app, calendars, cases, customers, demo, people, settings, sla, sync, views};
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
 /// Where the generated bindings live, relative to the repository root.
@@ -25,9 +25,19 @@ pub fn builder() -> Builder<tauri::Wry> {
         sla::sla_policy_create,
         sla::sla_policy_update,
         sla::sla_policy_delete,
-        sla::holiday_list,
-        sla::holiday_create,
-        sla::holiday_delete,
+        calendars::calendar_list,
+        calendars::calendar_create,
+        calendars::calendar_update,
+        calendars::calendar_delete,
+        calendars::team_set_calendar,
+        calendars::holiday_list,
+        calendars::holiday_create,
+        calendars::holiday_delete,
+        calendars::holiday_import_preview,
+        calendars::holiday_import_apply,
+        calendars::holiday_set_list,
+        calendars::holiday_set_preview,
+        calendars::holiday_set_apply,
         cases::case_create,
         cases::case_get,
         cases::case_list,

@@ -6,6 +6,7 @@ pub mod cases;
 pub mod customers;
 pub mod demo;
 pub mod people;
+pub mod calendars;
 pub mod settings;
 pub mod sla;
 pub mod sync;

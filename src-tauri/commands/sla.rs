@@ -1,8 +1,7 @@
-//! Service-level commands: the team's SLA policies and holidays. Each write also
+//! Service-level commands: the team's SLA policies. Each write also
 //! refreshes the due times cached on active cases (in core, same transaction).
 
-use frontline_core::ids::{HolidayId, SlaPolicyId};
-use frontline_core::settings::holidays::{self, Holiday, HolidayInput};
+use frontline_core::ids::SlaPolicyId;
 use frontline_core::sla_policies::{self, EffectivePolicy, SlaPolicyInput};
 use tauri::State;
 
@@ -39,25 +38,4 @@ pub async fn sla_policy_update(
 #[specta::specta]
 pub async fn sla_policy_delete(state: State<'_, AppState>, id: SlaPolicyId) -> Result<(), IpcError> {
     state.write(|tx| sla_policies::delete(tx, &id))
-}
-
-/// Every holiday, earliest first.
-#[tauri::command]
-#[specta::specta]
-pub async fn holiday_list(state: State<'_, AppState>) -> Result<Vec<Holiday>, IpcError> {
-    state.read(|s| holidays::list(s.conn()))
-}
-
-/// Adds a holiday; returns its id.
-#[tauri::command]
-#[specta::specta]
-pub async fn holiday_create(state: State<'_, AppState>, input: HolidayInput) -> Result<HolidayId, IpcError> {
-    state.write(|tx| holidays::create(tx, &input))
-}
-
-/// Removes a holiday.
-#[tauri::command]
-#[specta::specta]
-pub async fn holiday_delete(state: State<'_, AppState>, id: HolidayId) -> Result<(), IpcError> {
-    state.write(|tx| holidays::delete(tx, &id))
 }

@@ -25,12 +25,38 @@ export const commands = {
 	slaPolicyUpdate: (id: SlaPolicyId, input: SlaPolicyInput) => typedError<null, IpcError>(__TAURI_INVOKE("sla_policy_update", { id, input })),
 	/**  Deletes a policy. */
 	slaPolicyDelete: (id: SlaPolicyId) => typedError<null, IpcError>(__TAURI_INVOKE("sla_policy_delete", { id })),
-	/**  Every holiday, earliest first. */
+	/**  Every named calendar, by name. */
+	calendarList: () => typedError<Calendar[], IpcError>(__TAURI_INVOKE("calendar_list")),
+	/**  Adds a named calendar; returns its id. */
+	calendarCreate: (input: CalendarInput) => typedError<CalendarId, IpcError>(__TAURI_INVOKE("calendar_create", { input })),
+	/**  Changes a named calendar. */
+	calendarUpdate: (id: CalendarId, input: CalendarInput) => typedError<null, IpcError>(__TAURI_INVOKE("calendar_update", { id, input })),
+	/**  Removes a named calendar and its days; its teams count in the workspace calendar. */
+	calendarDelete: (id: CalendarId) => typedError<null, IpcError>(__TAURI_INVOKE("calendar_delete", { id })),
+	/**  Sets the calendar a team counts in (none: the workspace's). */
+	teamSetCalendar: (team: TeamId, calendar: CalendarId | null) => typedError<null, IpcError>(__TAURI_INVOKE("team_set_calendar", { team, calendar })),
+	/**  Every holiday and make-up day of every calendar, earliest first. */
 	holidayList: () => typedError<Holiday[], IpcError>(__TAURI_INVOKE("holiday_list")),
-	/**  Adds a holiday; returns its id. */
+	/**  Adds a holiday or make-up day; returns its id. */
 	holidayCreate: (input: HolidayInput) => typedError<HolidayId, IpcError>(__TAURI_INVOKE("holiday_create", { input })),
-	/**  Removes a holiday. */
+	/**  Removes a holiday or make-up day. */
 	holidayDelete: (id: HolidayId) => typedError<null, IpcError>(__TAURI_INVOKE("holiday_delete", { id })),
+	/**  What importing an `.ics` file's text into a calendar would add; saves nothing. */
+	holidayImportPreview: (calendar: CalendarId | null, content: string) => typedError<ImportPreview, IpcError>(__TAURI_INVOKE("holiday_import_preview", { calendar, content })),
+	/**
+	 *  Imports an `.ics` file's days the calendar does not list yet, make-up days working as
+	 *  `works_as`; all or nothing. Returns how many were added.
+	 */
+	holidayImportApply: (calendar: CalendarId | null, content: string, worksAs: Weekday) => typedError<number, IpcError>(__TAURI_INVOKE("holiday_import_apply", { calendar, content, worksAs })),
+	/**  The ready holiday sets shipped with the app. */
+	holidaySetList: () => __TAURI_INVOKE<HolidaySet[]>("holiday_set_list"),
+	/**  A ready set's days, marking those the calendar already lists. */
+	holidaySetPreview: (calendar: CalendarId | null, id: string) => typedError<ImportedDay[], IpcError>(__TAURI_INVOKE("holiday_set_preview", { calendar, id })),
+	/**
+	 *  Adds a ready set's days the calendar does not list yet; all or nothing. Returns how
+	 *  many were added.
+	 */
+	holidaySetApply: (calendar: CalendarId | null, id: string) => typedError<number, IpcError>(__TAURI_INVOKE("holiday_set_apply", { calendar, id })),
 	/**  Logs a new case; returns its detail. */
 	caseCreate: (input: NewCase) => typedError<CaseDetail, IpcError>(__TAURI_INVOKE("case_create", { input })),
 	/**  A case with its timeline, SLA and allowed moves. */
@@ -128,7 +154,7 @@ export const events = {
 };
 
 /* Constants */
-export const LIMITS = {"bulkMax":1000,"callbackDaysAhead":730,"callbackDaysBack":365,"caseSearchMax":200,"customerSearchMax":200,"demoCasesMax":100000,"holidayDaysAhead":1825,"holidayDaysBack":3650,"queryListMax":100,"tagsMax":20} as const;
+export const LIMITS = {"bulkMax":1000,"callbackDaysAhead":730,"callbackDaysBack":365,"caseSearchMax":200,"customerSearchMax":200,"demoCasesMax":100000,"holidayDaysAhead":1825,"holidayDaysBack":3650,"icsFileMaxBytes":1000000,"intervalsPerDayMax":6,"queryListMax":100,"tagsMax":20} as const;
 
 /* Types */
 /**  An agent as the assignment pickers show it. */
@@ -211,6 +237,43 @@ export type BulkOutcome = {
 	 *  without a resolution) or their status does not allow it (assigning a closed case).
 	 */
 	skipped: CaseId[],
+};
+
+/**  A named calendar. */
+export type Calendar = {
+	/**  Id. */
+	id: CalendarId,
+	/**  Name ("Taipei"). */
+	name: string,
+	/**  IANA time zone its hours and days are read in. */
+	timeZone: string,
+	/**  Weekly working hours, Monday first, seven entries. */
+	workingHours: WorkingDay[],
+	/**  The teams counting in it, ordered by name. */
+	teams: TeamId[],
+};
+
+/**  Id of a business calendar (besides the workspace's). */
+export type CalendarId = string;
+
+/**  Input of the calendar form. */
+export type CalendarInput = {
+	/**  Name, required. */
+	name: string,
+	/**  IANA time zone. */
+	timeZone: string,
+	/**  Weekly working hours, Monday first, seven entries. */
+	workingHours: WorkingDay[],
+};
+
+/**  Which calendar a case counts in, as the SLA panel names it. */
+export type CalendarLabel = {
+	/**  The named calendar; `None` for the workspace's. */
+	id: CalendarId | null,
+	/**  Its name; empty for the workspace's (the UI names it in the user's language). */
+	name: string,
+	/**  Its time zone. */
+	timeZone: string,
 };
 
 /**  The call-back's result. */
@@ -410,6 +473,8 @@ export type CaseSla = {
 	resolution: TargetView,
 	/**  Whether the targets count business hours only. */
 	businessHours: boolean,
+	/**  The calendar business hours are counted in: the case's team's, or the workspace's. */
+	calendar: CalendarLabel,
 };
 
 /**  Columns a list can be sorted by. */
@@ -576,6 +641,13 @@ export type DataChanged = null;
 
 /**  The database opened after having been busy; every view should load afresh. */
 export type DatabaseReady = null;
+
+/**  What a listed date is. */
+export type DayKind = 
+/**  Nobody works. */
+"holiday" | 
+/**  A make-up working day, worked with the hours of `works_as`. */
+"workday";
 
 /**  How far a run has come. */
 export type DemoProgress = {
@@ -765,7 +837,7 @@ export type FollowUp = {
 	outcome: string | null,
 };
 
-/**  A stored holiday. */
+/**  A stored holiday or make-up working day. */
 export type Holiday = {
 	/**  Id. */
 	id: HolidayId,
@@ -773,17 +845,70 @@ export type Holiday = {
 	date: string,
 	/**  Name; may be empty. */
 	name: string,
+	/**  Holiday or make-up working day. */
+	kind: DayKind,
+	/**  For a make-up working day: whose hours it has. */
+	worksAs: Weekday | null,
+	/**  The calendar; `None` for the workspace's. */
+	calendarId: CalendarId | null,
 };
 
-/**  Id of a holiday. */
+/**  Id of a holiday or make-up working day. */
 export type HolidayId = string;
 
-/**  Input of the holiday form. */
+/**  Input of the day form (and of each day an import or a holiday set adds). */
 export type HolidayInput = {
 	/**  The day, `YYYY-MM-DD`. */
 	date: string,
 	/**  What it is ("National Day"); may be empty. */
 	name: string,
+	/**  Holiday or make-up working day. */
+	kind: DayKind,
+	/**  For a make-up working day: whose hours it has. Ignored for a holiday. */
+	worksAs: Weekday | null,
+	/**  The calendar; `None` for the workspace's. */
+	calendarId: CalendarId | null,
+};
+
+/**  A ready set. */
+export type HolidaySet = {
+	/**  `cn-2026`. */
+	id: string,
+	/**  Region. */
+	region: Region,
+	/**  Year. */
+	year: number,
+	/**  Where the dates come from. */
+	source: string,
+	/**
+	 *  False while the official arrangement of the year was not yet published: then the
+	 *  set holds the days fixed by law only.
+	 */
+	complete: boolean,
+	/**  The days, earliest first. */
+	days: SetDay[],
+};
+
+/**  What importing a file would do. */
+export type ImportPreview = {
+	/**  The calendar's own name (`X-WR-CALNAME`), if it gives one. */
+	calendarName: string | null,
+	/**  The days, earliest first. */
+	days: ImportedDay[],
+	/**  Events left out. */
+	skipped: SkippedEvent[],
+};
+
+/**  One day the import would add. */
+export type ImportedDay = {
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	/**  The event's title. */
+	name: string,
+	/**  Holiday or make-up working day. */
+	kind: DayKind,
+	/**  The calendar already lists this date: it is left as it is. */
+	alreadyListed: boolean,
 };
 
 /**  An error as the UI receives it. */
@@ -823,6 +948,14 @@ export type NewCase = {
 	category: string,
 	/**  Urgency. */
 	priority: Priority,
+};
+
+/**  One opening interval of a day. */
+export type OpeningInterval = {
+	/**  Start, `HH:MM` (24 h). */
+	start: string,
+	/**  End, `HH:MM` (24 h), after `start`. */
+	end: string,
 };
 
 /**  A case as it was before a bulk action. */
@@ -867,6 +1000,15 @@ export type Queue =
 /**  Call-back scheduled and not yet done. */
 "awaiting_callback";
 
+/**  A region with a holiday set. */
+export type Region = 
+/**  Mainland China. */
+"cn" | 
+/**  Taiwan. */
+"tw" | 
+/**  Hong Kong. */
+"hk";
+
 /**  What resolving needs. */
 export type Resolution = {
 	/**  Root cause. */
@@ -895,6 +1037,18 @@ export type SavedView = {
 	query: CaseQuery,
 };
 
+/**  One day of a set. */
+export type SetDay = {
+	/**  `YYYY-MM-DD`. */
+	date: string,
+	/**  Its name in the region's language. */
+	name: string,
+	/**  Holiday or make-up working day. */
+	kind: DayKind,
+	/**  A make-up day's hours: those of the weekday whose rest it makes up for. */
+	worksAs: Weekday | null,
+};
+
 /**  Every setting the Settings screen edits. */
 export type Settings = {
 	/**  Shown in the title bar and on reports; may be empty. */
@@ -921,6 +1075,32 @@ export type SignIn = {
 	password: string,
 	/**  This device's name in the server's device list; empty: the computer's name. */
 	deviceName: string,
+};
+
+/**  Why an event is not imported. */
+export type SkipReason = 
+/**  It has a time of day: not a whole-day holiday. */
+"timed" | 
+/**
+ *  It repeats (RRULE/RDATE): the dates it means depend on rules this import does
+ *  not expand; published holiday calendars list each date.
+ */
+"repeating" | 
+/**  Longer than a month. */
+"too_long" | 
+/**  Outside the dates a calendar may hold (about ten years back, five ahead). */
+"out_of_range" | 
+/**  No start date, or one that is not a date. */
+"no_date";
+
+/**  An event the import leaves out, and why. */
+export type SkippedEvent = {
+	/**  The event's title. */
+	name: string,
+	/**  Its start as written in the file. */
+	start: string,
+	/**  Why. */
+	reason: SkipReason,
 };
 
 /**  Cases whose SLA target just fell due. */
@@ -1079,6 +1259,8 @@ export type Team = {
 	id: TeamId,
 	/**  Name. */
 	name: string,
+	/**  The calendar its cases count in; `None` for the workspace's. */
+	calendarId: CalendarId | null,
 };
 
 /**  Id of a team. */
@@ -1124,7 +1306,9 @@ export type ValidationRule =
  */
 "invalid_value" | 
 /**  Another live record already has this value (or combination of values). */
-"duplicate";
+"duplicate" | 
+/**  A time interval that overlaps (or touches) another of the same day. */
+"overlap";
 
 /**  Id of a saved list view. */
 export type ViewId = string;
@@ -1136,12 +1320,13 @@ export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 export type WorkingDay = {
 	/**  Which day. */
 	weekday: Weekday,
-	/**  Whether the team works that day at all. */
+	/**
+	 *  Whether the team works that day at all (a closed day keeps its intervals, so
+	 *  switching it back on restores them).
+	 */
 	open: boolean,
-	/**  Start, `HH:MM` (24 h). */
-	start: string,
-	/**  End, `HH:MM` (24 h), after `start`. */
-	end: string,
+	/**  The opening intervals, earliest first, not overlapping; at least one when open. */
+	intervals: OpeningInterval[],
 };
 
 /* Tauri Specta runtime */

@@ -43,7 +43,7 @@ pub struct Calendar {
     pub time_zone: String,
     /// Weekly working hours, Monday first, seven entries.
     pub working_hours: Vec<WorkingDay>,
-    /// The teams counting in it, by name.
+    /// The teams counting in it, ordered by name.
     pub teams: Vec<TeamId>,
 }
 

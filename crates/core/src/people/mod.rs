@@ -33,6 +33,8 @@ pub struct Team {
     pub id: TeamId,
     /// Name.
     pub name: String,
+    /// The calendar its cases count in; `None` for the workspace's.
+    pub calendar_id: Option<crate::ids::CalendarId>,
 }
 
 const NAME: TextRule = TextRule::line("name", 120, true);
@@ -76,8 +78,8 @@ pub fn agents(conn: &rusqlite::Connection) -> Result<Vec<Agent>> {
 /// Every team, by name.
 pub fn teams(conn: &rusqlite::Connection) -> Result<Vec<Team>> {
     let mut stmt =
-        conn.prepare_cached("SELECT id, name FROM teams WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE")?;
-    let rows = stmt.query_map([], |r| Ok(Team { id: r.get(0)?, name: r.get(1)? }))?;
+        conn.prepare_cached("SELECT id, name, calendar_id FROM teams WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE")?;
+    let rows = stmt.query_map([], |r| Ok(Team { id: r.get(0)?, name: r.get(1)?, calendar_id: r.get(2)? }))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
