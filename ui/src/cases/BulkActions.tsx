@@ -8,6 +8,7 @@ import { notifications } from "@mantine/notifications";
 import { IconArrowBackUp, IconCheck, IconTag, IconUserPlus, IconX } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
 import { LIMITS, type BulkAction, type BulkOutcome, type CaseId } from "../ipc/bindings";
@@ -18,7 +19,7 @@ import classes from "./BulkActions.module.css";
 type Kind = "assign" | "close" | "add_tag";
 const NOBODY = "__nobody__";
 
-function outcomeMessage(t: ReturnType<typeof useTranslation>["t"], outcome: BulkOutcome): string {
+function outcomeMessage(t: TFunction, outcome: BulkOutcome): string {
   const done = t("cases.bulk.done", { count: outcome.changed.length });
   return outcome.skipped.length > 0
     ? `${done}. ${t("cases.bulk.skipped", { count: outcome.skipped.length })}`

@@ -91,6 +91,7 @@ describe("case detail", () => {
           firstResponse: target({ status: "running", targetMinutes: 60, dueAt: minutesFromNow(-95), remainingMinutes: -95 }),
           resolution: target({ status: "running", targetMinutes: 480, dueAt: minutesFromNow(45), remainingMinutes: 45 }),
           businessHours: true,
+          calendar: { id: null, name: "", timeZone: "Asia/Shanghai" },
         },
       }),
     );
@@ -115,6 +116,7 @@ describe("case detail", () => {
           firstResponse: target({ targetMinutes: 240 }),
           resolution: target({ targetMinutes: 1440, dueAt: minutesFromNow(1200), remainingMinutes: 1200 }),
           businessHours: false,
+          calendar: { id: null, name: "", timeZone: "Asia/Shanghai" },
         },
       }),
     );
@@ -132,6 +134,7 @@ describe("case detail", () => {
             firstResponse: target({ targetMinutes: 480 }),
             resolution: target({ status: "paused", targetMinutes: 2400, remainingMinutes: 90 }),
             businessHours: true,
+          calendar: { id: null, name: "", timeZone: "Asia/Shanghai" },
           },
         }),
     });
@@ -149,6 +152,7 @@ describe("case detail", () => {
           firstResponse: target({ status: "met", remainingMinutes: null }),
           resolution: target({ status: "paused", remainingMinutes: 130 }),
           businessHours: false,
+          calendar: { id: null, name: "", timeZone: "Asia/Shanghai" },
         },
       }),
     );

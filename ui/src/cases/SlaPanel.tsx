@@ -136,7 +136,12 @@ export function SlaPanel({ sla }: { sla: CaseSla }) {
         />
         <TargetRow label={t("cases.sla.resolution")} target={sla.resolution} businessHours={sla.businessHours} now={now} />
         <Text size="xs" c="dimmed">
-          {sla.businessHours ? t("cases.sla.businessHours") : t("cases.sla.calendarHours")}
+          {sla.businessHours
+            ? t("cases.sla.businessHoursIn", {
+                calendar: sla.calendar.name || t("settings.calendars.workspace"),
+                timeZone: sla.calendar.timeZone,
+              })
+            : t("cases.sla.calendarHours")}
         </Text>
       </Stack>
     </Paper>

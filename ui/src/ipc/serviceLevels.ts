@@ -1,26 +1,19 @@
 /**
- * Service-level hooks: the effective SLA targets per priority, the team's policies and
- * holidays. Every change moves due times cached on open cases (Rust recomputes them in
- * the same transaction), so case lists and details are refetched too.
+ * Service-level hooks: the effective SLA targets per priority and the team's policies.
+ * Every change moves due times cached on open cases (Rust recomputes them in the same
+ * transaction), so case lists and details are refetched too.
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 
-import {
-  commands,
-  type HolidayId,
-  type HolidayInput,
-  type SlaPolicyId,
-  type SlaPolicyInput,
-} from "./bindings";
+import { commands, type SlaPolicyId, type SlaPolicyInput } from "./bindings";
 import { caseKeys } from "./cases";
 import { unwrap } from "./result";
 
 export const serviceLevelKeys = {
   policies: ["serviceLevels", "policies"] as const,
-  holidays: ["serviceLevels", "holidays"] as const,
 };
 
-function refreshAfterChange(client: QueryClient, key: readonly string[]) {
+export function refreshAfterChange(client: QueryClient, key: readonly string[]) {
   return Promise.all([
     client.invalidateQueries({ queryKey: key }),
     client.invalidateQueries({ queryKey: caseKeys.all }),
@@ -57,29 +50,5 @@ export function useDeleteSlaPolicy() {
   return useMutation({
     mutationFn: async (id: SlaPolicyId) => unwrap(await commands.slaPolicyDelete(id)),
     onSuccess: () => refreshAfterChange(client, serviceLevelKeys.policies),
-  });
-}
-
-/** The team's holidays, earliest first. */
-export function useHolidays() {
-  return useQuery({
-    queryKey: serviceLevelKeys.holidays,
-    queryFn: async () => unwrap(await commands.holidayList()),
-  });
-}
-
-export function useCreateHoliday() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async (input: HolidayInput) => unwrap(await commands.holidayCreate(input)),
-    onSuccess: () => refreshAfterChange(client, serviceLevelKeys.holidays),
-  });
-}
-
-export function useDeleteHoliday() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: async (id: HolidayId) => unwrap(await commands.holidayDelete(id)),
-    onSuccess: () => refreshAfterChange(client, serviceLevelKeys.holidays),
   });
 }

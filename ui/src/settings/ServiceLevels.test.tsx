@@ -209,7 +209,7 @@ describe("holidays", { timeout: TEST_MS }, () => {
       holiday_create: (args: unknown) => {
         const { input } = args as { input: HolidayInput };
         const id = `0192f0c4-0000-7000-8000-00000000020${list.length}`;
-        list.push({ id, ...input });
+        list.push({ id, date: input.date, name: input.name, kind: input.kind, worksAs: input.worksAs, calendarId: input.calendarId });
         return id;
       },
       holiday_delete: (args: unknown) => {
@@ -222,7 +222,7 @@ describe("holidays", { timeout: TEST_MS }, () => {
   it("adds a holiday picked in the calendar and removes it again", async () => {
     mockIpc(holidayBackend());
     const { user } = renderApp("/settings");
-    expect(await screen.findByText("No holidays yet.", {}, { timeout: LOAD_MS })).toBeInTheDocument();
+    expect(await screen.findByText("No holidays or make-up days yet.", {}, { timeout: LOAD_MS })).toBeInTheDocument();
 
     const form = screen.getByRole("form", { name: "Add a holiday" });
     await user.click(within(form).getByRole("button", { name: "Date" }));
@@ -236,18 +236,18 @@ describe("holidays", { timeout: TEST_MS }, () => {
     const [call] = callsTo("holiday_create") as { input: HolidayInput }[];
     expect(call?.input.name).toBe("Founders' Day");
     expect(call?.input.date).toMatch(/^\d{4}-\d{2}-15$/);
-    const table = await screen.findByRole("table", { name: "Holidays" });
+    const table = await screen.findByRole("table", { name: "Holidays and make-up days" });
     expect(within(table).getByText("Founders' Day")).toBeInTheDocument();
 
     await user.click(within(table).getByRole("button", { name: /^Remove the holiday on / }));
-    expect(await screen.findByText("No holidays yet.")).toBeInTheDocument();
+    expect(await screen.findByText("No holidays or make-up days yet.")).toBeInTheDocument();
     expect(callsTo("holiday_delete")).toHaveLength(1);
   });
 
   it("names the calendar's month controls, so a day next month can be picked", async () => {
     mockIpc(holidayBackend());
     const { user } = renderApp("/settings");
-    expect(await screen.findByText("No holidays yet.", {}, { timeout: LOAD_MS })).toBeInTheDocument();
+    expect(await screen.findByText("No holidays or make-up days yet.", {}, { timeout: LOAD_MS })).toBeInTheDocument();
 
     const form = screen.getByRole("form", { name: "Add a holiday" });
     await user.click(within(form).getByRole("button", { name: "Date" }));
@@ -266,11 +266,11 @@ describe("holidays", { timeout: TEST_MS }, () => {
 
   it("says beside the date when the day is already a holiday", async () => {
     mockIpc({
-      ...holidayBackend([{ id: "h1", date: "2026-10-01", name: "National Day" }]),
+      ...holidayBackend([{ id: "h1", date: "2026-10-01", name: "National Day", kind: "holiday", worksAs: null, calendarId: null }]),
       holiday_create: rejectWith(ipcError({ code: "validation", field: "date", rule: "duplicate" })),
     });
     const { user } = renderApp("/settings");
-    const table = await screen.findByRole("table", { name: "Holidays" }, { timeout: LOAD_MS });
+    const table = await screen.findByRole("table", { name: "Holidays and make-up days" }, { timeout: LOAD_MS });
     expect(within(table).getByText("National Day")).toBeInTheDocument();
     expect(within(table).getByText("Thursday, October 1, 2026")).toBeInTheDocument();
 
@@ -284,7 +284,7 @@ describe("holidays", { timeout: TEST_MS }, () => {
     if (!day) throw new Error("no 1st in the picker");
     await user.click(day);
     await user.click(within(form).getByRole("button", { name: "Add holiday" }));
-    expect(await within(form).findByText("This day is already a holiday.")).toBeInTheDocument();
+    expect(await within(form).findByText("This day is already listed in this calendar.")).toBeInTheDocument();
   });
 
   it("offers the days Rust accepts, and shows its refusal of one outside them beside the date", async () => {
@@ -294,7 +294,7 @@ describe("holidays", { timeout: TEST_MS }, () => {
       holiday_create: rejectWith(ipcError({ code: "validation", field: "date", rule: "too_late", limit: 1825 })),
     });
     const { user } = renderApp("/settings");
-    expect(await screen.findByText("No holidays yet.", {}, { timeout: LOAD_MS })).toBeInTheDocument();
+    expect(await screen.findByText("No holidays or make-up days yet.", {}, { timeout: LOAD_MS })).toBeInTheDocument();
     const form = screen.getByRole("form", { name: "Add a holiday" });
     const date = within(form).getByRole("button", { name: "Date" });
     await user.click(date);

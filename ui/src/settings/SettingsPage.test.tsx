@@ -55,7 +55,7 @@ describe("settings form", () => {
       organisationName: "Globex Helpdesk",
       timeZone: "Asia/Shanghai",
     });
-    expected.workingHours[5] = { weekday: "sat", open: true, start: "10:00", end: "14:00" };
+    expected.workingHours[5] = { weekday: "sat", open: true, intervals: [{ start: "10:00", end: "14:00" }] };
     expect(callsTo("settings_save")).toEqual([{ settings: expected }]);
     expect(ipc).toHaveBeenCalledWith("settings_save", { settings: expected });
 

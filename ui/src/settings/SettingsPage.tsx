@@ -1,7 +1,7 @@
 /**
  * Settings: loads the stored settings (loader while waiting, translated error with
- * Retry if that fails) and hands them to the form; below it, the service levels and
- * holidays, which save on each change.
+ * Retry if that fails) and hands them to the form; below it, the service levels,
+ * holidays and team calendars, which save on each change.
  */
 import { Alert, Button, Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
@@ -9,6 +9,7 @@ import { useTranslation } from "react-i18next";
 
 import { describeError } from "../ipc/errors";
 import { useSettings } from "../ipc/queries";
+import { Calendars } from "./Calendars";
 import { Holidays } from "./Holidays";
 import { ServiceLevels } from "./ServiceLevels";
 import { SettingsForm } from "./SettingsForm";
@@ -61,6 +62,7 @@ export function SettingsPage() {
       {/* Saved as soon as changed, so outside the form and its Save bar. */}
       <ServiceLevels />
       <Holidays />
+      <Calendars />
     </Stack>
   );
 }

@@ -24,19 +24,40 @@ describe("validateSettings", () => {
     expect(validateSettings(sampleSettings())).toEqual({});
   });
 
-  it.each<[Partial<WorkingDay>, object]>([
-    [{ start: "" }, { start: { rule: "required" } }],
-    [{ end: "" }, { end: { rule: "required" } }],
-    [{ start: "", end: "" }, { start: { rule: "required" }, end: { rule: "required" } }],
-    [{ start: "7:00" }, { start: { rule: "invalid_time" } }],
-    [{ start: "17:00", end: "09:00" }, { end: { rule: "end_before_start" } }],
-    [{ start: "09:00", end: "09:00" }, { end: { rule: "end_before_start" } }],
-  ])("flags an open day with %j", (day, expected) => {
-    expect(validateSettings(withMonday(day))).toEqual({ days: { mon: expected } });
+  const interval = (start: string, end: string) => ({ start, end });
+
+  it.each<[{ start: string; end: string }, object]>([
+    [interval("", "17:30"), { start: { rule: "required" } }],
+    [interval("09:00", ""), { end: { rule: "required" } }],
+    [interval("", ""), { start: { rule: "required" }, end: { rule: "required" } }],
+    [interval("7:00", "17:30"), { start: { rule: "invalid_time" } }],
+    [interval("17:00", "09:00"), { end: { rule: "end_before_start" } }],
+    [interval("09:00", "09:00"), { end: { rule: "end_before_start" } }],
+  ])("flags an open day's interval %j", (day, expected) => {
+    expect(validateSettings(withMonday({ intervals: [day] }))).toEqual({ days: { mon: { intervals: { 0: expected } } } });
+  });
+
+  it("accepts a lunch break and flags overlapping or touching intervals on the later one", () => {
+    const lunch = [interval("13:30", "18:00"), interval("09:00", "12:00")];
+    expect(validateSettings(withMonday({ intervals: lunch }))).toEqual({});
+    expect(validateSettings(withMonday({ intervals: [interval("09:00", "12:00"), interval("12:00", "18:00")] }))).toEqual({
+      days: { mon: { intervals: { 1: { start: { rule: "overlap" } } } } },
+    });
+    expect(validateSettings(withMonday({ intervals: [interval("11:00", "18:00"), interval("09:00", "12:00")] }))).toEqual({
+      days: { mon: { intervals: { 0: { start: { rule: "overlap" } } } } },
+    });
+  });
+
+  it("requires an interval on an open day and allows at most the limit", () => {
+    expect(validateSettings(withMonday({ intervals: [] }))).toEqual({ days: { mon: { day: { rule: "required" } } } });
+    const seven = Array.from({ length: 7 }, (_, h) => interval(`0${h}:00`, `0${h}:30`));
+    expect(validateSettings(withMonday({ intervals: seven }))).toEqual({
+      days: { mon: { day: { rule: "too_many", limit: 6 } } },
+    });
   });
 
   it("ignores the times of a closed day", () => {
-    expect(validateSettings(withMonday({ open: false, start: "", end: "" }))).toEqual({});
+    expect(validateSettings(withMonday({ open: false, intervals: [interval("", "")] }))).toEqual({});
   });
 
   it("flags an organisation name over 120 characters, counting characters not bytes", () => {
@@ -79,7 +100,7 @@ describe("issuesFromIpcError", () => {
     ["workingHours.sun.end", "sun"],
   ])("places %s on that day's row", (field, weekday) => {
     expect(issuesFromIpcError(validation(field, "end_before_start"), settings)).toEqual({
-      days: { [weekday]: { end: { rule: "end_before_start", limit: null } } },
+      days: { [weekday]: { intervals: { 0: { end: { rule: "end_before_start", limit: null } } } } },
     });
   });
 

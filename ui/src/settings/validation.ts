@@ -4,7 +4,7 @@
  * names Rust sends), not messages, so they are translated when shown and follow a
  * language switch.
  */
-import type { IpcError, Settings, ValidationRule, Weekday } from "../ipc/bindings";
+import { LIMITS, type IpcError, type Settings, type ValidationRule, type Weekday, type WorkingDay } from "../ipc/bindings";
 import { fieldOf } from "../ipc/errors";
 
 export const ORGANISATION_NAME_MAX = 120;
@@ -16,9 +16,15 @@ export interface Issue {
   limit?: number | null;
 }
 
-export interface DayIssues {
+export interface IntervalIssues {
   start?: Issue;
   end?: Issue;
+}
+
+/** Issues of one open day: about the day as a whole, or about one of its intervals. */
+export interface DayIssues {
+  day?: Issue;
+  intervals?: Record<number, IntervalIssues>;
 }
 
 export interface FormIssues {
@@ -54,15 +60,40 @@ export function validateSettings(settings: Settings): FormIssues {
 
   const days: Partial<Record<Weekday, DayIssues>> = {};
   for (const day of settings.workingHours) {
-    if (!day.open) continue; // Closed days keep their times but they are not used.
-    const start = checkTime(day.start);
-    let end = checkTime(day.end);
-    if (!start && !end && day.end <= day.start) end = { rule: "end_before_start" };
-    if (start || end) days[day.weekday] = { ...(start && { start }), ...(end && { end }) };
+    const found = validateDay(day);
+    if (found) days[day.weekday] = found;
   }
   if (Object.keys(days).length > 0) issues.days = days;
 
   return issues;
+}
+
+/**
+ * One day's issues, mirroring the calendar's rules: an open day has at least one and at
+ * most `LIMITS.intervalsPerDayMax` intervals, each a valid time range, none overlapping or
+ * touching another (the overlap is shown on the later interval's opening time). Closed
+ * days keep their times but they are not used.
+ */
+export function validateDay(day: WorkingDay): DayIssues | undefined {
+  if (!day.open) return undefined;
+  if (day.intervals.length === 0) return { day: { rule: "required" } };
+  if (day.intervals.length > LIMITS.intervalsPerDayMax) {
+    return { day: { rule: "too_many", limit: LIMITS.intervalsPerDayMax } };
+  }
+  const intervals: Record<number, IntervalIssues> = {};
+  day.intervals.forEach((interval, i) => {
+    const start = checkTime(interval.start);
+    let end = checkTime(interval.end);
+    if (!start && !end && interval.end <= interval.start) end = { rule: "end_before_start" };
+    if (start || end) intervals[i] = { ...(start && { start }), ...(end && { end }) };
+  });
+  if (Object.keys(intervals).length === 0) {
+    const order = day.intervals.map((interval, i) => ({ ...interval, i })).sort((a, b) => a.start.localeCompare(b.start));
+    for (let k = 1; k < order.length; k++) {
+      if (order[k]!.start <= order[k - 1]!.end) intervals[order[k]!.i] = { start: { rule: "overlap" } };
+    }
+  }
+  return Object.keys(intervals).length > 0 ? { intervals } : undefined;
 }
 
 export function hasIssues(issues: FormIssues): boolean {
@@ -94,7 +125,7 @@ export function issuesFromIpcError(error: IpcError, settings: Settings): FormIss
     const weekday = match?.[2] ?? settings.workingHours[Number(match?.[1])]?.weekday;
     if (match && weekday && WEEKDAYS.includes(weekday as Weekday)) {
       const part = match[3] === "start" ? "start" : "end";
-      return { days: { [weekday as Weekday]: { [part]: issue } } };
+      return { days: { [weekday as Weekday]: { intervals: { 0: { [part]: issue } } } } };
     }
   }
   return { [field]: issue };

@@ -97,7 +97,7 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}, caseOverrides:
   return {
     case: sampleCase(caseOverrides),
     timeline,
-    sla: { firstResponse: target(), resolution: target({ targetMinutes: 1440, dueAt: minutesFromNow(1200), remainingMinutes: 1200 }), businessHours: true },
+    sla: { firstResponse: target(), resolution: target({ targetMinutes: 1440, dueAt: minutesFromNow(1200), remainingMinutes: 1200 }), businessHours: true, calendar: { id: null, name: "", timeZone: "Asia/Shanghai" } },
     nextStatuses: ["pending_customer", "pending_internal", "resolved"],
     allowedActions: [...ALLOWED_ACTIONS.open],
     ...overrides,

@@ -16,8 +16,7 @@ export function sampleSettings(overrides: Partial<Settings> = {}): Settings {
   const weekday = (w: Settings["workingHours"][number]["weekday"], open: boolean) => ({
     weekday: w,
     open,
-    start: "09:00",
-    end: "17:30",
+    intervals: [{ start: "09:00", end: "17:30" }],
   });
   return {
     organisationName: "Acme Support",
@@ -129,6 +128,8 @@ export function mockIpc(handlers: Handlers = {}) {
     settings_time_zones: () => sampleTimeZones,
     sla_policy_list: () => builtInPolicies,
     holiday_list: () => [],
+    calendar_list: () => [],
+    holiday_set_list: () => [],
     // An empty case database.
     case_list: () => ({ rows: [], total: 0 }),
     case_categories: () => [],
