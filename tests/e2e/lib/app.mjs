@@ -22,7 +22,7 @@ import { test } from "node:test";
 
 import { remote } from "webdriverio";
 
-import { appBinary, artifactsDir, nativeDriverBinary, tauriDriverBinary } from "./paths.mjs";
+import { appBinary, artifactsDir, nativeDriverBinary, requireTool, tauriDriverBinary } from "./paths.mjs";
 import {
   Child,
   MARKER_VAR,
@@ -57,13 +57,15 @@ const slugOf = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
 /**
  * Registers a test. `body` gets the Scenario; `options.timeout` overrides the limit;
  * `options.prepare(s)` runs before the app starts (e.g. to fill `s.dataDir` with
- * `frontline-cli`).
+ * `frontline-cli`); `options.clock` (`{ at: "2026-10-09 19:00:00", timeZone }`) starts
+ * the app, and only the app, on that wall clock (libfaketime; it runs on from there) in
+ * that time zone, for rules that depend on the day of the week.
  */
 export function scenario(name, body, options = {}) {
   test(name, { timeout: options.timeout ?? TIMEOUTS.scenario }, async (t) => {
     // Checked before anything is created, so a missing tool fails fast and clean.
     const tools = { binary: appBinary(), tauriDriver: tauriDriverBinary(), nativeDriver: nativeDriverBinary() };
-    const s = new Scenario(name, t, tools);
+    const s = new Scenario(name, t, tools, options.clock);
     let failed = false;
     try {
       if (options.prepare) await options.prepare(s);
@@ -104,9 +106,10 @@ function processAgeAt(pid, at) {
 }
 
 export class Scenario {
-  constructor(name, t, tools) {
+  constructor(name, t, tools, clock) {
     this.name = name;
     this.tools = tools;
+    this.clock = clock;
     this.slug = slugOf(name);
     this.t = t;
     this.marker = randomUUID();
@@ -165,6 +168,19 @@ export class Scenario {
     if (dbusAddress) env.DBUS_SESSION_BUS_ADDRESS = dbusAddress;
     else delete env.DBUS_SESSION_BUS_ADDRESS;
 
+    // The app is found by its executable, so a clock wrapper must exec it, not fork it.
+    this.launcher = this.binary;
+    if (this.clock) {
+      requireTool("/usr/bin/faketime", "apt-get install faketime (cargo xtask test installs it)");
+      this.launcher = join(this.root, "frontline-at-fixed-clock.sh");
+      const quote = (v) => `'${String(v).replaceAll("'", "'\\''")}'`;
+      writeFileSync(
+        this.launcher,
+        `#!/bin/sh\nexport TZ=${quote(this.clock.timeZone)}\nexec /usr/bin/faketime -f ${quote(`@${this.clock.at}`)} ${quote(this.binary)} "$@"\n`,
+        { mode: 0o755 },
+      );
+    }
+
     this.port = await freePort();
     this.nativePort = await freePort([this.port]);
     registerMarker(this.marker);
@@ -200,7 +216,7 @@ export class Scenario {
       connectionRetryCount: 0,
       connectionRetryTimeout: TIMEOUTS.firstScreen,
       capabilities: {
-        "tauri:options": { application: this.binary },
+        "tauri:options": { application: this.launcher ?? this.binary },
         // WebKitWebDriver speaks classic WebDriver only (no BiDi).
         "wdio:enforceWebDriverClassic": true,
       },

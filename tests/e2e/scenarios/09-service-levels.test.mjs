@@ -166,8 +166,8 @@ scenario("customises service levels and a new case follows them", async (s) => {
   const [year, month] = now.getMonth() === 11 ? [now.getFullYear() + 1, 0] : [now.getFullYear(), now.getMonth() + 1];
   const fullDay = new Intl.DateTimeFormat("en", { dateStyle: "full", timeZone: "UTC" }).format(new Date(Date.UTC(year, month, 1)));
   const isoDay = `${year}-${String(month + 1).padStart(2, "0")}-01`;
-  const holidays = await getByRole(browser, "region", { name: "Holidays" });
-  await waitForText(browser, holidays, (t) => t.includes("No holidays yet."), "the Holidays section to say there are none yet");
+  const holidays = await getByRole(browser, "region", { name: "Holidays and make-up days" });
+  await waitForText(browser, holidays, (t) => t.includes("No holidays or make-up days yet."), "the Holidays section to say there are none yet");
   const form = await getByRole(browser, "form", { name: "Add a holiday", within: holidays });
   const date = await clickButton(browser, "Date", { within: form });
   const nextMonth = await getByRole(browser, "button", { name: "Next month" });
@@ -181,11 +181,11 @@ scenario("customises service levels and a new case follows them", async (s) => {
   await fillTextbox(browser, "Name", HOLIDAY, { within: form });
   await clickButton(browser, "Add holiday", { within: form });
   await waitForAlert(browser, "Holiday added");
-  const holidayTable = await getByRole(browser, "table", { name: "Holidays", within: holidays });
+  const holidayTable = await getByRole(browser, "table", { name: "Holidays and make-up days", within: holidays });
   await waitForRows(
     browser,
     holidayTable,
-    (r) => JSON.stringify(r) === JSON.stringify([[fullDay, HOLIDAY, ""]]),
+    (r) => JSON.stringify(r) === JSON.stringify([[fullDay, HOLIDAY, "Holiday", ""]]),
     `the Holidays table to list ${fullDay} (${HOLIDAY})`,
   );
   await getByRole(browser, "button", { name: `Remove the holiday on ${fullDay}`, within: holidayTable });

@@ -84,14 +84,19 @@ impl Settings {
     }
 }
 
-/// The computer's IANA time zone (UTC if unknown), read once: settings are loaded on every
+/// The computer's IANA time zone (`TZ` if it names one, else the system's; UTC if
+/// unknown), read once: settings are loaded on every
 /// SLA refresh, and the answer does not change while the app runs.
 fn system_time_zone() -> &'static str {
     static TZ: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     TZ.get_or_init(|| {
-        iana_time_zone::get_timezone()
-            .ok()
-            .filter(|tz| tz.parse::<chrono_tz::Tz>().is_ok())
+        // A `TZ` naming a zone is what this process's clock reads in (a user or a launcher
+        // set it); the system's zone otherwise.
+        let from_env = std::env::var("TZ").ok().map(|tz| tz.trim_start_matches(':').to_owned());
+        from_env
+            .into_iter()
+            .chain(iana_time_zone::get_timezone().ok())
+            .find(|tz| tz.parse::<chrono_tz::Tz>().is_ok())
             .unwrap_or_else(|| "UTC".to_owned())
     })
 }
