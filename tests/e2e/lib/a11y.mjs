@@ -15,10 +15,11 @@
  * The colour scheme is switched the way Mantine switches it: Mantine's colour-scheme
  * manager (localStorage, key "mantine-color-scheme-value") listens to the `storage`
  * event and answers it with the provider's `setColorScheme`, the same function the
- * Settings theme option reaches through `useMantineColorScheme` (PreferencesGate). So
- * React's state and `<html data-mantine-color-scheme>` change together, as when a person
- * saves another theme, without leaving the screen (an open dialog stays open). The value
- * stored before is put back afterwards ("auto" stays "auto").
+ * Settings theme option reaches through `useMantineColorScheme` (PreferencesGate), which
+ * also turns CSS transitions off for the switch; so does this. React's state and
+ * `<html data-mantine-color-scheme>` change together, as when a person saves another
+ * theme, without leaving the screen (an open dialog stays open). The value stored before
+ * is put back afterwards ("auto" stays "auto").
  *
  * Before each run the page must have settled: no finite CSS transition or animation
  * running (a dialog fading in measures as low contrast). A violation must show in two
@@ -134,23 +135,36 @@ function schemeState(key) {
     scheme: document.documentElement.getAttribute("data-mantine-color-scheme"),
     stored: window.localStorage.getItem(key),
     look: `${style.backgroundColor} / ${style.color}`,
+    switching: document.querySelector("style[data-e2e-a11y]") !== null,
   };
 }
 
 /**
  * In the page: tells Mantine's colour-scheme manager that the stored scheme is now
- * `value`, as a change from another window would; it calls the provider's setColorScheme.
+ * `value`, as a change from another window would; it calls the provider's setColorScheme,
+ * which sets <html data-mantine-color-scheme> at once. Like Mantine's own
+ * useMantineColorScheme().setColorScheme (what the Settings theme option calls), CSS
+ * transitions are off while the colours change, so nothing is caught half-way (a
+ * SegmentedControl's labels fade their colour over 200 ms otherwise).
  */
 function announceScheme(key, value) {
+  const style = document.createElement("style");
+  style.setAttribute("data-mantine-styles", "inline");
+  style.setAttribute("data-mantine-disable-transition", "true");
+  style.setAttribute("data-e2e-a11y", "true");
+  style.textContent = "*, *::before, *::after {transition: none !important;}";
+  document.head.appendChild(style);
   const oldValue = window.localStorage.getItem(key);
   window.dispatchEvent(new StorageEvent("storage", { key, oldValue, newValue: value, storageArea: window.localStorage }));
+  void document.documentElement.offsetHeight; // Styles recomputed with transitions off...
+  window.setTimeout(() => style.remove(), 50); // ...then they are back, as Mantine does.
 }
 
 async function switchScheme(browser, value, expectedScheme) {
   await browser.execute(announceScheme, SCHEME_KEY, value);
   let state = null;
   await browser
-    .waitUntil(async () => (state = await browser.execute(schemeState, SCHEME_KEY)).scheme === expectedScheme && state.stored === value, {
+    .waitUntil(async () => (state = await browser.execute(schemeState, SCHEME_KEY)).scheme === expectedScheme && state.stored === value && !state.switching, {
       timeout: TIMEOUTS.ui,
       interval: 50,
     })
