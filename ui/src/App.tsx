@@ -15,7 +15,7 @@ import { RouterProvider } from "react-router/dom";
 import { DatesLocale } from "./i18n/DatesLocale";
 import { routes } from "./routes";
 import { PreferencesGate } from "./shell/PreferencesGate";
-import { localizedTheme } from "./theme";
+import { cssVariablesResolver, localizedTheme } from "./theme";
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -47,7 +47,7 @@ function LocalizedMantine({ env, children }: { env: "default" | "test"; children
   const { t } = useTranslation();
   const theme = useMemo(() => localizedTheme(t("common.close")), [t]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto" env={env}>
       {children}
     </MantineProvider>
   );

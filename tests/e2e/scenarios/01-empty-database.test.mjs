@@ -1,13 +1,17 @@
 /**
  * Scenario 1: the app starts on a data folder that does not exist yet, creates a private
  * database there, and shows its full window: header, the seven sections, the status bar.
+ * Then every section, on that empty database, passes axe's WCAG 2 A/AA rules in light
+ * and dark.
  */
 import assert from "node:assert/strict";
 import { existsSync, statSync } from "node:fs";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
+import { waitForText } from "../lib/cases.mjs";
 import { getByRole, queryAllByRole, textOf } from "../lib/queries.mjs";
-import { mainNav, navLinkNames, waitForHeaderText, waitForPageHeading } from "../lib/ui.mjs";
+import { mainNav, navLinkNames, openSection, waitForHeaderText, waitForPageHeading } from "../lib/ui.mjs";
 
 const SECTIONS = ["Cases", "Customers", "Training", "Plans", "Dashboard", "Sync", "Settings"];
 
@@ -42,4 +46,20 @@ scenario("opens on an empty database", async (s) => {
   assert.equal(fileMode.toString(8), "600", `the database file should be private to the user (0600), it is 0${fileMode.toString(8)}`);
   const dirMode = statSync(s.dataDir).mode & 0o777;
   assert.equal(dirMode.toString(8), "700", `the data folder the app created should be private (0700), it is 0${dirMode.toString(8)}`);
+
+  // Every section on an empty database passes axe's WCAG 2 A/AA rules, light and dark.
+  await getByRole(browser, "heading", { name: "No cases yet" });
+  await checkAccessibility(s, "Cases, empty database (demo data offer)");
+  // What each section shows once loaded (not its loader).
+  const main = await getByRole(browser, "main");
+  const loaded = {
+    Customers: () => waitForText(browser, main, (t) => t.includes("No customers yet."), "the Customers page to say there are none"),
+    Sync: () => getByRole(browser, "form", { name: "Sign in to your team's server" }),
+    Settings: () => getByRole(browser, "textbox", { name: "Organisation name" }),
+  };
+  for (const section of SECTIONS.slice(1)) {
+    await openSection(browser, section);
+    await loaded[section]?.();
+    await checkAccessibility(s, `${section}, empty database`);
+  }
 });

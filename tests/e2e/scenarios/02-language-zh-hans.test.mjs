@@ -4,6 +4,7 @@
  */
 import assert from "node:assert/strict";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
 import { chooseOption, documentLanguage, mainNav, openSection, saveSettings, waitForNavLinks, waitForPageHeading } from "../lib/ui.mjs";
 
@@ -21,4 +22,5 @@ scenario("switches language to Simplified Chinese", async (s) => {
   await waitForNavLinks(browser, ["案件", "客户", "培训", "应急预案", "仪表板", "同步", "设置"]);
   await waitForPageHeading(browser, "设置");
   assert.equal(await documentLanguage(browser), "zh-Hans", "<html lang> should be zh-Hans after switching to 简体中文");
+  await checkAccessibility(s, "Settings in 简体中文");
 });

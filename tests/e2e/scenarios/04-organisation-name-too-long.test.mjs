@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
 import { accessibleDescription, getByRole, textOf } from "../lib/queries.mjs";
 import { openSection, saveSettings, typeInto, waitForHeaderText, waitForPageHeading } from "../lib/ui.mjs";
@@ -59,6 +60,7 @@ scenario("rejects an over-long organisation name", async (s) => {
     "focus should move to the field that needs attention",
   );
   await waitForHeaderText(browser, SAVED); // The header still shows the stored name.
+  await checkAccessibility(s, "Settings, a field in error");
 
   await s.screenshot("-error");
 

@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
 import {
   chooseMenuItem,
@@ -54,6 +55,10 @@ scenario("handles a complaint from intake to call-back", async (s) => {
     { title: TITLE, customer: CUSTOMER, category: "网络故障", priority: "P2 · High" },
     async (step, dialog) => {
       assert.ok(await focusIsInside(browser, dialog), `after ${step}, the focus should still be inside the New case dialog`);
+      if (step === "Priority") {
+        await checkAccessibility(s, "New case dialog, filled in");
+        assert.ok(await focusIsInside(browser, dialog), "after the accessibility check, the focus should still be inside the New case dialog");
+      }
     },
   );
   s.log(`case ${reference} created by keyboard`);
@@ -63,17 +68,20 @@ scenario("handles a complaint from intake to call-back", async (s) => {
     assert.ok(summaryText.includes(expected), `the case header should show "${expected}", it read ${JSON.stringify(summaryText)}`);
   }
   await waitForTimeline(browser, ["Case logged (P2 · High, Phone)"]);
+  await checkAccessibility(s, "Case detail, a new case");
 
   // 2. An agent: the person at this computer adds themself from the "My cases" prompt.
   await (await getByRole(browser, "link", { name: "Back to cases" })).click();
   await waitForPageHeading(browser, "Cases");
   await openQueue(browser, "My cases");
   await getByRole(browser, "heading", { name: "Who are you?" });
+  await checkAccessibility(s, "Cases, My cases asking who you are");
   await fillTextbox(browser, "Your name", AGENT);
   await clickButton(browser, "Add me as an agent");
   await waitForCaseCount(browser, "0 cases"); // My cases, now that the app knows who "me" is.
   await openQueue(browser, "Unassigned");
   await waitForCaseCount(browser, "1 case");
+  await checkAccessibility(s, "Cases list, Unassigned queue with one case");
   await openCaseFromList(browser, TITLE);
 
   // 3. Assign.
@@ -81,6 +89,7 @@ scenario("handles a complaint from intake to call-back", async (s) => {
   let dialog = await getDialog(browser, "Assign case");
   await getByRole(browser, "button", { name: "Close", within: dialog }); // Its ✕ has a name.
   await chooseOption(browser, "Agent", AGENT);
+  await checkAccessibility(s, "Assign case dialog");
   await submitDialog(browser, dialog, "Assign case", "Save assignment");
   await waitForTimeline(browser, [`Assigned to ${AGENT}`]);
 
@@ -90,6 +99,7 @@ scenario("handles a complaint from intake to call-back", async (s) => {
   await fillTextbox(browser, "Department", DEPARTMENT, { within: dialog });
   await chooseRadio(browser, "Level", "2 · Manager", { within: dialog });
   await fillTextbox(browser, "Reason", REASON, { within: dialog });
+  await checkAccessibility(s, "Escalate case dialog");
   await submitDialog(browser, dialog, "Escalate case", "Confirm escalation");
   await waitForTimeline(browser, [`Escalated to ${DEPARTMENT} (level 2)`]);
   const details = await getByRole(browser, "region", { name: "Details" });
@@ -121,6 +131,7 @@ scenario("handles a complaint from intake to call-back", async (s) => {
   dialog = await getDialog(browser, "Resolve case");
   await fillTextbox(browser, "Root cause", ROOT_CAUSE, { within: dialog });
   await fillTextbox(browser, "Resolution summary", SUMMARY, { within: dialog });
+  await checkAccessibility(s, "Resolve case dialog");
   await submitDialog(browser, dialog, "Resolve case", "Resolve");
 
   // 8. The call-back is offered at once; the suggested time is taken.
@@ -128,6 +139,7 @@ scenario("handles a complaint from intake to call-back", async (s) => {
   await waitForText(browser, dialog, (t) => t.includes("The case is resolved."), "the call-back offer to say the case is resolved");
   const when = await textOf(browser, await getByRole(browser, "button", { name: "Call-back date and time", within: dialog }));
   assert.match(when, /^\d{1,2} [A-Z][a-z]{2} \d{4} 10:00$/, `the suggested call-back time should be tomorrow 10:00, it was ${JSON.stringify(when)}`);
+  await checkAccessibility(s, "Schedule call-back dialog");
   await submitDialog(browser, dialog, "Schedule call-back", "Schedule");
   await waitForTimeline(browser, ["Call-back scheduled for"]);
 
@@ -138,6 +150,7 @@ scenario("handles a complaint from intake to call-back", async (s) => {
   await chooseRadio(browser, "CSAT", "5", { within: dialog });
   await chooseRadio(browser, "NPS", "9", { within: dialog });
   await fillTextbox(browser, "Comment", COMMENT, { within: dialog });
+  await checkAccessibility(s, "Record call-back dialog");
   await submitDialog(browser, dialog, "Record call-back", "Save call-back");
 
   // 10. The timeline tells the whole story, newest first; the case is Resolved.
@@ -172,4 +185,5 @@ scenario("handles a complaint from intake to call-back", async (s) => {
   }
   // The first-response and resolution targets are both met.
   await waitForText(browser, sla, (t) => /First response Met\b/.test(t) && /Resolution Met\b/.test(t), "both SLA targets to read Met");
+  await checkAccessibility(s, "Case detail, resolved with a call-back");
 });

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
 import { caseGrid, createCaseByKeyboard, openQueue, renderedRows, waitForCaseCount } from "../lib/cases.mjs";
 import { getByRole, textOf } from "../lib/queries.mjs";
@@ -59,6 +60,7 @@ scenario("finds a case by a Chinese word", async (s) => {
 
   // Two characters, in the middle of a title: only the broadband case.
   await search(browser, "断线", [CASES[0].title]);
+  await checkAccessibility(s, "Cases list, search results");
   await s.screenshot("-2-characters");
   // Four characters, at the start of a title: only the invoice case.
   await search(browser, "发票金额", [CASES[1].title]);
@@ -67,6 +69,7 @@ scenario("finds a case by a Chinese word", async (s) => {
   await search(browser, "退款", []);
   const grid = await caseGrid(browser);
   assert.match(await textOf(browser, grid), /No cases match this queue and these filters\./);
+  await checkAccessibility(s, "Cases list, nothing matches");
   // Cleared: all three again.
   await search(browser, "", CASES.map((c) => c.title));
 });

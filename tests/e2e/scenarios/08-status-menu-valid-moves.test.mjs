@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
 import {
   chooseMenuItem,
@@ -24,9 +25,13 @@ import { waitForPageHeading } from "../lib/ui.mjs";
 
 const TITLE = "密码重置邮件收不到 Password reset e-mail never arrives";
 
-/** Opens the Change status menu, reads its items, and closes it again with Escape. */
-async function offeredMoves(browser) {
+/**
+ * Opens the Change status menu, reads its items (with `s`, checks the screen with the
+ * menu open), and closes it again with Escape.
+ */
+async function offeredMoves(browser, s) {
   const { menu, names } = await openMenu(browser, "Change status");
+  if (s) await checkAccessibility(s, "Case detail, Change status menu open");
   await closeMenuWithEscape(browser, menu, "Change status");
   return names;
 }
@@ -37,7 +42,7 @@ scenario("offers only valid status moves", async (s) => {
   await createCaseByKeyboard(browser, { title: TITLE });
 
   assert.deepEqual(
-    await offeredMoves(browser),
+    await offeredMoves(browser, s),
     ["Open", "Pending customer", "Pending internal", "Resolved"],
     "a New case should offer exactly Open, Pending customer, Pending internal and Resolved (not Closed)",
   );
@@ -48,6 +53,7 @@ scenario("offers only valid status moves", async (s) => {
   await fillTextbox(browser, "Resolution summary", "更换发信域名后已收到 Arrived after changing the sender domain", { within: resolve });
   await submitDialog(browser, resolve, "Resolve case", "Resolve");
   const offer = await getDialog(browser, "Schedule call-back");
+  await checkAccessibility(s, "Schedule call-back offer after resolving");
   await clickButton(browser, "Not now", { within: offer });
   await waitForNoRole(browser, "dialog", { name: "Schedule call-back" });
 
@@ -57,4 +63,5 @@ scenario("offers only valid status moves", async (s) => {
   await waitForAlertMatching(browser, /^Status changed to Closed$/);
   await waitForTimeline(browser, ["Status changed from Resolved to Closed"]);
   assert.deepEqual(await offeredMoves(browser), ["Open"], "a Closed case should offer only Open (reopen)");
+  await checkAccessibility(s, "Case detail, a closed case");
 });

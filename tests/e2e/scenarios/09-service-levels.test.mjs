@@ -10,6 +10,7 @@
  */
 import assert from "node:assert/strict";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
 import {
   chooseRadio,
@@ -138,6 +139,7 @@ scenario("customises service levels and a new case follows them", async (s) => {
   await getByRole(browser, "button", { name: `Edit ${POLICY}`, within: table });
   await getByRole(browser, "button", { name: `Delete ${POLICY}`, within: table });
   await waitForNoRole(browser, "button", { name: "Customise the P3 targets", within: table });
+  await checkAccessibility(s, "Settings, a team SLA policy");
 
   // 3. A second policy for P3: 0 as a target is refused beside its field, then the
   //    duplicate priority beside Priority; nothing is added.
@@ -156,6 +158,7 @@ scenario("customises service levels and a new case follows them", async (s) => {
   const duplicatePriority = await getByRole(browser, "combobox", { name: "Priority", within: dialog });
   assert.equal(await duplicatePriority.getValue(), "P3 · Normal", "a new policy should start on P3");
   await waitForFieldError(browser, duplicatePriority, "Priority", DUPLICATE);
+  await checkAccessibility(s, "New SLA policy dialog, a field in error");
   await clickButton(browser, "Cancel", { within: dialog });
   await waitForNoRole(browser, "dialog", { name: "New SLA policy" });
   const rows = await tableRows(browser, table);
@@ -176,6 +179,7 @@ scenario("customises service levels and a new case follows them", async (s) => {
   await getByRole(browser, "button", { name: `${MONTHS[month]} ${year}` }); // The calendar's month heading.
   const dayButton = await getByRole(browser, "button", { name: `1 ${MONTHS[month]} ${year}` });
   await waitUntilSettled(browser, dayButton, "the calendar");
+  await checkAccessibility(s, "Settings, holiday calendar open");
   await dayButton.click();
   await waitForText(browser, date, (t) => t === isoDay, `the Date field to show ${isoDay}`);
   await fillTextbox(browser, "Name", HOLIDAY, { within: form });
@@ -190,6 +194,7 @@ scenario("customises service levels and a new case follows them", async (s) => {
   );
   await getByRole(browser, "button", { name: `Remove the holiday on ${fullDay}`, within: holidayTable });
   await waitForText(browser, date, (t) => t === "Pick a date", "the Date field to be empty again after adding");
+  await checkAccessibility(s, "Settings, a holiday added");
 
   await browser.execute((el) => el.scrollIntoView({ block: "start" }), levels);
   await s.screenshot("-settings");
@@ -217,4 +222,5 @@ scenario("customises service levels and a new case follows them", async (s) => {
     `the Service level section should show both targets running in clock time, it read ${JSON.stringify(text)}`,
   );
   assert.ok(!text.includes("business"), `no target should be in business hours, it read ${JSON.stringify(text)}`);
+  await checkAccessibility(s, "Case detail, targets around the clock");
 });

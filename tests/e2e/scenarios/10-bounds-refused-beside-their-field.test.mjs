@@ -16,6 +16,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { TIMEOUTS, scenario } from "../lib/app.mjs";
 import { clickButton, getDialog, waitForCaseCount } from "../lib/cases.mjs";
 import { cliBinary } from "../lib/paths.mjs";
@@ -68,6 +69,7 @@ scenario(
 
     await waitForPageHeading(browser, "Cases");
     await waitForCaseCount(browser, `${CASES} cases`);
+    await checkAccessibility(s, "Cases list, 20 demo cases");
 
     // Search: 201 characters, all of them kept, refused beside the box.
     const search = await getByRole(browser, "searchbox", { name: "Search cases" });
@@ -80,6 +82,7 @@ scenario(
     for (const alert of failures) {
       assert.doesNotMatch(await textOf(browser, alert), /could not be loaded/, "the list itself should not fail");
     }
+    await checkAccessibility(s, "Cases list, search too long");
     await s.screenshot("-search");
 
     // 200 characters: searched (nothing matches), the box is fine again.
@@ -89,6 +92,8 @@ scenario(
 
     // A saved view named with 81 characters: refused beside Name, nothing saved.
     await clickButton(browser, "Saved views");
+    await getByRole(browser, "button", { name: "Save current view…" });
+    await checkAccessibility(s, "Cases list, Saved views open");
     await clickButton(browser, "Save current view…");
     const dialog = await getDialog(browser, "Save this view");
     const name = await getByRole(browser, "textbox", { name: "Name", within: dialog });
@@ -98,6 +103,7 @@ scenario(
     await clickButton(browser, "Save view", { within: dialog });
     await waitForFieldError(browser, name, "the view's Name field", "Must be at most 80 characters.");
     assert.ok(await browser.execute((el) => document.body.contains(el), dialog), "the dialog should stay open");
+    await checkAccessibility(s, "Save this view dialog, name too long");
     await s.screenshot("-view-name");
 
     // 80 characters: saved, with the 200-character search in it. (Save took the focus:

@@ -26,6 +26,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { TIMEOUTS, scenario } from "../lib/app.mjs";
 import {
   clickButton,
@@ -167,6 +168,7 @@ scenario(
     await password.click();
     await password.addValue(PASSWORD);
     await fillTextbox(browser, "Device name", DEVICE_NAME, { within: form });
+    await checkAccessibility(s, "Sync, sign-in form filled in");
     await s.screenshot("-sign-in");
     await clickButton(browser, "Sign in", { within: form });
 
@@ -177,6 +179,7 @@ scenario(
     await getByRole(browser, "region", { name: "Account and device" });
     await waitForSyncLink(browser, /^Synced /);
     await waitForText(browser, status, (t) => !t.includes("Not yet"), "the Sync status to show a last sync");
+    await checkAccessibility(s, "Sync, signed in");
     await s.screenshot("-signed-in");
 
     // The CLI's case arrived.
@@ -204,6 +207,7 @@ scenario(
     await clickButton(browser, "Edit");
     const edit = await getDialog(browser, "Edit case");
     await fillTextbox(browser, "Title", RENAMED_IN_APP, { within: edit });
+    await checkAccessibility(s, "Edit case dialog");
     await submitDialog(browser, edit, "Edit case", "Save changes");
     await waitForPageHeading(browser, RENAMED_IN_APP);
     // ...the CLI, not having pulled that, renames it after, and syncs: its edit is newer.
@@ -219,9 +223,11 @@ scenario(
     await waitForPageHeading(browser, "Conflicts");
     const list = await getByRole(browser, "list", { name: "Conflicts to review" });
     await waitForText(browser, list, (t) => t.includes(RENAMED_IN_APP) && t.includes(RENAMED_IN_CLI), "the conflict to show both titles");
+    await checkAccessibility(s, "Conflicts, one to review");
     await s.screenshot("-conflicts");
     await clickButton(browser, /^Keep mine: /);
     await getByRole(browser, "heading", { name: "No conflicts", timeout: SYNC_WAIT });
+    await checkAccessibility(s, "Conflicts, none left");
     // "Keep mine" is a new edit of the app's: it goes out and wins on the CLI too.
     await openSection(browser, "Sync");
     const last = await getByRole(browser, "button", { name: "Sync now" });
