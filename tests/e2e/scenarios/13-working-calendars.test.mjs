@@ -1,5 +1,5 @@
 /**
- * Scenario 12: working calendars as a mainland-China team keeps them. The app runs on a
+ * Scenario 13: working calendars as a mainland-China team keeps them. The app runs on a
  * fixed wall clock, Friday 9 October 2026, 19:00 in Shanghai (libfaketime, the app
  * process only), the day after the Golden Week. A complaint logged then, after hours,
  * would be due on Monday; the supervisor applies the shipped "Mainland China 2026"
@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
 import { clickButton, createCaseByKeyboard, getDialog, waitForText, waitForTimeline } from "../lib/cases.mjs";
 import { getByRole, queryAllByRole, textOf, waitForNoRole } from "../lib/queries.mjs";
@@ -113,6 +114,7 @@ scenario(
       (t) => t.includes("Source: 国务院办公厅关于2026年部分节假日安排的通知"),
       "the preview to name the State Council notice as its source",
     );
+    await checkAccessibility(s, "Holiday set preview");
     await clickButton(browser, "Add 28 days", { within: dialog });
     await waitForAlert(browser, "28 days added");
     await waitForNoRole(browser, "dialog", { name: "Add Mainland China 2026 to Workspace calendar" });
@@ -135,9 +137,11 @@ scenario(
     await clickButton(browser, "Add an opening interval on Wednesday");
     await setTime(browser, "Wednesday opening time, interval 2", "13:30");
     await setTime(browser, "Wednesday closing time, interval 2", "17:00");
+    await checkAccessibility(s, "Settings, a split shift");
     await saveSettings(browser);
     await browser.url(caseUrl);
     await waitForFirstResponseDue(browser, "Oct 10, 2026, 2:30 PM", "the first response due Saturday 14:30, past the break");
+    await checkAccessibility(s, "Case detail, counted in the workspace calendar");
 
     // 4. A company day off from an .ics file: previewed (the timed meeting left out), added.
     await openSection(browser, "Settings");
@@ -155,10 +159,12 @@ scenario(
       text.includes("Quarterly review: it has a time of day, so it is not a whole-day holiday"),
       `the preview should say why the meeting is left out, it read ${JSON.stringify(text)}`,
     );
+    await checkAccessibility(s, ".ics import preview");
     await clickButton(browser, "Add 1 day", { within: dialog });
     await waitForAlert(browser, "1 day added");
     const list = await getByRole(browser, "table", { name: "Holidays and make-up days" });
     await waitForText(browser, list, (t) => /Monday, October 12, 2026\s+Company offsite\s+Holiday/u.test(t), "the offsite day in the list");
+    await checkAccessibility(s, "Settings, holidays and make-up days listed");
     await s.screenshot("-settings");
   },
   { clock: { at: "2026-10-09 19:00:00", timeZone: "Asia/Shanghai" } },
