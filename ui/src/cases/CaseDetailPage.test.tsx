@@ -103,7 +103,9 @@ describe("case detail", () => {
     expect(resolution).toHaveAttribute("data-sla-state", "at_risk");
     expect(within(resolution!).getByText("At risk")).toBeInTheDocument();
     expect(within(resolution!).getByText("in 45 min")).toBeInTheDocument();
-    expect(within(sla).getByText("Targets count business hours only.")).toBeInTheDocument();
+    expect(
+      within(sla).getByText("Targets count business hours of the Workspace calendar (Asia/Shanghai)."),
+    ).toBeInTheDocument();
     // Business-hour targets in business hours: 8 of them are a working day, not "1 d".
     expect(within(first!).getByText("Target 1 business hour")).toBeInTheDocument();
     expect(within(resolution!).getByText("Target 8 business hours")).toBeInTheDocument();

@@ -41,6 +41,8 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "common.labelValue",
   "status.synced",
   "sync.conflicts.keepMineNamed",
+  "settings.holidays.setName",
+  "settings.import.skippedItem",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

@@ -155,3 +155,18 @@ fn calendar_input_is_checked() {
     assert!(matches!(store.write(|tx| days::create(tx, &day)), Err(Error::NotFound { .. })));
     assert_eq!(list(store.conn()).unwrap().len(), 1);
 }
+
+#[test]
+fn a_malformed_ics_file_saves_nothing() {
+    let (_d, mut store) = store();
+    let before = days::list(store.conn()).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    for content in ["BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260310\r\n", "holiday,2026-03-10\r\n"] {
+        let result = store.write(|tx| {
+            let preview = ics::preview(tx.conn(), None, content, today)?;
+            days::create_many(tx, &ics::to_inputs(&preview.days, Weekday::Mon, None))
+        });
+        assert!(matches!(result, Err(Error::Validation { field: "file", .. })), "{result:?}");
+    }
+    assert_eq!(days::list(store.conn()).unwrap(), before);
+}
