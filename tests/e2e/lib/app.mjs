@@ -22,7 +22,7 @@ import { test } from "node:test";
 
 import { remote } from "webdriverio";
 
-import { appBinary, artifactsDir, nativeDriverBinary, requireTool, tauriDriverBinary } from "./paths.mjs";
+import { appBinary, artifactsDir, nativeDriverBinary, tauriDriverBinary } from "./paths.mjs";
 import {
   Child,
   MARKER_VAR,
@@ -51,6 +51,13 @@ export const TIMEOUTS = {
   /** The app process gone after its session ended. */
   quit: 15_000,
 };
+
+/** Where Debian and Ubuntu put libfaketime's thread-safe build, per architecture. */
+const FAKETIME_LIBS = [
+  "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
+  "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
+  "/usr/lib/faketime/libfaketimeMT.so.1",
+];
 
 const slugOf = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
@@ -168,15 +175,25 @@ export class Scenario {
     if (dbusAddress) env.DBUS_SESSION_BUS_ADDRESS = dbusAddress;
     else delete env.DBUS_SESSION_BUS_ADDRESS;
 
-    // The app is found by its executable, so a clock wrapper must exec it, not fork it.
+    // The app is found (and stopped by WebKitWebDriver) as the launched process itself, so
+    // the clock wrapper preloads libfaketime and execs the app (the `faketime` command
+    // would fork it, and the app would outlive its session).
     this.launcher = this.binary;
     if (this.clock) {
-      requireTool("/usr/bin/faketime", "apt-get install faketime (cargo xtask test installs it)");
+      const lib = FAKETIME_LIBS.find((path) => existsSync(path));
+      if (!lib) throw new Error(`libfaketime is missing (looked for ${FAKETIME_LIBS.join(", ")}). apt-get install faketime (cargo xtask test installs it)`);
       this.launcher = join(this.root, "frontline-at-fixed-clock.sh");
       const quote = (v) => `'${String(v).replaceAll("'", "'\\''")}'`;
       writeFileSync(
         this.launcher,
-        `#!/bin/sh\nexport TZ=${quote(this.clock.timeZone)}\nexec /usr/bin/faketime -f ${quote(`@${this.clock.at}`)} ${quote(this.binary)} "$@"\n`,
+        [
+          "#!/bin/sh",
+          `export TZ=${quote(this.clock.timeZone)}`,
+          `export FAKETIME=${quote(`@${this.clock.at}`)}`,
+          `export LD_PRELOAD=${quote(lib)}`,
+          `exec ${quote(this.binary)} "$@"`,
+          "",
+        ].join("\n"),
         { mode: 0o755 },
       );
     }

@@ -134,7 +134,7 @@ scenario(
     //    so three hours before the break and one after it: due 14:30.
     await openSection(browser, "Settings");
     await setTime(browser, "Wednesday closing time", "12:00");
-    await clickButton(browser, "Add an opening interval on Wednesday");
+    await clickButton(browser, "Add interval on Wednesday");
     await setTime(browser, "Wednesday opening time, interval 2", "13:30");
     await setTime(browser, "Wednesday closing time, interval 2", "17:00");
     await checkAccessibility(s, "Settings, a split shift");

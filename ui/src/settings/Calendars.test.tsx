@@ -16,7 +16,7 @@ describe("split shifts", { timeout: TEST_MS }, () => {
     const { user } = renderApp("/settings");
     const end = await screen.findByLabelText("Monday closing time", {}, { timeout: LOAD_MS });
     fireEvent.change(end, { target: { value: "12:00" } });
-    await user.click(screen.getByRole("button", { name: "Add an opening interval on Monday" }));
+    await user.click(screen.getByRole("button", { name: "Add interval on Monday" }));
     const secondStart = screen.getByLabelText("Monday opening time, interval 2");
     fireEvent.change(secondStart, { target: { value: "13:30" } });
     fireEvent.change(screen.getByLabelText("Monday closing time, interval 2"), { target: { value: "18:00" } });
@@ -34,7 +34,7 @@ describe("split shifts", { timeout: TEST_MS }, () => {
     mockIpc();
     const { user } = renderApp("/settings");
     await screen.findByLabelText("Tuesday closing time", {}, { timeout: LOAD_MS });
-    await user.click(screen.getByRole("button", { name: "Add an opening interval on Tuesday" }));
+    await user.click(screen.getByRole("button", { name: "Add interval on Tuesday" }));
     const start = screen.getByLabelText("Tuesday opening time, interval 2");
     fireEvent.change(start, { target: { value: "17:00" } });
     fireEvent.change(screen.getByLabelText("Tuesday closing time, interval 2"), { target: { value: "19:00" } });

@@ -50,13 +50,13 @@ export function DayKindBadge({ kind, worksAs }: { kind: DayKind; worksAs: Weekda
   const { t } = useTranslation();
   if (kind === "holiday") {
     return (
-      <Badge variant="light" color="gray" radius="sm">
+      <Badge variant="light" color="gray" radius="sm" tt="none">
         {t("settings.holidays.kindHoliday")}
       </Badge>
     );
   }
   return (
-    <Badge variant="light" color="indigo" radius="sm">
+    <Badge variant="light" color="indigo" radius="sm" tt="none">
       {worksAs
         ? t("settings.holidays.worksAsBadge", { day: t(`settings.weekdays.${worksAs}`) })
         : t("settings.holidays.kindWorkday")}

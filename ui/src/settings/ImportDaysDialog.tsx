@@ -5,7 +5,7 @@
  * days the calendar already has (left as they are), says which events were left out and
  * why, and lets the user choose whose hours make-up working days have.
  */
-import { Alert, FileInput, Group, ScrollArea, Select, Stack, Table, Text } from "@mantine/core";
+import { Alert, FileInput, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconFileImport } from "@tabler/icons-react";
 import type { TFunction } from "i18next";
@@ -155,6 +155,7 @@ export function ImportDaysDialog({ source, calendar, calendarName, language, onC
           error={errors.fieldErrors.file}
           leftSection={<IconFileImport size={16} aria-hidden />}
           clearable
+          clearButtonProps={{ "aria-label": t("settings.import.clearFile") }}
           data-autofocus
         />
       ) : (
@@ -182,36 +183,34 @@ export function ImportDaysDialog({ source, calendar, calendarName, language, onC
               listed: preview.days.length - toAdd.length,
             })}
           </Text>
-          <ScrollArea.Autosize mah={300} type="auto">
-            <Table verticalSpacing={2} horizontalSpacing="sm" aria-label={t("settings.import.previewTable")} stickyHeader>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("fields.date")}</Table.Th>
-                  <Table.Th>{t("fields.name")}</Table.Th>
-                  <Table.Th>{t("settings.holidays.kind")}</Table.Th>
-                  <Table.Th>{t("settings.import.status")}</Table.Th>
+          <Table verticalSpacing={2} horizontalSpacing="sm" aria-label={t("settings.import.previewTable")}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("fields.date")}</Table.Th>
+                <Table.Th>{t("fields.name")}</Table.Th>
+                <Table.Th>{t("settings.holidays.kind")}</Table.Th>
+                <Table.Th>{t("settings.import.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.days.map((d: ImportedDay) => (
+                <Table.Tr key={d.date}>
+                  <Table.Td>
+                    <time dateTime={d.date}>{formatDay(language, d.date)}</time>
+                  </Table.Td>
+                  <Table.Td>{d.name}</Table.Td>
+                  <Table.Td>
+                    <DayKindBadge kind={d.kind} worksAs={d.kind === "workday" && source.kind === "file" ? worksAs : null} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={d.alreadyListed ? "dimmed" : undefined}>
+                      {d.alreadyListed ? t("settings.import.alreadyListed") : t("settings.import.new")}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.days.map((d: ImportedDay) => (
-                  <Table.Tr key={d.date}>
-                    <Table.Td>
-                      <time dateTime={d.date}>{formatDay(language, d.date)}</time>
-                    </Table.Td>
-                    <Table.Td>{d.name}</Table.Td>
-                    <Table.Td>
-                      <DayKindBadge kind={d.kind} worksAs={d.kind === "workday" && source.kind === "file" ? worksAs : null} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c={d.alreadyListed ? "dimmed" : undefined}>
-                        {d.alreadyListed ? t("settings.import.alreadyListed") : t("settings.import.new")}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
+              ))}
+            </Table.Tbody>
+          </Table>
           {hasWorkdays && source.kind === "file" && (
             <Group gap="xs">
               <Select
