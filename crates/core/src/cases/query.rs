@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::grams;
 use super::model::{CaseChannel, CaseStatus, Priority};
-use crate::customers::escape_like;
+use crate::customers::{Tier, escape_like};
 use crate::ids::{AgentId, CaseId, CustomerId};
 use crate::input::{TextRule, check_count, check_id};
 use crate::time::to_db_text;
@@ -155,6 +155,10 @@ pub struct CaseSummary {
     pub resolution_due_at: Option<String>,
     /// Call-back due (while not done).
     pub callback_due_at: Option<String>,
+    /// An open SLA target (first response or resolution) is at risk as of the query's
+    /// `now`: its clock is running and at most the last fifth of it is left — the rule of
+    /// [`crate::sla::is_at_risk`], decided here so every screen shows the same.
+    pub at_risk: bool,
 }
 
 /// A page of a list and the number of rows the whole list has.
@@ -325,10 +329,12 @@ fn order_by(q: &CaseQuery) -> String {
 /// One page of cases for `q`.
 pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<CasePage> {
     validate(q)?;
+    let total = if is_whole_queue(q) {
+        super::counts::queue_count(conn, q.queue, q.me.as_ref(), now)?
+    } else {
+        count(conn, q, now)?
+    };
     let (filter, mut args) = filters(q, now)?;
-    let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {filter}"))?
-        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
     let n = args.len();
     args.push(Value::Integer(i64::from(q.limit)));
     args.push(Value::Integer(i64::from(q.offset)));
@@ -340,7 +346,7 @@ pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> R
                 c.tags, c.escalation_department IS NOT NULL, c.created_at,
                 CASE WHEN c.first_response_at IS NULL THEN c.first_response_due_at END,
                 c.resolution_due_at,
-                CASE WHEN c.callback_done_at IS NULL THEN c.callback_due_at END
+                CASE WHEN c.callback_done_at IS NULL THEN c.callback_due_at END, cu.tier
          FROM (SELECT c.rowid AS rid FROM cases c WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}) page
          JOIN cases c ON c.rowid = page.rid
          LEFT JOIN customers cu ON cu.id = c.customer_id
@@ -352,7 +358,8 @@ pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> R
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
         let tags: String = r.get(10)?;
-        Ok(CaseSummary {
+        let tier: Option<Tier> = r.get(16)?;
+        let summary = CaseSummary {
             id: r.get(0)?,
             reference: r.get(1)?,
             title: r.get(2)?,
@@ -369,28 +376,42 @@ pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> R
             first_response_due_at: r.get(13)?,
             resolution_due_at: r.get(14)?,
             callback_due_at: r.get(15)?,
-        })
+            at_risk: false,
+        };
+        Ok((summary, tier))
     })?;
-    Ok(CasePage { rows: rows.collect::<Result<_, _>>()?, total: u32::try_from(total).unwrap_or(u32::MAX) })
+    let (mut rows, tiers): (Vec<CaseSummary>, Vec<Option<Tier>>) =
+        rows.collect::<Result<Vec<_>, _>>()?.into_iter().unzip();
+    super::service_level::mark_at_risk(conn, &mut rows, &tiers, now)?;
+    Ok(CasePage { rows, total })
 }
 
-/// Categories in use, for the filter and the quick-create suggestions.
-pub fn categories(conn: &rusqlite::Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT category FROM cases WHERE deleted_at IS NULL AND category <> '' ORDER BY category",
-    )?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+/// Whether `q` is a whole built-in queue (no search, no filter): its size is then
+/// maintained ([`super::counts`]) instead of counted.
+fn is_whole_queue(q: &CaseQuery) -> bool {
+    q.text.as_deref().is_none_or(|t| t.trim().is_empty())
+        && q.statuses.is_empty()
+        && q.priorities.is_empty()
+        && q.channels.is_empty()
+        && q.categories.is_empty()
+        && q.assignees.is_empty()
+        && q.customer_ids.is_empty()
+        && q.tag.as_deref().is_none_or(|t| t.trim().is_empty())
+        && q.created_from.is_none()
+        && q.created_to.is_none()
+        && (q.queue != Queue::Mine || q.me.is_some())
 }
 
-/// Tags in use.
-pub fn tags(conn: &rusqlite::Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT j.value FROM cases c, json_each(c.tags) j WHERE c.deleted_at IS NULL ORDER BY j.value",
-    )?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+/// How many cases `q` matches (its paging ignored), counted.
+pub(crate) fn count(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<u32> {
+    let (filter, args) = filters(q, now)?;
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {filter}"))?
+        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    Ok(u32::try_from(total).unwrap_or(u32::MAX))
 }
+
+pub use super::counts::{categories, tags};
 
 /// A case whose SLA target fell due in a time window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
