@@ -13,13 +13,14 @@
 //! partial `cases_attention` index, which holds only active cases with a due time — a
 //! range count over a few thousand index entries, not a scan of the table.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
-use super::query::{self, CaseQuery, Queue};
+use super::query::{self, Queue};
 use crate::Result;
 use crate::ids::AgentId;
+use crate::time::to_db_text;
 
 /// Cases per built-in queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -69,12 +70,13 @@ pub fn queue_count(
         Queue::Vip => maintained(conn, "vip", ""),
         Queue::AwaitingCallback => maintained(conn, "awaiting_callback", ""),
         Queue::Breaching => {
-            // The list's own filter, so the tab and its list always agree.
-            let q = CaseQuery {
-                queue: Queue::Breaching,
-                ..CaseQuery::default()
-            };
-            query::count(conn, &q, now)
+            // The list's filter (`attention_due_at` is only set on live, active cases, so
+            // no row needs reading): a count within the small partial index.
+            let until = to_db_text(now + Duration::minutes(query::BREACHING_WINDOW_MINUTES));
+            let n: i64 = conn
+                .prepare_cached("SELECT count(*) FROM cases WHERE attention_due_at <= ?1")?
+                .query_row([until], |r| r.get(0))?;
+            Ok(u32::try_from(n).unwrap_or(u32::MAX))
         }
     }
 }

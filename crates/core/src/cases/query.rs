@@ -186,7 +186,7 @@ pub const LIST_MAX: usize = 100;
 const CATEGORY: TextRule = TextRule::line("categories", 80, false);
 const TAG: TextRule = TextRule::line("tag", 40, false);
 /// "Breaching" includes cases due within this long.
-const BREACHING_WINDOW_MINUTES: i64 = 60;
+pub(crate) const BREACHING_WINDOW_MINUTES: i64 = 60;
 
 /// Checks every part of `q`: the one rule for a list request and for a saved view
 /// ([`crate::views::save`]), so a view can always be listed. Paging is checked here too;
@@ -287,32 +287,35 @@ fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
         }
     }
     if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        // One set of rowids — the index's matches and the case with that reference — so
+        // counting a search visits its matches, not every case (an OR beside the IN would
+        // make SQLite test all 100,000 rows).
         let by_ref = text.to_uppercase();
         if let Some(gram) = grams::match_query(text) {
-            bind(&mut sql, " AND (c.rowid IN (SELECT rowid FROM cases_grams WHERE cases_grams MATCH ?)", Value::Text(gram));
+            bind(&mut sql, " AND c.rowid IN (SELECT rowid FROM cases_grams WHERE cases_grams MATCH ?", Value::Text(gram));
         } else if text.chars().count() > grams::MAX_GRAM {
             // A quoted FTS5 string: the trigram tokenizer matches it as a substring.
             let phrase = format!("\"{}\"", text.replace('"', "\"\""));
-            bind(&mut sql, " AND (c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", Value::Text(phrase));
+            bind(&mut sql, " AND c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?", Value::Text(phrase));
         } else {
             // One or two characters with ASCII punctuation or a space in them: rare enough
             // for a scan.
             let like = format!("%{}%", escape_like(text));
             bind(
                 &mut sql,
-                " AND (c.rowid IN (SELECT rowid FROM cases_fts WHERE title LIKE ? ESCAPE '\\'",
+                " AND c.rowid IN (SELECT rowid FROM cases_fts WHERE (title LIKE ? ESCAPE '\\'",
                 Value::Text(like.clone()),
             );
             bind(&mut sql, " OR body LIKE ? ESCAPE '\\')", Value::Text(like));
         }
-        bind(&mut sql, " OR c.ref = ?)", Value::Text(by_ref));
+        bind(&mut sql, " UNION ALL SELECT rowid FROM cases WHERE ref = ?)", Value::Text(by_ref));
     }
     Ok((sql, args))
 }
 
-fn order_by(q: &CaseQuery) -> String {
-    let dir = if q.descending { "DESC" } else { "ASC" };
-    let col = match q.sort {
+fn order_by(sort: CaseSort, descending: bool) -> String {
+    let dir = if descending { "DESC" } else { "ASC" };
+    let col = match sort {
         CaseSort::Created => "c.created_at",
         CaseSort::Updated => "c.updated_at",
         CaseSort::Priority => "c.priority",
@@ -327,8 +330,18 @@ fn order_by(q: &CaseQuery) -> String {
 }
 
 /// One page of cases for `q`.
+///
+/// Count and page are read in one snapshot (a savepoint), so the total and the rows agree
+/// even while another connection writes.
 pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<CasePage> {
     validate(q)?;
+    conn.execute_batch("SAVEPOINT case_list")?;
+    let page = list_in_snapshot(conn, q, now);
+    conn.execute_batch("RELEASE case_list")?;
+    page
+}
+
+fn list_in_snapshot(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<CasePage> {
     let total = if is_whole_queue(q) {
         super::counts::queue_count(conn, q.queue, q.me.as_ref(), now)?
     } else {
@@ -336,18 +349,28 @@ pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> R
     };
     let (filter, mut args) = filters(q, now)?;
     let n = args.len();
-    args.push(Value::Integer(i64::from(q.limit)));
-    args.push(Value::Integer(i64::from(q.offset)));
+    // A page in the far half of the list is read from its other end: SQLite skips an
+    // OFFSET entry by entry, so offset 90,000 of 100,000 becomes offset 9,900 the other
+    // way. The outer ORDER BY puts the page's rows back in the list's order.
+    let end = q.offset.saturating_add(q.limit).min(total);
+    let (inner_descending, limit, offset) = if q.offset < total && u64::from(q.offset) * 2 > u64::from(total) {
+        (!q.descending, end - q.offset, total - end)
+    } else {
+        (q.descending, q.limit, q.offset)
+    };
+    args.push(Value::Integer(i64::from(limit)));
+    args.push(Value::Integer(i64::from(offset)));
     // Page over bare rowids first, then join only the rows shown: a deep offset then skips
     // index entries instead of joined rows.
-    let order = order_by(q);
+    let order = order_by(q.sort, q.descending);
+    let inner_order = order_by(q.sort, inner_descending);
     let sql = format!(
         "SELECT c.id, c.ref, c.title, cu.name, cu.tier = 'vip', c.priority, c.status, c.channel, c.category, a.name,
                 c.tags, c.escalation_department IS NOT NULL, c.created_at,
                 CASE WHEN c.first_response_at IS NULL THEN c.first_response_due_at END,
                 c.resolution_due_at,
                 CASE WHEN c.callback_done_at IS NULL THEN c.callback_due_at END, cu.tier
-         FROM (SELECT c.rowid AS rid FROM cases c WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}) page
+         FROM (SELECT c.rowid AS rid FROM cases c WHERE {filter} ORDER BY {inner_order} LIMIT ?{} OFFSET ?{}) page
          JOIN cases c ON c.rowid = page.rid
          LEFT JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN agents a ON a.id = c.assignee_id
