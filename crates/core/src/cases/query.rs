@@ -286,31 +286,60 @@ fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
             bind(&mut sql, &format!(" AND c.created_at {op} ?"), Value::Text(to_db_text(parse_bound(b, field)?)));
         }
     }
-    if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        // One set of rowids — the index's matches and the case with that reference — so
-        // counting a search visits its matches, not every case (an OR beside the IN would
-        // make SQLite test all 100,000 rows).
-        let by_ref = text.to_uppercase();
-        if let Some(gram) = grams::match_query(text) {
-            bind(&mut sql, " AND c.rowid IN (SELECT rowid FROM cases_grams WHERE cases_grams MATCH ?", Value::Text(gram));
-        } else if text.chars().count() > grams::MAX_GRAM {
-            // A quoted FTS5 string: the trigram tokenizer matches it as a substring.
-            let phrase = format!("\"{}\"", text.replace('"', "\"\""));
-            bind(&mut sql, " AND c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?", Value::Text(phrase));
-        } else {
-            // One or two characters with ASCII punctuation or a space in them: rare enough
-            // for a scan.
-            let like = format!("%{}%", escape_like(text));
-            bind(
-                &mut sql,
-                " AND c.rowid IN (SELECT rowid FROM cases_fts WHERE (title LIKE ? ESCAPE '\\'",
-                Value::Text(like.clone()),
-            );
-            bind(&mut sql, " OR body LIKE ? ESCAPE '\\')", Value::Text(like));
-        }
-        bind(&mut sql, " UNION ALL SELECT rowid FROM cases WHERE ref = ?)", Value::Text(by_ref));
+    if let Some(text) = search_text(q) {
+        let (set, values) = text_matches(text, args.len() + 1);
+        args.extend(values);
+        sql.push_str(&format!("{TEXT_IN}{set})"));
     }
     Ok((sql, args))
+}
+
+/// How [`filters`] adds a search's matches (see the ordered walk in [`list`]).
+const TEXT_IN: &str = " AND c.rowid IN (";
+
+/// The search text of `q`, trimmed; `None` without one.
+fn search_text(q: &CaseQuery) -> Option<&str> {
+    q.text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// The rowids of the cases `text` finds, as one SELECT whose parameters are numbered from
+/// `first`: the search index's matches and the case with that reference, as one set, so
+/// counting a search visits its matches, not every case (an OR beside an IN would make
+/// SQLite test all 100,000 rows). Tombstoned cases stay in the indexes: callers exclude
+/// them.
+fn text_matches(text: &str, first: usize) -> (String, Vec<Value>) {
+    let by_ref = Value::Text(text.to_uppercase());
+    let (a, b, c) = (first, first + 1, first + 2);
+    if let Some(gram) = grams::match_query(text) {
+        (
+            format!("SELECT rowid FROM cases_grams WHERE cases_grams MATCH ?{a} UNION SELECT rowid FROM cases WHERE ref = ?{b}"),
+            vec![Value::Text(gram), by_ref],
+        )
+    } else if text.chars().count() > grams::MAX_GRAM {
+        // A quoted FTS5 string: the trigram tokenizer matches it as a substring.
+        let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+        (
+            format!("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?{a} UNION SELECT rowid FROM cases WHERE ref = ?{b}"),
+            vec![Value::Text(phrase), by_ref],
+        )
+    } else {
+        // One or two characters with ASCII punctuation or a space in them: rare enough for
+        // a scan.
+        let like = Value::Text(format!("%{}%", escape_like(text)));
+        (
+            format!(
+                "SELECT rowid FROM cases_fts WHERE title LIKE ?{a} ESCAPE '\\' OR body LIKE ?{b} ESCAPE '\\'
+                 UNION SELECT rowid FROM cases WHERE ref = ?{c}"
+            ),
+            vec![like.clone(), like, by_ref],
+        )
+    }
+}
+
+/// Whether `q` is a search of every case with nothing else to filter by.
+fn is_plain_search(q: &CaseQuery) -> bool {
+    let no_text = CaseQuery { text: None, ..q.clone() };
+    search_text(q).is_some() && q.queue == Queue::All && is_whole_queue(&no_text)
 }
 
 fn order_by(sort: CaseSort, descending: bool) -> String {
@@ -360,6 +389,18 @@ fn list_in_snapshot(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Ut
     };
     args.push(Value::Integer(i64::from(limit)));
     args.push(Value::Integer(i64::from(offset)));
+    // A plain search by creation time with many matches: walking the creation-time index
+    // and testing each case against the matches reaches the page after a few thousand
+    // entries, where reading and sorting every match would read them all. With few
+    // matches (a scan would pass most of the index before the page), sorting them wins.
+    let filter = if q.sort == CaseSort::Created && is_plain_search(q) && total > 0 {
+        let all = u64::from(super::counts::queue_count(conn, Queue::All, None, now)?);
+        let walked = u64::from(offset + limit) * all / u64::from(total);
+        // `+` keeps SQLite from driving the query by the matches' rowids.
+        if walked < 10 * u64::from(total) { filter.replace(TEXT_IN, " AND +c.rowid IN (") } else { filter }
+    } else {
+        filter
+    };
     // Page over bare rowids first, then join only the rows shown: a deep offset then skips
     // index entries instead of joined rows.
     let order = order_by(q.sort, q.descending);
@@ -427,6 +468,17 @@ fn is_whole_queue(q: &CaseQuery) -> bool {
 
 /// How many cases `q` matches (its paging ignored), counted.
 pub(crate) fn count(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<u32> {
+    if let Some(text) = search_text(q).filter(|_| is_plain_search(q)) {
+        // The matches alone, less the few tombstoned cases (a small partial index): no
+        // case row is read.
+        let (set, args) = text_matches(text, 1);
+        let total: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM ({set}) m WHERE m.rowid NOT IN (SELECT rowid FROM cases WHERE deleted_at IS NOT NULL)"
+            ))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        return Ok(u32::try_from(total).unwrap_or(u32::MAX));
+    }
     let (filter, args) = filters(q, now)?;
     let total: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {filter}"))?

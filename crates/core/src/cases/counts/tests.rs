@@ -371,3 +371,31 @@ fn pages_in_the_far_half_read_from_the_other_end_match_the_straight_order() {
         }
     }
 }
+
+#[test]
+fn a_search_counts_each_live_match_once_with_or_without_other_filters() {
+    let (_d, mut store, clock) = temp_store();
+    let ids: Vec<CaseId> = (0..6)
+        .map(|i| store.write(|tx| cases::create(tx, &new_case(&format!("refund {i}"), "Billing", None))).unwrap())
+        .collect();
+    store.write(|tx| cases::create(tx, &new_case("delivery", "Billing", None))).unwrap();
+    store.write(|tx| tx.delete(crate::store::Table::Cases, ids[0].as_str()).map(|_| ())).unwrap();
+    let reference = cases::get(store.conn(), &ids[1]).unwrap().reference;
+    let now = clock.get();
+    let total = |text: &str, statuses: Vec<CaseStatus>| {
+        let q = CaseQuery { text: Some(text.into()), statuses, limit: 500, ..CaseQuery::default() };
+        let page = query::list(store.conn(), &q, now).unwrap();
+        assert_eq!(page.total as usize, page.rows.len(), "{text}");
+        page.total
+    };
+    // Five live matches (the tombstoned one is not counted); one-, two- and many-character
+    // searches take different indexes.
+    for text in ["refund", "re", "d", "und "] {
+        let with_filter = total(text, vec![CaseStatus::New]);
+        assert_eq!(total(text, vec![]), with_filter, "{text}");
+    }
+    assert_eq!(total("refund", vec![]), 5);
+    // The reference finds its case, once.
+    assert_eq!(total(&reference, vec![]), 1);
+    assert_eq!(total(&reference.to_lowercase(), vec![CaseStatus::New]), 1);
+}
