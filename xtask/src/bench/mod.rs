@@ -113,6 +113,37 @@ fn bench_db() -> std::path::PathBuf {
     })
 }
 
+/// `cargo xtask bench --app-only`: the desktop app's rows alone (start-up, memory, the
+/// Cases page's first rows on the 100k-case database the query benchmarks made), printed,
+/// BENCHMARKS.md left as it is — for checking a change to the app without the whole run.
+pub fn run_app_only() -> Result<()> {
+    if !cfg!(target_os = "linux") {
+        bail!("the app is measured under Xvfb, on Linux only");
+    }
+    let db = bench_db();
+    if !db.is_file() {
+        bail!("{} is missing: run `cargo xtask bench` once (its query benchmarks make it)", db.display());
+    }
+    let built = app_build::release_app_alone()?;
+    // A copy: another build into the shared target directory may replace the binary.
+    let dir = std::env::temp_dir().join(format!("frontline-bench-app-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let bin = dir.join(built.file_name().context("app binary name")?);
+    std::fs::copy(&built, &bin)?;
+    shell::step("app start-up and idle memory (Xvfb), the Cases page on 100k cases");
+    let s = app::startup(&bin, &db)?;
+    let first_rows = median(&s.cases_first_rows_ms);
+    println!("process start → first IPC call from the UI: {} ms", s.first_screen_ms);
+    println!(
+        "Cases page opened → first rows on screen, 100k cases: {first_rows} ms (runs: {:?}; target ≤ {} ms)",
+        s.cases_first_rows_ms,
+        app::CASES_FIRST_ROWS_TARGET_MS
+    );
+    println!("idle PSS, app process: {:.1} MiB", s.app_pss_mib);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
 /// The middle value (the lower middle of an even count).
 fn median<T: PartialOrd + Copy>(values: &[T]) -> T {
     let mut v = values.to_vec();
