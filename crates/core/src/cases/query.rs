@@ -395,7 +395,7 @@ fn list_in_snapshot(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Ut
     // matches (a scan would pass most of the index before the page), sorting them wins.
     let filter = if q.sort == CaseSort::Created && is_plain_search(q) && total > 0 {
         let all = u64::from(super::counts::queue_count(conn, Queue::All, None, now)?);
-        let walked = u64::from(offset + limit) * all / u64::from(total);
+        let walked = (u64::from(offset) + u64::from(limit)) * all / u64::from(total);
         // `+` keeps SQLite from driving the query by the matches' rowids.
         if walked < 10 * u64::from(total) { filter.replace(TEXT_IN, " AND +c.rowid IN (") } else { filter }
     } else {
