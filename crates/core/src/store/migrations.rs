@@ -395,11 +395,12 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE VIEW case_count_keys AS
         SELECT c.rowid AS rid, 'all' AS kind, '' AS key FROM cases c WHERE c.deleted_at IS NULL
         UNION ALL SELECT c.rowid, 'unassigned', '' FROM cases c
-            WHERE c.deleted_at IS NULL AND c.status NOT IN ('resolved', 'closed') AND c.assignee_id IS NULL
+            -- `+`: a bulk load's `rid >` range, not the assignee index, picks the rows.
+            WHERE c.deleted_at IS NULL AND c.status NOT IN ('resolved', 'closed') AND +c.assignee_id IS NULL
         UNION ALL SELECT c.rowid, 'escalated', '' FROM cases c
             WHERE c.deleted_at IS NULL AND c.escalation_department IS NOT NULL
         UNION ALL SELECT c.rowid, 'vip', '' FROM cases c
-            WHERE c.deleted_at IS NULL AND c.customer_id IN (SELECT id FROM customers WHERE tier = 'vip')
+            WHERE c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM customers cu WHERE cu.id = c.customer_id AND cu.tier = 'vip')
         UNION ALL SELECT c.rowid, 'awaiting_callback', '' FROM cases c
             WHERE c.deleted_at IS NULL AND c.callback_due_at IS NOT NULL AND c.callback_done_at IS NULL
         UNION ALL SELECT c.rowid, 'assignee', c.assignee_id FROM cases c
