@@ -18,6 +18,7 @@ pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         app::app_info,
+        app::app_log_timing,
         settings::settings_get,
         settings::settings_save,
         settings::settings_time_zones,
@@ -53,6 +54,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         cases::case_record_callback,
         cases::case_bulk,
         cases::case_bulk_undo,
+        cases::case_queue_counts,
         cases::case_categories,
         cases::case_tags,
         customers::customer_create,

@@ -5,6 +5,7 @@
 /// Every IPC command the app registers.
 pub const COMMANDS: &[&str] = &[
     "app_info",
+    "app_log_timing",
     "settings_get",
     "settings_save",
     "settings_time_zones",
@@ -40,6 +41,7 @@ pub const COMMANDS: &[&str] = &[
     "case_record_callback",
     "case_bulk",
     "case_bulk_undo",
+    "case_queue_counts",
     "case_categories",
     "case_tags",
     "customer_create",

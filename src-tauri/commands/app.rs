@@ -34,3 +34,22 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
         node_id: store.node_id().to_string(),
     })
 }
+
+/// A moment of the UI worth timing, measured in the webview.
+#[derive(Debug, Clone, Copy, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum UiTiming {
+    /// From opening the Cases page to its first rows on screen.
+    CasesFirstRows,
+}
+
+/// Writes a UI timing to the app's log ("ui timing cases_first_rows: N ms"), where
+/// `cargo xtask bench` reads it; nothing else is kept.
+#[tauri::command]
+#[specta::specta]
+pub async fn app_log_timing(timing: UiTiming, ms: u32) {
+    let name = match timing {
+        UiTiming::CasesFirstRows => "cases_first_rows",
+    };
+    log::info!("ui timing {name}: {ms} ms");
+}

@@ -3,7 +3,7 @@
 use frontline_core::cases::bulk::{self, BulkAction, BulkOutcome, Prior};
 use frontline_core::cases::{
     self, CallbackResult, CaseDetail, CaseEdit, CasePage, CaseQuery, CaseStatus, Contact, Escalation, NewCase,
-    Resolution,
+    QueueCounts, Resolution,
 };
 use frontline_core::ids::{AgentId, CaseId, TeamId};
 use tauri::State;
@@ -129,6 +129,13 @@ pub async fn case_bulk(state: State<'_, AppState>, ids: Vec<CaseId>, action: Bul
 #[specta::specta]
 pub async fn case_bulk_undo(state: State<'_, AppState>, changed: Vec<Prior>) -> Result<(), IpcError> {
     state.write(|tx| bulk::undo(tx, &changed))
+}
+
+/// How many cases each queue holds ("My cases" for `me`); maintained, so cheap to ask.
+#[tauri::command]
+#[specta::specta]
+pub async fn case_queue_counts(state: State<'_, AppState>, me: Option<AgentId>) -> Result<QueueCounts, IpcError> {
+    state.read(|s| cases::counts::queue_counts(s.conn(), me.as_ref(), s.now()))
 }
 
 /// Categories in use.

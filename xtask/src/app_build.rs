@@ -14,11 +14,17 @@ use crate::{appimage, shell};
 
 /// Builds the UI and the release app; returns the binary's path.
 pub fn release_app() -> Result<PathBuf> {
-    shell::step("building the UI and the app (release)");
-    shell::run(shell::npm(&["exec", "--", "tauri", "build", "--no-bundle"]))?;
+    let bin = release_app_alone()?;
     // The E2E suite seeds large databases with the CLI that ships beside the app, and
     // syncs two devices through a real server.
     shell::run(shell::cargo(&["build", "--release", "-p", "frontline-cli", "-p", "frontline-server"]))?;
+    Ok(bin)
+}
+
+/// The UI and the release app, without the CLI and the server.
+pub fn release_app_alone() -> Result<PathBuf> {
+    shell::step("building the UI and the app (release)");
+    shell::run(shell::npm(&["exec", "--", "tauri", "build", "--no-bundle"]))?;
     let bin = shell::target_dir().join("release").join(if cfg!(windows) { "frontline.exe" } else { "frontline" });
     if !bin.is_file() {
         bail!("the build finished but {} is missing", bin.display());

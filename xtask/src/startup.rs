@@ -29,9 +29,19 @@ pub struct Launched {
 /// Starts `bin` on a fresh data folder under a private Xvfb (a free display, chosen by
 /// Xvfb itself) and a private D-Bus session (the app's single-instance lock lives there).
 pub fn launch(bin: &Path) -> Result<Launched> {
+    launch_on(bin, None)
+}
+
+/// [`launch`], on a copy of the database `db` when given (the original is left as it is).
+pub fn launch_on(bin: &Path, db: Option<&Path>) -> Result<Launched> {
     let tmp = std::env::temp_dir().join(format!("frontline-startup-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(&tmp)?;
+    if let Some(db) = db {
+        std::fs::create_dir_all(tmp.join("data"))?;
+        std::fs::copy(db, tmp.join("data").join("frontline.db"))
+            .with_context(|| format!("copying {} for the app", db.display()))?;
+    }
     let mut xvfb = Command::new("Xvfb")
         .args(["-displayfd", "1", "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
         .stdout(Stdio::piped())
@@ -69,6 +79,23 @@ impl Launched {
         loop {
             let text = std::fs::read_to_string(&self.log).unwrap_or_default();
             if let Some(rest) = text.split("first screen after ").nth(1) {
+                return rest.split(' ').next().and_then(|n| n.parse::<u64>().ok());
+            }
+            if begin.elapsed() > FIRST_SCREEN_LIMIT {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for the UI's timing `name` in the app's log ("ui timing NAME: N ms"); N, or
+    /// None after the limit.
+    pub fn ui_timing_ms(&self, name: &str) -> Option<u64> {
+        let begin = Instant::now();
+        let marker = format!("ui timing {name}: ");
+        loop {
+            let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+            if let Some(rest) = text.split(&marker).nth(1) {
                 return rest.split(' ').next().and_then(|n| n.parse::<u64>().ok());
             }
             if begin.elapsed() > FIRST_SCREEN_LIMIT {

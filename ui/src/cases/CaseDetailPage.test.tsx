@@ -89,7 +89,13 @@ describe("case detail", () => {
       sampleDetail({
         sla: {
           firstResponse: target({ status: "running", targetMinutes: 60, dueAt: minutesFromNow(-95), remainingMinutes: -95 }),
-          resolution: target({ status: "running", targetMinutes: 480, dueAt: minutesFromNow(45), remainingMinutes: 45 }),
+          resolution: target({
+            status: "running",
+            targetMinutes: 480,
+            dueAt: minutesFromNow(45),
+            remainingMinutes: 45,
+            atRisk: true,
+          }),
           businessHours: true,
           calendar: { id: null, name: "", timeZone: "Asia/Shanghai" },
         },
@@ -109,6 +115,25 @@ describe("case detail", () => {
     // Business-hour targets in business hours: 8 of them are a working day, not "1 d".
     expect(within(first!).getByText("Target 1 business hour")).toBeInTheDocument();
     expect(within(resolution!).getByText("Target 8 business hours")).toBeInTheDocument();
+  });
+
+  it("is at risk only when Rust says so, not by a window of its own", async () => {
+    openCase(
+      sampleDetail({
+        sla: {
+          // 45 minutes left of 8 business hours, but the night in between leaves more than
+          // the last fifth in business time: Rust says not at risk, and so does the panel.
+          firstResponse: target({ status: "met", dueAt: null, remainingMinutes: null }),
+          resolution: target({ targetMinutes: 480, dueAt: minutesFromNow(45), remainingMinutes: 45, atRisk: false }),
+          businessHours: true,
+          calendar: { id: null, name: "", timeZone: "Asia/Shanghai" },
+        },
+      }),
+    );
+    const sla = await screen.findByRole("region", { name: "Service level" });
+    const resolution = within(sla).getByText("Resolution").closest("[data-sla-state]");
+    expect(resolution).toHaveAttribute("data-sla-state", "running");
+    expect(within(sla).queryByText("At risk")).not.toBeInTheDocument();
   });
 
   it("shows calendar-hour targets in hours", async () => {

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { invoke } from "@tauri-apps/api/core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import type { CaseQuery } from "../ipc/bindings";
 import { fakeList, minutesFromNow, sampleSummary } from "../test/cases";
@@ -241,11 +242,14 @@ describe("case list", () => {
     expect(loaded).toHaveFocus();
   });
 
-  it("highlights rows that are breached or due within the hour", async () => {
+  it("highlights rows that are breached, or at risk as Rust decided", async () => {
     mockIpc({
-      case_list: fakeList(3, (i) =>
+      case_list: fakeList(4, (i) =>
         sampleSummary(i, {
-          resolutionDueAt: [minutesFromNow(-30), minutesFromNow(40), minutesFromNow(600)][i]!,
+          resolutionDueAt: [minutesFromNow(-30), minutesFromNow(40), minutesFromNow(600), minutesFromNow(20)][i]!,
+          // Rust's rule: the last fifth of the target, in business time. Row 2 is in the
+          // last fifth of a long target; row 3, due sooner, is not (a short target).
+          atRisk: [false, true, true, false][i]!,
         }),
       ),
     });
@@ -257,7 +261,55 @@ describe("case list", () => {
     expect(within((await row(0)) as HTMLElement).getByText(/Breached/)).toBeInTheDocument();
     expect(await row(1)).toHaveAttribute("data-sla", "at_risk");
     expect(within((await row(1)) as HTMLElement).getByText(/in 40 min/)).toBeInTheDocument();
-    expect(await row(2)).not.toHaveAttribute("data-sla");
+    expect(within((await row(1)) as HTMLElement).getByText(/At risk/)).toBeInTheDocument();
+    expect(await row(2)).toHaveAttribute("data-sla", "at_risk");
+    expect(await row(3)).not.toHaveAttribute("data-sla");
+    expect(within((await row(3)) as HTMLElement).getByText(/in 20 min/)).toBeInTheDocument();
+  });
+
+  it("shows the first rows before the queue counts, which fill in after a described placeholder", async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const list = fakeList(1234);
+    mockIpc({
+      case_list: list,
+      case_queue_counts: async () => {
+        await gate;
+        return { all: 1234, mine: null, unassigned: 17, breaching: 3, escalated: 5, vip: 40, awaitingCallback: 2 };
+      },
+    });
+    renderApp("/cases");
+    const grid_ = await grid();
+    expect(await within(grid_).findByText("Case number 0")).toBeInTheDocument();
+    // The list did not wait for the counts, and asked first.
+    const calls = vi.mocked(invoke).mock.calls.map(([cmd]) => cmd);
+    expect(calls.indexOf("case_list")).toBeLessThan(calls.indexOf("case_queue_counts"));
+    const tabs = screen.getByRole("tablist", { name: "Queues" });
+    expect(tabs).toHaveAttribute("aria-busy", "true");
+    const unassigned = screen.getByRole("tab", { name: "Unassigned" });
+    expect(unassigned).toHaveAccessibleDescription("Counting…");
+    const placeholder = document.getElementById("queue-count-unassigned")!;
+    expect(placeholder.className).toBe(document.getElementById("queue-count-all")!.className);
+
+    await act(async () => release());
+    await waitFor(() => expect(unassigned).toHaveAccessibleDescription("17"));
+    expect(screen.getByRole("tab", { name: "Breaching" })).toHaveAccessibleDescription("3");
+    expect(screen.getByRole("tab", { name: "All cases" })).toHaveAccessibleDescription("1,234");
+    expect(tabs).not.toHaveAttribute("aria-busy");
+    // The count takes the placeholder's place, in the same box.
+    expect(document.getElementById("queue-count-unassigned")!.className).toBe(placeholder.className);
+    // "My cases" has no count until the user says who they are.
+    expect(document.getElementById("queue-count-mine")).toBeNull();
+  });
+
+  it("logs how long the first rows took to show, once", async () => {
+    mockIpc({ case_list: fakeList(50) });
+    renderApp("/cases");
+    await within(await grid()).findByText("Case number 0");
+    await waitFor(() => expect(callsTo("app_log_timing")).toHaveLength(1));
+    const [call] = callsTo("app_log_timing") as { timing: string; ms: number }[];
+    expect(call!.timing).toBe("cases_first_rows");
+    expect(call!.ms).toBeGreaterThanOrEqual(0);
   });
 
   it("moves between rows with the arrow keys, selects with Space and opens with Enter", async () => {

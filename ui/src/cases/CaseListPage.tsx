@@ -8,19 +8,20 @@ import { Alert, Button, Center, Group, Loader, Modal, Text, Title, Tooltip } fro
 import { useHotkeys } from "@mantine/hooks";
 import { IconAlertTriangle, IconPlus, IconUserCircle } from "@tabler/icons-react";
 import type { RowSelectionState } from "@tanstack/react-table";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
-import { useAgents, useCaseCount, useCaseFirstPage, useMe } from "../ipc/queries";
+import { reportTiming } from "../ipc/timing";
+import { useAgents, useCaseFirstPage, useMe, useQueueCounts } from "../ipc/queries";
 import { isMacPlatform } from "../shell/shortcuts";
 import { BulkActions } from "./BulkActions";
 import { CaseFilters } from "./CaseFilters";
 import classes from "./CaseListPage.module.css";
 import { CaseTable } from "./CaseTable";
 import { EmptyState } from "./EmptyState";
-import { emptyListQuery, readListState, toListQuery, writeListState, type ListState } from "./listState";
+import { DEFAULT_LIST, readListState, toListQuery, writeListState, type ListState } from "./listState";
 import { MePrompt } from "./MePrompt";
 import { QuickCreateDialog } from "./QuickCreateDialog";
 import { QueueTabs } from "./QueueTabs";
@@ -63,8 +64,27 @@ export function CaseListPage() {
   const query = useMemo(() => built, [key]);
 
   const first = useCaseFirstPage(query, !needsMe);
-  const all = useCaseCount(emptyListQuery());
-  const emptyDatabase = all.data === 0;
+  // The list first: the counts are asked for once its first page has answered (or when
+  // there is no list to wait for), and fill in the tabs as they arrive.
+  const counts = useQueueCounts(meId, !me.isPending && (needsMe || !first.isPending));
+  const emptyDatabase = counts.data?.all === 0;
+  // An empty "All cases" before the counts say whether the database is empty: wait for
+  // them rather than flash an empty list before the demo-data offer.
+  const maybeEmpty =
+    counts.data === undefined && first.data?.total === 0 && key === JSON.stringify(toListQuery(DEFAULT_LIST, meId));
+
+  // How long the first rows took to show since the page opened (the app's log; `cargo
+  // xtask bench` reads it).
+  const openedAt = useRef(performance.now());
+  const firstRowsShown = useRef(false);
+  useEffect(() => {
+    if (firstRowsShown.current || !first.data || first.data.rows.length === 0 || first.isPlaceholderData) return;
+    firstRowsShown.current = true;
+    // After the browser has painted the rows: the moment a person sees them.
+    requestAnimationFrame(() =>
+      setTimeout(() => reportTiming("cases_first_rows", performance.now() - openedAt.current), 0),
+    );
+  }, [first.data, first.isPlaceholderData]);
 
   // A search text Rust refused (too long) is said beside the search box, not as a failure
   // of the whole list.
@@ -117,14 +137,14 @@ export function CaseListPage() {
         </Tooltip>
       </Group>
 
-      {all.isPending ? (
+      {maybeEmpty ? (
         <Center py="xl">
           <Loader size="sm" aria-label={t("app.loading")} />
         </Center>
       ) : emptyDatabase ? (
         <EmptyState />
       ) : (
-        <QueueTabs value={state.queue} me={meId} onChange={(queue) => update({ queue })}>
+        <QueueTabs value={state.queue} counts={counts.data} me={meId} onChange={(queue) => update({ queue })}>
           <div className={classes.panel}>
             <CaseFilters state={state} onChange={update} onReplace={replace} searchError={searchError} />
             {state.queue === "mine" && meId && <MeLine me={meId} />}

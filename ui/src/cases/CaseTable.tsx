@@ -70,6 +70,11 @@ export function rowDue(row: CaseSummary, callbacks: boolean): string | null {
   return dues.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
 }
 
+/** Whether Rust marked the row's SLA at risk (call-backs have no SLA target to be at risk of). */
+export function rowAtRisk(row: CaseSummary, callbacks: boolean): boolean {
+  return !callbacks && row.atRisk;
+}
+
 function SelectCell({
   row,
   selected,
@@ -172,7 +177,7 @@ function DueCell({ row, callbacks }: { row: CaseSummary; callbacks: boolean }) {
   const { i18n } = useTranslation();
   const now = useNow();
   const due = rowDue(row, callbacks);
-  const state = dueState(due, now);
+  const state = dueState(due, now, rowAtRisk(row, callbacks));
   if (!due || !state) {
     return (
       <Text span size="sm" c="dimmed">
@@ -651,7 +656,7 @@ export function CaseTable({
             {items.map((item) => {
               const summary = rowAt(item.index);
               const row = summary ? rowsById[summary.id] : undefined;
-              const state = summary ? dueState(rowDue(summary, callbacks), now) : null;
+              const state = summary ? dueState(rowDue(summary, callbacks), now, rowAtRisk(summary, callbacks)) : null;
               return (
                 <CaseRow
                   key={item.index}

@@ -25,8 +25,8 @@ export function shownState(target: TargetView, now: number): Shown {
   if (target.status === "running" && target.dueAt) {
     const left = Date.parse(target.dueAt) - now;
     if (left < 0) return "breached";
-    const atRiskWindow = target.targetMinutes !== null ? target.targetMinutes * 60_000 * 0.2 : 0;
-    if (target.atRisk || left <= atRiskWindow) return "at_risk";
+    // At risk as Rust decided (its rule counts business time); none of the UI's own.
+    if (target.atRisk) return "at_risk";
     return "running";
   }
   return target.status;

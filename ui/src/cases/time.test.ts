@@ -59,10 +59,13 @@ describe("SLA spans", () => {
 });
 
 describe("due state", () => {
-  it("is breached when past, at risk within the hour, ok otherwise", () => {
-    expect(dueState(null, 0)).toBeNull();
-    expect(dueState(new Date(-1).toISOString(), 0)).toBe("breached");
-    expect(dueState(new Date(59 * 60_000).toISOString(), 0)).toBe("at_risk");
-    expect(dueState(new Date(61 * 60_000).toISOString(), 0)).toBe("ok");
+  it("is breached when past, at risk only when Rust says so, ok otherwise", () => {
+    expect(dueState(null, 0, true)).toBeNull();
+    expect(dueState(new Date(-1).toISOString(), 0, false)).toBe("breached");
+    expect(dueState(new Date(-1).toISOString(), 0, true)).toBe("breached");
+    // Due in 10 minutes is not at risk unless Rust says so (no threshold of the UI's own) ...
+    expect(dueState(new Date(10 * 60_000).toISOString(), 0, false)).toBe("ok");
+    // ... and due in days is at risk when Rust says so (the last fifth of a long target).
+    expect(dueState(new Date(3 * 24 * 60 * 60_000).toISOString(), 0, true)).toBe("at_risk");
   });
 });

@@ -7,8 +7,6 @@ import type { TFunction } from "i18next";
 import { useSyncExternalStore } from "react";
 
 export const TICK_MS = 30_000;
-/** A due time this close counts as "at risk" in lists. */
-export const AT_RISK_MS = 60 * 60_000;
 
 let now = Date.now();
 const listeners = new Set<() => void>();
@@ -113,10 +111,13 @@ export function formatShortDateTime(language: string, iso: string, nowMs: number
 
 export type DueState = "breached" | "at_risk" | "ok";
 
-export function dueState(dueIso: string | null, nowMs: number): DueState | null {
+/**
+ * A due time's state now: breached once it has passed; otherwise "at risk" exactly when
+ * Rust says so (`atRisk`: its SLA rule, the last fifth of the target in business time),
+ * never by a rule of the UI's own.
+ */
+export function dueState(dueIso: string | null, nowMs: number, atRisk: boolean): DueState | null {
   if (!dueIso) return null;
-  const left = Date.parse(dueIso) - nowMs;
-  if (left < 0) return "breached";
-  if (left <= AT_RISK_MS) return "at_risk";
-  return "ok";
+  if (Date.parse(dueIso) - nowMs < 0) return "breached";
+  return atRisk ? "at_risk" : "ok";
 }

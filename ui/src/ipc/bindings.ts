@@ -11,6 +11,11 @@ export const commands = {
 	 *  on a large database and would hold up every other command).
 	 */
 	appInfo: () => typedError<AppInfo, IpcError>(__TAURI_INVOKE("app_info")),
+	/**
+	 *  Writes a UI timing to the app's log ("ui timing cases_first_rows: N ms"), where
+	 *  `cargo xtask bench` reads it; nothing else is kept.
+	 */
+	appLogTiming: (timing: UiTiming, ms: number) => __TAURI_INVOKE<void>("app_log_timing", { timing, ms }),
 	/**  The stored settings (defaults where nothing was saved). */
 	settingsGet: () => typedError<Settings, IpcError>(__TAURI_INVOKE("settings_get")),
 	/**  Validates and saves the settings; returns what is now stored. */
@@ -87,6 +92,8 @@ export const commands = {
 	caseBulk: (ids: CaseId[], action: BulkAction) => typedError<BulkOutcome, IpcError>(__TAURI_INVOKE("case_bulk", { ids, action })),
 	/**  Takes a bulk action back. */
 	caseBulkUndo: (changed: Prior[]) => typedError<null, IpcError>(__TAURI_INVOKE("case_bulk_undo", { changed })),
+	/**  How many cases each queue holds ("My cases" for `me`); maintained, so cheap to ask. */
+	caseQueueCounts: (me: AgentId | null) => typedError<QueueCounts, IpcError>(__TAURI_INVOKE("case_queue_counts", { me })),
 	/**  Categories in use. */
 	caseCategories: () => typedError<string[], IpcError>(__TAURI_INVOKE("case_categories")),
 	/**  Tags in use. */
@@ -541,6 +548,12 @@ export type CaseSummary = {
 	resolutionDueAt: string | null,
 	/**  Call-back due (while not done). */
 	callbackDueAt: string | null,
+	/**
+	 *  An open SLA target (first response or resolution) is at risk as of the query's
+	 *  `now`: its clock is running and at most the last fifth of it is left — the rule of
+	 *  [`crate::sla::is_at_risk`], decided here so every screen shows the same.
+	 */
+	atRisk: boolean,
 };
 
 /**  What clearing demo data removed. */
@@ -1000,6 +1013,24 @@ export type Queue =
 /**  Call-back scheduled and not yet done. */
 "awaiting_callback";
 
+/**  Cases per built-in queue. */
+export type QueueCounts = {
+	/**  Every case. */
+	all: number,
+	/**  Assigned to `me`; `None` when no `me` was given. */
+	mine: number | null,
+	/**  Active and assigned to nobody. */
+	unassigned: number,
+	/**  Active with an SLA due within the hour or overdue (as of `now`). */
+	breaching: number,
+	/**  Escalated. */
+	escalated: number,
+	/**  Of VIP customers. */
+	vip: number,
+	/**  Call-back scheduled and not yet done. */
+	awaitingCallback: number,
+};
+
 /**  A region with a holiday set. */
 export type Region = 
 /**  Mainland China. */
@@ -1281,6 +1312,11 @@ export type Tier =
 "standard" | 
 /**  VIP. */
 "vip";
+
+/**  A moment of the UI worth timing, measured in the webview. */
+export type UiTiming = 
+/**  From opening the Cases page to its first rows on screen. */
+"cases_first_rows";
 
 /**  Which validation rule an input broke. */
 export type ValidationRule = 

@@ -46,7 +46,7 @@ export const CASE_REFRESH_MS = 60_000;
 export const caseKeys = {
   all: ["cases"] as const,
   page: (query: ListQuery, page: number) => ["cases", "list", query, page] as const,
-  count: (query: ListQuery) => ["cases", "count", query] as const,
+  counts: (me: AgentId | null) => ["cases", "counts", me] as const,
   detail: (id: CaseId) => ["cases", "detail", id] as const,
   categories: ["cases", "categories"] as const,
   tags: ["cases", "tags"] as const,
@@ -85,12 +85,14 @@ export function useCasePages(query: ListQuery, pages: readonly number[]) {
   });
 }
 
-/** Rows in a list (one row fetched, only `total` used): queue tab counts. */
-export function useCaseCount(query: ListQuery, enabled = true) {
+/**
+ * How many cases each queue holds ("My cases" for `me`): one cheap call (Rust keeps the
+ * counts), separate from the list so the rows never wait for it.
+ */
+export function useQueueCounts(me: AgentId | null, enabled = true) {
   return useQuery({
-    queryKey: caseKeys.count(query),
-    queryFn: async () =>
-      unwrap(await commands.caseList({ ...query, offset: 0, limit: 1 })).total,
+    queryKey: caseKeys.counts(me),
+    queryFn: async () => unwrap(await commands.caseQueueCounts(me)),
     enabled,
     refetchInterval: CASE_REFRESH_MS,
   });

@@ -25,6 +25,7 @@ export function sampleSummary(i: number, overrides: Partial<CaseSummary> = {}): 
     firstResponseDueAt: null,
     resolutionDueAt: minutesFromNow(24 * 60),
     callbackDueAt: null,
+    atRisk: false,
     ...overrides,
   };
 }

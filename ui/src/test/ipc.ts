@@ -6,7 +6,39 @@
 import { invoke } from "@tauri-apps/api/core";
 import { vi } from "vitest";
 
-import type { AppInfo, Conflict, EffectivePolicy, IpcError, Settings, SyncState, SyncStatus } from "../ipc/bindings";
+import type {
+  AppInfo,
+  CasePage,
+  CaseQuery,
+  Conflict,
+  EffectivePolicy,
+  IpcError,
+  Queue,
+  QueueCounts,
+  Settings,
+  SyncState,
+  SyncStatus,
+} from "../ipc/bindings";
+
+/** A whole queue with no filter, as the counts count it (one row asked for). */
+const wholeQueue: CaseQuery = {
+  queue: "all",
+  me: null,
+  text: null,
+  statuses: [],
+  priorities: [],
+  channels: [],
+  categories: [],
+  assignees: [],
+  customerIds: [],
+  tag: null,
+  createdFrom: null,
+  createdTo: null,
+  sort: "created",
+  descending: true,
+  offset: 0,
+  limit: 1,
+};
 
 type Args = Record<string, unknown> | undefined;
 export type Handler = (args: Args) => unknown;
@@ -134,6 +166,7 @@ export function mockIpc(handlers: Handlers = {}) {
     case_list: () => ({ rows: [], total: 0 }),
     case_categories: () => [],
     case_tags: () => [],
+    app_log_timing: () => null,
     customer_search: () => [],
     agent_list: () => [],
     team_list: () => [],
@@ -143,7 +176,23 @@ export function mockIpc(handlers: Handlers = {}) {
     sync_state: () => syncState(),
     sync_conflicts: () => [],
   };
-  const all = { ...defaults, ...handlers };
+  const all: Handlers = { ...defaults, ...handlers };
+  // Rust maintains the counts of the whole queues; here they are the totals the list
+  // handler gives for each queue.
+  all.case_queue_counts ??= async (args) => {
+    const me = (args as { me: string | null }).me;
+    const total = async (queue: Queue) =>
+      ((await all.case_list!({ query: { ...wholeQueue, queue, me } })) as CasePage).total;
+    return {
+      all: await total("all"),
+      mine: me === null ? null : await total("mine"),
+      unassigned: await total("unassigned"),
+      breaching: await total("breaching"),
+      escalated: await total("escalated"),
+      vip: await total("vip"),
+      awaitingCallback: await total("awaiting_callback"),
+    } satisfies QueueCounts;
+  };
   const mock = vi.mocked(invoke);
   mock.mockImplementation(async (cmd: string, args?: unknown) => {
     const handler = all[cmd];

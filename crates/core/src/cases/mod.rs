@@ -6,6 +6,7 @@
 //! [`crate::sla`] and only cached on the row for queue queries.
 
 pub mod bulk;
+pub mod counts;
 pub(crate) mod facts;
 pub(crate) mod grams;
 pub(crate) mod search_index;
@@ -17,6 +18,7 @@ mod store;
 pub mod workflow;
 
 pub use model::*;
+pub use counts::QueueCounts;
 pub use query::{CasePage, CaseQuery, CaseSort, CaseSummary, Queue};
 pub(crate) use service_level::{refresh_active_due_caches, refresh_due_caches_of_customers};
 pub use service_level::{CaseSla, SlaStatus, TargetView, case_sla};

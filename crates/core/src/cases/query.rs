@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::grams;
 use super::model::{CaseChannel, CaseStatus, Priority};
-use crate::customers::escape_like;
-use crate::ids::{AgentId, CaseId, CustomerId};
+use crate::customers::{Tier, escape_like};
+use crate::ids::{AgentId, CaseId, CustomerId, TeamId};
 use crate::input::{TextRule, check_count, check_id};
 use crate::time::to_db_text;
 use crate::{Error, Result, ValidationRule};
@@ -155,6 +155,10 @@ pub struct CaseSummary {
     pub resolution_due_at: Option<String>,
     /// Call-back due (while not done).
     pub callback_due_at: Option<String>,
+    /// An open SLA target (first response or resolution) is at risk as of the query's
+    /// `now`: its clock is running and at most the last fifth of it is left — the rule of
+    /// [`crate::sla::is_at_risk`], decided here so every screen shows the same.
+    pub at_risk: bool,
 }
 
 /// A page of a list and the number of rows the whole list has.
@@ -182,7 +186,7 @@ pub const LIST_MAX: usize = 100;
 const CATEGORY: TextRule = TextRule::line("categories", 80, false);
 const TAG: TextRule = TextRule::line("tag", 40, false);
 /// "Breaching" includes cases due within this long.
-const BREACHING_WINDOW_MINUTES: i64 = 60;
+pub(crate) const BREACHING_WINDOW_MINUTES: i64 = 60;
 
 /// Checks every part of `q`: the one rule for a list request and for a saved view
 /// ([`crate::views::save`]), so a view can always be listed. Paging is checked here too;
@@ -282,33 +286,65 @@ fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
             bind(&mut sql, &format!(" AND c.created_at {op} ?"), Value::Text(to_db_text(parse_bound(b, field)?)));
         }
     }
-    if let Some(text) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        let by_ref = text.to_uppercase();
-        if let Some(gram) = grams::match_query(text) {
-            bind(&mut sql, " AND (c.rowid IN (SELECT rowid FROM cases_grams WHERE cases_grams MATCH ?)", Value::Text(gram));
-        } else if text.chars().count() > grams::MAX_GRAM {
-            // A quoted FTS5 string: the trigram tokenizer matches it as a substring.
-            let phrase = format!("\"{}\"", text.replace('"', "\"\""));
-            bind(&mut sql, " AND (c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", Value::Text(phrase));
-        } else {
-            // One or two characters with ASCII punctuation or a space in them: rare enough
-            // for a scan.
-            let like = format!("%{}%", escape_like(text));
-            bind(
-                &mut sql,
-                " AND (c.rowid IN (SELECT rowid FROM cases_fts WHERE title LIKE ? ESCAPE '\\'",
-                Value::Text(like.clone()),
-            );
-            bind(&mut sql, " OR body LIKE ? ESCAPE '\\')", Value::Text(like));
-        }
-        bind(&mut sql, " OR c.ref = ?)", Value::Text(by_ref));
+    if let Some(text) = search_text(q) {
+        let (set, values) = text_matches(text, args.len() + 1);
+        args.extend(values);
+        sql.push_str(&format!("{TEXT_IN}{set})"));
     }
     Ok((sql, args))
 }
 
-fn order_by(q: &CaseQuery) -> String {
-    let dir = if q.descending { "DESC" } else { "ASC" };
-    let col = match q.sort {
+/// How [`filters`] adds a search's matches (see the ordered walk in [`list`]).
+const TEXT_IN: &str = " AND c.rowid IN (";
+
+/// The search text of `q`, trimmed; `None` without one.
+fn search_text(q: &CaseQuery) -> Option<&str> {
+    q.text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// The rowids of the cases `text` finds, as one SELECT whose parameters are numbered from
+/// `first`: the search index's matches and the case with that reference, as one set, so
+/// counting a search visits its matches, not every case (an OR beside an IN would make
+/// SQLite test all 100,000 rows). Tombstoned cases stay in the indexes: callers exclude
+/// them.
+fn text_matches(text: &str, first: usize) -> (String, Vec<Value>) {
+    let by_ref = Value::Text(text.to_uppercase());
+    let (a, b, c) = (first, first + 1, first + 2);
+    if let Some(gram) = grams::match_query(text) {
+        (
+            format!("SELECT rowid FROM cases_grams WHERE cases_grams MATCH ?{a} UNION SELECT rowid FROM cases WHERE ref = ?{b}"),
+            vec![Value::Text(gram), by_ref],
+        )
+    } else if text.chars().count() > grams::MAX_GRAM {
+        // A quoted FTS5 string: the trigram tokenizer matches it as a substring.
+        let phrase = format!("\"{}\"", text.replace('"', "\"\""));
+        (
+            format!("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?{a} UNION SELECT rowid FROM cases WHERE ref = ?{b}"),
+            vec![Value::Text(phrase), by_ref],
+        )
+    } else {
+        // One or two characters with ASCII punctuation or a space in them: rare enough for
+        // a scan.
+        let like = Value::Text(format!("%{}%", escape_like(text)));
+        (
+            format!(
+                "SELECT rowid FROM cases_fts WHERE title LIKE ?{a} ESCAPE '\\' OR body LIKE ?{b} ESCAPE '\\'
+                 UNION SELECT rowid FROM cases WHERE ref = ?{c}"
+            ),
+            vec![like.clone(), like, by_ref],
+        )
+    }
+}
+
+/// Whether `q` is a search of every case with nothing else to filter by.
+fn is_plain_search(q: &CaseQuery) -> bool {
+    let no_text = CaseQuery { text: None, ..q.clone() };
+    search_text(q).is_some() && q.queue == Queue::All && is_whole_queue(&no_text)
+}
+
+fn order_by(sort: CaseSort, descending: bool) -> String {
+    let dir = if descending { "DESC" } else { "ASC" };
+    let col = match sort {
         CaseSort::Created => "c.created_at",
         CaseSort::Updated => "c.updated_at",
         CaseSort::Priority => "c.priority",
@@ -323,25 +359,59 @@ fn order_by(q: &CaseQuery) -> String {
 }
 
 /// One page of cases for `q`.
+///
+/// Count and page are read in one snapshot (a savepoint), so the total and the rows agree
+/// even while another connection writes.
 pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<CasePage> {
     validate(q)?;
+    conn.execute_batch("SAVEPOINT case_list")?;
+    let page = list_in_snapshot(conn, q, now);
+    conn.execute_batch("RELEASE case_list")?;
+    page
+}
+
+fn list_in_snapshot(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<CasePage> {
+    let total = if is_whole_queue(q) {
+        super::counts::queue_count(conn, q.queue, q.me.as_ref(), now)?
+    } else {
+        count(conn, q, now)?
+    };
     let (filter, mut args) = filters(q, now)?;
-    let total: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {filter}"))?
-        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
     let n = args.len();
-    args.push(Value::Integer(i64::from(q.limit)));
-    args.push(Value::Integer(i64::from(q.offset)));
+    // A page in the far half of the list is read from its other end: SQLite skips an
+    // OFFSET entry by entry, so offset 90,000 of 100,000 becomes offset 9,900 the other
+    // way. The outer ORDER BY puts the page's rows back in the list's order.
+    let end = q.offset.saturating_add(q.limit).min(total);
+    let (inner_descending, limit, offset) = if q.offset < total && u64::from(q.offset) * 2 > u64::from(total) {
+        (!q.descending, end - q.offset, total - end)
+    } else {
+        (q.descending, q.limit, q.offset)
+    };
+    args.push(Value::Integer(i64::from(limit)));
+    args.push(Value::Integer(i64::from(offset)));
+    // A plain search by creation time with many matches: walking the creation-time index
+    // and testing each case against the matches reaches the page after a few thousand
+    // entries, where reading and sorting every match would read them all. With few
+    // matches (a scan would pass most of the index before the page), sorting them wins.
+    let filter = if q.sort == CaseSort::Created && is_plain_search(q) && total > 0 {
+        let all = u64::from(super::counts::queue_count(conn, Queue::All, None, now)?);
+        let walked = (u64::from(offset) + u64::from(limit)) * all / u64::from(total);
+        // `+` keeps SQLite from driving the query by the matches' rowids.
+        if walked < 10 * u64::from(total) { filter.replace(TEXT_IN, " AND +c.rowid IN (") } else { filter }
+    } else {
+        filter
+    };
     // Page over bare rowids first, then join only the rows shown: a deep offset then skips
     // index entries instead of joined rows.
-    let order = order_by(q);
+    let order = order_by(q.sort, q.descending);
+    let inner_order = order_by(q.sort, inner_descending);
     let sql = format!(
         "SELECT c.id, c.ref, c.title, cu.name, cu.tier = 'vip', c.priority, c.status, c.channel, c.category, a.name,
                 c.tags, c.escalation_department IS NOT NULL, c.created_at,
                 CASE WHEN c.first_response_at IS NULL THEN c.first_response_due_at END,
                 c.resolution_due_at,
-                CASE WHEN c.callback_done_at IS NULL THEN c.callback_due_at END
-         FROM (SELECT c.rowid AS rid FROM cases c WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}) page
+                CASE WHEN c.callback_done_at IS NULL THEN c.callback_due_at END, cu.tier, c.team_id
+         FROM (SELECT c.rowid AS rid FROM cases c WHERE {filter} ORDER BY {inner_order} LIMIT ?{} OFFSET ?{}) page
          JOIN cases c ON c.rowid = page.rid
          LEFT JOIN customers cu ON cu.id = c.customer_id
          LEFT JOIN agents a ON a.id = c.assignee_id
@@ -352,7 +422,9 @@ pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> R
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
         let tags: String = r.get(10)?;
-        Ok(CaseSummary {
+        let tier: Option<Tier> = r.get(16)?;
+        let team: Option<TeamId> = r.get(17)?;
+        let summary = CaseSummary {
             id: r.get(0)?,
             reference: r.get(1)?,
             title: r.get(2)?,
@@ -369,28 +441,53 @@ pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> R
             first_response_due_at: r.get(13)?,
             resolution_due_at: r.get(14)?,
             callback_due_at: r.get(15)?,
-        })
+            at_risk: false,
+        };
+        Ok((summary, (tier, team)))
     })?;
-    Ok(CasePage { rows: rows.collect::<Result<_, _>>()?, total: u32::try_from(total).unwrap_or(u32::MAX) })
+    let (mut rows, policy_keys): (Vec<CaseSummary>, Vec<(Option<Tier>, Option<TeamId>)>) =
+        rows.collect::<Result<Vec<_>, _>>()?.into_iter().unzip();
+    super::service_level::mark_at_risk(conn, &mut rows, &policy_keys, now)?;
+    Ok(CasePage { rows, total })
 }
 
-/// Categories in use, for the filter and the quick-create suggestions.
-pub fn categories(conn: &rusqlite::Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT category FROM cases WHERE deleted_at IS NULL AND category <> '' ORDER BY category",
-    )?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+/// Whether `q` is a whole built-in queue (no search, no filter): its size is then
+/// maintained ([`super::counts`]) instead of counted.
+fn is_whole_queue(q: &CaseQuery) -> bool {
+    q.text.as_deref().is_none_or(|t| t.trim().is_empty())
+        && q.statuses.is_empty()
+        && q.priorities.is_empty()
+        && q.channels.is_empty()
+        && q.categories.is_empty()
+        && q.assignees.is_empty()
+        && q.customer_ids.is_empty()
+        && q.tag.as_deref().is_none_or(|t| t.trim().is_empty())
+        && q.created_from.is_none()
+        && q.created_to.is_none()
+        && (q.queue != Queue::Mine || q.me.is_some())
 }
 
-/// Tags in use.
-pub fn tags(conn: &rusqlite::Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT j.value FROM cases c, json_each(c.tags) j WHERE c.deleted_at IS NULL ORDER BY j.value",
-    )?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+/// How many cases `q` matches (its paging ignored), counted.
+pub(crate) fn count(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<u32> {
+    if let Some(text) = search_text(q).filter(|_| is_plain_search(q)) {
+        // The matches alone, less the few tombstoned cases (a small partial index): no
+        // case row is read.
+        let (set, args) = text_matches(text, 1);
+        let total: i64 = conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM ({set}) m WHERE m.rowid NOT IN (SELECT rowid FROM cases WHERE deleted_at IS NOT NULL)"
+            ))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        return Ok(u32::try_from(total).unwrap_or(u32::MAX));
+    }
+    let (filter, args) = filters(q, now)?;
+    let total: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM cases c WHERE {filter}"))?
+        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    Ok(u32::try_from(total).unwrap_or(u32::MAX))
 }
+
+pub use super::counts::{categories, tags};
 
 /// A case whose SLA target fell due in a time window.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

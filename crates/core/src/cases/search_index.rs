@@ -1,4 +1,4 @@
-//! Keeping the search indexes (trigram and grams) current.
+//! Keeping the search indexes (trigram and grams) and the case counts current.
 //!
 //! Triggers index each case as it is written (see migration 4), so every writer — the app,
 //! the CLI, a sync merge — keeps search right without thinking about it. A bulk load can
@@ -10,7 +10,8 @@ use crate::Result;
 use crate::store::WriteTx;
 
 /// Runs `f` (a bulk load that creates cases) with the indexing of the cases it creates
-/// deferred, then indexes them in bulk. Cases that existed before are still indexed as
+/// deferred, then indexes and counts them in bulk
+/// ([`super::counts`]). Cases that existed before are still indexed as
 /// they change. Everything happens in `tx`: if `f` fails nothing of it remains, the
 /// deferral included.
 pub(crate) fn deferred<T>(tx: &mut WriteTx<'_>, f: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
@@ -28,5 +29,6 @@ pub(crate) fn deferred<T>(tx: &mut WriteTx<'_>, f: impl FnOnce(&mut WriteTx<'_>)
          SELECT rowid, fl_grams(title || char(10) || body) FROM cases_fts WHERE rowid > ?1",
         [after],
     )?;
+    super::counts::count_bulk_loaded(conn, after)?;
     Ok(out)
 }

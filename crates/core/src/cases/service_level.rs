@@ -13,6 +13,7 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 use super::model::{CaseStatus, EventData, Priority};
+use super::query::CaseSummary;
 use super::workflow::{clock_mode, is_active};
 use crate::customers::Tier;
 use crate::ids::CaseId;
@@ -93,6 +94,59 @@ fn view(state: &TargetState, target: Option<Duration>) -> TargetView {
         at_risk: target.is_some_and(|t| sla::is_at_risk(state, t, AT_RISK_FRACTION)),
         breached_at: state.breached_at.map(to_db_text),
     }
+}
+
+/// Marks the list rows with an open SLA target at risk as of `now`: the detail's rule
+/// ([`sla::is_at_risk`], the last [`AT_RISK_FRACTION`] of the target) applied to the due
+/// times cached on the rows, so the list and the detail never disagree. A cached due time
+/// of a running clock is where its remaining business time runs out, so the business time
+/// from `now` to it is what is left. `keys[i]` is row `i`'s customer's tier (none without
+/// a customer), which with priority and category picks the policy, and its team, whose
+/// calendar the business time is counted in.
+pub(crate) fn mark_at_risk(
+    conn: &rusqlite::Connection,
+    rows: &mut [CaseSummary],
+    keys: &[(Option<Tier>, Option<TeamId>)],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let parse = |due: Option<&str>| due.and_then(parse_time).filter(|d| *d > now);
+    let mut setup: Option<SlaSetup> = None;
+    for (row, (tier, team)) in rows.iter_mut().zip(keys) {
+        let first_response = parse(row.first_response_due_at.as_deref());
+        // Paused while waiting for the customer: never at risk then.
+        let resolution = parse(row.resolution_due_at.as_deref())
+            .filter(|_| clock_mode(row.status) == sla::ClockMode::Running);
+        if first_response.is_none() && resolution.is_none() {
+            continue;
+        }
+        let setup = match &mut setup {
+            Some(s) => s,
+            None => setup.insert(SlaSetup::load(conn)?),
+        };
+        let policy = setup
+            .policies
+            .policy_for(row.priority, *tier, &row.category);
+        let team_calendar = setup.calendars.for_team(conn, team.as_ref())?;
+        let calendar = if policy.business_hours { &team_calendar.0 } else { &setup.around_the_clock };
+        let at_risk = |due: Option<DateTime<Utc>>, target: Option<Duration>| match (due, target) {
+            (Some(due), Some(target)) => {
+                let remaining = calendar.business_time_between(now, due);
+                let state = TargetState {
+                    status: TargetStatus::Running,
+                    due_at: Some(due),
+                    remaining: Some(remaining),
+                    elapsed: target - remaining,
+                    completed_at: None,
+                    breached_at: None,
+                };
+                sla::is_at_risk(&state, target, AT_RISK_FRACTION)
+            }
+            _ => false,
+        };
+        row.at_risk = at_risk(first_response, policy.first_response)
+            || at_risk(resolution, policy.resolution);
+    }
+    Ok(())
 }
 
 /// What evaluating the SLA of any number of cases shares: the policies and the business

@@ -13,6 +13,7 @@ use crate::store::test_support::{TestClock, temp_store};
 use crate::{Error, ValidationRule};
 
 mod actions;
+mod at_risk;
 mod bounds;
 
 fn new_case(title: &str) -> NewCase {

@@ -390,6 +390,127 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     ALTER TABLE teams ADD COLUMN calendar_id TEXT;
     "#,
+    // 7: the Cases page's counts, maintained instead of counted. How many cases each queue
+    // holds (all, unassigned, escalated, VIP, awaiting call-back, per assignee for "My
+    // cases") and which categories and tags are in use, kept current by triggers on every
+    // write to a case or a customer's tier — a local action, a bulk action or its undo, a
+    // pulled sync page, demo data and its removal alike — so reading them costs a lookup in
+    // a table of a few hundred rows, not a scan of 100,000 cases. Derived and local: not a
+    // table of the write path, so never in the outbox and never synced (each device counts
+    // its own rows). "Breaching" depends on the time and is counted from the small
+    // `cases_attention` index instead (cases/counts.rs).
+    //
+    // What one case contributes: `case_count_keys` (also used to fill the table here, and by
+    // a bulk load, which counts the cases it created once at its end: the triggers skip
+    // rows above `search_deferred.after_rowid` as the search triggers do).
+    r#"
+    CREATE TABLE case_counts (
+        kind TEXT NOT NULL,
+        key  TEXT NOT NULL,
+        n    INTEGER NOT NULL,
+        PRIMARY KEY (kind, key)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE VIEW case_count_keys AS
+        SELECT c.rowid AS rid, 'all' AS kind, '' AS key FROM cases c WHERE c.deleted_at IS NULL
+        UNION ALL SELECT c.rowid, 'unassigned', '' FROM cases c
+            -- `+`: a bulk load's `rid >` range, not the assignee index, picks the rows.
+            WHERE c.deleted_at IS NULL AND c.status NOT IN ('resolved', 'closed') AND +c.assignee_id IS NULL
+        UNION ALL SELECT c.rowid, 'escalated', '' FROM cases c
+            WHERE c.deleted_at IS NULL AND c.escalation_department IS NOT NULL
+        UNION ALL SELECT c.rowid, 'vip', '' FROM cases c
+            WHERE c.deleted_at IS NULL AND EXISTS (SELECT 1 FROM customers cu WHERE cu.id = c.customer_id AND cu.tier = 'vip')
+        UNION ALL SELECT c.rowid, 'awaiting_callback', '' FROM cases c
+            WHERE c.deleted_at IS NULL AND c.callback_due_at IS NOT NULL AND c.callback_done_at IS NULL
+        UNION ALL SELECT c.rowid, 'assignee', c.assignee_id FROM cases c
+            WHERE c.deleted_at IS NULL AND c.assignee_id IS NOT NULL
+        UNION ALL SELECT c.rowid, 'category', c.category FROM cases c WHERE c.deleted_at IS NULL AND c.category <> ''
+        UNION ALL SELECT c.rowid, 'tag', j.value FROM cases c, json_each(c.tags) j WHERE c.deleted_at IS NULL;
+
+    INSERT INTO case_counts (kind, key, n) SELECT kind, key, count(*) FROM case_count_keys GROUP BY kind, key;
+
+    -- The few tombstoned cases, which the search indexes still hold: a search's count
+    -- subtracts them without reading the rows of its matches (cases/query.rs).
+    CREATE INDEX cases_tombstoned ON cases (deleted_at) WHERE deleted_at IS NOT NULL;
+
+    CREATE TRIGGER case_counts_insert AFTER INSERT ON cases
+    WHEN new.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_deferred WHERE new.rowid > after_rowid) BEGIN
+        INSERT INTO case_counts (kind, key, n) SELECT kind, key, 1 FROM (
+            SELECT 'all' AS kind, '' AS key
+            UNION ALL SELECT 'unassigned', '' WHERE new.status NOT IN ('resolved', 'closed') AND new.assignee_id IS NULL
+            UNION ALL SELECT 'escalated', '' WHERE new.escalation_department IS NOT NULL
+            UNION ALL SELECT 'vip', '' WHERE EXISTS (SELECT 1 FROM customers WHERE id = new.customer_id AND tier = 'vip')
+            UNION ALL SELECT 'awaiting_callback', '' WHERE new.callback_due_at IS NOT NULL AND new.callback_done_at IS NULL
+            UNION ALL SELECT 'assignee', new.assignee_id WHERE new.assignee_id IS NOT NULL
+            UNION ALL SELECT 'category', new.category WHERE new.category <> ''
+            UNION ALL SELECT 'tag', value FROM json_each(new.tags)
+        ) WHERE true ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n;
+    END;
+
+    CREATE TRIGGER case_counts_update AFTER UPDATE OF deleted_at, status, assignee_id, escalation_department,
+        customer_id, callback_due_at, callback_done_at, category, tags ON cases
+    WHEN NOT EXISTS (SELECT 1 FROM search_deferred WHERE new.rowid > after_rowid) BEGIN
+        INSERT INTO case_counts (kind, key, n) SELECT kind, key, -1 FROM (
+            SELECT 'all' AS kind, '' AS key
+            UNION ALL SELECT 'unassigned', '' WHERE old.status NOT IN ('resolved', 'closed') AND old.assignee_id IS NULL
+            UNION ALL SELECT 'escalated', '' WHERE old.escalation_department IS NOT NULL
+            UNION ALL SELECT 'vip', '' WHERE EXISTS (SELECT 1 FROM customers WHERE id = old.customer_id AND tier = 'vip')
+            UNION ALL SELECT 'awaiting_callback', '' WHERE old.callback_due_at IS NOT NULL AND old.callback_done_at IS NULL
+            UNION ALL SELECT 'assignee', old.assignee_id WHERE old.assignee_id IS NOT NULL
+            UNION ALL SELECT 'category', old.category WHERE old.category <> ''
+            UNION ALL SELECT 'tag', value FROM json_each(old.tags)
+        ) WHERE old.deleted_at IS NULL ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n;
+        INSERT INTO case_counts (kind, key, n) SELECT kind, key, 1 FROM (
+            SELECT 'all' AS kind, '' AS key
+            UNION ALL SELECT 'unassigned', '' WHERE new.status NOT IN ('resolved', 'closed') AND new.assignee_id IS NULL
+            UNION ALL SELECT 'escalated', '' WHERE new.escalation_department IS NOT NULL
+            UNION ALL SELECT 'vip', '' WHERE EXISTS (SELECT 1 FROM customers WHERE id = new.customer_id AND tier = 'vip')
+            UNION ALL SELECT 'awaiting_callback', '' WHERE new.callback_due_at IS NOT NULL AND new.callback_done_at IS NULL
+            UNION ALL SELECT 'assignee', new.assignee_id WHERE new.assignee_id IS NOT NULL
+            UNION ALL SELECT 'category', new.category WHERE new.category <> ''
+            UNION ALL SELECT 'tag', value FROM json_each(new.tags)
+        ) WHERE new.deleted_at IS NULL ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n;
+    END;
+
+    CREATE TRIGGER case_counts_delete AFTER DELETE ON cases
+    WHEN old.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM search_deferred WHERE old.rowid > after_rowid) BEGIN
+        INSERT INTO case_counts (kind, key, n) SELECT kind, key, -1 FROM (
+            SELECT 'all' AS kind, '' AS key
+            UNION ALL SELECT 'unassigned', '' WHERE old.status NOT IN ('resolved', 'closed') AND old.assignee_id IS NULL
+            UNION ALL SELECT 'escalated', '' WHERE old.escalation_department IS NOT NULL
+            UNION ALL SELECT 'vip', '' WHERE EXISTS (SELECT 1 FROM customers WHERE id = old.customer_id AND tier = 'vip')
+            UNION ALL SELECT 'awaiting_callback', '' WHERE old.callback_due_at IS NOT NULL AND old.callback_done_at IS NULL
+            UNION ALL SELECT 'assignee', old.assignee_id WHERE old.assignee_id IS NOT NULL
+            UNION ALL SELECT 'category', old.category WHERE old.category <> ''
+            UNION ALL SELECT 'tag', value FROM json_each(old.tags)
+        ) WHERE true ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n;
+    END;
+
+    -- A customer becoming VIP (or no longer) moves all their cases in or out of the queue;
+    -- cases a bulk load has not counted yet are left to it.
+    CREATE TRIGGER case_counts_customer_tier AFTER UPDATE OF tier ON customers
+    WHEN (old.tier = 'vip') <> (new.tier = 'vip') BEGIN
+        INSERT INTO case_counts (kind, key, n)
+            SELECT 'vip', '', CASE WHEN new.tier = 'vip' THEN count(*) ELSE -count(*) END FROM cases c
+            WHERE c.customer_id = new.id AND c.deleted_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM search_deferred d WHERE c.rowid > d.after_rowid)
+            ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n;
+    END;
+    CREATE TRIGGER case_counts_customer_insert AFTER INSERT ON customers WHEN new.tier = 'vip' BEGIN
+        INSERT INTO case_counts (kind, key, n)
+            SELECT 'vip', '', count(*) FROM cases c
+            WHERE c.customer_id = new.id AND c.deleted_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM search_deferred d WHERE c.rowid > d.after_rowid)
+            ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n;
+    END;
+    CREATE TRIGGER case_counts_customer_delete AFTER DELETE ON customers WHEN old.tier = 'vip' BEGIN
+        INSERT INTO case_counts (kind, key, n)
+            SELECT 'vip', '', -count(*) FROM cases c
+            WHERE c.customer_id = old.id AND c.deleted_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM search_deferred d WHERE c.rowid > d.after_rowid)
+            ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n;
+    END;
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -128,6 +128,10 @@ fn a_case_made_on_one_device_arrives_whole_on_another() {
     // Search finds it on the device it came to.
     let q = cases::CaseQuery { text: Some("called twice".into()), ..Default::default() };
     assert_eq!(cases::query::list(b.store.conn(), &q, clock.get()).unwrap().total, 1);
+    // The pulled case is counted, locally, like one made here.
+    crate::cases::counts::test_support::assert_counts_current(&b.store);
+    assert_eq!(cases::counts::queue_counts(b.store.conn(), None, clock.get()).unwrap().all, 1);
+    assert_eq!(cases::counts::tags(b.store.conn()).unwrap(), ["vip", "退款"]);
 }
 
 #[test]
@@ -210,6 +214,9 @@ fn timeline_facts_merge_from_both_devices() {
         assert_eq!(c.tags, ["router", "vip"], "both devices' tags stay");
         assert_eq!(c.status, CaseStatus::Open);
         assert!(c.first_response_at.is_some());
+        // Pulled pages that changed a known case keep its counts current too.
+        crate::cases::counts::test_support::assert_counts_current(&d.store);
+        assert_eq!(cases::counts::tags(d.store.conn()).unwrap(), ["router", "vip"]);
     }
     assert_eq!(cases::case_sla(&a.store, &id).unwrap(), cases::case_sla(&b.store, &id).unwrap());
     assert!(conflicts::list(a.store.conn()).unwrap().is_empty() && conflicts::list(b.store.conn()).unwrap().is_empty());
