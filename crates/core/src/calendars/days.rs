@@ -146,6 +146,11 @@ pub fn rules(conn: &rusqlite::Connection, calendar: Option<&CalendarId>) -> Resu
     Ok(out)
 }
 
+/// The dates `calendar` already lists (either kind), for previews of what an import adds.
+pub(crate) fn listed(conn: &rusqlite::Connection, calendar: Option<&CalendarId>) -> Result<std::collections::HashSet<String>> {
+    Ok(rules(conn, calendar)?.into_iter().map(|(d, _)| format_date(d)).collect())
+}
+
 /// Refuses a `date` outside [`DAYS_BACK`]..[`DAYS_AHEAD`] days around `today`.
 fn check_window(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
     if date < today - chrono::Days::new(DAYS_BACK.into()) {

@@ -100,10 +100,9 @@ pub fn preview(
     today: NaiveDate,
 ) -> Result<ImportPreview> {
     let mut preview = read(content, today)?;
-    let listed: std::collections::HashSet<NaiveDate> =
-        days::rules(conn, calendar)?.into_iter().map(|(d, _)| d).collect();
+    let listed = days::listed(conn, calendar)?;
     for day in &mut preview.days {
-        day.already_listed = days::parse_date(&day.date).is_some_and(|d| listed.contains(&d));
+        day.already_listed = listed.contains(&day.date);
     }
     Ok(preview)
 }

@@ -105,17 +105,18 @@ pub fn require(conn: &rusqlite::Connection, id: &CalendarId) -> Result<()> {
         .ok_or_else(|| Error::NotFound { entity: "calendar", id: id.to_string() })
 }
 
-fn check(input: &CalendarInput) -> Result<(String, String)> {
+/// Checks a calendar's input (its name free among the others but `except`) and returns
+/// the row's values.
+fn check(
+    conn: &rusqlite::Connection,
+    input: &CalendarInput,
+    except: Option<&CalendarId>,
+) -> Result<[(&'static str, Value); 3]> {
     let name = NAME.check(&input.name)?;
     if input.time_zone.parse::<chrono_tz::Tz>().is_err() {
         return Err(Error::invalid("timeZone", ValidationRule::InvalidTimeZone));
     }
     settings::validate_week(&input.working_hours)?;
-    let hours = serde_json::to_string(&input.working_hours).map_err(|e| Error::Internal(e.to_string()))?;
-    Ok((name, hours))
-}
-
-fn check_name_free(conn: &rusqlite::Connection, name: &str, except: Option<&CalendarId>) -> Result<()> {
     let taken = conn
         .prepare_cached(
             "SELECT 1 FROM calendars WHERE deleted_at IS NULL AND name = ?1 COLLATE NOCASE AND id IS NOT ?2",
@@ -123,40 +124,30 @@ fn check_name_free(conn: &rusqlite::Connection, name: &str, except: Option<&Cale
         .query_row(rusqlite::params![name, except], |_| Ok(()))
         .optional()?
         .is_some();
-    if taken { Err(Error::invalid("name", ValidationRule::Duplicate)) } else { Ok(()) }
+    if taken {
+        return Err(Error::invalid("name", ValidationRule::Duplicate));
+    }
+    let hours = serde_json::to_string(&input.working_hours).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok([
+        ("name", Value::Text(name)),
+        ("time_zone", Value::Text(input.time_zone.clone())),
+        ("working_hours", Value::Text(hours)),
+    ])
 }
 
 /// Adds a named calendar.
 pub fn create(tx: &mut WriteTx<'_>, input: &CalendarInput) -> Result<CalendarId> {
-    let (name, hours) = check(input)?;
-    check_name_free(tx.conn(), &name, None)?;
+    let values = check(tx.conn(), input, None)?;
     let id = CalendarId::new();
-    tx.insert(
-        Table::Calendars,
-        id.as_str(),
-        &[
-            ("name", Value::Text(name)),
-            ("time_zone", Value::Text(input.time_zone.clone())),
-            ("working_hours", Value::Text(hours)),
-        ],
-    )?;
+    tx.insert(Table::Calendars, id.as_str(), &values)?;
     Ok(id)
 }
 
 /// Changes a named calendar; the due times of its teams' active cases follow.
 pub fn update(tx: &mut WriteTx<'_>, id: &CalendarId, input: &CalendarInput) -> Result<()> {
     require(tx.conn(), id)?;
-    let (name, hours) = check(input)?;
-    check_name_free(tx.conn(), &name, Some(id))?;
-    tx.upsert(
-        Table::Calendars,
-        id.as_str(),
-        &[
-            ("name", Value::Text(name)),
-            ("time_zone", Value::Text(input.time_zone.clone())),
-            ("working_hours", Value::Text(hours)),
-        ],
-    )?;
+    let values = check(tx.conn(), input, Some(id))?;
+    tx.upsert(Table::Calendars, id.as_str(), &values)?;
     Ok(())
 }
 

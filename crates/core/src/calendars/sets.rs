@@ -78,8 +78,7 @@ pub fn get(id: &str) -> Result<HolidaySet> {
 
 /// A set as the import preview shows it, marking the dates `calendar` already lists.
 pub fn preview(conn: &rusqlite::Connection, calendar: Option<&CalendarId>, id: &str) -> Result<Vec<ImportedDay>> {
-    let listed: std::collections::HashSet<String> =
-        days::rules(conn, calendar)?.into_iter().map(|(d, _)| days::format_date(d)).collect();
+    let listed = days::listed(conn, calendar)?;
     Ok(get(id)?
         .days
         .into_iter()
