@@ -110,7 +110,7 @@ describe("case detail", () => {
     expect(within(resolution!).getByText("At risk")).toBeInTheDocument();
     expect(within(resolution!).getByText("in 45 min")).toBeInTheDocument();
     expect(
-      within(sla).getByText("Targets count business hours of the Workspace calendar (Asia/Shanghai)."),
+      within(sla).getByText("Targets count business hours, calendar: Workspace calendar (Asia/Shanghai)."),
     ).toBeInTheDocument();
     // Business-hour targets in business hours: 8 of them are a working day, not "1 d".
     expect(within(first!).getByText("Target 1 business hour")).toBeInTheDocument();
