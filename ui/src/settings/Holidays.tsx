@@ -6,7 +6,7 @@
  * once; Rust moves the due times of open cases with them. The picker offers the days Rust
  * accepts (`LIMITS.holidayDays*`: about ten years back, five ahead).
  */
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Menu, Select, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { ActionIcon, Alert, Button, Group, Loader, Menu, Select, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCalendarPlus, IconChevronDown, IconFileImport, IconPlus, IconTrash } from "@tabler/icons-react";
@@ -18,6 +18,7 @@ import { LIMITS, type CalendarId, type DayKind, type Holiday, type Region, type 
 import { useCalendars, useCreateHoliday, useDeleteHoliday, useHolidays, useHolidaySets } from "../ipc/calendars";
 import { describeError, ipcErrorOf } from "../ipc/errors";
 import { Section } from "../shell/Section";
+import { DayKindBadge, formatDay } from "./CalendarDay";
 import { ImportDaysDialog, type ImportSource } from "./ImportDaysDialog";
 import { WEEKDAYS } from "./validation";
 
@@ -35,33 +36,6 @@ function dayAfter(today: Date, plusDays: number): string {
 /** The first and last day the picker offers. */
 export function holidayWindow(today = new Date()): { minDate: string; maxDate: string } {
   return { minDate: dayAfter(today, -LIMITS.holidayDaysBack), maxDate: dayAfter(today, LIMITS.holidayDaysAhead) };
-}
-
-/** A `YYYY-MM-DD` day in the interface language ("Thu, 1 Oct 2026"), read as a calendar date. */
-export function formatDay(language: string, date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: "full", timeZone: "UTC" }).format(
-    new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
-  );
-}
-
-/** "Holiday", or "Make-up working day · hours of Friday". */
-export function DayKindBadge({ kind, worksAs }: { kind: DayKind; worksAs: Weekday | null }) {
-  const { t } = useTranslation();
-  if (kind === "holiday") {
-    return (
-      <Badge variant="light" color="gray" radius="sm" tt="none">
-        {t("settings.holidays.kindHoliday")}
-      </Badge>
-    );
-  }
-  return (
-    <Badge variant="light" color="indigo" radius="sm" tt="none">
-      {worksAs
-        ? t("settings.holidays.worksAsBadge", { day: t(`settings.weekdays.${worksAs}`) })
-        : t("settings.holidays.kindWorkday")}
-    </Badge>
-  );
 }
 
 function HolidayRow({ holiday }: { holiday: Holiday }) {

@@ -16,7 +16,7 @@ import { FormDialog, useFormErrors } from "../cases/dialogs/FormDialog";
 import { LIMITS, type CalendarId, type HolidaySet, type ImportPreview, type ImportedDay, type Weekday } from "../ipc/bindings";
 import { previewImport, previewSet, useApplyDays } from "../ipc/calendars";
 import { ipcErrorOf } from "../ipc/errors";
-import { DayKindBadge, formatDay } from "./Holidays";
+import { DayKindBadge, formatDay } from "./CalendarDay";
 import { WEEKDAYS } from "./validation";
 
 export type ImportSource = { kind: "file" } | { kind: "set"; set: HolidaySet };
