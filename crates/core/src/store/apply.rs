@@ -32,6 +32,15 @@ pub struct Applied {
     pub conflicts: u32,
 }
 
+impl std::ops::AddAssign for Applied {
+    fn add_assign(&mut self, other: Applied) {
+        self.applied += other.applied;
+        self.kept += other.kept;
+        self.parked += other.parked;
+        self.conflicts += other.conflicts;
+    }
+}
+
 impl WriteTx<'_> {
     /// Applies pulled `changes` and `notices`. Every stamp is observed by the clock first;
     /// one further ahead of this device's clock than the drift bound refuses the whole

@@ -6,7 +6,7 @@
 
 mod apply;
 mod open;
-pub(crate) use open::{Access, classify, restrict_permissions};
+pub(crate) use open::{Access, CACHE_KIB, classify, restrict_permissions};
 pub mod migrations;
 pub mod outbox;
 mod publish;

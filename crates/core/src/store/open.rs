@@ -119,6 +119,9 @@ fn configure(conn: &Connection, path: &Path, hooks: &Hooks) -> Result<()> {
         return Err(Error::Internal(format!("could not enable WAL (journal mode is {mode})")));
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // A large write (a first sync checkpoints only every 200 MB) leaves the WAL file that
+    // big until the app closes; SQLite shrinks it to this after the next checkpoint.
+    conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT_BYTES)?;
     // Statement journals (kept so one statement inside a transaction can be undone) in
     // memory: in a temporary file they were a quarter of a large write's time, in
     // system calls.
@@ -127,9 +130,15 @@ fn configure(conn: &Connection, path: &Path, hooks: &Hooks) -> Result<()> {
     // page cache instead of one syscall per 4 KiB page. (Not a memory map: in WAL mode a
     // mapped page is looked up in the WAL index on every access, bypassing the cache, which
     // made a large write transaction quadratic.)
-    conn.pragma_update(None, "cache_size", -64 * 1024)?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
     Ok(())
 }
+
+/// The page cache of a connection, KiB.
+pub(crate) const CACHE_KIB: i64 = 64 * 1024;
+
+/// What the WAL file is shrunk to after a checkpoint (see `journal_size_limit`).
+const WAL_SIZE_LIMIT_BYTES: i64 = 64 * 1024 * 1024;
 
 /// Opens SQLite read-only. A WAL database needs its `-shm` index, which SQLite creates
 /// beside the file; where it cannot (a read-only mount, someone else's directory) the file

@@ -5,7 +5,7 @@ use frontline_sync::protocol::{MAX_CLOCK_AHEAD_MS, Outgoing, PullResponse};
 use frontline_sync::session::{PageOutcome, Replica};
 
 use super::CURSOR;
-use crate::store::{Store, get_meta, outbox, set_meta};
+use crate::store::{Applied, Store, get_meta, outbox, set_meta};
 use crate::{Error, Result};
 
 /// A store taking part in a sync.
@@ -20,23 +20,31 @@ impl<'s> LocalReplica<'s> {
             return Err(Error::NotSignedIn);
         }
         store.conn().pragma_update(None, "wal_autocheckpoint", SYNC_CHECKPOINT_PAGES)?;
+        store.conn().pragma_update(None, "cache_size", -SYNC_CACHE_KIB)?;
         Ok(LocalReplica { store })
     }
 }
 
 /// WAL pages after which a commit checkpoints, while a sync applies pages (SQLite's
-/// default is 1,000, 4 MB). Each page of a first sync is a few megabytes of new rows
-/// and index entries; checkpointing after nearly every one copied index pages into the
-/// database again and again. 40 MB of WAL lets them settle first.
-const SYNC_CHECKPOINT_PAGES: i64 = 10_000;
+/// default is 1,000, 4 MB). A first sync commits a few hundred thousand cells at a time,
+/// tens of megabytes of new rows and index entries; checkpointing after each commit
+/// copied the same index pages into the database again and again. 200 MB of WAL lets
+/// them settle first (`journal_size_limit` shrinks the file again afterwards).
+const SYNC_CHECKPOINT_PAGES: i64 = 50_000;
 
 /// SQLite's default, restored when the sync ends.
 const DEFAULT_CHECKPOINT_PAGES: i64 = 1_000;
+
+/// The page cache while a sync applies pages (KiB; the store's usual is 64 MiB): a group
+/// of pages of a first sync dirties more than that, and SQLite would write the overflow
+/// to the WAL mid-transaction only to read it back. Given back when the sync ends.
+const SYNC_CACHE_KIB: i64 = 256 * 1024;
 
 impl Drop for LocalReplica<'_> {
     fn drop(&mut self) {
         // Only a performance setting: should it fail, the next open starts with the default.
         let _ = self.store.conn().pragma_update(None, "wal_autocheckpoint", DEFAULT_CHECKPOINT_PAGES);
+        let _ = self.store.conn().pragma_update(None, "cache_size", -crate::store::CACHE_KIB);
     }
 }
 
@@ -60,12 +68,22 @@ impl Replica for LocalReplica<'_> {
         Ok(())
     }
 
-    fn apply(&mut self, page: &PullResponse) -> Result<PageOutcome> {
+    fn apply(&mut self, pages: &[PullResponse]) -> Result<PageOutcome> {
+        let Some(last) = pages.last() else { return Ok(PageOutcome::default()) };
         let applied = self.store.write(|tx| {
-            // A page of a first sync brings thousands of new cases with their timelines:
-            // index them for search once, at the end of the page, not row by row.
-            let applied = crate::cases::search_index::deferred(tx, |tx| tx.apply_remote(&page.changes, &page.notices))?;
-            set_meta(tx.conn(), CURSOR, &page.next.to_string())?;
+            // The pages of a first sync bring thousands of new cases with their timelines:
+            // index and count them once, at the end, not row by row — after their facts
+            // are derived, so the new cases' derived columns are written before the bulk
+            // pass rather than each moving the counts again.
+            let applied = crate::cases::search_index::deferred(tx, |tx| {
+                let mut total = Applied::default();
+                for page in pages {
+                    total += tx.apply_remote(&page.changes, &page.notices)?;
+                }
+                tx.flush_derived()?;
+                Ok(total)
+            })?;
+            set_meta(tx.conn(), CURSOR, &last.next.to_string())?;
             Ok(applied)
         })?;
         Ok(PageOutcome { applied: applied.applied, conflicts: applied.conflicts, parked: applied.parked })

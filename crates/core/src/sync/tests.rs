@@ -237,7 +237,7 @@ fn a_page_that_fails_applies_nothing_and_keeps_the_cursor() {
     }
     let before = export(&b);
     let mut r = LocalReplica::new(&mut b.store).unwrap();
-    let err = frontline_sync::session::Replica::apply(&mut r, &page).unwrap_err();
+    let err = frontline_sync::session::Replica::apply(&mut r, std::slice::from_ref(&page)).unwrap_err();
     assert!(matches!(err, Error::ClockAhead { .. }), "{err:?}");
     assert_eq!(frontline_sync::session::Replica::cursor(&mut r).unwrap(), 0);
     drop(r);
@@ -258,8 +258,8 @@ fn a_page_delivered_twice_stores_nothing_twice() {
     sync(&mut a, &mut server);
     let page = server.pull(0, 100_000, b.store.node_id());
     let mut r = LocalReplica::new(&mut b.store).unwrap();
-    let first = frontline_sync::session::Replica::apply(&mut r, &page).unwrap();
-    let again = frontline_sync::session::Replica::apply(&mut r, &page).unwrap();
+    let first = frontline_sync::session::Replica::apply(&mut r, std::slice::from_ref(&page)).unwrap();
+    let again = frontline_sync::session::Replica::apply(&mut r, std::slice::from_ref(&page)).unwrap();
     drop(r);
     assert_eq!(first.applied as usize, page.changes.len(), "every cell and row is new the first time");
     assert_eq!(again.applied, 0);
@@ -267,6 +267,101 @@ fn a_page_delivered_twice_stores_nothing_twice() {
     assert_eq!(cases::timeline(b.store.conn(), &busy).unwrap(), cases::timeline(a.store.conn(), &busy).unwrap());
     let q = cases::CaseQuery { text: Some("note 249".into()), ..Default::default() };
     assert_eq!(cases::query::list(b.store.conn(), &q, clock.get()).unwrap().total, 1);
+}
+
+/// A device's connection that asks for pages of at most `cap` cells, so a small sync
+/// comes in many pages (and the session applies those waiting together).
+struct SmallPages<'s> {
+    inner: MemoryTransport<'s>,
+    cap: u32,
+}
+
+impl session::Transport for SmallPages<'_> {
+    fn hello(&mut self) -> std::result::Result<frontline_sync::protocol::Hello, session::TransportError> {
+        self.inner.hello()
+    }
+    fn pull(
+        &mut self,
+        after: u64,
+        limit: u32,
+        node: NodeId,
+    ) -> std::result::Result<frontline_sync::protocol::PullResponse, session::TransportError> {
+        self.inner.pull(after, limit.min(self.cap), node)
+    }
+    fn push(
+        &mut self,
+        request: &frontline_sync::protocol::PushRequest,
+    ) -> std::result::Result<frontline_sync::protocol::PushResponse, session::TransportError> {
+        self.inner.push(request)
+    }
+    fn local_time_ms(&self) -> u64 {
+        self.inner.local_time_ms()
+    }
+}
+
+#[test]
+fn many_small_pages_arrive_whole_however_they_are_grouped() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    for i in 0..12 {
+        let id = new_case(&mut a, &format!("Case {i}"));
+        a.store.write(|tx| cases::add_note(tx, &id, &format!("注释 {i}")).map(|_| ())).unwrap();
+    }
+    sync(&mut a, &mut server);
+    let cap = 7;
+    let mut pages = Vec::new();
+    let report = {
+        server.now_ms = ms(&b.clock);
+        let mut t = SmallPages { inner: MemoryTransport { local_ms: ms(&b.clock), server: &mut server }, cap };
+        let mut r = LocalReplica::new(&mut b.store).unwrap();
+        let cancel = AtomicBool::new(false);
+        let mut progress = |p: session::Progress| {
+            if let session::Progress::Pulling { pages: n, cursor, .. } = p {
+                pages.push((n, cursor));
+            }
+        };
+        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut progress, sleep: &|_| {} }).unwrap()
+    };
+    assert!(report.received > 10 * u64::from(cap), "many pages: {report:?}");
+    // Progress counts the pages of each pull as they are applied (the pull after the push
+    // counts afresh), and the cursor only moves forward.
+    assert!(pages.iter().any(|(n, _)| *n > 1), "{pages:?}");
+    assert!(pages.windows(2).all(|w| w[1].0 == 1 || w[0].0 < w[1].0), "{pages:?}");
+    assert!(pages.windows(2).all(|w| w[0].1 <= w[1].1), "{pages:?}");
+    assert_eq!(export(&b), export(&a));
+    let q = cases::CaseQuery { text: Some("注释 11".into()), ..Default::default() };
+    assert_eq!(cases::query::list(b.store.conn(), &q, clock.get()).unwrap().total, 1);
+}
+
+#[test]
+fn pages_applied_together_are_all_or_nothing() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    new_case(&mut a, "First");
+    new_case(&mut a, "Second");
+    sync(&mut a, &mut server);
+    let node = b.store.node_id();
+    let first = server.pull(0, 5, node);
+    let mut second = server.pull(first.next, 100, node);
+    assert!(first.more && !first.changes.is_empty() && !second.changes.is_empty());
+    // The later page is stamped a day ahead of b's clock: the whole group is refused.
+    for c in &mut second.changes {
+        c.hlc.wall_ms += 86_400_000;
+    }
+    let before = export(&b);
+    let mut r = LocalReplica::new(&mut b.store).unwrap();
+    let err = frontline_sync::session::Replica::apply(&mut r, &[first.clone(), second]).unwrap_err();
+    assert!(matches!(err, Error::ClockAhead { .. }), "{err:?}");
+    assert_eq!(frontline_sync::session::Replica::cursor(&mut r).unwrap(), 0);
+    // Good pages together move the cursor to the last one's end.
+    let second = server.pull(first.next, 100, node);
+    frontline_sync::session::Replica::apply(&mut r, &[first, second.clone()]).unwrap();
+    assert_eq!(frontline_sync::session::Replica::cursor(&mut r).unwrap(), second.next);
+    drop(r);
+    assert_ne!(export(&b), before);
+    assert_eq!(export(&b), export(&a));
 }
 
 #[test]
