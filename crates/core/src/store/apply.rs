@@ -89,6 +89,9 @@ impl WriteTx<'_> {
         };
         let id = cells[0].row.as_str();
         let mut taken: Vec<Taken<'a>> = Vec::new();
+        // A row not stored yet has no versions to compare against (versions are only ever
+        // written with their row): most rows of a first sync, spared a lookup each.
+        let mut exists: Option<bool> = None;
         let mut held: Option<Vec<(String, Version)>> = None;
         for c in cells {
             if c.check_shape().is_err() {
@@ -128,7 +131,10 @@ impl WriteTx<'_> {
                     }
                     let versions = match &mut held {
                         Some(v) => v,
-                        None => held.insert(versions::get_row(self.conn(), table, id)?),
+                        None => {
+                            let stored = *exists.get_or_insert(self.row_exists(table, id)?);
+                            held.insert(if stored { versions::get_row(self.conn(), table, id)? } else { Vec::new() })
+                        }
                     };
                     let current = versions.iter().find(|(k, _)| k == col.name).map(|(_, v)| *v);
                     let incoming = c.version();
@@ -140,8 +146,8 @@ impl WriteTx<'_> {
                 }
             }
         }
-        if !taken.is_empty() {
-            self.write_cells(table, id, &taken, now, out)?;
+        if let Some(exists) = exists.filter(|_| !taken.is_empty()) {
+            self.write_cells(table, id, exists, &taken, now, out)?;
         }
         Ok(())
     }
@@ -152,16 +158,11 @@ impl WriteTx<'_> {
         &mut self,
         table: Table,
         id: &str,
+        exists: bool,
         taken: &[Taken<'_>],
         now: &str,
         out: &mut Applied,
     ) -> Result<()> {
-        let exists = self
-            .conn()
-            .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name()))?
-            .query_row([id], |_| Ok(()))
-            .optional()?
-            .is_some();
         let me = self.node();
         if exists {
             for t in taken {
@@ -193,6 +194,15 @@ impl WriteTx<'_> {
         self.note_remote(table, id);
         out.applied += taken.len() as u32;
         Ok(())
+    }
+
+    fn row_exists(&self, table: Table, id: &str) -> Result<bool> {
+        Ok(self
+            .conn()
+            .prepare_cached(&format!("SELECT 1 FROM {} WHERE id = ?1", table.name()))?
+            .query_row([id], |_| Ok(()))
+            .optional()?
+            .is_some())
     }
 
     /// Inserts the gathered append-only rows, each unless it is already here: many rows
