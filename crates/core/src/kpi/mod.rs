@@ -11,17 +11,19 @@
 //!   tile drills down to.
 //! - `source.rs`: reading the cases a pair of periods needs, with their SLA state.
 //! - `measures.rs`: the measures, as pure functions of those records and a period.
+//! - `values.rs`: what they give, for the wire.
 
 mod filter;
 mod measures;
 mod period;
 mod source;
+mod values;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use filter::{KpiDrills, KpiFilter};
-pub use measures::{AgeBucket, AgeCount, Average, Backlog, Callbacks, Kpis, Nps, PriorityCount, Share};
+pub use values::{AgeBucket, AgeCount, Average, Backlog, Callbacks, Kpis, Nps, PriorityCount, Share};
 pub use period::{PERIOD_DAYS_BACK_MAX, PERIOD_DAYS_MAX, Period, PeriodPreset, PeriodRequest};
 
 use crate::Result;
