@@ -67,4 +67,5 @@ pub const COMMANDS: &[&str] = &[
     "sync_conflicts",
     "sync_resolve_conflict",
     "demo_clear",
+    "kpi_dashboard",
 ];

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cases;
 pub mod customers;
 pub mod demo;
+pub mod kpi;
 pub mod people;
 pub mod calendars;
 pub mod settings;

@@ -9,6 +9,7 @@
 mod case_cmds;
 mod demo_cmd;
 mod export_cmd;
+mod kpi_cmd;
 mod output;
 mod progress;
 mod store_cmds;
@@ -113,6 +114,34 @@ enum Command {
     /// Work with cases.
     #[command(subcommand)]
     Case(CaseCommand),
+    /// The dashboard's KPIs for a period beside the previous period of equal length
+    /// (days in the team's time zone).
+    Kpi {
+        /// today, 7d, 30d, 90d, or FROM..TO (YYYY-MM-DD, both days included).
+        #[arg(long, default_value = "30d")]
+        period: String,
+        /// Only this team's cases (by name; repeat for several).
+        #[arg(long)]
+        team: Vec<String>,
+        /// Only cases assigned to this agent (by name; repeat for several).
+        #[arg(long)]
+        agent: Vec<String>,
+        /// Only this channel: phone, email, chat, social or walk-in (repeatable).
+        #[arg(long, value_parser = case_cmds::parse_channel)]
+        channel: Vec<CaseChannel>,
+        /// Only this category (repeatable).
+        #[arg(long)]
+        category: Vec<String>,
+        /// Only this priority, P1 to P4 (repeatable).
+        #[arg(long, value_parser = |s: &str| case_cmds::parse_priority(s).map_err(|e| e.to_string()))]
+        priority: Vec<Priority>,
+        /// Only customers of this tier: standard or vip (repeatable).
+        #[arg(long, value_parser = kpi_cmd::parse_tier)]
+        tier: Vec<frontline_core::customers::Tier>,
+        /// Print every number as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Export every synced table as canonical JSON (rows by id, keys sorted, deleted rows
     /// included): two databases holding the same state export identical files.
     Export {
@@ -218,7 +247,7 @@ fn chain(e: &anyhow::Error) -> String {
 fn run(cli: Cli) -> Result<()> {
     let location = paths::resolve(cli.db)?;
     // Commands that only read change nothing, not even the directory's mode.
-    let reads_only = matches!(cli.command, Command::Info | Command::Backup { .. } | Command::Status { .. } | Command::Export { .. })
+    let reads_only = matches!(cli.command, Command::Info | Command::Backup { .. } | Command::Status { .. } | Command::Export { .. } | Command::Kpi { .. })
         || matches!(cli.command, Command::Case(CaseCommand::Show { .. } | CaseCommand::List { .. }))
         || matches!(cli.command, Command::Conflicts { keep_mine: None, accept_theirs: None, .. });
     if !reads_only && paths::secure(&location)? {
@@ -252,5 +281,9 @@ fn run(cli: Cli) -> Result<()> {
             CaseCommand::List { json, queue, text, limit } => case_cmds::list(&db, json, queue, text, limit),
         },
         Command::Export { json } => export_cmd::json(&db, &json),
+        Command::Kpi { period, team, agent, channel, category, priority, tier, json } => kpi_cmd::run(
+            &db,
+            kpi_cmd::KpiArgs { period, teams: team, agents: agent, channels: channel, categories: category, priorities: priority, tiers: tier, json },
+        ),
     }
 }

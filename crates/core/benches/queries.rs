@@ -7,49 +7,14 @@
 //! `$FRONTLINE_BENCH_DB` (default: ~/.cache/frontline/bench-100k.db).
 #![allow(missing_docs, clippy::unwrap_used)]
 
-use std::ops::ControlFlow;
-use std::path::PathBuf;
+mod support;
 
-use chrono::{TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use frontline_core::cases::{self, CaseQuery, CaseStatus, Priority, Queue};
 use frontline_core::ids::AgentId;
-use frontline_core::demo::{self, DemoOptions};
 use frontline_core::settings::Language;
 use frontline_core::{Store, system_now};
-
-const CASES: u32 = 100_000;
-
-/// The 100k-case demo database in `language`, made once and kept: Chinese at
-/// `$FRONTLINE_BENCH_DB` (default ~/.cache/frontline/bench-100k.db), English beside it
-/// (`bench-100k-en.db`), so each language's search runs on text in that language.
-fn bench_db(language: Language) -> PathBuf {
-    let zh = std::env::var_os("FRONTLINE_BENCH_DB").map(PathBuf::from).unwrap_or_else(|| {
-        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
-        home.join(".cache/frontline/bench-100k.db")
-    });
-    let path = match language {
-        Language::En => zh.with_file_name(format!("{}-en.db", zh.file_stem().and_then(|s| s.to_str()).unwrap_or("bench"))),
-        _ => zh,
-    };
-    let ready = Store::open(&path).ok().and_then(|s| s.info().ok()).is_some_and(|i| {
-        i.row_counts.iter().any(|(t, n)| *t == "cases" && *n >= u64::from(CASES))
-    });
-    if !ready {
-        let _ = std::fs::remove_file(&path);
-        let mut store = Store::open(&path).unwrap();
-        let opts = DemoOptions {
-            cases: CASES,
-            language,
-            seed: 42,
-            end: Utc.with_ymd_and_hms(2026, 11, 1, 0, 0, 0).unwrap(),
-            force: false,
-        };
-        eprintln!("generating {CASES} demo cases into {} (once)", path.display());
-        demo::generate(&mut store, &opts, |_| ControlFlow::Continue(())).unwrap();
-    }
-    path
-}
+use support::{CASES, bench_db};
 
 /// What a search finds, for BENCHMARKS.md (a search that finds nothing measures nothing):
 /// written to `$FRONTLINE_BENCH_HITS` as `{"search/<name>": {"query": …, "hits": n}}`.

@@ -25,6 +25,7 @@ pub mod error;
 pub mod export;
 pub mod ids;
 mod input;
+pub mod kpi;
 pub mod limits;
 pub mod paths;
 pub mod people;

@@ -27,10 +27,11 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { LIMITS, type CaseChannel, type CaseSort, type CaseStatus, type Priority } from "../ipc/bindings";
-import { useAgents, useCaseCategories, useCaseTags } from "../ipc/queries";
+import { LIMITS, type CaseChannel, type CaseSort, type CaseStatus, type Priority, type Tier } from "../ipc/bindings";
+import { useAgents, useCaseCategories, useCaseTags, useTeams } from "../ipc/queries";
+import { DrillBounds } from "./DrillBounds";
 import { activeFilterCount, clearFilters, type ListState } from "./listState";
-import { SORTS, channelOptions, priorityOptions, statusOptions } from "./model";
+import { SORTS, channelOptions, priorityOptions, statusOptions, tierOptions } from "./model";
 import { SavedViews } from "./SavedViews";
 
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -157,6 +158,7 @@ export function CaseFilters({ state, onChange, onReplace, searchError }: CaseFil
   const categories = useCaseCategories();
   const tags = useCaseTags();
   const agents = useAgents();
+  const teams = useTeams();
 
   const sortData = SORTS.map((s) => ({ value: s, label: t(`cases.list.sort.${s}`) }));
   const common = { size: "xs" as const, clearable: true, comboboxProps: { withinPortal: true } };
@@ -230,6 +232,8 @@ export function CaseFilters({ state, onChange, onReplace, searchError }: CaseFil
         </Group>
       </Group>
 
+      <DrillBounds bounds={state.bounds} onChange={(bounds) => onChange({ bounds })} />
+
       <Collapse expanded={open}>
         <SimpleGrid id="case-filters" cols={4} spacing="xs" verticalSpacing={6} pt="sm">
           <MultiSelect
@@ -273,6 +277,23 @@ export function CaseFilters({ state, onChange, onReplace, searchError }: CaseFil
             value={state.assignees}
             onChange={(assignees) => onChange({ assignees })}
             searchable
+          />
+          <MultiSelect
+            {...multi}
+            label={t("cases.filters.team")}
+            placeholder={state.teams.length ? undefined : t("cases.filters.any")}
+            data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+            value={state.teams}
+            onChange={(v) => onChange({ teams: v })}
+            searchable
+          />
+          <MultiSelect
+            {...multi}
+            label={t("cases.filters.tier")}
+            placeholder={state.tiers.length ? undefined : t("cases.filters.any")}
+            data={tierOptions(t)}
+            value={state.tiers}
+            onChange={(v) => onChange({ tiers: v as Tier[] })}
           />
           <Select
             {...common}

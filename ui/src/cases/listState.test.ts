@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_LIST,
   activeFilterCount,
+  drillListState,
   fromCaseQuery,
   readListState,
   toListQuery,
@@ -21,6 +22,9 @@ const busy: ListState = {
   tag: "refund",
   createdFrom: "2026-11-01",
   createdTo: "2026-11-30",
+  teams: ["t1"],
+  tiers: ["vip"],
+  bounds: { resolvedFrom: "2026-11-01T16:00:00.000Z", resolvedTo: "2026-12-01T16:00:00.000Z" },
   sort: "due",
   descending: false,
 };
@@ -50,7 +54,7 @@ describe("list state in the URL", () => {
 
   it("counts the filters in use", () => {
     expect(activeFilterCount(DEFAULT_LIST)).toBe(0);
-    expect(activeFilterCount(busy)).toBe(7);
+    expect(activeFilterCount(busy)).toBe(10);
   });
 });
 
@@ -68,5 +72,40 @@ describe("the query sent to Rust", () => {
   it("reads a saved view back into the same list state", () => {
     const query = { ...toListQuery(busy, null), offset: 0, limit: 100 };
     expect(fromCaseQuery(query)).toEqual(busy);
+  });
+});
+
+describe("a dashboard tile's drill-down", () => {
+  const tile = {
+    ...toListQuery(DEFAULT_LIST, null),
+    priorities: ["p2" as const],
+    teams: ["t1"],
+    createdFrom: "2026-11-01T16:00:00.000Z",
+    createdTo: "2026-12-01T16:00:00.000Z",
+    offset: 0,
+    limit: 100,
+  };
+
+  it("keeps the tile's instants, not this computer's days, through the URL", () => {
+    const state = readListState(writeListState(drillListState(tile)));
+    expect(state.createdFrom).toBeNull();
+    expect(state.bounds).toEqual({ createdFrom: tile.createdFrom, createdTo: tile.createdTo });
+    const q = toListQuery(state, null);
+    expect(q.createdFrom).toBe(tile.createdFrom);
+    expect(q.createdTo).toBe(tile.createdTo);
+    expect(q.teams).toEqual(["t1"]);
+    expect(q.priorities).toEqual(["p2"]);
+  });
+
+  it("sends the resolved and call-back bounds it was given", () => {
+    const resolved = { ...tile, createdFrom: null, createdTo: null, resolvedFrom: "2026-11-01T16:00:00.000Z" };
+    expect(toListQuery(drillListState(resolved), null).resolvedFrom).toBe("2026-11-01T16:00:00.000Z");
+    const overdue = { ...tile, queue: "awaiting_callback" as const, callbackDueTo: "2026-12-01T08:00:00.000Z" };
+    const q = toListQuery(drillListState(overdue), null);
+    expect([q.queue, q.callbackDueTo]).toEqual(["awaiting_callback", "2026-12-01T08:00:00.000Z"]);
+  });
+
+  it("drops a bound from a link that is not an instant", () => {
+    expect(readListState(new URLSearchParams("resolvedFrom=yesterday")).bounds).toEqual({});
   });
 });

@@ -7,6 +7,8 @@
 import {
   LIMITS,
   type AgentId,
+  type TeamId,
+  type Tier,
   type CaseChannel,
   type CaseQuery,
   type CaseSort,
@@ -15,7 +17,22 @@ import {
   type Queue,
 } from "../ipc/bindings";
 import type { ListQuery } from "../ipc/queries";
-import { CHANNELS, PRIORITIES, QUEUES, SORTS, STATUSES, isOneOf } from "./model";
+import { CHANNELS, PRIORITIES, QUEUES, SORTS, STATUSES, TIERS, isOneOf } from "./model";
+
+/**
+ * Exact time bounds (RFC 3339 instants) a dashboard tile's drill-down sets: the tile
+ * counts cases by instants in the team's time zone, which the date pickers' whole local
+ * days cannot say. Each is also a URL key of its own.
+ */
+export const BOUNDS = [
+  "createdFrom",
+  "createdTo",
+  "resolvedFrom",
+  "resolvedTo",
+  "callbackDueFrom",
+  "callbackDueTo",
+] as const;
+export type Bound = (typeof BOUNDS)[number];
 
 export interface ListState {
   queue: Queue;
@@ -30,6 +47,10 @@ export interface ListState {
   createdFrom: string | null;
   /** Last day, inclusive, YYYY-MM-DD (local). */
   createdTo: string | null;
+  teams: TeamId[];
+  tiers: Tier[];
+  /** Exact bounds from a drill-down; a picked day replaces the created bound it overlaps. */
+  bounds: Partial<Record<Bound, string>>;
   sort: CaseSort;
   descending: boolean;
 }
@@ -45,11 +66,28 @@ export const DEFAULT_LIST: ListState = {
   tag: null,
   createdFrom: null,
   createdTo: null,
+  teams: [],
+  tiers: [],
+  bounds: {},
   sort: "created",
   descending: true,
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An instant as a URL may carry it (Rust checks it again). */
+function isInstant(value: string | null): value is string {
+  return value !== null && !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}T/.test(value);
+}
+
+function readBounds(params: URLSearchParams): Partial<Record<Bound, string>> {
+  const bounds: Partial<Record<Bound, string>> = {};
+  for (const key of BOUNDS) {
+    const value = params.get(key);
+    if (isInstant(value)) bounds[key] = value;
+  }
+  return bounds;
+}
 
 /** A list filter from the URL: no more values than a query may carry (a hand-made link can hold any number). */
 function list(params: URLSearchParams, key: string): string[] {
@@ -75,6 +113,9 @@ export function readListState(params: URLSearchParams): ListState {
     tag: params.get("tag") || null,
     createdFrom: from && DAY.test(from) ? from : null,
     createdTo: to && DAY.test(to) ? to : null,
+    teams: list(params, "team"),
+    tiers: list(params, "tier").filter((v) => isOneOf(TIERS, v)) as Tier[],
+    bounds: readBounds(params),
     sort: isOneOf(SORTS, sort) ? sort : DEFAULT_LIST.sort,
     descending: params.has("desc") ? params.get("desc") === "1" : DEFAULT_LIST.descending,
   };
@@ -92,6 +133,12 @@ export function writeListState(state: ListState): URLSearchParams {
   if (state.tag) params.set("tag", state.tag);
   if (state.createdFrom) params.set("from", state.createdFrom);
   if (state.createdTo) params.set("to", state.createdTo);
+  for (const v of state.teams) params.append("team", v);
+  for (const v of state.tiers) params.append("tier", v);
+  for (const key of BOUNDS) {
+    const value = state.bounds[key];
+    if (value) params.set(key, value);
+  }
   if (state.sort !== DEFAULT_LIST.sort) params.set("sort", state.sort);
   if (state.descending !== DEFAULT_LIST.descending) params.set("desc", state.descending ? "1" : "0");
   return params;
@@ -126,6 +173,12 @@ export function emptyListQuery(): ListQuery {
     tag: null,
     createdFrom: null,
     createdTo: null,
+    teams: [],
+    tiers: [],
+    resolvedFrom: null,
+    resolvedTo: null,
+    callbackDueFrom: null,
+    callbackDueTo: null,
     sort: "created",
     descending: true,
   };
@@ -145,9 +198,15 @@ export function toListQuery(state: ListState, me: AgentId | null): ListQuery {
     categories: state.categories,
     assignees: state.assignees,
     tag: state.tag,
-    createdFrom: state.createdFrom ? dayStart(state.createdFrom) : null,
+    createdFrom: state.createdFrom ? dayStart(state.createdFrom) : (state.bounds.createdFrom ?? null),
     // The picker's last day is inclusive; Rust's bound is exclusive.
-    createdTo: state.createdTo ? dayStart(state.createdTo, 1) : null,
+    createdTo: state.createdTo ? dayStart(state.createdTo, 1) : (state.bounds.createdTo ?? null),
+    teams: state.teams,
+    tiers: state.tiers,
+    resolvedFrom: state.bounds.resolvedFrom ?? null,
+    resolvedTo: state.bounds.resolvedTo ?? null,
+    callbackDueFrom: state.bounds.callbackDueFrom ?? null,
+    callbackDueTo: state.bounds.callbackDueTo ?? null,
     sort: state.sort,
     descending: state.descending,
   };
@@ -166,9 +225,33 @@ export function fromCaseQuery(query: CaseQuery): ListState {
     tag: query.tag,
     createdFrom: query.createdFrom ? localDay(query.createdFrom) : null,
     createdTo: query.createdTo ? localDay(query.createdTo, -1) : null,
+    ...drillFilters(query),
     sort: isOneOf(SORTS, query.sort) ? query.sort : DEFAULT_LIST.sort,
     descending: query.descending,
   };
+}
+
+/** The filters a dashboard drill-down adds to the ones a view has always had. */
+function drillFilters(query: CaseQuery): Pick<ListState, "teams" | "tiers" | "bounds"> {
+  const bounds: Partial<Record<Bound, string>> = {};
+  for (const key of ["resolvedFrom", "resolvedTo", "callbackDueFrom", "callbackDueTo"] as const) {
+    const value = query[key];
+    if (value) bounds[key] = value;
+  }
+  // A view saved before these filters existed has none of them.
+  return { teams: [...(query.teams ?? [])], tiers: (query.tiers ?? []).filter((v) => isOneOf(TIERS, v)), bounds };
+}
+
+/**
+ * The list a dashboard tile drills down to: its query as list state, with the created
+ * range kept to the instant (the tile's days are the team's, not this computer's).
+ */
+export function drillListState(query: CaseQuery): ListState {
+  const state = fromCaseQuery(query);
+  const bounds = { ...state.bounds };
+  if (query.createdFrom) bounds.createdFrom = query.createdFrom;
+  if (query.createdTo) bounds.createdTo = query.createdTo;
+  return { ...state, createdFrom: null, createdTo: null, bounds };
 }
 
 /** Filters in use besides queue, search and sort (for the "Filters" badge). */
@@ -181,6 +264,9 @@ export function activeFilterCount(state: ListState): number {
     state.assignees.length > 0,
     state.tag !== null,
     state.createdFrom !== null || state.createdTo !== null,
+    state.teams.length > 0,
+    state.tiers.length > 0,
+    Object.keys(state.bounds).length > 0,
   ].filter(Boolean).length;
 }
 
@@ -195,5 +281,8 @@ export function clearFilters(state: ListState): ListState {
     tag: null,
     createdFrom: null,
     createdTo: null,
+    teams: [],
+    tiers: [],
+    bounds: {},
   };
 }

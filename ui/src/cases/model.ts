@@ -6,7 +6,7 @@
 import type { MantineColor } from "@mantine/core";
 import type { TFunction } from "i18next";
 
-import type { CaseChannel, CaseSort, CaseStatus, Priority, Queue } from "../ipc/bindings";
+import type { CaseChannel, CaseSort, CaseStatus, Priority, Queue, Tier } from "../ipc/bindings";
 
 export const STATUSES: readonly CaseStatus[] = [
   "new",
@@ -20,6 +20,8 @@ export const STATUSES: readonly CaseStatus[] = [
 export const PRIORITIES: readonly Priority[] = ["p1", "p2", "p3", "p4"];
 
 export const CHANNELS: readonly CaseChannel[] = ["phone", "email", "chat", "social", "walk_in"];
+
+export const TIERS: readonly Tier[] = ["standard", "vip"];
 
 export const QUEUES: readonly Queue[] = [
   "mine",
@@ -67,6 +69,10 @@ export function priorityOptions(t: TFunction) {
 
 export function channelOptions(t: TFunction) {
   return CHANNELS.map((c) => ({ value: c, label: t(`cases.channel.${c}`) }));
+}
+
+export function tierOptions(t: TFunction) {
+  return TIERS.map((v) => ({ value: v, label: t(`cases.tier.${v}`) }));
 }
 
 export function statusOptions(t: TFunction) {

@@ -1,16 +1,147 @@
+/**
+ * Dashboard: the KPI tiles for a period (today, 7/30/90 days or chosen days, counted in
+ * the team's time zone) beside the previous period of equal length, narrowed by the
+ * filters. Every number comes from Rust's one KPI module; each tile opens the cases
+ * behind it. Period and filters live in the URL, so Back from a case list returns here
+ * unchanged.
+ */
+import { Alert, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { DatePickerInput } from "@mantine/dates";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 
-import { NotYetAvailable } from "../shell/NotYetAvailable";
-import { sectionById } from "../shell/sections";
+import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
+import type { PeriodPreset } from "../ipc/bindings";
+import { useDashboard } from "../ipc/queries";
+import { DashboardFilters } from "./DashboardFilters";
+import { KpiTile } from "./KpiTile";
+import { PRESETS, readDashboardState, toDashboardRequest, writeDashboardState, type DashboardState } from "./dashboardState";
+import { dashboardTiles } from "./tiles";
 
-/** Dashboard: not in this version yet; the page says so and what it will hold. */
-export function DashboardPage() {
+/** Today as YYYY-MM-DD on this computer: the latest day the picker offers. */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The custom period's days; the dashboard follows once both are picked. */
+function CustomDays({
+  from,
+  to,
+  error,
+  onChange,
+}: {
+  from: string | null;
+  to: string | null;
+  error: string | null;
+  onChange: (from: string | null, to: string | null) => void;
+}) {
   const { t } = useTranslation();
+  const [range, setRange] = useState<[string | null, string | null]>([from, to]);
+  useEffect(() => setRange([from, to]), [from, to]);
   return (
-    <NotYetAvailable
-      title={t("sections.dashboard.title")}
-      description={t("sections.dashboard.description")}
-      icon={sectionById("dashboard").icon}
+    <DatePickerInput
+      type="range"
+      size="xs"
+      label={t("dashboard.period.range")}
+      value={range}
+      onChange={([start, end]) => {
+        setRange([start, end]);
+        if (start && end) onChange(start, end);
+      }}
+      valueFormat="YYYY-MM-DD"
+      maxDate={today()}
+      allowSingleDateInRange
+      error={error ?? undefined}
+      miw={220}
     />
+  );
+}
+
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readDashboardState(params), [params]);
+  const request = useMemo(() => toDashboardRequest(state), [state]);
+  const dashboard = useDashboard(request);
+  const update = (patch: Partial<DashboardState>) =>
+    setParams(writeDashboardState({ ...state, ...patch }), { replace: true });
+
+  const refused = dashboard.isError ? ipcErrorOf(dashboard.error) : null;
+  // A refused period is said beside the days picked; anything else in the page's alert.
+  const periodError =
+    refused?.code === "validation" && ["from", "to", "period"].includes(refused.field ?? "")
+      ? refused.field === "period"
+        ? t("dashboard.period.tooLong", { limit: refused.limit ?? 0 })
+        : ipcErrorMessage(t, refused)
+      : null;
+  const data = dashboard.data;
+  const tiles = data ? dashboardTiles(t, i18n.language, data) : [];
+  const dateRange = (from: string, to: string) => (from === to ? from : t("dashboard.period.days", { from, to }));
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Title order={1} size="h2">
+          {t("dashboard.title")}
+        </Title>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <SegmentedControl
+            aria-label={t("dashboard.period.label")}
+            size="xs"
+            data={PRESETS.map((p) => ({ value: p, label: t(`dashboard.period.${p}`) }))}
+            value={state.preset}
+            onChange={(preset) => update({ preset: preset as PeriodPreset })}
+          />
+          {state.preset === "custom" ? (
+            <CustomDays from={state.from} to={state.to} error={periodError} onChange={(from, to) => update({ from, to })} />
+          ) : null}
+        </Group>
+      </Group>
+
+      <DashboardFilters state={state} onChange={update} />
+
+      {data ? (
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {t("dashboard.period.caption", {
+            current: dateRange(data.current.period.firstDay, data.current.period.lastDay),
+            previous: dateRange(data.previous.period.firstDay, data.previous.period.lastDay),
+            zone: data.timeZone,
+          })}
+        </Text>
+      ) : null}
+
+      {request === null ? (
+        <Text>{t("dashboard.period.chooseDays")}</Text>
+      ) : dashboard.isError && !periodError ? (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t("dashboard.loadFailed")}>
+          {describeError(t, dashboard.error)}
+        </Alert>
+      ) : dashboard.isPending ? (
+        <Group gap="xs">
+          <Loader size="sm" aria-hidden />
+          <Text>{t("dashboard.loading")}</Text>
+        </Group>
+      ) : null}
+
+      {tiles.length > 0 && !periodError ? (
+        <SimpleGrid
+          cols={{ base: 1, sm: 2, lg: 3, xl: 5 }}
+          spacing="md"
+          aria-busy={dashboard.isFetching || undefined}
+          aria-label={t("dashboard.tilesLabel")}
+          role="list"
+        >
+          {tiles.map((tile) => (
+            <div role="listitem" key={tile.id}>
+              <KpiTile tile={tile} />
+            </div>
+          ))}
+        </SimpleGrid>
+      ) : null}
+    </Stack>
   );
 }

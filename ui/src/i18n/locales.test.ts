@@ -43,6 +43,10 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "sync.conflicts.keepMineNamed",
   "settings.holidays.setName",
   "settings.import.skippedItem",
+  "dashboard.seconds",
+  "dashboard.priorityCount",
+  "dashboard.period.days",
+  "cases.filters.bounds.range",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

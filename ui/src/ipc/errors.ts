@@ -90,6 +90,16 @@ export const KNOWN_FIELDS = [
   "tag",
   "query",
   "cases",
+  "teams",
+  "tiers",
+  "resolvedFrom",
+  "resolvedTo",
+  "callbackDueFrom",
+  "callbackDueTo",
+  // Dashboard
+  "from",
+  "to",
+  "period",
   // Customers
   "name",
   "company",

@@ -22,6 +22,7 @@ export * from "./serviceLevels";
 export * from "./demo";
 export * from "./events";
 export * from "./sync";
+export * from "./kpi";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

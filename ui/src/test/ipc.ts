@@ -19,6 +19,7 @@ import type {
   SyncState,
   SyncStatus,
 } from "../ipc/bindings";
+import { sampleDashboard } from "./dashboard";
 
 /** A whole queue with no filter, as the counts count it (one row asked for). */
 const wholeQueue: CaseQuery = {
@@ -34,6 +35,12 @@ const wholeQueue: CaseQuery = {
   tag: null,
   createdFrom: null,
   createdTo: null,
+  teams: [],
+  tiers: [],
+  resolvedFrom: null,
+  resolvedTo: null,
+  callbackDueFrom: null,
+  callbackDueTo: null,
   sort: "created",
   descending: true,
   offset: 0,
@@ -175,6 +182,7 @@ export function mockIpc(handlers: Handlers = {}) {
     // Never signed in to a sync server.
     sync_state: () => syncState(),
     sync_conflicts: () => [],
+    kpi_dashboard: () => sampleDashboard(),
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

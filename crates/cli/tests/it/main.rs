@@ -348,3 +348,38 @@ fn a_terminated_demo_cancels_cleanly_and_says_so_on_its_own_line() {
     let out = cli(&db, &["info"]);
     assert!(stdout(&out).lines().any(|l| l.starts_with("rows cases") && l.ends_with(" 0")), "{}", stdout(&out));
 }
+
+#[test]
+fn kpi_prints_the_dashboards_numbers_and_refuses_a_bad_period_or_team() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("frontline.db");
+    assert!(cli(&db, &["demo", "--cases", "300"]).status.success());
+
+    let out = cli(&db, &["kpi"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for name in ["First response time", "Resolution time", "SLA compliance", "First-contact resolution", "CSAT", "NPS", "Backlog", "Call-backs overdue"] {
+        assert!(text.contains(name), "{name} missing from:\n{text}");
+    }
+    assert!(text.lines().next().unwrap().contains("(30 days, "), "{text}");
+
+    let out = cli(&db, &["kpi", "--period", "7d", "--priority", "P1", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["current"]["period"]["days"], 7);
+    assert_eq!(json["previous"]["period"]["days"], 7);
+    assert_eq!(json["drills"]["created"]["priorities"], serde_json::json!(["p1"]));
+    let created = json["current"]["kpis"]["created"].as_u64().unwrap();
+    let all: serde_json::Value = serde_json::from_str(&stdout(&cli(&db, &["kpi", "--period", "7d", "--json"]))).unwrap();
+    assert!(created <= all["current"]["kpis"]["created"].as_u64().unwrap());
+
+    let backwards = cli(&db, &["kpi", "--period", "2026-03-05..2026-03-01"]);
+    assert!(!backwards.status.success());
+    assert!(stderr(&backwards).contains("invalid to: the end is not after the start"), "{}", stderr(&backwards));
+    let long = cli(&db, &["kpi", "--period", "2025-01-01..2026-06-01"]);
+    assert!(stderr(&long).contains("a period can be at most 366 days long"), "{}", stderr(&long));
+    let unknown = cli(&db, &["kpi", "--period", "fortnight"]);
+    assert!(stderr(&unknown).contains("unknown period \"fortnight\""), "{}", stderr(&unknown));
+    let nobody = cli(&db, &["kpi", "--team", "Nobody"]);
+    assert!(stderr(&nobody).contains("team Nobody not found"), "{}", stderr(&nobody));
+}

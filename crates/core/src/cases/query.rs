@@ -85,6 +85,26 @@ pub struct CaseQuery {
     pub created_from: Option<String>,
     /// Created before (RFC 3339).
     pub created_to: Option<String>,
+    /// Only cases of these teams. (This and the fields below came with the KPI
+    /// dashboard's drill-downs; a view saved before them reads them as empty.)
+    #[serde(default)]
+    pub teams: Vec<TeamId>,
+    /// Only cases whose customer is of these tiers (a case without a customer is
+    /// standard).
+    #[serde(default)]
+    pub tiers: Vec<Tier>,
+    /// Resolved (and still resolved or closed) at or after (RFC 3339).
+    #[serde(default)]
+    pub resolved_from: Option<String>,
+    /// Resolved (and still resolved or closed) before (RFC 3339).
+    #[serde(default)]
+    pub resolved_to: Option<String>,
+    /// Call-back due at or after (RFC 3339), done or not.
+    #[serde(default)]
+    pub callback_due_from: Option<String>,
+    /// Call-back due before (RFC 3339), done or not.
+    #[serde(default)]
+    pub callback_due_to: Option<String>,
     /// Sort column.
     pub sort: CaseSort,
     /// Descending.
@@ -110,6 +130,12 @@ impl Default for CaseQuery {
             tag: None,
             created_from: None,
             created_to: None,
+            teams: Vec::new(),
+            tiers: Vec::new(),
+            resolved_from: None,
+            resolved_to: None,
+            callback_due_from: None,
+            callback_due_to: None,
             sort: CaseSort::Created,
             descending: true,
             offset: 0,
@@ -206,6 +232,8 @@ pub fn validate(q: &CaseQuery) -> Result<()> {
     check_count("categories", q.categories.len(), LIST_MAX)?;
     check_count("assignees", q.assignees.len(), LIST_MAX)?;
     check_count("customerIds", q.customer_ids.len(), LIST_MAX)?;
+    check_count("teams", q.teams.len(), LIST_MAX)?;
+    check_count("tiers", q.tiers.len(), LIST_MAX)?;
     for c in &q.categories {
         CATEGORY.check(c)?;
     }
@@ -218,10 +246,13 @@ pub fn validate(q: &CaseQuery) -> Result<()> {
     for c in &q.customer_ids {
         check_id("customerIds", c.as_str())?;
     }
+    for t in &q.teams {
+        check_id("teams", t.as_str())?;
+    }
     if let Some(tag) = &q.tag {
         TAG.check(tag)?;
     }
-    for (bound, field) in [(&q.created_from, "createdFrom"), (&q.created_to, "createdTo")] {
+    for (bound, field) in time_bounds(q) {
         if let Some(b) = bound {
             parse_bound(b, field)?;
         }
@@ -229,13 +260,26 @@ pub fn validate(q: &CaseQuery) -> Result<()> {
     Ok(())
 }
 
+/// Every time bound of `q` with its field name.
+fn time_bounds(q: &CaseQuery) -> [(&Option<String>, &'static str); 6] {
+    [
+        (&q.created_from, "createdFrom"),
+        (&q.created_to, "createdTo"),
+        (&q.resolved_from, "resolvedFrom"),
+        (&q.resolved_to, "resolvedTo"),
+        (&q.callback_due_from, "callbackDueFrom"),
+        (&q.callback_due_to, "callbackDueTo"),
+    ]
+}
+
 fn parse_bound(b: &str, field: &'static str) -> Result<DateTime<Utc>> {
     let t = DateTime::parse_from_rfc3339(b).map_err(|_| Error::invalid(field, ValidationRule::InvalidValue))?;
     Ok(t.with_timezone(&Utc))
 }
 
-/// Where-clause and parameters for a query (already [`validate`]d).
-fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
+/// Where-clause and parameters for a query (already [`validate`]d), on the cases table
+/// as `c`. The KPIs filter with it too, so a tile and its drill-down count the same cases.
+pub(crate) fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
     let mut sql = String::from("c.deleted_at IS NULL");
     let mut args: Vec<Value> = Vec::new();
     let mut bind = |sql: &mut String, frag: &str, v: Value| {
@@ -274,6 +318,12 @@ fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
     any_of(&mut sql, "c.category", q.categories.iter().map(|s| Value::Text(s.clone())).collect());
     any_of(&mut sql, "c.assignee_id", q.assignees.iter().map(|s| Value::Text(s.to_string())).collect());
     any_of(&mut sql, "c.customer_id", q.customer_ids.iter().map(|s| Value::Text(s.to_string())).collect());
+    any_of(&mut sql, "c.team_id", q.teams.iter().map(|s| Value::Text(s.to_string())).collect());
+    any_of(
+        &mut sql,
+        "(SELECT coalesce(min(cu.tier), 'standard') FROM customers cu WHERE cu.id = c.customer_id)",
+        q.tiers.iter().map(|s| Value::from(*s)).collect(),
+    );
     let mut bind = |sql: &mut String, frag: &str, v: Value| {
         args.push(v);
         sql.push_str(&frag.replace('?', &format!("?{}", args.len())));
@@ -281,9 +331,15 @@ fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<Value>)> {
     if let Some(tag) = q.tag.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         bind(&mut sql, " AND EXISTS (SELECT 1 FROM json_each(c.tags) WHERE json_each.value = ?)", Value::Text(tag.into()));
     }
-    for (bound, op, field) in [(&q.created_from, ">=", "createdFrom"), (&q.created_to, "<", "createdTo")] {
+    if q.resolved_from.is_some() || q.resolved_to.is_some() {
+        // A reopened case is no longer resolved, whenever it was.
+        sql.push_str(" AND c.status IN ('resolved', 'closed')");
+    }
+    let columns = ["c.created_at", "c.created_at", "c.resolved_at", "c.resolved_at", "c.callback_due_at", "c.callback_due_at"];
+    for (i, ((bound, field), col)) in time_bounds(q).into_iter().zip(columns).enumerate() {
         if let Some(b) = bound {
-            bind(&mut sql, &format!(" AND c.created_at {op} ?"), Value::Text(to_db_text(parse_bound(b, field)?)));
+            let op = if i % 2 == 0 { ">=" } else { "<" };
+            bind(&mut sql, &format!(" AND {col} {op} ?"), Value::Text(to_db_text(parse_bound(b, field)?)));
         }
     }
     if let Some(text) = search_text(q) {
@@ -462,8 +518,9 @@ fn is_whole_queue(q: &CaseQuery) -> bool {
         && q.assignees.is_empty()
         && q.customer_ids.is_empty()
         && q.tag.as_deref().is_none_or(|t| t.trim().is_empty())
-        && q.created_from.is_none()
-        && q.created_to.is_none()
+        && q.teams.is_empty()
+        && q.tiers.is_empty()
+        && time_bounds(q).iter().all(|(b, _)| b.is_none())
         && (q.queue != Queue::Mine || q.me.is_some())
 }
 

@@ -162,7 +162,7 @@ pub(crate) struct SlaSetup {
 }
 
 impl SlaSetup {
-    fn load(conn: &rusqlite::Connection) -> Result<Self> {
+    pub(crate) fn load(conn: &rusqlite::Connection) -> Result<Self> {
         Ok(SlaSetup {
             policies: sla_policies::load(conn)?,
             calendars: Calendars::load(conn, settings::load_with(conn)?)?,
@@ -172,17 +172,10 @@ impl SlaSetup {
 
     /// The SLA of one case now: the view and the rule's full state.
     fn evaluate(&self, conn: &rusqlite::Connection, f: &Facts, now: DateTime<Utc>) -> Result<(CaseSla, sla::SlaState)> {
-        let policy = self.policies.policy_for(f.priority, f.tier, &f.category);
-        let team = self.calendars.for_team(conn, f.team.as_ref())?;
-        let (business, label) = &*team;
-        let input = SlaInput {
-            created_at: f.created_at,
-            first_response_at: f.first_response_at,
-            changes: &f.changes,
-            targets: SlaTargets { first_response: policy.first_response, resolution: policy.resolution },
-            calendar: if policy.business_hours { business } else { &self.around_the_clock },
-        };
-        let state = sla::evaluate(&input, now);
+        let key = SlaKey { priority: f.priority, tier: f.tier, category: &f.category, team: f.team.as_ref() };
+        let (policy, team) = self.policy_and_calendar(conn, &key)?;
+        let label = &team.1;
+        let state = self.state_with(&policy, &team.0, f.created_at, f.first_response_at, &f.changes, now);
         Ok((
             CaseSla {
                 first_response: view(&state.first_response, policy.first_response),
@@ -192,6 +185,66 @@ impl SlaSetup {
             },
             state,
         ))
+    }
+}
+
+/// What picks a case's policy and calendar.
+pub(crate) struct SlaKey<'a> {
+    pub priority: Priority,
+    pub tier: Option<Tier>,
+    pub category: &'a str,
+    pub team: Option<&'a TeamId>,
+}
+
+impl SlaSetup {
+    /// The policy that applies to a case and the team calendar it counts in.
+    fn policy_and_calendar(
+        &self,
+        conn: &rusqlite::Connection,
+        key: &SlaKey<'_>,
+    ) -> Result<(sla_policies::Policy, std::rc::Rc<(BusinessCalendar, CalendarLabel)>)> {
+        let policy = self.policies.policy_for(key.priority, key.tier, key.category);
+        Ok((policy, self.calendars.for_team(conn, key.team)?))
+    }
+
+    fn state_with(
+        &self,
+        policy: &sla_policies::Policy,
+        business: &BusinessCalendar,
+        created_at: DateTime<Utc>,
+        first_response_at: Option<DateTime<Utc>>,
+        changes: &[ClockChange],
+        now: DateTime<Utc>,
+    ) -> sla::SlaState {
+        let input = SlaInput {
+            created_at,
+            first_response_at,
+            changes,
+            targets: SlaTargets { first_response: policy.first_response, resolution: policy.resolution },
+            calendar: if policy.business_hours { business } else { &self.around_the_clock },
+        };
+        sla::evaluate(&input, now)
+    }
+
+    /// The SLA state of a case as of `now`, from its facts read elsewhere (the KPIs read
+    /// many cases in one pass): the same policy, calendar and rule as the detail view.
+    pub(crate) fn state_of(
+        &self,
+        conn: &rusqlite::Connection,
+        key: &SlaKey<'_>,
+        created_at: DateTime<Utc>,
+        first_response_at: Option<DateTime<Utc>>,
+        changes: &[ClockChange],
+        now: DateTime<Utc>,
+    ) -> Result<sla::SlaState> {
+        let (policy, team) = self.policy_and_calendar(conn, key)?;
+        Ok(self.state_with(&policy, &team.0, created_at, first_response_at, changes, now))
+    }
+
+    /// The time zone a team's days are counted in (its calendar's; the workspace's
+    /// without a team or a named calendar).
+    pub(crate) fn time_zone_of(&self, conn: &rusqlite::Connection, team: Option<&TeamId>) -> Result<chrono_tz::Tz> {
+        Ok(self.calendars.for_team(conn, team)?.0.time_zone())
     }
 }
 
@@ -296,7 +349,7 @@ fn active_facts(conn: &rusqlite::Connection) -> Result<Vec<Facts>> {
     Ok(all)
 }
 
-fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+pub(crate) fn parse_time(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s).ok().map(|t| t.with_timezone(&Utc))
 }
 

@@ -93,6 +93,16 @@ pub fn find_agent(conn: &rusqlite::Connection, name: &str) -> Result<AgentId> {
     .ok_or_else(|| Error::NotFound { entity: "agent", id: name.trim().to_owned() })
 }
 
+/// The team called `name` (exactly, ignoring case); the first made when several are.
+pub fn find_team(conn: &rusqlite::Connection, name: &str) -> Result<TeamId> {
+    conn.prepare_cached(
+        "SELECT id FROM teams WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at, id LIMIT 1",
+    )?
+    .query_row([name.trim()], |r| r.get(0))
+    .optional()?
+    .ok_or_else(|| Error::NotFound { entity: "team", id: name.trim().to_owned() })
+}
+
 /// Fails with `NotFound` unless the agent exists.
 pub fn ensure_agent(conn: &rusqlite::Connection, id: &AgentId) -> Result<()> {
     conn.prepare_cached("SELECT 1 FROM agents WHERE id = ?1 AND deleted_at IS NULL")?

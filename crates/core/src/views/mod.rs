@@ -122,6 +122,27 @@ mod tests {
         assert!(matches!(store.write(|tx| save(tx, " ", &q)), Err(Error::Validation { field: "name", .. })));
     }
 
+    #[test]
+    fn a_view_saved_before_the_kpi_filters_still_lists() {
+        // A query as versions before the dashboard's drill-down filters stored it.
+        let (_d, store, _) = temp_store();
+        let old = r#"{"queue":"vip","me":null,"text":null,"statuses":[],"priorities":["p1"],"channels":[],
+            "categories":[],"assignees":[],"customerIds":[],"tag":null,"createdFrom":null,"createdTo":null,
+            "sort":"due","descending":false,"offset":0,"limit":100}"#;
+        store
+            .conn()
+            .execute(
+                "INSERT INTO saved_views (id, name, query, created_at, updated_at) VALUES ('v1', 'VIP', ?1, '', '')",
+                [old],
+            )
+            .unwrap();
+        let views = list(store.conn()).unwrap();
+        assert_eq!(views.len(), 1);
+        let q = &views[0].query;
+        assert_eq!((q.queue, q.priorities.as_slice()), (Queue::Vip, [crate::cases::Priority::P1].as_slice()));
+        assert!(q.teams.is_empty() && q.tiers.is_empty() && q.resolved_from.is_none() && q.callback_due_to.is_none());
+    }
+
     fn rule_of(r: Result<SavedView>) -> (&'static str, ValidationRule, Option<u32>) {
         match r {
             Err(Error::Validation { field, rule, limit }) => (field, rule, limit),

@@ -1,0 +1,111 @@
+//! Key performance indicators: the definitions of DESIGN.md in one place, for the
+//! dashboard, the reports and the CLI alike.
+//!
+//! KPIs are derived from the cases and their timelines every time they are asked for,
+//! never stored: nothing here syncs, and after a merge every device computes the same
+//! numbers from the same timelines.
+//!
+//! - `period.rs`: the period asked for and the previous one of equal length, in whole
+//!   days of the team's time zone.
+//! - `filter.rs`: which cases count, as the case list's own query, and the list each
+//!   tile drills down to.
+//! - `source.rs`: reading the cases a pair of periods needs, with their SLA state.
+//! - `measures.rs`: the measures, as pure functions of those records and a period.
+//! - `values.rs`: what they give, for the wire.
+
+mod filter;
+mod measures;
+mod period;
+mod source;
+mod values;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use filter::{KpiDrills, KpiFilter};
+pub use values::{AgeBucket, AgeCount, Average, Backlog, Callbacks, Kpis, Nps, PriorityCount, Share};
+pub use period::{PERIOD_DAYS_BACK_MAX, PERIOD_DAYS_MAX, Period, PeriodPreset, PeriodRequest};
+
+use crate::Result;
+use crate::cases::SlaSetup;
+
+/// What the dashboard asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct DashboardRequest {
+    /// The period.
+    pub period: PeriodRequest,
+    /// Which cases count.
+    pub filter: KpiFilter,
+}
+
+/// The KPIs of one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodKpis {
+    /// The period.
+    pub period: Period,
+    /// Its KPIs.
+    pub kpis: Kpis,
+}
+
+/// The dashboard: a period beside the previous one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Dashboard {
+    /// The time zone the periods' days are counted in.
+    pub time_zone: String,
+    /// The period asked for.
+    pub current: PeriodKpis,
+    /// The period of equal length just before.
+    pub previous: PeriodKpis,
+    /// The case lists behind the current period's tiles.
+    pub drills: KpiDrills,
+}
+
+/// The dashboard for `request` as of `now`.
+///
+/// Days are counted in the time zone of the teams filtered on, when they share one
+/// calendar, and in the workspace's otherwise. Each case counts its business hours in its
+/// own team's calendar, as its SLA does. Errors: a bad period or filter (see
+/// [`PeriodRequest`] and [`KpiFilter`]), as validation errors naming the field.
+pub fn dashboard(conn: &rusqlite::Connection, request: &DashboardRequest, now: DateTime<Utc>) -> Result<Dashboard> {
+    request.filter.validate(conn)?;
+    // One snapshot: the case rows and their timelines are read by several statements.
+    conn.execute_batch("SAVEPOINT kpi_dashboard")?;
+    let out = dashboard_in_snapshot(conn, request, now);
+    conn.execute_batch("RELEASE kpi_dashboard")?;
+    out
+}
+
+fn dashboard_in_snapshot(conn: &rusqlite::Connection, request: &DashboardRequest, now: DateTime<Utc>) -> Result<Dashboard> {
+    let setup = SlaSetup::load(conn)?;
+    let tz = time_zone(conn, &setup, &request.filter)?;
+    let (current, previous) = period::resolve(&request.period, tz, now)?;
+    let records = source::read(conn, &setup, &request.filter, (previous.start, current.end), now)?;
+    Ok(Dashboard {
+        time_zone: tz.name().to_owned(),
+        current: PeriodKpis { period: current.view(), kpis: measures::compute(&records, &current, now) },
+        previous: PeriodKpis { period: previous.view(), kpis: measures::compute(&records, &previous, now) },
+        drills: filter::drills(&request.filter, &current, current.end.min(now)),
+    })
+}
+
+/// The zone of the filtered teams' calendar if they share one; the workspace's otherwise.
+fn time_zone(conn: &rusqlite::Connection, setup: &SlaSetup, filter: &KpiFilter) -> Result<chrono_tz::Tz> {
+    let workspace = setup.time_zone_of(conn, None)?;
+    let mut zones = filter.teams.iter().map(|t| setup.time_zone_of(conn, Some(t)));
+    let Some(first) = zones.next().transpose()? else { return Ok(workspace) };
+    for zone in zones {
+        if zone? != first {
+            return Ok(workspace);
+        }
+    }
+    Ok(first)
+}
+
+#[cfg(test)]
+mod tests;

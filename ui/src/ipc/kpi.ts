@@ -1,0 +1,30 @@
+/**
+ * KPI hooks: the dashboard's numbers, computed by Rust on every request (nothing is
+ * stored). Keyed under the cases, so every case change and every synced batch, which
+ * invalidate the case queries, recompute the dashboard too.
+ */
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+
+import { commands, type DashboardRequest } from "./bindings";
+import { CASE_REFRESH_MS, caseKeys } from "./cases";
+import { unwrap } from "./result";
+
+export const kpiKeys = {
+  dashboard: (request: DashboardRequest | null) => [...caseKeys.all, "kpi", "dashboard", request] as const,
+};
+
+/** The dashboard for `request`; `null` asks for nothing yet (a custom period half chosen). */
+export function useDashboard(request: DashboardRequest | null) {
+  return useQuery({
+    queryKey: kpiKeys.dashboard(request),
+    queryFn: async () => {
+      if (!request) throw new Error("no dashboard request");
+      return unwrap(await commands.kpiDashboard(request));
+    },
+    enabled: request !== null,
+    // Switching period or filter keeps the old tiles until the new ones arrive.
+    placeholderData: keepPreviousData,
+    // "Today" and the backlog move with the clock.
+    refetchInterval: CASE_REFRESH_MS,
+  });
+}
