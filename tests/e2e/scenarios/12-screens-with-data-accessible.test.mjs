@@ -4,7 +4,8 @@
  * scenario 1 the sections of an empty database). On a 20-case demo database (made with
  * frontline-cli before the app starts): the All cases queue, a demo case (tags, SLA
  * badges, a timeline), the customer list and a customer's page, the New customer dialog,
- * and the Sync page, which offers to clear the demo data, with its confirmation open.
+ * the Dashboard's KPI tiles, and the Sync page, which offers to clear the demo data, with
+ * its confirmation open.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -70,6 +71,15 @@ scenario(
     await checkAccessibility(s, "New customer dialog");
     await clickButton(browser, "Cancel", { within: create });
     await waitForNoRole(browser, "dialog", { name: "New customer" });
+
+    await openSection(browser, "Dashboard");
+    await waitForPageHeading(browser, "Dashboard");
+    const tiles = await getByRole(browser, "list", { name: "Key performance indicators" });
+    await browser.waitUntil(async () => (await queryAllByRole(browser, "listitem", { within: tiles })).matches.length >= 8, {
+      timeout: 15_000,
+      timeoutMsg: "Expected the dashboard to show its KPI tiles",
+    });
+    await checkAccessibility(s, "Dashboard, demo data, last 30 days");
 
     await openSection(browser, "Sync");
     await getByRole(browser, "button", { name: "Clear demo data" });

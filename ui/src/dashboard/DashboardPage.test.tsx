@@ -103,7 +103,7 @@ describe("dashboard", () => {
     mockIpc({ kpi_dashboard: () => busy, case_list: fakeList(3) });
     const { user } = renderApp("/dashboard?priority=p1");
     const sla = await tile("SLA compliance");
-    await user.click(within(sla).getByRole("link", { name: "Show the cases behind SLA compliance" }));
+    await user.click(within(sla).getByRole("link", { name: "Show cases: SLA compliance" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Cases" })).toBeInTheDocument();
     await waitFor(() => expect(callsTo("case_list").length).toBeGreaterThan(0));
     const sent = callsTo("case_list")
