@@ -2,29 +2,12 @@
  * Dashboards as Rust answers `kpi_dashboard`: an empty one (no cases at all) and one for
  * 30 days in Shanghai with hand-picked numbers, beside a previous period with none.
  */
+import { emptyListQuery } from "../cases/listState";
 import type { CaseQuery, Dashboard, Kpis } from "../ipc/bindings";
 
+/** A drill-down's case list as Rust builds it: the list's empty query, one page. */
 const query = (overrides: Partial<CaseQuery>): CaseQuery => ({
-  queue: "all",
-  me: null,
-  text: null,
-  statuses: [],
-  priorities: [],
-  channels: [],
-  categories: [],
-  assignees: [],
-  customerIds: [],
-  tag: null,
-  createdFrom: null,
-  createdTo: null,
-  teams: [],
-  tiers: [],
-  resolvedFrom: null,
-  resolvedTo: null,
-  callbackDueFrom: null,
-  callbackDueTo: null,
-  sort: "created",
-  descending: true,
+  ...emptyListQuery(),
   offset: 0,
   limit: 100,
   ...overrides,
