@@ -1,12 +1,14 @@
-//! `kpi`: the dashboard's numbers for a period beside the previous one, from the same
-//! core module as the app.
+//! `kpi`: the dashboard's numbers for a period beside the previous one (or, with `--by`,
+//! per agent or team), from the same core module as the app.
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use frontline_core::cases::{CaseChannel, Priority};
 use frontline_core::customers::Tier;
-use frontline_core::kpi::{self, Average, DashboardRequest, KpiFilter, Kpis, PeriodPreset, PeriodRequest, Share};
+use frontline_core::kpi::{
+    self, Average, DashboardRequest, KpiFilter, Kpis, LeaderboardBy, LeaderboardRequest, PeriodPreset, PeriodRequest, Share,
+};
 use frontline_core::{Store, people};
 
 use crate::output;
@@ -19,6 +21,7 @@ pub struct KpiArgs {
     pub categories: Vec<String>,
     pub priorities: Vec<Priority>,
     pub tiers: Vec<Tier>,
+    pub by: Option<LeaderboardBy>,
     pub json: bool,
 }
 
@@ -31,6 +34,10 @@ pub fn parse_period(s: &str) -> Result<PeriodRequest, String> {
         Some(p) if p != PeriodPreset::Custom => Ok(PeriodRequest::preset(p)),
         _ => Err(format!("unknown period {s:?}; use today, 7d, 30d, 90d or YYYY-MM-DD..YYYY-MM-DD")),
     }
+}
+
+pub fn parse_by(s: &str) -> Result<LeaderboardBy, String> {
+    LeaderboardBy::parse(&s.to_ascii_lowercase()).ok_or_else(|| format!("unknown leaderboard {s:?}; use agent or team"))
 }
 
 pub fn parse_tier(s: &str) -> Result<Tier, String> {
@@ -49,13 +56,11 @@ pub fn run(db: &Path, a: KpiArgs) -> Result<()> {
         priorities: a.priorities,
         tiers: a.tiers,
     };
-    let d = match kpi::dashboard(conn, &DashboardRequest { period, filter }, store.now()) {
-        // The rule's generic wording ("not a valid value") says less than this.
-        Err(frontline_core::Error::Validation { field: "period", limit: Some(days), .. }) => {
-            anyhow::bail!("a period can be at most {days} days long")
-        }
-        other => other?,
-    };
+    if let Some(by) = a.by {
+        let board = explain(kpi::leaderboard(conn, &LeaderboardRequest { period, filter, by }, store.now()))?;
+        return if a.json { output::json(&board) } else { leaderboard(&board) };
+    }
+    let d = explain(kpi::dashboard(conn, &DashboardRequest { period, filter }, store.now()))?;
     if a.json {
         return output::json(&d);
     }
@@ -72,6 +77,43 @@ pub fn run(db: &Path, a: KpiArgs) -> Result<()> {
     ));
     for (name, now, before) in rows(&cur.kpis, &prev.kpis) {
         output::line(format_args!("{name:<28} {now:>22} {before:>22}"));
+    }
+    Ok(())
+}
+
+/// A too-long period said plainly: the rule's generic wording ("not a valid value") says
+/// less than this.
+fn explain<T>(result: frontline_core::Result<T>) -> Result<T> {
+    match result {
+        Err(frontline_core::Error::Validation { field: "period", limit: Some(days), .. }) => {
+            anyhow::bail!("a period can be at most {days} days long")
+        }
+        other => Ok(other?),
+    }
+}
+
+/// One line per agent or team: the counts, then each KPI with the cases it rests on.
+fn leaderboard(board: &kpi::Leaderboard) -> Result<()> {
+    let p = &board.period;
+    output::line(format_args!("{} to {} ({}), per {}", p.first_day, p.last_day, board.time_zone, board.by.as_str()));
+    for row in &board.rows {
+        let k = &row.kpis;
+        let name = row.name.as_deref().unwrap_or(match board.by {
+            LeaderboardBy::Agent => "(unassigned)",
+            LeaderboardBy::Team => "(no team)",
+        });
+        output::line(format_args!(
+            "{name}: created {}, resolved {}, backlog {}; first response {}; resolution {}; SLA {}; FCR {}; AHT {}; CSAT {}",
+            k.created,
+            k.resolved,
+            k.backlog.total,
+            duration(&k.first_response),
+            duration(&k.resolution),
+            share(&k.sla_compliance),
+            share(&k.first_contact_resolution),
+            duration(&k.handle_time),
+            share(&k.csat),
+        ));
     }
     Ok(())
 }

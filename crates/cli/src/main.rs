@@ -138,6 +138,9 @@ enum Command {
         /// Only customers of this tier: standard or vip (repeatable).
         #[arg(long, value_parser = kpi_cmd::parse_tier)]
         tier: Vec<frontline_core::customers::Tier>,
+        /// A leaderboard instead: the period's KPIs per agent or per team.
+        #[arg(long, value_parser = kpi_cmd::parse_by)]
+        by: Option<frontline_core::kpi::LeaderboardBy>,
         /// Print every number as JSON.
         #[arg(long)]
         json: bool,
@@ -281,9 +284,9 @@ fn run(cli: Cli) -> Result<()> {
             CaseCommand::List { json, queue, text, limit } => case_cmds::list(&db, json, queue, text, limit),
         },
         Command::Export { json } => export_cmd::json(&db, &json),
-        Command::Kpi { period, team, agent, channel, category, priority, tier, json } => kpi_cmd::run(
+        Command::Kpi { period, team, agent, channel, category, priority, tier, by, json } => kpi_cmd::run(
             &db,
-            kpi_cmd::KpiArgs { period, teams: team, agents: agent, channels: channel, categories: category, priorities: priority, tiers: tier, json },
+            kpi_cmd::KpiArgs { period, teams: team, agents: agent, channels: channel, categories: category, priorities: priority, tiers: tier, by, json },
         ),
     }
 }

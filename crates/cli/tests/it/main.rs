@@ -383,3 +383,26 @@ fn kpi_prints_the_dashboards_numbers_and_refuses_a_bad_period_or_team() {
     let nobody = cli(&db, &["kpi", "--team", "Nobody"]);
     assert!(stderr(&nobody).contains("team Nobody not found"), "{}", stderr(&nobody));
 }
+
+#[test]
+fn kpi_by_agent_prints_a_leaderboard_whose_rows_add_up_to_the_dashboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("frontline.db");
+    assert!(cli(&db, &["demo", "--cases", "300"]).status.success());
+    let out = cli(&db, &["kpi", "--period", "90d", "--by", "agent", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let board: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let rows = board["rows"].as_array().unwrap();
+    assert!(rows.len() > 1, "the demo's agents: {board}");
+    let sum = |key: &str| rows.iter().map(|r| r["kpis"][key].as_u64().unwrap()).sum::<u64>();
+    let all: serde_json::Value = serde_json::from_str(&stdout(&cli(&db, &["kpi", "--period", "90d", "--json"]))).unwrap();
+    assert_eq!(sum("created"), all["current"]["kpis"]["created"].as_u64().unwrap());
+    assert_eq!(sum("resolved"), all["current"]["kpis"]["resolved"].as_u64().unwrap());
+    assert!(all["charts"]["volume"].as_array().unwrap().len() >= 13, "90 days in weeks");
+
+    let text = stdout(&cli(&db, &["kpi", "--by", "team"]));
+    assert!(text.lines().next().unwrap().ends_with("per team"), "{text}");
+    assert!(text.contains("SLA "), "{text}");
+    let bad = cli(&db, &["kpi", "--by", "floor"]);
+    assert!(stderr(&bad).contains("unknown leaderboard \"floor\"; use agent or team"), "{}", stderr(&bad));
+}

@@ -105,6 +105,10 @@ pub struct CaseQuery {
     /// Call-back due before (RFC 3339), done or not.
     #[serde(default)]
     pub callback_due_to: Option<String>,
+    /// Only cases resolved with one of these root causes (the dashboard's top root
+    /// causes drill down with it).
+    #[serde(default)]
+    pub root_causes: Vec<String>,
     /// Sort column.
     pub sort: CaseSort,
     /// Descending.
@@ -136,6 +140,7 @@ impl Default for CaseQuery {
             resolved_to: None,
             callback_due_from: None,
             callback_due_to: None,
+            root_causes: Vec::new(),
             sort: CaseSort::Created,
             descending: true,
             offset: 0,
@@ -210,6 +215,7 @@ pub const LIST_MAX: usize = 100;
 /// A category or tag in a filter: the same limits as on a case, so any stored value can
 /// be asked for (see `store.rs`).
 const CATEGORY: TextRule = TextRule::line("categories", 80, false);
+const ROOT_CAUSE: TextRule = TextRule::block("rootCauses", 4_000, false);
 const TAG: TextRule = TextRule::line("tag", 40, false);
 /// "Breaching" includes cases due within this long.
 pub(crate) const BREACHING_WINDOW_MINUTES: i64 = 60;
@@ -234,8 +240,12 @@ pub fn validate(q: &CaseQuery) -> Result<()> {
     check_count("customerIds", q.customer_ids.len(), LIST_MAX)?;
     check_count("teams", q.teams.len(), LIST_MAX)?;
     check_count("tiers", q.tiers.len(), LIST_MAX)?;
+    check_count("rootCauses", q.root_causes.len(), LIST_MAX)?;
     for c in &q.categories {
         CATEGORY.check(c)?;
+    }
+    for c in &q.root_causes {
+        ROOT_CAUSE.check(c)?;
     }
     if let Some(me) = &q.me {
         check_id("me", me.as_str())?;
@@ -319,6 +329,7 @@ pub(crate) fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<
     any_of(&mut sql, "c.assignee_id", q.assignees.iter().map(|s| Value::Text(s.to_string())).collect());
     any_of(&mut sql, "c.customer_id", q.customer_ids.iter().map(|s| Value::Text(s.to_string())).collect());
     any_of(&mut sql, "c.team_id", q.teams.iter().map(|s| Value::Text(s.to_string())).collect());
+    any_of(&mut sql, "c.root_cause", q.root_causes.iter().map(|s| Value::Text(s.clone())).collect());
     any_of(
         &mut sql,
         "(SELECT coalesce(min(cu.tier), 'standard') FROM customers cu WHERE cu.id = c.customer_id)",
@@ -510,18 +521,45 @@ fn list_in_snapshot(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Ut
 /// Whether `q` is a whole built-in queue (no search, no filter): its size is then
 /// maintained ([`super::counts`]) instead of counted.
 fn is_whole_queue(q: &CaseQuery) -> bool {
-    q.text.as_deref().is_none_or(|t| t.trim().is_empty())
-        && q.statuses.is_empty()
-        && q.priorities.is_empty()
-        && q.channels.is_empty()
-        && q.categories.is_empty()
-        && q.assignees.is_empty()
-        && q.customer_ids.is_empty()
-        && q.tag.as_deref().is_none_or(|t| t.trim().is_empty())
-        && q.teams.is_empty()
-        && q.tiers.is_empty()
+    // Every field named, so a filter added later cannot be forgotten here.
+    let CaseQuery {
+        queue,
+        me,
+        text,
+        statuses,
+        priorities,
+        channels,
+        categories,
+        assignees,
+        customer_ids,
+        tag,
+        created_from: _,
+        created_to: _,
+        teams,
+        tiers,
+        resolved_from: _,
+        resolved_to: _,
+        callback_due_from: _,
+        callback_due_to: _,
+        root_causes,
+        sort: _,
+        descending: _,
+        offset: _,
+        limit: _,
+    } = q;
+    text.as_deref().is_none_or(|t| t.trim().is_empty())
+        && statuses.is_empty()
+        && priorities.is_empty()
+        && channels.is_empty()
+        && categories.is_empty()
+        && assignees.is_empty()
+        && customer_ids.is_empty()
+        && tag.as_deref().is_none_or(|t| t.trim().is_empty())
+        && teams.is_empty()
+        && tiers.is_empty()
+        && root_causes.is_empty()
         && time_bounds(q).iter().all(|(b, _)| b.is_none())
-        && (q.queue != Queue::Mine || q.me.is_some())
+        && (*queue != Queue::Mine || me.is_some())
 }
 
 /// How many cases `q` matches (its paging ignored), counted.

@@ -20,7 +20,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::period::Span;
 use super::values::{AgeBucket, AgeCount, Average, Backlog, Callbacks, Kpis, Nps, PriorityCount, Share};
-use crate::cases::Priority;
+use crate::cases::{CaseChannel, Priority};
+use crate::ids::{AgentId, TeamId};
 
 /// One case, as the measures see it (read by `source.rs`).
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +47,12 @@ pub(crate) struct CaseRecord {
     pub callback_done_at: Option<DateTime<Utc>>,
     /// Status changes in time order: when, and whether the case was active after it.
     pub activity: Vec<(DateTime<Utc>, bool)>,
+    pub channel: CaseChannel,
+    pub category: String,
+    /// The root cause given at its latest resolution, if any.
+    pub root_cause: Option<String>,
+    pub assignee: Option<AgentId>,
+    pub team: Option<TeamId>,
 }
 
 impl CaseRecord {
@@ -97,46 +104,110 @@ fn seconds(d: Duration) -> f64 {
     d.num_milliseconds() as f64 / 1000.0
 }
 
+/// Whether `r` counts among the cases resolved in `span` (resolution time, SLA, FCR, AHT,
+/// CSAT, NPS).
+pub(crate) fn resolved_in(r: &CaseRecord, span: &Span) -> bool {
+    r.resolved_at.is_some_and(|at| span.contains(at))
+}
+
+/// The measures over cases created in a period.
+#[derive(Default)]
+pub(crate) struct CreatedTally {
+    created: u32,
+    frt: Mean,
+}
+
+impl CreatedTally {
+    /// Counts `r`, a case created in the period.
+    pub(crate) fn add(&mut self, r: &CaseRecord) {
+        self.created += 1;
+        if let Some(d) = r.first_response {
+            self.frt.add(seconds(d));
+        }
+    }
+}
+
+/// The measures over cases resolved in a period.
+#[derive(Default)]
+pub(crate) struct ResolvedTally {
+    resolved: u32,
+    resolution: Mean,
+    aht: Mean,
+    sla: Count,
+    fcr: Count,
+    csat: Count,
+    promoters: u32,
+    passives: u32,
+    detractors: u32,
+}
+
+impl ResolvedTally {
+    /// Counts `r`, a case resolved in the period ([`resolved_in`]).
+    pub(crate) fn add(&mut self, r: &CaseRecord) {
+        self.resolved += 1;
+        self.resolution.add(seconds(r.resolution));
+        if let Some(met) = r.sla_met {
+            self.sla.add(met);
+        }
+        self.fcr.add(r.responses <= 1 && !r.reopened);
+        if r.handle_seconds > 0 {
+            self.aht.add(r.handle_seconds as f64);
+        }
+        if let Some(c) = r.csat.filter(|c| (1..=5).contains(c)) {
+            self.csat.add(c >= 4);
+        }
+        match r.nps {
+            Some(9..=10) => self.promoters += 1,
+            Some(7..=8) => self.passives += 1,
+            Some(0..=6) => self.detractors += 1,
+            _ => {}
+        }
+    }
+
+    /// SLA compliance, CSAT and NPS: what the trend chart shows.
+    pub(crate) fn satisfaction(self) -> (Share, Share, Nps) {
+        (self.sla.done(), self.csat.done(), nps(self.promoters, self.passives, self.detractors))
+    }
+}
+
+fn nps(promoters: u32, passives: u32, detractors: u32) -> Nps {
+    let answers = promoters + passives + detractors;
+    Nps {
+        score: percent(promoters, answers).zip(percent(detractors, answers)).map(|(p, d)| p - d),
+        promoters,
+        passives,
+        detractors,
+    }
+}
+
+/// The moment "as of the period's end" means: its end, or `now` while it runs.
+pub(crate) fn as_of(span: &Span, now: DateTime<Utc>) -> DateTime<Utc> {
+    span.end.min(now)
+}
+
+/// The backlog bucket of `r` at `as_of`, if it was open then.
+pub(crate) fn backlog_age(r: &CaseRecord, as_of: DateTime<Utc>) -> Option<AgeBucket> {
+    r.active_at(as_of).then(|| AgeBucket::of(as_of - r.created_at))
+}
+
 /// The KPIs of `span` over `records`, as of `now` (the backlog and overdue call-backs
 /// are taken at the period's end, or at `now` while the period runs).
-pub(crate) fn compute(records: &[CaseRecord], span: &Span, now: DateTime<Utc>) -> Kpis {
-    let as_of = span.end.min(now);
-    let (mut created, mut resolved) = (0, 0);
-    let (mut frt, mut resolution, mut aht) = (Mean::default(), Mean::default(), Mean::default());
-    let (mut sla, mut fcr, mut csat, mut follow_up) = (Count::default(), Count::default(), Count::default(), Count::default());
-    let (mut promoters, mut passives, mut detractors) = (0, 0, 0);
+pub(crate) fn compute<'a>(records: impl IntoIterator<Item = &'a CaseRecord>, span: &Span, now: DateTime<Utc>) -> Kpis {
+    let as_of = as_of(span, now);
+    let (mut created, mut resolved) = (CreatedTally::default(), ResolvedTally::default());
+    let mut follow_up = Count::default();
     let mut by_age = [0u32; 4];
     let mut by_priority = [0u32; 4];
     let (mut due, mut overdue) = (0, 0);
     for r in records {
         if span.contains(r.created_at) {
-            created += 1;
-            if let Some(d) = r.first_response {
-                frt.add(seconds(d));
-            }
+            created.add(r);
         }
-        if r.resolved_at.is_some_and(|at| span.contains(at)) {
-            resolved += 1;
-            resolution.add(seconds(r.resolution));
-            if let Some(met) = r.sla_met {
-                sla.add(met);
-            }
-            fcr.add(r.responses <= 1 && !r.reopened);
-            if r.handle_seconds > 0 {
-                aht.add(r.handle_seconds as f64);
-            }
-            if let Some(c) = r.csat.filter(|c| (1..=5).contains(c)) {
-                csat.add(c >= 4);
-            }
-            match r.nps {
-                Some(9..=10) => promoters += 1,
-                Some(7..=8) => passives += 1,
-                Some(0..=6) => detractors += 1,
-                _ => {}
-            }
+        if resolved_in(r, span) {
+            resolved.add(r);
         }
-        if r.active_at(as_of) {
-            by_age[AgeBucket::of(as_of - r.created_at) as usize] += 1;
+        if let Some(age) = backlog_age(r, as_of) {
+            by_age[age as usize] += 1;
             by_priority[r.priority as usize] += 1;
         }
         if let Some(due_at) = r.callback_due_at {
@@ -152,22 +223,16 @@ pub(crate) fn compute(records: &[CaseRecord], span: &Span, now: DateTime<Utc>) -
             }
         }
     }
-    let answers = promoters + passives + detractors;
     Kpis {
-        created,
-        resolved,
-        first_response: frt.done(),
-        resolution: resolution.done(),
-        sla_compliance: sla.done(),
-        first_contact_resolution: fcr.done(),
-        handle_time: aht.done(),
-        csat: csat.done(),
-        nps: Nps {
-            score: percent(promoters, answers).zip(percent(detractors, answers)).map(|(p, d)| p - d),
-            promoters,
-            passives,
-            detractors,
-        },
+        created: created.created,
+        resolved: resolved.resolved,
+        first_response: created.frt.done(),
+        resolution: resolved.resolution.done(),
+        sla_compliance: resolved.sla.done(),
+        first_contact_resolution: resolved.fcr.done(),
+        handle_time: resolved.aht.done(),
+        csat: resolved.csat.done(),
+        nps: nps(resolved.promoters, resolved.passives, resolved.detractors),
         backlog: Backlog {
             total: by_age.iter().sum(),
             by_age: AgeBucket::ALL.iter().map(|&age| AgeCount { age, cases: by_age[age as usize] }).collect(),
@@ -181,15 +246,15 @@ pub(crate) fn compute(records: &[CaseRecord], span: &Span, now: DateTime<Utc>) -
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn utc(s: &str) -> DateTime<Utc> {
+    pub(crate) fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
     /// 2–8 March 2026, UTC.
-    fn week() -> Span {
+    pub(crate) fn week() -> Span {
         Span {
             first: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
             days: 7,
@@ -198,7 +263,7 @@ mod tests {
         }
     }
 
-    fn record(created: &str) -> CaseRecord {
+    pub(crate) fn record(created: &str) -> CaseRecord {
         CaseRecord {
             created_at: utc(created),
             priority: Priority::P3,
@@ -214,10 +279,15 @@ mod tests {
             callback_due_at: None,
             callback_done_at: None,
             activity: Vec::new(),
+            channel: CaseChannel::Phone,
+            category: String::new(),
+            root_cause: None,
+            assignee: None,
+            team: None,
         }
     }
 
-    fn resolved(created: &str, at: &str) -> CaseRecord {
+    pub(crate) fn resolved(created: &str, at: &str) -> CaseRecord {
         CaseRecord {
             resolved_at: Some(utc(at)),
             activity: vec![(utc(at), false)],

@@ -11,9 +11,13 @@
 //!   tile drills down to.
 //! - `source.rs`: reading the cases a pair of periods needs, with their SLA state.
 //! - `measures.rs`: the measures, as pure functions of those records and a period.
+//! - `charts.rs`: the same measures per day or week, and the top lists.
+//! - `leaderboard.rs`: the same measures per agent or team.
 //! - `values.rs`: what they give, for the wire.
 
+mod charts;
 mod filter;
+mod leaderboard;
 mod measures;
 mod period;
 mod source;
@@ -22,7 +26,9 @@ mod values;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use charts::{BacklogCell, ChannelCount, Charts, DAILY_MAX_DAYS, Granularity, RankedCount, TOP_N, TrendPoint, VolumePoint};
 pub use filter::{KpiDrills, KpiFilter};
+pub use leaderboard::{Leaderboard, LeaderboardBy, LeaderboardRequest, LeaderboardRow};
 pub use values::{AgeBucket, AgeCount, Average, Backlog, Callbacks, Kpis, Nps, PriorityCount, Share};
 pub use period::{PERIOD_DAYS_BACK_MAX, PERIOD_DAYS_MAX, Period, PeriodPreset, PeriodRequest};
 
@@ -64,6 +70,8 @@ pub struct Dashboard {
     pub previous: PeriodKpis,
     /// The case lists behind the current period's tiles.
     pub drills: KpiDrills,
+    /// The current period's charts.
+    pub charts: Charts,
 }
 
 /// The dashboard for `request` as of `now`.
@@ -90,8 +98,31 @@ fn dashboard_in_snapshot(conn: &rusqlite::Connection, request: &DashboardRequest
         time_zone: tz.name().to_owned(),
         current: PeriodKpis { period: current.view(), kpis: measures::compute(&records, &current, now) },
         previous: PeriodKpis { period: previous.view(), kpis: measures::compute(&records, &previous, now) },
-        drills: filter::drills(&request.filter, &current, current.end.min(now)),
+        drills: filter::drills(&request.filter, &current, measures::as_of(&current, now)),
+        charts: charts::compute(&records, &current, tz, now),
     })
+}
+
+/// The KPIs per agent or team for `request`'s period as of `now`, in the same time zone
+/// as the dashboard with the same filter. Errors as [`dashboard`].
+pub fn leaderboard(conn: &rusqlite::Connection, request: &LeaderboardRequest, now: DateTime<Utc>) -> Result<Leaderboard> {
+    request.filter.validate(conn)?;
+    conn.execute_batch("SAVEPOINT kpi_leaderboard")?;
+    let out = (|| {
+        let setup = SlaSetup::load(conn)?;
+        let tz = time_zone(conn, &setup, &request.filter)?;
+        let (current, _) = period::resolve(&request.period, tz, now)?;
+        let records = source::read(conn, &setup, &request.filter, (current.start, current.end), now)?;
+        let names = leaderboard::names(conn, request.by)?;
+        Ok(Leaderboard {
+            time_zone: tz.name().to_owned(),
+            period: current.view(),
+            by: request.by,
+            rows: leaderboard::rows(&records, request.by, &names, &request.filter, &current, now),
+        })
+    })();
+    conn.execute_batch("RELEASE kpi_leaderboard")?;
+    out
 }
 
 /// The zone of the filtered teams' calendar if they share one; the workspace's otherwise.

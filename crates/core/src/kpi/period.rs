@@ -82,7 +82,7 @@ pub(crate) struct Span {
 
 impl Span {
     /// The period of `days` local days from `first` in `tz`.
-    fn of_days(tz: Tz, first: NaiveDate, days: u32) -> Span {
+    pub(super) fn of_days(tz: Tz, first: NaiveDate, days: u32) -> Span {
         let after = first.checked_add_days(Days::new(u64::from(days))).unwrap_or(NaiveDate::MAX);
         Span { first, days, start: day_start(tz, first), end: day_start(tz, after) }
     }
@@ -91,6 +91,12 @@ impl Span {
     fn previous(&self, tz: Tz) -> Span {
         let first = self.first.checked_sub_days(Days::new(u64::from(self.days))).unwrap_or(NaiveDate::MIN);
         Span::of_days(tz, first, self.days)
+    }
+
+    /// The `len` days of this period from its day `offset` (0 is the first).
+    pub fn part(&self, tz: Tz, offset: u32, len: u32) -> Span {
+        let first = self.first.checked_add_days(Days::new(u64::from(offset))).unwrap_or(NaiveDate::MAX);
+        Span::of_days(tz, first, len)
     }
 
     /// Whether `t` falls in the period.

@@ -11,9 +11,9 @@ use super::filter::KpiFilter;
 use super::measures::CaseRecord;
 use crate::cases::facts::is_response;
 use crate::cases::workflow::{clock_mode, is_active};
-use crate::cases::{CaseStatus, EventData, Priority, SlaKey, SlaSetup, parse_time, query};
+use crate::cases::{CaseChannel, CaseStatus, EventData, Priority, SlaKey, SlaSetup, parse_time, query};
 use crate::customers::Tier;
-use crate::ids::{CaseId, TeamId};
+use crate::ids::{AgentId, CaseId, TeamId};
 use crate::sla::{ClockChange, SlaState, TargetStatus};
 use crate::time::to_db_text;
 use crate::{Error, Result};
@@ -38,6 +38,9 @@ struct Row {
     tier: Option<Tier>,
     category: String,
     team: Option<TeamId>,
+    channel: CaseChannel,
+    assignee: Option<AgentId>,
+    root_cause: Option<String>,
 }
 
 /// What a case's timeline adds to its row.
@@ -82,7 +85,8 @@ fn rows(
     args.push(Value::Text(to_db_text(end)));
     let sql = format!(
         "SELECT c.id, c.created_at, c.priority, c.status, c.first_response_at, c.resolved_at, c.handle_seconds,
-                c.csat, c.nps, c.callback_due_at, c.callback_done_at, cu.tier, c.category, c.team_id
+                c.csat, c.nps, c.callback_due_at, c.callback_done_at, cu.tier, c.category, c.team_id,
+                c.channel, c.assignee_id, c.root_cause
          FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id
          WHERE {filter_sql} AND c.created_at < ?{e}
            AND (c.created_at >= ?{s} OR c.status NOT IN ('resolved', 'closed') OR c.resolved_at >= ?{s}
@@ -112,6 +116,9 @@ fn rows(
             tier: r.get(11)?,
             category: r.get(12)?,
             team: r.get(13)?,
+            channel: r.get(14)?,
+            assignee: r.get(15)?,
+            root_cause: r.get::<_, Option<String>>(16)?.filter(|c| !c.trim().is_empty()),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -172,6 +179,11 @@ fn record(conn: &rusqlite::Connection, setup: &SlaSetup, row: Row, t: Timeline, 
         callback_due_at: row.callback_due_at,
         callback_done_at: row.callback_done_at,
         activity: t.activity,
+        channel: row.channel,
+        category: row.category,
+        root_cause: row.root_cause.filter(|_| resolved_at.is_some()),
+        assignee: row.assignee,
+        team: row.team,
     })
 }
 

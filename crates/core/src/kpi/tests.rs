@@ -253,3 +253,66 @@ fn an_unknown_team_or_agent_is_a_validation_error() {
     let too_many = KpiFilter { categories: vec!["x".into(); 101], ..KpiFilter::default() };
     assert!(matches!(run(too_many), Err(Error::Validation { field: "categories", rule: ValidationRule::TooMany, .. })));
 }
+
+#[test]
+fn the_charts_of_two_shanghai_days_add_up_to_the_tiles() {
+    let d = data();
+    let k = ask(&d, days("2026-03-02", "2026-03-03"), KpiFilter::default());
+    let ch = &k.charts;
+    assert_eq!(ch.granularity, Granularity::Day);
+    let days: Vec<(&str, u32)> = ch.volume.iter().map(|v| (v.period.first_day.as_str(), v.total)).collect();
+    assert_eq!(days, [("2026-03-02", 3), ("2026-03-03", 1)], "D is Tuesday's in Shanghai");
+    let chats = |v: &VolumePoint| v.by_channel.iter().find(|c| c.channel == CaseChannel::Chat).unwrap().cases;
+    assert_eq!((chats(&ch.volume[0]), chats(&ch.volume[1])), (1, 1));
+    // Resolved Tuesday (Shanghai): A, B (again), C — C breached both targets.
+    assert_eq!(ch.trend[0].sla_compliance.cases, 0, "B's first resolution was undone by the reopening");
+    assert_eq!((ch.trend[1].sla_compliance.hits, ch.trend[1].sla_compliance.cases), (2, 3));
+    assert_eq!((ch.trend[1].csat.hits, ch.trend[1].csat.cases), (2, 3));
+    assert_eq!(ch.backlog.iter().map(|c| c.cases).sum::<u32>(), k.current.kpis.backlog.total);
+    assert_eq!(ch.top_categories, [RankedCount { name: "Billing".into(), cases: 4 }]);
+    assert_eq!(ch.top_root_causes, [RankedCount { name: "Bank delay".into(), cases: 3 }]);
+    // The root cause's drill-down: the resolved list, narrowed to that cause.
+    let list = |causes: &[&str]| {
+        let q = CaseQuery { root_causes: causes.iter().map(|c| c.to_string()).collect(), ..k.drills.resolved.clone() };
+        cases::query::list(d.store.conn(), &q, d.store.now()).unwrap().total
+    };
+    assert_eq!(list(&["Bank delay"]), 3);
+    assert_eq!(list(&["Outage"]), 0);
+}
+
+#[test]
+fn a_ninety_day_dashboard_charts_weeks() {
+    let d = data();
+    let k = ask(&d, PeriodRequest::preset(PeriodPreset::Days90), KpiFilter::default());
+    assert_eq!(k.charts.granularity, Granularity::Week);
+    assert_eq!(k.charts.volume.iter().map(|v| v.period.days).sum::<u32>(), 90);
+    assert_eq!(k.charts.volume.iter().map(|v| v.total).sum::<u32>(), k.current.kpis.created);
+}
+
+#[test]
+fn the_team_leaderboard_names_each_team_and_counts_its_own_cases() {
+    let d = data();
+    let request = LeaderboardRequest { period: days("2026-03-01", "2026-03-31"), filter: KpiFilter::default(), by: LeaderboardBy::Team };
+    let board = leaderboard(d.store.conn(), &request, d.store.now()).unwrap();
+    assert_eq!(board.time_zone, "Asia/Shanghai");
+    let rows: Vec<(Option<&str>, u32, u32)> =
+        board.rows.iter().map(|r| (r.name.as_deref(), r.kpis.created, r.kpis.resolved)).collect();
+    assert_eq!(rows, [(Some("Berlin"), 1, 1), (None, 4, 3)], "E is Berlin's; A–D have no team");
+    // The Berlin row is the dashboard filtered on Berlin, in the same days.
+    let berlin = KpiFilter { teams: vec![d.berlin.clone()], ..KpiFilter::default() };
+    let filtered = ask(&d, days("2026-03-01", "2026-03-31"), berlin);
+    assert_eq!(board.rows[0].kpis.first_response, filtered.current.kpis.first_response);
+    let drill = board.rows[0].drills.as_ref().unwrap();
+    let listed = cases::query::list(d.store.conn(), &drill.resolved, d.store.now()).unwrap();
+    assert_eq!(listed.total, 1);
+}
+
+#[test]
+fn a_leaderboard_refuses_a_bad_period_like_the_dashboard() {
+    let d = data();
+    let request = LeaderboardRequest { period: days("2026-03-05", "2026-03-01"), filter: KpiFilter::default(), by: LeaderboardBy::Agent };
+    match leaderboard(d.store.conn(), &request, d.store.now()) {
+        Err(Error::Validation { field: "to", rule: ValidationRule::EndBeforeStart, .. }) => {}
+        other => panic!("{other:?}"),
+    }
+}

@@ -61,7 +61,7 @@ crate::text_enum::text_enum! {
 
 impl AgeBucket {
     /// The bucket of a case open for `age`.
-    pub(super) fn of(age: Duration) -> AgeBucket {
+    pub(crate) fn of(age: Duration) -> AgeBucket {
         match age.num_hours() {
             h if h < 24 => AgeBucket::UnderOneDay,
             h if h < 72 => AgeBucket::OneToThreeDays,
