@@ -81,6 +81,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         sync::sync_resolve_conflict,
         sync::demo_clear,
         kpi::kpi_dashboard,
+        kpi::kpi_leaderboard,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

@@ -68,4 +68,5 @@ pub const COMMANDS: &[&str] = &[
     "sync_resolve_conflict",
     "demo_clear",
     "kpi_dashboard",
+    "kpi_leaderboard",
 ];

@@ -4,7 +4,7 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 
-import { ownSlotsForDayjs } from "./build/frozenPrototype.ts";
+import { ownSlots } from "./build/frozenPrototype.ts";
 
 const PREAMBLE_URL = "/@frontline/react-refresh-preamble.js";
 
@@ -35,11 +35,11 @@ function externalRefreshPreamble(): Plugin {
 }
 
 export default defineConfig({
-  // ownSlotsForDayjs: the bundle must load under Tauri's freezePrototype (see its file).
-  plugins: [ownSlotsForDayjs(), react(), externalRefreshPreamble()],
+  // ownSlots: the bundle must load under Tauri's freezePrototype (see its file).
+  plugins: [ownSlots(), react(), externalRefreshPreamble()],
   optimizeDeps: {
-    // The dev server pre-bundles dayjs without the plugins above.
-    rolldownOptions: { plugins: [ownSlotsForDayjs()] },
+    // The dev server pre-bundles dependencies without the plugins above.
+    rolldownOptions: { plugins: [ownSlots()] },
   },
   // The built app is loaded from tauri://localhost; relative asset URLs work there and
   // under `vite preview` alike.

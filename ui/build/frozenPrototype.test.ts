@@ -3,7 +3,7 @@
  * built by Vite with this project's config, must load and draw its first screen (and
  * make its first IPC calls) under `Object.freeze(Object.prototype)`, as in the app's
  * webview. The E2E suite cannot see this: WebDriver sessions do not apply the freeze.
- * See `frozenPrototype.ts` for what broke (dayjs) and why.
+ * See `frozenPrototype.ts` for what broke (dayjs, recharts' dependencies) and why.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -16,7 +16,7 @@ import { runInNewContext } from "node:vm";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { patchDayjs } from "./frozenPrototype.ts";
+import { patchOwnSlots } from "./frozenPrototype.ts";
 
 const run = promisify(execFile);
 const ui = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -25,21 +25,37 @@ const out = mkdtempSync(join(tmpdir(), "frontline-frozen-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe("the bundle under a frozen Object.prototype", () => {
+  // In a fresh realm with a frozen Object.prototype, as strict code (a module).
+  const frozen = (code: string) =>
+    runInNewContext(
+      `"use strict"; Object.freeze(Object.prototype); function g() {} ${code};
+       JSON.stringify([String(new g().valueOf()), Object.keys(g.prototype)])`,
+    ) as string;
+
   it("patches dayjs' assignments to valueOf and toString, and refuses a dayjs it does not know", () => {
     const core = "var m=g.prototype;m.unix=function(){},m.valueOf=function(){return 1},m.toString=function(){return''}";
-    const patched = patchDayjs(core);
+    const patched = patchOwnSlots(core, "dayjs", ["valueOf", "toString"]);
     expect(patched).toContain('(m,"valueOf").valueOf=function');
     expect(patched).toContain('(m,"toString").toString=function');
-    // In a fresh realm with a frozen Object.prototype, as strict code (a module): the
-    // original throws, the patched code defines both methods.
-    const frozen = (code: string) =>
-      runInNewContext(
-        `"use strict"; Object.freeze(Object.prototype); function g() {} ${code};
-         JSON.stringify([new g().valueOf(), Object.keys(g.prototype)])`,
-      ) as string;
+    // The original throws, the patched code defines both methods.
     expect(() => frozen(core)).toThrow(/read only property 'valueOf'/);
-    expect(frozen(patched)).toBe('[1,["unix","valueOf","toString"]]');
-    expect(() => patchDayjs("var m={};m.format=function(){}")).toThrow(/dayjs changed/);
+    expect(frozen(patched)).toBe('["1",["unix","valueOf","toString"]]');
+    expect(() => patchOwnSlots("var m={};m.format=function(){}", "dayjs", ["valueOf"])).toThrow(/dayjs changed/);
+  });
+
+  it("patches chained and dotted assignments as decimal.js-light and d3 write them", () => {
+    const decimal = "var P = {}; P.toString = P.valueOf = P.val = function () { return 2; }; g.prototype = P; P.constructor = g";
+    const d3 = "function F() {} g.prototype.toString = function() { return 'f'; }; F.prototype.x = 1 == 1";
+    // A chain assigns right to left: valueOf is the first inherited property it meets.
+    expect(() => frozen(decimal)).toThrow(/read only property 'valueOf'/);
+    expect(frozen(patchOwnSlots(decimal, "decimal.js-light", ["toString", "valueOf", "constructor"]))).toBe(
+      '["2",["toString","valueOf","val","constructor"]]',
+    );
+    expect(() => frozen(d3)).toThrow(/read only property 'toString' of object '#<g>'/);
+    const patchedD3 = patchOwnSlots(d3, "d3-format", ["toString"]);
+    expect(patchedD3).toContain('__frontlineOwnSlot(g.prototype,"toString").toString=');
+    expect(patchedD3).toContain("F.prototype.x = 1 == 1");
+    expect(() => frozen(patchedD3)).not.toThrow();
   });
 
   it(

@@ -65,6 +65,7 @@ describe("case list", () => {
       resolvedTo: null,
       callbackDueFrom: null,
       callbackDueTo: null,
+      rootCauses: [],
       sort: "created",
       descending: true,
       offset: 0,

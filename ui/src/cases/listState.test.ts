@@ -24,6 +24,7 @@ const busy: ListState = {
   createdTo: "2026-11-30",
   teams: ["t1"],
   tiers: ["vip"],
+  rootCauses: ["Outage", "Bank delay"],
   bounds: { resolvedFrom: "2026-11-01T16:00:00.000Z", resolvedTo: "2026-12-01T16:00:00.000Z" },
   sort: "due",
   descending: false,
@@ -54,7 +55,7 @@ describe("list state in the URL", () => {
 
   it("counts the filters in use", () => {
     expect(activeFilterCount(DEFAULT_LIST)).toBe(0);
-    expect(activeFilterCount(busy)).toBe(10);
+    expect(activeFilterCount(busy)).toBe(11);
   });
 });
 

@@ -49,6 +49,8 @@ export interface ListState {
   createdTo: string | null;
   teams: TeamId[];
   tiers: Tier[];
+  /** Root causes (from the dashboard's top root causes). */
+  rootCauses: string[];
   /** Exact bounds from a drill-down; a picked day replaces the created bound it overlaps. */
   bounds: Partial<Record<Bound, string>>;
   sort: CaseSort;
@@ -68,6 +70,7 @@ export const DEFAULT_LIST: ListState = {
   createdTo: null,
   teams: [],
   tiers: [],
+  rootCauses: [],
   bounds: {},
   sort: "created",
   descending: true,
@@ -115,6 +118,7 @@ export function readListState(params: URLSearchParams): ListState {
     createdTo: to && DAY.test(to) ? to : null,
     teams: list(params, "team"),
     tiers: list(params, "tier").filter((v) => isOneOf(TIERS, v)) as Tier[],
+    rootCauses: list(params, "rootCause"),
     bounds: readBounds(params),
     sort: isOneOf(SORTS, sort) ? sort : DEFAULT_LIST.sort,
     descending: params.has("desc") ? params.get("desc") === "1" : DEFAULT_LIST.descending,
@@ -135,6 +139,7 @@ export function writeListState(state: ListState): URLSearchParams {
   if (state.createdTo) params.set("to", state.createdTo);
   for (const v of state.teams) params.append("team", v);
   for (const v of state.tiers) params.append("tier", v);
+  for (const v of state.rootCauses) params.append("rootCause", v);
   for (const key of BOUNDS) {
     const value = state.bounds[key];
     if (value) params.set(key, value);
@@ -179,6 +184,7 @@ export function emptyListQuery(): ListQuery {
     resolvedTo: null,
     callbackDueFrom: null,
     callbackDueTo: null,
+    rootCauses: [],
     sort: "created",
     descending: true,
   };
@@ -207,6 +213,7 @@ export function toListQuery(state: ListState, me: AgentId | null): ListQuery {
     resolvedTo: state.bounds.resolvedTo ?? null,
     callbackDueFrom: state.bounds.callbackDueFrom ?? null,
     callbackDueTo: state.bounds.callbackDueTo ?? null,
+    rootCauses: state.rootCauses,
     sort: state.sort,
     descending: state.descending,
   };
@@ -232,14 +239,19 @@ export function fromCaseQuery(query: CaseQuery): ListState {
 }
 
 /** The filters a dashboard drill-down adds to the ones a view has always had. */
-function drillFilters(query: CaseQuery): Pick<ListState, "teams" | "tiers" | "bounds"> {
+function drillFilters(query: CaseQuery): Pick<ListState, "teams" | "tiers" | "rootCauses" | "bounds"> {
   const bounds: Partial<Record<Bound, string>> = {};
   for (const key of ["resolvedFrom", "resolvedTo", "callbackDueFrom", "callbackDueTo"] as const) {
     const value = query[key];
     if (value) bounds[key] = value;
   }
   // A view saved before these filters existed has none of them.
-  return { teams: [...(query.teams ?? [])], tiers: (query.tiers ?? []).filter((v) => isOneOf(TIERS, v)), bounds };
+  return {
+    teams: [...(query.teams ?? [])],
+    tiers: (query.tiers ?? []).filter((v) => isOneOf(TIERS, v)),
+    rootCauses: [...(query.rootCauses ?? [])],
+    bounds,
+  };
 }
 
 /**
@@ -266,6 +278,7 @@ export function activeFilterCount(state: ListState): number {
     state.createdFrom !== null || state.createdTo !== null,
     state.teams.length > 0,
     state.tiers.length > 0,
+    state.rootCauses.length > 0,
     Object.keys(state.bounds).length > 0,
   ].filter(Boolean).length;
 }
@@ -283,6 +296,7 @@ export function clearFilters(state: ListState): ListState {
     createdTo: null,
     teams: [],
     tiers: [],
+    rootCauses: [],
     bounds: {},
   };
 }

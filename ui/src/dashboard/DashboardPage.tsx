@@ -1,8 +1,9 @@
 /**
  * Dashboard: the KPI tiles for a period (today, 7/30/90 days or chosen days, counted in
  * the team's time zone) beside the previous period of equal length, narrowed by the
- * filters. Every number comes from Rust's one KPI module; each tile opens the cases
- * behind it. Period and filters live in the URL, so Back from a case list returns here
+ * filters; the period's charts by day or week; and the leaderboard per agent or team.
+ * Every number comes from Rust's one KPI module; each tile, chart point and leaderboard
+ * count opens the cases behind it. Period and filters live in the URL, so Back from a case list returns here
  * unchanged.
  */
 import { Alert, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
@@ -15,8 +16,11 @@ import { useSearchParams } from "react-router";
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
 import type { PeriodPreset } from "../ipc/bindings";
 import { useDashboard } from "../ipc/queries";
+import { ChartCard } from "./charts/ChartCard";
+import { chartModels } from "./charts/chartData";
 import { DashboardFilters } from "./DashboardFilters";
 import { KpiTile } from "./KpiTile";
+import { Leaderboard } from "./Leaderboard";
 import { PRESETS, readDashboardState, toDashboardRequest, writeDashboardState, type DashboardState } from "./dashboardState";
 import { dashboardTiles } from "./tiles";
 
@@ -80,6 +84,7 @@ export function DashboardPage() {
       : null;
   const data = dashboard.data;
   const tiles = data ? dashboardTiles(t, i18n.language, data) : [];
+  const charts = data ? chartModels(t, i18n.language, data) : [];
   const dateRange = (from: string, to: string) => (from === to ? from : t("dashboard.period.days", { from, to }));
 
   return (
@@ -142,6 +147,21 @@ export function DashboardPage() {
           ))}
         </SimpleGrid>
       ) : null}
+
+      {charts.length > 0 && !periodError ? (
+        <section aria-labelledby="dashboard-charts">
+          <Title order={2} size="h4" id="dashboard-charts" mb="sm">
+            {t("dashboard.charts.title")}
+          </Title>
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md" aria-busy={dashboard.isFetching || undefined}>
+            {charts.map((model) => (
+              <ChartCard key={model.id} model={model} />
+            ))}
+          </SimpleGrid>
+        </section>
+      ) : null}
+
+      {!periodError ? <Leaderboard request={request} by={state.board} onByChange={(board) => update({ board })} /> : null}
     </Stack>
   );
 }

@@ -19,6 +19,7 @@ const busy: DashboardState = {
   categories: ["Billing"],
   priorities: ["p1"],
   tiers: ["vip"],
+  board: "team",
 };
 
 describe("dashboard state in the URL", () => {

@@ -1,5 +1,5 @@
 /**
- * What the dashboard shows (period and filters), kept in the URL's query string like the
+ * What the dashboard shows (period, filters, whom the leaderboard ranks), kept in the URL's query string like the
  * case list's, so Back from a drilled-down list returns to the same dashboard. Only
  * values that differ from the defaults are written.
  */
@@ -8,6 +8,7 @@ import {
   type AgentId,
   type CaseChannel,
   type DashboardRequest,
+  type LeaderboardBy,
   type PeriodPreset,
   type Priority,
   type TeamId,
@@ -29,6 +30,8 @@ export interface DashboardState {
   categories: string[];
   priorities: Priority[];
   tiers: Tier[];
+  /** Whom the leaderboard ranks. */
+  board: LeaderboardBy;
 }
 
 export const DEFAULT_DASHBOARD: DashboardState = {
@@ -41,6 +44,7 @@ export const DEFAULT_DASHBOARD: DashboardState = {
   categories: [],
   priorities: [],
   tiers: [],
+  board: "agent",
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -66,6 +70,7 @@ export function readDashboardState(params: URLSearchParams): DashboardState {
     categories: list(params, "category"),
     priorities: list(params, "priority").filter((v) => isOneOf(PRIORITIES, v)) as Priority[],
     tiers: list(params, "tier").filter((v) => isOneOf(TIERS, v)) as Tier[],
+    board: params.get("board") === "team" ? "team" : DEFAULT_DASHBOARD.board,
   };
 }
 
@@ -82,6 +87,7 @@ export function writeDashboardState(state: DashboardState): URLSearchParams {
   for (const v of state.categories) params.append("category", v);
   for (const v of state.priorities) params.append("priority", v);
   for (const v of state.tiers) params.append("tier", v);
+  if (state.board !== DEFAULT_DASHBOARD.board) params.set("board", state.board);
   return params;
 }
 

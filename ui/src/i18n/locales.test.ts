@@ -47,6 +47,8 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "dashboard.priorityCount",
   "dashboard.period.days",
   "cases.filters.bounds.range",
+  "cases.filters.bounds.rootCause",
+  "dashboard.charts.csatPercent",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

@@ -151,6 +151,8 @@ export const commands = {
 	demoClear: () => typedError<ClearedDemo, IpcError>(__TAURI_INVOKE("demo_clear")),
 	/**  The KPI tiles for a period beside the previous one, with each tile's case list. */
 	kpiDashboard: (request: DashboardRequest) => typedError<Dashboard, IpcError>(__TAURI_INVOKE("kpi_dashboard", { request })),
+	/**  The period's KPIs per agent or per team, each with its case lists. */
+	kpiLeaderboard: (request: LeaderboardRequest) => typedError<Leaderboard, IpcError>(__TAURI_INVOKE("kpi_leaderboard", { request })),
 };
 
 /** Events */
@@ -228,6 +230,20 @@ export type Backlog = {
 	byAge: AgeCount[],
 	/**  By priority, P1 first (every priority listed). */
 	byPriority: PriorityCount[],
+};
+
+/**  Open cases of one age and priority at the period's end. */
+export type BacklogCell = {
+	/**  Age. */
+	age: AgeBucket,
+	/**  Priority. */
+	priority: Priority,
+	/**  Cases. */
+	cases: number,
+	/**  Its cases were created at or after this (RFC 3339; `None`: any time before), ... */
+	createdFrom: string | null,
+	/**  ... and before this: the backlog drill-down narrowed to this age. */
+	createdTo: string,
 };
 
 /**  A case whose SLA target fell due in a time window. */
@@ -529,6 +545,11 @@ export type CaseQuery = {
 	callbackDueFrom?: string | null,
 	/**  Call-back due before (RFC 3339), done or not. */
 	callbackDueTo?: string | null,
+	/**
+	 *  Only cases resolved with one of these root causes (the dashboard's top root
+	 *  causes drill down with it).
+	 */
+	rootCauses?: string[],
 	/**  Sort column. */
 	sort: CaseSort,
 	/**  Descending. */
@@ -621,6 +642,30 @@ export type CaseSummary = {
 	 *  [`crate::sla::is_at_risk`], decided here so every screen shows the same.
 	 */
 	atRisk: boolean,
+};
+
+/**  Cases of one channel. */
+export type ChannelCount = {
+	/**  The channel. */
+	channel: CaseChannel,
+	/**  Cases. */
+	cases: number,
+};
+
+/**  Everything the dashboard charts, for the current period. */
+export type Charts = {
+	/**  Days or weeks. */
+	granularity: Granularity,
+	/**  Cases created per day or week, by channel. */
+	volume: VolumePoint[],
+	/**  SLA compliance, CSAT and NPS of the cases resolved per day or week. */
+	trend: TrendPoint[],
+	/**  The backlog at the period's end (or now), every age × priority listed. */
+	backlog: BacklogCell[],
+	/**  The categories of most cases created in the period, most first (at most [`TOP_N`]). */
+	topCategories: RankedCount[],
+	/**  The root causes of most cases resolved in the period, most first (at most [`TOP_N`]). */
+	topRootCauses: RankedCount[],
 };
 
 /**  What clearing demo data removed. */
@@ -726,6 +771,8 @@ export type Dashboard = {
 	previous: PeriodKpis,
 	/**  The case lists behind the current period's tiles. */
 	drills: KpiDrills,
+	/**  The current period's charts. */
+	charts: Charts,
 };
 
 /**  What the dashboard asks for. */
@@ -937,6 +984,13 @@ export type FollowUp = {
 	outcome: string | null,
 };
 
+/**  What one point of a trend covers. */
+export type Granularity = 
+/**  A local day. */
+"day" | 
+/**  A week, Monday to Sunday, cut to the period at either end. */
+"week";
+
 /**  A stored holiday or make-up working day. */
 export type Holiday = {
 	/**  Id. */
@@ -1093,6 +1147,53 @@ export type Language =
 /**  Traditional Chinese (繁體中文). */
 "zh-Hant";
 
+/**  The leaderboard of one period. */
+export type Leaderboard = {
+	/**  The time zone the period's days are counted in. */
+	timeZone: string,
+	/**  The period. */
+	period: Period,
+	/**  Agents or teams. */
+	by: LeaderboardBy,
+	/**
+	 *  One row per agent or team with cases in the period (created, resolved or open at
+	 *  its end), by name; the row without one last.
+	 */
+	rows: LeaderboardRow[],
+};
+
+/**  Who the rows are. */
+export type LeaderboardBy = 
+/**  One row per agent (the cases' assignee). */
+"agent" | 
+/**  One row per team. */
+"team";
+
+/**  What a leaderboard asks for. */
+export type LeaderboardRequest = {
+	/**  The period. */
+	period: PeriodRequest,
+	/**  Which cases count. */
+	filter: KpiFilter,
+	/**  Agents or teams. */
+	by: LeaderboardBy,
+};
+
+/**  One agent's or team's KPIs. */
+export type LeaderboardRow = {
+	/**  The agent's or team's id; `None` for the cases without one (unassigned, no team). */
+	id: string | null,
+	/**  Its name; `None` with `id`. */
+	name: string | null,
+	/**  Its KPIs in the period. */
+	kpis: Kpis,
+	/**
+	 *  The case lists behind its numbers; `None` for the row without an agent or team,
+	 *  which no case-list filter selects.
+	 */
+	drills: KpiDrills | null,
+};
+
 /**  Input of the quick-create form. */
 export type NewCase = {
 	/**  Short summary. */
@@ -1240,6 +1341,14 @@ export type QueueCounts = {
 	vip: number,
 	/**  Call-back scheduled and not yet done. */
 	awaitingCallback: number,
+};
+
+/**  A name and how many cases carry it. */
+export type RankedCount = {
+	/**  The category or root cause. */
+	name: string,
+	/**  Cases. */
+	cases: number,
 };
 
 /**  A region with a holiday set. */
@@ -1534,6 +1643,18 @@ export type Tier =
 /**  VIP. */
 "vip";
 
+/**  The cases resolved in one day or week: SLA compliance, CSAT and NPS. */
+export type TrendPoint = {
+	/**  The day or week. */
+	period: Period,
+	/**  SLA compliance. */
+	slaCompliance: Share,
+	/**  CSAT. */
+	csat: Share,
+	/**  NPS. */
+	nps: Nps,
+};
+
 /**  A moment of the UI worth timing, measured in the webview. */
 export type UiTiming = 
 /**  From opening the Cases page to its first rows on screen. */
@@ -1569,6 +1690,16 @@ export type ValidationRule =
 
 /**  Id of a saved list view. */
 export type ViewId = string;
+
+/**  Cases created in one day or week, by channel. */
+export type VolumePoint = {
+	/**  The day or week. */
+	period: Period,
+	/**  Cases created in it. */
+	total: number,
+	/**  By channel, in the channels' order (every channel listed). */
+	byChannel: ChannelCount[],
+};
 
 /**  A day of the week. */
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";

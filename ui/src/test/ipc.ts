@@ -13,13 +13,14 @@ import type {
   Conflict,
   EffectivePolicy,
   IpcError,
+  LeaderboardRequest,
   Queue,
   QueueCounts,
   Settings,
   SyncState,
   SyncStatus,
 } from "../ipc/bindings";
-import { sampleDashboard } from "./dashboard";
+import { sampleDashboard, sampleLeaderboard } from "./dashboard";
 
 /** A whole queue with no filter, as the counts count it (one row asked for). */
 const wholeQueue: CaseQuery = {
@@ -183,6 +184,7 @@ export function mockIpc(handlers: Handlers = {}) {
     sync_state: () => syncState(),
     sync_conflicts: () => [],
     kpi_dashboard: () => sampleDashboard(),
+    kpi_leaderboard: (args) => sampleLeaderboard((args as { request: LeaderboardRequest }).request.by),
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

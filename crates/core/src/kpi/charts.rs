@@ -15,6 +15,7 @@ use super::measures::{CaseRecord, ResolvedTally, as_of, backlog_age, resolved_in
 use super::period::{Period, Span};
 use super::values::{AgeBucket, Nps, Share};
 use crate::cases::{CaseChannel, Priority};
+use crate::time::to_db_text;
 
 /// Periods up to this many days are charted by day; longer ones by week.
 pub const DAILY_MAX_DAYS: u32 = 31;
@@ -82,6 +83,10 @@ pub struct BacklogCell {
     pub priority: Priority,
     /// Cases.
     pub cases: u32,
+    /// Its cases were created at or after this (RFC 3339; `None`: any time before), ...
+    pub created_from: Option<String>,
+    /// ... and before this: the backlog drill-down narrowed to this age.
+    pub created_to: String,
 }
 
 /// A name and how many cases carry it.
@@ -188,9 +193,14 @@ pub(crate) fn compute(records: &[CaseRecord], span: &Span, tz: Tz, now: DateTime
         backlog: AgeBucket::ALL
             .iter()
             .flat_map(|&age| {
-                Priority::ALL
-                    .iter()
-                    .map(move |&priority| BacklogCell { age, priority, cases: backlog[age as usize][priority as usize] })
+                let (from, to) = age.created_between(as_of);
+                Priority::ALL.iter().map(move |&priority| BacklogCell {
+                    age,
+                    priority,
+                    cases: backlog[age as usize][priority as usize],
+                    created_from: from.map(to_db_text),
+                    created_to: to_db_text(to),
+                })
             })
             .collect(),
         top_categories: top(categories),

@@ -269,6 +269,18 @@ fn the_charts_of_two_shanghai_days_add_up_to_the_tiles() {
     assert_eq!((ch.trend[1].sla_compliance.hits, ch.trend[1].sla_compliance.cases), (2, 3));
     assert_eq!((ch.trend[1].csat.hits, ch.trend[1].csat.cases), (2, 3));
     assert_eq!(ch.backlog.iter().map(|c| c.cases).sum::<u32>(), k.current.kpis.backlog.total);
+    // Each backlog cell's drill-down: the backlog list narrowed to its priority and age.
+    for cell in &ch.backlog {
+        let q = CaseQuery {
+            priorities: vec![cell.priority],
+            created_from: cell.created_from.clone(),
+            created_to: Some(cell.created_to.clone()),
+            ..k.drills.backlog.clone()
+        };
+        let listed = cases::query::list(d.store.conn(), &q, d.store.now()).unwrap().total;
+        // D is still open now, as at the period's end, so the list (as of now) agrees.
+        assert_eq!(listed, cell.cases, "{:?} {:?}", cell.age, cell.priority);
+    }
     assert_eq!(ch.top_categories, [RankedCount { name: "Billing".into(), cases: 4 }]);
     assert_eq!(ch.top_root_causes, [RankedCount { name: "Bank delay".into(), cases: 3 }]);
     // The root cause's drill-down: the resolved list, narrowed to that cause.

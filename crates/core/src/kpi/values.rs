@@ -1,7 +1,7 @@
 //! The KPI values as the dashboard, the reports and the CLI receive them. A mean or
 //! share over no cases is `None` ("no data"); every value says how many cases it rests on.
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::cases::Priority;
@@ -60,14 +60,30 @@ crate::text_enum::text_enum! {
 }
 
 impl AgeBucket {
+    /// The ages it holds, in whole hours: at least the first, less than the second.
+    fn hours(self) -> (i64, Option<i64>) {
+        match self {
+            AgeBucket::UnderOneDay => (0, Some(24)),
+            AgeBucket::OneToThreeDays => (24, Some(72)),
+            AgeBucket::ThreeToSevenDays => (72, Some(168)),
+            AgeBucket::OverSevenDays => (168, None),
+        }
+    }
+
     /// The bucket of a case open for `age`.
     pub(crate) fn of(age: Duration) -> AgeBucket {
-        match age.num_hours() {
-            h if h < 24 => AgeBucket::UnderOneDay,
-            h if h < 72 => AgeBucket::OneToThreeDays,
-            h if h < 168 => AgeBucket::ThreeToSevenDays,
-            _ => AgeBucket::OverSevenDays,
-        }
+        let h = age.num_hours();
+        AgeBucket::ALL.iter().copied().find(|b| b.hours().1.is_none_or(|upper| h < upper)).unwrap_or(AgeBucket::OverSevenDays)
+    }
+
+    /// When a case of this age at `as_of` was created: from (included; `None`: any time
+    /// before) and to (excluded), to the millisecond the store keeps, so a case list with
+    /// these bounds holds exactly the cases [`AgeBucket::of`] puts here.
+    pub(crate) fn created_between(self, as_of: DateTime<Utc>) -> (Option<DateTime<Utc>>, DateTime<Utc>) {
+        let ms = Duration::milliseconds(1);
+        let (lower, upper) = self.hours();
+        let to = if lower == 0 { as_of } else { as_of - Duration::hours(lower) + ms };
+        (upper.map(|u| as_of - Duration::hours(u) + ms), to)
     }
 }
 
@@ -146,4 +162,26 @@ pub struct Kpis {
     pub backlog: Backlog,
     /// Call-backs.
     pub callbacks: Callbacks,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_age_buckets_creation_bounds_hold_exactly_its_cases() {
+        let as_of = DateTime::parse_from_rfc3339("2026-03-09T00:00:00Z").unwrap().with_timezone(&Utc);
+        let ms = Duration::milliseconds(1);
+        for &bucket in AgeBucket::ALL {
+            let (from, to) = bucket.created_between(as_of);
+            assert_eq!(AgeBucket::of(as_of - (to - ms)), bucket, "{bucket:?}: the youngest case");
+            if let Some(from) = from {
+                assert_eq!(AgeBucket::of(as_of - from), bucket, "{bucket:?}: the oldest case");
+                assert_ne!(AgeBucket::of(as_of - (from - ms)), bucket, "{bucket:?}: one ms older is the next bucket");
+            }
+            if to < as_of {
+                assert_ne!(AgeBucket::of(as_of - to), bucket, "{bucket:?}: one ms younger is the bucket before");
+            }
+        }
+    }
 }
