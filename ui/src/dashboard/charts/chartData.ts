@@ -7,7 +7,7 @@
 import type { TFunction } from "i18next";
 
 import { CHANNELS, PRIORITIES } from "../../cases/model";
-import type { AgeBucket, CaseQuery, Dashboard, Period, Share } from "../../ipc/bindings";
+import type { AgeBucket, CaseChannel, CaseQuery, Dashboard, Period, Priority, Share } from "../../ipc/bindings";
 
 export const AGES: readonly AgeBucket[] = ["under_1d", "1d_3d", "3d_7d", "over_7d"];
 
@@ -79,7 +79,7 @@ export function chartModels(t: TFunction, language: string, dashboard: Dashboard
       : t("dashboard.charts.shareOf", { value: percent.format(s.percent / 100), hits: count.format(s.hits), cases: count.format(s.cases) });
   const pointColumn = t(charts.granularity === "week" ? "dashboard.charts.week" : "dashboard.charts.day");
   const labels = charts.volume.map((v) => periodLabel(language, v.period));
-  const channelLabel = (c: string) => t(`cases.channel.${c}`);
+  const channelLabel = (c: CaseChannel) => t(`cases.channel.${c}`);
 
   const volume: ChartModel = {
     id: "volume",
@@ -164,10 +164,15 @@ export function chartModels(t: TFunction, language: string, dashboard: Dashboard
     empty: charts.trend.every((p) => p.csat.percent === null && p.nps.score === null),
   };
 
-  const cell = (age: AgeBucket, priority: string) => charts.backlog.find((c) => c.age === age && c.priority === priority);
-  const backlogDrill = (age: AgeBucket, priority: string): CaseQuery => {
+  const cell = (age: AgeBucket, priority: Priority) => charts.backlog.find((c) => c.age === age && c.priority === priority);
+  const backlogDrill = (age: AgeBucket, priority: Priority): CaseQuery => {
     const c = cell(age, priority);
-    return { ...drills.backlog, priorities: [priority as CaseQuery["priorities"][number]], createdFrom: c?.createdFrom ?? null, createdTo: c?.createdTo ?? drills.backlog.createdTo };
+    return {
+      ...drills.backlog,
+      priorities: [priority],
+      createdFrom: c?.createdFrom ?? null,
+      createdTo: c?.createdTo ?? drills.backlog.createdTo,
+    };
   };
   const ageLabel = (age: AgeBucket) => t(`dashboard.charts.age.${age}`);
   const backlog: ChartModel = {
