@@ -3,15 +3,15 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn cli(db: &Path, args: &[&str]) -> Output {
+pub(crate) fn cli(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontline-cli")).arg("--db").arg(db).args(args).output().unwrap()
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
@@ -383,3 +383,5 @@ fn kpi_prints_the_dashboards_numbers_and_refuses_a_bad_period_or_team() {
     let nobody = cli(&db, &["kpi", "--team", "Nobody"]);
     assert!(stderr(&nobody).contains("team Nobody not found"), "{}", stderr(&nobody));
 }
+
+mod import;
