@@ -47,6 +47,9 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "dashboard.priorityCount",
   "dashboard.period.days",
   "cases.filters.bounds.range",
+  "import.file.chosen",
+  "import.dateOrder.day_first",
+  "import.dateOrder.month_first",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

@@ -63,8 +63,7 @@ pub struct RowError {
     /// (a cell with line breaks does not add rows, unlike [`RowError::line`]).
     pub row: u32,
     /// The line of the file the row starts on (1-based).
-    #[cfg_attr(feature = "specta", specta(type = f64))]
-    pub line: u64,
+    pub line: u32,
     /// The column's header, when the problem is in one cell.
     pub column: Option<String>,
     /// Our field the column maps to.
@@ -82,12 +81,12 @@ const VALUE_MAX: usize = 80;
 
 impl RowError {
     /// A problem of the whole row.
-    pub(crate) fn row(row: u32, line: u64, code: RowErrorCode, message: impl Into<String>) -> RowError {
+    pub(crate) fn row(row: u32, line: u32, code: RowErrorCode, message: impl Into<String>) -> RowError {
         RowError { row, line, column: None, field: None, code, value: None, message: message.into() }
     }
 
     /// A problem of one cell.
-    pub(crate) fn cell(row: u32, line: u64, column: &str, field: Field, code: RowErrorCode, value: &str) -> RowError {
+    pub(crate) fn cell(row: u32, line: u32, column: &str, field: Field, code: RowErrorCode, value: &str) -> RowError {
         let message = format!("{}: {}", column, explain(code));
         RowError {
             row,

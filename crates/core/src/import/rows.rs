@@ -15,7 +15,7 @@ pub(crate) struct Row {
     /// Spreadsheet row number (header = 1).
     pub number: u32,
     /// File line it starts on.
-    pub line: u64,
+    pub line: u32,
     /// Its cells.
     pub cells: csv::StringRecord,
 }
@@ -54,7 +54,7 @@ pub(crate) fn parse(text: &str, decoding_failed: bool, limit: Option<u32>) -> Ta
     let width = table.headers.len();
     let ends_cleanly = text.ends_with(['\n', '\r']);
     let mut number = 1u32;
-    let mut last_start: Option<(usize, u64)> = None;
+    let mut last_start: Option<(usize, u32)> = None;
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -72,13 +72,13 @@ pub(crate) fn parse(text: &str, decoding_failed: bool, limit: Option<u32>) -> Ta
         if table.total > MAX_ROWS {
             table.errors.push(RowError::row(
                 number,
-                record.position().map_or(0, |p| p.line()),
+                line_of(&record),
                 RowErrorCode::TooManyRows,
                 format!("the file has more than {MAX_ROWS} rows; split it"),
             ));
             break;
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = line_of(&record);
         last_start = Some((record.position().map_or(0, |p| p.byte() as usize), line));
         if decoding_failed && record.iter().any(|c| c.contains('\u{FFFD}')) {
             table.errors.push(RowError::row(number, line, RowErrorCode::BadEncoding, super::problems::explain(RowErrorCode::BadEncoding)));
@@ -108,6 +108,11 @@ pub(crate) fn parse(text: &str, decoding_failed: bool, limit: Option<u32>) -> Ta
         }
     }
     table
+}
+
+/// The file line a record starts on.
+fn line_of(record: &csv::StringRecord) -> u32 {
+    record.position().map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX))
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ const FUTURE_SLACK: Duration = Duration::hours(24);
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Draft {
     pub row: u32,
-    pub line: u64,
+    pub line: u32,
     /// `source:id`, or `source:row-<hash of the row>` when the file has no id column.
     pub external_id: String,
     pub title: String,
