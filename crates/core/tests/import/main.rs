@@ -264,6 +264,12 @@ fn a_bad_file_lists_every_row_error_and_imports_nothing_half() {
     let title: String =
         store.conn().query_row("SELECT title FROM cases WHERE external_id = 'csv:A7'", [], |r| r.get(0)).unwrap();
     assert_eq!(title, "Quoted, with a comma and a line break", "a title is one line");
+    // A file of no known layout whose headers fit the mapping saved by that import gets it.
+    let mut saved = skip.mapping.clone();
+    saved.source = "csv".into();
+    let info = import::inspect(store.conn(), &bytes, None).unwrap();
+    assert!(info.mapping_saved);
+    assert_eq!(info.mapping, saved);
 }
 
 #[test]
