@@ -52,6 +52,8 @@ pub enum ErrorCode {
     Server,
     /// Demo data was asked for on a database that already has cases.
     NotEmpty,
+    /// An import of a file with row errors (or a wrong header): nothing was imported.
+    ImportInvalid,
     /// A bug.
     Internal,
 }
@@ -143,6 +145,7 @@ impl From<Error> for IpcError {
             Error::NotSignedIn => IpcError::new(ErrorCode::NotSignedIn, e.to_string()),
             Error::DemoWhileSignedIn => IpcError::new(ErrorCode::DemoWhileSignedIn, e.to_string()),
             Error::NotEmpty { .. } => IpcError::new(ErrorCode::NotEmpty, e.to_string()),
+            Error::ImportInvalid { .. } => IpcError::new(ErrorCode::ImportInvalid, e.to_string()),
             Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } | Error::RestoreFailed { .. } => {
                 log::error!("storage error: {}", frontline_core::error::with_causes(&e));
                 IpcError::new(ErrorCode::Storage, "the database could not be read or written")

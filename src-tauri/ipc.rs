@@ -8,7 +8,7 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
-use crate::commands::{app, calendars, cases, customers, demo, kpi, people, settings, sla, sync, views};
+use crate::commands::{app, calendars, cases, customers, demo, import, kpi, people, settings, sla, sync, views};
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
 /// Where the generated bindings live, relative to the repository root.
@@ -72,6 +72,11 @@ pub fn builder() -> Builder<tauri::Wry> {
         views::me_set,
         demo::demo_generate,
         demo::demo_cancel,
+        import::import_choose_file,
+        import::import_inspect,
+        import::import_dry_run,
+        import::import_run,
+        import::import_cancel,
         sync::sync_state,
         sync::sync_sign_in,
         sync::sync_sign_out,

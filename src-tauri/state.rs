@@ -36,6 +36,9 @@ const RETRY: Duration = Duration::from_millis(500);
 pub struct AppState {
     db_path: Result<PathBuf, IpcError>,
     demo_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    import_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The file chosen in the import wizard's open dialog (the webview never holds it).
+    import_file: Mutex<Option<PathBuf>>,
     started: std::time::Instant,
     first_screen_logged: std::sync::Once,
     stores: OnceLock<Stores>,
@@ -98,6 +101,8 @@ impl AppState {
             }),
             db_path,
             demo_cancel: Default::default(),
+            import_cancel: Default::default(),
+            import_file: Mutex::new(None),
             started,
             first_screen_logged: std::sync::Once::new(),
             stores: OnceLock::new(),
@@ -176,6 +181,21 @@ impl AppState {
     /// The flag that cancels a running demo-data generation.
     pub fn demo_cancel(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
         self.demo_cancel.clone()
+    }
+
+    /// The flag that cancels a running import.
+    pub fn import_cancel(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.import_cancel.clone()
+    }
+
+    /// The file chosen for import.
+    pub fn import_file(&self) -> Option<PathBuf> {
+        lock(&self.import_file).clone()
+    }
+
+    /// Remembers the file chosen for import.
+    pub fn set_import_file(&self, path: Option<PathBuf>) {
+        *lock(&self.import_file) = path;
     }
 
     /// Runs one core read on a read-only connection.

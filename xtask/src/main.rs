@@ -28,8 +28,9 @@ const USAGE: &str = "usage: cargo xtask <run|test|bench|dist|gen> [options]
   run                 install missing prerequisites, build, start the app
   test [--no-e2e]     Rust tests (nextest), UI tests (Vitest), start-up outside WebDriver and E2E (Xvfb)
   startup             release app started outside WebDriver: fails unless the UI makes its first IPC call
-  bench [--app-only]  query speed at 100k cases, app start-up and memory -> BENCHMARKS.md
-                      (--app-only: the app's rows alone, printed; BENCHMARKS.md untouched)
+  bench [--app-only|--import-only]  query speed at 100k cases, app start-up and memory, CSV import -> BENCHMARKS.md
+                      (--app-only: the app's rows alone, printed; --import-only: the CSV import's;
+                      BENCHMARKS.md untouched)
   dist                build the .deb and AppImage (plus msi/nsis, dmg/app on those systems) with
                       frontline-cli beside the app, and the frontline-server archive
   gen                 regenerate ui/src/ipc/bindings.ts from src-tauri/ipc.rs";
@@ -96,7 +97,11 @@ fn run() -> Result<()> {
         Some("bench") => {
             setup::system_packages(setup::Purpose::Test)?;
             setup::node_modules()?;
-            if args.get(1).map(String::as_str) == Some("--app-only") { bench::run_app_only() } else { bench::run() }
+            match args.get(1).map(String::as_str) {
+                Some("--app-only") => bench::run_app_only(),
+                Some("--import-only") => bench::run_import_only(),
+                _ => bench::run(),
+            }
         }
         Some("dist") => {
             setup::system_packages(setup::Purpose::Dist)?;

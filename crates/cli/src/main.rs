@@ -9,6 +9,7 @@
 mod case_cmds;
 mod demo_cmd;
 mod export_cmd;
+mod import_cmd;
 mod kpi_cmd;
 mod output;
 mod progress;
@@ -142,6 +143,32 @@ enum Command {
         #[arg(long, value_parser = kpi_cmd::parse_by)]
         by: Option<frontline_core::kpi::LeaderboardBy>,
         /// Print every number as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import cases and their customers from a CSV file: a Zendesk or Freshdesk ticket
+    /// export (recognised by its header row), or any CSV with a column mapping. All or
+    /// nothing: a file with row errors imports nothing (unless --skip-invalid), Ctrl-C
+    /// leaves the database as it was; rows imported before are skipped.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// Check every row and say what would be created; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// A mapping file (JSON; --show-mapping prints the one that would be used, to edit).
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// The file's encoding: utf-8, gbk (gb18030) or big5 (default: detected).
+        #[arg(long, value_parser = import_cmd::parse_encoding)]
+        encoding: Option<frontline_core::import::FileEncoding>,
+        /// Import the valid rows of a file that has row errors.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Print the mapping that would be used, as JSON, and stop.
+        #[arg(long, conflicts_with_all = ["dry_run", "skip_invalid"])]
+        show_mapping: bool,
+        /// Print the dry run or the result as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -284,6 +311,10 @@ fn run(cli: Cli) -> Result<()> {
             CaseCommand::List { json, queue, text, limit } => case_cmds::list(&db, json, queue, text, limit),
         },
         Command::Export { json } => export_cmd::json(&db, &json),
+        Command::Import { file, dry_run, mapping, encoding, skip_invalid, show_mapping, json } => import_cmd::run(
+            &db,
+            import_cmd::ImportArgs { file, dry_run, mapping, encoding, skip_invalid, show_mapping, json },
+        ),
         Command::Kpi { period, team, agent, channel, category, priority, tier, by, json } => kpi_cmd::run(
             &db,
             kpi_cmd::KpiArgs { period, teams: team, agents: agent, channels: channel, categories: category, priorities: priority, tiers: tier, by, json },

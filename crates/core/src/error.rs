@@ -172,6 +172,13 @@ pub enum Error {
     /// Demo data requested on a database that syncs with a team.
     #[error("demo data cannot be added to a database that syncs with a team")]
     DemoWhileSignedIn,
+    /// An import of a file with row errors, which the caller did not choose to skip (or
+    /// whose header row is wrong); nothing was written. The dry run lists the errors.
+    #[error("the file has {rows} rows with errors; nothing was imported (see the dry run)")]
+    ImportInvalid {
+        /// Rows with at least one error.
+        rows: u32,
+    },
     /// Any other SQLite failure.
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

@@ -24,6 +24,7 @@ mod derivations;
 pub mod error;
 pub mod export;
 pub mod ids;
+pub mod import;
 mod input;
 pub mod kpi;
 pub mod limits;

@@ -6,12 +6,13 @@
  */
 import { Alert, Button, Center, Group, Loader, Modal, Text, Title, Tooltip } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
-import { IconAlertTriangle, IconPlus, IconUserCircle } from "@tabler/icons-react";
+import { IconAlertTriangle, IconFileImport, IconPlus, IconUserCircle } from "@tabler/icons-react";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 
+import { ImportWizard } from "../import/ImportWizard";
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
 import { reportTiming } from "../ipc/timing";
 import { useAgents, useCaseFirstPage, useMe, useQueueCounts } from "../ipc/queries";
@@ -97,6 +98,7 @@ export function CaseListPage() {
   const selectedIds = useMemo(() => Object.keys(selection), [selection]);
 
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const openCreate = useCallback(() => {
     // Not over another dialog (e.g. a bulk confirmation).
     if (!document.querySelector('[role="dialog"]')) setCreating(true);
@@ -126,15 +128,20 @@ export function CaseListPage() {
           )}
           {first.isFetching && first.isPlaceholderData && <Loader size={14} aria-hidden />}
         </Group>
-        <Tooltip label={t("cases.newCaseShortcut", { keys: mac ? "⌘N" : "Ctrl+N" })} openDelay={400}>
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={openCreate}
-            aria-keyshortcuts={`N ${mac ? "Meta" : "Control"}+N`}
-          >
-            {t("cases.newCase")}
+        <Group gap="sm" wrap="nowrap">
+          <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setImporting(true)}>
+            {t("import.button")}
           </Button>
-        </Tooltip>
+          <Tooltip label={t("cases.newCaseShortcut", { keys: mac ? "⌘N" : "Ctrl+N" })} openDelay={400}>
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={openCreate}
+              aria-keyshortcuts={`N ${mac ? "Meta" : "Control"}+N`}
+            >
+              {t("cases.newCase")}
+            </Button>
+          </Tooltip>
+        </Group>
       </Group>
 
       {maybeEmpty ? (
@@ -186,6 +193,7 @@ export function CaseListPage() {
       )}
 
       <QuickCreateDialog opened={creating} onClose={() => setCreating(false)} />
+      <ImportWizard opened={importing} onClose={() => setImporting(false)} />
     </div>
   );
 }

@@ -49,6 +49,9 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "cases.filters.bounds.range",
   "cases.filters.bounds.rootCause",
   "dashboard.charts.csatPercent",
+  "import.file.chosen",
+  "import.dateOrder.day_first",
+  "import.dateOrder.month_first",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

@@ -133,6 +133,16 @@ export const commands = {
 	demoGenerate: (cases: number, language: Language, onProgress: Channel<DemoProgress>) => typedError<DemoSummary, IpcError>(__TAURI_INVOKE("demo_generate", { cases, language, onProgress })),
 	/**  Cancels a running generation; nothing of it is kept. */
 	demoCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("demo_cancel")),
+	/**  Opens the system's open dialog for a CSV file; `None` when the user closes it. */
+	importChooseFile: () => typedError<ChosenFile | null, IpcError>(__TAURI_INVOKE("import_choose_file")),
+	/**  Reads the chosen file again in `encoding` (when detection was unsure, or wrong). */
+	importInspect: (encoding: FileEncoding) => typedError<ChosenFile, IpcError>(__TAURI_INVOKE("import_inspect", { encoding })),
+	/**  Checks every row of the chosen file against `options`; writes nothing. */
+	importDryRun: (options: ImportOptions) => typedError<DryRun, IpcError>(__TAURI_INVOKE("import_dry_run", { options })),
+	/**  Imports the chosen file, reporting progress on `on_progress`; all or nothing. */
+	importRun: (options: ImportOptions, onProgress: Channel<ImportProgress>) => typedError<ImportSummary, IpcError>(__TAURI_INVOKE("import_run", { options, onProgress })),
+	/**  Cancels a running import; nothing of it is kept. */
+	importCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("import_cancel")),
 	/**  The sync state. */
 	syncState: () => typedError<SyncState, IpcError>(__TAURI_INVOKE("sync_state")),
 	/**  Signs this device in and starts syncing. */
@@ -151,8 +161,6 @@ export const commands = {
 	demoClear: () => typedError<ClearedDemo, IpcError>(__TAURI_INVOKE("demo_clear")),
 	/**  The KPI tiles for a period beside the previous one, with each tile's case list. */
 	kpiDashboard: (request: DashboardRequest) => typedError<Dashboard, IpcError>(__TAURI_INVOKE("kpi_dashboard", { request })),
-	/**  The period's KPIs per agent or per team, each with its case lists. */
-	kpiLeaderboard: (request: LeaderboardRequest) => typedError<Leaderboard, IpcError>(__TAURI_INVOKE("kpi_leaderboard", { request })),
 };
 
 /** Events */
@@ -230,20 +238,6 @@ export type Backlog = {
 	byAge: AgeCount[],
 	/**  By priority, P1 first (every priority listed). */
 	byPriority: PriorityCount[],
-};
-
-/**  Open cases of one age and priority at the period's end. */
-export type BacklogCell = {
-	/**  Age. */
-	age: AgeBucket,
-	/**  Priority. */
-	priority: Priority,
-	/**  Cases. */
-	cases: number,
-	/**  Its cases were created at or after this (RFC 3339; `None`: any time before), ... */
-	createdFrom: string | null,
-	/**  ... and before this: the backlog drill-down narrowed to this age. */
-	createdTo: string,
 };
 
 /**  A case whose SLA target fell due in a time window. */
@@ -545,11 +539,6 @@ export type CaseQuery = {
 	callbackDueFrom?: string | null,
 	/**  Call-back due before (RFC 3339), done or not. */
 	callbackDueTo?: string | null,
-	/**
-	 *  Only cases resolved with one of these root causes (the dashboard's top root
-	 *  causes drill down with it).
-	 */
-	rootCauses?: string[],
 	/**  Sort column. */
 	sort: CaseSort,
 	/**  Descending. */
@@ -644,28 +633,14 @@ export type CaseSummary = {
 	atRisk: boolean,
 };
 
-/**  Cases of one channel. */
-export type ChannelCount = {
-	/**  The channel. */
-	channel: CaseChannel,
-	/**  Cases. */
-	cases: number,
-};
-
-/**  Everything the dashboard charts, for the current period. */
-export type Charts = {
-	/**  Days or weeks. */
-	granularity: Granularity,
-	/**  Cases created per day or week, by channel. */
-	volume: VolumePoint[],
-	/**  SLA compliance, CSAT and NPS of the cases resolved per day or week. */
-	trend: TrendPoint[],
-	/**  The backlog at the period's end (or now), every age × priority listed. */
-	backlog: BacklogCell[],
-	/**  The categories of most cases created in the period, most first (at most [`TOP_N`]). */
-	topCategories: RankedCount[],
-	/**  The root causes of most cases resolved in the period, most first (at most [`TOP_N`]). */
-	topRootCauses: RankedCount[],
+/**  The file the user chose, and what it looks like. */
+export type ChosenFile = {
+	/**  The file's name (without its folder). */
+	name: string,
+	/**  Its size in bytes (at most `import::MAX_FILE_BYTES`). */
+	size: number,
+	/**  Its encoding, layout, first rows and a mapping to start from. */
+	info: FileInfo,
 };
 
 /**  What clearing demo data removed. */
@@ -673,6 +648,13 @@ export type ClearedDemo = {
 	/**  Cases removed. */
 	cases: number,
 };
+
+/**  How sure a detection is. */
+export type Confidence = 
+/**  A byte-order mark, valid UTF-8, or only one candidate reads without errors. */
+"high" | 
+/**  More than one encoding reads the file: the user should choose. */
+"low";
 
 /**  One open conflict. */
 export type Conflict = {
@@ -771,8 +753,6 @@ export type Dashboard = {
 	previous: PeriodKpis,
 	/**  The case lists behind the current period's tiles. */
 	drills: KpiDrills,
-	/**  The current period's charts. */
-	charts: Charts,
 };
 
 /**  What the dashboard asks for. */
@@ -788,6 +768,15 @@ export type DataChanged = null;
 
 /**  The database opened after having been busy; every view should load afresh. */
 export type DatabaseReady = null;
+
+/**  Which comes first in a date written with the year last. */
+export type DateOrder = 
+/**  Not said: a date with the year last is refused as ambiguous. */
+"unknown" | 
+/**  `DD/MM/YYYY` (most of the world, also Hong Kong). */
+"day_first" | 
+/**  `MM/DD/YYYY` (the United States). */
+"month_first";
 
 /**  What a listed date is. */
 export type DayKind = 
@@ -816,12 +805,48 @@ export type DemoSummary = {
 	teams: number,
 };
 
+/**  What [`detect`] found. */
+export type Detected = {
+	/**  The best guess. */
+	encoding: FileEncoding,
+	/**  How sure it is. */
+	confidence: Confidence,
+	/**  Whether the file starts with a UTF-8 byte-order mark. */
+	bom: boolean,
+};
+
 /**  Direction of a customer contact. */
 export type Direction = 
 /**  We contacted the customer. */
 "outbound" | 
 /**  The customer contacted us. */
 "inbound";
+
+/**  What an import of the file would do. */
+export type DryRun = {
+	/**  The encoding the file was read in. */
+	encoding: FileEncoding,
+	/**  Data rows in the file. */
+	rows: number,
+	/**  Cases that would be created. */
+	cases: number,
+	/**  Rows imported before (their cases exist): skipped. */
+	skipped: number,
+	/**  Customers that would be created. */
+	customersCreated: number,
+	/**  Existing customers the cases would refer to. */
+	customersMatched: number,
+	/**  Agents that would be created. */
+	agentsCreated: number,
+	/**  Teams that would be created. */
+	teamsCreated: number,
+	/**  Rows with at least one error. */
+	invalidRows: number,
+	/**  Every row error, by row. */
+	errors: RowError[],
+	/**  The values of the status, priority and channel columns. */
+	values: ValueUse[],
+};
 
 /**  One line of the effective target table. */
 export type EffectivePolicy = 
@@ -876,6 +901,8 @@ export type ErrorCode =
 "server" | 
 /**  Demo data was asked for on a database that already has cases. */
 "not_empty" | 
+/**  An import of a file with row errors (or a wrong header): nothing was imported. */
+"import_invalid" | 
 /**  A bug. */
 "internal";
 
@@ -974,6 +1001,91 @@ to: string };
 /**  Id of a timeline event. */
 export type EventId = string;
 
+/**  One of our fields a column can fill. */
+export type Field = 
+/**  The case's id in the other helpdesk (kept, so a re-import skips it). */
+"externalId" | 
+/**  Title (required). */
+"title" | 
+/**  Description. */
+"description" | 
+/**  Status (mapped through `statuses`). */
+"status" | 
+/**  Priority (mapped through `priorities`). */
+"priority" | 
+/**  Channel (mapped through `channels`). */
+"channel" | 
+/**  Category. */
+"category" | 
+/**  Tags, separated by `tagSeparators`. */
+"tags" | 
+/**  When the case was created (required). */
+"createdAt" | 
+/**
+ *  When it was last updated (the time of its current status when nothing better
+ *  is known).
+ */
+"updatedAt" | 
+/**  When the customer first got an answer. */
+"firstResponseAt" | 
+/**
+ *  Minutes from creation to the first answer (Zendesk's "First reply time in
+ *  minutes").
+ */
+"firstResponseMinutes" | 
+/**  When it was resolved. */
+"resolvedAt" | 
+/**  When it was closed. */
+"closedAt" | 
+/**  Root cause, for a resolved case. */
+"rootCause" | 
+/**  What was done, for a resolved case. */
+"resolutionSummary" | 
+/**  The customer's name. */
+"customerName" | 
+/**  The customer's e-mail (matches an existing customer first). */
+"customerEmail" | 
+/**  The customer's phone. */
+"customerPhone" | 
+/**  The customer's company. */
+"customerCompany" | 
+/**  The assigned agent, by name (made if new). */
+"assignee" | 
+/**  The team, by name (made if new). */
+"team";
+
+/**  An encoding an import file may be in. */
+export type FileEncoding = 
+/**  UTF-8, with or without a byte-order mark. */
+"utf8" | 
+/**  GBK or its superset GB18030 (Simplified Chinese Windows). */
+"gb18030" | 
+/**  Big5 (Traditional Chinese Windows), with the HKSCS additions. */
+"big5";
+
+/**  What a file looks like, for the wizard's first screens. */
+export type FileInfo = {
+	/**  What detection found. */
+	detected: Detected,
+	/**  The encoding the file was read in (the chosen one, else the detected one). */
+	encoding: FileEncoding,
+	/**  The layout its header row shows. */
+	layout: Layout,
+	/**  The header row. */
+	headers: string[],
+	/**  The first [`PREVIEW_ROWS`] data rows. */
+	preview: string[][],
+	/**  The mapping to start from. */
+	mapping: ImportMapping,
+	/**  Whether `mapping` is one saved from an earlier import. */
+	mappingSaved: boolean,
+	/**
+	 *  The workspace's time zone (times without an offset are read in it unless the
+	 *  mapping names another).
+	 */
+	workspaceTimeZone: string,
+};
+
 /**  The follow-up call (回访) after resolution. */
 export type FollowUp = {
 	/**  When the call-back is due. */
@@ -983,13 +1095,6 @@ export type FollowUp = {
 	/**  What came of it. */
 	outcome: string | null,
 };
-
-/**  What one point of a trend covers. */
-export type Granularity = 
-/**  A local day. */
-"day" | 
-/**  A week, Monday to Sunday, cut to the period at either end. */
-"week";
 
 /**  A stored holiday or make-up working day. */
 export type Holiday = {
@@ -1043,6 +1148,46 @@ export type HolidaySet = {
 	days: SetDay[],
 };
 
+/**  How a file's columns and values become cases. */
+export type ImportMapping = {
+	/**
+	 *  Where the rows come from (`zendesk`, `freshdesk`, or a name the user gives): the
+	 *  prefix of the external ids, and the key the mapping is saved under.
+	 */
+	source: string,
+	/**  Our field → the header of the column holding it. */
+	columns: Partial<{ [key in Field]: string }>,
+	/**  Which comes first in dates written with the year last. */
+	dateOrder?: DateOrder,
+	/**  IANA time zone of times written without an offset; empty for the workspace's. */
+	timeZone?: string,
+	/**  The file's status values → ours. */
+	statuses?: { [key in string]: CaseStatus },
+	/**  The file's priority values → ours. */
+	priorities?: { [key in string]: Priority },
+	/**  The file's channel values → ours. */
+	channels?: { [key in string]: CaseChannel },
+	/**  The priority of a row whose priority is empty. */
+	defaultPriority?: Priority,
+	/**  The channel of a row whose channel is empty. */
+	defaultChannel?: CaseChannel,
+	/**
+	 *  Characters that separate tags (besides none: one tag per cell when empty); a space
+	 *  here splits on any white space.
+	 */
+	tagSeparators?: string,
+};
+
+/**  How to import a file. */
+export type ImportOptions = {
+	/**  The file's encoding; `None` for the detected one. */
+	encoding: FileEncoding | null,
+	/**  The column and value mapping. */
+	mapping: ImportMapping,
+	/**  Import the valid rows of a file that has row errors (the header must be right). */
+	skipInvalidRows: boolean,
+};
+
 /**  What importing a file would do. */
 export type ImportPreview = {
 	/**  The calendar's own name (`X-WR-CALNAME`), if it gives one. */
@@ -1051,6 +1196,30 @@ export type ImportPreview = {
 	days: ImportedDay[],
 	/**  Events left out. */
 	skipped: SkippedEvent[],
+};
+
+/**  How far an import has come. */
+export type ImportProgress = {
+	/**  Cases written. */
+	done: number,
+	/**  Cases to write. */
+	total: number,
+};
+
+/**  What an import did. */
+export type ImportSummary = {
+	/**  Cases created. */
+	cases: number,
+	/**  Rows skipped because their cases were imported before. */
+	skipped: number,
+	/**  Customers created. */
+	customersCreated: number,
+	/**  Existing customers the new cases refer to. */
+	customersMatched: number,
+	/**  Agents created. */
+	agentsCreated: number,
+	/**  Teams created. */
+	teamsCreated: number,
 };
 
 /**  One day the import would add. */
@@ -1147,52 +1316,14 @@ export type Language =
 /**  Traditional Chinese (繁體中文). */
 "zh-Hant";
 
-/**  The leaderboard of one period. */
-export type Leaderboard = {
-	/**  The time zone the period's days are counted in. */
-	timeZone: string,
-	/**  The period. */
-	period: Period,
-	/**  Agents or teams. */
-	by: LeaderboardBy,
-	/**
-	 *  One row per agent or team with cases in the period (created, resolved or open at
-	 *  its end), by name; the row without one last.
-	 */
-	rows: LeaderboardRow[],
-};
-
-/**  Who the rows are. */
-export type LeaderboardBy = 
-/**  One row per agent (the cases' assignee). */
-"agent" | 
-/**  One row per team. */
-"team";
-
-/**  What a leaderboard asks for. */
-export type LeaderboardRequest = {
-	/**  The period. */
-	period: PeriodRequest,
-	/**  Which cases count. */
-	filter: KpiFilter,
-	/**  Agents or teams. */
-	by: LeaderboardBy,
-};
-
-/**  One agent's or team's KPIs. */
-export type LeaderboardRow = {
-	/**  The agent's or team's id; `None` for the cases without one (unassigned, no team). */
-	id: string | null,
-	/**  Its name; `None` with `id`. */
-	name: string | null,
-	/**  Its KPIs in the period. */
-	kpis: Kpis,
-	/**
-	 *  The case lists behind its numbers; `None` for the row without an agent or team,
-	 *  which no case-list filter selects.
-	 */
-	drills: KpiDrills | null,
-};
+/**  Which kind of file this is. */
+export type Layout = 
+/**  A Zendesk ticket export. */
+"zendesk" | 
+/**  A Freshdesk ticket export. */
+"freshdesk" | 
+/**  Any other CSV: the user maps its columns. */
+"generic";
 
 /**  Input of the quick-create form. */
 export type NewCase = {
@@ -1343,14 +1474,6 @@ export type QueueCounts = {
 	awaitingCallback: number,
 };
 
-/**  A name and how many cases carry it. */
-export type RankedCount = {
-	/**  The category or root cause. */
-	name: string,
-	/**  Cases. */
-	cases: number,
-};
-
 /**  A region with a holiday set. */
 export type Region = 
 /**  Mainland China. */
@@ -1367,6 +1490,72 @@ export type Resolution = {
 	/**  What was done. */
 	resolutionSummary: string,
 };
+
+/**  One problem with one row. */
+export type RowError = {
+	/**
+	 *  The row as a spreadsheet numbers it: the header row is 1, the first data row 2
+	 *  (a cell with line breaks does not add rows, unlike [`RowError::line`]).
+	 */
+	row: number,
+	/**  The line of the file the row starts on (1-based). */
+	line: number,
+	/**  The column's header, when the problem is in one cell. */
+	column: string | null,
+	/**  Our field the column maps to. */
+	field: Field | null,
+	/**  What is wrong. */
+	code: RowErrorCode,
+	/**  The value at fault (at most 80 characters). */
+	value: string | null,
+	/**  The problem in English (the UI translates `code` instead). */
+	message: string,
+};
+
+/**  Why a row cannot be imported. */
+export type RowErrorCode = 
+/**  The file has no header row (it is empty). */
+"no_header" | 
+/**  A column a mapped field needs is not in the header row. */
+"missing_column" | 
+/**  A required value is empty. */
+"required" | 
+/**  Longer than our field allows. */
+"too_long" | 
+/**  More tags than a case carries. */
+"too_many_tags" | 
+/**  Not a date in an accepted form. */
+"bad_date" | 
+/**  Day and month could be either way round: the mapping must say which comes first. */
+"ambiguous_date" | 
+/**  A local time the time zone skips (a daylight-saving change). */
+"nonexistent_time" | 
+/**  A date after now. */
+"future_date" | 
+/**  A date before the case was created (resolved, closed, first response). */
+"before_created" | 
+/**  A status value the mapping does not map. */
+"unknown_status" | 
+/**  A priority value the mapping does not map. */
+"unknown_priority" | 
+/**  A channel value the mapping does not map. */
+"unknown_channel" | 
+/**  Not a number (minutes). */
+"bad_number" | 
+/**  Not an e-mail address. */
+"bad_email" | 
+/**  A character not allowed in the field (a control character). */
+"bad_character" | 
+/**  Bytes that are not valid in the file's encoding. */
+"bad_encoding" | 
+/**  More or fewer cells than the header row has. */
+"field_count" | 
+/**  The file ends in the middle of this row. */
+"truncated" | 
+/**  Another row of the file has the same external id. */
+"duplicate_id" | 
+/**  The file has more rows than one import takes. */
+"too_many_rows";
 
 /**  The customer's satisfaction, recorded at the call-back. */
 export type Satisfaction = {
@@ -1643,18 +1832,6 @@ export type Tier =
 /**  VIP. */
 "vip";
 
-/**  The cases resolved in one day or week: SLA compliance, CSAT and NPS. */
-export type TrendPoint = {
-	/**  The day or week. */
-	period: Period,
-	/**  SLA compliance. */
-	slaCompliance: Share,
-	/**  CSAT. */
-	csat: Share,
-	/**  NPS. */
-	nps: Nps,
-};
-
 /**  A moment of the UI worth timing, measured in the webview. */
 export type UiTiming = 
 /**  From opening the Cases page to its first rows on screen. */
@@ -1688,18 +1865,20 @@ export type ValidationRule =
 /**  A time interval that overlaps (or touches) another of the same day. */
 "overlap";
 
+/**  A value of a status, priority or channel column, and what it maps to. */
+export type ValueUse = {
+	/**  The column's field. */
+	field: Field,
+	/**  The value as the file first writes it. */
+	value: string,
+	/**  Rows with it. */
+	rows: number,
+	/**  Our value it maps to (`resolved`, `p2`, `email`…), `None` when unmapped. */
+	mapped: string | null,
+};
+
 /**  Id of a saved list view. */
 export type ViewId = string;
-
-/**  Cases created in one day or week, by channel. */
-export type VolumePoint = {
-	/**  The day or week. */
-	period: Period,
-	/**  Cases created in it. */
-	total: number,
-	/**  By channel, in the channels' order (every channel listed). */
-	byChannel: ChannelCount[],
-};
 
 /**  A day of the week. */
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";

@@ -29,6 +29,7 @@ const CODES: readonly ErrorCode[] = [
   "protocol",
   "server",
   "not_empty",
+  "import_invalid",
   "internal",
 ];
 
@@ -124,6 +125,9 @@ export const KNOWN_FIELDS = [
   "caseId",
   "createdAt",
   "deletedAt",
+  // Import
+  "file",
+  "source",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

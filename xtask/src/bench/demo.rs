@@ -51,7 +51,7 @@ pub fn run(cli: &Path, dir: &Path) -> Result<DemoBench> {
         }
     }
     let kept = dir.join("demo-0.db");
-    let (baseline, rows) = raw_inserts(&kept, &dir.join("baseline.db"))?;
+    let (baseline, rows) = raw_inserts(&kept, &dir.join("baseline.db"), TABLES)?;
     let baseline_mb = size_mb(&dir.join("baseline.db"));
     remove_db(&dir.join("baseline.db"));
     Ok(DemoBench { runs, sizes_mb, baseline, baseline_mb, rows, kept })
@@ -76,10 +76,10 @@ pub fn remove_db(db: &Path) {
 /// Tables a demo fills.
 const TABLES: &[&str] = &["teams", "agents", "customers", "cases", "case_events", "case_tags"];
 
-/// Copies the demo's rows into a fresh database with plain prepared INSERTs, one row at a
+/// Copies the rows of `tables` of `from` into a fresh database with plain prepared INSERTs, one row at a
 /// time in one transaction, into the same table definitions (no indexes beyond the
 /// primary keys, no search triggers, no sync bookkeeping). Returns the time and rows.
-fn raw_inserts(from: &Path, to: &Path) -> Result<(Duration, u64)> {
+pub(super) fn raw_inserts(from: &Path, to: &Path, tables: &[&str]) -> Result<(Duration, u64)> {
     use rusqlite::types::Value;
     let src = rusqlite::Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let mut dst = rusqlite::Connection::open(to)?;
@@ -88,7 +88,7 @@ fn raw_inserts(from: &Path, to: &Path) -> Result<(Duration, u64)> {
     let mut rows = 0u64;
     let begin = Instant::now();
     let tx = dst.transaction()?;
-    for table in TABLES {
+    for table in tables {
         let create: String =
             src.query_row("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1", [table], |r| r.get(0))?;
         tx.execute_batch(&create)?;

@@ -8,12 +8,15 @@
 //!    (timed in the webview and written to the app's log).
 //! 3. Demo data: `frontline-cli demo --cases 100000` into a fresh database, three times,
 //!    with its size, beside plain SQLite inserts of the same rows ([`demo`]).
-//! 4. Sync on loopback with the release binaries: the first push of those 100k cases, the
+//! 4. CSV import: a 100,000-row Zendesk export through the release `frontline-cli import`,
+//!    three times, beside plain SQLite inserts of the rows it wrote ([`import`]).
+//! 5. Sync on loopback with the release binaries: the first push of those 100k cases, the
 //!    initial sync of a new device, an incremental sync of 100 changes, and the server's
 //!    pushes per second with 50 devices on SQLite and PostgreSQL ([`sync`]).
 
 pub mod app;
 mod demo;
+mod import;
 mod sync;
 
 use std::fmt::Write as _;
@@ -86,6 +89,8 @@ pub fn run() -> Result<()> {
     std::fs::create_dir_all(&work)?;
     shell::step("demo data: 100,000 cases into a fresh database, three times, and the raw-SQLite baseline");
     let demo = demo::run(&exe("frontline-cli"), &work)?;
+    shell::step("CSV import: a 100,000-row Zendesk export into a fresh database, three times, and the raw-SQLite baseline");
+    let import = import::run(&exe("frontline-cli"), &work)?;
     shell::step("sync on loopback: first push, initial and incremental sync, pushes/s with 50 devices");
     let bins = sync::Bins {
         cli: &exe("frontline-cli"),
@@ -101,7 +106,7 @@ pub fn run() -> Result<()> {
     } else {
         None
     };
-    let md = render(&results, &hits, &demo, &sync, startup.as_ref());
+    let md = render(&results, &hits, &demo, &import, &sync, startup.as_ref());
     std::fs::write("BENCHMARKS.md", &md)?;
     println!("{md}");
     Ok(())
@@ -146,6 +151,22 @@ pub fn run_app_only() -> Result<()> {
     Ok(())
 }
 
+/// `cargo xtask bench --import-only`: the CSV import's rows alone, printed, BENCHMARKS.md
+/// left as it is.
+pub fn run_import_only() -> Result<()> {
+    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-cli"]))?;
+    let cli = shell::target_dir().join("release").join(format!("frontline-cli{}", std::env::consts::EXE_SUFFIX));
+    let work = import::work_dir();
+    std::fs::create_dir_all(&work)?;
+    shell::step("CSV import: a 100,000-row Zendesk export into a fresh database, three times, and the raw-SQLite baseline");
+    let result = import::run(&cli, &work);
+    let _ = std::fs::remove_dir_all(&work);
+    let mut md = String::new();
+    import::render(&mut md, &result?);
+    println!("{md}");
+    Ok(())
+}
+
 /// The middle value (the lower middle of an even count).
 fn median<T: PartialOrd + Copy>(values: &[T]) -> T {
     let mut v = values.to_vec();
@@ -165,6 +186,7 @@ fn render(
     results: &[(String, f64)],
     hits: &serde_json::Value,
     demo: &demo::DemoBench,
+    import: &import::ImportBench,
     sync: &sync::SyncBench,
     startup: Option<&app::Startup>,
 ) -> String {
@@ -221,6 +243,7 @@ fn render(
         demo.baseline.as_secs_f64(),
         demo.baseline_mb
     );
+    import::render(&mut md, import);
 
     md.push_str("\n## Sync (release `frontline-cli` devices and `frontline-server` on SQLite, loopback)\n\n");
     md.push_str("The 100k-case database (its demo marker removed for the benchmark) signs in and sends everything; \

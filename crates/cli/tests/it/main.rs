@@ -3,15 +3,15 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn cli(db: &Path, args: &[&str]) -> Output {
+pub(crate) fn cli(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_frontline-cli")).arg("--db").arg(db).args(args).output().unwrap()
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
@@ -406,3 +406,4 @@ fn kpi_by_agent_prints_a_leaderboard_whose_rows_add_up_to_the_dashboard() {
     let bad = cli(&db, &["kpi", "--by", "floor"]);
     assert!(stderr(&bad).contains("unknown leaderboard \"floor\"; use agent or team"), "{}", stderr(&bad));
 }
+mod import;

@@ -14,18 +14,18 @@ use crate::store::{Table, WriteTx, get_meta, set_meta};
 use crate::time::to_db_text;
 use crate::{Error, Result, ValidationRule, customers, people};
 
-const TITLE: TextRule = TextRule::line("title", 200, true);
-const DESCRIPTION: TextRule = TextRule::block("description", 20_000, false);
-const CATEGORY: TextRule = TextRule::line("category", 80, false);
+pub(crate) const TITLE: TextRule = TextRule::line("title", 200, true);
+pub(crate) const DESCRIPTION: TextRule = TextRule::block("description", 20_000, false);
+pub(crate) const CATEGORY: TextRule = TextRule::line("category", 80, false);
 const NOTE: TextRule = TextRule::block("text", 20_000, true);
 const DEPARTMENT: TextRule = TextRule::line("department", 80, true);
 const REASON: TextRule = TextRule::block("reason", 2_000, true);
-const ROOT_CAUSE: TextRule = TextRule::block("rootCause", 4_000, true);
-const RESOLUTION: TextRule = TextRule::block("resolutionSummary", 4_000, true);
+pub(crate) const ROOT_CAUSE: TextRule = TextRule::block("rootCause", 4_000, true);
+pub(crate) const RESOLUTION: TextRule = TextRule::block("resolutionSummary", 4_000, true);
 const SUMMARY: TextRule = TextRule::block("summary", 4_000, false);
 const OUTCOME: TextRule = TextRule::block("outcome", 2_000, true);
 const COMMENT: TextRule = TextRule::block("comment", 2_000, false);
-pub(super) const TAG: TextRule = TextRule::line("tags", 40, true);
+pub(crate) const TAG: TextRule = TextRule::line("tags", 40, true);
 /// Most tags one case may carry.
 pub const MAX_TAGS: usize = 20;
 /// When a call-back may be due, around the transaction's `now`: up to a year back (a
@@ -86,6 +86,11 @@ pub struct CallbackResult {
 
 /// Logs a new case; returns its id.
 pub fn create(tx: &mut WriteTx<'_>, input: &NewCase) -> Result<CaseId> {
+    create_with(tx, input, None)
+}
+
+/// [`create`], keeping the case's id in the helpdesk it was imported from.
+pub(super) fn create_with(tx: &mut WriteTx<'_>, input: &NewCase, external_id: Option<&str>) -> Result<CaseId> {
     let title = TITLE.check(&input.title)?;
     let description = DESCRIPTION.check(&input.description)?;
     let category = CATEGORY.check(&input.category)?;
@@ -112,6 +117,7 @@ pub fn create(tx: &mut WriteTx<'_>, input: &NewCase) -> Result<CaseId> {
             ("priority", input.priority.into()),
             // The first value of a derived column; from now on the timeline decides it.
             ("status", CaseStatus::New.into()),
+            ("external_id", opt_text(external_id.map(str::to_owned))),
         ],
     )?;
     facts::append(tx, &id, EventData::Created { priority: input.priority, channel: input.channel })?;

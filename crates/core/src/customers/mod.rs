@@ -62,17 +62,14 @@ pub struct Customer {
     pub case_count: u32,
 }
 
-const NAME: TextRule = TextRule::line("name", 120, true);
-const COMPANY: TextRule = TextRule::line("company", 120, false);
+pub(crate) const NAME: TextRule = TextRule::line("name", 120, true);
+pub(crate) const COMPANY: TextRule = TextRule::line("company", 120, false);
 const EMAIL: TextRule = TextRule::line("email", 254, false);
-const PHONE: TextRule = TextRule::line("phone", 40, false);
+pub(crate) const PHONE: TextRule = TextRule::line("phone", 40, false);
 const NOTES: TextRule = TextRule::block("notes", 4000, false);
 
 fn values(input: &CustomerInput) -> Result<Vec<(&'static str, Value)>> {
-    let email = EMAIL.check(&input.email)?;
-    if !email.is_empty() && !email.contains('@') {
-        return Err(Error::invalid("email", ValidationRule::InvalidValue));
-    }
+    let email = check_email(&input.email)?;
     Ok(vec![
         ("name", Value::Text(NAME.check(&input.name)?)),
         ("company", Value::Text(COMPANY.check(&input.company)?)),
@@ -81,6 +78,15 @@ fn values(input: &CustomerInput) -> Result<Vec<(&'static str, Value)>> {
         ("tier", input.tier.into()),
         ("notes", Value::Text(NOTES.check(&input.notes)?)),
     ])
+}
+
+/// An e-mail address as stored: trimmed, empty or with an `@`.
+pub(crate) fn check_email(email: &str) -> Result<String> {
+    let email = EMAIL.check(email)?;
+    if !email.is_empty() && !email.contains('@') {
+        return Err(Error::invalid("email", ValidationRule::InvalidValue));
+    }
+    Ok(email)
 }
 
 /// Creates a customer.

@@ -37,8 +37,8 @@ use rand::{Rng, SeedableRng};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
-use self::plan::{AGENTS_PER_TEAM, Draft, Step, TEAMS, World};
-use crate::cases::{self, NewCase};
+use self::plan::{AGENTS_PER_TEAM, Draft, TEAMS, World};
+use crate::cases::{self, NewCase, history};
 use crate::ids::{AgentId, CaseId, CustomerId, TeamId};
 use crate::settings::{self, Language};
 use crate::store::{Store, Table, WriteTx};
@@ -145,7 +145,7 @@ pub fn generate(
         tx.unversioned();
         let before = rowid_marks(tx.conn())?;
         let cast = cast(tx, &mut rng, book, opts.language, start, (total / CASES_PER_CUSTOMER).max(MIN_CUSTOMERS))?;
-        let world = World { book, tz, end: opts.end, vip: &cast.vip };
+        let world = World { book, tz, end: opts.end, vip: &cast.vip, agents: &cast.agents, teams: &cast.teams };
         cases::search_index::deferred(tx, |tx| {
             for (i, at) in created.iter().enumerate() {
                 write_case(tx, &mut rng, &world, &cast, *at)?;
@@ -320,9 +320,9 @@ fn write_case(
     created: DateTime<Utc>,
 ) -> Result<()> {
     let mut d: Draft = plan::draft(rng, w, created);
-    tx.set_time(created);
-    let id = cases::create(
+    let id = history::create_at(
         tx,
+        created,
         &NewCase {
             title: std::mem::take(&mut d.title),
             description: std::mem::take(&mut d.description),
@@ -331,22 +331,11 @@ fn write_case(
             category: d.category_text(w.book).name.to_owned(),
             priority: d.priority,
         },
+        None,
     )?;
     let (first_response_due, resolution_due) = due_times(tx.conn(), &id)?;
-    for (at, step) in plan::steps(rng, w, &d, first_response_due, resolution_due) {
-        tx.set_time(at);
-        match step {
-            Step::Assign { agent, team } => cases::assign(tx, &id, cast.agents.get(agent), cast.teams.get(team))?,
-            Step::Tags(tags) => cases::set_tags(tx, &id, &tags)?,
-            Step::Move(to, resolution) => cases::transition(tx, &id, to, resolution.as_ref())?,
-            Step::Contact(c) => cases::log_contact(tx, &id, &c)?,
-            Step::Note(text) => cases::add_note(tx, &id, &text)?,
-            Step::Escalate(e) => cases::escalate(tx, &id, &e)?,
-            Step::ScheduleCallback(due) => cases::schedule_callback(tx, &id, &crate::time::to_db_text(due))?,
-            Step::RecordCallback(r) => cases::record_callback(tx, &id, &r)?,
-        }
-    }
-    Ok(())
+    let steps = plan::steps(rng, w, &d, first_response_due, resolution_due);
+    history::play(tx, &id, steps)
 }
 
 type Due = DateTime<Utc>;

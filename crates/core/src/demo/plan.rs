@@ -19,7 +19,9 @@ use rand::seq::IndexedRandom;
 
 use super::text::{CATEGORY_COUNT, CategoryText, Phrasebook};
 use super::timing::working_time;
+use crate::cases::history::Step;
 use crate::cases::{CallbackResult, CaseChannel, CaseStatus, Contact, Direction, Escalation, Priority, Resolution};
+use crate::ids::{AgentId, TeamId};
 
 /// Teams (one per group of categories).
 pub(super) const TEAMS: usize = 4;
@@ -67,6 +69,10 @@ pub(super) struct World<'a> {
     pub end: DateTime<Utc>,
     /// Whether each customer is VIP.
     pub vip: &'a [bool],
+    /// The agents, team by team ([`AGENTS_PER_TEAM`] each).
+    pub agents: &'a [AgentId],
+    /// The teams.
+    pub teams: &'a [TeamId],
 }
 
 /// Values filled into one case's templates.
@@ -170,27 +176,6 @@ impl Draft {
     }
 }
 
-/// One thing that happens to a case.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Step {
-    /// Assigned to agent `agent` (global index) of team `team`.
-    Assign { agent: usize, team: usize },
-    /// Tags set.
-    Tags(Vec<String>),
-    /// Status change (with the resolution when resolving).
-    Move(CaseStatus, Option<Resolution>),
-    /// A customer contact.
-    Contact(Contact),
-    /// A note.
-    Note(String),
-    /// An escalation.
-    Escalate(Escalation),
-    /// Call-back scheduled for the given time.
-    ScheduleCallback(DateTime<Utc>),
-    /// Call-back made.
-    RecordCallback(CallbackResult),
-}
-
 /// Decides what the case logged at `created` is about.
 pub(super) fn draft(rng: &mut StdRng, w: &World<'_>, created: DateTime<Utc>) -> Draft {
     let category = weighted(rng, &CATEGORIES);
@@ -237,7 +222,8 @@ pub(super) fn steps(
     let mut went_badly = false;
 
     let team = if rng.random_bool(0.9) { CATEGORY_TEAM[d.category] } else { rng.random_range(0..TEAMS) };
-    let assign = Step::Assign { agent: team * AGENTS_PER_TEAM + rng.random_range(0..AGENTS_PER_TEAM), team };
+    let agent = team * AGENTS_PER_TEAM + rng.random_range(0..AGENTS_PER_TEAM);
+    let assign = Step::Assign { agent: w.agents.get(agent).cloned(), team: w.teams.get(team).cloned() };
     if rng.random_bool(0.2) {
         let n = if rng.random_bool(0.7) { 1 } else { 2 };
         let tags = book.tags.choose_multiple(rng, n).map(|t| (*t).to_owned()).collect();

@@ -37,7 +37,7 @@ pub struct Team {
     pub calendar_id: Option<crate::ids::CalendarId>,
 }
 
-const NAME: TextRule = TextRule::line("name", 120, true);
+pub(crate) const NAME: TextRule = TextRule::line("name", 120, true);
 
 /// Creates a team.
 pub fn create_team(tx: &mut WriteTx<'_>, name: &str) -> Result<TeamId> {

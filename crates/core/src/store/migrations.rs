@@ -511,6 +511,21 @@ pub const MIGRATIONS: &[&str] = &[
             ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n;
     END;
     "#,
+    // 8: imports. A case keeps its id in the helpdesk it was imported from (a register set
+    // when the case is created, as `ref` is), so importing the same file again skips the
+    // cases it already made; and each source's column mapping is kept on this device.
+    r#"
+    ALTER TABLE cases ADD COLUMN external_id TEXT;
+    CREATE INDEX cases_external_id ON cases (external_id) WHERE external_id IS NOT NULL;
+    CREATE TABLE import_mappings (
+        id         TEXT PRIMARY KEY NOT NULL,
+        source     TEXT NOT NULL,
+        mapping    TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -86,6 +86,8 @@ pub enum Table {
     Calendars,
     /// Saved list views of this device; never synced.
     SavedViews,
+    /// Column mappings of CSV imports, one per source, of this device; never synced.
+    ImportMappings,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -109,6 +111,7 @@ impl Table {
         Table::Holidays,
         Table::Calendars,
         Table::SavedViews,
+        Table::ImportMappings,
     ];
 
     /// The SQL name.
@@ -126,6 +129,7 @@ impl Table {
             Table::Holidays => "holidays",
             Table::Calendars => "calendars",
             Table::SavedViews => "saved_views",
+            Table::ImportMappings => "import_mappings",
         }
     }
 
@@ -149,6 +153,9 @@ impl Table {
                 reg("priority"),
                 reg("assignee_id"),
                 reg("team_id"),
+                // The case's id in the helpdesk it was imported from (import/), set at
+                // creation like `ref`.
+                reg("external_id"),
                 // Facts of the timeline (cases/facts.rs).
                 derived("status"),
                 derived("escalation_department"),
@@ -189,6 +196,7 @@ impl Table {
             Table::Holidays => const { &[reg("date"), reg("name"), reg("kind"), reg("works_as"), reg("calendar_id")] },
             Table::Calendars => const { &[reg("name"), reg("time_zone"), reg("working_hours")] },
             Table::SavedViews => const { &[reg("name"), reg("query")] },
+            Table::ImportMappings => const { &[reg("source"), reg("mapping")] },
         }
     }
 
@@ -205,7 +213,7 @@ impl Table {
     /// Whether changes are recorded for sync. Device preferences stay on the device: one
     /// supervisor switching to Chinese must not switch the whole team.
     pub fn is_synced(self) -> bool {
-        !matches!(self, Table::DevicePreferences | Table::SavedViews)
+        !matches!(self, Table::DevicePreferences | Table::SavedViews | Table::ImportMappings)
     }
 
     /// Whether rows are only ever inserted (merged by union, never updated).
@@ -232,7 +240,7 @@ impl Table {
             Table::SlaPolicies => &[("name", Empty), ("priority", Empty)],
             Table::Holidays => &[("date", Empty)],
             Table::Calendars => &[("name", Empty), ("time_zone", Empty), ("working_hours", Empty)],
-            Table::WorkspaceSettings | Table::DevicePreferences | Table::SavedViews => &[],
+            Table::WorkspaceSettings | Table::DevicePreferences | Table::SavedViews | Table::ImportMappings => &[],
         }
     }
 
