@@ -86,6 +86,16 @@ pub enum Table {
     Calendars,
     /// Saved list views of this device; never synced.
     SavedViews,
+    /// The team's customer-journey stages (awareness … cancellation, editable).
+    JourneyStages,
+    /// Feedback entries that are not cases: survey answers, focus-group notes, comments.
+    Feedback,
+    /// The themes of feedback entries, one row per (entry, theme) ever used.
+    FeedbackThemes,
+    /// Insights raised for other departments.
+    Insights,
+    /// The evidence of insights: one row per (insight, case or feedback entry) ever linked.
+    InsightEvidence,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -109,6 +119,11 @@ impl Table {
         Table::Holidays,
         Table::Calendars,
         Table::SavedViews,
+        Table::JourneyStages,
+        Table::Feedback,
+        Table::FeedbackThemes,
+        Table::Insights,
+        Table::InsightEvidence,
     ];
 
     /// The SQL name.
@@ -126,6 +141,11 @@ impl Table {
             Table::Holidays => "holidays",
             Table::Calendars => "calendars",
             Table::SavedViews => "saved_views",
+            Table::JourneyStages => "journey_stages",
+            Table::Feedback => "feedback",
+            Table::FeedbackThemes => "feedback_themes",
+            Table::Insights => "insights",
+            Table::InsightEvidence => "insight_evidence",
         }
     }
 
@@ -149,6 +169,7 @@ impl Table {
                 reg("priority"),
                 reg("assignee_id"),
                 reg("team_id"),
+                reg("journey_stage_id"),
                 // Facts of the timeline (cases/facts.rs).
                 derived("status"),
                 derived("escalation_department"),
@@ -189,6 +210,31 @@ impl Table {
             Table::Holidays => const { &[reg("date"), reg("name"), reg("kind"), reg("works_as"), reg("calendar_id")] },
             Table::Calendars => const { &[reg("name"), reg("time_zone"), reg("working_hours")] },
             Table::SavedViews => const { &[reg("name"), reg("query")] },
+            // `key` names a built-in stage (translated while `name` is empty); a reorder
+            // rewrites the moved stages' `position`; retiring is a flag, so cases keep theirs.
+            Table::JourneyStages => const { &[reg("key"), reg("name"), reg("position"), reg("retired")] },
+            Table::Feedback => const { &[
+                reg("received_on"),
+                reg("source"),
+                reg("sentiment"),
+                reg("customer_id"),
+                reg("journey_stage_id"),
+                reg("csat"),
+                reg("text"),
+            ] },
+            // As case tags: the id is made from (entry, theme); `present` is the element.
+            Table::FeedbackThemes => const { &[reg("feedback_id"), reg("theme"), set("present")] },
+            Table::Insights => const { &[
+                reg("title"),
+                reg("finding"),
+                reg("department"),
+                reg("requested_change"),
+                reg("status"),
+                reg("review_on"),
+            ] },
+            // The id is made from (insight, linked row): two devices linking the same case
+            // make one row, and a link and an unlink made offline merge per element.
+            Table::InsightEvidence => const { &[reg("insight_id"), reg("case_id"), reg("feedback_id"), set("present")] },
         }
     }
 
@@ -232,7 +278,14 @@ impl Table {
             Table::SlaPolicies => &[("name", Empty), ("priority", Empty)],
             Table::Holidays => &[("date", Empty)],
             Table::Calendars => &[("name", Empty), ("time_zone", Empty), ("working_hours", Empty)],
-            Table::WorkspaceSettings | Table::DevicePreferences | Table::SavedViews => &[],
+            Table::FeedbackThemes => &[("feedback_id", Empty), ("theme", Empty)],
+            Table::InsightEvidence => &[("insight_id", Empty)],
+            Table::WorkspaceSettings
+            | Table::DevicePreferences
+            | Table::SavedViews
+            | Table::JourneyStages
+            | Table::Feedback
+            | Table::Insights => &[],
         }
     }
 
@@ -242,6 +295,8 @@ impl Table {
     pub fn parent(self) -> Option<(Table, &'static str)> {
         match self {
             Table::CaseEvents | Table::CaseTags => Some((Table::Cases, "case_id")),
+            Table::FeedbackThemes => Some((Table::Feedback, "feedback_id")),
+            Table::InsightEvidence => Some((Table::Insights, "insight_id")),
             _ => None,
         }
     }
