@@ -65,6 +65,8 @@ describe("case list", () => {
       resolvedTo: null,
       callbackDueFrom: null,
       callbackDueTo: null,
+      journeyStages: [],
+      rootCauses: [],
       sort: "created",
       descending: true,
       offset: 0,

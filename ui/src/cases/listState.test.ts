@@ -25,6 +25,8 @@ const busy: ListState = {
   teams: ["t1"],
   tiers: ["vip"],
   bounds: { resolvedFrom: "2026-11-01T16:00:00.000Z", resolvedTo: "2026-12-01T16:00:00.000Z" },
+  journeyStages: ["stage-billing"],
+  rootCauses: ["Tariff | not updated"],
   sort: "due",
   descending: false,
 };
@@ -54,7 +56,9 @@ describe("list state in the URL", () => {
 
   it("counts the filters in use", () => {
     expect(activeFilterCount(DEFAULT_LIST)).toBe(0);
-    expect(activeFilterCount(busy)).toBe(10);
+    // The drill-down's journey stage and root cause count as one filter, like its bounds.
+    expect(activeFilterCount(busy)).toBe(11);
+    expect(activeFilterCount({ ...busy, journeyStages: [], rootCauses: [] })).toBe(10);
   });
 });
 
@@ -67,6 +71,8 @@ describe("the query sent to Rust", () => {
     expect(q.text).toBe("退款");
     expect(toListQuery({ ...busy, queue: "mine" }, "me-1").me).toBe("me-1");
     expect(toListQuery({ ...busy, text: "   " }, null).text).toBeNull();
+    expect(q.journeyStages).toEqual(["stage-billing"]);
+    expect(q.rootCauses).toEqual(["Tariff | not updated"]);
   });
 
   it("reads a saved view back into the same list state", () => {

@@ -13,6 +13,7 @@ import {
   type CaseQuery,
   type CaseSort,
   type CaseStatus,
+  type JourneyStageId,
   type Priority,
   type Queue,
 } from "../ipc/bindings";
@@ -51,6 +52,10 @@ export interface ListState {
   tiers: Tier[];
   /** Exact bounds from a drill-down; a picked day replaces the created bound it overlaps. */
   bounds: Partial<Record<Bound, string>>;
+  /** Journey stages (a pain-point cell's drill-down). */
+  journeyStages: JourneyStageId[];
+  /** Root causes, exactly as recorded (a pain-point cell's drill-down). */
+  rootCauses: string[];
   sort: CaseSort;
   descending: boolean;
 }
@@ -69,6 +74,8 @@ export const DEFAULT_LIST: ListState = {
   teams: [],
   tiers: [],
   bounds: {},
+  journeyStages: [],
+  rootCauses: [],
   sort: "created",
   descending: true,
 };
@@ -116,6 +123,8 @@ export function readListState(params: URLSearchParams): ListState {
     teams: list(params, "team"),
     tiers: list(params, "tier").filter((v) => isOneOf(TIERS, v)) as Tier[],
     bounds: readBounds(params),
+    journeyStages: list(params, "stage"),
+    rootCauses: list(params, "cause"),
     sort: isOneOf(SORTS, sort) ? sort : DEFAULT_LIST.sort,
     descending: params.has("desc") ? params.get("desc") === "1" : DEFAULT_LIST.descending,
   };
@@ -139,6 +148,8 @@ export function writeListState(state: ListState): URLSearchParams {
     const value = state.bounds[key];
     if (value) params.set(key, value);
   }
+  for (const v of state.journeyStages) params.append("stage", v);
+  for (const v of state.rootCauses) params.append("cause", v);
   if (state.sort !== DEFAULT_LIST.sort) params.set("sort", state.sort);
   if (state.descending !== DEFAULT_LIST.descending) params.set("desc", state.descending ? "1" : "0");
   return params;
@@ -179,6 +190,8 @@ export function emptyListQuery(): ListQuery {
     resolvedTo: null,
     callbackDueFrom: null,
     callbackDueTo: null,
+    journeyStages: [],
+    rootCauses: [],
     sort: "created",
     descending: true,
   };
@@ -207,6 +220,8 @@ export function toListQuery(state: ListState, me: AgentId | null): ListQuery {
     resolvedTo: state.bounds.resolvedTo ?? null,
     callbackDueFrom: state.bounds.callbackDueFrom ?? null,
     callbackDueTo: state.bounds.callbackDueTo ?? null,
+    journeyStages: state.journeyStages,
+    rootCauses: state.rootCauses,
     sort: state.sort,
     descending: state.descending,
   };
@@ -232,14 +247,22 @@ export function fromCaseQuery(query: CaseQuery): ListState {
 }
 
 /** The filters a dashboard drill-down adds to the ones a view has always had. */
-function drillFilters(query: CaseQuery): Pick<ListState, "teams" | "tiers" | "bounds"> {
+function drillFilters(
+  query: CaseQuery,
+): Pick<ListState, "teams" | "tiers" | "bounds" | "journeyStages" | "rootCauses"> {
   const bounds: Partial<Record<Bound, string>> = {};
   for (const key of ["resolvedFrom", "resolvedTo", "callbackDueFrom", "callbackDueTo"] as const) {
     const value = query[key];
     if (value) bounds[key] = value;
   }
   // A view saved before these filters existed has none of them.
-  return { teams: [...(query.teams ?? [])], tiers: (query.tiers ?? []).filter((v) => isOneOf(TIERS, v)), bounds };
+  return {
+    teams: [...(query.teams ?? [])],
+    tiers: (query.tiers ?? []).filter((v) => isOneOf(TIERS, v)),
+    bounds,
+    journeyStages: [...(query.journeyStages ?? [])],
+    rootCauses: [...(query.rootCauses ?? [])],
+  };
 }
 
 /**
@@ -267,6 +290,7 @@ export function activeFilterCount(state: ListState): number {
     state.teams.length > 0,
     state.tiers.length > 0,
     Object.keys(state.bounds).length > 0,
+    state.journeyStages.length > 0 || state.rootCauses.length > 0,
   ].filter(Boolean).length;
 }
 
@@ -284,5 +308,7 @@ export function clearFilters(state: ListState): ListState {
     teams: [],
     tiers: [],
     bounds: {},
+    journeyStages: [],
+    rootCauses: [],
   };
 }

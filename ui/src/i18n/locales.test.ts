@@ -47,6 +47,10 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "dashboard.priorityCount",
   "dashboard.period.days",
   "cases.filters.bounds.range",
+  "settings.stages.retireOf",
+  "voc.stages.retiredLabel",
+  "voc.drill.rootCause",
+  "voc.painPoints.cellLabel",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

@@ -124,6 +124,25 @@ export const KNOWN_FIELDS = [
   "caseId",
   "createdAt",
   "deletedAt",
+  // Customer voice
+  "journeyStageId",
+  "journeyStages",
+  "rootCauses",
+  "receivedOn",
+  "source",
+  "sentiment",
+  "themes",
+  "finding",
+  "requestedChange",
+  "reviewOn",
+  "caseIds",
+  "feedbackIds",
+  "stages",
+  "path",
+  "contents",
+  "sources",
+  "sentiments",
+  "departments",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

@@ -20,6 +20,7 @@ import type {
   SyncStatus,
 } from "../ipc/bindings";
 import { sampleDashboard } from "./dashboard";
+import { sampleStages } from "./voc";
 
 /** A whole queue with no filter, as the counts count it (one row asked for). */
 const wholeQueue: CaseQuery = {
@@ -41,6 +42,8 @@ const wholeQueue: CaseQuery = {
   resolvedTo: null,
   callbackDueFrom: null,
   callbackDueTo: null,
+  journeyStages: [],
+  rootCauses: [],
   sort: "created",
   descending: true,
   offset: 0,
@@ -183,6 +186,10 @@ export function mockIpc(handlers: Handlers = {}) {
     sync_state: () => syncState(),
     sync_conflicts: () => [],
     kpi_dashboard: () => sampleDashboard(),
+    journey_stage_list: () => sampleStages,
+    feedback_list: () => ({ rows: [], total: 0 }),
+    feedback_themes: () => [],
+    insight_list: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

@@ -86,6 +86,13 @@ pub struct CallbackResult {
 
 /// Logs a new case; returns its id.
 pub fn create(tx: &mut WriteTx<'_>, input: &NewCase) -> Result<CaseId> {
+    create_at_stage(tx, input, None)
+}
+
+/// Logs a new case already filed under a journey stage (an importer's or demo data's
+/// case, whose stage was known at intake).
+pub(crate) fn create_at_stage(tx: &mut WriteTx<'_>, input: &NewCase, stage: Option<&JourneyStageId>) -> Result<CaseId> {
+    crate::voc::stages::check_choice(tx.conn(), stage, None)?;
     let title = TITLE.check(&input.title)?;
     let description = DESCRIPTION.check(&input.description)?;
     let category = CATEGORY.check(&input.category)?;
@@ -110,6 +117,7 @@ pub fn create(tx: &mut WriteTx<'_>, input: &NewCase) -> Result<CaseId> {
             ("channel", input.channel.into()),
             ("category", Value::Text(category)),
             ("priority", input.priority.into()),
+            ("journey_stage_id", opt_text(stage.map(|s| s.to_string()))),
             // The first value of a derived column; from now on the timeline decides it.
             ("status", CaseStatus::New.into()),
         ],

@@ -22,11 +22,13 @@
 //! - `timing.rs`: when cases arrive (day and week shape) and when agents act.
 //! - `plan.rs`: what a case is about and what happens to it — pure.
 //! - `names.rs`: agents and customers. `text/`: the phrasebooks.
+//! - `voc.rs`: journey stages, feedback and insights (the voice of the customer).
 
 mod names;
 mod plan;
 mod text;
 mod timing;
+mod voc;
 
 use std::ops::ControlFlow;
 
@@ -127,6 +129,7 @@ pub fn generate(
     let tz: Tz = current.time_zone.parse().unwrap_or(Tz::UTC);
     let book = text::phrasebook(opts.language);
     let mut rng = StdRng::seed_from_u64(opts.seed);
+    let mut voc_rng = voc::rng(opts.seed);
     let start = opts.end - Duration::days(SPAN_DAYS);
     let created = timing::creation_times(&mut rng, tz, start, opts.end, opts.cases);
     let total = opts.cases;
@@ -148,7 +151,7 @@ pub fn generate(
         let world = World { book, tz, end: opts.end, vip: &cast.vip };
         cases::search_index::deferred(tx, |tx| {
             for (i, at) in created.iter().enumerate() {
-                write_case(tx, &mut rng, &world, &cast, *at)?;
+                write_case(tx, &mut rng, &mut voc_rng, &world, &cast, *at)?;
                 let done = i as u32 + 1;
                 if (done.is_multiple_of(report_every) || done == total)
                     && on_progress(DemoProgress { done, total }).is_break()
@@ -158,6 +161,7 @@ pub fn generate(
             }
             Ok(())
         })?;
+        voc::write(tx, &mut voc_rng, opts.language, tz, opts.end, total, &cast.customers)?;
         remember_rows(tx.conn(), &before)?;
         Ok(DemoSummary {
             cases: total,
@@ -185,8 +189,18 @@ fn check_size(cases: u32) -> Result<()> {
 }
 
 /// Tables demo data writes rows into.
-const DEMO_TABLES: &[Table] =
-    &[Table::Teams, Table::Agents, Table::Customers, Table::Cases, Table::CaseEvents, Table::CaseTags];
+const DEMO_TABLES: &[Table] = &[
+    Table::Teams,
+    Table::Agents,
+    Table::Customers,
+    Table::Cases,
+    Table::CaseEvents,
+    Table::CaseTags,
+    Table::Feedback,
+    Table::FeedbackThemes,
+    Table::Insights,
+    Table::InsightEvidence,
+];
 
 /// The highest rowid of each demo table before a run.
 fn rowid_marks(conn: &rusqlite::Connection) -> Result<Vec<i64>> {
@@ -265,6 +279,8 @@ pub fn clear(store: &mut Store) -> Result<ClearedDemo> {
         // What real use added to demo cases, and sync bookkeeping of rows now gone.
         conn.execute("DELETE FROM case_events WHERE case_id NOT IN (SELECT id FROM cases)", [])?;
         conn.execute("DELETE FROM case_tags WHERE case_id NOT IN (SELECT id FROM cases)", [])?;
+        conn.execute("DELETE FROM feedback_themes WHERE feedback_id NOT IN (SELECT id FROM feedback)", [])?;
+        conn.execute("DELETE FROM insight_evidence WHERE insight_id NOT IN (SELECT id FROM insights)", [])?;
         for t in DEMO_TABLES {
             conn.execute(
                 &format!("DELETE FROM column_versions WHERE tbl = ?1 AND row_id NOT IN (SELECT id FROM {})", t.name()),
@@ -315,13 +331,14 @@ fn cast(
 fn write_case(
     tx: &mut WriteTx<'_>,
     rng: &mut StdRng,
+    voc_rng: &mut StdRng,
     w: &World<'_>,
     cast: &Cast,
     created: DateTime<Utc>,
 ) -> Result<()> {
     let mut d: Draft = plan::draft(rng, w, created);
     tx.set_time(created);
-    let id = cases::create(
+    let id = cases::create_at_stage(
         tx,
         &NewCase {
             title: std::mem::take(&mut d.title),
@@ -331,6 +348,7 @@ fn write_case(
             category: d.category_text(w.book).name.to_owned(),
             priority: d.priority,
         },
+        voc::case_stage(voc_rng, d.category).as_ref(),
     )?;
     let (first_response_due, resolution_due) = due_times(tx.conn(), &id)?;
     for (at, step) in plan::steps(rng, w, &d, first_response_due, resolution_due) {

@@ -12,6 +12,7 @@
 //!   feedback, a set merged per element), their status workflow and review dates.
 
 pub mod feedback;
+pub mod handover;
 pub mod insights;
 pub mod painpoints;
 pub mod stages;
@@ -54,11 +55,15 @@ pub(crate) fn check_day_window(
     Ok(())
 }
 
+/// The workspace's time zone: the one the pain points' days and feedback dates are in.
+pub(crate) fn workspace_zone(conn: &rusqlite::Connection) -> Result<chrono_tz::Tz> {
+    Ok(crate::settings::load_with(conn)?.time_zone.parse().unwrap_or(chrono_tz::UTC))
+}
+
 /// Today in the workspace's time zone: the day feedback dates and review dates are
 /// judged against.
-pub(crate) fn today(conn: &rusqlite::Connection, now: chrono::DateTime<chrono::Utc>) -> Result<NaiveDate> {
-    let tz = crate::cases::SlaSetup::load(conn)?.time_zone_of(conn, None)?;
-    Ok(now.with_timezone(&tz).date_naive())
+pub fn today(conn: &rusqlite::Connection, now: chrono::DateTime<chrono::Utc>) -> Result<NaiveDate> {
+    Ok(now.with_timezone(&workspace_zone(conn)?).date_naive())
 }
 
 #[cfg(test)]

@@ -189,8 +189,7 @@ pub fn build(stages: &[JourneyStage], groups: &[Group], drill_period: DrillPerio
 /// The pain points of the period asked for, as of `now`, with days in the workspace's
 /// time zone. Errors: a bad period (see [`PeriodRequest`]).
 pub fn pain_points(conn: &rusqlite::Connection, request: &PainPointsRequest, now: DateTime<Utc>) -> Result<PainPoints> {
-    let tz = crate::cases::SlaSetup::load(conn)?.time_zone_of(conn, None)?;
-    let (span, _) = crate::kpi::resolve_period(&request.period, tz, now)?;
+    let (span, _) = crate::kpi::resolve_period(&request.period, super::workspace_zone(conn)?, now)?;
     let period = span.view();
     conn.execute_batch("SAVEPOINT pain_points")?;
     let out = read(conn, &period);
