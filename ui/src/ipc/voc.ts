@@ -135,10 +135,6 @@ export function useUnlinkEvidence(id: InsightId) {
   return useVocMutation(async (evidence: Evidence) => unwrap(await commands.insightUnlink(id, evidence)));
 }
 
-export function useLinkEvidence(id: InsightId) {
-  return useVocMutation(async (evidence: Evidence) => unwrap(await commands.insightLink(id, evidence)));
-}
-
 export function useDeleteInsight() {
   return useVocMutation(async (id: InsightId) => unwrap(await commands.insightDelete(id)));
 }

@@ -8,11 +8,19 @@ import { IconChevronDown, IconDownload, IconPrinter } from "@tabler/icons-react"
 import { save } from "@tauri-apps/plugin-dialog";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 
 import type { InsightDetail } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
-import { saveHandover, useInsight, useJourneyStages, useSetInsightStatus, useUnlinkEvidence } from "../ipc/queries";
+import {
+  saveHandover,
+  useDeleteInsight,
+  useInsight,
+  useJourneyStages,
+  useSetInsightStatus,
+  useUnlinkEvidence,
+} from "../ipc/queries";
+import { ConfirmDialog } from "../shell/ConfirmDialog";
 import { InsightDialog } from "./InsightDialog";
 import { STATUS_COLOR } from "./InsightsPage";
 import { handoverHtml, handoverMarkdown } from "./handover";
@@ -82,7 +90,10 @@ export function InsightDetailPage() {
   const stages = useJourneyStages();
   const move = useSetInsightStatus(id);
   const unlink = useUnlinkEvidence(id);
+  const remove = useDeleteInsight();
+  const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
 
   if (insight.isError) {
     return (
@@ -122,6 +133,9 @@ export function InsightDetailPage() {
       <Group gap="xs" role="group" aria-label={t("voc.insights.actionsLabel")}>
         <Button size="xs" variant="default" onClick={() => setEditing(true)}>
           {t("voc.edit")}
+        </Button>
+        <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(true)}>
+          {t("voc.delete")}
         </Button>
         {d.nextStatuses.map((to) => (
           <Button key={to} size="xs" variant="light" loading={move.isPending && move.variables === to} onClick={() => move.mutate(to)}>
@@ -242,6 +256,22 @@ export function InsightDetailPage() {
         </Text>
       )}
       {editing ? <InsightDialog opened insight={i} onClose={() => setEditing(false)} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={t("voc.insights.deleteTitle")}
+          confirmLabel={t("voc.delete")}
+          confirmColor="red"
+          pending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate(i.id, { onSuccess: () => void navigate("/voice/insights") })}
+          onClose={() => {
+            remove.reset();
+            setDeleting(false);
+          }}
+        >
+          <Text size="sm">{t("voc.insights.deleteText", { title: i.title })}</Text>
+        </ConfirmDialog>
+      ) : null}
     </Stack>
   );
 }

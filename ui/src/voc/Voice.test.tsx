@@ -168,6 +168,16 @@ describe("insights", () => {
     );
   });
 
+  it("deletes an insight after asking, and returns to the list", async () => {
+    mockIpc({ insight_get: () => sampleInsightDetail(), insight_delete: () => null });
+    const { user } = renderApp("/voice/insights/ins-1");
+    await user.click(await screen.findByRole("button", { name: "Delete" }));
+    const dialog = await screen.findByRole("dialog", { name: "Delete this insight?" });
+    await user.click(within(dialog).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(callsTo("insight_delete")).toEqual([{ id: "ins-1" }]));
+    expect(await screen.findByRole("checkbox", { name: "Overdue reviews only" })).toBeInTheDocument();
+  });
+
   it("shows the printable hand-over page without the window's frame", async () => {
     mockIpc({ insight_get: () => sampleInsightDetail() });
     renderApp("/print/insights/ins-1");
