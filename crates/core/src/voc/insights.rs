@@ -298,16 +298,10 @@ pub fn link(tx: &mut WriteTx<'_>, id: &InsightId, evidence: &Evidence) -> Result
     ensure(tx.conn(), id)?;
     check_evidence(tx.conn(), evidence)?;
     let cited = cited(tx.conn(), id)?;
-    if cited.case_ids.len() + evidence.case_ids.iter().filter(|c| !cited.case_ids.contains(c)).count() > MAX_EVIDENCE
-        || cited.feedback_ids.len() + evidence.feedback_ids.iter().filter(|f| !cited.feedback_ids.contains(f)).count()
-            > MAX_EVIDENCE
-    {
-        return Err(Error::Validation {
-            field: "caseIds",
-            rule: ValidationRule::TooMany,
-            limit: Some(MAX_EVIDENCE as u32),
-        });
-    }
+    let new_cases = evidence.case_ids.iter().filter(|c| !cited.case_ids.contains(c)).count();
+    check_count("caseIds", cited.case_ids.len() + new_cases, MAX_EVIDENCE)?;
+    let new_feedback = evidence.feedback_ids.iter().filter(|f| !cited.feedback_ids.contains(f)).count();
+    check_count("feedbackIds", cited.feedback_ids.len() + new_feedback, MAX_EVIDENCE)?;
     set_links(tx, id, evidence, true)
 }
 
