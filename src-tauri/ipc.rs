@@ -8,7 +8,7 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
-use crate::commands::{app, calendars, cases, customers, demo, import, kpi, people, settings, sla, sync, views};
+use crate::commands::{app, calendars, cases, customers, demo, import, kpi, people, settings, sla, sync, views, voc};
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
 /// Where the generated bindings live, relative to the repository root.
@@ -87,6 +87,28 @@ pub fn builder() -> Builder<tauri::Wry> {
         sync::demo_clear,
         kpi::kpi_dashboard,
         kpi::kpi_leaderboard,
+        voc::journey_stage_list,
+        voc::journey_stage_create,
+        voc::journey_stage_rename,
+        voc::journey_stage_reorder,
+        voc::journey_stage_set_retired,
+        voc::case_set_journey_stage,
+        voc::feedback_list,
+        voc::feedback_get,
+        voc::feedback_create,
+        voc::feedback_update,
+        voc::feedback_delete,
+        voc::feedback_themes,
+        voc::voc_pain_points,
+        voc::insight_list,
+        voc::insight_get,
+        voc::insight_create,
+        voc::insight_update,
+        voc::insight_set_status,
+        voc::insight_link,
+        voc::insight_unlink,
+        voc::insight_delete,
+        voc::insight_save_handover,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.
@@ -204,9 +226,12 @@ mod tests {
         out
     }
 
-    /// Plugins get exactly the permissions the UI's calls need: the notification calls
-    /// `ui/src` imports (a new one fails here until its permission is granted), the event
-    /// listener, and nothing else (no `notification:default`).
+    /// The permission each `@tauri-apps/plugin-dialog` function needs.
+    const DIALOG_CALLS: &[(&str, &str)] = &[("save", "dialog:allow-save")];
+
+    /// Plugins get exactly the permissions the UI's calls need: the notification and
+    /// dialog calls `ui/src` imports (a new one fails here until its permission is
+    /// granted), the event listener, and nothing else (no `notification:default`).
     #[test]
     fn capability_grants_exactly_the_plugin_calls_the_ui_makes() {
         let cap: serde_json::Value = serde_json::from_str(include_str!("capabilities/main.json")).unwrap();
@@ -228,6 +253,16 @@ mod tests {
             needed.insert(permission);
         }
         assert!(imported.contains("sendNotification"), "the scan found the UI's notification calls: {imported:?}");
+        let dialogs = ui_imports("@tauri-apps/plugin-dialog");
+        for name in &dialogs {
+            let permission = DIALOG_CALLS
+                .iter()
+                .find(|(f, _)| f == name)
+                .map(|(_, p)| *p)
+                .unwrap_or_else(|| panic!("ui/src calls {name} from the dialog plugin: add its permission"));
+            needed.insert(permission);
+        }
+        assert!(dialogs.contains("save"), "the scan found the UI's save dialog: {dialogs:?}");
         assert_eq!(granted, needed);
     }
 

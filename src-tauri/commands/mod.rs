@@ -13,3 +13,4 @@ pub mod settings;
 pub mod sla;
 pub mod sync;
 pub mod views;
+pub mod voc;

@@ -16,6 +16,12 @@ import { DEFAULT_SECTION } from "./shell/sections";
 import { ConflictsPage } from "./sync/ConflictsPage";
 import { SyncPage } from "./sync/SyncPage";
 import { TrainingPage } from "./training/TrainingPage";
+import { FeedbackPage } from "./voc/FeedbackPage";
+import { HandoverPrintPage } from "./voc/HandoverPrintPage";
+import { InsightDetailPage } from "./voc/InsightDetailPage";
+import { InsightsPage } from "./voc/InsightsPage";
+import { PainPointsPage } from "./voc/PainPointsPage";
+import { VoicePage } from "./voc/VoicePage";
 
 export const routes: RouteObject[] = [
   {
@@ -30,10 +36,23 @@ export const routes: RouteObject[] = [
       { path: "training", element: <TrainingPage /> },
       { path: "plans", element: <PlansPage /> },
       { path: "dashboard", element: <DashboardPage /> },
+      {
+        path: "voice",
+        element: <VoicePage />,
+        children: [
+          { index: true, element: <Navigate to="pain-points" replace /> },
+          { path: "pain-points", element: <PainPointsPage /> },
+          { path: "feedback", element: <FeedbackPage /> },
+          { path: "insights", element: <InsightsPage /> },
+          { path: "insights/:id", element: <InsightDetailPage /> },
+        ],
+      },
       { path: "sync", element: <SyncPage /> },
       { path: "sync/conflicts", element: <ConflictsPage /> },
       { path: "settings", element: <SettingsPage /> },
       { path: "*", element: <Navigate to={DEFAULT_SECTION.path} replace /> },
     ],
   },
+  // An insight's hand-over as one printable page, without the window's frame.
+  { path: "/print/insights/:id", element: <HandoverPrintPage /> },
 ];

@@ -11,6 +11,7 @@ mod demo_cmd;
 mod export_cmd;
 mod import_cmd;
 mod kpi_cmd;
+mod voc_cmd;
 mod output;
 mod progress;
 mod store_cmds;
@@ -172,12 +173,31 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The voice of the customer.
+    #[command(subcommand)]
+    Voc(VocCommand),
     /// Export every synced table as canonical JSON (rows by id, keys sorted, deleted rows
     /// included): two databases holding the same state export identical files.
     Export {
         /// The file to write; must not exist yet.
         #[arg(long, value_name = "FILE")]
         json: PathBuf,
+    },
+}
+
+/// `voc` subcommands.
+#[derive(Subcommand)]
+enum VocCommand {
+    /// The pain-point heat maps of a period: journey stage x root cause (cases created in
+    /// it) and journey stage x theme (feedback given in it), each cell with its count and
+    /// CSAT (share of 4-5 answers), in the team's time zone.
+    Painpoints {
+        /// today, 7d, 30d, 90d, or FROM..TO (YYYY-MM-DD, both days included).
+        #[arg(long, default_value = "30d")]
+        period: String,
+        /// Print every number as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -277,7 +297,7 @@ fn chain(e: &anyhow::Error) -> String {
 fn run(cli: Cli) -> Result<()> {
     let location = paths::resolve(cli.db)?;
     // Commands that only read change nothing, not even the directory's mode.
-    let reads_only = matches!(cli.command, Command::Info | Command::Backup { .. } | Command::Status { .. } | Command::Export { .. } | Command::Kpi { .. })
+    let reads_only = matches!(cli.command, Command::Info | Command::Backup { .. } | Command::Status { .. } | Command::Export { .. } | Command::Kpi { .. } | Command::Voc(_))
         || matches!(cli.command, Command::Case(CaseCommand::Show { .. } | CaseCommand::List { .. }))
         || matches!(cli.command, Command::Conflicts { keep_mine: None, accept_theirs: None, .. });
     if !reads_only && paths::secure(&location)? {
@@ -311,6 +331,7 @@ fn run(cli: Cli) -> Result<()> {
             CaseCommand::List { json, queue, text, limit } => case_cmds::list(&db, json, queue, text, limit),
         },
         Command::Export { json } => export_cmd::json(&db, &json),
+        Command::Voc(VocCommand::Painpoints { period, json }) => voc_cmd::pain_points(&db, &period, json),
         Command::Import { file, dry_run, mapping, encoding, skip_invalid, show_mapping, json } => import_cmd::run(
             &db,
             import_cmd::ImportArgs { file, dry_run, mapping, encoding, skip_invalid, show_mapping, json },

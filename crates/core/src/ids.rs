@@ -81,6 +81,18 @@ id_type!(
     /// Id of a saved list view.
     ViewId
 );
+id_type!(
+    /// Id of a customer-journey stage.
+    JourneyStageId
+);
+id_type!(
+    /// Id of a feedback entry (a survey answer, focus-group note or comment).
+    FeedbackId
+);
+id_type!(
+    /// Id of an insight raised for another department.
+    InsightId
+);
 
 /// Namespace of the ids of set elements ([`member_id`]).
 const MEMBER_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6a1f_0b7e_52c4_4d0c_9a61_3f2e_8d45_b7c9);

@@ -38,6 +38,7 @@ pub mod sync;
 mod text_enum;
 mod time;
 pub mod views;
+pub mod voc;
 
 pub use error::{Error, Result, ValidationRule};
 pub use store::{Store, StoreInfo};

@@ -2,14 +2,15 @@
  * The case's facts beside its timeline: customer, assignment, escalation, tags (edited
  * in place), resolution, call-back and satisfaction, handle time and dates.
  */
-import { Anchor, Badge, Divider, Group, Paper, Stack, TagsInput, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Divider, Group, Paper, Select, Stack, TagsInput, Text, Title } from "@mantine/core";
 import { useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { LIMITS, type Case } from "../ipc/bindings";
 import { placeError } from "../ipc/errors";
-import { useCaseTags, useSetCaseTags } from "../ipc/queries";
+import { useCaseTags, useJourneyStages, useSetCaseStage, useSetCaseTags } from "../ipc/queries";
+import { stageLabelOf, stageOptions } from "../voc/stages";
 import { formatDateTime, formatDuration } from "./time";
 import { VipMark } from "./badges";
 
@@ -63,6 +64,37 @@ function TagsEditor({ kase }: { kase: Case }) {
       splitChars={[","]}
     />
   );
+}
+
+/** Where in the customer's journey the case arose: chosen in place, saved at once. */
+function StageEditor({ kase }: { kase: Case }) {
+  const { t } = useTranslation();
+  const stages = useJourneyStages();
+  const setStage = useSetCaseStage(kase.id);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Select
+      label={t("fields.journeyStageId")}
+      placeholder={t("common.none")}
+      data={stageOptions(t, stages.data ?? [], kase.journeyStageId)}
+      value={kase.journeyStageId}
+      onChange={(stage) => {
+        setError(null);
+        setStage.mutate(stage, { onError: (e) => setError(placeError(t, e, ["journeyStageId"] as const).message) });
+      }}
+      error={error ?? undefined}
+      size="sm"
+      clearable
+      disabled={setStage.isPending}
+    />
+  );
+}
+
+function Stage({ kase }: { kase: Case }) {
+  const { t } = useTranslation();
+  const stages = useJourneyStages();
+  const label = stageLabelOf(t, stages.data, kase.journeyStageId);
+  return <Fact label={t("fields.journeyStageId")}>{label ? <Text size="sm">{label}</Text> : <None />}</Fact>;
 }
 
 function Tags({ tags }: { tags: string[] }) {
@@ -138,6 +170,7 @@ export function CaseFacts({ kase, canEditTags }: { kase: Case; canEditTags: bool
             </Text>
           )}
         </Fact>
+        {canEditTags ? <StageEditor kase={kase} /> : <Stage kase={kase} />}
         {canEditTags ? <TagsEditor kase={kase} /> : <Tags tags={kase.tags} />}
 
         <Divider my={4} />

@@ -232,7 +232,7 @@ export function CaseFilters({ state, onChange, onReplace, searchError }: CaseFil
         </Group>
       </Group>
 
-      <DrillBounds bounds={state.bounds} rootCauses={state.rootCauses} onChange={onChange} />
+      <DrillBounds state={state} onChange={onChange} />
 
       <Collapse expanded={open}>
         <SimpleGrid id="case-filters" cols={4} spacing="xs" verticalSpacing={6} pt="sm">

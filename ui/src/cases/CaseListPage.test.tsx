@@ -65,6 +65,7 @@ describe("case list", () => {
       resolvedTo: null,
       callbackDueFrom: null,
       callbackDueTo: null,
+      journeyStages: [],
       rootCauses: [],
       sort: "created",
       descending: true,

@@ -24,8 +24,9 @@ const busy: ListState = {
   createdTo: "2026-11-30",
   teams: ["t1"],
   tiers: ["vip"],
-  rootCauses: ["Outage", "Bank delay"],
   bounds: { resolvedFrom: "2026-11-01T16:00:00.000Z", resolvedTo: "2026-12-01T16:00:00.000Z" },
+  journeyStages: ["stage-billing"],
+  rootCauses: ["Tariff | not updated"],
   sort: "due",
   descending: false,
 };
@@ -55,7 +56,9 @@ describe("list state in the URL", () => {
 
   it("counts the filters in use", () => {
     expect(activeFilterCount(DEFAULT_LIST)).toBe(0);
+    // The drill-down's journey stage and root cause count as one filter, like its bounds.
     expect(activeFilterCount(busy)).toBe(11);
+    expect(activeFilterCount({ ...busy, journeyStages: [], rootCauses: [] })).toBe(10);
   });
 });
 
@@ -68,6 +71,8 @@ describe("the query sent to Rust", () => {
     expect(q.text).toBe("退款");
     expect(toListQuery({ ...busy, queue: "mine" }, "me-1").me).toBe("me-1");
     expect(toListQuery({ ...busy, text: "   " }, null).text).toBeNull();
+    expect(q.journeyStages).toEqual(["stage-billing"]);
+    expect(q.rootCauses).toEqual(["Tariff | not updated"]);
   });
 
   it("reads a saved view back into the same list state", () => {

@@ -13,6 +13,7 @@ import {
   type CaseQuery,
   type CaseSort,
   type CaseStatus,
+  type JourneyStageId,
   type Priority,
   type Queue,
 } from "../ipc/bindings";
@@ -49,10 +50,12 @@ export interface ListState {
   createdTo: string | null;
   teams: TeamId[];
   tiers: Tier[];
-  /** Root causes (from the dashboard's top root causes). */
-  rootCauses: string[];
   /** Exact bounds from a drill-down; a picked day replaces the created bound it overlaps. */
   bounds: Partial<Record<Bound, string>>;
+  /** Journey stages (a pain-point cell's drill-down). */
+  journeyStages: JourneyStageId[];
+  /** Root causes, exactly as recorded (a pain-point cell's drill-down). */
+  rootCauses: string[];
   sort: CaseSort;
   descending: boolean;
 }
@@ -70,8 +73,9 @@ export const DEFAULT_LIST: ListState = {
   createdTo: null,
   teams: [],
   tiers: [],
-  rootCauses: [],
   bounds: {},
+  journeyStages: [],
+  rootCauses: [],
   sort: "created",
   descending: true,
 };
@@ -118,8 +122,9 @@ export function readListState(params: URLSearchParams): ListState {
     createdTo: to && DAY.test(to) ? to : null,
     teams: list(params, "team"),
     tiers: list(params, "tier").filter((v) => isOneOf(TIERS, v)) as Tier[],
-    rootCauses: list(params, "rootCause"),
     bounds: readBounds(params),
+    journeyStages: list(params, "stage"),
+    rootCauses: list(params, "cause"),
     sort: isOneOf(SORTS, sort) ? sort : DEFAULT_LIST.sort,
     descending: params.has("desc") ? params.get("desc") === "1" : DEFAULT_LIST.descending,
   };
@@ -139,11 +144,12 @@ export function writeListState(state: ListState): URLSearchParams {
   if (state.createdTo) params.set("to", state.createdTo);
   for (const v of state.teams) params.append("team", v);
   for (const v of state.tiers) params.append("tier", v);
-  for (const v of state.rootCauses) params.append("rootCause", v);
   for (const key of BOUNDS) {
     const value = state.bounds[key];
     if (value) params.set(key, value);
   }
+  for (const v of state.journeyStages) params.append("stage", v);
+  for (const v of state.rootCauses) params.append("cause", v);
   if (state.sort !== DEFAULT_LIST.sort) params.set("sort", state.sort);
   if (state.descending !== DEFAULT_LIST.descending) params.set("desc", state.descending ? "1" : "0");
   return params;
@@ -184,6 +190,7 @@ export function emptyListQuery(): ListQuery {
     resolvedTo: null,
     callbackDueFrom: null,
     callbackDueTo: null,
+    journeyStages: [],
     rootCauses: [],
     sort: "created",
     descending: true,
@@ -213,6 +220,7 @@ export function toListQuery(state: ListState, me: AgentId | null): ListQuery {
     resolvedTo: state.bounds.resolvedTo ?? null,
     callbackDueFrom: state.bounds.callbackDueFrom ?? null,
     callbackDueTo: state.bounds.callbackDueTo ?? null,
+    journeyStages: state.journeyStages,
     rootCauses: state.rootCauses,
     sort: state.sort,
     descending: state.descending,
@@ -239,7 +247,9 @@ export function fromCaseQuery(query: CaseQuery): ListState {
 }
 
 /** The filters a dashboard drill-down adds to the ones a view has always had. */
-function drillFilters(query: CaseQuery): Pick<ListState, "teams" | "tiers" | "rootCauses" | "bounds"> {
+function drillFilters(
+  query: CaseQuery,
+): Pick<ListState, "teams" | "tiers" | "bounds" | "journeyStages" | "rootCauses"> {
   const bounds: Partial<Record<Bound, string>> = {};
   for (const key of ["resolvedFrom", "resolvedTo", "callbackDueFrom", "callbackDueTo"] as const) {
     const value = query[key];
@@ -249,8 +259,9 @@ function drillFilters(query: CaseQuery): Pick<ListState, "teams" | "tiers" | "ro
   return {
     teams: [...(query.teams ?? [])],
     tiers: (query.tiers ?? []).filter((v) => isOneOf(TIERS, v)),
-    rootCauses: [...(query.rootCauses ?? [])],
     bounds,
+    journeyStages: [...(query.journeyStages ?? [])],
+    rootCauses: [...(query.rootCauses ?? [])],
   };
 }
 
@@ -278,8 +289,8 @@ export function activeFilterCount(state: ListState): number {
     state.createdFrom !== null || state.createdTo !== null,
     state.teams.length > 0,
     state.tiers.length > 0,
-    state.rootCauses.length > 0,
     Object.keys(state.bounds).length > 0,
+    state.journeyStages.length > 0 || state.rootCauses.length > 0,
   ].filter(Boolean).length;
 }
 
@@ -296,7 +307,8 @@ export function clearFilters(state: ListState): ListState {
     createdTo: null,
     teams: [],
     tiers: [],
-    rootCauses: [],
     bounds: {},
+    journeyStages: [],
+    rootCauses: [],
   };
 }

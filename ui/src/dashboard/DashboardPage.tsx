@@ -25,14 +25,14 @@ import { PRESETS, readDashboardState, toDashboardRequest, writeDashboardState, t
 import { dashboardTiles } from "./tiles";
 
 /** Today as YYYY-MM-DD on this computer: the latest day the picker offers. */
-function today(): string {
+export function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** The custom period's days; the dashboard follows once both are picked. */
-function CustomDays({
+export function CustomDays({
   from,
   to,
   error,

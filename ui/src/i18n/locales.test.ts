@@ -47,11 +47,14 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "dashboard.priorityCount",
   "dashboard.period.days",
   "cases.filters.bounds.range",
-  "cases.filters.bounds.rootCause",
   "dashboard.charts.csatPercent",
   "import.file.chosen",
   "import.dateOrder.day_first",
   "import.dateOrder.month_first",
+  "settings.stages.retireOf",
+  "voc.stages.retiredLabel",
+  "voc.drill.rootCause",
+  "voc.painPoints.cellLabel",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

@@ -127,7 +127,26 @@ export const KNOWN_FIELDS = [
   "deletedAt",
   // Import
   "file",
+  // Import (a mapping's source name) and customer voice (a feedback entry's source)
   "source",
+  // Customer voice
+  "journeyStageId",
+  "journeyStages",
+  "rootCauses",
+  "receivedOn",
+  "sentiment",
+  "themes",
+  "finding",
+  "requestedChange",
+  "reviewOn",
+  "caseIds",
+  "feedbackIds",
+  "stages",
+  "path",
+  "contents",
+  "sources",
+  "sentiments",
+  "departments",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

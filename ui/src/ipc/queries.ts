@@ -23,6 +23,7 @@ export * from "./demo";
 export * from "./events";
 export * from "./sync";
 export * from "./kpi";
+export * from "./voc";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

@@ -11,6 +11,7 @@ import { describeError } from "../ipc/errors";
 import { useSettings } from "../ipc/queries";
 import { Calendars } from "./Calendars";
 import { Holidays } from "./Holidays";
+import { JourneyStages } from "./JourneyStages";
 import { ServiceLevels } from "./ServiceLevels";
 import { SettingsForm } from "./SettingsForm";
 
@@ -63,6 +64,7 @@ export function SettingsPage() {
       <ServiceLevels />
       <Holidays />
       <Calendars />
+      <JourneyStages />
     </Stack>
   );
 }

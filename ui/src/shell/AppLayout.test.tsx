@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mockIpc, rejectWith, ipcError, sampleSettings } from "../test/ipc";
 import { renderApp } from "../test/render";
 
-const SECTION_NAMES = ["Cases", "Customers", "Training", "Plans", "Dashboard", "Sync", "Settings"];
+const SECTION_NAMES = ["Cases", "Customers", "Training", "Plans", "Dashboard", "Customer voice", "Sync", "Settings"];
 
 async function mainNav() {
   return screen.findByRole("navigation", { name: "Main" });
@@ -52,6 +52,7 @@ describe("app shell", () => {
     ["Training", "Training records are not built in this version yet"],
     ["Plans", "Contingency plans are not built in this version yet"],
     ["Dashboard", "Computing the numbers|First response time"],
+    ["Customer voice", "Where in the customer journey problems arise"],
     ["Sync", "Share cases, customers and settings with your team"],
     ["Settings", "These settings apply to this computer"],
   ])("navigates to %s when its link is clicked", async (name, text) => {
@@ -64,16 +65,19 @@ describe("app shell", () => {
     expect(within(nav).getByRole("link", { name })).toHaveAttribute("aria-current", "page");
   });
 
-  it("switches sections with Ctrl+1…7 and announces the shortcuts", async () => {
+  it("switches sections with Ctrl+1…8 and announces the shortcuts", async () => {
     mockIpc();
     renderApp();
     const nav = await mainNav();
     expect(within(nav).getByRole("link", { name: "Settings" })).toHaveAttribute(
       "aria-keyshortcuts",
-      "Control+7",
+      "Control+8",
     );
 
-    fireEvent.keyDown(document.documentElement, { key: "7", ctrlKey: true });
+    fireEvent.keyDown(document.documentElement, { key: "6", ctrlKey: true });
+    expect(await screen.findByRole("heading", { level: 1, name: "Customer voice" })).toBeInTheDocument();
+
+    fireEvent.keyDown(document.documentElement, { key: "8", ctrlKey: true });
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
 
     fireEvent.keyDown(document.documentElement, { key: "5", ctrlKey: true });
@@ -153,8 +157,8 @@ describe("app shell", () => {
 
 describe("language", () => {
   it.each([
-    ["zh-Hans", ["案件", "客户", "培训", "应急预案", "仪表板", "同步", "设置"], "主导航"],
-    ["zh-Hant", ["案件", "客戶", "培訓", "應變計畫", "儀表板", "同步", "設定"], "主要導覽"],
+    ["zh-Hans", ["案件", "客户", "培训", "应急预案", "仪表板", "客户之声", "同步", "设置"], "主导航"],
+    ["zh-Hant", ["案件", "客戶", "培訓", "應變計畫", "儀表板", "客戶之聲", "同步", "設定"], "主要導覽"],
   ] as const)("starts in the stored language %s", async (language, labels, navName) => {
     mockIpc({ settings_get: () => sampleSettings({ language }) });
     renderApp();

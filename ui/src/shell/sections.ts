@@ -1,5 +1,5 @@
 /**
- * The app's sections, in navbar order. One list drives the navbar and the Ctrl/Cmd+1…7
+ * The app's sections, in navbar order. One list drives the navbar and the Ctrl/Cmd+1…8
  * shortcuts, so they cannot disagree.
  */
 import {
@@ -8,6 +8,7 @@ import {
   IconCertificate,
   IconChartBar,
   IconListCheck,
+  IconMessageHeart,
   IconRefresh,
   IconUsers,
   type Icon,
@@ -19,6 +20,7 @@ export type SectionId =
   | "training"
   | "plans"
   | "dashboard"
+  | "voice"
   | "sync"
   | "settings";
 
@@ -36,8 +38,10 @@ export const SECTIONS: readonly Section[] = [
   { id: "training", path: "/training", icon: IconCertificate, shortcutDigit: "3" },
   { id: "plans", path: "/plans", icon: IconListCheck, shortcutDigit: "4" },
   { id: "dashboard", path: "/dashboard", icon: IconChartBar, shortcutDigit: "5" },
-  { id: "sync", path: "/sync", icon: IconRefresh, shortcutDigit: "6" },
-  { id: "settings", path: "/settings", icon: IconAdjustmentsHorizontal, shortcutDigit: "7" },
+  // The customer's voice sits beside the numbers it explains.
+  { id: "voice", path: "/voice", icon: IconMessageHeart, shortcutDigit: "6" },
+  { id: "sync", path: "/sync", icon: IconRefresh, shortcutDigit: "7" },
+  { id: "settings", path: "/settings", icon: IconAdjustmentsHorizontal, shortcutDigit: "8" },
 ];
 
 export const DEFAULT_SECTION: Section = SECTIONS[0]!;

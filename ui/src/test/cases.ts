@@ -80,6 +80,7 @@ export function sampleCase(overrides: Partial<Case> = {}): Case {
     handleSeconds: 0,
     createdAt: "2026-11-23T08:00:00Z",
     updatedAt: "2026-11-23T09:00:00Z",
+    journeyStageId: null,
     ...overrides,
   };
 }

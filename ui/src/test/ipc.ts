@@ -21,6 +21,7 @@ import type {
   SyncStatus,
 } from "../ipc/bindings";
 import { sampleDashboard, sampleLeaderboard } from "./dashboard";
+import { sampleStages } from "./voc";
 
 /** A whole queue with no filter, as the counts count it (one row asked for). */
 const wholeQueue: CaseQuery = {
@@ -42,6 +43,8 @@ const wholeQueue: CaseQuery = {
   resolvedTo: null,
   callbackDueFrom: null,
   callbackDueTo: null,
+  journeyStages: [],
+  rootCauses: [],
   sort: "created",
   descending: true,
   offset: 0,
@@ -185,6 +188,10 @@ export function mockIpc(handlers: Handlers = {}) {
     sync_conflicts: () => [],
     kpi_dashboard: () => sampleDashboard(),
     kpi_leaderboard: (args) => sampleLeaderboard((args as { request: LeaderboardRequest }).request.by),
+    journey_stage_list: () => sampleStages,
+    feedback_list: () => ({ rows: [], total: 0 }),
+    feedback_themes: () => [],
+    insight_list: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

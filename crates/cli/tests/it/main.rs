@@ -407,3 +407,27 @@ fn kpi_by_agent_prints_a_leaderboard_whose_rows_add_up_to_the_dashboard() {
     assert!(stderr(&bad).contains("unknown leaderboard \"floor\"; use agent or team"), "{}", stderr(&bad));
 }
 mod import;
+fn voc_painpoints_prints_the_heat_maps_and_their_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("frontline.db");
+    assert!(cli(&db, &["demo", "--cases", "300"]).status.success());
+
+    let out = cli(&db, &["voc", "painpoints", "--period", "90d"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for heading in ["Cases: journey stage x root cause", "Feedback: journey stage x theme", "CSAT"] {
+        assert!(text.contains(heading), "{heading} missing from:\n{text}");
+    }
+
+    let out = cli(&db, &["voc", "painpoints", "--period", "90d", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["period"]["days"], 90);
+    let rows = json["cases"]["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 7, "the seven built-in stages");
+    let counted: u64 = rows.iter().map(|r| r["total"]["count"].as_u64().unwrap()).sum();
+    assert!(counted > 0, "{json}");
+
+    let backwards = cli(&db, &["voc", "painpoints", "--period", "2026-03-05..2026-03-01"]);
+    assert!(stderr(&backwards).contains("invalid to: the end is not after the start"), "{}", stderr(&backwards));
+}

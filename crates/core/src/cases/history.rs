@@ -11,7 +11,7 @@
 use chrono::{DateTime, Utc};
 
 use super::model::{CaseStatus, Escalation, NewCase};
-use super::{CallbackResult, Contact, Resolution};
+use super::{CallbackResult, Contact, Intake, Resolution};
 use crate::Result;
 use crate::ids::{AgentId, CaseId, TeamId};
 use crate::store::WriteTx;
@@ -38,16 +38,10 @@ pub(crate) enum Step {
     RecordCallback(CallbackResult),
 }
 
-/// Creates the case at `at` (with `external_id`, the case's id in the helpdesk it was
-/// imported from, if any).
-pub(crate) fn create_at(
-    tx: &mut WriteTx<'_>,
-    at: DateTime<Utc>,
-    input: &NewCase,
-    external_id: Option<&str>,
-) -> Result<CaseId> {
+/// Creates the case at `at`, with what `intake` knows of it.
+pub(crate) fn create_at(tx: &mut WriteTx<'_>, at: DateTime<Utc>, input: &NewCase, intake: Intake<'_>) -> Result<CaseId> {
     tx.set_time(at);
-    super::store::create_with(tx, input, external_id)
+    super::store::create_with(tx, input, intake)
 }
 
 /// Plays `steps` on case `id`, each at its time.

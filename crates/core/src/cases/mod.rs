@@ -24,7 +24,7 @@ pub use query::{CasePage, CaseQuery, CaseSort, CaseSummary, Queue};
 pub(crate) use service_level::{SlaKey, SlaSetup, parse_time, refresh_active_due_caches, refresh_due_caches_of_customers};
 pub use service_level::{CaseSla, SlaStatus, TargetView, case_sla};
 pub use store::*;
-pub(crate) use store::{note_restored_field, resolve_reference_clashes};
+pub(crate) use store::{Intake, note_restored_field, resolve_reference_clashes};
 
 #[cfg(test)]
 mod tests;

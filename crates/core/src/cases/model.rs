@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{AgentId, CaseId, CustomerId, EventId, TeamId};
+use crate::ids::{AgentId, CaseId, CustomerId, EventId, JourneyStageId, TeamId};
 use crate::text_enum::text_enum;
 
 text_enum! {
@@ -197,6 +197,8 @@ pub struct Case {
     pub created_at: String,
     /// Last changed.
     pub updated_at: String,
+    /// Where in the customer's journey the case arose (`crate::voc::stages`).
+    pub journey_stage_id: Option<JourneyStageId>,
 }
 
 /// One entry of a case's append-only timeline.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::grams;
 use super::model::{CaseChannel, CaseStatus, Priority};
 use crate::customers::{Tier, escape_like};
-use crate::ids::{AgentId, CaseId, CustomerId, TeamId};
+use crate::ids::{AgentId, CaseId, CustomerId, JourneyStageId, TeamId};
 use crate::input::{TextRule, check_count, check_id};
 use crate::time::to_db_text;
 use crate::{Error, Result, ValidationRule};
@@ -105,8 +105,11 @@ pub struct CaseQuery {
     /// Call-back due before (RFC 3339), done or not.
     #[serde(default)]
     pub callback_due_to: Option<String>,
-    /// Only cases resolved with one of these root causes (the dashboard's top root
-    /// causes drill down with it).
+    /// Only cases at these customer-journey stages (the pain-point view's drill-downs; a
+    /// view saved before them reads this and the next as empty).
+    #[serde(default)]
+    pub journey_stages: Vec<JourneyStageId>,
+    /// Only cases with one of these root causes (exactly as recorded at resolving).
     #[serde(default)]
     pub root_causes: Vec<String>,
     /// Sort column.
@@ -140,6 +143,7 @@ impl Default for CaseQuery {
             resolved_to: None,
             callback_due_from: None,
             callback_due_to: None,
+            journey_stages: Vec::new(),
             root_causes: Vec::new(),
             sort: CaseSort::Created,
             descending: true,
@@ -215,8 +219,9 @@ pub const LIST_MAX: usize = 100;
 /// A category or tag in a filter: the same limits as on a case, so any stored value can
 /// be asked for (see `store.rs`).
 const CATEGORY: TextRule = TextRule::line("categories", 80, false);
-const ROOT_CAUSE: TextRule = TextRule::block("rootCauses", 4_000, false);
 const TAG: TextRule = TextRule::line("tag", 40, false);
+/// A root cause in a filter: as long as one recorded at resolving may be.
+const ROOT_CAUSE: TextRule = TextRule::block("rootCauses", 4_000, false);
 /// "Breaching" includes cases due within this long.
 pub(crate) const BREACHING_WINDOW_MINUTES: i64 = 60;
 
@@ -240,12 +245,16 @@ pub fn validate(q: &CaseQuery) -> Result<()> {
     check_count("customerIds", q.customer_ids.len(), LIST_MAX)?;
     check_count("teams", q.teams.len(), LIST_MAX)?;
     check_count("tiers", q.tiers.len(), LIST_MAX)?;
+    check_count("journeyStages", q.journey_stages.len(), LIST_MAX)?;
     check_count("rootCauses", q.root_causes.len(), LIST_MAX)?;
+    for s in &q.journey_stages {
+        check_id("journeyStages", s.as_str())?;
+    }
+    for r in &q.root_causes {
+        ROOT_CAUSE.check(r)?;
+    }
     for c in &q.categories {
         CATEGORY.check(c)?;
-    }
-    for c in &q.root_causes {
-        ROOT_CAUSE.check(c)?;
     }
     if let Some(me) = &q.me {
         check_id("me", me.as_str())?;
@@ -329,6 +338,7 @@ pub(crate) fn filters(q: &CaseQuery, now: DateTime<Utc>) -> Result<(String, Vec<
     any_of(&mut sql, "c.assignee_id", q.assignees.iter().map(|s| Value::Text(s.to_string())).collect());
     any_of(&mut sql, "c.customer_id", q.customer_ids.iter().map(|s| Value::Text(s.to_string())).collect());
     any_of(&mut sql, "c.team_id", q.teams.iter().map(|s| Value::Text(s.to_string())).collect());
+    any_of(&mut sql, "c.journey_stage_id", q.journey_stages.iter().map(|s| Value::Text(s.to_string())).collect());
     any_of(&mut sql, "c.root_cause", q.root_causes.iter().map(|s| Value::Text(s.clone())).collect());
     any_of(
         &mut sql,
@@ -541,6 +551,7 @@ fn is_whole_queue(q: &CaseQuery) -> bool {
         resolved_to: _,
         callback_due_from: _,
         callback_due_to: _,
+        journey_stages,
         root_causes,
         sort: _,
         descending: _,
@@ -557,6 +568,7 @@ fn is_whole_queue(q: &CaseQuery) -> bool {
         && tag.as_deref().is_none_or(|t| t.trim().is_empty())
         && teams.is_empty()
         && tiers.is_empty()
+        && journey_stages.is_empty()
         && root_causes.is_empty()
         && time_bounds(q).iter().all(|(b, _)| b.is_none())
         && (*queue != Queue::Mine || me.is_some())

@@ -8,7 +8,7 @@ use super::model::*;
 use super::reference::{case_reference, clash_reference};
 use super::service_level::refresh_due_cache;
 use super::workflow::{self, CaseAction};
-use crate::ids::{AgentId, CaseId, EventId, TeamId};
+use crate::ids::{AgentId, CaseId, EventId, JourneyStageId, TeamId};
 use crate::input::{TextRule, TimeWindow, check_count};
 use crate::store::{Table, WriteTx, get_meta, set_meta};
 use crate::time::to_db_text;
@@ -86,11 +86,23 @@ pub struct CallbackResult {
 
 /// Logs a new case; returns its id.
 pub fn create(tx: &mut WriteTx<'_>, input: &NewCase) -> Result<CaseId> {
-    create_with(tx, input, None)
+    create_with(tx, input, Intake::default())
 }
 
-/// [`create`], keeping the case's id in the helpdesk it was imported from.
-pub(super) fn create_with(tx: &mut WriteTx<'_>, input: &NewCase, external_id: Option<&str>) -> Result<CaseId> {
+/// What a new case may carry beyond its input, known at intake by an importer or by demo
+/// data.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Intake<'a> {
+    /// Its customer-journey stage.
+    pub stage: Option<&'a JourneyStageId>,
+    /// Its id in the helpdesk it was imported from.
+    pub external_id: Option<&'a str>,
+}
+
+/// [`create`], with what `intake` knows.
+pub(crate) fn create_with(tx: &mut WriteTx<'_>, input: &NewCase, intake: Intake<'_>) -> Result<CaseId> {
+    let Intake { stage, external_id } = intake;
+    crate::voc::stages::check_choice(tx.conn(), stage, None)?;
     let title = TITLE.check(&input.title)?;
     let description = DESCRIPTION.check(&input.description)?;
     let category = CATEGORY.check(&input.category)?;
@@ -115,6 +127,7 @@ pub(super) fn create_with(tx: &mut WriteTx<'_>, input: &NewCase, external_id: Op
             ("channel", input.channel.into()),
             ("category", Value::Text(category)),
             ("priority", input.priority.into()),
+            ("journey_stage_id", opt_text(stage.map(|s| s.to_string()))),
             // The first value of a derived column; from now on the timeline decides it.
             ("status", CaseStatus::New.into()),
             ("external_id", opt_text(external_id.map(str::to_owned))),
@@ -277,6 +290,20 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
     }
     tx.set_derived(Table::Cases, id.as_str(), &[("tags", Value::Text(facts::tags_json(tx.conn(), id)?))])?;
     facts::append(tx, id, EventData::TagsChanged { added, removed })?;
+    Ok(())
+}
+
+/// Sets the case's customer-journey stage (None clears it); records the edit. Errors: a
+/// stage that does not exist or is retired (`InvalidValue` on `journeyStageId`).
+pub fn set_journey_stage(tx: &mut WriteTx<'_>, id: &CaseId, stage: Option<&JourneyStageId>) -> Result<()> {
+    let before = get(tx.conn(), id)?;
+    workflow::check(before.status, CaseAction::Edit)?;
+    crate::voc::stages::check_choice(tx.conn(), stage, before.journey_stage_id.as_ref())?;
+    if before.journey_stage_id.as_ref() == stage {
+        return Ok(());
+    }
+    tx.upsert(Table::Cases, id.as_str(), &[("journey_stage_id", opt_text(stage.map(|s| s.to_string())))])?;
+    facts::append(tx, id, EventData::Edited { fields: vec!["journeyStageId".into()] })?;
     Ok(())
 }
 
@@ -444,7 +471,8 @@ const SELECT_CASE: &str = "SELECT c.id, c.ref, c.title, c.description, c.custome
     c.channel, c.category, c.priority, c.status, c.assignee_id, a.name, c.team_id, t.name,
     c.escalation_department, c.escalation_level, c.escalation_reason, c.tags, c.root_cause,
     c.resolution_summary, c.first_response_at, c.resolved_at, c.callback_due_at, c.callback_done_at,
-    c.callback_outcome, c.csat, c.nps, c.satisfaction_comment, c.handle_seconds, c.created_at, c.updated_at
+    c.callback_outcome, c.csat, c.nps, c.satisfaction_comment, c.handle_seconds, c.created_at, c.updated_at,
+    c.journey_stage_id
     FROM cases c
     LEFT JOIN customers cu ON cu.id = c.customer_id
     LEFT JOIN agents a ON a.id = c.assignee_id
@@ -490,6 +518,7 @@ fn case_from_row(r: &Row<'_>) -> rusqlite::Result<Case> {
         handle_seconds: u32::try_from(r.get::<_, i64>(29)?).unwrap_or(u32::MAX),
         created_at: r.get(30)?,
         updated_at: r.get(31)?,
+        journey_stage_id: r.get(32)?,
     })
 }
 

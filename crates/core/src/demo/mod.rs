@@ -22,11 +22,13 @@
 //! - `timing.rs`: when cases arrive (day and week shape) and when agents act.
 //! - `plan.rs`: what a case is about and what happens to it — pure.
 //! - `names.rs`: agents and customers. `text/`: the phrasebooks.
+//! - `voc.rs`: journey stages, feedback and insights (the voice of the customer).
 
 mod names;
 mod plan;
 mod text;
 mod timing;
+mod voc;
 
 use std::ops::ControlFlow;
 
@@ -38,7 +40,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use self::plan::{AGENTS_PER_TEAM, Draft, TEAMS, World};
-use crate::cases::{self, NewCase, history};
+use crate::cases::{self, Intake, NewCase, history};
 use crate::ids::{AgentId, CaseId, CustomerId, TeamId};
 use crate::settings::{self, Language};
 use crate::store::{Store, Table, WriteTx};
@@ -127,6 +129,7 @@ pub fn generate(
     let tz: Tz = current.time_zone.parse().unwrap_or(Tz::UTC);
     let book = text::phrasebook(opts.language);
     let mut rng = StdRng::seed_from_u64(opts.seed);
+    let mut voc_rng = voc::rng(opts.seed);
     let start = opts.end - Duration::days(SPAN_DAYS);
     let created = timing::creation_times(&mut rng, tz, start, opts.end, opts.cases);
     let total = opts.cases;
@@ -148,7 +151,7 @@ pub fn generate(
         let world = World { book, tz, end: opts.end, vip: &cast.vip, agents: &cast.agents, teams: &cast.teams };
         cases::search_index::deferred(tx, |tx| {
             for (i, at) in created.iter().enumerate() {
-                write_case(tx, &mut rng, &world, &cast, *at)?;
+                write_case(tx, &mut rng, &mut voc_rng, &world, &cast, *at)?;
                 let done = i as u32 + 1;
                 if (done.is_multiple_of(report_every) || done == total)
                     && on_progress(DemoProgress { done, total }).is_break()
@@ -158,6 +161,7 @@ pub fn generate(
             }
             Ok(())
         })?;
+        voc::write(tx, &mut voc_rng, opts.language, tz, opts.end, total, &cast.customers)?;
         remember_rows(tx.conn(), &before)?;
         Ok(DemoSummary {
             cases: total,
@@ -185,8 +189,18 @@ fn check_size(cases: u32) -> Result<()> {
 }
 
 /// Tables demo data writes rows into.
-const DEMO_TABLES: &[Table] =
-    &[Table::Teams, Table::Agents, Table::Customers, Table::Cases, Table::CaseEvents, Table::CaseTags];
+const DEMO_TABLES: &[Table] = &[
+    Table::Teams,
+    Table::Agents,
+    Table::Customers,
+    Table::Cases,
+    Table::CaseEvents,
+    Table::CaseTags,
+    Table::Feedback,
+    Table::FeedbackThemes,
+    Table::Insights,
+    Table::InsightEvidence,
+];
 
 /// The highest rowid of each demo table before a run.
 fn rowid_marks(conn: &rusqlite::Connection) -> Result<Vec<i64>> {
@@ -265,6 +279,8 @@ pub fn clear(store: &mut Store) -> Result<ClearedDemo> {
         // What real use added to demo cases, and sync bookkeeping of rows now gone.
         conn.execute("DELETE FROM case_events WHERE case_id NOT IN (SELECT id FROM cases)", [])?;
         conn.execute("DELETE FROM case_tags WHERE case_id NOT IN (SELECT id FROM cases)", [])?;
+        conn.execute("DELETE FROM feedback_themes WHERE feedback_id NOT IN (SELECT id FROM feedback)", [])?;
+        conn.execute("DELETE FROM insight_evidence WHERE insight_id NOT IN (SELECT id FROM insights)", [])?;
         for t in DEMO_TABLES {
             conn.execute(
                 &format!("DELETE FROM column_versions WHERE tbl = ?1 AND row_id NOT IN (SELECT id FROM {})", t.name()),
@@ -315,6 +331,7 @@ fn cast(
 fn write_case(
     tx: &mut WriteTx<'_>,
     rng: &mut StdRng,
+    voc_rng: &mut StdRng,
     w: &World<'_>,
     cast: &Cast,
     created: DateTime<Utc>,
@@ -331,7 +348,7 @@ fn write_case(
             category: d.category_text(w.book).name.to_owned(),
             priority: d.priority,
         },
-        None,
+        Intake { stage: voc::case_stage(voc_rng, d.category).as_ref(), ..Intake::default() },
     )?;
     let (first_response_due, resolution_due) = due_times(tx.conn(), &id)?;
     let steps = plan::steps(rng, w, &d, first_response_due, resolution_due);

@@ -102,7 +102,15 @@ fn small_run_has_the_expected_rows() {
     assert_eq!(untouched_old, 0);
     // Demo data never syncs: no outbox records, no versions, and it is known as demo data.
     assert_eq!(count(&store, "SELECT count(*) FROM outbox WHERE tbl <> 'workspace_settings'"), 0);
-    assert_eq!(count(&store, "SELECT count(*) FROM column_versions WHERE tbl <> 'workspace_settings'"), 0);
+    // (The built-in journey stages' fixed versions come with every new database.)
+    assert_eq!(
+        count(
+            &store,
+            "SELECT count(*) FROM column_versions WHERE tbl <> 'workspace_settings'
+             AND hlc <> '0001767225600000-0000-0000000000000000'"
+        ),
+        0
+    );
     assert!(super::holds_demo_data(store.conn()).unwrap());
 
     // Resolution and satisfaction are complete and in range.
@@ -397,4 +405,56 @@ fn a_database_with_cases_is_refused_unless_forced() {
     run(&mut store, &DemoOptions { force: true, ..opts(10, Language::En, 1) });
     assert_eq!(count(&store, "SELECT count(*) FROM cases"), 11);
     assert!(cases::get(store.conn(), &id).is_ok());
+}
+
+#[test]
+fn every_language_has_journey_stages_feedback_and_insights_that_clear_away() {
+    for language in [Language::En, Language::ZhHans, Language::ZhHant] {
+        let (_d, mut store, _) = temp_store();
+        run(&mut store, &opts(400, language, 7));
+        let staged = count(&store, "SELECT count(*) FROM cases WHERE journey_stage_id IS NOT NULL");
+        assert!((300..400).contains(&staged), "{staged} of 400 cases have a stage ({language:?})");
+        // Delivery problems arise at purchase or onboarding, never at renewal.
+        let delivery = super::text::phrasebook(language).categories[1].name;
+        let delivery_renewal: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM cases c JOIN journey_stages s ON s.id = c.journey_stage_id
+                 WHERE c.category = ?1 AND s.key = 'renewal'",
+                [delivery],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(delivery_renewal, 0);
+        assert_eq!(count(&store, "SELECT count(*) FROM feedback"), 20, "at least 20 entries");
+        assert!(count(&store, "SELECT count(*) FROM feedback_themes WHERE present = 1") >= 20);
+        let insights = crate::voc::insights::list(store.conn(), &Default::default(), end().date_naive()).unwrap();
+        assert_eq!(insights.len(), 4);
+        assert!(insights.iter().any(|i| i.cases > 0), "the worst pain points are cited");
+        assert!(insights.iter().any(|i| i.insight.overdue), "an accepted insight's review is overdue");
+        let statuses: std::collections::BTreeSet<_> = insights.iter().map(|i| i.insight.status).collect();
+        assert_eq!(statuses.len(), 4, "every status appears");
+        if language != Language::En {
+            assert!(insights.iter().all(|i| !i.insight.title.is_ascii()), "titles in the demo's language");
+        }
+        let p = crate::voc::painpoints::pain_points(
+            store.conn(),
+            &crate::voc::PainPointsRequest {
+                period: crate::kpi::PeriodRequest {
+                    preset: crate::kpi::PeriodPreset::Custom,
+                    from: Some("2026-01-01".into()),
+                    to: Some("2026-03-01".into()),
+                },
+            },
+            end(),
+        )
+        .unwrap();
+        assert!(!p.cases.columns.is_empty() && !p.feedback.columns.is_empty());
+
+        super::clear(&mut store).unwrap();
+        for table in ["feedback", "feedback_themes", "insights", "insight_evidence"] {
+            assert_eq!(count(&store, &format!("SELECT count(*) FROM {table}")), 0, "{table} cleared");
+        }
+        assert_eq!(count(&store, "SELECT count(*) FROM journey_stages"), 7, "the team's stages stay");
+    }
 }

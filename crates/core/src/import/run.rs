@@ -19,7 +19,7 @@ use super::plan::{Plan, PlannedCase, Who};
 use super::validate::Draft;
 use super::{ImportProgress, ImportSummary};
 use crate::cases::history::{self, Step};
-use crate::cases::{CaseChannel, CaseStatus, Contact, Direction, NewCase, Resolution};
+use crate::cases::{CaseChannel, CaseStatus, Contact, Direction, Intake, NewCase, Resolution};
 use crate::customers::{CustomerInput, Tier};
 use crate::ids::{AgentId, CustomerId, TeamId};
 use crate::store::WriteTx;
@@ -132,7 +132,7 @@ fn write_case(
             category: d.category.clone(),
             priority: d.priority,
         },
-        Some(&d.external_id),
+        Intake { external_id: Some(&d.external_id), ..Intake::default() },
     )?;
     history::play(tx, &id, steps(&d, agent, team, source))
 }

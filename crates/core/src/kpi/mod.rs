@@ -31,6 +31,7 @@ pub use filter::{KpiDrills, KpiFilter};
 pub use leaderboard::{Leaderboard, LeaderboardBy, LeaderboardRequest, LeaderboardRow};
 pub use values::{AgeBucket, AgeCount, Average, Backlog, Callbacks, Kpis, Nps, PriorityCount, Share};
 pub use period::{PERIOD_DAYS_BACK_MAX, PERIOD_DAYS_MAX, Period, PeriodPreset, PeriodRequest};
+pub(crate) use period::resolve as resolve_period;
 
 use crate::Result;
 use crate::cases::SlaSetup;

@@ -526,6 +526,91 @@ pub const MIGRATIONS: &[&str] = &[
         deleted_at TEXT
     ) STRICT;
     "#,
+    // The voice of the customer (voc/): the team's customer-journey stages, a case's
+    // stage, feedback entries that are not cases with their themes, and insights for
+    // other departments with their evidence.
+    //
+    // The seven built-in stages get fixed ids (made from their keys) and fixed versions, so
+    // every device has the same rows before it ever syncs, and editing one on two devices
+    // merges per column.
+    r#"
+    CREATE TABLE journey_stages (
+        id         TEXT PRIMARY KEY NOT NULL,
+        key        TEXT NOT NULL DEFAULT '',
+        name       TEXT NOT NULL DEFAULT '',
+        position   INTEGER NOT NULL DEFAULT 0,
+        retired    INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    INSERT INTO journey_stages (id, key, position, created_at, updated_at)
+        SELECT fl_member_id('journey_stages', j.value), j.value, j.key + 1,
+               '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+        FROM json_each('["awareness","purchase","onboarding","use","billing","renewal","cancellation"]') j;
+    -- Their cells carry one fixed version (2026-01-01, node 0), the same on every device:
+    -- publishing them at sign-in sends what every other device already holds, so nothing
+    -- is newer and nothing is a conflict, while any real edit is newer than it.
+    INSERT INTO column_versions (tbl, row_id, col, hlc)
+        SELECT 'journey_stages', s.id, c.value, '0001767225600000-0000-0000000000000000'
+        FROM journey_stages s, json_each('["key","name","position","retired","created_at"]') c;
+
+    ALTER TABLE cases ADD COLUMN journey_stage_id TEXT;
+    CREATE INDEX cases_journey_stage ON cases (journey_stage_id, created_at)
+        WHERE deleted_at IS NULL AND journey_stage_id IS NOT NULL;
+
+    CREATE TABLE feedback (
+        id               TEXT PRIMARY KEY NOT NULL,
+        received_on      TEXT NOT NULL DEFAULT '',
+        source           TEXT NOT NULL DEFAULT 'comment',
+        sentiment        TEXT NOT NULL DEFAULT 'neutral',
+        customer_id      TEXT,
+        journey_stage_id TEXT,
+        csat             INTEGER,
+        text             TEXT NOT NULL DEFAULT '',
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        deleted_at       TEXT
+    ) STRICT;
+    CREATE INDEX feedback_received ON feedback (received_on DESC, id DESC) WHERE deleted_at IS NULL;
+
+    CREATE TABLE feedback_themes (
+        id          TEXT PRIMARY KEY NOT NULL,
+        feedback_id TEXT NOT NULL,
+        theme       TEXT NOT NULL,
+        present     INTEGER NOT NULL DEFAULT 1,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    ) STRICT;
+    CREATE INDEX feedback_themes_feedback ON feedback_themes (feedback_id);
+    CREATE INDEX feedback_themes_theme ON feedback_themes (theme) WHERE present = 1 AND deleted_at IS NULL;
+
+    CREATE TABLE insights (
+        id               TEXT PRIMARY KEY NOT NULL,
+        title            TEXT NOT NULL DEFAULT '',
+        finding          TEXT NOT NULL DEFAULT '',
+        department       TEXT NOT NULL DEFAULT 'other',
+        requested_change TEXT NOT NULL DEFAULT '',
+        status           TEXT NOT NULL DEFAULT 'proposed',
+        review_on        TEXT,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        deleted_at       TEXT
+    ) STRICT;
+
+    CREATE TABLE insight_evidence (
+        id          TEXT PRIMARY KEY NOT NULL,
+        insight_id  TEXT NOT NULL,
+        case_id     TEXT,
+        feedback_id TEXT,
+        present     INTEGER NOT NULL DEFAULT 1,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    ) STRICT;
+    CREATE INDEX insight_evidence_insight ON insight_evidence (insight_id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

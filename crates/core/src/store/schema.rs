@@ -88,6 +88,16 @@ pub enum Table {
     SavedViews,
     /// Column mappings of CSV imports, one per source, of this device; never synced.
     ImportMappings,
+    /// The team's customer-journey stages (awareness … cancellation, editable).
+    JourneyStages,
+    /// Feedback entries that are not cases: survey answers, focus-group notes, comments.
+    Feedback,
+    /// The themes of feedback entries, one row per (entry, theme) ever used.
+    FeedbackThemes,
+    /// Insights raised for other departments.
+    Insights,
+    /// The evidence of insights: one row per (insight, case or feedback entry) ever linked.
+    InsightEvidence,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -112,6 +122,11 @@ impl Table {
         Table::Calendars,
         Table::SavedViews,
         Table::ImportMappings,
+        Table::JourneyStages,
+        Table::Feedback,
+        Table::FeedbackThemes,
+        Table::Insights,
+        Table::InsightEvidence,
     ];
 
     /// The SQL name.
@@ -130,6 +145,11 @@ impl Table {
             Table::Calendars => "calendars",
             Table::SavedViews => "saved_views",
             Table::ImportMappings => "import_mappings",
+            Table::JourneyStages => "journey_stages",
+            Table::Feedback => "feedback",
+            Table::FeedbackThemes => "feedback_themes",
+            Table::Insights => "insights",
+            Table::InsightEvidence => "insight_evidence",
         }
     }
 
@@ -156,6 +176,7 @@ impl Table {
                 // The case's id in the helpdesk it was imported from (import/), set at
                 // creation like `ref`.
                 reg("external_id"),
+                reg("journey_stage_id"),
                 // Facts of the timeline (cases/facts.rs).
                 derived("status"),
                 derived("escalation_department"),
@@ -197,6 +218,31 @@ impl Table {
             Table::Calendars => const { &[reg("name"), reg("time_zone"), reg("working_hours")] },
             Table::SavedViews => const { &[reg("name"), reg("query")] },
             Table::ImportMappings => const { &[reg("source"), reg("mapping")] },
+            // `key` names a built-in stage (translated while `name` is empty); a reorder
+            // rewrites the moved stages' `position`; retiring is a flag, so cases keep theirs.
+            Table::JourneyStages => const { &[reg("key"), reg("name"), reg("position"), reg("retired")] },
+            Table::Feedback => const { &[
+                reg("received_on"),
+                reg("source"),
+                reg("sentiment"),
+                reg("customer_id"),
+                reg("journey_stage_id"),
+                reg("csat"),
+                reg("text"),
+            ] },
+            // As case tags: the id is made from (entry, theme); `present` is the element.
+            Table::FeedbackThemes => const { &[reg("feedback_id"), reg("theme"), set("present")] },
+            Table::Insights => const { &[
+                reg("title"),
+                reg("finding"),
+                reg("department"),
+                reg("requested_change"),
+                reg("status"),
+                reg("review_on"),
+            ] },
+            // The id is made from (insight, linked row): two devices linking the same case
+            // make one row, and a link and an unlink made offline merge per element.
+            Table::InsightEvidence => const { &[reg("insight_id"), reg("case_id"), reg("feedback_id"), set("present")] },
         }
     }
 
@@ -240,7 +286,15 @@ impl Table {
             Table::SlaPolicies => &[("name", Empty), ("priority", Empty)],
             Table::Holidays => &[("date", Empty)],
             Table::Calendars => &[("name", Empty), ("time_zone", Empty), ("working_hours", Empty)],
-            Table::WorkspaceSettings | Table::DevicePreferences | Table::SavedViews | Table::ImportMappings => &[],
+            Table::FeedbackThemes => &[("feedback_id", Empty), ("theme", Empty)],
+            Table::InsightEvidence => &[("insight_id", Empty)],
+            Table::WorkspaceSettings
+            | Table::DevicePreferences
+            | Table::SavedViews
+            | Table::ImportMappings
+            | Table::JourneyStages
+            | Table::Feedback
+            | Table::Insights => &[],
         }
     }
 
@@ -250,6 +304,8 @@ impl Table {
     pub fn parent(self) -> Option<(Table, &'static str)> {
         match self {
             Table::CaseEvents | Table::CaseTags => Some((Table::Cases, "case_id")),
+            Table::FeedbackThemes => Some((Table::Feedback, "feedback_id")),
+            Table::InsightEvidence => Some((Table::Insights, "insight_id")),
             _ => None,
         }
     }

@@ -202,6 +202,9 @@ fn label(conn: &rusqlite::Connection, table: Table, id: &str) -> Result<Option<S
                 .query_row([id], |r| r.get(0))
                 .optional()?);
         }
+        Table::JourneyStages => "SELECT coalesce(nullif(name, ''), key) FROM journey_stages WHERE id = ?1 AND deleted_at IS NULL",
+        Table::Feedback => "SELECT received_on || ' · ' || substr(text, 1, 60) FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
+        Table::Insights => "SELECT title FROM insights WHERE id = ?1 AND deleted_at IS NULL",
         Table::WorkspaceSettings => return Ok(Some(String::new())),
         _ => return Ok(Some(id.to_owned())),
     };

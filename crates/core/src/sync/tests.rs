@@ -170,6 +170,90 @@ fn two_offline_edits_of_one_title_converge_and_the_loser_can_keep_hers() {
     assert_eq!(export(&a), export(&b));
 }
 
+/// Evidence links and feedback themes are sets: what two devices link, unlink or tag
+/// offline all survives the merge, on both, per element.
+#[test]
+fn insight_links_and_feedback_themes_made_offline_on_two_devices_both_survive() {
+    use crate::voc::{Evidence, FeedbackInput, FeedbackSource, InsightInput, Sentiment, feedback, insights};
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (c1, c2, c3) = (new_case(&mut a, "one"), new_case(&mut a, "two"), new_case(&mut a, "three"));
+    let input = InsightInput {
+        title: "Renewal letters arrive late".into(),
+        finding: String::new(),
+        department: crate::voc::Department::Billing,
+        requested_change: String::new(),
+        review_on: None,
+    };
+    let id = a.store.write(|tx| insights::create(tx, &input, &Evidence::default())).unwrap();
+    let mut fb = FeedbackInput {
+        received_on: "2026-03-01".into(),
+        source: FeedbackSource::Survey,
+        sentiment: Sentiment::Negative,
+        customer_id: None,
+        journey_stage_id: None,
+        csat: None,
+        themes: vec!["letters".into()],
+        text: "Came late".into(),
+    };
+    let f = a.store.write(|tx| feedback::create(tx, &fb)).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+
+    let cases = |ids: &[&CaseId]| Evidence { case_ids: ids.iter().map(|c| (*c).clone()).collect(), ..Default::default() };
+    // Offline: A links c1, B links c2; A adds a theme, B another.
+    a.store.write(|tx| insights::link(tx, &id, &cases(&[&c1]))).unwrap();
+    b.store.write(|tx| insights::link(tx, &id, &cases(&[&c2]))).unwrap();
+    fb.themes = vec!["letters".into(), "timing".into()];
+    a.store.write(|tx| feedback::update(tx, &f, &fb)).unwrap();
+    fb.themes = vec!["letters".into(), "post".into()];
+    b.store.write(|tx| feedback::update(tx, &f, &fb)).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    for d in [&a, &b] {
+        assert_eq!(insights::cited(d.store.conn(), &id).unwrap().case_ids, [c2.clone(), c1.clone()]);
+        assert_eq!(feedback::get(d.store.conn(), &f).unwrap().themes, ["letters", "post", "timing"]);
+    }
+
+    // Offline again: A unlinks c1 while B links c3: c1 goes, c3 comes, c2 stays.
+    a.store.write(|tx| insights::unlink(tx, &id, &cases(&[&c1]))).unwrap();
+    b.store.write(|tx| insights::link(tx, &id, &cases(&[&c3]))).unwrap();
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    for d in [&a, &b] {
+        assert_eq!(insights::cited(d.store.conn(), &id).unwrap().case_ids, [c3.clone(), c2.clone()]);
+    }
+    assert_eq!(export(&a), export(&b));
+    // Adding and removing set elements is no conflict to review.
+    assert_eq!(conflicts::list(a.store.conn()).unwrap(), []);
+    assert_eq!(conflicts::list(b.store.conn()).unwrap(), []);
+}
+
+/// The built-in journey stages are the same rows on every device: signing in raises no
+/// conflict over them, and one device's rename and another's retiring both arrive.
+#[test]
+fn built_in_journey_stages_merge_per_column_without_conflicts() {
+    use crate::voc::stages;
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let used = stages::built_in_id("use");
+    a.store.write(|tx| stages::rename(tx, &used, "Everyday use")).unwrap();
+    b.store.write(|tx| stages::set_retired(tx, &used, true)).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    for d in [&a, &b] {
+        let s = stages::list(d.store.conn()).unwrap().into_iter().find(|s| s.id == used).unwrap();
+        assert_eq!((s.name.as_str(), s.retired, s.key.as_deref()), ("Everyday use", true, Some("use")));
+        assert_eq!(conflicts::list(d.store.conn()).unwrap(), []);
+    }
+    assert_eq!(export(&a), export(&b));
+}
+
 #[test]
 fn the_device_that_pushed_first_and_lost_is_told_by_the_server() {
     let clock = TestClock::new();
@@ -261,7 +345,10 @@ fn a_page_delivered_twice_stores_nothing_twice() {
     let first = frontline_sync::session::Replica::apply(&mut r, std::slice::from_ref(&page)).unwrap();
     let again = frontline_sync::session::Replica::apply(&mut r, std::slice::from_ref(&page)).unwrap();
     drop(r);
-    assert_eq!(first.applied as usize, page.changes.len(), "every cell and row is new the first time");
+    // The built-in journey stages' cells, published by A, are ones B already holds.
+    let held = page.changes.iter().filter(|c| c.table == "journey_stages").count();
+    assert_eq!(held, 35, "7 stages, 5 cells each");
+    assert_eq!(first.applied as usize, page.changes.len() - held, "every other cell and row is new the first time");
     assert_eq!(again.applied, 0);
     assert_eq!(export(&b), export(&a));
     assert_eq!(cases::timeline(b.store.conn(), &busy).unwrap(), cases::timeline(a.store.conn(), &busy).unwrap());

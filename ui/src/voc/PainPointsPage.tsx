@@ -1,0 +1,145 @@
+/**
+ * Pain points: for a period, journey stage × root cause of the cases created in it and
+ * journey stage × theme of the feedback given in it, each cell with its count and CSAT.
+ * A cell opens its cases (or feedback) or raises an insight with them as evidence. The
+ * period lives in the URL (the dashboard's own keys), so Back from a list returns here.
+ */
+import { Alert, Group, Loader, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+
+import { CustomDays } from "../dashboard/DashboardPage";
+import { PRESETS, readDashboardState, writeDashboardState, type DashboardState } from "../dashboard/dashboardState";
+import type { HeatMap, PainPointsRequest, PeriodPreset } from "../ipc/bindings";
+import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
+import { usePainPoints } from "../ipc/queries";
+import { HeatMapTable } from "./HeatMapTable";
+import { InsightDialog, type InsightPrefill } from "./InsightDialog";
+import { cellCaseQuery, cellCasesPath, cellFeedbackPath, cellFeedbackQuery } from "./painPoints";
+import { stageLabel } from "./stages";
+
+function toRequest(state: DashboardState): PainPointsRequest | null {
+  const custom = state.preset === "custom";
+  if (custom && (!state.from || !state.to)) return null;
+  return { period: { preset: state.preset, from: custom ? state.from : null, to: custom ? state.to : null } };
+}
+
+export function PainPointsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readDashboardState(params), [params]);
+  const request = useMemo(() => toRequest(state), [state]);
+  const painPoints = usePainPoints(request);
+  const [prefill, setPrefill] = useState<InsightPrefill | null>(null);
+  const update = (patch: Partial<DashboardState>) =>
+    setParams(writeDashboardState({ ...state, ...patch }), { replace: true });
+
+  const refused = painPoints.isError ? ipcErrorOf(painPoints.error) : null;
+  const periodError =
+    refused?.code === "validation" && ["from", "to", "period"].includes(refused.field ?? "")
+      ? refused.field === "period"
+        ? t("dashboard.period.tooLong", { limit: refused.limit ?? 0 })
+        : ipcErrorMessage(t, refused)
+      : null;
+  const data = painPoints.data;
+  const days = data ? (data.period.firstDay === data.period.lastDay ? data.period.firstDay : t("dashboard.period.days", { from: data.period.firstDay, to: data.period.lastDay })) : "";
+
+  const map = (kind: "cases" | "feedback", heat: HeatMap) => (
+    <Stack gap="xs">
+      <Title order={2} size="h4">
+        {t(`voc.painPoints.${kind}Title`)}
+      </Title>
+      {heat.columns.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t(`voc.painPoints.${kind}Empty`)}
+        </Text>
+      ) : (
+        <HeatMapTable
+          map={heat}
+          unit={kind}
+          caption={t(`voc.painPoints.${kind}Caption`, { days })}
+          actions={(row, column, cell) => {
+            const title = `${stageLabel(t, row.stage)}: ${column}`;
+            return kind === "cases"
+              ? [
+                  { label: t("voc.painPoints.showCases", { count: cell.count }), run: cellCasesPath(heat, row.stage.id, column) },
+                  {
+                    label: t("voc.painPoints.raiseInsight"),
+                    run: () => setPrefill({ title, cases: cellCaseQuery(heat, row.stage.id, column) }),
+                  },
+                ]
+              : [
+                  {
+                    label: t("voc.painPoints.showFeedback", { count: cell.count }),
+                    run: cellFeedbackPath(heat, row.stage.id, column),
+                  },
+                  {
+                    label: t("voc.painPoints.raiseInsight"),
+                    run: () => setPrefill({ title, feedback: cellFeedbackQuery(heat, row.stage.id, column) }),
+                  },
+                ];
+          }}
+        />
+      )}
+      {heat.leftOut > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t(`voc.painPoints.leftOut.${kind}`, { count: heat.leftOut, shown: heat.columns.length })}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+
+  return (
+    <Stack gap="lg">
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <SegmentedControl
+          aria-label={t("dashboard.period.label")}
+          size="xs"
+          data={PRESETS.map((p) => ({ value: p, label: t(`dashboard.period.${p}`) }))}
+          value={state.preset}
+          onChange={(preset) => update({ preset: preset as PeriodPreset })}
+        />
+        {state.preset === "custom" ? (
+          <CustomDays from={state.from} to={state.to} error={periodError} onChange={(from, to) => update({ from, to })} />
+        ) : null}
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t("voc.painPoints.intro")}
+      </Text>
+      {request === null ? (
+        <Text>{t("dashboard.period.chooseDays")}</Text>
+      ) : painPoints.isError && !periodError ? (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t("voc.painPoints.loadFailed")}>
+          {describeError(t, painPoints.error)}
+        </Alert>
+      ) : painPoints.isPending ? (
+        <Group gap="xs">
+          <Loader size="sm" aria-hidden />
+          <Text>{t("voc.loading")}</Text>
+        </Group>
+      ) : null}
+      {data && !periodError ? (
+        <Stack gap="xl" aria-busy={painPoints.isFetching || undefined}>
+          {map("cases", data.cases)}
+          {data.casesWithoutStage > 0 || data.casesWithoutRootCause > 0 ? (
+            <Text size="xs" c="dimmed">
+              {t("voc.painPoints.casesNotShown", {
+                noStage: data.casesWithoutStage,
+                noCause: data.casesWithoutRootCause,
+              })}
+            </Text>
+          ) : null}
+          {map("feedback", data.feedback)}
+          {data.feedbackWithoutStage > 0 ? (
+            <Text size="xs" c="dimmed">
+              {t("voc.painPoints.feedbackNotShown", { count: data.feedbackWithoutStage })}
+            </Text>
+          ) : null}
+        </Stack>
+      ) : null}
+      {prefill ? <InsightDialog opened prefill={prefill} onClose={() => setPrefill(null)} /> : null}
+    </Stack>
+  );
+}
