@@ -1,15 +1,16 @@
 //! `kpi`: the dashboard's numbers for a period beside the previous one, from the same
 //! core module as the app.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use frontline_core::cases::{CaseChannel, Priority};
 use frontline_core::customers::Tier;
 use frontline_core::kpi::{self, Average, DashboardRequest, KpiFilter, Kpis, PeriodPreset, PeriodRequest, Share};
+use frontline_core::settings::Language;
 use frontline_core::{Store, people};
 
-use crate::output;
+use crate::{export_cmd, output};
 
 pub struct KpiArgs {
     pub period: String,
@@ -20,6 +21,8 @@ pub struct KpiArgs {
     pub priorities: Vec<Priority>,
     pub tiers: Vec<Tier>,
     pub json: bool,
+    pub csv: Option<PathBuf>,
+    pub lang: Option<Language>,
 }
 
 /// `today`, `7d`, `30d`, `90d`, or `FROM..TO` (days, both included).
@@ -58,6 +61,12 @@ pub fn run(db: &Path, a: KpiArgs) -> Result<()> {
     };
     if a.json {
         return output::json(&d);
+    }
+    if let Some(to) = &a.csv {
+        let table = d.table(export_cmd::language(&store, a.lang)?);
+        export_cmd::to_new_file(to, |out, _| Ok(table.write_csv(out)?))?;
+        output::line(format_args!("exported the KPIs to {}", to.display()));
+        return Ok(());
     }
     let (cur, prev) = (&d.current, &d.previous);
     output::line(format_args!(

@@ -139,8 +139,16 @@ enum Command {
         #[arg(long, value_parser = kpi_cmd::parse_tier)]
         tier: Vec<frontline_core::customers::Tier>,
         /// Print every number as JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "csv")]
         json: bool,
+        /// Write the KPIs to FILE as CSV (one row per KPI, this period beside the
+        /// previous one; UTF-8 with BOM); FILE must not exist yet.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Language of the CSV headers and KPI names: en, zh-Hans or zh-Hant (default:
+        /// this device's).
+        #[arg(long, value_parser = demo_cmd::parse_language, requires = "csv")]
+        lang: Option<Language>,
     },
     /// Export every synced table as canonical JSON (rows by id, keys sorted, deleted rows
     /// included): two databases holding the same state export identical files.
@@ -201,20 +209,30 @@ enum CaseCommand {
         #[arg(long)]
         json: bool,
     },
-    /// List cases, newest first.
+    /// List cases, newest first (or as the saved view sorts them).
     List {
         /// Print the page as JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "csv")]
         json: bool,
         /// all, mine, unassigned, breaching, escalated, vip or awaiting_callback.
         #[arg(long)]
         queue: Option<String>,
+        /// Start from this saved view's queue, filters and sort (by name).
+        #[arg(long)]
+        view: Option<String>,
         /// Search text.
         #[arg(long)]
         text: Option<String>,
-        /// How many (at most 500).
+        /// How many (at most 500; with --csv every case of the list is written).
         #[arg(long, default_value_t = 100)]
         limit: u32,
+        /// Write every case of the list to FILE as CSV (UTF-8 with BOM, opens in Excel);
+        /// FILE must not exist yet.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Language of the CSV headers: en, zh-Hans or zh-Hant (default: this device's).
+        #[arg(long, value_parser = demo_cmd::parse_language, requires = "csv")]
+        lang: Option<Language>,
     },
 }
 
@@ -278,12 +296,25 @@ fn run(cli: Cli) -> Result<()> {
             CaseCommand::Set { case, fields } => case_cmds::set(&db, &case, &fields),
             CaseCommand::Note { case, text } => case_cmds::note(&db, &case, &text),
             CaseCommand::Show { case, json } => case_cmds::show(&db, &case, json),
-            CaseCommand::List { json, queue, text, limit } => case_cmds::list(&db, json, queue, text, limit),
+            CaseCommand::List { json, queue, view, text, limit, csv, lang } => {
+                case_cmds::list(&db, case_cmds::ListArgs { json, queue, view, text, limit, csv, lang })
+            }
         },
         Command::Export { json } => export_cmd::json(&db, &json),
-        Command::Kpi { period, team, agent, channel, category, priority, tier, json } => kpi_cmd::run(
+        Command::Kpi { period, team, agent, channel, category, priority, tier, json, csv, lang } => kpi_cmd::run(
             &db,
-            kpi_cmd::KpiArgs { period, teams: team, agents: agent, channels: channel, categories: category, priorities: priority, tiers: tier, json },
+            kpi_cmd::KpiArgs {
+                period,
+                teams: team,
+                agents: agent,
+                channels: channel,
+                categories: category,
+                priorities: priority,
+                tiers: tier,
+                json,
+                csv,
+                lang,
+            },
         ),
     }
 }

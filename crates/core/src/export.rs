@@ -7,6 +7,16 @@
 //! So two databases that hold the same synced state export byte-identical files, which
 //! is how sync tests compare devices, and how a supervisor can hand the team's data to
 //! another tool.
+//!
+//! Beside it: CSV files of tables ([`table`]) — a case list or saved view
+//! ([`cases_csv`]), the dashboard's tiles ([`crate::kpi::Dashboard::table`]) — with their
+//! headers in the reader's language ([`labels`]).
+
+mod cases_csv;
+pub mod labels;
+pub mod table;
+
+pub use cases_csv::cases_csv;
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -383,3 +383,5 @@ fn kpi_prints_the_dashboards_numbers_and_refuses_a_bad_period_or_team() {
     let nobody = cli(&db, &["kpi", "--team", "Nobody"]);
     assert!(stderr(&nobody).contains("team Nobody not found"), "{}", stderr(&nobody));
 }
+
+mod export;

@@ -12,17 +12,20 @@
 //! - `source.rs`: reading the cases a pair of periods needs, with their SLA state.
 //! - `measures.rs`: the measures, as pure functions of those records and a period.
 //! - `values.rs`: what they give, for the wire.
+//! - `table.rs`: the tiles as a table, for CSV files and reports.
 
 mod filter;
 mod measures;
 mod period;
 mod source;
+mod table;
 mod values;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use filter::{KpiDrills, KpiFilter};
+pub use table::{KpiRow, KpiValue, kpi_rows};
 pub use values::{AgeBucket, AgeCount, Average, Backlog, Callbacks, Kpis, Nps, PriorityCount, Share};
 pub use period::{PERIOD_DAYS_BACK_MAX, PERIOD_DAYS_MAX, Period, PeriodPreset, PeriodRequest};
 
