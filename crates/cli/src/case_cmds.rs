@@ -174,13 +174,11 @@ pub fn list(db: &Path, a: ListArgs) -> Result<()> {
     }
     if let Some(to) = &a.csv {
         let lang = export_cmd::language(&store, a.lang)?;
-        let mut rows = 0;
-        export_cmd::to_new_file(to, |out, cancelled| {
-            rows = export::cases_csv(store.conn(), &q, lang, store.now(), out, |p| {
+        let rows = export_cmd::to_new_file(to, |out, cancelled| {
+            export::cases_csv(store.conn(), &q, lang, store.now(), out, |p| {
                 progress::draw(&format!("exporting: {}/{} cases", p.rows, p.total));
                 export_cmd::keep_going(cancelled)
-            })?;
-            Ok(())
+            })
         })?;
         output::line(format_args!("exported {rows} cases to {}", to.display()));
         return Ok(());

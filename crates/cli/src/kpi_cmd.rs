@@ -64,7 +64,7 @@ pub fn run(db: &Path, a: KpiArgs) -> Result<()> {
     }
     if let Some(to) = &a.csv {
         let table = d.table(export_cmd::language(&store, a.lang)?);
-        export_cmd::to_new_file(to, |out, _| Ok(table.write_csv(out)?))?;
+        export_cmd::to_new_file(to, |out, _| table.write_csv(out))?;
         output::line(format_args!("exported the KPIs to {}", to.display()));
         return Ok(());
     }

@@ -150,6 +150,15 @@ enum Command {
         #[arg(long, value_parser = demo_cmd::parse_language, requires = "csv")]
         lang: Option<Language>,
     },
+    /// Read a file written by `export --json` into this database, which must be empty
+    /// (moving to a new laptop, or out of another Frontline). All or nothing: a damaged,
+    /// foreign or newer file, or Ctrl-C, leaves the database as it was. Status, due times,
+    /// search and counts are rebuilt; the rows become this device's data (a later login
+    /// sends them).
+    ImportJson {
+        /// The export to read.
+        file: PathBuf,
+    },
     /// Export every synced table as canonical JSON (rows by id, keys sorted, deleted rows
     /// included): two databases holding the same state export identical files.
     Export {
@@ -301,6 +310,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         },
         Command::Export { json } => export_cmd::json(&db, &json),
+        Command::ImportJson { file } => export_cmd::import_json(&db, &file),
         Command::Kpi { period, team, agent, channel, category, priority, tier, json, csv, lang } => kpi_cmd::run(
             &db,
             kpi_cmd::KpiArgs {

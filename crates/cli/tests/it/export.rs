@@ -71,3 +71,34 @@ fn kpi_writes_the_tiles_as_csv_in_the_language_asked() {
         None => assert_eq!(csat[3], ""),
     }
 }
+
+#[test]
+fn import_json_reads_an_export_into_an_empty_database_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old.db"), dir.path().join("new.db"));
+    assert!(cli(&old, &["demo", "--cases", "200", "--lang", "zh-Hant"]).status.success());
+    let first = dir.path().join("first.json");
+    assert!(cli(&old, &["export", "--json", first.to_str().unwrap()]).status.success());
+
+    let out = cli(&new, &["import-json", first.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("imported ") && stdout(&out).contains("(200 cases)"), "{}", stdout(&out));
+    let second = dir.path().join("second.json");
+    assert!(cli(&new, &["export", "--json", second.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&first).unwrap(), std::fs::read(&second).unwrap(), "the same bytes");
+    assert_eq!(stdout(&cli(&new, &["case", "list", "--limit", "5"])), stdout(&cli(&old, &["case", "list", "--limit", "5"])));
+
+    // A second import into the now non-empty database is refused, and changes nothing.
+    let again = cli(&new, &["import-json", first.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("the database is not empty"), "{}", stderr(&again));
+    assert!(stderr(&again).contains("the database is unchanged"), "{}", stderr(&again));
+
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"tickets\":[]}").unwrap();
+    let fresh = dir.path().join("fresh.db");
+    let refused = cli(&fresh, &["import-json", bad.to_str().unwrap()]);
+    assert!(stderr(&refused).contains("not a Frontline export"), "{}", stderr(&refused));
+    let info = stdout(&cli(&fresh, &["info"]));
+    assert!(info.lines().any(|l| l.starts_with("rows cases") && l.ends_with(" 0")), "{info}");
+}
