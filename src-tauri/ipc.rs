@@ -8,7 +8,7 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
-use crate::commands::{app, calendars, cases, customers, demo, kpi, people, settings, sla, sync, views};
+use crate::commands::{app, calendars, cases, customers, demo, export, kpi, people, settings, sla, sync, views};
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
 /// Where the generated bindings live, relative to the repository root.
@@ -81,6 +81,11 @@ pub fn builder() -> Builder<tauri::Wry> {
         sync::sync_resolve_conflict,
         sync::demo_clear,
         kpi::kpi_dashboard,
+        export::export_cases_csv,
+        export::export_kpi_csv,
+        export::data_export_json,
+        export::data_import_json,
+        export::export_cancel,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

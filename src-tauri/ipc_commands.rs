@@ -68,4 +68,9 @@ pub const COMMANDS: &[&str] = &[
     "sync_resolve_conflict",
     "demo_clear",
     "kpi_dashboard",
+    "export_cases_csv",
+    "export_kpi_csv",
+    "data_export_json",
+    "data_import_json",
+    "export_cancel",
 ];

@@ -36,6 +36,7 @@ const RETRY: Duration = Duration::from_millis(500);
 pub struct AppState {
     db_path: Result<PathBuf, IpcError>,
     demo_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    export_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     started: std::time::Instant,
     first_screen_logged: std::sync::Once,
     stores: OnceLock<Stores>,
@@ -98,6 +99,7 @@ impl AppState {
             }),
             db_path,
             demo_cancel: Default::default(),
+            export_cancel: Default::default(),
             started,
             first_screen_logged: std::sync::Once::new(),
             stores: OnceLock::new(),
@@ -176,6 +178,11 @@ impl AppState {
     /// The flag that cancels a running demo-data generation.
     pub fn demo_cancel(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
         self.demo_cancel.clone()
+    }
+
+    /// The flag that cancels a running export or import.
+    pub fn export_cancel(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.export_cancel.clone()
     }
 
     /// Runs one core read on a read-only connection.

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cases;
 pub mod customers;
 pub mod demo;
+pub mod export;
 pub mod kpi;
 pub mod people;
 pub mod calendars;

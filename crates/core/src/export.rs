@@ -37,10 +37,10 @@ use crate::{Error, Result};
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Progress {
     /// Rows written.
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub rows: u64,
     /// Rows in all (0 while unknown).
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total: u64,
 }
 

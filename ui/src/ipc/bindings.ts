@@ -151,6 +151,33 @@ export const commands = {
 	demoClear: () => typedError<ClearedDemo, IpcError>(__TAURI_INVOKE("demo_clear")),
 	/**  The KPI tiles for a period beside the previous one, with each tile's case list. */
 	kpiDashboard: (request: DashboardRequest) => typedError<Dashboard, IpcError>(__TAURI_INVOKE("kpi_dashboard", { request })),
+	/**
+	 *  Writes every case of the list `query` describes (the current list or a saved view's
+	 *  query; paging ignored) as CSV to a file the user picks, headers in the app's language.
+	 *  `None` when the user cancelled the dialog.
+	 */
+	exportCasesCsv: (query: CaseQuery, fileName: string, onProgress: Channel<Progress>) => typedError<ExportDone | null, IpcError>(__TAURI_INVOKE("export_cases_csv", { query, fileName, onProgress })),
+	/**
+	 *  Writes the dashboard's KPIs for `request` (one row per KPI, this period beside the
+	 *  previous one) as CSV to a file the user picks. `None` when the dialog was cancelled.
+	 */
+	exportKpiCsv: (request: DashboardRequest, fileName: string) => typedError<ExportDone | null, IpcError>(__TAURI_INVOKE("export_kpi_csv", { request, fileName })),
+	/**
+	 *  Writes everything this database syncs as canonical JSON (`docs/export-format.md`) to a
+	 *  file the user picks. `None` when the dialog was cancelled.
+	 */
+	dataExportJson: (fileName: string, onProgress: Channel<Progress>) => typedError<ExportDone | null, IpcError>(__TAURI_INVOKE("data_export_json", { fileName, onProgress })),
+	/**
+	 *  Reads an export the user picks into this database, which must be empty; all or
+	 *  nothing, on a worker with its own write connection (the UI keeps reading meanwhile).
+	 *  `None` when the dialog was cancelled.
+	 */
+	dataImportJson: (onProgress: Channel<ImportProgress>) => typedError<ImportSummary | null, IpcError>(__TAURI_INVOKE("data_import_json", { onProgress })),
+	/**
+	 *  Stops a running export or import; an export's file is not left behind, an import keeps
+	 *  nothing.
+	 */
+	exportCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("export_cancel")),
 };
 
 /** Events */
@@ -829,6 +856,14 @@ export type ErrorCode =
 "server" | 
 /**  Demo data was asked for on a database that already has cases. */
 "not_empty" | 
+/**  A file the user chose could not be written or read (disk full, no permission). */
+"file" | 
+/**  An export can only be read into an empty database, and this one holds data. */
+"import_not_empty" | 
+/**  The file is not a Frontline export (or is damaged); nothing was imported. */
+"not_an_export" | 
+/**  The export was made by a newer Frontline; update this one to read it. */
+"export_too_new" | 
 /**  A bug. */
 "internal";
 
@@ -927,6 +962,14 @@ to: string };
 /**  Id of a timeline event. */
 export type EventId = string;
 
+/**  A finished export. */
+export type ExportDone = {
+	/**  The file written. */
+	path: string,
+	/**  Rows written. */
+	rows: number,
+};
+
 /**  The follow-up call (回访) after resolution. */
 export type FollowUp = {
 	/**  When the call-back is due. */
@@ -997,6 +1040,24 @@ export type ImportPreview = {
 	days: ImportedDay[],
 	/**  Events left out. */
 	skipped: SkippedEvent[],
+};
+
+/**  How far an import has come. */
+export type ImportProgress = {
+	/**  Rows read and written. */
+	rows: number,
+	/**  Bytes of the file read. */
+	bytes: number,
+	/**  Bytes in the file (0 when unknown). */
+	totalBytes: number,
+};
+
+/**  What an import wrote. */
+export type ImportSummary = {
+	/**  Rows written, in all tables. */
+	rows: number,
+	/**  Cases among them (deleted ones included). */
+	cases: number,
 };
 
 /**  One day the import would add. */
@@ -1205,6 +1266,14 @@ export type PriorityCount = {
 	priority: Priority,
 	/**  Cases. */
 	cases: number,
+};
+
+/**  How far an export (or an import) has come. */
+export type Progress = {
+	/**  Rows written. */
+	rows: number,
+	/**  Rows in all (0 while unknown). */
+	total: number,
 };
 
 /**  The built-in list views. */

@@ -29,6 +29,10 @@ const CODES: readonly ErrorCode[] = [
   "protocol",
   "server",
   "not_empty",
+  "file",
+  "import_not_empty",
+  "not_an_export",
+  "export_too_new",
   "internal",
 ];
 

@@ -51,13 +51,13 @@ use crate::{Error, Result, Store};
 #[serde(rename_all = "camelCase")]
 pub struct ImportProgress {
     /// Rows read and written.
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub rows: u64,
     /// Bytes of the file read.
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub bytes: u64,
     /// Bytes in the file (0 when unknown).
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total_bytes: u64,
 }
 
@@ -67,10 +67,10 @@ pub struct ImportProgress {
 #[serde(rename_all = "camelCase")]
 pub struct ImportSummary {
     /// Rows written, in all tables.
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub rows: u64,
     /// Cases among them (deleted ones included).
-    #[cfg_attr(feature = "specta", specta(type = f64))]
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub cases: u64,
 }
 
