@@ -8,7 +8,7 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
-use crate::commands::{app, calendars, cases, customers, demo, export, kpi, people, settings, sla, sync, views};
+use crate::commands::{app, calendars, cases, customers, demo, export, kpi, people, report, settings, sla, sync, views};
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
 /// Where the generated bindings live, relative to the repository root.
@@ -86,6 +86,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         export::data_export_json,
         export::data_import_json,
         export::export_cancel,
+        report::report_service,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

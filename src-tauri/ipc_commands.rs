@@ -73,4 +73,5 @@ pub const COMMANDS: &[&str] = &[
     "data_export_json",
     "data_import_json",
     "export_cancel",
+    "report_service",
 ];

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod export;
 pub mod kpi;
 pub mod people;
+pub mod report;
 pub mod calendars;
 pub mod settings;
 pub mod sla;

@@ -8,10 +8,10 @@
 import { Alert, Button, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconFileExport } from "@tabler/icons-react";
+import { IconAlertTriangle, IconFileExport, IconReport } from "@tabler/icons-react";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
 import { datedFileName } from "../export/useCasesCsvExport";
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
@@ -124,6 +124,15 @@ export function DashboardPage() {
             onClick={exportCsv}
           >
             {t("export.csv")}
+          </Button>
+          <Button
+            component={Link}
+            to="/dashboard/report?kind=weekly"
+            variant="default"
+            size="xs"
+            leftSection={<IconReport size={14} aria-hidden />}
+          >
+            {t("reports.open")}
           </Button>
         </Group>
       </Group>

@@ -178,6 +178,8 @@ export const commands = {
 	 *  nothing.
 	 */
 	exportCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("export_cancel")),
+	/**  The weekly or monthly service report, its KPI names in the app's language. */
+	reportService: (kind: ReportKind) => typedError<ServiceReport, IpcError>(__TAURI_INVOKE("report_service", { kind })),
 };
 
 /** Events */
@@ -1320,6 +1322,62 @@ export type Region =
 /**  Hong Kong. */
 "hk";
 
+/**  A category or root cause and its cases. */
+export type ReportCount = {
+	/**  The category or root cause, as the cases name it. */
+	name: string,
+	/**  Cases. */
+	cases: number,
+};
+
+/**  One day of the daily charts. */
+export type ReportDay = {
+	/**  The day (YYYY-MM-DD, in the report's time zone). */
+	day: string,
+	/**  Cases created that day. */
+	created: number,
+	/**  SLA compliance of the cases resolved that day; `None` without any. */
+	slaCompliance: number | null,
+	/**  Cases that share is taken over. */
+	slaCases: number,
+};
+
+/**  Which report. */
+export type ReportKind = 
+/**  The last 7 days beside the 7 before. */
+"weekly" | 
+/**  The last 30 days beside the 30 before. */
+"monthly";
+
+/**  One KPI of the report: this period beside the previous one. */
+export type ReportKpi = {
+	/**  Stable key (`first_response`, `backlog.p1`, …). */
+	key: string,
+	/**  Name in the report's language. */
+	name: string,
+	/**  Unit of the values. */
+	unit: ReportUnit,
+	/**  This period's value; `None` without data. */
+	current: number | null,
+	/**  Cases (or answers) it rests on. */
+	currentBasis: number | null,
+	/**  The previous period's value. */
+	previous: number | null,
+	/**  Cases (or answers) that rests on. */
+	previousBasis: number | null,
+};
+
+/**  What a KPI's value counts in. */
+export type ReportUnit = 
+/**  Seconds (a mean duration). */
+"seconds" | 
+/**  Percent (a share of cases). */
+"percent" | 
+/**  Cases. */
+"cases" | 
+/**  An NPS score, −100 to 100. */
+"score";
+
 /**  What resolving needs. */
 export type Resolution = {
 	/**  Root cause. */
@@ -1346,6 +1404,33 @@ export type SavedView = {
 	name: string,
 	/**  The query (its paging fields are ignored when applied). */
 	query: CaseQuery,
+};
+
+/**  A service report. */
+export type ServiceReport = {
+	/**  Which report. */
+	kind: ReportKind,
+	/**  When it was made (RFC 3339, UTC). */
+	generatedAt: string,
+	/**  The organisation's name (may be empty). */
+	organisation: string,
+	/**  The time zone its days are counted in. */
+	timeZone: string,
+	/**  The period reported on. */
+	current: Period,
+	/**  The period before, of equal length. */
+	previous: Period,
+	/**  Every KPI, in the dashboard's order. */
+	kpis: ReportKpi[],
+	/**  Each day of the period, oldest first. */
+	days: ReportDay[],
+	/**
+	 *  The period's most frequent categories (cases created), most first; at most
+	 *  [`TOP`].
+	 */
+	topCategories: ReportCount[],
+	/**  The root causes of the period's resolved cases, most first; at most [`TOP`]. */
+	topRootCauses: ReportCount[],
 };
 
 /**  One day of a set. */
