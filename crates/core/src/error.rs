@@ -159,6 +159,11 @@ pub enum Error {
         /// What this build reads, the same way.
         supported: String,
     },
+    /// A PDF report needs a font that covers Chinese, and the computer has none.
+    #[error(
+        "no font that covers Chinese was found for the PDF; install Noto Sans CJK (Debian/Ubuntu: fonts-noto-cjk) or WenQuanYi Micro Hei (fonts-wqy-microhei); macOS and Windows have one built in"
+    )]
+    NoReportFont,
     /// A restore failed after the current database had been copied aside; the copy is
     /// where `kept_aside` says.
     #[error("the restore failed; the previous database is kept at {}", kept_aside.display())]

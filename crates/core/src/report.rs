@@ -11,6 +11,10 @@
 //! compliance) are added when those features exist and have data in the period; a report
 //! never shows an empty placeholder.
 
+mod pdf;
+
+pub use pdf::{find_font, report_pdf};
+
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 

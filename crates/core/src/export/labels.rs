@@ -118,6 +118,31 @@ labels! {
     /// Follow-up rate.
     CallbacksOnTime => "Call-backs done on time", "按时完成的回访", "準時完成的回訪";
 
+    /// No data.
+    NoData => "No data", "暂无数据", "暫無資料";
+    /// Minutes, short.
+    Min => "min", "分钟", "分鐘";
+    /// Hours, short.
+    Hour => "h", "小时", "小時";
+    /// Weekly report title.
+    WeeklyReport => "Weekly service report", "服务周报", "服務週報";
+    /// Monthly report title.
+    MonthlyReport => "Monthly service report", "服务月报", "服務月報";
+    /// Report section: KPIs.
+    KpisHeading => "Key performance indicators", "关键绩效指标", "關鍵績效指標";
+    /// Report column: change.
+    Change => "Change", "变化", "變化";
+    /// Report section: day by day.
+    DayByDay => "Day by day: cases created and SLA compliance", "每日情况：新建案件与 SLA 达成率", "每日情況：新增案件與 SLA 達成率";
+    /// Report section: top categories.
+    TopCategories => "Top issues (categories)", "主要问题（类别）", "主要問題（類別）";
+    /// Report section: root causes.
+    RootCauses => "Root causes", "根本原因", "根本原因";
+    /// "Generated".
+    Generated => "Generated", "生成时间", "產生時間";
+    /// "Time zone".
+    TimeZone => "Time zone", "时区", "時區";
+
     /// Unit: seconds.
     Seconds => "seconds", "秒", "秒";
     /// Unit: percent.
