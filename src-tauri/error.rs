@@ -170,7 +170,9 @@ impl From<Error> for IpcError {
                 log::error!("storage error: {}", frontline_core::error::with_causes(&e));
                 IpcError::new(ErrorCode::Storage, "the database could not be read or written")
             }
-            Error::Internal(_) => {
+            // The app makes no PDF yet (the CLI and core do); until it does, a missing font
+            // is not a case the UI translates.
+            Error::Internal(_) | Error::NoReportFont => {
                 log::error!("internal error: {e}");
                 IpcError::new(ErrorCode::Internal, "internal error")
             }
