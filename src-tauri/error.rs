@@ -54,6 +54,14 @@ pub enum ErrorCode {
     NotEmpty,
     /// An import of a file with row errors (or a wrong header): nothing was imported.
     ImportInvalid,
+    /// A file the user chose could not be written or read (disk full, no permission).
+    File,
+    /// An export can only be read into an empty database, and this one holds data.
+    ImportNotEmpty,
+    /// The file is not a Frontline export (or is damaged); nothing was imported.
+    NotAnExport,
+    /// The export was made by a newer Frontline; update this one to read it.
+    ExportTooNew,
     /// A bug.
     Internal,
 }
@@ -87,6 +95,18 @@ impl IpcError {
             field: Some(field.to_owned()),
             rule: Some(ValidationRule::InvalidValue),
             limit: None,
+        }
+    }
+
+    /// An export's or import's failure: a file-system error is about the user's file
+    /// (its OS error is shown, naming the path the user chose), anything else as usual.
+    pub fn file(e: Error) -> Self {
+        match e {
+            Error::Io { .. } | Error::AlreadyExists { .. } => {
+                log::warn!("file error: {}", frontline_core::error::with_causes(&e));
+                IpcError::new(ErrorCode::File, frontline_core::error::with_causes(&e))
+            }
+            other => other.into(),
         }
     }
 
@@ -146,11 +166,16 @@ impl From<Error> for IpcError {
             Error::DemoWhileSignedIn => IpcError::new(ErrorCode::DemoWhileSignedIn, e.to_string()),
             Error::NotEmpty { .. } => IpcError::new(ErrorCode::NotEmpty, e.to_string()),
             Error::ImportInvalid { .. } => IpcError::new(ErrorCode::ImportInvalid, e.to_string()),
+            Error::ImportNotEmpty { .. } => IpcError::new(ErrorCode::ImportNotEmpty, e.to_string()),
+            Error::NotAnExport { .. } => IpcError::new(ErrorCode::NotAnExport, e.to_string()),
+            Error::ExportTooNew { .. } => IpcError::new(ErrorCode::ExportTooNew, e.to_string()),
             Error::Io { .. } | Error::Sqlite(_) | Error::AlreadyExists { .. } | Error::RestoreFailed { .. } => {
                 log::error!("storage error: {}", frontline_core::error::with_causes(&e));
                 IpcError::new(ErrorCode::Storage, "the database could not be read or written")
             }
-            Error::Internal(_) => {
+            // The app makes no PDF yet (the CLI and core do); until it does, a missing font
+            // is not a case the UI translates.
+            Error::Internal(_) | Error::NoReportFont => {
                 log::error!("internal error: {e}");
                 IpcError::new(ErrorCode::Internal, "internal error")
             }

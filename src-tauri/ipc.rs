@@ -8,7 +8,9 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
-use crate::commands::{app, calendars, cases, customers, demo, import, kpi, people, settings, sla, sync, views, voc};
+use crate::commands::{
+    app, calendars, cases, customers, demo, export, import, kpi, people, report, settings, sla, sync, views, voc,
+};
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
 /// Where the generated bindings live, relative to the repository root.
@@ -109,6 +111,12 @@ pub fn builder() -> Builder<tauri::Wry> {
         voc::insight_unlink,
         voc::insight_delete,
         voc::insight_save_handover,
+        export::export_cases_csv,
+        export::export_kpi_csv,
+        export::data_export_json,
+        export::data_import_json,
+        export::export_cancel,
+        report::report_service,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

@@ -96,4 +96,10 @@ pub const COMMANDS: &[&str] = &[
     "insight_unlink",
     "insight_delete",
     "insight_save_handover",
+    "export_cases_csv",
+    "export_kpi_csv",
+    "data_export_json",
+    "data_import_json",
+    "export_cancel",
+    "report_service",
 ];

@@ -35,8 +35,9 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_notification::init())
-        // The import's open dialog is opened from Rust; the webview may only open a save
-        // dialog (an insight's hand-over), whose path a Frontline command then writes.
+        // The import's open dialog and the exports' save dialogs are opened from Rust; the
+        // webview may only open a save dialog (an insight's hand-over), whose path a
+        // Frontline command then writes.
         .plugin(tauri_plugin_dialog::init())
         .plugin(
             tauri_plugin_log::Builder::new()

@@ -39,6 +39,7 @@ pub struct AppState {
     import_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// The file chosen in the import wizard's open dialog (the webview never holds it).
     import_file: Mutex<Option<PathBuf>>,
+    export_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     started: std::time::Instant,
     first_screen_logged: std::sync::Once,
     stores: OnceLock<Stores>,
@@ -103,6 +104,7 @@ impl AppState {
             demo_cancel: Default::default(),
             import_cancel: Default::default(),
             import_file: Mutex::new(None),
+            export_cancel: Default::default(),
             started,
             first_screen_logged: std::sync::Once::new(),
             stores: OnceLock::new(),
@@ -196,6 +198,9 @@ impl AppState {
     /// Remembers the file chosen for import.
     pub fn set_import_file(&self, path: Option<PathBuf>) {
         *lock(&self.import_file) = path;
+    /// The flag that cancels a running export or import.
+    pub fn export_cancel(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.export_cancel.clone()
     }
 
     /// Runs one core read on a read-only connection.

@@ -10,6 +10,7 @@ import { CustomerListPage } from "./customers/CustomerListPage";
 import { CustomerPage } from "./customers/CustomerPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
 import { PlansPage } from "./plans/PlansPage";
+import { ServiceReportPage } from "./reports/ServiceReportPage";
 import { SettingsPage } from "./settings/SettingsPage";
 import { AppLayout } from "./shell/AppLayout";
 import { DEFAULT_SECTION } from "./shell/sections";
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
           { path: "insights/:id", element: <InsightDetailPage /> },
         ],
       },
+      { path: "dashboard/report", element: <ServiceReportPage /> },
       { path: "sync", element: <SyncPage /> },
       { path: "sync/conflicts", element: <ConflictsPage /> },
       { path: "settings", element: <SettingsPage /> },

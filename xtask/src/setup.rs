@@ -38,7 +38,9 @@ const BUILD_PACKAGES: &[&str] = &[
     "pkg-config",
 ];
 // faketime: the sync tests run a device whose clock is a day ahead (libfaketime).
-const TEST_PACKAGES: &[&str] = &["xvfb", "webkit2gtk-driver", "dbus-daemon", "imagemagick", "x11-utils", "faketime"];
+// fonts-wqy-microhei: the PDF report's test needs a font that covers Chinese.
+const TEST_PACKAGES: &[&str] =
+    &["xvfb", "webkit2gtk-driver", "dbus-daemon", "imagemagick", "x11-utils", "faketime", "fonts-wqy-microhei"];
 const DIST_PACKAGES: &[&str] = &["squashfs-tools", "desktop-file-utils", "patchelf"];
 
 /// Ensures the Linux system packages for `purpose` are installed.

@@ -1,12 +1,13 @@
 //! `case new|set|note|show|list`: cases from scripts.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use frontline_core::cases::{self, CaseChannel, CaseEdit, CaseQuery, CaseStatus, NewCase, Priority, Queue, Resolution};
-use frontline_core::{Store, customers, people};
+use frontline_core::settings::Language;
+use frontline_core::{Store, customers, export, people, views};
 
-use crate::output;
+use crate::{export_cmd, output, progress};
 
 pub struct NewArgs {
     pub title: String,
@@ -142,15 +143,49 @@ pub fn show(db: &Path, key: &str, json: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn list(db: &Path, json: bool, queue: Option<String>, text: Option<String>, limit: u32) -> Result<()> {
+pub struct ListArgs {
+    pub json: bool,
+    pub queue: Option<String>,
+    pub view: Option<String>,
+    pub text: Option<String>,
+    pub limit: u32,
+    pub csv: Option<PathBuf>,
+    pub lang: Option<Language>,
+}
+
+pub fn list(db: &Path, a: ListArgs) -> Result<()> {
     let store = Store::open_read_only(db).with_context(|| format!("cannot open {}", db.display()))?;
-    let queue = match queue {
-        Some(q) => Queue::parse(&q.to_ascii_lowercase()).with_context(|| format!("unknown queue {q:?}"))?,
-        None => Queue::All,
+    let mut q = match &a.view {
+        Some(name) => views::list(store.conn())?
+            .into_iter()
+            .find(|v| v.name == *name)
+            .with_context(|| format!("no saved view is called {name:?}"))?
+            .query,
+        None => CaseQuery::default(),
     };
-    let q = CaseQuery { queue, text, limit, ..CaseQuery::default() };
+    if let Some(queue) = &a.queue {
+        q.queue = Queue::parse(&queue.to_ascii_lowercase()).with_context(|| format!("unknown queue {queue:?}"))?;
+    }
+    if a.text.is_some() {
+        q.text = a.text;
+    }
+    if q.queue == Queue::Mine && q.me.is_none() {
+        q.me = views::me(store.conn())?;
+    }
+    if let Some(to) = &a.csv {
+        let lang = export_cmd::language(&store, a.lang)?;
+        let rows = export_cmd::to_new_file(to, |out, cancelled| {
+            export::cases_csv(store.conn(), &q, lang, store.now(), out, |p| {
+                progress::draw(&format!("exporting: {}/{} cases", p.rows, p.total));
+                export_cmd::keep_going(cancelled)
+            })
+        })?;
+        output::line(format_args!("exported {rows} cases to {}", to.display()));
+        return Ok(());
+    }
+    q.limit = a.limit;
     let page = cases::query::list(store.conn(), &q, store.now())?;
-    if json {
+    if a.json {
         return output::json(&page);
     }
     for r in &page.rows {

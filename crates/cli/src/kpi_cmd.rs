@@ -1,7 +1,7 @@
 //! `kpi`: the dashboard's numbers for a period beside the previous one (or, with `--by`,
 //! per agent or team), from the same core module as the app.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use frontline_core::cases::{CaseChannel, Priority};
@@ -9,9 +9,10 @@ use frontline_core::customers::Tier;
 use frontline_core::kpi::{
     self, Average, DashboardRequest, KpiFilter, Kpis, LeaderboardBy, LeaderboardRequest, PeriodPreset, PeriodRequest, Share,
 };
+use frontline_core::settings::Language;
 use frontline_core::{Store, people};
 
-use crate::output;
+use crate::{export_cmd, output};
 
 pub struct KpiArgs {
     pub period: String,
@@ -23,6 +24,8 @@ pub struct KpiArgs {
     pub tiers: Vec<Tier>,
     pub by: Option<LeaderboardBy>,
     pub json: bool,
+    pub csv: Option<PathBuf>,
+    pub lang: Option<Language>,
 }
 
 /// `today`, `7d`, `30d`, `90d`, or `FROM..TO` (days, both included).
@@ -63,6 +66,12 @@ pub fn run(db: &Path, a: KpiArgs) -> Result<()> {
     let d = explain(kpi::dashboard(conn, &DashboardRequest { period, filter }, store.now()))?;
     if a.json {
         return output::json(&d);
+    }
+    if let Some(to) = &a.csv {
+        let table = d.table(export_cmd::language(&store, a.lang)?);
+        export_cmd::to_new_file(to, |out, _| table.write_csv(out))?;
+        output::line(format_args!("exported the KPIs to {}", to.display()));
+        return Ok(());
     }
     let (cur, prev) = (&d.current, &d.previous);
     output::line(format_args!(

@@ -141,11 +141,28 @@ enum Command {
         #[arg(long, value_parser = kpi_cmd::parse_tier)]
         tier: Vec<frontline_core::customers::Tier>,
         /// A leaderboard instead: the period's KPIs per agent or per team.
-        #[arg(long, value_parser = kpi_cmd::parse_by)]
+        #[arg(long, value_parser = kpi_cmd::parse_by, conflicts_with = "csv")]
         by: Option<frontline_core::kpi::LeaderboardBy>,
         /// Print every number as JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "csv")]
         json: bool,
+        /// Write the KPIs to FILE as CSV (one row per KPI, this period beside the
+        /// previous one; UTF-8 with BOM); FILE must not exist yet.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Language of the CSV headers and KPI names: en, zh-Hans or zh-Hant (default:
+        /// this device's).
+        #[arg(long, value_parser = demo_cmd::parse_language, requires = "csv")]
+        lang: Option<Language>,
+    },
+    /// Read a file written by `export --json` into this database, which must be empty
+    /// (moving to a new laptop, or out of another Frontline). All or nothing: a damaged,
+    /// foreign or newer file, or Ctrl-C, leaves the database as it was. Status, due times,
+    /// search and counts are rebuilt; the rows become this device's data (a later login
+    /// sends them).
+    ImportJson {
+        /// The export to read.
+        file: PathBuf,
     },
     /// Import cases and their customers from a CSV file: a Zendesk or Freshdesk ticket
     /// export (recognised by its header row), or any CSV with a column mapping. All or
@@ -251,20 +268,30 @@ enum CaseCommand {
         #[arg(long)]
         json: bool,
     },
-    /// List cases, newest first.
+    /// List cases, newest first (or as the saved view sorts them).
     List {
         /// Print the page as JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "csv")]
         json: bool,
         /// all, mine, unassigned, breaching, escalated, vip or awaiting_callback.
         #[arg(long)]
         queue: Option<String>,
+        /// Start from this saved view's queue, filters and sort (by name).
+        #[arg(long)]
+        view: Option<String>,
         /// Search text.
         #[arg(long)]
         text: Option<String>,
-        /// How many (at most 500).
+        /// How many (at most 500; with --csv every case of the list is written).
         #[arg(long, default_value_t = 100)]
         limit: u32,
+        /// Write every case of the list to FILE as CSV (UTF-8 with BOM, opens in Excel);
+        /// FILE must not exist yet.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// Language of the CSV headers: en, zh-Hans or zh-Hant (default: this device's).
+        #[arg(long, value_parser = demo_cmd::parse_language, requires = "csv")]
+        lang: Option<Language>,
     },
 }
 
@@ -328,7 +355,9 @@ fn run(cli: Cli) -> Result<()> {
             CaseCommand::Set { case, fields } => case_cmds::set(&db, &case, &fields),
             CaseCommand::Note { case, text } => case_cmds::note(&db, &case, &text),
             CaseCommand::Show { case, json } => case_cmds::show(&db, &case, json),
-            CaseCommand::List { json, queue, text, limit } => case_cmds::list(&db, json, queue, text, limit),
+            CaseCommand::List { json, queue, view, text, limit, csv, lang } => {
+                case_cmds::list(&db, case_cmds::ListArgs { json, queue, view, text, limit, csv, lang })
+            }
         },
         Command::Export { json } => export_cmd::json(&db, &json),
         Command::Voc(VocCommand::Painpoints { period, json }) => voc_cmd::pain_points(&db, &period, json),
@@ -336,9 +365,22 @@ fn run(cli: Cli) -> Result<()> {
             &db,
             import_cmd::ImportArgs { file, dry_run, mapping, encoding, skip_invalid, show_mapping, json },
         ),
-        Command::Kpi { period, team, agent, channel, category, priority, tier, by, json } => kpi_cmd::run(
+        Command::ImportJson { file } => export_cmd::import_json(&db, &file),
+        Command::Kpi { period, team, agent, channel, category, priority, tier, by, json, csv, lang } => kpi_cmd::run(
             &db,
-            kpi_cmd::KpiArgs { period, teams: team, agents: agent, channels: channel, categories: category, priorities: priority, tiers: tier, by, json },
+            kpi_cmd::KpiArgs {
+                period,
+                teams: team,
+                agents: agent,
+                channels: channel,
+                categories: category,
+                priorities: priority,
+                tiers: tier,
+                by,
+                json,
+                csv,
+                lang,
+            },
         ),
     }
 }

@@ -136,6 +136,34 @@ pub enum Error {
         /// Live cases in the database.
         cases: u64,
     },
+    /// An export was to be read into a database that already holds data: its rows would
+    /// mix with the file's, and ids could clash. Nothing was written.
+    #[error("the database is not empty ({rows} rows in {tables}); an export is read only into an empty database")]
+    ImportNotEmpty {
+        /// Rows found, deleted ones included.
+        rows: u64,
+        /// The tables holding them, by name.
+        tables: String,
+    },
+    /// A file that is not a Frontline export, or a damaged one. Nothing was written.
+    #[error("not a Frontline export: {detail}")]
+    NotAnExport {
+        /// What is wrong, and where.
+        detail: String,
+    },
+    /// An export made by a newer Frontline than this one. Nothing was written.
+    #[error("the export was made by a newer Frontline (format {found}); this one reads up to {supported}. Update Frontline")]
+    ExportTooNew {
+        /// The file's format and schema, as `version/schema`.
+        found: String,
+        /// What this build reads, the same way.
+        supported: String,
+    },
+    /// A PDF report needs a font that covers Chinese, and the computer has none.
+    #[error(
+        "no font that covers Chinese was found for the PDF; install Noto Sans CJK (Debian/Ubuntu: fonts-noto-cjk) or WenQuanYi Micro Hei (fonts-wqy-microhei); macOS and Windows have one built in"
+    )]
+    NoReportFont,
     /// A restore failed after the current database had been copied aside; the copy is
     /// where `kept_aside` says.
     #[error("the restore failed; the previous database is kept at {}", kept_aside.display())]

@@ -7,6 +7,20 @@
 //! So two databases that hold the same synced state export byte-identical files, which
 //! is how sync tests compare devices, and how a supervisor can hand the team's data to
 //! another tool.
+//!
+//! Beside it: CSV files of tables ([`table`]) — a case list or saved view
+//! ([`cases_csv`]), the dashboard's tiles ([`crate::kpi::Dashboard::table`]) — with their
+//! headers in the reader's language ([`labels`]).
+
+mod cases_csv;
+mod file;
+mod import;
+pub mod labels;
+pub mod table;
+
+pub use cases_csv::cases_csv;
+pub use file::write_file;
+pub use import::{ImportProgress, ImportSummary, import_json};
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -18,14 +32,25 @@ use crate::store::schema::{CREATED_AT, DELETED_AT};
 use crate::store::{Merge, Table};
 use crate::{Error, Result};
 
-/// How far an export has come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How far an export (or an import) has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Progress {
     /// Rows written.
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub rows: u64,
-    /// Rows in all.
+    /// Rows in all (0 while unknown).
+    #[cfg_attr(feature = "specta", specta(type = u32))]
     pub total: u64,
 }
+
+/// The name in an export's `$format` header.
+pub const FORMAT_NAME: &str = "frontline";
+/// The version of the file's layout (the header, tables, rows). The tables and columns
+/// follow the schema, whose version the header gives beside it.
+pub const FORMAT_VERSION: u32 = 1;
+/// The header's key: first in the file (`$` sorts before every table name).
+const FORMAT_KEY: &str = "$format";
 
 /// The columns of `table` an export holds, sorted.
 fn columns(table: Table) -> Vec<&'static str> {
@@ -40,8 +65,9 @@ fn columns(table: Table) -> Vec<&'static str> {
     cols
 }
 
-/// Writes the export to `out`: `{"<table>":[{row},…],…}`, tables by name, one row per
-/// line. `on_progress` may cancel with `Break` ([`Error::Cancelled`]).
+/// Writes the export to `out`: `{"$format":{…},"<table>":[{row},…],…}`, tables by name,
+/// one row per line (the layout is described in `docs/export-format.md`). `on_progress`
+/// may cancel with `Break` ([`Error::Cancelled`]).
 pub fn canonical_json(
     conn: &rusqlite::Connection,
     out: &mut impl Write,
@@ -56,13 +82,20 @@ pub fn canonical_json(
         total += n as u64;
     }
     let mut rows = 0u64;
-    out.write_all(b"{").map_err(io)?;
-    for (i, table) in tables.iter().enumerate() {
+    let schema = crate::store::migrations::current_version(conn)?;
+    write!(
+        out,
+        "{{\n{}:{{\"name\":{},\"schema\":{schema},\"version\":{FORMAT_VERSION}}}",
+        json_string(FORMAT_KEY),
+        json_string(FORMAT_NAME)
+    )
+    .map_err(io)?;
+    for table in &tables {
         let cols = columns(*table);
         let sql = format!("SELECT {} FROM {} ORDER BY id", cols.join(", "), table.name());
         let mut stmt = conn.prepare(&sql)?;
         let mut query = stmt.query([])?;
-        write!(out, "{}{}:[", if i == 0 { "\n" } else { ",\n" }, json_string(table.name())).map_err(io)?;
+        write!(out, ",\n{}:[", json_string(table.name())).map_err(io)?;
         let mut first = true;
         while let Some(r) = query.next()? {
             let mut row = BTreeMap::new();

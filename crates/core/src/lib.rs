@@ -30,6 +30,7 @@ pub mod kpi;
 pub mod limits;
 pub mod paths;
 pub mod people;
+pub mod report;
 pub mod settings;
 pub mod sla;
 pub mod sla_policies;

@@ -6,16 +6,17 @@
  */
 import { Alert, Button, Center, Group, Loader, Modal, Text, Title, Tooltip } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
-import { IconAlertTriangle, IconFileImport, IconPlus, IconUserCircle } from "@tabler/icons-react";
+import { IconAlertTriangle, IconFileExport, IconFileImport, IconPlus, IconUserCircle } from "@tabler/icons-react";
 import type { RowSelectionState } from "@tanstack/react-table";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 
 import { ImportWizard } from "../import/ImportWizard";
+import { datedFileName, useCasesCsvExport } from "../export/useCasesCsvExport";
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
 import { reportTiming } from "../ipc/timing";
-import { useAgents, useCaseFirstPage, useMe, useQueueCounts } from "../ipc/queries";
+import { CASE_PAGE_SIZE, useAgents, useCaseFirstPage, useMe, useQueueCounts } from "../ipc/queries";
 import { isMacPlatform } from "../shell/shortcuts";
 import { BulkActions } from "./BulkActions";
 import { CaseFilters } from "./CaseFilters";
@@ -112,6 +113,7 @@ export function CaseListPage() {
   const replace = (next: ListState) => setParams(writeListState(next), { replace: true });
 
   const mac = useMemo(isMacPlatform, []);
+  const csv = useCasesCsvExport();
   const total = first.data?.total;
 
   return (
@@ -132,6 +134,16 @@ export function CaseListPage() {
           <Button variant="default" leftSection={<IconFileImport size={16} aria-hidden />} onClick={() => setImporting(true)}>
             {t("import.button")}
           </Button>
+          {!emptyDatabase && !needsMe && (
+            <Button
+              variant="default"
+              leftSection={<IconFileExport size={16} aria-hidden />}
+              loading={csv.running}
+              onClick={() => csv.start({ ...query, offset: 0, limit: CASE_PAGE_SIZE }, datedFileName(t("export.casesFile"), "csv"))}
+            >
+              {t("export.csv")}
+            </Button>
+          )}
           <Tooltip label={t("cases.newCaseShortcut", { keys: mac ? "⌘N" : "Ctrl+N" })} openDelay={400}>
             <Button
               leftSection={<IconPlus size={16} aria-hidden />}
@@ -143,6 +155,7 @@ export function CaseListPage() {
           </Tooltip>
         </Group>
       </Group>
+      {csv.dialog}
 
       {maybeEmpty ? (
         <Center py="xl">

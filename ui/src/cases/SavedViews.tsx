@@ -15,10 +15,11 @@ import {
   UnstyledButton,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconBookmark, IconBookmarkPlus, IconTrash } from "@tabler/icons-react";
+import { IconBookmark, IconBookmarkPlus, IconFileExport, IconTrash } from "@tabler/icons-react";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { datedFileName, useCasesCsvExport } from "../export/useCasesCsvExport";
 import { ipcErrorMessage, ipcErrorOf, placeError } from "../ipc/errors";
 import { CASE_PAGE_SIZE, useDeleteView, useSaveView, useSavedViews } from "../ipc/queries";
 import { fromCaseQuery, toListQuery, type ListState } from "./listState";
@@ -100,6 +101,7 @@ export function SavedViews({ state, onApply }: { state: ListState; onApply: (sta
   const remove = useDeleteView();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
+  const csv = useCasesCsvExport();
 
   return (
     <>
@@ -137,6 +139,18 @@ export function SavedViews({ state, onApply }: { state: ListState; onApply: (sta
                 </UnstyledButton>
                 <ActionIcon
                   variant="subtle"
+                  size="sm"
+                  aria-label={t("export.exportView", { name: view.name })}
+                  loading={csv.running}
+                  onClick={() => {
+                    setOpen(false);
+                    csv.start(view.query, datedFileName(view.name, "csv"));
+                  }}
+                >
+                  <IconFileExport size={14} aria-hidden />
+                </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
                   color="red"
                   size="sm"
                   aria-label={t("cases.views.delete", { name: view.name })}
@@ -169,6 +183,7 @@ export function SavedViews({ state, onApply }: { state: ListState; onApply: (sta
         </Popover.Dropdown>
       </Popover>
       <SaveViewDialog state={state} opened={saving} onClose={() => setSaving(false)} />
+      {csv.dialog}
     </>
   );
 }

@@ -6,14 +6,17 @@
  * count opens the cases behind it. Period and filters live in the URL, so Back from a case list returns here
  * unchanged.
  */
-import { Alert, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { DatePickerInput } from "@mantine/dates";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { notifications } from "@mantine/notifications";
+import { IconAlertTriangle, IconFileExport, IconReport } from "@tabler/icons-react";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 
+import { datedFileName } from "../export/useCasesCsvExport";
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
+import { useExportKpiCsv } from "../ipc/export";
 import type { PeriodPreset } from "../ipc/bindings";
 import { useDashboard } from "../ipc/queries";
 import { ChartCard } from "./charts/ChartCard";
@@ -86,6 +89,19 @@ export function DashboardPage() {
   const tiles = data ? dashboardTiles(t, i18n.language, data) : [];
   const charts = data ? chartModels(t, i18n.language, data) : [];
   const dateRange = (from: string, to: string) => (from === to ? from : t("dashboard.period.days", { from, to }));
+  const csv = useExportKpiCsv();
+  const exportCsv = () => {
+    if (!request) return;
+    csv.mutate(
+      { request, fileName: datedFileName(t("export.kpiFile"), "csv") },
+      {
+        onSuccess: (done) => {
+          if (done) notifications.show({ color: "teal", message: t("export.kpiDone", { path: done.path }) });
+        },
+        onError: (e) => notifications.show({ color: "red", title: t("export.failed"), message: describeError(t, e) }),
+      },
+    );
+  };
 
   return (
     <Stack gap="md">
@@ -104,6 +120,25 @@ export function DashboardPage() {
           {state.preset === "custom" ? (
             <CustomDays from={state.from} to={state.to} error={periodError} onChange={(from, to) => update({ from, to })} />
           ) : null}
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconFileExport size={14} aria-hidden />}
+            disabled={!data || periodError !== null}
+            loading={csv.isPending}
+            onClick={exportCsv}
+          >
+            {t("export.csv")}
+          </Button>
+          <Button
+            component={Link}
+            to="/dashboard/report?kind=weekly"
+            variant="default"
+            size="xs"
+            leftSection={<IconReport size={14} aria-hidden />}
+          >
+            {t("reports.open")}
+          </Button>
         </Group>
       </Group>
 

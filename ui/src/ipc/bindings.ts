@@ -151,50 +151,35 @@ export const commands = {
 	demoClear: () => typedError<ClearedDemo, IpcError>(__TAURI_INVOKE("demo_clear")),
 	/**  The KPI tiles for a period beside the previous one, with each tile's case list. */
 	kpiDashboard: (request: DashboardRequest) => typedError<Dashboard, IpcError>(__TAURI_INVOKE("kpi_dashboard", { request })),
-	/**  Every journey stage in journey order, retired ones included. */
-	journeyStageList: () => typedError<JourneyStage[], IpcError>(__TAURI_INVOKE("journey_stage_list")),
-	/**  Adds a stage at the end of the journey. */
-	journeyStageCreate: (name: string) => typedError<JourneyStageId, IpcError>(__TAURI_INVOKE("journey_stage_create", { name })),
-	/**  Renames a stage. */
-	journeyStageRename: (id: JourneyStageId, name: string) => typedError<null, IpcError>(__TAURI_INVOKE("journey_stage_rename", { id, name })),
-	/**  Puts the stages in this order (every stage once). */
-	journeyStageReorder: (ids: JourneyStageId[]) => typedError<null, IpcError>(__TAURI_INVOKE("journey_stage_reorder", { ids })),
-	/**  Retires a stage or brings it back. */
-	journeyStageSetRetired: (id: JourneyStageId, retired: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("journey_stage_set_retired", { id, retired })),
-	/**  Sets (or clears) a case's journey stage. */
-	caseSetJourneyStage: (id: CaseId, stage: JourneyStageId | null) => typedError<null, IpcError>(__TAURI_INVOKE("case_set_journey_stage", { id, stage })),
-	/**  A page of feedback. */
-	feedbackList: (query: FeedbackQuery) => typedError<FeedbackPage, IpcError>(__TAURI_INVOKE("feedback_list", { query })),
-	/**  One feedback entry. */
-	feedbackGet: (id: FeedbackId) => typedError<Feedback, IpcError>(__TAURI_INVOKE("feedback_get", { id })),
-	/**  Records a feedback entry. */
-	feedbackCreate: (input: FeedbackInput) => typedError<FeedbackId, IpcError>(__TAURI_INVOKE("feedback_create", { input })),
-	/**  Replaces a feedback entry's fields. */
-	feedbackUpdate: (id: FeedbackId, input: FeedbackInput) => typedError<null, IpcError>(__TAURI_INVOKE("feedback_update", { id, input })),
-	/**  Deletes a feedback entry. */
-	feedbackDelete: (id: FeedbackId) => typedError<null, IpcError>(__TAURI_INVOKE("feedback_delete", { id })),
-	/**  The feedback themes in use. */
-	feedbackThemes: () => typedError<string[], IpcError>(__TAURI_INVOKE("feedback_themes")),
-	/**  The pain-point heat maps of a period. */
-	vocPainPoints: (request: PainPointsRequest) => typedError<PainPoints, IpcError>(__TAURI_INVOKE("voc_pain_points", { request })),
-	/**  The insights a query asks for. */
-	insightList: (query: InsightQuery) => typedError<InsightSummary[], IpcError>(__TAURI_INVOKE("insight_list", { query })),
-	/**  An insight with its evidence. */
-	insightGet: (id: InsightId) => typedError<InsightDetail, IpcError>(__TAURI_INVOKE("insight_get", { id })),
-	/**  Raises an insight with its evidence. */
-	insightCreate: (input: InsightInput, evidence: Evidence) => typedError<InsightId, IpcError>(__TAURI_INVOKE("insight_create", { input, evidence })),
-	/**  Replaces an insight's texts, department and review date. */
-	insightUpdate: (id: InsightId, input: InsightInput) => typedError<null, IpcError>(__TAURI_INVOKE("insight_update", { id, input })),
-	/**  Moves an insight along its workflow. */
-	insightSetStatus: (id: InsightId, to: InsightStatus) => typedError<null, IpcError>(__TAURI_INVOKE("insight_set_status", { id, to })),
-	/**  Cites more cases or feedback. */
-	insightLink: (id: InsightId, evidence: Evidence) => typedError<null, IpcError>(__TAURI_INVOKE("insight_link", { id, evidence })),
-	/**  Stops citing cases or feedback. */
-	insightUnlink: (id: InsightId, evidence: Evidence) => typedError<null, IpcError>(__TAURI_INVOKE("insight_unlink", { id, evidence })),
-	/**  Deletes an insight. */
-	insightDelete: (id: InsightId) => typedError<null, IpcError>(__TAURI_INVOKE("insight_delete", { id })),
-	/**  Saves an insight's hand-over page (Markdown or HTML) to the path the user chose. */
-	insightSaveHandover: (path: string, contents: string) => typedError<null, IpcError>(__TAURI_INVOKE("insight_save_handover", { path, contents })),
+	/**
+	 *  Writes every case of the list `query` describes (the current list or a saved view's
+	 *  query; paging ignored) as CSV to a file the user picks, headers in the app's language.
+	 *  `None` when the user cancelled the dialog.
+	 */
+	exportCasesCsv: (query: CaseQuery, fileName: string, onProgress: Channel<Progress>) => typedError<ExportDone | null, IpcError>(__TAURI_INVOKE("export_cases_csv", { query, fileName, onProgress })),
+	/**
+	 *  Writes the dashboard's KPIs for `request` (one row per KPI, this period beside the
+	 *  previous one) as CSV to a file the user picks. `None` when the dialog was cancelled.
+	 */
+	exportKpiCsv: (request: DashboardRequest, fileName: string) => typedError<ExportDone | null, IpcError>(__TAURI_INVOKE("export_kpi_csv", { request, fileName })),
+	/**
+	 *  Writes everything this database syncs as canonical JSON (`docs/export-format.md`) to a
+	 *  file the user picks. `None` when the dialog was cancelled.
+	 */
+	dataExportJson: (fileName: string, onProgress: Channel<Progress>) => typedError<ExportDone | null, IpcError>(__TAURI_INVOKE("data_export_json", { fileName, onProgress })),
+	/**
+	 *  Reads an export the user picks into this database, which must be empty; all or
+	 *  nothing, on a worker with its own write connection (the UI keeps reading meanwhile).
+	 *  `None` when the dialog was cancelled.
+	 */
+	dataImportJson: (onProgress: Channel<ImportProgress>) => typedError<ImportSummary | null, IpcError>(__TAURI_INVOKE("data_import_json", { onProgress })),
+	/**
+	 *  Stops a running export or import; an export's file is not left behind, an import keeps
+	 *  nothing.
+	 */
+	exportCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("export_cancel")),
+	/**  The weekly or monthly service report, its KPI names in the app's language. */
+	reportService: (kind: ReportKind) => typedError<ServiceReport, IpcError>(__TAURI_INVOKE("report_service", { kind })),
 };
 
 /** Events */
@@ -442,8 +427,6 @@ export type Case = {
 	createdAt: string,
 	/**  Last changed. */
 	updatedAt: string,
-	/**  Where in the customer's journey the case arose (`crate::voc::stages`). */
-	journeyStageId: JourneyStageId | null,
 };
 
 /**  What can be done to a case besides moving its status. */
@@ -575,13 +558,6 @@ export type CaseQuery = {
 	callbackDueFrom?: string | null,
 	/**  Call-back due before (RFC 3339), done or not. */
 	callbackDueTo?: string | null,
-	/**
-	 *  Only cases at these customer-journey stages (the pain-point view's drill-downs; a
-	 *  view saved before them reads this and the next as empty).
-	 */
-	journeyStages?: JourneyStageId[],
-	/**  Only cases with one of these root causes (exactly as recorded at resolving). */
-	rootCauses?: string[],
 	/**  Sort column. */
 	sort: CaseSort,
 	/**  Descending. */
@@ -822,44 +798,12 @@ export type DemoSummary = {
 	teams: number,
 };
 
-/**  The department that owns the requested change. */
-export type Department = 
-/**  Product management. */
-"product" | 
-/**  Sales. */
-"sales" | 
-/**  Engineering. */
-"engineering" | 
-/**  Billing and finance. */
-"billing" | 
-/**  Marketing. */
-"marketing" | 
-/**  Operations and logistics. */
-"operations" | 
-/**  Anyone else. */
-"other";
-
 /**  Direction of a customer contact. */
 export type Direction = 
 /**  We contacted the customer. */
 "outbound" | 
 /**  The customer contacted us. */
 "inbound";
-
-/**  The period a map's drill-downs cover, in the terms of its list. */
-export type DrillPeriod = 
-/**  Cases created in `[from, to)` (RFC 3339). */
-{ list: "cases"; 
-/**  Start. */
-from: string; 
-/**  End, excluded. */
-to: string } | 
-/**  Feedback given on days `from` to `to`, both included (YYYY-MM-DD). */
-{ list: "feedback"; 
-/**  First day. */
-from: string; 
-/**  Last day. */
-to: string };
 
 /**  One line of the effective target table. */
 export type EffectivePolicy = 
@@ -914,6 +858,14 @@ export type ErrorCode =
 "server" | 
 /**  Demo data was asked for on a database that already has cases. */
 "not_empty" | 
+/**  A file the user chose could not be written or read (disk full, no permission). */
+"file" | 
+/**  An export can only be read into an empty database, and this one holds data. */
+"import_not_empty" | 
+/**  The file is not a Frontline export (or is damaged); nothing was imported. */
+"not_an_export" | 
+/**  The export was made by a newer Frontline; update this one to read it. */
+"export_too_new" | 
 /**  A bug. */
 "internal";
 
@@ -1012,125 +964,13 @@ to: string };
 /**  Id of a timeline event. */
 export type EventId = string;
 
-/**  Cases and feedback entries cited as evidence. */
-export type Evidence = {
-	/**  Cases. */
-	caseIds: CaseId[],
-	/**  Feedback entries. */
-	feedbackIds: FeedbackId[],
+/**  A finished export. */
+export type ExportDone = {
+	/**  The file written. */
+	path: string,
+	/**  Rows written. */
+	rows: number,
 };
-
-/**  A case cited as evidence, as the detail and the hand-over show it. */
-export type EvidenceCase = {
-	/**  Id. */
-	id: CaseId,
-	/**  Reference. */
-	reference: string,
-	/**  Title. */
-	title: string,
-	/**  Status. */
-	status: CaseStatus,
-	/**  Root cause, once resolved. */
-	rootCause: string | null,
-	/**  CSAT answer. */
-	csat: number | null,
-	/**  Created (RFC 3339). */
-	createdAt: string,
-};
-
-/**  A feedback entry as lists and forms show it. */
-export type Feedback = {
-	/**  Id. */
-	id: FeedbackId,
-	/**  The day it was given. */
-	receivedOn: string,
-	/**  Where it came from. */
-	source: FeedbackSource,
-	/**  How the customer feels. */
-	sentiment: Sentiment,
-	/**  The customer. */
-	customerId: CustomerId | null,
-	/**  The customer's name. */
-	customerName: string | null,
-	/**  The journey stage. */
-	journeyStageId: JourneyStageId | null,
-	/**  CSAT, 1–5. */
-	csat: number | null,
-	/**  Themes, sorted. */
-	themes: string[],
-	/**  The text. */
-	text: string,
-};
-
-/**  Id of a feedback entry (a survey answer, focus-group note or comment). */
-export type FeedbackId = string;
-
-/**  What the create and edit forms send. */
-export type FeedbackInput = {
-	/**  The day it was given (YYYY-MM-DD). */
-	receivedOn: string,
-	/**  Where it came from. */
-	source: FeedbackSource,
-	/**  How the customer feels. */
-	sentiment: Sentiment,
-	/**  The customer, if known. */
-	customerId: CustomerId | null,
-	/**  The journey stage it is about, if any. */
-	journeyStageId: JourneyStageId | null,
-	/**  A CSAT answer (1–5) given with it. */
-	csat: number | null,
-	/**  Themes (trimmed, de-duplicated, sorted). */
-	themes: string[],
-	/**  What the customer said. */
-	text: string,
-};
-
-/**  A page of feedback and how many entries the whole list has. */
-export type FeedbackPage = {
-	/**  The rows, newest first. */
-	rows: Feedback[],
-	/**  Entries in the whole list. */
-	total: number,
-};
-
-/**  A feedback list request; empty lists mean any. */
-export type FeedbackQuery = {
-	/**  Words in the text. */
-	text: string | null,
-	/**  Only these sources. */
-	sources: FeedbackSource[],
-	/**  Only these sentiments. */
-	sentiments: Sentiment[],
-	/**  Only these journey stages. */
-	journeyStages: JourneyStageId[],
-	/**  Only entries with one of these themes. */
-	themes: string[],
-	/**  Given on or after this day (YYYY-MM-DD). */
-	from: string | null,
-	/**  Given on or before this day (YYYY-MM-DD). */
-	to: string | null,
-	/**  Rows to skip. */
-	offset: number,
-	/**  Rows to return (1 to [`MAX_LIMIT`]). */
-	limit: number,
-};
-
-/**  Where a feedback entry came from. */
-export type FeedbackSource = 
-/**  An answer to a survey. */
-"survey" | 
-/**  A note from a focus group. */
-"focus_group" | 
-/**  An interview with a customer. */
-"interview" | 
-/**  A comment (to an agent, on a form). */
-"comment" | 
-/**  A public review. */
-"review" | 
-/**  A post on social media. */
-"social" | 
-/**  Anything else. */
-"other";
 
 /**  The follow-up call (回访) after resolution. */
 export type FollowUp = {
@@ -1140,38 +980,6 @@ export type FollowUp = {
 	doneAt: string | null,
 	/**  What came of it. */
 	outcome: string | null,
-};
-
-/**  One cell. */
-export type HeatCell = {
-	/**  Cases (or feedback entries) in it. */
-	count: number,
-	/**  Their CSAT: share of 4–5 among those answered. */
-	csat: Share,
-};
-
-/**  A heat map: journey stages down, root causes or themes across. */
-export type HeatMap = {
-	/**  The columns shown, most entries first. */
-	columns: string[],
-	/**  The stages in journey order: every stage in use, and every one with entries. */
-	rows: HeatRow[],
-	/**  The largest cell count (for the colour scale). */
-	maxCount: number,
-	/**  Entries in columns beyond the [`MAX_COLUMNS`] shown. */
-	leftOut: number,
-	/**  The list behind the map (the period); a cell adds its stage and column. */
-	drillPeriod: DrillPeriod,
-};
-
-/**  One journey stage's row. */
-export type HeatRow = {
-	/**  The stage. */
-	stage: JourneyStage,
-	/**  One cell per column, in column order. */
-	cells: HeatCell[],
-	/**  The whole row, columns left out included. */
-	total: HeatCell,
 };
 
 /**  A stored holiday or make-up working day. */
@@ -1236,6 +1044,24 @@ export type ImportPreview = {
 	skipped: SkippedEvent[],
 };
 
+/**  How far an import has come. */
+export type ImportProgress = {
+	/**  Rows read and written. */
+	rows: number,
+	/**  Bytes of the file read. */
+	bytes: number,
+	/**  Bytes in the file (0 when unknown). */
+	totalBytes: number,
+};
+
+/**  What an import wrote. */
+export type ImportSummary = {
+	/**  Rows written, in all tables. */
+	rows: number,
+	/**  Cases among them (deleted ones included). */
+	cases: number,
+};
+
 /**  One day the import would add. */
 export type ImportedDay = {
 	/**  `YYYY-MM-DD`. */
@@ -1246,90 +1072,6 @@ export type ImportedDay = {
 	kind: DayKind,
 	/**  The calendar already lists this date: it is left as it is. */
 	alreadyListed: boolean,
-};
-
-/**  An insight. */
-export type Insight = {
-	/**  Id. */
-	id: InsightId,
-	/**  Title. */
-	title: string,
-	/**  What was found. */
-	finding: string,
-	/**  Owning department. */
-	department: Department,
-	/**  The change asked for. */
-	requestedChange: string,
-	/**  Status. */
-	status: InsightStatus,
-	/**  Review date. */
-	reviewOn: string | null,
-	/**  Still open and its review date has passed. */
-	overdue: boolean,
-	/**  Raised (RFC 3339). */
-	createdAt: string,
-};
-
-/**  Everything the detail page and the hand-over show. */
-export type InsightDetail = {
-	/**  The insight. */
-	insight: Insight,
-	/**  Statuses it may move to. */
-	nextStatuses: InsightStatus[],
-	/**  Cited cases, newest first. */
-	cases: EvidenceCase[],
-	/**  Cited feedback, newest first. */
-	feedback: Feedback[],
-};
-
-/**  Id of an insight raised for another department. */
-export type InsightId = string;
-
-/**  What the create and edit forms send. */
-export type InsightInput = {
-	/**  Short statement of the finding. */
-	title: string,
-	/**  What was found, in a few sentences. */
-	finding: string,
-	/**  The department that owns the change. */
-	department: Department,
-	/**  The change asked for. */
-	requestedChange: string,
-	/**  When to look at it again (YYYY-MM-DD). */
-	reviewOn: string | null,
-};
-
-/**  An insights list request; empty lists mean any. */
-export type InsightQuery = {
-	/**  Words in the title. */
-	text: string | null,
-	/**  Only these statuses. */
-	statuses: InsightStatus[],
-	/**  Only these departments. */
-	departments: Department[],
-	/**  Only open insights whose review date has passed. */
-	overdueOnly: boolean,
-};
-
-/**  Where an insight is in its life. */
-export type InsightStatus = 
-/**  Raised; the department has not answered yet. */
-"proposed" | 
-/**  The department agreed to make the change. */
-"accepted" | 
-/**  The change is made. */
-"done" | 
-/**  The department will not make it. */
-"declined";
-
-/**  One row of the insights list. */
-export type InsightSummary = {
-	/**  The insight. */
-	insight: Insight,
-	/**  Cases cited. */
-	cases: number,
-	/**  Feedback entries cited. */
-	feedback: number,
 };
 
 /**  An error as the UI receives it. */
@@ -1345,26 +1087,6 @@ export type IpcError = {
 	/**  For validation errors with a limit (e.g. maximum length). */
 	limit: number | null,
 };
-
-/**  One stage. */
-export type JourneyStage = {
-	/**  Id. */
-	id: JourneyStageId,
-	/**  The built-in stage it is (e.g. "billing"), `None` for one the team added. */
-	key: string | null,
-	/**
-	 *  The name the team gave it; empty for a built-in stage never renamed (the UI shows
-	 *  the translated default).
-	 */
-	name: string,
-	/**  Place in the journey, 1 first. */
-	position: number,
-	/**  Offered for no new choice; kept where used. */
-	retired: boolean,
-};
-
-/**  Id of a customer-journey stage. */
-export type JourneyStageId = string;
 
 /**  The case list behind each tile of one period. */
 export type KpiDrills = {
@@ -1470,28 +1192,6 @@ export type OpeningInterval = {
 	end: string,
 };
 
-/**  The pain-point view of a period. */
-export type PainPoints = {
-	/**  The period. */
-	period: Period,
-	/**  Stage × root cause, of cases created in the period with both recorded. */
-	cases: HeatMap,
-	/**  Stage × theme, of feedback given in the period. */
-	feedback: HeatMap,
-	/**  Cases created in the period without a journey stage (in no row). */
-	casesWithoutStage: number,
-	/**  Cases created in the period with a stage but no root cause yet (in no column). */
-	casesWithoutRootCause: number,
-	/**  Feedback given in the period without a journey stage. */
-	feedbackWithoutStage: number,
-};
-
-/**  What the view asks for. */
-export type PainPointsRequest = {
-	/**  The period: cases created and feedback given in it. */
-	period: PeriodRequest,
-};
-
 /**  A resolved period: local days and the instants they span. */
 export type Period = {
 	/**  First day (YYYY-MM-DD, in the time zone). */
@@ -1570,6 +1270,14 @@ export type PriorityCount = {
 	cases: number,
 };
 
+/**  How far an export (or an import) has come. */
+export type Progress = {
+	/**  Rows written. */
+	rows: number,
+	/**  Rows in all (0 while unknown). */
+	total: number,
+};
+
 /**  The built-in list views. */
 export type Queue = 
 /**  Every case. */
@@ -1614,6 +1322,62 @@ export type Region =
 /**  Hong Kong. */
 "hk";
 
+/**  A category or root cause and its cases. */
+export type ReportCount = {
+	/**  The category or root cause, as the cases name it. */
+	name: string,
+	/**  Cases. */
+	cases: number,
+};
+
+/**  One day of the daily charts. */
+export type ReportDay = {
+	/**  The day (YYYY-MM-DD, in the report's time zone). */
+	day: string,
+	/**  Cases created that day. */
+	created: number,
+	/**  SLA compliance of the cases resolved that day; `None` without any. */
+	slaCompliance: number | null,
+	/**  Cases that share is taken over. */
+	slaCases: number,
+};
+
+/**  Which report. */
+export type ReportKind = 
+/**  The last 7 days beside the 7 before. */
+"weekly" | 
+/**  The last 30 days beside the 30 before. */
+"monthly";
+
+/**  One KPI of the report: this period beside the previous one. */
+export type ReportKpi = {
+	/**  Stable key (`first_response`, `backlog.p1`, …). */
+	key: string,
+	/**  Name in the report's language. */
+	name: string,
+	/**  Unit of the values. */
+	unit: ReportUnit,
+	/**  This period's value; `None` without data. */
+	current: number | null,
+	/**  Cases (or answers) it rests on. */
+	currentBasis: number | null,
+	/**  The previous period's value. */
+	previous: number | null,
+	/**  Cases (or answers) that rests on. */
+	previousBasis: number | null,
+};
+
+/**  What a KPI's value counts in. */
+export type ReportUnit = 
+/**  Seconds (a mean duration). */
+"seconds" | 
+/**  Percent (a share of cases). */
+"percent" | 
+/**  Cases. */
+"cases" | 
+/**  An NPS score, −100 to 100. */
+"score";
+
 /**  What resolving needs. */
 export type Resolution = {
 	/**  Root cause. */
@@ -1642,14 +1406,32 @@ export type SavedView = {
 	query: CaseQuery,
 };
 
-/**  How the customer feels, as the person recording it judged. */
-export type Sentiment = 
-/**  Pleased. */
-"positive" | 
-/**  Neither. */
-"neutral" | 
-/**  Unhappy. */
-"negative";
+/**  A service report. */
+export type ServiceReport = {
+	/**  Which report. */
+	kind: ReportKind,
+	/**  When it was made (RFC 3339, UTC). */
+	generatedAt: string,
+	/**  The organisation's name (may be empty). */
+	organisation: string,
+	/**  The time zone its days are counted in. */
+	timeZone: string,
+	/**  The period reported on. */
+	current: Period,
+	/**  The period before, of equal length. */
+	previous: Period,
+	/**  Every KPI, in the dashboard's order. */
+	kpis: ReportKpi[],
+	/**  Each day of the period, oldest first. */
+	days: ReportDay[],
+	/**
+	 *  The period's most frequent categories (cases created), most first; at most
+	 *  [`TOP`].
+	 */
+	topCategories: ReportCount[],
+	/**  The root causes of the period's resolved cases, most first; at most [`TOP`]. */
+	topRootCauses: ReportCount[],
+};
 
 /**  One day of a set. */
 export type SetDay = {

@@ -30,6 +30,10 @@ const CODES: readonly ErrorCode[] = [
   "server",
   "not_empty",
   "import_invalid",
+  "file",
+  "import_not_empty",
+  "not_an_export",
+  "export_too_new",
   "internal",
 ];
 

@@ -1,7 +1,8 @@
 /**
  * Settings: loads the stored settings (loader while waiting, translated error with
  * Retry if that fails) and hands them to the form; below it, the service levels,
- * holidays and team calendars, which save on each change.
+ * holidays and team calendars, which save on each change, and the data's export and
+ * import.
  */
 import { Alert, Button, Center, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
@@ -10,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { describeError } from "../ipc/errors";
 import { useSettings } from "../ipc/queries";
 import { Calendars } from "./Calendars";
+import { DataTransfer } from "./DataTransfer";
 import { Holidays } from "./Holidays";
 import { JourneyStages } from "./JourneyStages";
 import { ServiceLevels } from "./ServiceLevels";
@@ -65,6 +67,7 @@ export function SettingsPage() {
       <Holidays />
       <Calendars />
       <JourneyStages />
+      <DataTransfer />
     </Stack>
   );
 }

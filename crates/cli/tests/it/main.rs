@@ -406,7 +406,8 @@ fn kpi_by_agent_prints_a_leaderboard_whose_rows_add_up_to_the_dashboard() {
     let bad = cli(&db, &["kpi", "--by", "floor"]);
     assert!(stderr(&bad).contains("unknown leaderboard \"floor\"; use agent or team"), "{}", stderr(&bad));
 }
-mod import;
+
+#[test]
 fn voc_painpoints_prints_the_heat_maps_and_their_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("frontline.db");
@@ -431,3 +432,5 @@ fn voc_painpoints_prints_the_heat_maps_and_their_json() {
     let backwards = cli(&db, &["voc", "painpoints", "--period", "2026-03-05..2026-03-01"]);
     assert!(stderr(&backwards).contains("invalid to: the end is not after the start"), "{}", stderr(&backwards));
 }
+mod export;
+mod import;

@@ -448,11 +448,7 @@ pub fn list(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> R
 }
 
 fn list_in_snapshot(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<CasePage> {
-    let total = if is_whole_queue(q) {
-        super::counts::queue_count(conn, q.queue, q.me.as_ref(), now)?
-    } else {
-        count(conn, q, now)?
-    };
+    let total = total(conn, q, now)?;
     let (filter, mut args) = filters(q, now)?;
     let n = args.len();
     // A page in the far half of the list is read from its other end: SQLite skips an
@@ -483,49 +479,103 @@ fn list_in_snapshot(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Ut
     let order = order_by(q.sort, q.descending);
     let inner_order = order_by(q.sort, inner_descending);
     let sql = format!(
-        "SELECT c.id, c.ref, c.title, cu.name, cu.tier = 'vip', c.priority, c.status, c.channel, c.category, a.name,
-                c.tags, c.escalation_department IS NOT NULL, c.created_at,
-                CASE WHEN c.first_response_at IS NULL THEN c.first_response_due_at END,
-                c.resolution_due_at,
-                CASE WHEN c.callback_done_at IS NULL THEN c.callback_due_at END, cu.tier, c.team_id
+        "SELECT {SUMMARY_COLUMNS}
          FROM (SELECT c.rowid AS rid FROM cases c WHERE {filter} ORDER BY {inner_order} LIMIT ?{} OFFSET ?{}) page
          JOIN cases c ON c.rowid = page.rid
-         LEFT JOIN customers cu ON cu.id = c.customer_id
-         LEFT JOIN agents a ON a.id = c.assignee_id
+         {SUMMARY_JOINS}
          ORDER BY {order}",
         n + 1,
         n + 2
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-        let tags: String = r.get(10)?;
-        let tier: Option<Tier> = r.get(16)?;
-        let team: Option<TeamId> = r.get(17)?;
-        let summary = CaseSummary {
-            id: r.get(0)?,
-            reference: r.get(1)?,
-            title: r.get(2)?,
-            customer_name: r.get(3)?,
-            vip: r.get::<_, Option<bool>>(4)?.unwrap_or(false),
-            priority: r.get(5)?,
-            status: r.get(6)?,
-            channel: r.get(7)?,
-            category: r.get(8)?,
-            assignee_name: r.get(9)?,
-            tags: serde_json::from_str(&tags).unwrap_or_default(),
-            escalated: r.get(11)?,
-            created_at: r.get(12)?,
-            first_response_due_at: r.get(13)?,
-            resolution_due_at: r.get(14)?,
-            callback_due_at: r.get(15)?,
-            at_risk: false,
-        };
-        Ok((summary, (tier, team)))
-    })?;
-    let (mut rows, policy_keys): (Vec<CaseSummary>, Vec<(Option<Tier>, Option<TeamId>)>) =
+    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), summary_row)?;
+    let (mut rows, policy_keys): (Vec<CaseSummary>, Vec<PolicyKey>) =
         rows.collect::<Result<Vec<_>, _>>()?.into_iter().unzip();
     super::service_level::mark_at_risk(conn, &mut rows, &policy_keys, now)?;
     Ok(CasePage { rows, total })
+}
+
+/// What a list row is read from (the cases table as `c`, joined by [`SUMMARY_JOINS`]), in
+/// the order [`summary_row`] reads it.
+const SUMMARY_COLUMNS: &str = "c.id, c.ref, c.title, cu.name, cu.tier = 'vip', c.priority, c.status, c.channel,
+    c.category, a.name, c.tags, c.escalation_department IS NOT NULL, c.created_at,
+    CASE WHEN c.first_response_at IS NULL THEN c.first_response_due_at END,
+    c.resolution_due_at,
+    CASE WHEN c.callback_done_at IS NULL THEN c.callback_due_at END, cu.tier, c.team_id";
+const SUMMARY_JOINS: &str =
+    "LEFT JOIN customers cu ON cu.id = c.customer_id LEFT JOIN agents a ON a.id = c.assignee_id";
+
+/// What picks a row's SLA policy and calendar besides the case's own columns: its
+/// customer's tier and its team (see `service_level::mark_at_risk`).
+type PolicyKey = (Option<Tier>, Option<TeamId>);
+
+/// A list row from [`SUMMARY_COLUMNS`], its at-risk flag still to be marked.
+fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(CaseSummary, PolicyKey)> {
+    let tags: String = r.get(10)?;
+    let summary = CaseSummary {
+        id: r.get(0)?,
+        reference: r.get(1)?,
+        title: r.get(2)?,
+        customer_name: r.get(3)?,
+        vip: r.get::<_, Option<bool>>(4)?.unwrap_or(false),
+        priority: r.get(5)?,
+        status: r.get(6)?,
+        channel: r.get(7)?,
+        category: r.get(8)?,
+        assignee_name: r.get(9)?,
+        tags: serde_json::from_str(&tags).unwrap_or_default(),
+        escalated: r.get(11)?,
+        created_at: r.get(12)?,
+        first_response_due_at: r.get(13)?,
+        resolution_due_at: r.get(14)?,
+        callback_due_at: r.get(15)?,
+        at_risk: false,
+    };
+    Ok((summary, (r.get(16)?, r.get(17)?)))
+}
+
+/// Rows [`walk`] hands over at a time.
+pub const WALK_BATCH: usize = 500;
+
+/// Every row of the list `q` describes (its paging ignored), in its order, in batches of
+/// [`WALK_BATCH`]: what an export of a list or saved view writes, however long. `f` gets
+/// each batch and the list's total; `Break` stops the walk ([`Error::Cancelled`]). One
+/// snapshot (a savepoint), so the rows and the total agree while others write.
+pub fn walk(
+    conn: &rusqlite::Connection,
+    q: &CaseQuery,
+    now: DateTime<Utc>,
+    mut f: impl FnMut(&[CaseSummary], u32) -> Result<std::ops::ControlFlow<()>>,
+) -> Result<u32> {
+    validate(&CaseQuery { offset: 0, limit: 1, ..q.clone() })?;
+    conn.execute_batch("SAVEPOINT case_walk")?;
+    let out = (|| {
+        let total = total(conn, q, now)?;
+        let (filter, args) = filters(q, now)?;
+        let order = order_by(q.sort, q.descending);
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM cases c {SUMMARY_JOINS} WHERE {filter} ORDER BY {order}");
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), summary_row)?;
+        loop {
+            let (mut batch, keys): (Vec<CaseSummary>, Vec<PolicyKey>) =
+                rows.by_ref().take(WALK_BATCH).collect::<Result<Vec<_>, _>>()?.into_iter().unzip();
+            if batch.is_empty() {
+                return Ok(total);
+            }
+            super::service_level::mark_at_risk(conn, &mut batch, &keys, now)?;
+            if f(&batch, total)?.is_break() {
+                return Err(Error::Cancelled);
+            }
+        }
+    })();
+    conn.execute_batch("RELEASE case_walk")?;
+    out
+}
+
+/// The number of rows of the whole list `q` (its paging ignored): maintained for a whole
+/// queue, counted otherwise.
+fn total(conn: &rusqlite::Connection, q: &CaseQuery, now: DateTime<Utc>) -> Result<u32> {
+    if is_whole_queue(q) { super::counts::queue_count(conn, q.queue, q.me.as_ref(), now) } else { count(conn, q, now) }
 }
 
 /// Whether `q` is a whole built-in queue (no search, no filter): its size is then

@@ -14,6 +14,7 @@
 //! - `charts.rs`: the same measures per day or week, and the top lists.
 //! - `leaderboard.rs`: the same measures per agent or team.
 //! - `values.rs`: what they give, for the wire.
+//! - `table.rs`: the tiles as a table, for CSV files and reports.
 
 mod charts;
 mod filter;
@@ -21,6 +22,7 @@ mod leaderboard;
 mod measures;
 mod period;
 mod source;
+mod table;
 mod values;
 
 use chrono::{DateTime, Utc};
@@ -29,6 +31,7 @@ use serde::{Deserialize, Serialize};
 pub use charts::{BacklogCell, ChannelCount, Charts, DAILY_MAX_DAYS, Granularity, RankedCount, TOP_N, TrendPoint, VolumePoint};
 pub use filter::{KpiDrills, KpiFilter};
 pub use leaderboard::{Leaderboard, LeaderboardBy, LeaderboardRequest, LeaderboardRow};
+pub use table::{KpiRow, KpiValue, kpi_rows};
 pub use values::{AgeBucket, AgeCount, Average, Backlog, Callbacks, Kpis, Nps, PriorityCount, Share};
 pub use period::{PERIOD_DAYS_BACK_MAX, PERIOD_DAYS_MAX, Period, PeriodPreset, PeriodRequest};
 pub(crate) use period::resolve as resolve_period;

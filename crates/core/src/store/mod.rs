@@ -5,6 +5,7 @@
 //! which hands the closure a [`WriteTx`] and commits data, change log and clock together.
 
 mod apply;
+mod import;
 mod open;
 pub(crate) use open::{Access, CACHE_KIB, classify, restrict_permissions};
 pub mod migrations;

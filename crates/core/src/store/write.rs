@@ -289,7 +289,7 @@ impl<'conn> WriteTx<'conn> {
 
     /// Versions one changed column of a synced row and, when signed in, records it in the
     /// outbox.
-    fn log_cell(&mut self, table: Table, id: &str, col: &str, value: &Value) -> Result<()> {
+    pub(super) fn log_cell(&mut self, table: Table, id: &str, col: &str, value: &Value) -> Result<()> {
         if !table.is_synced() || !self.versioned {
             return Ok(());
         }
@@ -305,7 +305,7 @@ impl<'conn> WriteTx<'conn> {
 
     /// Records a whole new append-only row in the outbox (when signed in). Such rows are
     /// never changed, so they need no version: a duplicate is recognised by its id.
-    fn log_row(&mut self, table: Table, id: &str, row: &[(&str, &Value)]) -> Result<()> {
+    pub(super) fn log_row(&mut self, table: Table, id: &str, row: &[(&str, &Value)]) -> Result<()> {
         if !table.is_synced() || !self.versioned || !self.outbox {
             return Ok(());
         }
@@ -361,4 +361,14 @@ fn check_columns(table: Table, values: &[(&'static str, Value)], mode: Mode) -> 
         }
     }
     Ok(())
+}
+
+/// Refuses unknown columns, a column given twice and derived columns: what a row read from
+/// an export may hold ([`WriteTx::import_row`]).
+pub(super) fn check_data_columns(table: Table, values: &[(&'static str, Value)]) -> Result<()> {
+    check_columns(table, values, Mode::Data)?;
+    match values.iter().find(|(c, _)| is_derived(table, c)) {
+        Some((col, _)) => Err(Error::Internal(format!("{}.{col} is derived; it is never imported", table.name()))),
+        None => Ok(()),
+    }
 }

@@ -20,6 +20,27 @@ use crate::{Error, Result, ValidationRule};
 pub const BUILT_IN: [&str; 7] = ["awareness", "purchase", "onboarding", "use", "billing", "renewal", "cancellation"];
 /// Most stages a team keeps (retired ones included).
 pub const MAX_STAGES: usize = 30;
+
+/// The SQL condition that stage row `s` was edited here: a cell not at the version the
+/// built-in stages are seeded with on every device (2026-01-01, node 0; the migration that
+/// made them).
+pub(crate) const EDITED: &str = "EXISTS (SELECT 1 FROM column_versions v
+    WHERE v.tbl = 'journey_stages' AND v.row_id = s.id AND v.hlc <> '0001767225600000-0000-0000000000000000')";
+
+/// Removes stage `id` if it is a built-in one this device never edited, so a JSON import
+/// (into a database that is empty but for them) can write the file's row in its place.
+pub(crate) fn drop_unedited_built_in(conn: &rusqlite::Connection, id: &str) -> Result<()> {
+    let unedited: bool = conn
+        .prepare_cached(&format!("SELECT NOT {EDITED} FROM journey_stages s WHERE s.id = ?1"))?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false);
+    if unedited {
+        conn.execute("DELETE FROM column_versions WHERE tbl = 'journey_stages' AND row_id = ?1", [id])?;
+        conn.execute("DELETE FROM journey_stages WHERE id = ?1", [id])?;
+    }
+    Ok(())
+}
 const NAME: TextRule = TextRule::line("name", 60, true);
 
 /// One stage.

@@ -1,0 +1,168 @@
+//! The words files made in core are read in: CSV headers and report headings, in the
+//! three languages of the app (the UI's own strings live in its locale files; these are
+//! the few that leave the app inside a file, worded as the UI words them).
+
+use crate::settings::Language;
+
+macro_rules! labels {
+    ($($(#[$doc:meta])* $name:ident => $en:literal, $hans:literal, $hant:literal;)*) => {
+        /// A word or phrase a file is written with.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Label {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Label {
+            /// Every label (for the tests that check each language has its own text).
+            pub const ALL: &'static [Label] = &[$(Label::$name,)*];
+
+            /// The label in `lang`.
+            pub fn text(self, lang: Language) -> &'static str {
+                match self {
+                    $(Label::$name => match lang {
+                        Language::En => $en,
+                        Language::ZhHans => $hans,
+                        Language::ZhHant => $hant,
+                    },)*
+                }
+            }
+        }
+    };
+}
+
+labels! {
+    /// Case id.
+    Id => "Id", "ID", "ID";
+    /// Case reference.
+    Reference => "Reference", "案件编号", "案件編號";
+    /// Title.
+    Title => "Title", "标题", "標題";
+    /// Customer.
+    Customer => "Customer", "客户", "客戶";
+    /// VIP customer.
+    Vip => "VIP customer", "VIP 客户", "VIP 客戶";
+    /// Priority.
+    Priority => "Priority", "优先级", "優先級";
+    /// Status.
+    Status => "Status", "状态", "狀態";
+    /// Channel.
+    Channel => "Channel", "渠道", "管道";
+    /// Category.
+    Category => "Category", "类别", "類別";
+    /// Assignee.
+    Assignee => "Assignee", "负责人", "負責人";
+    /// Tags.
+    Tags => "Tags", "标签", "標籤";
+    /// Escalated.
+    Escalated => "Escalated", "已升级", "已升級";
+    /// Created.
+    Created => "Created", "创建时间", "建立時間";
+    /// First response due.
+    FirstResponseDue => "First response due", "首次响应到期", "首次回應到期";
+    /// Resolution due.
+    ResolutionDue => "Resolution due", "解决到期", "解決到期";
+    /// Call-back due.
+    CallbackDue => "Call-back due", "回访到期", "回訪到期";
+    /// SLA at risk.
+    AtRisk => "SLA at risk", "SLA 有风险", "SLA 有風險";
+
+    /// KPI name column.
+    Kpi => "KPI", "指标", "指標";
+    /// KPI key column.
+    Key => "Key", "键", "鍵";
+    /// Unit column.
+    Unit => "Unit", "单位", "單位";
+    /// "This period (…)" column.
+    ThisPeriod => "This period", "本期", "本期";
+    /// "Previous period (…)" column.
+    PreviousPeriod => "Previous period", "上一周期", "上一週期";
+    /// "Cases" column (the basis of a value).
+    Basis => "Cases", "案件数", "案件數";
+    /// "to" between two days.
+    To => "to", "至", "至";
+
+    /// Cases created.
+    CasesCreated => "Cases created", "新建案件", "新增案件";
+    /// Cases resolved.
+    CasesResolved => "Cases resolved", "已解决案件", "已解決案件";
+    /// FRT.
+    FirstResponseTime => "First response time", "首次响应时间", "首次回應時間";
+    /// Resolution time.
+    ResolutionTime => "Resolution time", "解决时长", "解決時長";
+    /// SLA compliance.
+    SlaCompliance => "SLA compliance", "SLA 达成率", "SLA 達成率";
+    /// FCR.
+    FirstContactResolution => "First-contact resolution", "首次联络解决率", "首次聯絡解決率";
+    /// AHT.
+    HandleTime => "Average handle time", "平均处理时长", "平均處理時長";
+    /// CSAT.
+    Csat => "CSAT", "满意度 (CSAT)", "滿意度 (CSAT)";
+    /// NPS.
+    Nps => "NPS", "净推荐值 (NPS)", "淨推薦值 (NPS)";
+    /// Backlog.
+    Backlog => "Backlog", "积压", "待處理量";
+    /// Backlog under a day old.
+    BacklogUnderOneDay => "Backlog: under 1 day", "积压：不足 1 天", "待處理量：不足 1 天";
+    /// Backlog 1–3 days old.
+    BacklogOneToThreeDays => "Backlog: 1–3 days", "积压：1–3 天", "待處理量：1–3 天";
+    /// Backlog 3–7 days old.
+    BacklogThreeToSevenDays => "Backlog: 3–7 days", "积压：3–7 天", "待處理量：3–7 天";
+    /// Backlog over 7 days old.
+    BacklogOverSevenDays => "Backlog: 7 days or more", "积压：7 天及以上", "待處理量：7 天以上";
+    /// Backlog of one priority ("Backlog: P1" — the priority follows).
+    BacklogOfPriority => "Backlog:", "积压：", "待處理量：";
+    /// Call-backs due.
+    CallbacksDue => "Call-backs due", "到期回访", "到期回訪";
+    /// Call-backs overdue.
+    CallbacksOverdue => "Call-backs overdue", "逾期回访", "逾期回訪";
+    /// Follow-up rate.
+    CallbacksOnTime => "Call-backs done on time", "按时完成的回访", "準時完成的回訪";
+
+    /// No data.
+    NoData => "No data", "暂无数据", "暫無資料";
+    /// Minutes, short.
+    Min => "min", "分钟", "分鐘";
+    /// Hours, short.
+    Hour => "h", "小时", "小時";
+    /// Weekly report title.
+    WeeklyReport => "Weekly service report", "服务周报", "服務週報";
+    /// Monthly report title.
+    MonthlyReport => "Monthly service report", "服务月报", "服務月報";
+    /// Report section: KPIs.
+    KpisHeading => "Key performance indicators", "关键绩效指标", "關鍵績效指標";
+    /// Report column: change.
+    Change => "Change", "变化", "變化";
+    /// Report section: day by day.
+    DayByDay => "Day by day: cases created and SLA compliance", "每日情况：新建案件与 SLA 达成率", "每日情況：新增案件與 SLA 達成率";
+    /// Report section: top categories.
+    TopCategories => "Top issues (categories)", "主要问题（类别）", "主要問題（類別）";
+    /// Report section: root causes.
+    RootCauses => "Root causes", "根本原因", "根本原因";
+    /// "Generated".
+    Generated => "Generated", "生成时间", "產生時間";
+    /// "Time zone".
+    TimeZone => "Time zone", "时区", "時區";
+
+    /// Unit: seconds.
+    Seconds => "seconds", "秒", "秒";
+    /// Unit: percent.
+    Percent => "percent", "百分比", "百分比";
+    /// Unit: cases.
+    Cases => "cases", "案件", "案件";
+    /// Unit: NPS score.
+    Score => "score (−100 to 100)", "分值（−100 至 100）", "分值（−100 至 100）";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_has_text_in_every_language() {
+        for l in Label::ALL {
+            for lang in [Language::En, Language::ZhHans, Language::ZhHant] {
+                assert!(!l.text(lang).trim().is_empty(), "{l:?} in {lang:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! A service report as a PDF file, A4, with real (extractable, searchable) text.
+//!
+//! The text needs a font that has Chinese as well as Latin letters; none is shipped with
+//! Frontline (a CJK font is 5–20 MB), so one is looked up among the computer's own fonts
+//! ([`find_font`]): Noto Sans CJK or Source Han Sans, WenQuanYi on Linux (Debian:
+//! `fonts-noto-cjk`, `fonts-wqy-microhei`), PingFang on macOS, Microsoft YaHei or JhengHei on
+//! Windows. Without one the PDF is refused with [`Error::NoReportFont`], saying which to
+//! install. Only the glyphs used are embedded (krilla subsets the font).
+//!
+//! Layout is a pure step ([`layout`]: pages of positioned text and bars) before drawing, so
+//! page breaks are decided in one place.
+
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::text::{Font, TextDirection};
+
+use super::{ReportKind, ReportUnit, ServiceReport};
+use crate::export::labels::Label;
+use crate::settings::Language;
+use crate::{Error, Result};
+
+/// Font families tried, in order: Simplified or Traditional Chinese forms first as the
+/// report's language asks, then any that covers Chinese.
+fn families(lang: Language) -> Vec<&'static str> {
+    let sc = ["Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei"];
+    let tc = ["Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei"];
+    let any = ["WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK JP", "Droid Sans Fallback"];
+    let (first, second) = if lang == Language::ZhHant { (tc, sc) } else { (sc, tc) };
+    first.into_iter().chain(second).chain(any).collect()
+}
+
+/// A system font that covers Chinese: its file's bytes and the face's index in it.
+pub fn find_font(lang: Language) -> Result<(Vec<u8>, u32)> {
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    for family in families(lang) {
+        let query = fontdb::Query { families: &[fontdb::Family::Name(family)], ..fontdb::Query::default() };
+        if let Some(id) = db.query(&query)
+            && let Some(found) = db.with_face_data(id, |data, index| (data.to_vec(), index))
+        {
+            return Ok(found);
+        }
+    }
+    Err(Error::NoReportFont)
+}
+
+/// A4 in points.
+const PAGE: (f32, f32) = (595.0, 842.0);
+const MARGIN: f32 = 48.0;
+
+/// What a page holds.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Item {
+    /// Text with its baseline's left end at (x, y), in points from the top left.
+    Text { x: f32, y: f32, size: f32, text: String },
+    /// A filled bar; `strong` is the report's colour, otherwise a light track.
+    Bar { x: f32, y: f32, w: f32, h: f32, strong: bool },
+}
+
+/// Lays items out top to bottom, starting a page when one is full.
+struct Pages {
+    pages: Vec<Vec<Item>>,
+    y: f32,
+}
+
+impl Pages {
+    fn new() -> Pages {
+        Pages { pages: vec![Vec::new()], y: MARGIN }
+    }
+
+    /// Makes room for a line `height` high; returns its baseline.
+    fn line(&mut self, height: f32) -> f32 {
+        if self.y + height > PAGE.1 - MARGIN {
+            self.pages.push(Vec::new());
+            self.y = MARGIN;
+        }
+        self.y += height;
+        self.y - height * 0.25
+    }
+
+    fn push(&mut self, item: Item) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(item);
+        }
+    }
+
+    fn text(&mut self, x: f32, y: f32, size: f32, text: impl Into<String>) {
+        self.push(Item::Text { x, y, size, text: text.into() });
+    }
+
+    fn gap(&mut self, h: f32) {
+        self.y += h;
+    }
+}
+
+/// A value as the report prints it.
+fn value(lang: Language, unit: ReportUnit, v: Option<f64>) -> String {
+    let Some(v) = v else { return Label::NoData.text(lang).to_owned() };
+    match unit {
+        ReportUnit::Seconds if v.abs() >= 3600.0 => format!("{:.1} {}", v / 3600.0, Label::Hour.text(lang)),
+        ReportUnit::Seconds => format!("{} {}", (v / 60.0).round(), Label::Min.text(lang)),
+        ReportUnit::Percent => format!("{v:.1}%"),
+        ReportUnit::Score => format!("{v:+.0}"),
+        ReportUnit::Cases => format!("{v:.0}"),
+    }
+}
+
+fn change(lang: Language, unit: ReportUnit, now: Option<f64>, before: Option<f64>) -> String {
+    match (now, before) {
+        (Some(a), Some(b)) => match unit {
+            ReportUnit::Percent => format!("{:+.1} pts", a - b),
+            ReportUnit::Seconds => {
+                let d = value(lang, unit, Some(a - b));
+                if a >= b { format!("+{d}") } else { d }
+            }
+            ReportUnit::Score | ReportUnit::Cases => format!("{:+.0}", a - b),
+        },
+        _ => String::new(),
+    }
+}
+
+/// The report's pages.
+pub(crate) fn layout(r: &ServiceReport, lang: Language) -> Vec<Vec<Item>> {
+    let mut p = Pages::new();
+    let title = match r.kind {
+        ReportKind::Weekly => Label::WeeklyReport,
+        ReportKind::Monthly => Label::MonthlyReport,
+    };
+    let y = p.line(26.0);
+    p.text(MARGIN, y, 20.0, title.text(lang));
+    if !r.organisation.is_empty() {
+        let y = p.line(18.0);
+        p.text(MARGIN, y, 12.0, r.organisation.clone());
+    }
+    let to = Label::To.text(lang);
+    let y = p.line(15.0);
+    p.text(MARGIN, y, 10.0, format!("{}: {} {to} {}", Label::ThisPeriod.text(lang), r.current.first_day, r.current.last_day));
+    let y = p.line(15.0);
+    p.text(MARGIN, y, 10.0, format!("{}: {} {to} {}", Label::PreviousPeriod.text(lang), r.previous.first_day, r.previous.last_day));
+    let y = p.line(15.0);
+    p.text(MARGIN, y, 9.0, format!("{}: {} · {}: {}", Label::TimeZone.text(lang), r.time_zone, Label::Generated.text(lang), r.generated_at));
+
+    let cols = [MARGIN, 270.0, 370.0, 470.0];
+    p.gap(12.0);
+    let y = p.line(20.0);
+    p.text(MARGIN, y, 14.0, Label::KpisHeading.text(lang));
+    let y = p.line(16.0);
+    for (x, label) in cols.iter().zip([Label::Kpi, Label::ThisPeriod, Label::PreviousPeriod, Label::Change]) {
+        p.text(*x, y, 9.0, label.text(lang));
+    }
+    for k in &r.kpis {
+        let y = p.line(15.0);
+        p.text(cols[0], y, 10.0, k.name.clone());
+        p.text(cols[1], y, 10.0, value(lang, k.unit, k.current));
+        p.text(cols[2], y, 10.0, value(lang, k.unit, k.previous));
+        p.text(cols[3], y, 10.0, change(lang, k.unit, k.current, k.previous));
+    }
+
+    p.gap(12.0);
+    let y = p.line(20.0);
+    p.text(MARGIN, y, 14.0, Label::DayByDay.text(lang));
+    let max = r.days.iter().map(|d| d.created).max().unwrap_or(0).max(1) as f32;
+    for d in &r.days {
+        let y = p.line(14.0);
+        p.text(MARGIN, y, 9.0, d.day.clone());
+        let w = 150.0 * d.created as f32 / max;
+        p.push(Item::Bar { x: 130.0, y: y - 8.0, w: 150.0, h: 8.0, strong: false });
+        p.push(Item::Bar { x: 130.0, y: y - 8.0, w, h: 8.0, strong: true });
+        p.text(286.0, y, 9.0, d.created.to_string());
+        p.text(340.0, y, 9.0, format!("{}: {}", Label::SlaCompliance.text(lang), value(lang, ReportUnit::Percent, d.sla_compliance)));
+    }
+
+    for (label, rows) in [(Label::TopCategories, &r.top_categories), (Label::RootCauses, &r.top_root_causes)] {
+        if rows.is_empty() {
+            continue;
+        }
+        p.gap(12.0);
+        let y = p.line(20.0);
+        p.text(MARGIN, y, 14.0, label.text(lang));
+        let max = rows.iter().map(|c| c.cases).max().unwrap_or(0).max(1) as f32;
+        for c in rows {
+            let y = p.line(14.0);
+            p.text(MARGIN, y, 9.0, c.name.clone());
+            p.push(Item::Bar { x: 250.0, y: y - 8.0, w: 150.0 * c.cases as f32 / max, h: 8.0, strong: true });
+            p.text(406.0, y, 9.0, c.cases.to_string());
+        }
+    }
+    p.pages
+}
+
+/// The report as PDF bytes, in `lang`, with `font` (from [`find_font`]).
+pub fn report_pdf(r: &ServiceReport, lang: Language, font: (Vec<u8>, u32)) -> Result<Vec<u8>> {
+    let font = Font::new(font.0.into(), font.1).ok_or(Error::NoReportFont)?;
+    let mut document = Document::new();
+    let fill = |r: u8, g: u8, b: u8| Fill { paint: rgb::Color::new(r, g, b).into(), opacity: NormalizedF32::ONE, rule: Default::default() };
+    for items in layout(r, lang) {
+        let settings = PageSettings::from_wh(PAGE.0, PAGE.1).ok_or_else(|| Error::Internal("page size".into()))?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        for item in items {
+            match item {
+                Item::Text { x, y, size, text } => {
+                    surface.set_fill(Some(fill(20, 20, 20)));
+                    surface.draw_text(Point::from_xy(x, y), font.clone(), size, &text, false, TextDirection::Auto);
+                }
+                Item::Bar { x, y, w, h, strong } => {
+                    let Some(rect) = Rect::from_xywh(x, y, w.max(0.5), h) else { continue };
+                    let mut pb = PathBuilder::new();
+                    pb.push_rect(rect);
+                    let Some(path) = pb.finish() else { continue };
+                    surface.set_fill(Some(if strong { fill(34, 139, 230) } else { fill(225, 228, 232) }));
+                    surface.draw_path(&path);
+                }
+            }
+        }
+        surface.finish();
+        page.finish();
+    }
+    document.finish().map_err(|e| Error::Internal(format!("the PDF could not be made: {e:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ops::ControlFlow;
+
+    use super::*;
+    use crate::Store;
+    use crate::report::{service_report, ReportKind};
+
+    fn demo() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("frontline.db")).unwrap();
+        let opts = crate::demo::DemoOptions { cases: 400, language: Language::En, seed: 9, end: store.now(), force: false };
+        crate::demo::generate(&mut store, &opts, |_| ControlFlow::Continue(())).unwrap();
+        (dir, store)
+    }
+
+    /// The text a PDF reader extracts, without whitespace (extractors space glyphs
+    /// differently).
+    fn text_of(pdf: &[u8]) -> String {
+        pdf_extract::extract_text_from_mem(pdf).unwrap().chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    #[test]
+    fn the_pdf_holds_the_kpi_names_and_values_in_english_and_chinese() {
+        let (_d, store) = demo();
+        for lang in [Language::En, Language::ZhHans, Language::ZhHant] {
+            let r = service_report(store.conn(), ReportKind::Monthly, lang, store.now()).unwrap();
+            let pdf = report_pdf(&r, lang, find_font(lang).expect("a CJK font (fonts-wqy-microhei or fonts-noto-cjk)")).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"));
+            let text = text_of(&pdf);
+            let title: String = Label::MonthlyReport.text(lang).chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(text.contains(&title), "{lang:?}: {title} in {text}");
+            for k in &r.kpis {
+                let name: String = k.name.chars().filter(|c| !c.is_whitespace()).collect();
+                assert!(text.contains(&name), "{lang:?}: {name}");
+            }
+            let created = r.kpis.iter().find(|k| k.key == "created").unwrap();
+            assert!(text.contains(&value(lang, created.unit, created.current)), "{lang:?}: the created count");
+            let sla = r.kpis.iter().find(|k| k.key == "sla_compliance").unwrap();
+            assert!(text.contains(&value(lang, sla.unit, sla.current).replace(' ', "")), "{lang:?}: SLA compliance");
+        }
+    }
+
+    #[test]
+    fn a_monthly_report_runs_over_pages_and_nothing_leaves_the_page() {
+        let (_d, store) = demo();
+        let r = service_report(store.conn(), ReportKind::Monthly, Language::En, store.now()).unwrap();
+        let pages = layout(&r, Language::En);
+        assert!(pages.len() >= 2, "30 days and 24 KPIs do not fit one A4 page");
+        for item in pages.iter().flatten() {
+            let (x, y) = match item {
+                Item::Text { x, y, .. } | Item::Bar { x, y, .. } => (*x, *y),
+            };
+            assert!((0.0..PAGE.0).contains(&x) && (MARGIN..PAGE.1 - MARGIN).contains(&y), "{item:?}");
+        }
+    }
+
+    #[test]
+    fn values_read_as_people_say_them() {
+        assert_eq!(value(Language::En, ReportUnit::Seconds, Some(750.0)), "13 min");
+        assert_eq!(value(Language::ZhHans, ReportUnit::Seconds, Some(5400.0)), "1.5 小时");
+        assert_eq!(value(Language::En, ReportUnit::Percent, None), "No data");
+        assert_eq!(value(Language::En, ReportUnit::Score, Some(-4.0)), "-4");
+        assert_eq!(change(Language::En, ReportUnit::Percent, Some(87.5), Some(90.0)), "-2.5 pts");
+    }
+}
