@@ -674,7 +674,8 @@ pub(crate) mod test_support {
                  LEFT JOIN cases c ON c.rowid = f.case_rowid",
             )
             .unwrap();
-        let rows: Vec<(Option<CaseId>, i64, Option<i64>, Vec<u8>)> = stmt
+        type StoredRow = (Option<CaseId>, i64, Option<i64>, Vec<u8>);
+        let rows: Vec<StoredRow> = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .unwrap()
             .collect::<rusqlite::Result<_>>()
