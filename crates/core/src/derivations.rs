@@ -1,23 +1,27 @@
 //! What the store must recompute when its inputs change, in one place.
 //!
 //! The store knows no domain module: it calls these [`Hooks`] — the SQL functions every
-//! connection registers, and the derivations that follow a write. Local writes note only
-//! the inputs other rows derive from ([`WATCHED`]); a case's own actions keep its facts
-//! current as they go (`cases::facts::append`). Changes pulled from the server note every
-//! row they touch, and the cases they reach are folded afresh from their timelines.
+//! connection registers, the derivations that follow a write, and the derived data a
+//! migration asks for. Local writes note only the inputs other rows derive from
+//! ([`WATCHED`]); a case's own actions keep its facts current as they go
+//! (`cases::facts::append`) and note the case as stale, so what hangs on it elsewhere (its
+//! KPI facts) follows once per transaction. Changes pulled from the server note every row
+//! they touch, and the cases they reach are folded afresh from their timelines.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
+use crate::cases::SlaSetup;
 use crate::ids::CaseId;
-use crate::store::{Hooks, Table, Touched, WriteTx};
+use crate::kpi::facts::{self as kpi_facts, CaseOwner};
+use crate::store::{Changed, Hooks, Table, WriteTx};
 use crate::{Result, cases, ids, sla_policies};
 
 /// The one set of hooks every store uses.
-pub(crate) static HOOKS: &Hooks = &Hooks { functions, watch_local: WATCHED, derive };
+pub(crate) static HOOKS: &Hooks = &Hooks { functions, watch_local: WATCHED, derive, migrated: kpi_facts::fill_if_asked };
 
 /// Local changes other rows derive from: the business calendars and the policies (every
-/// active case's due times), a team's calendar, a customer's tier (the policy of their
-/// cases).
+/// case's due times and KPI facts), a team's calendar, a customer's tier (the policy of
+/// their cases).
 const WATCHED: &[(Table, &[&str])] = &[
     (Table::WorkspaceSettings, &["time_zone", "working_hours"]),
     (Table::SlaPolicies, &[]),
@@ -32,7 +36,8 @@ fn functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     ids::register_sql(conn)
 }
 
-fn derive(tx: &mut WriteTx<'_>, touched: Touched) -> Result<()> {
+fn derive(tx: &mut WriteTx<'_>, changed: Changed) -> Result<()> {
+    let Changed { touched, stale } = changed;
     let mut case_ids: BTreeSet<CaseId> =
         touched.get(&Table::Cases).into_iter().flatten().map(|id| CaseId(id.clone())).collect();
     for table in [Table::CaseEvents, Table::CaseTags] {
@@ -40,10 +45,11 @@ fn derive(tx: &mut WriteTx<'_>, touched: Touched) -> Result<()> {
             case_ids.extend(cases::facts::cases_of(tx.conn(), table, ids)?);
         }
     }
+    let mut histories = HashMap::new();
     if !case_ids.is_empty() {
         let relabelled = cases::resolve_reference_clashes(tx, &case_ids)?;
         case_ids.extend(relabelled);
-        cases::facts::refresh(tx, &case_ids)?;
+        histories = cases::facts::refresh(tx, &case_ids)?;
     }
     let calendar = [Table::WorkspaceSettings, Table::SlaPolicies, Table::Holidays, Table::Calendars, Table::Teams];
     if calendar.iter().any(|t| touched.contains_key(t)) {
@@ -54,5 +60,18 @@ fn derive(tx: &mut WriteTx<'_>, touched: Touched) -> Result<()> {
     if touched.contains_key(&Table::SlaPolicies) {
         sla_policies::record_duplicates(tx)?;
     }
-    Ok(())
+    // The KPI facts last: they read the case facts refolded above (and the histories read
+    // on the way).
+    let setup = tx.cached(SlaSetup::load)?;
+    let every_case = [Table::WorkspaceSettings, Table::SlaPolicies, Table::Holidays, Table::Calendars];
+    if every_case.iter().any(|t| touched.contains_key(t)) {
+        return kpi_facts::refresh_all(tx.conn(), &setup, histories);
+    }
+    case_ids.extend(stale.get(&Table::Cases).into_iter().flatten().map(|id| CaseId(id.clone())));
+    for (table, owner) in [(Table::Customers, CaseOwner::Customer), (Table::Teams, CaseOwner::Team)] {
+        if let Some(owners) = touched.get(&table) {
+            case_ids.extend(kpi_facts::cases_of(tx.conn(), owner, owners)?);
+        }
+    }
+    kpi_facts::refresh(tx.conn(), &setup, &case_ids, histories)
 }

@@ -51,7 +51,8 @@ fn read_estimates(dir: &Path) -> Result<Vec<(String, f64)>> {
     Ok(out)
 }
 
-/// Targets from DESIGN.md, in ms, by benchmark id prefix.
+/// Targets from DESIGN.md, in ms, by benchmark id prefix. The 90-day report has none of
+/// its own (DESIGN.md sets one for the 30-day dashboard): it is recorded beside it.
 fn target_ms(id: &str) -> Option<f64> {
     if id.contains("baseline/") {
         None
@@ -59,7 +60,7 @@ fn target_ms(id: &str) -> Option<f64> {
         Some(5.0)
     } else if id.starts_with("search/") {
         Some(30.0)
-    } else if id.starts_with("kpi/") {
+    } else if id.starts_with("kpi/dashboard") {
         Some(50.0)
     } else {
         None
@@ -201,9 +202,10 @@ fn render(
     md.push_str("Each `baseline/` row is hand-written SQL returning the same rows, measured in the same run. ");
     md.push_str("Searches run on the demo in their own language (Chinese, and an English 100k demo for the English word) ");
     md.push_str("and say how many cases they find. `queue_counts` is every tab's count (maintained; Breaching from its ");
-    md.push_str("index), beside a count(*) per queue. `kpi/dashboard_30d` is every dashboard tile for the last 30 days ");
-    md.push_str("beside the 30 before (business hours in each team's calendar, from the timelines), beside one aggregate ");
-    md.push_str("SQL per period in calendar time.\n\n");
+    md.push_str("index), beside a count(*) per queue. `kpi/dashboard_30d` is every dashboard tile and chart for the last 30 ");
+    md.push_str("days beside the 30 before, and `kpi/report_90d` the same for the last 90 days beside the 90 before (every ");
+    md.push_str("case of the demo), as of the demo's last event (business hours in each team's calendar, from each case's ");
+    md.push_str("kept KPI facts), each beside one aggregate SQL per period in calendar time.\n\n");
     md.push_str("| operation | median | target | |\n|---|---:|---:|---|\n");
     for (id, ns) in results {
         let ms = ns / 1e6;
@@ -318,3 +320,17 @@ fn today() -> String {
     Command::new("date").arg("+%Y-%m-%d").output().ok().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned()).unwrap_or_default()
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::target_ms;
+
+    #[test]
+    fn the_30_day_dashboard_has_designs_target_and_the_90_day_report_is_recorded_beside_it() {
+        assert_eq!(target_ms("kpi/dashboard_30d"), Some(50.0));
+        assert_eq!(target_ms("kpi/report_90d"), None);
+        assert_eq!(target_ms("kpi/baseline/dashboard_30d_raw_sql"), None);
+        assert_eq!(target_ms("kpi/baseline/report_90d_raw_sql"), None);
+        assert_eq!(target_ms("case_list/first_page"), Some(5.0));
+    }
+}

@@ -14,13 +14,14 @@
 //! ([`refresh`]).
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::model::{CaseChannel, CaseStatus, Direction, Escalation, EventData};
 use super::service_level;
+use super::workflow::is_active;
 use crate::ids::{CaseId, EventId};
 use crate::store::{Table, WriteTx};
 use crate::time::to_db_text;
@@ -188,6 +189,33 @@ impl Facts {
     }
 }
 
+/// What a case's timeline says beyond its row's columns, for the KPIs: its status changes
+/// (when, and to what), how many contacts were our responses, and whether it was ever
+/// reopened. Events whose time cannot be read are left out, as the SLA leaves them out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct History {
+    pub changes: Vec<(chrono::DateTime<chrono::Utc>, CaseStatus)>,
+    pub responses: u32,
+    pub reopened: bool,
+}
+
+impl History {
+    /// Adds one event of the timeline, in timeline order.
+    pub fn apply(&mut self, at: &str, event: &EventData) {
+        let Some(at) = super::parse_time(at) else { return };
+        match event {
+            EventData::StatusChanged { from, to } => {
+                self.changes.push((at, *to));
+                self.reopened |= !is_active(*from) && is_active(*to);
+            }
+            EventData::CustomerContact { channel, direction, .. } => {
+                self.responses += u32::from(is_response(*channel, *direction));
+            }
+            _ => {}
+        }
+    }
+}
+
 /// The facts of the case this transaction last appended to, so a run of actions on one
 /// case (every case of a demo run, an action and its follow-ups) reads them once.
 #[derive(Default)]
@@ -229,6 +257,8 @@ pub(super) fn append(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Re
         facts.all_columns().into_iter().zip(before.all_columns()).filter(|(new, old)| new != old).map(|(n, _)| n).collect();
     tx.set_derived_changed(Table::Cases, case.as_str(), &changed)?;
     remember(tx, case, Some(&facts))?;
+    // What derives from the case elsewhere (its KPI facts) follows at commit.
+    tx.note_stale(Table::Cases, case.as_str());
     Ok(id)
 }
 
@@ -248,14 +278,24 @@ pub(super) fn insert_event(tx: &mut WriteTx<'_>, id: &EventId, case: &CaseId, at
 
 /// The facts of a timeline, folded from scratch in timeline order. Events a newer version
 /// wrote in a form this one cannot read are skipped, as the timeline view skips them.
-pub(crate) fn fold<'a>(events: impl IntoIterator<Item = (&'a str, &'a str)>) -> Facts {
+#[cfg(test)]
+fn fold<'a>(events: impl IntoIterator<Item = (&'a str, &'a str)>) -> Facts {
+    fold_with_history(events).0
+}
+
+/// The facts of a timeline folded from scratch ([`Facts::apply`], in timeline order), and
+/// its [`History`] from the same reading. Events a newer version wrote in a form this one
+/// cannot read are skipped, as the timeline view skips them.
+fn fold_with_history<'a>(events: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Facts, History) {
     let mut facts = Facts::new();
+    let mut history = History::default();
     for (at, data) in events {
         if let Ok(e) = serde_json::from_str::<EventData>(data) {
             facts.apply(at, &e);
+            history.apply(at, &e);
         }
     }
-    facts
+    (facts, history)
 }
 
 /// Cases reached by the rows `ids` of `table` (timeline entries or tag rows).
@@ -278,18 +318,22 @@ const CHUNK: usize = 500;
 
 /// Refolds the facts, tags and due times of `cases` from their timelines and tag rows:
 /// after a pulled batch touched them. Reads the timelines of many cases per statement.
-pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<()> {
+/// Returns the [`History`] of each case found, read on the way, for what derives from it
+/// next (the KPI facts), so a first sync reads each timeline once.
+pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<HashMap<CaseId, History>> {
     if let Some(first) = cases.first() {
         remember(tx, first, None)?;
     }
     let ids: Vec<&CaseId> = cases.iter().collect();
     let mut present = Vec::new();
+    let mut histories = HashMap::with_capacity(cases.len());
     for chunk in ids.chunks(CHUNK) {
         let marks = vec!["?"; chunk.len()].join(", ");
         let (existing, mut events, mut tags) = read_timelines(tx.conn(), chunk, &marks)?;
         for id in chunk.iter().filter(|id| existing.contains(**id)) {
             let timeline = events.remove(*id).unwrap_or_default();
-            let facts = fold(timeline.iter().map(|(a, d)| (a.as_str(), d.as_str())));
+            let (facts, history) = fold_with_history(timeline.iter().map(|(a, d)| (a.as_str(), d.as_str())));
+            histories.insert((*id).clone(), history);
             let mut cols = facts.all_columns();
             let tags = serde_json::to_string(&tags.remove(*id).unwrap_or_default())
                 .map_err(|e| Error::Internal(e.to_string()))?;
@@ -299,14 +343,15 @@ pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<
         }
     }
     if present.len() > service_level::BULK_REFRESH {
-        service_level::refresh_active_due_caches(tx)
+        service_level::refresh_active_due_caches(tx)?;
     } else {
-        present.iter().try_for_each(|id| service_level::refresh_due_cache_if_exists(tx, id))
+        present.iter().try_for_each(|id| service_level::refresh_due_cache_if_exists(tx, id))?;
     }
+    Ok(histories)
 }
 
-type Timelines = std::collections::HashMap<CaseId, Vec<(String, String)>>;
-type Tags = std::collections::HashMap<CaseId, Vec<String>>;
+type Timelines = HashMap<CaseId, Vec<(String, String)>>;
+type Tags = HashMap<CaseId, Vec<String>>;
 
 /// Which of `chunk` exist, their timelines in order and their present tags.
 fn read_timelines(

@@ -241,6 +241,30 @@ impl SlaSetup {
         Ok(self.state_with(&policy, &team.0, created_at, first_response_at, changes, now))
     }
 
+    /// Whether the policy that applies to a case counts business hours (in its team's
+    /// calendar) rather than calendar hours.
+    pub(crate) fn business_hours(&self, key: &SlaKey<'_>) -> bool {
+        self.policies.policy_for(key.priority, key.tier, key.category).business_hours
+    }
+
+    /// The time in `[from, to)` an SLA clock counts: business time in `team`'s calendar
+    /// when `business_hours` ([`SlaSetup::business_hours`]), wall time otherwise — what a
+    /// running resolution clock adds (the KPIs of a case still being worked).
+    pub(crate) fn clock_time_between(
+        &self,
+        conn: &rusqlite::Connection,
+        business_hours: bool,
+        team: Option<&TeamId>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Duration> {
+        if business_hours {
+            Ok(self.calendars.for_team(conn, team)?.0.business_time_between(from, to))
+        } else {
+            Ok(self.around_the_clock.business_time_between(from, to))
+        }
+    }
+
     /// The time zone a team's days are counted in (its calendar's; the workspace's
     /// without a team or a named calendar).
     pub(crate) fn time_zone_of(&self, conn: &rusqlite::Connection, team: Option<&TeamId>) -> Result<chrono_tz::Tz> {

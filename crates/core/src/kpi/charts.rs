@@ -154,14 +154,14 @@ pub(crate) fn compute(records: &[CaseRecord], span: &Span, tz: Tz, now: DateTime
     for r in records {
         if let Some(i) = bucket_of(&buckets, r.created_at) {
             volume[i][channel_index(r.channel)] += 1;
-            *categories.entry(r.category.as_str()).or_default() += 1;
+            *categories.entry(&r.category).or_default() += 1;
         }
         if resolved_in(r, span) {
             if let Some(i) = r.resolved_at.and_then(|at| bucket_of(&buckets, at)) {
                 trend[i].add(r);
             }
             if let Some(cause) = &r.root_cause {
-                *root_causes.entry(cause.as_str()).or_default() += 1;
+                *root_causes.entry(cause).or_default() += 1;
             }
         }
         if let Some(age) = backlog_age(r, as_of) {
@@ -337,7 +337,7 @@ mod tests {
     fn top_lists_keep_the_ten_largest() {
         let records: Vec<CaseRecord> = (0..12)
             .flat_map(|i| {
-                (0..=i).map(move |_| CaseRecord { category: format!("C{i:02}"), ..record("2026-03-03T10:00:00Z") })
+                (0..=i).map(move |_| CaseRecord { category: format!("C{i:02}").into(), ..record("2026-03-03T10:00:00Z") })
             })
             .collect();
         let charts = compute(&records, &week(), chrono_tz::UTC, utc("2026-03-20T00:00:00Z"));

@@ -1,8 +1,12 @@
 //! Which cases the KPIs count, and the case list each tile drills down to.
 //!
-//! The filter is expressed as a [`CaseQuery`] and its SQL comes from the case list's own
-//! where-clause ([`crate::cases::query::filters`]), so a tile and the list it opens can
-//! never count different cases.
+//! The filter is expressed as a [`CaseQuery`], whose SQL is the case list's own
+//! where-clause ([`crate::cases::query::filters`]): each tile opens that list. The KPIs
+//! apply the same rule to each case's kept facts ([`Narrowing`]), which carry copies of
+//! the columns it reads, so a dashboard never reads the case rows; the tests hold the two
+//! to the same cases (`facts/tests.rs`, against the list's SQL).
+
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +67,66 @@ impl KpiFilter {
             }
         }
         Ok(())
+    }
+}
+
+/// A [`KpiFilter`] as a test of a case's kept facts: [`query::filters`] of
+/// [`KpiFilter::base_query`] — each list of values, when not empty, must hold the case's
+/// value (a case without a team or an agent has none; without a customer it is
+/// standard) — on the facts' copies of the case's columns. Names (teams, agents,
+/// categories) are compared by their `kpi_names` numbers; a name no case has matches no
+/// case.
+pub(crate) struct Narrowing {
+    teams: Option<BTreeSet<i64>>,
+    assignees: Option<BTreeSet<i64>>,
+    channels: Option<Vec<CaseChannel>>,
+    categories: Option<BTreeSet<i64>>,
+    priorities: Option<Vec<Priority>>,
+    tiers: Option<Vec<Tier>>,
+}
+
+impl KpiFilter {
+    /// This filter as a test of kept facts.
+    pub(crate) fn narrowing(&self, conn: &rusqlite::Connection) -> Result<Narrowing> {
+        // Every field by name: a field added to the filter must be added here too.
+        let KpiFilter { teams, assignees, channels, categories, priorities, tiers } = self;
+        let names = |values: Vec<&str>| -> Result<Option<BTreeSet<i64>>> {
+            if values.is_empty() {
+                return Ok(None);
+            }
+            let mut ids = BTreeSet::new();
+            for v in values {
+                ids.extend(super::facts::name_id(conn, v)?);
+            }
+            Ok(Some(ids))
+        };
+        let list = |v: &[_]| (!v.is_empty()).then(|| v.to_vec());
+        Ok(Narrowing {
+            teams: names(teams.iter().map(|t| t.as_str()).collect())?,
+            assignees: names(assignees.iter().map(|a| a.as_str()).collect())?,
+            channels: list(channels),
+            categories: names(categories.iter().map(String::as_str).collect())?,
+            priorities: (!priorities.is_empty()).then(|| priorities.clone()),
+            tiers: (!tiers.is_empty()).then(|| tiers.clone()),
+        })
+    }
+}
+
+impl Narrowing {
+    /// Whether the case of these facts passes.
+    pub(crate) fn admits(&self, f: &super::facts::Facts<i64>) -> bool {
+        fn name(set: &Option<BTreeSet<i64>>, v: Option<i64>) -> bool {
+            set.as_ref().is_none_or(|set| v.is_some_and(|v| set.contains(&v)))
+        }
+        fn value<T: PartialEq>(list: &Option<Vec<T>>, v: &T) -> bool {
+            list.as_ref().is_none_or(|list| list.contains(v))
+        }
+        name(&self.teams, f.team)
+            && name(&self.assignees, f.assignee)
+            && value(&self.channels, &f.channel)
+            && name(&self.categories, Some(f.category))
+            && value(&self.priorities, &f.priority)
+            && value(&self.tiers, &f.tier)
     }
 }
 

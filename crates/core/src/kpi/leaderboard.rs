@@ -126,7 +126,7 @@ mod tests {
     fn each_agent_gets_the_kpis_of_their_own_cases_with_the_counts() {
         let ann = AgentId("agent-ann".into());
         let bo = AgentId("agent-bo".into());
-        let by = |who: Option<&AgentId>, r: CaseRecord| CaseRecord { assignee: who.cloned(), ..r };
+        let by = |who: Option<&AgentId>, r: CaseRecord| CaseRecord { assignee: who.cloned().map(Into::into), ..r };
         let records = [
             by(Some(&ann), CaseRecord { csat: Some(5), ..resolved("2026-03-02T09:00:00Z", "2026-03-02T10:00:00Z") }),
             by(Some(&ann), CaseRecord { csat: Some(2), ..resolved("2026-03-03T09:00:00Z", "2026-03-03T10:00:00Z") }),
@@ -157,8 +157,8 @@ mod tests {
     fn teams_group_by_the_cases_team() {
         let north = TeamId("team-north".into());
         let records = [
-            CaseRecord { team: Some(north.clone()), ..record("2026-03-02T09:00:00Z") },
-            CaseRecord { team: Some(north.clone()), ..record("2026-03-03T09:00:00Z") },
+            CaseRecord { team: Some(north.clone().into()), ..record("2026-03-02T09:00:00Z") },
+            CaseRecord { team: Some(north.clone().into()), ..record("2026-03-03T09:00:00Z") },
         ];
         let names = BTreeMap::from([("team-north".to_string(), "North".to_string())]);
         let rows = rows(&records, LeaderboardBy::Team, &names, &KpiFilter::default(), &week(), utc("2026-03-20T00:00:00Z"));

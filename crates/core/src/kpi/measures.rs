@@ -16,6 +16,8 @@
 //! A mean or share over no cases is `None` ("no data"), never 0 or NaN; every value
 //! carries how many cases it is taken over, so a small sample is not read as a trend.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::period::Span;
@@ -48,11 +50,14 @@ pub(crate) struct CaseRecord {
     /// Status changes in time order: when, and whether the case was active after it.
     pub activity: Vec<(DateTime<Utc>, bool)>,
     pub channel: CaseChannel,
-    pub category: String,
+    // The names are shared (one allocation per distinct name, not per case): a dashboard
+    // builds tens of thousands of records and allocating each its own names cost as much
+    // as reading them.
+    pub category: Rc<str>,
     /// The root cause given at its latest resolution, if any.
-    pub root_cause: Option<String>,
-    pub assignee: Option<AgentId>,
-    pub team: Option<TeamId>,
+    pub root_cause: Option<Rc<str>>,
+    pub assignee: Option<Rc<AgentId>>,
+    pub team: Option<Rc<TeamId>>,
 }
 
 impl CaseRecord {
@@ -280,7 +285,7 @@ pub(crate) mod tests {
             callback_done_at: None,
             activity: Vec::new(),
             channel: CaseChannel::Phone,
-            category: String::new(),
+            category: "".into(),
             root_cause: None,
             assignee: None,
             team: None,

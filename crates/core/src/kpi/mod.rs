@@ -1,15 +1,20 @@
 //! Key performance indicators: the definitions of DESIGN.md in one place, for the
 //! dashboard, the reports and the CLI alike.
 //!
-//! KPIs are derived from the cases and their timelines every time they are asked for,
-//! never stored: nothing here syncs, and after a merge every device computes the same
-//! numbers from the same timelines.
+//! KPIs are derived from the cases and their timelines, never synced: after a merge every
+//! device computes the same numbers from the same timelines. What each case contributes
+//! that does not depend on when the dashboard is asked (its business-time first response
+//! and resolution, SLA outcome, status history, response count) is kept as derived,
+//! local-only data refreshed whenever the case, its timeline or an SLA input changes
+//! (`facts.rs`); the measures themselves run on every request.
 //!
 //! - `period.rs`: the period asked for and the previous one of equal length, in whole
 //!   days of the team's time zone.
 //! - `filter.rs`: which cases count, as the case list's own query, and the list each
 //!   tile drills down to.
-//! - `source.rs`: reading the cases a pair of periods needs, with their SLA state.
+//! - `facts.rs`: each case's KPI facts, worked out from its row, timeline and SLA, kept
+//!   in `case_kpi_facts` (the stored form: `facts/codec.rs`).
+//! - `source.rs`: reading the cases a pair of periods needs, from their facts.
 //! - `measures.rs`: the measures, as pure functions of those records and a period.
 //! - `charts.rs`: the same measures per day or week, and the top lists.
 //! - `leaderboard.rs`: the same measures per agent or team.
@@ -17,6 +22,7 @@
 //! - `table.rs`: the tiles as a table, for CSV files and reports.
 
 mod charts;
+pub(crate) mod facts;
 mod filter;
 mod leaderboard;
 mod measures;

@@ -1,60 +1,21 @@
-//! Reads the cases a set of periods needs as [`CaseRecord`]s: the facts on the case rows,
-//! the status changes and contacts of their timelines, and their SLA state from the same
-//! rule, policy and team calendar as the case detail ([`crate::sla::evaluate`]).
-
-use std::collections::HashMap;
+//! Reads the cases a set of periods needs as [`CaseRecord`]s, from their kept KPI facts
+//! ([`super::facts`]): one small row per case, no timeline and no SLA worked out on the
+//! way, but the same records the rule gives — a case whose facts do not hold yet at `now`
+//! (a timeline event dated ahead of this computer's clock) is worked out from its row and
+//! timeline as of `now` instead.
 
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
 
+use super::facts::{self, Dates, Dictionary, Keys, Stored};
 use super::filter::KpiFilter;
 use super::measures::CaseRecord;
-use crate::cases::facts::is_response;
-use crate::cases::workflow::{clock_mode, is_active};
-use crate::cases::{CaseChannel, CaseStatus, EventData, Priority, SlaKey, SlaSetup, parse_time, query};
-use crate::customers::Tier;
-use crate::ids::{AgentId, CaseId, TeamId};
-use crate::sla::{ClockChange, SlaState, TargetStatus};
-use crate::time::to_db_text;
+use crate::cases::SlaSetup;
 use crate::{Error, Result};
 
-/// Ids per timeline statement.
-const CHUNK: usize = 500;
-
-/// A case row as read, before its timeline.
-struct Row {
-    id: CaseId,
-    /// `None` only for a damaged row (reported, not skipped).
-    created_at: Option<DateTime<Utc>>,
-    priority: Priority,
-    status: CaseStatus,
-    first_response_at: Option<DateTime<Utc>>,
-    resolved_at: Option<DateTime<Utc>>,
-    handle_seconds: u64,
-    csat: Option<u8>,
-    nps: Option<u8>,
-    callback_due_at: Option<DateTime<Utc>>,
-    callback_done_at: Option<DateTime<Utc>>,
-    tier: Option<Tier>,
-    category: String,
-    team: Option<TeamId>,
-    channel: CaseChannel,
-    assignee: Option<AgentId>,
-    root_cause: Option<String>,
-}
-
-/// What a case's timeline adds to its row.
-#[derive(Default)]
-struct Timeline {
-    changes: Vec<ClockChange>,
-    activity: Vec<(DateTime<Utc>, bool)>,
-    responses: u32,
-    reopened: bool,
-}
-
 /// Every case under `filter` that any measure of a period within `[start, end)` may
-/// count: created in it; resolved in it; active, or with a call-back open, due or done
-/// since `start` (the backlog and call-backs at its periods' ends). SLA state as of `now`.
+/// count: created before `end` and either created in it; resolved in it; active, or with a
+/// call-back open, due or done since `start` (the backlog and call-backs at its periods'
+/// ends). SLA state as of `now`.
 pub(crate) fn read(
     conn: &rusqlite::Connection,
     setup: &SlaSetup,
@@ -62,139 +23,31 @@ pub(crate) fn read(
     (start, end): (DateTime<Utc>, DateTime<Utc>),
     now: DateTime<Utc>,
 ) -> Result<Vec<CaseRecord>> {
-    let rows = rows(conn, filter, start, end, now)?;
-    let mut timelines = timelines(conn, &rows)?;
-    rows.into_iter()
-        .map(|row| {
-            let t = timelines.remove(&row.id).unwrap_or_default();
-            record(conn, setup, row, t, now)
-        })
-        .collect()
-}
-
-fn rows(
-    conn: &rusqlite::Connection,
-    filter: &KpiFilter,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    now: DateTime<Utc>,
-) -> Result<Vec<Row>> {
-    let (filter_sql, mut args) = query::filters(&filter.base_query(), now)?;
-    let (s, e) = (args.len() + 1, args.len() + 2);
-    args.push(Value::Text(to_db_text(start)));
-    args.push(Value::Text(to_db_text(end)));
-    let sql = format!(
-        "SELECT c.id, c.created_at, c.priority, c.status, c.first_response_at, c.resolved_at, c.handle_seconds,
-                c.csat, c.nps, c.callback_due_at, c.callback_done_at, cu.tier, c.category, c.team_id,
-                c.channel, c.assignee_id, c.root_cause
-         FROM cases c LEFT JOIN customers cu ON cu.id = c.customer_id
-         WHERE {filter_sql} AND c.created_at < ?{e}
-           AND (c.created_at >= ?{s} OR c.status NOT IN ('resolved', 'closed') OR c.resolved_at >= ?{s}
-                OR c.callback_due_at >= ?{s} OR c.callback_done_at >= ?{s}
-                OR (c.callback_due_at IS NOT NULL AND c.callback_done_at IS NULL))"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let time = |r: &rusqlite::Row<'_>, i: usize| -> rusqlite::Result<Option<DateTime<Utc>>> {
-        Ok(r.get::<_, Option<String>>(i)?.as_deref().and_then(parse_time))
-    };
-    let small = |r: &rusqlite::Row<'_>, i: usize| -> rusqlite::Result<Option<u8>> {
-        Ok(r.get::<_, Option<i64>>(i)?.and_then(|v| u8::try_from(v).ok()))
-    };
-    let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-        Ok(Row {
-            id: r.get(0)?,
-            created_at: time(r, 1)?,
-            priority: r.get(2)?,
-            status: r.get(3)?,
-            first_response_at: time(r, 4)?,
-            resolved_at: time(r, 5)?,
-            handle_seconds: u64::try_from(r.get::<_, i64>(6)?).unwrap_or(0),
-            csat: small(r, 7)?,
-            nps: small(r, 8)?,
-            callback_due_at: time(r, 9)?,
-            callback_done_at: time(r, 10)?,
-            tier: r.get(11)?,
-            category: r.get(12)?,
-            team: r.get(13)?,
-            channel: r.get(14)?,
-            assignee: r.get(15)?,
-            root_cause: r.get::<_, Option<String>>(16)?.filter(|c| !c.trim().is_empty()),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The status changes and contacts of `rows`' timelines, in timeline order.
-fn timelines(conn: &rusqlite::Connection, rows: &[Row]) -> Result<HashMap<CaseId, Timeline>> {
-    let mut out: HashMap<CaseId, Timeline> = HashMap::with_capacity(rows.len());
-    for chunk in rows.chunks(CHUNK) {
-        let marks = vec!["?"; chunk.len()].join(", ");
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT case_id, at, data FROM case_events
-             WHERE case_id IN ({marks}) AND kind IN ('status_changed', 'customer_contact') AND deleted_at IS NULL
-             ORDER BY case_id, at, id"
-        ))?;
-        let events = stmt.query_map(rusqlite::params_from_iter(chunk.iter().map(|r| &r.id)), |r| {
-            Ok((r.get::<_, CaseId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?))
-        })?;
-        for event in events {
-            let (id, at, data) = event?;
-            // An event a newer version wrote in a form this one cannot read is skipped, as
-            // the timeline view and the SLA skip it.
-            let (Some(at), Ok(data)) = (parse_time(&at), serde_json::from_str::<EventData>(&data)) else { continue };
-            let t = out.entry(id).or_default();
-            match data {
-                EventData::StatusChanged { from, to } => {
-                    t.changes.push(ClockChange { at, mode: clock_mode(to) });
-                    t.activity.push((at, is_active(to)));
-                    t.reopened |= !is_active(from) && is_active(to);
-                }
-                EventData::CustomerContact { channel, direction, .. } => {
-                    t.responses += u32::from(is_response(channel, direction));
-                }
-                _ => {}
-            }
+    // The table holds every live case and no other, with the columns the filter reads:
+    // the case rows are not read at all.
+    let narrowing = filter.narrowing(conn)?;
+    // `created` and `relevant_until` are the facts' times in Unix milliseconds, rounded
+    // down: the periods' bounds are whole milliseconds, so comparing them is comparing the
+    // times themselves.
+    let sql = "SELECT case_rowid, created, record FROM case_kpi_facts
+               WHERE created < ?2 AND (relevant_until IS NULL OR relevant_until >= ?1)";
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([start.timestamp_millis(), end.timestamp_millis()])?;
+    let mut names = Dictionary::new(conn);
+    let mut dates = Dates::default();
+    let mut out = Vec::new();
+    let mut unsettled = Vec::new();
+    while let Some(row) = rows.next()? {
+        let record = row.get_ref(2)?.as_blob().map_err(|e| Error::Internal(e.to_string()))?;
+        match facts::decode(record, row.get(1)?, &mut dates)? {
+            Stored::Damaged(message) => return Err(Error::Internal(message)),
+            Stored::Facts(f) if !narrowing.admits(&f) => {}
+            Stored::Facts(f) if f.settled > now => unsettled.push(row.get::<_, i64>(0)?),
+            Stored::Facts(f) => out.push(f.record(conn, setup, now, &mut names)?),
         }
     }
-    Ok(out)
-}
-
-fn record(conn: &rusqlite::Connection, setup: &SlaSetup, row: Row, t: Timeline, now: DateTime<Utc>) -> Result<CaseRecord> {
-    let created_at = row.created_at.ok_or_else(|| Error::Internal(format!("case {} has a bad created_at", row.id)))?;
-    let key = SlaKey { priority: row.priority, tier: row.tier, category: &row.category, team: row.team.as_ref() };
-    let sla = setup.state_of(conn, &key, created_at, row.first_response_at, &t.changes, now)?;
-    let resolved_at = row.resolved_at.filter(|_| !is_active(row.status));
-    Ok(CaseRecord {
-        created_at,
-        priority: row.priority,
-        first_response: sla.first_response.completed_at.map(|_| sla.first_response.elapsed),
-        resolved_at,
-        resolution: sla.resolution.elapsed,
-        sla_met: resolved_at.and_then(|_| both_met(&sla)),
-        responses: t.responses,
-        reopened: t.reopened,
-        handle_seconds: row.handle_seconds,
-        csat: row.csat,
-        nps: row.nps,
-        callback_due_at: row.callback_due_at,
-        callback_done_at: row.callback_done_at,
-        activity: t.activity,
-        channel: row.channel,
-        category: row.category,
-        root_cause: row.root_cause.filter(|_| resolved_at.is_some()),
-        assignee: row.assignee,
-        team: row.team,
-    })
-}
-
-/// Whether a resolved case met both its targets: `None` when the policy sets neither,
-/// or a target is still undecided; a target the policy does not set counts as met.
-fn both_met(sla: &SlaState) -> Option<bool> {
-    use TargetStatus::*;
-    match (sla.first_response.status, sla.resolution.status) {
-        (NotApplicable, NotApplicable) => None,
-        (Breached, _) | (_, Breached) => Some(false),
-        (Met | NotApplicable, Met | NotApplicable) => Some(true),
-        _ => None,
+    for chunk in unsettled.chunks(500) {
+        out.extend(facts::records_as_of(conn, setup, &Keys::Rowids(chunk), now)?);
     }
+    Ok(out)
 }

@@ -134,18 +134,28 @@ pub fn is_at_risk(state: &TargetState, target: Duration, warn_fraction: f64) -> 
     })
 }
 
+/// When the resolution clock of a case created at `created_at` with these status
+/// `changes` last started running, if it is running at `now`. Its elapsed time at any
+/// later instant without further changes is its elapsed time at that start plus the
+/// business time since (what the KPIs add for a case still being worked).
+pub fn resolution_running_since(
+    created_at: DateTime<Utc>,
+    changes: &[ClockChange],
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    timeline_of(created_at, changes, now).last().filter(|c| c.mode == ClockMode::Running).map(|c| c.at)
+}
+
 /// The clock-mode timeline: Running from creation, then the changes that happened by
 /// `now`, clamped to creation and sorted.
 fn timeline(input: &SlaInput<'_>, now: DateTime<Utc>) -> Vec<ClockChange> {
-    let mut changes = Vec::with_capacity(input.changes.len() + 1);
-    changes.push(ClockChange { at: input.created_at, mode: ClockMode::Running });
-    changes.extend(
-        input
-            .changes
-            .iter()
-            .filter(|c| c.at <= now)
-            .map(|c| ClockChange { at: c.at.max(input.created_at), mode: c.mode }),
-    );
+    timeline_of(input.created_at, input.changes, now)
+}
+
+fn timeline_of(created_at: DateTime<Utc>, input: &[ClockChange], now: DateTime<Utc>) -> Vec<ClockChange> {
+    let mut changes = Vec::with_capacity(input.len() + 1);
+    changes.push(ClockChange { at: created_at, mode: ClockMode::Running });
+    changes.extend(input.iter().filter(|c| c.at <= now).map(|c| ClockChange { at: c.at.max(created_at), mode: c.mode }));
     changes.sort_by_key(|c| c.at);
     changes
 }

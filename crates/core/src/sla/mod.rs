@@ -8,7 +8,8 @@
 //! both devices' events and the same function gives the right answer. For the same reason
 //! a policy change needs no migration: the caller passes the new targets and the state
 //! follows, retroactively if need be. Due times written to case rows are only a cache for
-//! sorting queues.
+//! sorting queues, and each case's KPI facts (`kpi/facts.rs`) a cache of what the rule
+//! gives once its timeline has settled; both are derived afresh whenever an input changes.
 //!
 //! - [`BusinessCalendar`] (`calendar.rs`): business hours in a time zone, with holidays;
 //!   measures and adds business time across nights, weekends and DST changes.
@@ -21,4 +22,5 @@ mod clock;
 pub use calendar::{BusinessCalendar, DayRule};
 pub use clock::{
     ClockChange, ClockMode, SlaInput, SlaState, SlaTargets, TargetState, TargetStatus, evaluate, is_at_risk,
+    resolution_running_since,
 };

@@ -7,6 +7,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::Hooks;
 use crate::{Error, Result};
 
 /// Marks a file as Frontline's (`PRAGMA application_id`): "FRNT".
@@ -526,7 +527,7 @@ pub const MIGRATIONS: &[&str] = &[
         deleted_at TEXT
     ) STRICT;
     "#,
-    // The voice of the customer (voc/): the team's customer-journey stages, a case's
+    // 9: the voice of the customer (voc/): the team's customer-journey stages, a case's
     // stage, feedback entries that are not cases with their themes, and insights for
     // other departments with their evidence.
     //
@@ -611,6 +612,47 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX insight_evidence_insight ON insight_evidence (insight_id);
     "#,
+    // 10: each case's KPI facts (kpi/facts.rs), kept instead of worked out from every
+    // timeline on every dashboard: its business-time first response and resolution, SLA
+    // outcome, status history, responses and the row's own facts, as far as its timeline
+    // has settled them. Derived and local like `case_counts`: not a table of the write
+    // path, so never in the outbox; refreshed by derivations.rs after every local write and
+    // every applied sync batch. One row per live case, keyed by the case's rowid: a
+    // dashboard with no filter reads this table alone.
+    //
+    // `created` and `relevant_until` are what a dashboard selects on (Unix milliseconds):
+    // a pair of periods `[start, end)` needs a case created before `end` whose
+    // `relevant_until` — the latest of its creation, resolution and call-back times, NULL
+    // while it is worked on or awaits its call-back — is NULL or at or after `start`.
+    // `record` is the rest (facts/codec.rs). Names are kept once in `kpi_names`.
+    //
+    // The facts are worked out for every case in this migration's transaction (or the last
+    // one of the upgrade, by Hooks::migrated), so no dashboard ever reads a half-filled
+    // table.
+    r#"
+    CREATE TABLE case_kpi_facts (
+        case_rowid     INTEGER PRIMARY KEY,
+        created        INTEGER NOT NULL,
+        relevant_until INTEGER,
+        record         BLOB NOT NULL
+    ) STRICT;
+    CREATE TABLE kpi_names (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+    ) STRICT;
+
+    -- A case deleted (a tombstone, or demo data cleared) leaves no facts behind, whoever
+    -- deleted it.
+    CREATE TRIGGER case_kpi_facts_tombstone AFTER UPDATE OF deleted_at ON cases
+    WHEN new.deleted_at IS NOT NULL BEGIN
+        DELETE FROM case_kpi_facts WHERE case_rowid = new.rowid;
+    END;
+    CREATE TRIGGER case_kpi_facts_delete AFTER DELETE ON cases BEGIN
+        DELETE FROM case_kpi_facts WHERE case_rowid = old.rowid;
+    END;
+
+    INSERT INTO meta (key, value) VALUES ('kpi_facts_refill', '1');
+    "#,
 ];
 
 /// The schema version this build creates and understands.
@@ -630,8 +672,9 @@ pub fn current_version(conn: &Connection) -> Result<u32> {
 /// immediate transaction that first re-reads the version: another process may have
 /// migrated the file since we looked, and then there is nothing left to do. The first
 /// migration also mints the database's node id, so a new database never exists without
-/// one.
-pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
+/// one. The last migration applied also runs [`Hooks::migrated`], which fills the derived
+/// data migrations asked for, with this build's code on the schema it was written for.
+pub(crate) fn migrate_to(conn: &mut Connection, target: u32, hooks: &Hooks) -> Result<()> {
     if current_version(conn)? >= target {
         return check_not_newer(current_version(conn)?);
     }
@@ -654,6 +697,9 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         if version == 0 {
             super::set_meta(&tx, super::meta::NODE_ID, &frontline_sync::NodeId::random().to_string())?;
+        }
+        if version + 1 == target {
+            (hooks.migrated)(&tx)?;
         }
         tx.commit()?;
     }

@@ -23,7 +23,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use apply::Applied;
 pub use schema::{Merge, Table};
-pub use write::{Touched, WriteTx};
+pub use write::{Changed, Touched, WriteTx};
 
 use crate::derivations::HOOKS;
 use crate::{Error, Now, Result, system_now};
@@ -50,8 +50,12 @@ pub struct Hooks {
     /// Local changes of these columns (empty: any column) of these tables are noted as
     /// touched; remote changes always are.
     pub watch_local: &'static [(Table, &'static [&'static str])],
-    /// Refreshes what derives from the touched rows; runs before every commit.
-    pub derive: fn(&mut WriteTx<'_>, Touched) -> Result<()>,
+    /// Refreshes what derives from the changed rows; runs before every commit.
+    pub derive: fn(&mut WriteTx<'_>, Changed) -> Result<()>,
+    /// Fills derived data a migration asked for (see [`migrations::MIGRATIONS`]), in the
+    /// transaction of the last migration an upgrade applies, so a database is never seen
+    /// migrated without it.
+    pub migrated: fn(&Connection) -> Result<()>,
 }
 
 /// An open local database.

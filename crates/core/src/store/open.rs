@@ -90,7 +90,7 @@ pub(crate) fn open_file(path: &Path, target_version: u32, access: Access, hooks:
             restrict_permissions(path)?;
             let mut conn = conn;
             configure(&conn, path, hooks)?;
-            migrations::migrate_to(&mut conn, target_version).map_err(|e| match e {
+            migrations::migrate_to(&mut conn, target_version, hooks).map_err(|e| match e {
                 Error::Sqlite(e) => classify(path, e),
                 other => other,
             })?;

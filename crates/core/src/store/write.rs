@@ -10,7 +10,10 @@
 //!
 //! Rows whose changes feed derivations of *other* rows (settings, policies, a customer's
 //! tier) are noted as touched; at commit the store's [`Hooks`] refresh what depends on
-//! them, so no domain module has to remember which caches another one keeps.
+//! them, so no domain module has to remember which caches another one keeps. A local
+//! action that keeps its own row's derived columns current as it goes (a case and its
+//! timeline) notes the row as stale instead ([`WriteTx::note_stale`]): what derives from
+//! it elsewhere follows once, at commit, however many events the transaction appended.
 
 use std::any::{Any, TypeId};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -29,6 +32,23 @@ use crate::{Error, Result};
 /// Rows changed in a transaction whose derivations must follow, by table.
 pub type Touched = BTreeMap<Table, BTreeSet<String>>;
 
+/// What a transaction changed that derivations follow at commit.
+#[derive(Debug, Default)]
+pub struct Changed {
+    /// Inputs of other rows' derived data: watched columns changed locally
+    /// ([`Hooks::watch_local`]), and every row sync changed.
+    pub touched: Touched,
+    /// Rows a local action changed and kept its own derived columns current for
+    /// ([`WriteTx::note_stale`]): only what derives from them elsewhere must follow.
+    pub stale: Touched,
+}
+
+impl Changed {
+    fn is_empty(&self) -> bool {
+        self.touched.is_empty() && self.stale.is_empty()
+    }
+}
+
 /// An open write transaction with the clock that stamps its changes.
 pub struct WriteTx<'conn> {
     tx: Transaction<'conn>,
@@ -40,7 +60,7 @@ pub struct WriteTx<'conn> {
     /// Whether changes are versioned at all (not while demo data is written).
     versioned: bool,
     pub(super) hooks: &'static Hooks,
-    pub(super) touched: Touched,
+    pub(super) changed: Changed,
     /// Values computed from the transaction's data (see [`WriteTx::cached`]).
     caches: HashMap<TypeId, Rc<dyn Any>>,
 }
@@ -61,7 +81,7 @@ impl<'conn> WriteTx<'conn> {
             outbox,
             versioned: true,
             hooks,
-            touched: Touched::new(),
+            changed: Changed::default(),
             caches: HashMap::new(),
         })
     }
@@ -246,11 +266,22 @@ impl<'conn> WriteTx<'conn> {
     /// Runs the derivations of everything touched so far, now rather than at commit: for a
     /// caller that reads derived values later in the same transaction.
     pub fn flush_derived(&mut self) -> Result<()> {
-        if self.touched.is_empty() {
+        if self.changed.is_empty() {
             return Ok(());
         }
-        let touched = std::mem::take(&mut self.touched);
-        (self.hooks.derive)(self, touched)
+        let changed = std::mem::take(&mut self.changed);
+        (self.hooks.derive)(self, changed)
+    }
+
+    /// Notes that a local action changed row `id` of `table` and kept the row's own
+    /// derived columns current: derived data elsewhere that hangs on the row (a case's
+    /// KPI facts) is refreshed at commit, once per transaction. Never clears
+    /// [`WriteTx::cached`] values: nothing they hold depends on such a row.
+    pub(crate) fn note_stale(&mut self, table: Table, id: &str) {
+        let rows = self.changed.stale.entry(table).or_default();
+        if !rows.contains(id) {
+            rows.insert(id.to_owned());
+        }
     }
 
     /// Commits data, versions, outbox and clock; returns the clock to adopt.
@@ -320,7 +351,7 @@ impl<'conn> WriteTx<'conn> {
         if let Some((_, watched_cols)) = watched
             && (watched_cols.is_empty() || cols.any(|c| watched_cols.contains(&c)))
         {
-            self.touched.entry(table).or_default().insert(id.to_owned());
+            self.changed.touched.entry(table).or_default().insert(id.to_owned());
             self.caches.clear();
         }
     }
@@ -330,7 +361,7 @@ impl<'conn> WriteTx<'conn> {
         if self.hooks.watch_local.iter().any(|(t, _)| *t == table) {
             self.caches.clear();
         }
-        self.touched.entry(table).or_default().insert(id.to_owned());
+        self.changed.touched.entry(table).or_default().insert(id.to_owned());
     }
 }
 

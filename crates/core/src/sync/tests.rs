@@ -844,7 +844,10 @@ mod convergence {
         for row in rows {
             facts.push_str(&row.unwrap());
         }
-        format!("{}\n{facts}", export(d))
+        // The KPI facts too: derived alike on every device, and current on each.
+        crate::kpi::facts::test_support::assert_facts_current(&d.store);
+        let kpi = crate::kpi::facts::test_support::stored(d.store.conn());
+        format!("{}\n{facts}\n{kpi:?}", export(d))
     }
 
     proptest! {

@@ -267,3 +267,27 @@ fn at_risk_in_the_last_fifth_of_a_running_target() {
     assert!(!is_at_risk(&at(11.0, &[]), target, 0.2));
     assert!(!is_at_risk(&at(9.0, &[]), target, f64::NAN));
 }
+
+#[test]
+fn a_running_clocks_elapsed_time_is_its_elapsed_at_the_last_start_plus_the_time_since() {
+    let changes = [change(h(2.0), ClockMode::Paused), change(h(5.0), ClockMode::Running)];
+    assert_eq!(resolution_running_since(h(0.0), &changes, h(9.0)), Some(h(5.0)));
+    assert_eq!(resolution_running_since(h(0.0), &changes, h(4.0)), None, "paused at h4");
+    assert_eq!(resolution_running_since(h(0.0), &[], h(1.0)), Some(h(0.0)), "running since creation");
+    let stopped = [change(h(3.0), ClockMode::Stopped)];
+    assert_eq!(resolution_running_since(h(0.0), &stopped, h(9.0)), None);
+    // In Shanghai's office hours too: the elapsed time at h9 is the elapsed at the
+    // restart (h5) plus the business time since.
+    let calendar = office();
+    let at = |now| {
+        let input = SlaInput {
+            created_at: h(0.0),
+            first_response_at: None,
+            changes: &changes,
+            targets: SlaTargets { first_response: None, resolution: Some(hours(8)) },
+            calendar: &calendar,
+        };
+        evaluate(&input, now).resolution.elapsed
+    };
+    assert_eq!(at(h(9.0)), at(h(5.0)) + calendar.business_time_between(h(5.0), h(9.0)));
+}
