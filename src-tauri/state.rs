@@ -198,7 +198,9 @@ impl AppState {
     /// Remembers the file chosen for import.
     pub fn set_import_file(&self, path: Option<PathBuf>) {
         *lock(&self.import_file) = path;
-    /// The flag that cancels a running export or import.
+    }
+
+    /// The flag that cancels a running export or JSON import.
     pub fn export_cancel(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
         self.export_cancel.clone()
     }

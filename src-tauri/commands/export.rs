@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use frontline_core::cases::CaseQuery;
-use frontline_core::export::{self, ImportProgress, ImportSummary, Progress};
+use frontline_core::export::{self, JsonImportProgress, JsonImportSummary, Progress};
 use frontline_core::kpi::{self, DashboardRequest};
 use frontline_core::{Store, settings};
 use serde::Serialize;
@@ -156,8 +156,8 @@ pub async fn data_export_json(
 pub async fn data_import_json(
     app: AppHandle,
     state: State<'_, AppState>,
-    on_progress: Channel<ImportProgress>,
-) -> Result<Option<ImportSummary>, IpcError> {
+    on_progress: Channel<JsonImportProgress>,
+) -> Result<Option<JsonImportSummary>, IpcError> {
     let Some(path) = choose_path(&app, "", "json", true).await? else { return Ok(None) };
     let db = state.db_path()?;
     let cancel = state.export_cancel();

@@ -20,7 +20,7 @@ pub mod table;
 
 pub use cases_csv::cases_csv;
 pub use file::write_file;
-pub use import::{ImportProgress, ImportSummary, import_json};
+pub use import::{JsonImportProgress, JsonImportSummary, import_json};
 
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -133,6 +133,16 @@ export const commands = {
 	demoGenerate: (cases: number, language: Language, onProgress: Channel<DemoProgress>) => typedError<DemoSummary, IpcError>(__TAURI_INVOKE("demo_generate", { cases, language, onProgress })),
 	/**  Cancels a running generation; nothing of it is kept. */
 	demoCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("demo_cancel")),
+	/**  Opens the system's open dialog for a CSV file; `None` when the user closes it. */
+	importChooseFile: () => typedError<ChosenFile | null, IpcError>(__TAURI_INVOKE("import_choose_file")),
+	/**  Reads the chosen file again in `encoding` (when detection was unsure, or wrong). */
+	importInspect: (encoding: FileEncoding) => typedError<ChosenFile, IpcError>(__TAURI_INVOKE("import_inspect", { encoding })),
+	/**  Checks every row of the chosen file against `options`; writes nothing. */
+	importDryRun: (options: ImportOptions) => typedError<DryRun, IpcError>(__TAURI_INVOKE("import_dry_run", { options })),
+	/**  Imports the chosen file, reporting progress on `on_progress`; all or nothing. */
+	importRun: (options: ImportOptions, onProgress: Channel<ImportProgress>) => typedError<ImportSummary, IpcError>(__TAURI_INVOKE("import_run", { options, onProgress })),
+	/**  Cancels a running import; nothing of it is kept. */
+	importCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("import_cancel")),
 	/**  The sync state. */
 	syncState: () => typedError<SyncState, IpcError>(__TAURI_INVOKE("sync_state")),
 	/**  Signs this device in and starts syncing. */
@@ -151,6 +161,52 @@ export const commands = {
 	demoClear: () => typedError<ClearedDemo, IpcError>(__TAURI_INVOKE("demo_clear")),
 	/**  The KPI tiles for a period beside the previous one, with each tile's case list. */
 	kpiDashboard: (request: DashboardRequest) => typedError<Dashboard, IpcError>(__TAURI_INVOKE("kpi_dashboard", { request })),
+	/**  The period's KPIs per agent or per team, each with its case lists. */
+	kpiLeaderboard: (request: LeaderboardRequest) => typedError<Leaderboard, IpcError>(__TAURI_INVOKE("kpi_leaderboard", { request })),
+	/**  Every journey stage in journey order, retired ones included. */
+	journeyStageList: () => typedError<JourneyStage[], IpcError>(__TAURI_INVOKE("journey_stage_list")),
+	/**  Adds a stage at the end of the journey. */
+	journeyStageCreate: (name: string) => typedError<JourneyStageId, IpcError>(__TAURI_INVOKE("journey_stage_create", { name })),
+	/**  Renames a stage. */
+	journeyStageRename: (id: JourneyStageId, name: string) => typedError<null, IpcError>(__TAURI_INVOKE("journey_stage_rename", { id, name })),
+	/**  Puts the stages in this order (every stage once). */
+	journeyStageReorder: (ids: JourneyStageId[]) => typedError<null, IpcError>(__TAURI_INVOKE("journey_stage_reorder", { ids })),
+	/**  Retires a stage or brings it back. */
+	journeyStageSetRetired: (id: JourneyStageId, retired: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("journey_stage_set_retired", { id, retired })),
+	/**  Sets (or clears) a case's journey stage. */
+	caseSetJourneyStage: (id: CaseId, stage: JourneyStageId | null) => typedError<null, IpcError>(__TAURI_INVOKE("case_set_journey_stage", { id, stage })),
+	/**  A page of feedback. */
+	feedbackList: (query: FeedbackQuery) => typedError<FeedbackPage, IpcError>(__TAURI_INVOKE("feedback_list", { query })),
+	/**  One feedback entry. */
+	feedbackGet: (id: FeedbackId) => typedError<Feedback, IpcError>(__TAURI_INVOKE("feedback_get", { id })),
+	/**  Records a feedback entry. */
+	feedbackCreate: (input: FeedbackInput) => typedError<FeedbackId, IpcError>(__TAURI_INVOKE("feedback_create", { input })),
+	/**  Replaces a feedback entry's fields. */
+	feedbackUpdate: (id: FeedbackId, input: FeedbackInput) => typedError<null, IpcError>(__TAURI_INVOKE("feedback_update", { id, input })),
+	/**  Deletes a feedback entry. */
+	feedbackDelete: (id: FeedbackId) => typedError<null, IpcError>(__TAURI_INVOKE("feedback_delete", { id })),
+	/**  The feedback themes in use. */
+	feedbackThemes: () => typedError<string[], IpcError>(__TAURI_INVOKE("feedback_themes")),
+	/**  The pain-point heat maps of a period. */
+	vocPainPoints: (request: PainPointsRequest) => typedError<PainPoints, IpcError>(__TAURI_INVOKE("voc_pain_points", { request })),
+	/**  The insights a query asks for. */
+	insightList: (query: InsightQuery) => typedError<InsightSummary[], IpcError>(__TAURI_INVOKE("insight_list", { query })),
+	/**  An insight with its evidence. */
+	insightGet: (id: InsightId) => typedError<InsightDetail, IpcError>(__TAURI_INVOKE("insight_get", { id })),
+	/**  Raises an insight with its evidence. */
+	insightCreate: (input: InsightInput, evidence: Evidence) => typedError<InsightId, IpcError>(__TAURI_INVOKE("insight_create", { input, evidence })),
+	/**  Replaces an insight's texts, department and review date. */
+	insightUpdate: (id: InsightId, input: InsightInput) => typedError<null, IpcError>(__TAURI_INVOKE("insight_update", { id, input })),
+	/**  Moves an insight along its workflow. */
+	insightSetStatus: (id: InsightId, to: InsightStatus) => typedError<null, IpcError>(__TAURI_INVOKE("insight_set_status", { id, to })),
+	/**  Cites more cases or feedback. */
+	insightLink: (id: InsightId, evidence: Evidence) => typedError<null, IpcError>(__TAURI_INVOKE("insight_link", { id, evidence })),
+	/**  Stops citing cases or feedback. */
+	insightUnlink: (id: InsightId, evidence: Evidence) => typedError<null, IpcError>(__TAURI_INVOKE("insight_unlink", { id, evidence })),
+	/**  Deletes an insight. */
+	insightDelete: (id: InsightId) => typedError<null, IpcError>(__TAURI_INVOKE("insight_delete", { id })),
+	/**  Saves an insight's hand-over page (Markdown or HTML) to the path the user chose. */
+	insightSaveHandover: (path: string, contents: string) => typedError<null, IpcError>(__TAURI_INVOKE("insight_save_handover", { path, contents })),
 	/**
 	 *  Writes every case of the list `query` describes (the current list or a saved view's
 	 *  query; paging ignored) as CSV to a file the user picks, headers in the app's language.
@@ -172,7 +228,7 @@ export const commands = {
 	 *  nothing, on a worker with its own write connection (the UI keeps reading meanwhile).
 	 *  `None` when the dialog was cancelled.
 	 */
-	dataImportJson: (onProgress: Channel<ImportProgress>) => typedError<ImportSummary | null, IpcError>(__TAURI_INVOKE("data_import_json", { onProgress })),
+	dataImportJson: (onProgress: Channel<JsonImportProgress>) => typedError<JsonImportSummary | null, IpcError>(__TAURI_INVOKE("data_import_json", { onProgress })),
 	/**
 	 *  Stops a running export or import; an export's file is not left behind, an import keeps
 	 *  nothing.
@@ -257,6 +313,20 @@ export type Backlog = {
 	byAge: AgeCount[],
 	/**  By priority, P1 first (every priority listed). */
 	byPriority: PriorityCount[],
+};
+
+/**  Open cases of one age and priority at the period's end. */
+export type BacklogCell = {
+	/**  Age. */
+	age: AgeBucket,
+	/**  Priority. */
+	priority: Priority,
+	/**  Cases. */
+	cases: number,
+	/**  Its cases were created at or after this (RFC 3339; `None`: any time before), ... */
+	createdFrom: string | null,
+	/**  ... and before this: the backlog drill-down narrowed to this age. */
+	createdTo: string,
 };
 
 /**  A case whose SLA target fell due in a time window. */
@@ -427,6 +497,8 @@ export type Case = {
 	createdAt: string,
 	/**  Last changed. */
 	updatedAt: string,
+	/**  Where in the customer's journey the case arose (`crate::voc::stages`). */
+	journeyStageId: JourneyStageId | null,
 };
 
 /**  What can be done to a case besides moving its status. */
@@ -558,6 +630,13 @@ export type CaseQuery = {
 	callbackDueFrom?: string | null,
 	/**  Call-back due before (RFC 3339), done or not. */
 	callbackDueTo?: string | null,
+	/**
+	 *  Only cases at these customer-journey stages (the pain-point view's drill-downs; a
+	 *  view saved before them reads this and the next as empty).
+	 */
+	journeyStages?: JourneyStageId[],
+	/**  Only cases with one of these root causes (exactly as recorded at resolving). */
+	rootCauses?: string[],
 	/**  Sort column. */
 	sort: CaseSort,
 	/**  Descending. */
@@ -652,11 +731,52 @@ export type CaseSummary = {
 	atRisk: boolean,
 };
 
+/**  Cases of one channel. */
+export type ChannelCount = {
+	/**  The channel. */
+	channel: CaseChannel,
+	/**  Cases. */
+	cases: number,
+};
+
+/**  Everything the dashboard charts, for the current period. */
+export type Charts = {
+	/**  Days or weeks. */
+	granularity: Granularity,
+	/**  Cases created per day or week, by channel. */
+	volume: VolumePoint[],
+	/**  SLA compliance, CSAT and NPS of the cases resolved per day or week. */
+	trend: TrendPoint[],
+	/**  The backlog at the period's end (or now), every age × priority listed. */
+	backlog: BacklogCell[],
+	/**  The categories of most cases created in the period, most first (at most [`TOP_N`]). */
+	topCategories: RankedCount[],
+	/**  The root causes of most cases resolved in the period, most first (at most [`TOP_N`]). */
+	topRootCauses: RankedCount[],
+};
+
+/**  The file the user chose, and what it looks like. */
+export type ChosenFile = {
+	/**  The file's name (without its folder). */
+	name: string,
+	/**  Its size in bytes (at most `import::MAX_FILE_BYTES`). */
+	size: number,
+	/**  Its encoding, layout, first rows and a mapping to start from. */
+	info: FileInfo,
+};
+
 /**  What clearing demo data removed. */
 export type ClearedDemo = {
 	/**  Cases removed. */
 	cases: number,
 };
+
+/**  How sure a detection is. */
+export type Confidence = 
+/**  A byte-order mark, valid UTF-8, or only one candidate reads without errors. */
+"high" | 
+/**  More than one encoding reads the file: the user should choose. */
+"low";
 
 /**  One open conflict. */
 export type Conflict = {
@@ -755,6 +875,8 @@ export type Dashboard = {
 	previous: PeriodKpis,
 	/**  The case lists behind the current period's tiles. */
 	drills: KpiDrills,
+	/**  The current period's charts. */
+	charts: Charts,
 };
 
 /**  What the dashboard asks for. */
@@ -770,6 +892,15 @@ export type DataChanged = null;
 
 /**  The database opened after having been busy; every view should load afresh. */
 export type DatabaseReady = null;
+
+/**  Which comes first in a date written with the year last. */
+export type DateOrder = 
+/**  Not said: a date with the year last is refused as ambiguous. */
+"unknown" | 
+/**  `DD/MM/YYYY` (most of the world, also Hong Kong). */
+"day_first" | 
+/**  `MM/DD/YYYY` (the United States). */
+"month_first";
 
 /**  What a listed date is. */
 export type DayKind = 
@@ -798,12 +929,80 @@ export type DemoSummary = {
 	teams: number,
 };
 
+/**  The department that owns the requested change. */
+export type Department = 
+/**  Product management. */
+"product" | 
+/**  Sales. */
+"sales" | 
+/**  Engineering. */
+"engineering" | 
+/**  Billing and finance. */
+"billing" | 
+/**  Marketing. */
+"marketing" | 
+/**  Operations and logistics. */
+"operations" | 
+/**  Anyone else. */
+"other";
+
+/**  What [`detect`] found. */
+export type Detected = {
+	/**  The best guess. */
+	encoding: FileEncoding,
+	/**  How sure it is. */
+	confidence: Confidence,
+	/**  Whether the file starts with a UTF-8 byte-order mark. */
+	bom: boolean,
+};
+
 /**  Direction of a customer contact. */
 export type Direction = 
 /**  We contacted the customer. */
 "outbound" | 
 /**  The customer contacted us. */
 "inbound";
+
+/**  The period a map's drill-downs cover, in the terms of its list. */
+export type DrillPeriod = 
+/**  Cases created in `[from, to)` (RFC 3339). */
+{ list: "cases"; 
+/**  Start. */
+from: string; 
+/**  End, excluded. */
+to: string } | 
+/**  Feedback given on days `from` to `to`, both included (YYYY-MM-DD). */
+{ list: "feedback"; 
+/**  First day. */
+from: string; 
+/**  Last day. */
+to: string };
+
+/**  What an import of the file would do. */
+export type DryRun = {
+	/**  The encoding the file was read in. */
+	encoding: FileEncoding,
+	/**  Data rows in the file. */
+	rows: number,
+	/**  Cases that would be created. */
+	cases: number,
+	/**  Rows imported before (their cases exist): skipped. */
+	skipped: number,
+	/**  Customers that would be created. */
+	customersCreated: number,
+	/**  Existing customers the cases would refer to. */
+	customersMatched: number,
+	/**  Agents that would be created. */
+	agentsCreated: number,
+	/**  Teams that would be created. */
+	teamsCreated: number,
+	/**  Rows with at least one error. */
+	invalidRows: number,
+	/**  Every row error, by row. */
+	errors: RowError[],
+	/**  The values of the status, priority and channel columns. */
+	values: ValueUse[],
+};
 
 /**  One line of the effective target table. */
 export type EffectivePolicy = 
@@ -858,6 +1057,8 @@ export type ErrorCode =
 "server" | 
 /**  Demo data was asked for on a database that already has cases. */
 "not_empty" | 
+/**  An import of a file with row errors (or a wrong header): nothing was imported. */
+"import_invalid" | 
 /**  A file the user chose could not be written or read (disk full, no permission). */
 "file" | 
 /**  An export can only be read into an empty database, and this one holds data. */
@@ -964,12 +1165,217 @@ to: string };
 /**  Id of a timeline event. */
 export type EventId = string;
 
+/**  Cases and feedback entries cited as evidence. */
+export type Evidence = {
+	/**  Cases. */
+	caseIds: CaseId[],
+	/**  Feedback entries. */
+	feedbackIds: FeedbackId[],
+};
+
+/**  A case cited as evidence, as the detail and the hand-over show it. */
+export type EvidenceCase = {
+	/**  Id. */
+	id: CaseId,
+	/**  Reference. */
+	reference: string,
+	/**  Title. */
+	title: string,
+	/**  Status. */
+	status: CaseStatus,
+	/**  Root cause, once resolved. */
+	rootCause: string | null,
+	/**  CSAT answer. */
+	csat: number | null,
+	/**  Created (RFC 3339). */
+	createdAt: string,
+};
+
 /**  A finished export. */
 export type ExportDone = {
 	/**  The file written. */
 	path: string,
 	/**  Rows written. */
 	rows: number,
+};
+
+/**  A feedback entry as lists and forms show it. */
+export type Feedback = {
+	/**  Id. */
+	id: FeedbackId,
+	/**  The day it was given. */
+	receivedOn: string,
+	/**  Where it came from. */
+	source: FeedbackSource,
+	/**  How the customer feels. */
+	sentiment: Sentiment,
+	/**  The customer. */
+	customerId: CustomerId | null,
+	/**  The customer's name. */
+	customerName: string | null,
+	/**  The journey stage. */
+	journeyStageId: JourneyStageId | null,
+	/**  CSAT, 1–5. */
+	csat: number | null,
+	/**  Themes, sorted. */
+	themes: string[],
+	/**  The text. */
+	text: string,
+};
+
+/**  Id of a feedback entry (a survey answer, focus-group note or comment). */
+export type FeedbackId = string;
+
+/**  What the create and edit forms send. */
+export type FeedbackInput = {
+	/**  The day it was given (YYYY-MM-DD). */
+	receivedOn: string,
+	/**  Where it came from. */
+	source: FeedbackSource,
+	/**  How the customer feels. */
+	sentiment: Sentiment,
+	/**  The customer, if known. */
+	customerId: CustomerId | null,
+	/**  The journey stage it is about, if any. */
+	journeyStageId: JourneyStageId | null,
+	/**  A CSAT answer (1–5) given with it. */
+	csat: number | null,
+	/**  Themes (trimmed, de-duplicated, sorted). */
+	themes: string[],
+	/**  What the customer said. */
+	text: string,
+};
+
+/**  A page of feedback and how many entries the whole list has. */
+export type FeedbackPage = {
+	/**  The rows, newest first. */
+	rows: Feedback[],
+	/**  Entries in the whole list. */
+	total: number,
+};
+
+/**  A feedback list request; empty lists mean any. */
+export type FeedbackQuery = {
+	/**  Words in the text. */
+	text: string | null,
+	/**  Only these sources. */
+	sources: FeedbackSource[],
+	/**  Only these sentiments. */
+	sentiments: Sentiment[],
+	/**  Only these journey stages. */
+	journeyStages: JourneyStageId[],
+	/**  Only entries with one of these themes. */
+	themes: string[],
+	/**  Given on or after this day (YYYY-MM-DD). */
+	from: string | null,
+	/**  Given on or before this day (YYYY-MM-DD). */
+	to: string | null,
+	/**  Rows to skip. */
+	offset: number,
+	/**  Rows to return (1 to [`MAX_LIMIT`]). */
+	limit: number,
+};
+
+/**  Where a feedback entry came from. */
+export type FeedbackSource = 
+/**  An answer to a survey. */
+"survey" | 
+/**  A note from a focus group. */
+"focus_group" | 
+/**  An interview with a customer. */
+"interview" | 
+/**  A comment (to an agent, on a form). */
+"comment" | 
+/**  A public review. */
+"review" | 
+/**  A post on social media. */
+"social" | 
+/**  Anything else. */
+"other";
+
+/**  One of our fields a column can fill. */
+export type Field = 
+/**  The case's id in the other helpdesk (kept, so a re-import skips it). */
+"externalId" | 
+/**  Title (required). */
+"title" | 
+/**  Description. */
+"description" | 
+/**  Status (mapped through `statuses`). */
+"status" | 
+/**  Priority (mapped through `priorities`). */
+"priority" | 
+/**  Channel (mapped through `channels`). */
+"channel" | 
+/**  Category. */
+"category" | 
+/**  Tags, separated by `tagSeparators`. */
+"tags" | 
+/**  When the case was created (required). */
+"createdAt" | 
+/**
+ *  When it was last updated (the time of its current status when nothing better
+ *  is known).
+ */
+"updatedAt" | 
+/**  When the customer first got an answer. */
+"firstResponseAt" | 
+/**
+ *  Minutes from creation to the first answer (Zendesk's "First reply time in
+ *  minutes").
+ */
+"firstResponseMinutes" | 
+/**  When it was resolved. */
+"resolvedAt" | 
+/**  When it was closed. */
+"closedAt" | 
+/**  Root cause, for a resolved case. */
+"rootCause" | 
+/**  What was done, for a resolved case. */
+"resolutionSummary" | 
+/**  The customer's name. */
+"customerName" | 
+/**  The customer's e-mail (matches an existing customer first). */
+"customerEmail" | 
+/**  The customer's phone. */
+"customerPhone" | 
+/**  The customer's company. */
+"customerCompany" | 
+/**  The assigned agent, by name (made if new). */
+"assignee" | 
+/**  The team, by name (made if new). */
+"team";
+
+/**  An encoding an import file may be in. */
+export type FileEncoding = 
+/**  UTF-8, with or without a byte-order mark. */
+"utf8" | 
+/**  GBK or its superset GB18030 (Simplified Chinese Windows). */
+"gb18030" | 
+/**  Big5 (Traditional Chinese Windows), with the HKSCS additions. */
+"big5";
+
+/**  What a file looks like, for the wizard's first screens. */
+export type FileInfo = {
+	/**  What detection found. */
+	detected: Detected,
+	/**  The encoding the file was read in (the chosen one, else the detected one). */
+	encoding: FileEncoding,
+	/**  The layout its header row shows. */
+	layout: Layout,
+	/**  The header row. */
+	headers: string[],
+	/**  The first [`PREVIEW_ROWS`] data rows. */
+	preview: string[][],
+	/**  The mapping to start from. */
+	mapping: ImportMapping,
+	/**  Whether `mapping` is one saved from an earlier import. */
+	mappingSaved: boolean,
+	/**
+	 *  The workspace's time zone (times without an offset are read in it unless the
+	 *  mapping names another).
+	 */
+	workspaceTimeZone: string,
 };
 
 /**  The follow-up call (回访) after resolution. */
@@ -980,6 +1386,45 @@ export type FollowUp = {
 	doneAt: string | null,
 	/**  What came of it. */
 	outcome: string | null,
+};
+
+/**  What one point of a trend covers. */
+export type Granularity = 
+/**  A local day. */
+"day" | 
+/**  A week, Monday to Sunday, cut to the period at either end. */
+"week";
+
+/**  One cell. */
+export type HeatCell = {
+	/**  Cases (or feedback entries) in it. */
+	count: number,
+	/**  Their CSAT: share of 4–5 among those answered. */
+	csat: Share,
+};
+
+/**  A heat map: journey stages down, root causes or themes across. */
+export type HeatMap = {
+	/**  The columns shown, most entries first. */
+	columns: string[],
+	/**  The stages in journey order: every stage in use, and every one with entries. */
+	rows: HeatRow[],
+	/**  The largest cell count (for the colour scale). */
+	maxCount: number,
+	/**  Entries in columns beyond the [`MAX_COLUMNS`] shown. */
+	leftOut: number,
+	/**  The list behind the map (the period); a cell adds its stage and column. */
+	drillPeriod: DrillPeriod,
+};
+
+/**  One journey stage's row. */
+export type HeatRow = {
+	/**  The stage. */
+	stage: JourneyStage,
+	/**  One cell per column, in column order. */
+	cells: HeatCell[],
+	/**  The whole row, columns left out included. */
+	total: HeatCell,
 };
 
 /**  A stored holiday or make-up working day. */
@@ -1034,6 +1479,46 @@ export type HolidaySet = {
 	days: SetDay[],
 };
 
+/**  How a file's columns and values become cases. */
+export type ImportMapping = {
+	/**
+	 *  Where the rows come from (`zendesk`, `freshdesk`, or a name the user gives): the
+	 *  prefix of the external ids, and the key the mapping is saved under.
+	 */
+	source: string,
+	/**  Our field → the header of the column holding it. */
+	columns: Partial<{ [key in Field]: string }>,
+	/**  Which comes first in dates written with the year last. */
+	dateOrder?: DateOrder,
+	/**  IANA time zone of times written without an offset; empty for the workspace's. */
+	timeZone?: string,
+	/**  The file's status values → ours. */
+	statuses?: { [key in string]: CaseStatus },
+	/**  The file's priority values → ours. */
+	priorities?: { [key in string]: Priority },
+	/**  The file's channel values → ours. */
+	channels?: { [key in string]: CaseChannel },
+	/**  The priority of a row whose priority is empty. */
+	defaultPriority?: Priority,
+	/**  The channel of a row whose channel is empty. */
+	defaultChannel?: CaseChannel,
+	/**
+	 *  Characters that separate tags (besides none: one tag per cell when empty); a space
+	 *  here splits on any white space.
+	 */
+	tagSeparators?: string,
+};
+
+/**  How to import a file. */
+export type ImportOptions = {
+	/**  The file's encoding; `None` for the detected one. */
+	encoding: FileEncoding | null,
+	/**  The column and value mapping. */
+	mapping: ImportMapping,
+	/**  Import the valid rows of a file that has row errors (the header must be right). */
+	skipInvalidRows: boolean,
+};
+
 /**  What importing a file would do. */
 export type ImportPreview = {
 	/**  The calendar's own name (`X-WR-CALNAME`), if it gives one. */
@@ -1046,20 +1531,26 @@ export type ImportPreview = {
 
 /**  How far an import has come. */
 export type ImportProgress = {
-	/**  Rows read and written. */
-	rows: number,
-	/**  Bytes of the file read. */
-	bytes: number,
-	/**  Bytes in the file (0 when unknown). */
-	totalBytes: number,
+	/**  Cases written. */
+	done: number,
+	/**  Cases to write. */
+	total: number,
 };
 
-/**  What an import wrote. */
+/**  What an import did. */
 export type ImportSummary = {
-	/**  Rows written, in all tables. */
-	rows: number,
-	/**  Cases among them (deleted ones included). */
+	/**  Cases created. */
 	cases: number,
+	/**  Rows skipped because their cases were imported before. */
+	skipped: number,
+	/**  Customers created. */
+	customersCreated: number,
+	/**  Existing customers the new cases refer to. */
+	customersMatched: number,
+	/**  Agents created. */
+	agentsCreated: number,
+	/**  Teams created. */
+	teamsCreated: number,
 };
 
 /**  One day the import would add. */
@@ -1074,6 +1565,90 @@ export type ImportedDay = {
 	alreadyListed: boolean,
 };
 
+/**  An insight. */
+export type Insight = {
+	/**  Id. */
+	id: InsightId,
+	/**  Title. */
+	title: string,
+	/**  What was found. */
+	finding: string,
+	/**  Owning department. */
+	department: Department,
+	/**  The change asked for. */
+	requestedChange: string,
+	/**  Status. */
+	status: InsightStatus,
+	/**  Review date. */
+	reviewOn: string | null,
+	/**  Still open and its review date has passed. */
+	overdue: boolean,
+	/**  Raised (RFC 3339). */
+	createdAt: string,
+};
+
+/**  Everything the detail page and the hand-over show. */
+export type InsightDetail = {
+	/**  The insight. */
+	insight: Insight,
+	/**  Statuses it may move to. */
+	nextStatuses: InsightStatus[],
+	/**  Cited cases, newest first. */
+	cases: EvidenceCase[],
+	/**  Cited feedback, newest first. */
+	feedback: Feedback[],
+};
+
+/**  Id of an insight raised for another department. */
+export type InsightId = string;
+
+/**  What the create and edit forms send. */
+export type InsightInput = {
+	/**  Short statement of the finding. */
+	title: string,
+	/**  What was found, in a few sentences. */
+	finding: string,
+	/**  The department that owns the change. */
+	department: Department,
+	/**  The change asked for. */
+	requestedChange: string,
+	/**  When to look at it again (YYYY-MM-DD). */
+	reviewOn: string | null,
+};
+
+/**  An insights list request; empty lists mean any. */
+export type InsightQuery = {
+	/**  Words in the title. */
+	text: string | null,
+	/**  Only these statuses. */
+	statuses: InsightStatus[],
+	/**  Only these departments. */
+	departments: Department[],
+	/**  Only open insights whose review date has passed. */
+	overdueOnly: boolean,
+};
+
+/**  Where an insight is in its life. */
+export type InsightStatus = 
+/**  Raised; the department has not answered yet. */
+"proposed" | 
+/**  The department agreed to make the change. */
+"accepted" | 
+/**  The change is made. */
+"done" | 
+/**  The department will not make it. */
+"declined";
+
+/**  One row of the insights list. */
+export type InsightSummary = {
+	/**  The insight. */
+	insight: Insight,
+	/**  Cases cited. */
+	cases: number,
+	/**  Feedback entries cited. */
+	feedback: number,
+};
+
 /**  An error as the UI receives it. */
 export type IpcError = {
 	/**  What kind of failure. */
@@ -1086,6 +1661,44 @@ export type IpcError = {
 	rule: ValidationRule | null,
 	/**  For validation errors with a limit (e.g. maximum length). */
 	limit: number | null,
+};
+
+/**  One stage. */
+export type JourneyStage = {
+	/**  Id. */
+	id: JourneyStageId,
+	/**  The built-in stage it is (e.g. "billing"), `None` for one the team added. */
+	key: string | null,
+	/**
+	 *  The name the team gave it; empty for a built-in stage never renamed (the UI shows
+	 *  the translated default).
+	 */
+	name: string,
+	/**  Place in the journey, 1 first. */
+	position: number,
+	/**  Offered for no new choice; kept where used. */
+	retired: boolean,
+};
+
+/**  Id of a customer-journey stage. */
+export type JourneyStageId = string;
+
+/**  How far an import has come. */
+export type JsonImportProgress = {
+	/**  Rows read and written. */
+	rows: number,
+	/**  Bytes of the file read. */
+	bytes: number,
+	/**  Bytes in the file (0 when unknown). */
+	totalBytes: number,
+};
+
+/**  What an import wrote. */
+export type JsonImportSummary = {
+	/**  Rows written, in all tables. */
+	rows: number,
+	/**  Cases among them (deleted ones included). */
+	cases: number,
 };
 
 /**  The case list behind each tile of one period. */
@@ -1156,6 +1769,62 @@ export type Language =
 /**  Traditional Chinese (繁體中文). */
 "zh-Hant";
 
+/**  Which kind of file this is. */
+export type Layout = 
+/**  A Zendesk ticket export. */
+"zendesk" | 
+/**  A Freshdesk ticket export. */
+"freshdesk" | 
+/**  Any other CSV: the user maps its columns. */
+"generic";
+
+/**  The leaderboard of one period. */
+export type Leaderboard = {
+	/**  The time zone the period's days are counted in. */
+	timeZone: string,
+	/**  The period. */
+	period: Period,
+	/**  Agents or teams. */
+	by: LeaderboardBy,
+	/**
+	 *  One row per agent or team with cases in the period (created, resolved or open at
+	 *  its end), by name; the row without one last.
+	 */
+	rows: LeaderboardRow[],
+};
+
+/**  Who the rows are. */
+export type LeaderboardBy = 
+/**  One row per agent (the cases' assignee). */
+"agent" | 
+/**  One row per team. */
+"team";
+
+/**  What a leaderboard asks for. */
+export type LeaderboardRequest = {
+	/**  The period. */
+	period: PeriodRequest,
+	/**  Which cases count. */
+	filter: KpiFilter,
+	/**  Agents or teams. */
+	by: LeaderboardBy,
+};
+
+/**  One agent's or team's KPIs. */
+export type LeaderboardRow = {
+	/**  The agent's or team's id; `None` for the cases without one (unassigned, no team). */
+	id: string | null,
+	/**  Its name; `None` with `id`. */
+	name: string | null,
+	/**  Its KPIs in the period. */
+	kpis: Kpis,
+	/**
+	 *  The case lists behind its numbers; `None` for the row without an agent or team,
+	 *  which no case-list filter selects.
+	 */
+	drills: KpiDrills | null,
+};
+
 /**  Input of the quick-create form. */
 export type NewCase = {
 	/**  Short summary. */
@@ -1190,6 +1859,28 @@ export type OpeningInterval = {
 	start: string,
 	/**  End, `HH:MM` (24 h), after `start`. */
 	end: string,
+};
+
+/**  The pain-point view of a period. */
+export type PainPoints = {
+	/**  The period. */
+	period: Period,
+	/**  Stage × root cause, of cases created in the period with both recorded. */
+	cases: HeatMap,
+	/**  Stage × theme, of feedback given in the period. */
+	feedback: HeatMap,
+	/**  Cases created in the period without a journey stage (in no row). */
+	casesWithoutStage: number,
+	/**  Cases created in the period with a stage but no root cause yet (in no column). */
+	casesWithoutRootCause: number,
+	/**  Feedback given in the period without a journey stage. */
+	feedbackWithoutStage: number,
+};
+
+/**  What the view asks for. */
+export type PainPointsRequest = {
+	/**  The period: cases created and feedback given in it. */
+	period: PeriodRequest,
 };
 
 /**  A resolved period: local days and the instants they span. */
@@ -1313,6 +2004,14 @@ export type QueueCounts = {
 	awaitingCallback: number,
 };
 
+/**  A name and how many cases carry it. */
+export type RankedCount = {
+	/**  The category or root cause. */
+	name: string,
+	/**  Cases. */
+	cases: number,
+};
+
 /**  A region with a holiday set. */
 export type Region = 
 /**  Mainland China. */
@@ -1386,6 +2085,72 @@ export type Resolution = {
 	resolutionSummary: string,
 };
 
+/**  One problem with one row. */
+export type RowError = {
+	/**
+	 *  The row as a spreadsheet numbers it: the header row is 1, the first data row 2
+	 *  (a cell with line breaks does not add rows, unlike [`RowError::line`]).
+	 */
+	row: number,
+	/**  The line of the file the row starts on (1-based). */
+	line: number,
+	/**  The column's header, when the problem is in one cell. */
+	column: string | null,
+	/**  Our field the column maps to. */
+	field: Field | null,
+	/**  What is wrong. */
+	code: RowErrorCode,
+	/**  The value at fault (at most 80 characters). */
+	value: string | null,
+	/**  The problem in English (the UI translates `code` instead). */
+	message: string,
+};
+
+/**  Why a row cannot be imported. */
+export type RowErrorCode = 
+/**  The file has no header row (it is empty). */
+"no_header" | 
+/**  A column a mapped field needs is not in the header row. */
+"missing_column" | 
+/**  A required value is empty. */
+"required" | 
+/**  Longer than our field allows. */
+"too_long" | 
+/**  More tags than a case carries. */
+"too_many_tags" | 
+/**  Not a date in an accepted form. */
+"bad_date" | 
+/**  Day and month could be either way round: the mapping must say which comes first. */
+"ambiguous_date" | 
+/**  A local time the time zone skips (a daylight-saving change). */
+"nonexistent_time" | 
+/**  A date after now. */
+"future_date" | 
+/**  A date before the case was created (resolved, closed, first response). */
+"before_created" | 
+/**  A status value the mapping does not map. */
+"unknown_status" | 
+/**  A priority value the mapping does not map. */
+"unknown_priority" | 
+/**  A channel value the mapping does not map. */
+"unknown_channel" | 
+/**  Not a number (minutes). */
+"bad_number" | 
+/**  Not an e-mail address. */
+"bad_email" | 
+/**  A character not allowed in the field (a control character). */
+"bad_character" | 
+/**  Bytes that are not valid in the file's encoding. */
+"bad_encoding" | 
+/**  More or fewer cells than the header row has. */
+"field_count" | 
+/**  The file ends in the middle of this row. */
+"truncated" | 
+/**  Another row of the file has the same external id. */
+"duplicate_id" | 
+/**  The file has more rows than one import takes. */
+"too_many_rows";
+
 /**  The customer's satisfaction, recorded at the call-back. */
 export type Satisfaction = {
 	/**  CSAT, 1–5. */
@@ -1405,6 +2170,15 @@ export type SavedView = {
 	/**  The query (its paging fields are ignored when applied). */
 	query: CaseQuery,
 };
+
+/**  How the customer feels, as the person recording it judged. */
+export type Sentiment = 
+/**  Pleased. */
+"positive" | 
+/**  Neither. */
+"neutral" | 
+/**  Unhappy. */
+"negative";
 
 /**  A service report. */
 export type ServiceReport = {
@@ -1688,6 +2462,18 @@ export type Tier =
 /**  VIP. */
 "vip";
 
+/**  The cases resolved in one day or week: SLA compliance, CSAT and NPS. */
+export type TrendPoint = {
+	/**  The day or week. */
+	period: Period,
+	/**  SLA compliance. */
+	slaCompliance: Share,
+	/**  CSAT. */
+	csat: Share,
+	/**  NPS. */
+	nps: Nps,
+};
+
 /**  A moment of the UI worth timing, measured in the webview. */
 export type UiTiming = 
 /**  From opening the Cases page to its first rows on screen. */
@@ -1721,8 +2507,30 @@ export type ValidationRule =
 /**  A time interval that overlaps (or touches) another of the same day. */
 "overlap";
 
+/**  A value of a status, priority or channel column, and what it maps to. */
+export type ValueUse = {
+	/**  The column's field. */
+	field: Field,
+	/**  The value as the file first writes it. */
+	value: string,
+	/**  Rows with it. */
+	rows: number,
+	/**  Our value it maps to (`resolved`, `p2`, `email`…), `None` when unmapped. */
+	mapped: string | null,
+};
+
 /**  Id of a saved list view. */
 export type ViewId = string;
+
+/**  Cases created in one day or week, by channel. */
+export type VolumePoint = {
+	/**  The day or week. */
+	period: Period,
+	/**  Cases created in it. */
+	total: number,
+	/**  By channel, in the channels' order (every channel listed). */
+	byChannel: ChannelCount[],
+};
 
 /**  A day of the week. */
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";

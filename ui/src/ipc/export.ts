@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Channel } from "@tauri-apps/api/core";
 import { useState } from "react";
 
-import { commands, type CaseQuery, type DashboardRequest, type ImportProgress, type Progress } from "./bindings";
+import { commands, type CaseQuery, type DashboardRequest, type JsonImportProgress, type Progress } from "./bindings";
 import { unwrap } from "./result";
 
 /** Every case of `query`'s list (its paging ignored) to a CSV file, with progress. */
@@ -57,10 +57,10 @@ export function useExportJson() {
  */
 export function useImportJson() {
   const client = useQueryClient();
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [progress, setProgress] = useState<JsonImportProgress | null>(null);
   const mutation = useMutation({
     mutationFn: async () => {
-      const channel = new Channel<ImportProgress>();
+      const channel = new Channel<JsonImportProgress>();
       channel.onmessage = (p) => setProgress(p);
       return unwrap(await commands.dataImportJson(channel));
     },

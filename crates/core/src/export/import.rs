@@ -49,7 +49,7 @@ use crate::{Error, Result, Store};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
-pub struct ImportProgress {
+pub struct JsonImportProgress {
     /// Rows read and written.
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub rows: u64,
@@ -65,7 +65,7 @@ pub struct ImportProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
-pub struct ImportSummary {
+pub struct JsonImportSummary {
     /// Rows written, in all tables.
     #[cfg_attr(feature = "specta", specta(type = u32))]
     pub rows: u64,
@@ -86,8 +86,8 @@ pub fn import_json(
     store: &mut Store,
     input: impl Read,
     total_bytes: u64,
-    on_progress: impl FnMut(ImportProgress) -> ControlFlow<()>,
-) -> Result<ImportSummary> {
+    on_progress: impl FnMut(JsonImportProgress) -> ControlFlow<()>,
+) -> Result<JsonImportSummary> {
     let read = Rc::new(Cell::new(0u64));
     let reader = BufReader::with_capacity(256 * 1024, Counting { inner: input, read: read.clone() });
     store.write(|tx| {
@@ -109,7 +109,7 @@ pub fn import_json(
                 return Err(e);
             }
             parsed.map_err(|e| Error::NotAnExport { detail: e.to_string() })?;
-            let summary = ImportSummary { rows: importer.rows, cases: importer.cases };
+            let summary = JsonImportSummary { rows: importer.rows, cases: importer.cases };
             let progress = importer.progress();
             let _ = (importer.on_progress)(progress);
             importer.tx.flush_derived()?;
@@ -173,9 +173,9 @@ struct Importer<'a, 'tx, P> {
     failure: Option<Error>,
 }
 
-impl<P: FnMut(ImportProgress) -> ControlFlow<()>> Importer<'_, '_, P> {
-    fn progress(&self) -> ImportProgress {
-        ImportProgress { rows: self.rows, bytes: self.read.get(), total_bytes: self.total_bytes }
+impl<P: FnMut(JsonImportProgress) -> ControlFlow<()>> Importer<'_, '_, P> {
+    fn progress(&self) -> JsonImportProgress {
+        JsonImportProgress { rows: self.rows, bytes: self.read.get(), total_bytes: self.total_bytes }
     }
 
     fn header(&self, h: Header) -> std::result::Result<(), String> {
@@ -263,7 +263,7 @@ impl<P: FnMut(ImportProgress) -> ControlFlow<()>> Importer<'_, '_, P> {
 /// The whole file: `{"$format":{…},"<table>":[…],…}`.
 struct FileSeed<'i, 'a, 'tx, P>(&'i mut Importer<'a, 'tx, P>);
 
-impl<'de, P: FnMut(ImportProgress) -> ControlFlow<()>> DeserializeSeed<'de> for FileSeed<'_, '_, '_, P> {
+impl<'de, P: FnMut(JsonImportProgress) -> ControlFlow<()>> DeserializeSeed<'de> for FileSeed<'_, '_, '_, P> {
     type Value = ();
 
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
@@ -271,7 +271,7 @@ impl<'de, P: FnMut(ImportProgress) -> ControlFlow<()>> DeserializeSeed<'de> for 
     }
 }
 
-impl<'de, P: FnMut(ImportProgress) -> ControlFlow<()>> Visitor<'de> for FileSeed<'_, '_, '_, P> {
+impl<'de, P: FnMut(JsonImportProgress) -> ControlFlow<()>> Visitor<'de> for FileSeed<'_, '_, '_, P> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -307,7 +307,7 @@ struct TableSeed<'i, 'a, 'tx, P> {
     table: Table,
 }
 
-impl<'de, P: FnMut(ImportProgress) -> ControlFlow<()>> DeserializeSeed<'de> for TableSeed<'_, '_, '_, P> {
+impl<'de, P: FnMut(JsonImportProgress) -> ControlFlow<()>> DeserializeSeed<'de> for TableSeed<'_, '_, '_, P> {
     type Value = ();
 
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
@@ -315,7 +315,7 @@ impl<'de, P: FnMut(ImportProgress) -> ControlFlow<()>> DeserializeSeed<'de> for 
     }
 }
 
-impl<'de, P: FnMut(ImportProgress) -> ControlFlow<()>> Visitor<'de> for TableSeed<'_, '_, '_, P> {
+impl<'de, P: FnMut(JsonImportProgress) -> ControlFlow<()>> Visitor<'de> for TableSeed<'_, '_, '_, P> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -7,7 +7,7 @@ use crate::export::canonical_string;
 use crate::settings::Language;
 use crate::store::test_support::{outbox, temp_store};
 
-fn go(_: ImportProgress) -> ControlFlow<()> {
+fn go(_: JsonImportProgress) -> ControlFlow<()> {
     ControlFlow::Continue(())
 }
 
@@ -35,7 +35,7 @@ fn source() -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-fn import_string(store: &mut Store, json: &str) -> Result<ImportSummary> {
+fn import_string(store: &mut Store, json: &str) -> Result<JsonImportSummary> {
     import_json(store, json.as_bytes(), json.len() as u64, go)
 }
 
@@ -176,7 +176,7 @@ fn a_newer_export_is_refused_as_too_new() {
     }
     // The same header at this version is a valid, empty export.
     let empty = format!("{{\"$format\":{{\"name\":\"frontline\",\"schema\":{schema},\"version\":1}}}}");
-    assert_eq!(import_string(&mut dst, &empty).unwrap(), ImportSummary { rows: 0, cases: 0 });
+    assert_eq!(import_string(&mut dst, &empty).unwrap(), JsonImportSummary { rows: 0, cases: 0 });
 }
 
 #[test]
