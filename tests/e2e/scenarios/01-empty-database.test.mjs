@@ -13,7 +13,7 @@ import { waitForText } from "../lib/cases.mjs";
 import { getByRole, queryAllByRole, textOf } from "../lib/queries.mjs";
 import { mainNav, navLinkNames, openSection, waitForHeaderText, waitForPageHeading } from "../lib/ui.mjs";
 
-const SECTIONS = ["Cases", "Customers", "Training", "Plans", "Dashboard", "Sync", "Settings"];
+const SECTIONS = ["Cases", "Customers", "Training", "Plans", "Dashboard", "Customer voice", "Sync", "Settings"];
 
 scenario("opens on an empty database", async (s) => {
   const { browser } = s;
@@ -24,7 +24,7 @@ scenario("opens on an empty database", async (s) => {
   const landmarks = await queryAllByRole(browser, "navigation", { includeHidden: true });
   assert.deepEqual(landmarks.seen, ["Main"], "the window should have exactly one navigation landmark, named Main");
   assert.ok(await browser.execute((a, b) => a === b, landmarks.matches[0], nav), "the one navigation landmark should be the main navigation");
-  assert.deepEqual(await navLinkNames(browser), SECTIONS, "the main navigation should list the seven sections in order");
+  assert.deepEqual(await navLinkNames(browser), SECTIONS, "the main navigation should list the eight sections in order");
   await waitForPageHeading(browser, "Cases"); // The first section opens by default.
   await waitForHeaderText(browser, "No organisation name set");
 
