@@ -3,7 +3,8 @@
 //! Before signing in a device records no outbox (nothing would read it), only versions.
 //! At sign-in every synced row goes out once: each register and set cell with its
 //! version (a cell without one — made by a migration — gets a fresh stamp), each
-//! append-only row whole, tombstones included. The server keeps the newest of each cell,
+//! append-only row whole, tombstones included — except cells a migration seeded the same
+//! on every device (node 0). The server keeps the newest of each cell,
 //! so publishing old values never overwrites newer ones from colleagues.
 
 use frontline_sync::Version;
@@ -60,6 +61,12 @@ impl WriteTx<'_> {
                     v
                 }
             };
+            // A cell at a version of node 0 was seeded the same on every device by a
+            // migration (the built-in journey stages): everyone holds it already, so it is
+            // not sent (and a viewer, who may not send, can still sign in and sync).
+            if version.hlc.node.as_u64() == 0 {
+                continue;
+            }
             outbox::record(self.conn(), table, id, col, &value, &version)?;
             records += 1;
         }
