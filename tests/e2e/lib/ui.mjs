@@ -5,11 +5,14 @@
 import { TIMEOUTS } from "./app.mjs";
 import { getByRole, namesOfRole, queryAllByRole, textOf } from "./queries.mjs";
 
+/** The main navigation's name in each language (a page may have a navigation of its own). */
+const MAIN_NAV = /^(Main|主导航|主要導覽)$/;
+
 /**
- * The main navigation landmark (named "Main" in English, "主导航" in 简体中文); without
- * `name`, whatever its name is in the current language.
+ * The main navigation landmark (named "Main" in English, "主导航" in 简体中文, "主要導覽"
+ * in 繁體中文); without `name`, in whichever of them.
  */
-export function mainNav(browser, name = /\S/) {
+export function mainNav(browser, name = MAIN_NAV) {
   return getByRole(browser, "navigation", { name });
 }
 
