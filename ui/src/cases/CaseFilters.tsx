@@ -32,6 +32,7 @@ import { useAgents, useCaseCategories, useCaseTags, useTeams } from "../ipc/quer
 import { DrillBounds } from "./DrillBounds";
 import { activeFilterCount, clearFilters, type ListState } from "./listState";
 import { SORTS, channelOptions, priorityOptions, statusOptions, tierOptions } from "./model";
+import { useOpenedOnce } from "../shell/openedOnce";
 import { SavedViews } from "./SavedViews";
 
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -155,15 +156,11 @@ export function CaseFilters({ state, onChange, onReplace, searchError }: CaseFil
   const { t } = useTranslation();
   const active = activeFilterCount(state);
   const [open, setOpen] = useState(active > 0);
-  const categories = useCaseCategories();
-  const tags = useCaseTags();
-  const agents = useAgents();
-  const teams = useTeams();
+  // The panel's eight pickers (and the lists they offer) are made when it is first opened,
+  // not with the page: the Cases page's first rows are timed from its opening (issue 15).
+  const panelMade = useOpenedOnce(open);
 
   const sortData = SORTS.map((s) => ({ value: s, label: t(`cases.list.sort.${s}`) }));
-  const common = { size: "xs" as const, clearable: true, comboboxProps: { withinPortal: true } };
-  // No filter offers more values than a query may carry.
-  const multi = { ...common, maxValues: LIMITS.queryListMax };
 
   return (
     <div>
@@ -235,82 +232,97 @@ export function CaseFilters({ state, onChange, onReplace, searchError }: CaseFil
       <DrillBounds state={state} onChange={onChange} />
 
       <Collapse expanded={open}>
-        <SimpleGrid id="case-filters" cols={4} spacing="xs" verticalSpacing={6} pt="sm">
-          <MultiSelect
-            {...multi}
-            label={t("cases.filters.status")}
-            placeholder={state.statuses.length ? undefined : t("cases.filters.any")}
-            data={statusOptions(t)}
-            value={state.statuses}
-            onChange={(v) => onChange({ statuses: v as CaseStatus[] })}
-          />
-          <MultiSelect
-            {...multi}
-            label={t("cases.filters.priority")}
-            placeholder={state.priorities.length ? undefined : t("cases.filters.any")}
-            data={priorityOptions(t)}
-            value={state.priorities}
-            onChange={(v) => onChange({ priorities: v as Priority[] })}
-          />
-          <MultiSelect
-            {...multi}
-            label={t("cases.filters.channel")}
-            placeholder={state.channels.length ? undefined : t("cases.filters.any")}
-            data={channelOptions(t)}
-            value={state.channels}
-            onChange={(v) => onChange({ channels: v as CaseChannel[] })}
-          />
-          <MultiSelect
-            {...multi}
-            label={t("cases.filters.category")}
-            placeholder={state.categories.length ? undefined : t("cases.filters.any")}
-            data={[...new Set([...(categories.data ?? []), ...state.categories])]}
-            value={state.categories}
-            onChange={(categories) => onChange({ categories })}
-            searchable
-          />
-          <MultiSelect
-            {...multi}
-            label={t("cases.filters.assignee")}
-            placeholder={state.assignees.length ? undefined : t("cases.filters.any")}
-            data={(agents.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            value={state.assignees}
-            onChange={(assignees) => onChange({ assignees })}
-            searchable
-          />
-          <MultiSelect
-            {...multi}
-            label={t("cases.filters.team")}
-            placeholder={state.teams.length ? undefined : t("cases.filters.any")}
-            data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-            value={state.teams}
-            onChange={(v) => onChange({ teams: v })}
-            searchable
-          />
-          <MultiSelect
-            {...multi}
-            label={t("cases.filters.tier")}
-            placeholder={state.tiers.length ? undefined : t("cases.filters.any")}
-            data={tierOptions(t)}
-            value={state.tiers}
-            onChange={(v) => onChange({ tiers: v as Tier[] })}
-          />
-          <Select
-            {...common}
-            label={t("cases.filters.tag")}
-            placeholder={t("cases.filters.any")}
-            data={[...new Set([...(tags.data ?? []), ...(state.tag ? [state.tag] : [])])]}
-            value={state.tag}
-            onChange={(tag) => onChange({ tag })}
-            searchable
-          />
-          <CreatedRange
-            from={state.createdFrom}
-            to={state.createdTo}
-            onChange={(createdFrom, createdTo) => onChange({ createdFrom, createdTo })}
-          />
-        </SimpleGrid>
+        <div id="case-filters">{panelMade && <FilterPanel state={state} onChange={onChange} />}</div>
       </Collapse>
     </div>
+  );
+}
+
+/** The filters behind the Filters button. */
+function FilterPanel({ state, onChange }: Pick<CaseFiltersProps, "state" | "onChange">) {
+  const { t } = useTranslation();
+  const categories = useCaseCategories();
+  const tags = useCaseTags();
+  const agents = useAgents();
+  const teams = useTeams();
+  const common = { size: "xs" as const, clearable: true, comboboxProps: { withinPortal: true } };
+  // No filter offers more values than a query may carry.
+  const multi = { ...common, maxValues: LIMITS.queryListMax };
+  return (
+    <SimpleGrid cols={4} spacing="xs" verticalSpacing={6} pt="sm">
+      <MultiSelect
+        {...multi}
+        label={t("cases.filters.status")}
+        placeholder={state.statuses.length ? undefined : t("cases.filters.any")}
+        data={statusOptions(t)}
+        value={state.statuses}
+        onChange={(v) => onChange({ statuses: v as CaseStatus[] })}
+      />
+      <MultiSelect
+        {...multi}
+        label={t("cases.filters.priority")}
+        placeholder={state.priorities.length ? undefined : t("cases.filters.any")}
+        data={priorityOptions(t)}
+        value={state.priorities}
+        onChange={(v) => onChange({ priorities: v as Priority[] })}
+      />
+      <MultiSelect
+        {...multi}
+        label={t("cases.filters.channel")}
+        placeholder={state.channels.length ? undefined : t("cases.filters.any")}
+        data={channelOptions(t)}
+        value={state.channels}
+        onChange={(v) => onChange({ channels: v as CaseChannel[] })}
+      />
+      <MultiSelect
+        {...multi}
+        label={t("cases.filters.category")}
+        placeholder={state.categories.length ? undefined : t("cases.filters.any")}
+        data={[...new Set([...(categories.data ?? []), ...state.categories])]}
+        value={state.categories}
+        onChange={(categories) => onChange({ categories })}
+        searchable
+      />
+      <MultiSelect
+        {...multi}
+        label={t("cases.filters.assignee")}
+        placeholder={state.assignees.length ? undefined : t("cases.filters.any")}
+        data={(agents.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+        value={state.assignees}
+        onChange={(assignees) => onChange({ assignees })}
+        searchable
+      />
+      <MultiSelect
+        {...multi}
+        label={t("cases.filters.team")}
+        placeholder={state.teams.length ? undefined : t("cases.filters.any")}
+        data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+        value={state.teams}
+        onChange={(v) => onChange({ teams: v })}
+        searchable
+      />
+      <MultiSelect
+        {...multi}
+        label={t("cases.filters.tier")}
+        placeholder={state.tiers.length ? undefined : t("cases.filters.any")}
+        data={tierOptions(t)}
+        value={state.tiers}
+        onChange={(v) => onChange({ tiers: v as Tier[] })}
+      />
+      <Select
+        {...common}
+        label={t("cases.filters.tag")}
+        placeholder={t("cases.filters.any")}
+        data={[...new Set([...(tags.data ?? []), ...(state.tag ? [state.tag] : [])])]}
+        value={state.tag}
+        onChange={(tag) => onChange({ tag })}
+        searchable
+      />
+      <CreatedRange
+        from={state.createdFrom}
+        to={state.createdTo}
+        onChange={(createdFrom, createdTo) => onChange({ createdFrom, createdTo })}
+      />
+    </SimpleGrid>
   );
 }

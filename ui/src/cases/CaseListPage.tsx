@@ -17,6 +17,7 @@ import { datedFileName, useCasesCsvExport } from "../export/useCasesCsvExport";
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
 import { reportTiming } from "../ipc/timing";
 import { CASE_PAGE_SIZE, useAgents, useCaseFirstPage, useMe, useQueueCounts } from "../ipc/queries";
+import { useOpenedOnce } from "../shell/openedOnce";
 import { isMacPlatform } from "../shell/shortcuts";
 import { BulkActions } from "./BulkActions";
 import { CaseFilters } from "./CaseFilters";
@@ -100,6 +101,8 @@ export function CaseListPage() {
 
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const createMounted = useOpenedOnce(creating);
+  const importMounted = useOpenedOnce(importing);
   const openCreate = useCallback(() => {
     // Not over another dialog (e.g. a bulk confirmation).
     if (!document.querySelector('[role="dialog"]')) setCreating(true);
@@ -205,8 +208,8 @@ export function CaseListPage() {
         </QueueTabs>
       )}
 
-      <QuickCreateDialog opened={creating} onClose={() => setCreating(false)} />
-      <ImportWizard opened={importing} onClose={() => setImporting(false)} />
+      {createMounted && <QuickCreateDialog opened={creating} onClose={() => setCreating(false)} />}
+      {importMounted && <ImportWizard opened={importing} onClose={() => setImporting(false)} />}
     </div>
   );
 }

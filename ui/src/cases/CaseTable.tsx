@@ -5,7 +5,7 @@
  * the (server-side) sort state and the selection; the markup and keyboard are ours:
  * ↑/↓/PageUp/PageDown/Home/End move between rows, Enter opens, Space selects.
  */
-import { Checkbox, Group, Text, Tooltip } from "@mantine/core";
+import { Checkbox, Text } from "@mantine/core";
 import {
   IconArrowDown,
   IconArrowUp,
@@ -97,14 +97,18 @@ function SelectCell({
   );
 }
 
+// The cells below are plain elements styled by this file's CSS module, not Mantine layout
+// and text components: a screen of rows is ~25 rows × 9 cells, and at 100k cases the
+// page's first rows are timed from opening it (issue 15).
+
 function TitleCell({ row }: { row: CaseSummary }) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
-    <Group gap={6} wrap="nowrap" miw={0}>
+    <div className={classes.line}>
       {/* The link is named by the title alone; the category follows it, outside the link
           and after a comma only screen readers hear, so neither runs into the other. */}
-      <Text span inherit truncate display="block" miw={0}>
+      <span className={classes.truncate}>
         <Link
           to={`/cases/${row.id}`}
           state={{ from: location.pathname + location.search }}
@@ -119,57 +123,37 @@ function TitleCell({ row }: { row: CaseSummary }) {
             <span className={classes.category}>{row.category}</span>
           </>
         )}
-      </Text>
+      </span>
       {row.escalated && (
-        <Tooltip label={t("cases.list.escalated")}>
-          <IconBellRinging
-            size={14}
-            color="var(--mantine-color-grape-filled)"
-            aria-label={t("cases.list.escalated")}
-            style={{ flexShrink: 0 }}
-          />
-        </Tooltip>
+        <span className={classes.mark} title={t("cases.list.escalated")}>
+          <IconBellRinging size={14} color="var(--mantine-color-grape-filled)" aria-label={t("cases.list.escalated")} />
+        </span>
       )}
-    </Group>
+    </div>
   );
 }
 
 function CustomerCell({ row }: { row: CaseSummary }) {
   const { t } = useTranslation();
-  if (!row.customerName) {
-    return (
-      <Text span size="sm" c="dimmed">
-        {t("common.none")}
-      </Text>
-    );
-  }
+  if (!row.customerName) return <span className={classes.dimmed}>{t("common.none")}</span>;
   return (
-    <Group gap={4} wrap="nowrap" miw={0}>
+    <div className={classes.line}>
       {row.vip && (
-        <IconCrown
-          size={14}
-          color="var(--mantine-color-yellow-filled)"
-          aria-label={t("cases.list.vip")}
-          style={{ flexShrink: 0 }}
-        />
+        <span className={classes.mark}>
+          <IconCrown size={14} color="var(--mantine-color-yellow-filled)" aria-label={t("cases.list.vip")} />
+        </span>
       )}
-      <Text span size="sm" truncate>
-        {row.customerName}
-      </Text>
-    </Group>
+      <span className={classes.truncate}>{row.customerName}</span>
+    </div>
   );
 }
 
 function AssigneeCell({ row }: { row: CaseSummary }) {
   const { t } = useTranslation();
   return row.assigneeName ? (
-    <Text span size="sm" truncate display="block">
-      {row.assigneeName}
-    </Text>
+    <span className={classes.truncate}>{row.assigneeName}</span>
   ) : (
-    <Text span size="sm" c="dimmed" fs="italic">
-      {t("cases.list.unassigned")}
-    </Text>
+    <span className={`${classes.dimmed} ${classes.unassigned}`}>{t("cases.list.unassigned")}</span>
   );
 }
 
@@ -178,19 +162,11 @@ function DueCell({ row, callbacks }: { row: CaseSummary; callbacks: boolean }) {
   const now = useNow();
   const due = rowDue(row, callbacks);
   const state = dueState(due, now, rowAtRisk(row, callbacks));
-  if (!due || !state) {
-    return (
-      <Text span size="sm" c="dimmed">
-        —
-      </Text>
-    );
-  }
+  if (!due || !state) return <span className={classes.dimmed}>—</span>;
   return (
-    <Tooltip label={formatDateTime(i18n.language, due)} openDelay={400}>
-      <div>
-        <DueText dueAt={due} state={state} now={now} compact />
-      </div>
-    </Tooltip>
+    <div title={formatDateTime(i18n.language, due)}>
+      <DueText dueAt={due} state={state} now={now} compact />
+    </div>
   );
 }
 
@@ -198,9 +174,9 @@ function CreatedCell({ row }: { row: CaseSummary }) {
   const { i18n } = useTranslation();
   const now = useNow();
   return (
-    <Text span size="xs" c="dimmed">
-      <time dateTime={row.createdAt}>{formatShortDateTime(i18n.language, row.createdAt, now)}</time>
-    </Text>
+    <time className={`${classes.dimmed} ${classes.small}`} dateTime={row.createdAt}>
+      {formatShortDateTime(i18n.language, row.createdAt, now)}
+    </time>
   );
 }
 
@@ -387,11 +363,22 @@ export function CaseTable({
   const total = firstPage?.total ?? 0;
   const now = useNow();
 
+  // Whether the first rows have been drawn: until then no rows beyond the screen.
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    if (drawn || total === 0) return;
+    const frame = requestAnimationFrame(() => setDrawn(true));
+    return () => cancelAnimationFrame(frame);
+  }, [drawn, total]);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Until the scroller is measured, assume it is as tall as the window: the first rows
+    // are then drawn in the page's first render, not one render and layout later.
+    initialRect: { width: 0, height: window.innerHeight },
+    // The rows on screen first, then the margin that keeps scrolling smooth.
+    overscan: drawn ? 12 : 0,
     // The sticky header sits above the first row inside the scroller.
     scrollPaddingStart: ROW_HEIGHT,
   });

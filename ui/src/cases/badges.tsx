@@ -2,12 +2,13 @@
  * Small, scannable markers used in the list and the detail: status, priority, VIP and
  * due time. Each carries text (and an icon where it signals urgency), never colour alone.
  */
-import { Badge, Group, Text, Tooltip } from "@mantine/core";
+import { Badge } from "@mantine/core";
 import { IconAlertTriangle, IconClockHour4, IconCrown } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
 import type { CaseStatus, Priority } from "../ipc/bindings";
 import { PRIORITY_COLOR, STATUS_COLOR, priorityLabel } from "./model";
+import classes from "./badges.module.css";
 import { formatRemaining, type DueState } from "./time";
 
 export function StatusBadge({ status, size = "sm" }: { status: CaseStatus; size?: "xs" | "sm" | "md" | "lg" }) {
@@ -38,8 +39,9 @@ export function PriorityBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Tooltip label={t(`cases.priorityName.${priority}`)} openDelay={500}>
-      <Badge
+    // A native tooltip, not Mantine's: the case list draws one badge per row.
+    <Badge
+        title={t(`cases.priorityName.${priority}`)}
         color={PRIORITY_COLOR[priority]}
         variant={priority === "p1" ? "filled" : priority === "p2" ? "light" : "outline"}
         radius="sm"
@@ -57,7 +59,6 @@ export function PriorityBadge({
           </>
         )}
       </Badge>
-    </Tooltip>
   );
 }
 
@@ -93,16 +94,16 @@ export function DueText({
   compact?: boolean;
 }) {
   const { t } = useTranslation();
-  const color = state === "breached" ? "red" : state === "at_risk" ? "orange" : undefined;
   const Icon = state === "breached" ? IconAlertTriangle : state === "at_risk" ? IconClockHour4 : null;
+  // Plain elements, not Mantine's: a screen of the case list draws one per row.
   return (
-    <Group gap={4} wrap="nowrap" c={color ? `var(--mantine-color-${color}-text)` : "dimmed"} className="due-text" data-state={state}>
-      {Icon && <Icon size={14} aria-hidden style={{ flexShrink: 0 }} />}
-      <Text span size={size} fw={state === "ok" ? 400 : 600} inherit truncate>
+    <span className={classes.due} data-state={state} data-size={size}>
+      {Icon && <Icon size={14} aria-hidden className={classes.dueIcon} />}
+      <span className={classes.dueText}>
         {state === "breached" && <span className="visually-hidden">{t("cases.sla.status.breached")}: </span>}
         {state === "at_risk" && <span className="visually-hidden">{t("cases.sla.atRisk")}: </span>}
         {formatRemaining(t, Date.parse(dueAt), now, compact ? 1 : 2)}
-      </Text>
-    </Group>
+      </span>
+    </span>
   );
 }
