@@ -210,6 +210,7 @@ pub fn service_report(conn: &rusqlite::Connection, request: &ReportRequest, lang
 /// ([`crate::Error::NoReportFont`]), `path` existing without `replace`
 /// ([`crate::Error::AlreadyExists`]), or the file system's refusal ([`crate::Error::Io`]).
 pub fn save_pdf(report: &ServiceReport, lang: Language, path: &Path, replace: bool) -> Result<()> {
+    // Refused before the font is looked up and subset, not after (write_file checks again).
     if !replace && path.exists() {
         return Err(crate::Error::AlreadyExists { path: path.to_path_buf() });
     }
