@@ -62,6 +62,8 @@ pub enum ErrorCode {
     NotAnExport,
     /// The export was made by a newer Frontline; update this one to read it.
     ExportTooNew,
+    /// A PDF report needs a font that covers Chinese, and the computer has none.
+    NoReportFont,
     /// A bug.
     Internal,
 }
@@ -173,9 +175,8 @@ impl From<Error> for IpcError {
                 log::error!("storage error: {}", frontline_core::error::with_causes(&e));
                 IpcError::new(ErrorCode::Storage, "the database could not be read or written")
             }
-            // The app makes no PDF yet (the CLI and core do); until it does, a missing font
-            // is not a case the UI translates.
-            Error::Internal(_) | Error::NoReportFont => {
+            Error::NoReportFont => IpcError::new(ErrorCode::NoReportFont, e.to_string()),
+            Error::Internal(_) => {
                 log::error!("internal error: {e}");
                 IpcError::new(ErrorCode::Internal, "internal error")
             }
@@ -252,6 +253,13 @@ mod tests {
         let e = IpcError::from(Error::Internal("SELECT secret FROM t".into()));
         assert_eq!(e.code, ErrorCode::Internal);
         assert!(!e.message.contains("secret"));
+    }
+
+    #[test]
+    fn a_missing_report_font_says_which_to_install() {
+        let e = serde_json::to_value(IpcError::from(Error::NoReportFont)).unwrap();
+        assert_eq!(e["code"], "no_report_font");
+        assert!(e["message"].as_str().unwrap().contains("fonts-noto-cjk"), "{e}");
     }
 
     #[test]

@@ -102,4 +102,5 @@ pub const COMMANDS: &[&str] = &[
     "data_import_json",
     "export_cancel",
     "report_service",
+    "report_save_pdf",
 ];

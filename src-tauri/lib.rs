@@ -12,6 +12,7 @@
 
 mod breach_watch;
 mod commands;
+mod dialogs;
 pub mod error;
 pub mod ipc;
 mod state;
@@ -35,9 +36,8 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_notification::init())
-        // The import's open dialog and the exports' save dialogs are opened from Rust; the
-        // webview may only open a save dialog (an insight's hand-over), whose path a
-        // Frontline command then writes.
+        // Every open and save dialog is opened from Rust (`dialogs.rs`); the webview may
+        // open none.
         .plugin(tauri_plugin_dialog::init())
         .plugin(
             tauri_plugin_log::Builder::new()

@@ -1,9 +1,8 @@
 //! Files the user picks: a case list or saved view and the dashboard's KPIs as CSV, and
 //! everything the database syncs as JSON — written, or read back into an empty database.
 //!
-//! The save dialog is opened here, by the app, not by the webview: the window never names
-//! a path, so it cannot write anywhere the user did not choose, and the capability grants
-//! no dialog or file-system call at all. The file is written on a blocking worker with a
+//! The dialogs open from Rust ([`crate::dialogs`]): the window never names a path, so it
+//! cannot write anywhere the user did not choose. The file is written on a blocking worker with a
 //! connection of its own, so a 100,000-case export neither blocks the UI's reads nor holds
 //! the write connection; progress goes to a channel, and [`export_cancel`] stops it
 //! (whatever file was at the path is then left as it was).
@@ -20,8 +19,8 @@ use frontline_core::{Store, settings};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::dialogs;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -34,22 +33,6 @@ pub struct ExportDone {
     /// Rows written.
     #[specta(type = u32)]
     pub rows: u64,
-}
-
-/// Asks where to save `file_name` (of the `kind` extension); `None` when the user closes
-/// the dialog. With `open`, asks for an existing file to read instead.
-async fn choose_path(app: &AppHandle, file_name: &str, kind: &'static str, open: bool) -> Result<Option<PathBuf>, IpcError> {
-    let dialog = app.dialog().file().set_file_name(file_name).add_filter(kind.to_uppercase(), &[kind]);
-    let chosen = tauri::async_runtime::spawn_blocking(move || {
-        if open { dialog.blocking_pick_file() } else { dialog.blocking_save_file() }
-    })
-    .await
-    .map_err(|e| frontline_core::Error::Internal(format!("file dialog failed: {e}")))?;
-    chosen.map(|p| p.into_path().map_err(|_| IpcError::invalid_field("path"))).transpose()
-}
-
-async fn choose_csv_path(app: &AppHandle, file_name: &str) -> Result<Option<PathBuf>, IpcError> {
-    choose_path(app, file_name, "csv", false).await
 }
 
 /// Runs `write` on a blocking worker with its own read connection, writing `path` whole
@@ -95,7 +78,7 @@ pub async fn export_cases_csv(
     file_name: String,
     on_progress: Channel<Progress>,
 ) -> Result<Option<ExportDone>, IpcError> {
-    let Some(path) = choose_csv_path(&app, &file_name).await? else { return Ok(None) };
+    let Some(path) = dialogs::save(&app, &file_name, dialogs::CSV).await? else { return Ok(None) };
     let done = write_in_background(&state, path, move |store, out, cancel| {
         let lang = settings::load(store)?.language;
         export::cases_csv(store.conn(), &query, lang, store.now(), out, progress_to(on_progress, cancel))
@@ -114,7 +97,7 @@ pub async fn export_kpi_csv(
     request: DashboardRequest,
     file_name: String,
 ) -> Result<Option<ExportDone>, IpcError> {
-    let Some(path) = choose_csv_path(&app, &file_name).await? else { return Ok(None) };
+    let Some(path) = dialogs::save(&app, &file_name, dialogs::CSV).await? else { return Ok(None) };
     let done = write_in_background(&state, path, move |store, out, _| {
         let table = kpi::dashboard(store.conn(), &request, store.now())?.table(settings::load(store)?.language);
         table.write_csv(out)?;
@@ -134,7 +117,7 @@ pub async fn data_export_json(
     file_name: String,
     on_progress: Channel<Progress>,
 ) -> Result<Option<ExportDone>, IpcError> {
-    let Some(path) = choose_path(&app, &file_name, "json", false).await? else { return Ok(None) };
+    let Some(path) = dialogs::save(&app, &file_name, dialogs::JSON).await? else { return Ok(None) };
     let done = write_in_background(&state, path, move |store, out, cancel| {
         let mut rows = 0;
         let mut report = progress_to(on_progress, cancel);
@@ -158,7 +141,7 @@ pub async fn data_import_json(
     state: State<'_, AppState>,
     on_progress: Channel<JsonImportProgress>,
 ) -> Result<Option<JsonImportSummary>, IpcError> {
-    let Some(path) = choose_path(&app, "", "json", true).await? else { return Ok(None) };
+    let Some(path) = dialogs::open(&app, dialogs::JSON).await? else { return Ok(None) };
     let db = state.db_path()?;
     let cancel = state.export_cancel();
     cancel.store(false, Ordering::SeqCst);

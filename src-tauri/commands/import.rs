@@ -1,7 +1,7 @@
 //! CSV import from the Cases page's wizard, with progress and cancel.
 //!
-//! The file is chosen in the operating system's open dialog, opened from Rust: the
-//! webview gets the file's name and what is in it, never a path, and cannot name a file
+//! The file is chosen in the operating system's open dialog, opened from Rust
+//! ([`crate::dialogs`]): the webview gets the file's name and what is in it, never a path, and cannot name a file
 //! itself (it holds no dialog or file-system permission), so a big export is read by Rust
 //! and never passes through the webview. The chosen path stays in the app state for the
 //! wizard's later steps. The dry run reads on a read-only connection; the import runs on
@@ -17,8 +17,8 @@ use frontline_core::Store;
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::dialogs;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -38,11 +38,7 @@ pub struct ChosenFile {
 #[tauri::command]
 #[specta::specta]
 pub async fn import_choose_file(app: AppHandle, state: State<'_, AppState>) -> Result<Option<ChosenFile>, IpcError> {
-    let dialog = app.dialog().file().add_filter("CSV", &["csv", "txt", "tsv"]);
-    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_file())
-        .await
-        .map_err(|e| frontline_core::Error::Internal(format!("file dialog failed: {e}")))?;
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else { return Ok(None) };
+    let Some(path) = dialogs::open(&app, dialogs::CSV_IMPORT).await? else { return Ok(None) };
     state.set_import_file(Some(path));
     inspect(&state, None).await.map(Some)
 }

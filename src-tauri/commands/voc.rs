@@ -9,8 +9,9 @@ use frontline_core::voc::{
     InsightStatus, InsightSummary, JourneyStage, PainPoints, PainPointsRequest, feedback, handover, insights,
     painpoints, stages,
 };
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use crate::dialogs;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -173,9 +174,14 @@ pub async fn insight_delete(state: State<'_, AppState>, id: InsightId) -> Result
     state.write(|tx| insights::delete(tx, &id))
 }
 
-/// Saves an insight's hand-over page (Markdown or HTML) to the path the user chose.
+/// Saves an insight's hand-over page (Markdown or HTML, as `file_name`'s extension says)
+/// where the user chooses in a save dialog offering `file_name`. Returns the path written;
+/// `None` when the dialog was closed.
 #[tauri::command]
 #[specta::specta]
-pub async fn insight_save_handover(path: String, contents: String) -> Result<(), IpcError> {
-    handover::save(std::path::Path::new(&path), &contents).map_err(IpcError::from)
+pub async fn insight_save_handover(app: AppHandle, file_name: String, contents: String) -> Result<Option<String>, IpcError> {
+    let kind = if file_name.to_ascii_lowercase().ends_with(".md") { dialogs::MARKDOWN } else { dialogs::HTML };
+    let Some(path) = dialogs::save(&app, &file_name, kind).await? else { return Ok(None) };
+    handover::save(&path, &contents).map_err(IpcError::file)?;
+    Ok(Some(path.display().to_string()))
 }

@@ -11,6 +11,7 @@ mod demo_cmd;
 mod export_cmd;
 mod import_cmd;
 mod kpi_cmd;
+mod report_cmd;
 mod voc_cmd;
 mod output;
 mod progress;
@@ -153,6 +154,28 @@ enum Command {
         /// Language of the CSV headers and KPI names: en, zh-Hans or zh-Hant (default:
         /// this device's).
         #[arg(long, value_parser = demo_cmd::parse_language, requires = "csv")]
+        lang: Option<Language>,
+    },
+    /// The weekly or monthly service report: a calendar week (Monday to Sunday) or month
+    /// in the workspace's time zone beside the one before, by default the last complete
+    /// one. Prints it as text, or as JSON, or writes it as a PDF (which needs a font that
+    /// covers Chinese: Noto Sans CJK or WenQuanYi on Linux).
+    Report {
+        /// week or month.
+        #[arg(long, value_parser = report_cmd::parse_period)]
+        period: frontline_core::report::ReportKind,
+        /// Any day (YYYY-MM-DD) of the week or month wanted (default: the last complete one).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        of: Option<String>,
+        /// Write the report to FILE as a PDF; FILE must not exist yet.
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// Print every number as JSON.
+        #[arg(long, conflicts_with = "pdf")]
+        json: bool,
+        /// Language of the KPI names and headings: en, zh-Hans or zh-Hant (default: this
+        /// device's).
+        #[arg(long, value_parser = demo_cmd::parse_language)]
         lang: Option<Language>,
     },
     /// Read a file written by `export --json` into this database, which must be empty
@@ -324,7 +347,7 @@ fn chain(e: &anyhow::Error) -> String {
 fn run(cli: Cli) -> Result<()> {
     let location = paths::resolve(cli.db)?;
     // Commands that only read change nothing, not even the directory's mode.
-    let reads_only = matches!(cli.command, Command::Info | Command::Backup { .. } | Command::Status { .. } | Command::Export { .. } | Command::Kpi { .. } | Command::Voc(_))
+    let reads_only = matches!(cli.command, Command::Info | Command::Backup { .. } | Command::Status { .. } | Command::Export { .. } | Command::Kpi { .. } | Command::Report { .. } | Command::Voc(_))
         || matches!(cli.command, Command::Case(CaseCommand::Show { .. } | CaseCommand::List { .. }))
         || matches!(cli.command, Command::Conflicts { keep_mine: None, accept_theirs: None, .. });
     if !reads_only && paths::secure(&location)? {
@@ -360,6 +383,9 @@ fn run(cli: Cli) -> Result<()> {
             }
         },
         Command::Export { json } => export_cmd::json(&db, &json),
+        Command::Report { period, of, pdf, json, lang } => {
+            report_cmd::run(&db, report_cmd::ReportArgs { kind: period, of, pdf, json, lang })
+        }
         Command::Voc(VocCommand::Painpoints { period, json }) => voc_cmd::pain_points(&db, &period, json),
         Command::Import { file, dry_run, mapping, encoding, skip_invalid, show_mapping, json } => import_cmd::run(
             &db,

@@ -205,8 +205,12 @@ export const commands = {
 	insightUnlink: (id: InsightId, evidence: Evidence) => typedError<null, IpcError>(__TAURI_INVOKE("insight_unlink", { id, evidence })),
 	/**  Deletes an insight. */
 	insightDelete: (id: InsightId) => typedError<null, IpcError>(__TAURI_INVOKE("insight_delete", { id })),
-	/**  Saves an insight's hand-over page (Markdown or HTML) to the path the user chose. */
-	insightSaveHandover: (path: string, contents: string) => typedError<null, IpcError>(__TAURI_INVOKE("insight_save_handover", { path, contents })),
+	/**
+	 *  Saves an insight's hand-over page (Markdown or HTML, as `file_name`'s extension says)
+	 *  where the user chooses in a save dialog offering `file_name`. Returns the path written;
+	 *  `None` when the dialog was closed.
+	 */
+	insightSaveHandover: (fileName: string, contents: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("insight_save_handover", { fileName, contents })),
 	/**
 	 *  Writes every case of the list `query` describes (the current list or a saved view's
 	 *  query; paging ignored) as CSV to a file the user picks, headers in the app's language.
@@ -234,8 +238,17 @@ export const commands = {
 	 *  nothing.
 	 */
 	exportCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("export_cancel")),
-	/**  The weekly or monthly service report, its KPI names in the app's language. */
-	reportService: (kind: ReportKind) => typedError<ServiceReport, IpcError>(__TAURI_INVOKE("report_service", { kind })),
+	/**
+	 *  The weekly or monthly service report `request` asks for, its KPI names in the app's
+	 *  language.
+	 */
+	reportService: (request: ReportRequest) => typedError<ServiceReport, IpcError>(__TAURI_INVOKE("report_service", { request })),
+	/**
+	 *  Saves the report `request` asks for as a PDF in the app's language, where the user
+	 *  chooses in a save dialog offering `service-report-<week or month>.pdf`. Returns the
+	 *  path written; `None` when the dialog was closed.
+	 */
+	reportSavePdf: (request: ReportRequest) => typedError<string | null, IpcError>(__TAURI_INVOKE("report_save_pdf", { request })),
 };
 
 /** Events */
@@ -420,6 +433,28 @@ export type CalendarLabel = {
 	/**  Its time zone. */
 	timeZone: string,
 };
+
+/**  A calendar period as a report names it, and how to reach its neighbours. */
+export type CalendarPeriod = {
+	/**  Week or month. */
+	unit: CalendarUnit,
+	/**  Its ISO name: `2026-W48` (ISO week) or `2026-11`. */
+	name: string,
+	/**
+	 *  A day (YYYY-MM-DD) of the period before, to ask for it; `None` when that one is
+	 *  further back than a report may go.
+	 */
+	earlier: string | null,
+	/**  A day of the period after; `None` when that one has not ended yet. */
+	later: string | null,
+};
+
+/**  Which calendar period. */
+export type CalendarUnit = 
+/**  A week, Monday to Sunday. */
+"week" | 
+/**  A calendar month. */
+"month";
 
 /**  The call-back's result. */
 export type CallbackResult = {
@@ -1067,6 +1102,8 @@ export type ErrorCode =
 "not_an_export" | 
 /**  The export was made by a newer Frontline; update this one to read it. */
 "export_too_new" | 
+/**  A PDF report needs a font that covers Chinese, and the computer has none. */
+"no_report_font" | 
 /**  A bug. */
 "internal";
 
@@ -2021,31 +2058,25 @@ export type Region =
 /**  Hong Kong. */
 "hk";
 
-/**  A category or root cause and its cases. */
-export type ReportCount = {
-	/**  The category or root cause, as the cases name it. */
-	name: string,
-	/**  Cases. */
-	cases: number,
-};
-
-/**  One day of the daily charts. */
+/**  One day of the period: the dashboard's volume and trend charts at that day. */
 export type ReportDay = {
 	/**  The day (YYYY-MM-DD, in the report's time zone). */
 	day: string,
 	/**  Cases created that day. */
 	created: number,
-	/**  SLA compliance of the cases resolved that day; `None` without any. */
-	slaCompliance: number | null,
-	/**  Cases that share is taken over. */
-	slaCases: number,
+	/**  SLA compliance of the cases resolved that day. */
+	slaCompliance: Share,
+	/**  CSAT of the cases resolved that day. */
+	csat: Share,
+	/**  NPS of the cases resolved that day. */
+	nps: Nps,
 };
 
 /**  Which report. */
 export type ReportKind = 
-/**  The last 7 days beside the 7 before. */
+/**  A calendar week, Monday to Sunday, beside the week before. */
 "weekly" | 
-/**  The last 30 days beside the 30 before. */
+/**  A calendar month beside the month before. */
 "monthly";
 
 /**  One KPI of the report: this period beside the previous one. */
@@ -2064,6 +2095,14 @@ export type ReportKpi = {
 	previous: number | null,
 	/**  Cases (or answers) that rests on. */
 	previousBasis: number | null,
+};
+
+/**  Which report, of which week or month. */
+export type ReportRequest = {
+	/**  Weekly or monthly. */
+	kind: ReportKind,
+	/**  Any day (YYYY-MM-DD) of the week or month wanted; `None`: the last complete one. */
+	of: string | null,
 };
 
 /**  What a KPI's value counts in. */
@@ -2184,6 +2223,8 @@ export type Sentiment =
 export type ServiceReport = {
 	/**  Which report. */
 	kind: ReportKind,
+	/**  The week or month: its name, and the days that ask for its neighbours. */
+	period: CalendarPeriod,
 	/**  When it was made (RFC 3339, UTC). */
 	generatedAt: string,
 	/**  The organisation's name (may be empty). */
@@ -2192,7 +2233,7 @@ export type ServiceReport = {
 	timeZone: string,
 	/**  The period reported on. */
 	current: Period,
-	/**  The period before, of equal length. */
+	/**  The week or month before. */
 	previous: Period,
 	/**  Every KPI, in the dashboard's order. */
 	kpis: ReportKpi[],
@@ -2200,11 +2241,11 @@ export type ServiceReport = {
 	days: ReportDay[],
 	/**
 	 *  The period's most frequent categories (cases created), most first; at most
-	 *  [`TOP`].
+	 *  [`kpi::TOP_N`].
 	 */
-	topCategories: ReportCount[],
-	/**  The root causes of the period's resolved cases, most first; at most [`TOP`]. */
-	topRootCauses: ReportCount[],
+	topCategories: RankedCount[],
+	/**  The root causes of the period's resolved cases, most first; at most [`kpi::TOP_N`]. */
+	topRootCauses: RankedCount[],
 };
 
 /**  One day of a set. */

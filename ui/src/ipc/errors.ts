@@ -34,6 +34,7 @@ const CODES: readonly ErrorCode[] = [
   "import_not_empty",
   "not_an_export",
   "export_too_new",
+  "no_report_font",
   "internal",
 ];
 
@@ -105,6 +106,8 @@ export const KNOWN_FIELDS = [
   "from",
   "to",
   "period",
+  // Service report: a day of the week or month asked for
+  "of",
   // Customers
   "name",
   "company",
@@ -148,6 +151,8 @@ export const KNOWN_FIELDS = [
   "stages",
   "path",
   "contents",
+  // A file name a save dialog is offered
+  "fileName",
   "sources",
   "sentiments",
   "departments",

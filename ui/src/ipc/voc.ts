@@ -139,9 +139,13 @@ export function useDeleteInsight() {
   return useVocMutation(async (id: InsightId) => unwrap(await commands.insightDelete(id)));
 }
 
-/** Writes a rendered hand-over page to the path the user chose in the save dialog. */
-export async function saveHandover(path: string, contents: string): Promise<void> {
-  unwrap(await commands.insightSaveHandover(path, contents));
+/**
+ * Saves a rendered hand-over page: Rust opens the save dialog offering `fileName` (its
+ * extension, `.md` or `.html`, says which kind) and writes the file. Resolves to the path
+ * written, or `null` when the dialog was closed.
+ */
+export async function saveHandover(fileName: string, contents: string): Promise<string | null> {
+  return unwrap(await commands.insightSaveHandover(fileName, contents));
 }
 
 /** Most cases, and most entries, one insight cites (Rust refuses more). */

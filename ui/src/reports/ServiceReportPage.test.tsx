@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 
-import type { ServiceReport } from "../ipc/bindings";
-import { callsTo, mockIpc } from "../test/ipc";
+import type { ReportRequest, ServiceReport } from "../ipc/bindings";
+import { callsTo, ipcError, mockIpc, rejectWith } from "../test/ipc";
 import { renderApp } from "../test/render";
 
 function sampleReport(overrides: Partial<ServiceReport> = {}): ServiceReport {
@@ -13,13 +13,19 @@ function sampleReport(overrides: Partial<ServiceReport> = {}): ServiceReport {
     start: `${first}T00:00:00.000Z`,
     end: `${last}T00:00:00.000Z`,
   });
+  const share = (percent: number | null, cases: number) => ({
+    percent,
+    hits: percent === null ? 0 : Math.round((percent * cases) / 100),
+    cases,
+  });
   return {
     kind: "weekly",
+    period: { unit: "week", name: "2026-W48", earlier: "2026-11-16", later: null },
     generatedAt: "2026-12-05T09:00:00.000Z",
     organisation: "Acme Support",
     timeZone: "Asia/Shanghai",
-    current: period("2026-11-29", "2026-12-05"),
-    previous: period("2026-11-22", "2026-11-28"),
+    current: period("2026-11-23", "2026-11-29"),
+    previous: period("2026-11-16", "2026-11-22"),
     kpis: [
       { key: "created", name: "Cases created", unit: "cases", current: 120, currentBasis: 120, previous: 100, previousBasis: 100 },
       { key: "first_response", name: "First response time", unit: "seconds", current: 750, currentBasis: 80, previous: 900, previousBasis: 70 },
@@ -28,8 +34,20 @@ function sampleReport(overrides: Partial<ServiceReport> = {}): ServiceReport {
       { key: "nps", name: "NPS", unit: "score", current: 12, currentBasis: 25, previous: -4, previousBasis: 20 },
     ],
     days: [
-      { day: "2026-11-29", created: 10, slaCompliance: null, slaCases: 0 },
-      { day: "2026-11-30", created: 30, slaCompliance: 75, slaCases: 8 },
+      {
+        day: "2026-11-23",
+        created: 10,
+        slaCompliance: share(null, 0),
+        csat: share(null, 0),
+        nps: { score: null, promoters: 0, passives: 0, detractors: 0 },
+      },
+      {
+        day: "2026-11-24",
+        created: 30,
+        slaCompliance: share(75, 8),
+        csat: share(50, 4),
+        nps: { score: -25, promoters: 1, passives: 1, detractors: 2 },
+      },
     ],
     topCategories: [
       { name: "Billing", cases: 50 },
@@ -46,7 +64,7 @@ describe("service report", () => {
     const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
     const { user } = renderApp("/dashboard/report?kind=weekly");
     expect(await screen.findByRole("heading", { name: "Weekly service report", level: 1 })).toBeInTheDocument();
-    expect(callsTo("report_service")[0]).toEqual({ kind: "weekly" });
+    expect(callsTo("report_service")[0]).toEqual({ request: { kind: "weekly", of: null } });
     const report = screen.getByRole("article", { name: "Weekly service report" });
     expect(within(report).getByText("Acme Support")).toBeInTheDocument();
 
@@ -59,7 +77,7 @@ describe("service report", () => {
     expect(within(row("NPS")).getByText("+12")).toBeInTheDocument();
 
     const days = screen.getByRole("region", { name: "Day by day" });
-    expect(within(days).getByRole("row", { name: /2026-11-30 30 75%/ })).toBeInTheDocument();
+    expect(within(days).getByRole("row", { name: /2026-11-24 30 75% 50% -25/ })).toBeInTheDocument();
     expect(screen.getByRole("region", { name: "Top issues (categories)" })).toHaveTextContent("退款");
     expect(screen.queryByRole("region", { name: "Root causes" })).not.toBeInTheDocument();
 
@@ -69,12 +87,56 @@ describe("service report", () => {
   });
 
   it("switches to the monthly report", async () => {
-    mockIpc({ report_service: (args) => sampleReport({ kind: (args as { kind: "weekly" | "monthly" }).kind }) });
+    mockIpc({ report_service: (args) => sampleReport({ kind: (args as { request: ReportRequest }).request.kind }) });
     const { user } = renderApp("/dashboard/report");
     await screen.findByRole("heading", { name: "Weekly service report", level: 1 });
     await user.click(screen.getByRole("radio", { name: "Monthly" }));
     expect(await screen.findByRole("heading", { name: "Monthly service report", level: 1 })).toBeInTheDocument();
-    await waitFor(() => expect(callsTo("report_service")).toContainEqual({ kind: "monthly" }));
+    await waitFor(() => expect(callsTo("report_service")).toContainEqual({ request: { kind: "monthly", of: null } }));
+  });
+
+  it("moves to the week before, and back, as far as the last complete week", async () => {
+    mockIpc({
+      report_service: (args) =>
+        (args as { request: ReportRequest }).request.of === "2026-11-16"
+          ? sampleReport({ period: { unit: "week", name: "2026-W47", earlier: "2026-11-09", later: "2026-11-23" } })
+          : sampleReport(),
+    });
+    const { user } = renderApp("/dashboard/report?kind=weekly");
+    const nav = await screen.findByRole("group", { name: "Week" });
+    await within(nav).findByText("2026-W48");
+    expect(within(nav).getByRole("button", { name: "Next week" })).toBeDisabled();
+    await user.click(within(nav).getByRole("button", { name: "Previous week" }));
+    expect(await within(nav).findByText("2026-W47")).toBeInTheDocument();
+    expect(callsTo("report_service")).toContainEqual({ request: { kind: "weekly", of: "2026-11-16" } });
+    await user.click(within(nav).getByRole("button", { name: "Next week" }));
+    await waitFor(() => expect(callsTo("report_service")).toContainEqual({ request: { kind: "weekly", of: "2026-11-23" } }));
+  });
+
+  it("saves the PDF where Rust's dialog says and shows the path, or says why not", async () => {
+    mockIpc({ report_service: () => sampleReport(), report_save_pdf: () => "/home/ann/service-report-2026-W48.pdf" });
+    const { user } = renderApp("/dashboard/report?kind=weekly&of=2026-11-25");
+    await screen.findByRole("heading", { name: "Weekly service report", level: 1 });
+    await user.click(screen.getByRole("button", { name: "Save as PDF" }));
+    const saved = await screen.findByText("PDF saved to /home/ann/service-report-2026-W48.pdf");
+    expect(saved).toHaveAttribute("role", "status");
+    expect(callsTo("report_save_pdf")[0]).toEqual({ request: { kind: "weekly", of: "2026-11-25" } });
+
+    mockIpc({ report_service: () => sampleReport(), report_save_pdf: rejectWith(ipcError({ code: "no_report_font" })) });
+    await user.click(screen.getByRole("button", { name: "Save as PDF" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("The PDF could not be saved");
+    expect(alert).toHaveTextContent("fonts-noto-cjk");
+  });
+
+  it("says nothing when the save dialog is closed", async () => {
+    mockIpc({ report_service: () => sampleReport(), report_save_pdf: () => null });
+    const { user } = renderApp("/dashboard/report");
+    await screen.findByRole("heading", { name: "Weekly service report", level: 1 });
+    await user.click(screen.getByRole("button", { name: "Save as PDF" }));
+    await waitFor(() => expect(callsTo("report_save_pdf")).toHaveLength(1));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByText(/PDF saved/)).not.toBeInTheDocument();
   });
 
   it("is opened from the dashboard", async () => {

@@ -1,18 +1,28 @@
 /**
- * The weekly or monthly service report as a printable page: the KPIs beside the previous
- * period, cases created and SLA compliance day by day, the top categories and root causes.
- * Every number is Rust's (`report_service`, from the one KPI module); a section without
- * data is left out. Printing (A4 or Letter) leaves out the app's chrome and the controls.
+ * The weekly or monthly service report as a printable page: a calendar week (Monday to
+ * Sunday) or month, by default the last complete one, the KPIs beside the week or month
+ * before, cases created, SLA compliance, CSAT and NPS day by day, the top categories and
+ * root causes. Every number is Rust's (`report_service`, from the one KPI module); a
+ * section without data is left out. The week or month is in the address (`kind`, `of`),
+ * moved with Previous/Next. Printing (A4 or Letter) leaves out the app's chrome and the
+ * controls; "Save as PDF" has Rust ask where and write the file.
  */
 import { Alert, Button, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
-import { IconAlertTriangle, IconArrowLeft, IconPrinter } from "@tabler/icons-react";
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconChevronLeft,
+  IconChevronRight,
+  IconFileTypePdf,
+  IconPrinter,
+} from "@tabler/icons-react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
-import type { ReportKind, ReportKpi, ReportUnit, ServiceReport } from "../ipc/bindings";
+import type { ReportKind, ReportKpi, ReportRequest, ReportUnit, ServiceReport } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
-import { useServiceReport } from "../ipc/reports";
+import { useSaveReportPdf, useServiceReport } from "../ipc/reports";
 import { formatDuration } from "../dashboard/tiles";
 import classes from "./ServiceReportPage.module.css";
 
@@ -95,7 +105,9 @@ function Report({ report }: { report: ServiceReport }) {
   const range = (p: ServiceReport["current"]) =>
     p.firstDay === p.lastDay ? p.firstDay : t("dashboard.period.days", { from: p.firstDay, to: p.lastDay });
   const maxCreated = Math.max(0, ...report.days.map((d) => d.created));
-  const hasSla = report.days.some((d) => d.slaCompliance !== null);
+  const hasSla = report.days.some((d) => d.slaCompliance.percent !== null);
+  const hasCsat = report.days.some((d) => d.csat.percent !== null);
+  const hasNps = report.days.some((d) => d.nps.score !== null);
   const count = new Intl.NumberFormat(language);
   return (
     <article className={classes.report} aria-labelledby="report-title">
@@ -104,6 +116,7 @@ function Report({ report }: { report: ServiceReport }) {
           {t(`reports.title.${report.kind}`)}
         </Title>
         {report.organisation && <Text fw={600}>{report.organisation}</Text>}
+        <Text fw={600}>{report.period.name}</Text>
         <Text size="sm">
           {t("dashboard.period.caption", {
             current: range(report.current),
@@ -154,6 +167,8 @@ function Report({ report }: { report: ServiceReport }) {
               <Table.Th>{t("reports.day")}</Table.Th>
               <Table.Th>{t("reports.created")}</Table.Th>
               {hasSla && <Table.Th>{t("reports.slaCompliance")}</Table.Th>}
+              {hasCsat && <Table.Th className={classes.number}>{t("reports.csat")}</Table.Th>}
+              {hasNps && <Table.Th className={classes.number}>{t("reports.nps")}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -167,9 +182,14 @@ function Report({ report }: { report: ServiceReport }) {
                 </Table.Td>
                 {hasSla && (
                   <Table.Td>
-                    <Bar value={d.slaCompliance ?? 0} max={100} /> {formatValue(t, language, "percent", d.slaCompliance)}
+                    <Bar value={d.slaCompliance.percent ?? 0} max={100} />{" "}
+                    {formatValue(t, language, "percent", d.slaCompliance.percent)}
                   </Table.Td>
                 )}
+                {hasCsat && (
+                  <Table.Td className={classes.number}>{formatValue(t, language, "percent", d.csat.percent)}</Table.Td>
+                )}
+                {hasNps && <Table.Td className={classes.number}>{formatValue(t, language, "score", d.nps.score)}</Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -186,18 +206,57 @@ function Report({ report }: { report: ServiceReport }) {
   );
 }
 
+/** Previous/Next week or month, with the one shown between them. */
+function PeriodNavigation({ report, onMove }: { report: ServiceReport | undefined; onMove: (of: string) => void }) {
+  const { t } = useTranslation();
+  const kind = report?.kind ?? "weekly";
+  const earlier = report?.period.earlier ?? null;
+  const later = report?.period.later ?? null;
+  return (
+    <Group gap={4} role="group" aria-label={t(`reports.periodLabel.${kind}`)}>
+      <Button
+        size="xs"
+        variant="default"
+        leftSection={<IconChevronLeft size={14} aria-hidden />}
+        disabled={!earlier}
+        onClick={() => earlier && onMove(earlier)}
+      >
+        {t(`reports.earlier.${kind}`)}
+      </Button>
+      <Text size="sm" fw={600} miw="7ch" ta="center" aria-live="polite">
+        {report?.period.name ?? ""}
+      </Text>
+      <Button
+        size="xs"
+        variant="default"
+        rightSection={<IconChevronRight size={14} aria-hidden />}
+        disabled={!later}
+        onClick={() => later && onMove(later)}
+      >
+        {t(`reports.later.${kind}`)}
+      </Button>
+    </Group>
+  );
+}
+
 export function ServiceReportPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const kind: ReportKind = params.get("kind") === "monthly" ? "monthly" : "weekly";
-  const report = useServiceReport(kind);
+  const request: ReportRequest = { kind, of: params.get("of") };
+  const report = useServiceReport(request);
+  const pdf = useSaveReportPdf();
+  const show = (next: Record<string, string>) => {
+    pdf.reset();
+    setParams(next, { replace: true });
+  };
   return (
     <Stack gap="md">
       <Group justify="space-between" className={classes.controls} wrap="wrap">
         <Button component={Link} to="/dashboard" variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />}>
           {t("reports.back")}
         </Button>
-        <Group gap="sm">
+        <Group gap="sm" wrap="wrap">
           <SegmentedControl
             aria-label={t("reports.kindLabel")}
             size="xs"
@@ -206,17 +265,44 @@ export function ServiceReportPage() {
               { value: "monthly", label: t("reports.monthly") },
             ]}
             value={kind}
-            onChange={(k) => setParams({ kind: k }, { replace: true })}
+            onChange={(k) => show({ kind: k })}
           />
+          <PeriodNavigation report={report.data} onMove={(of) => show({ kind, of })} />
           <Button
+            variant="default"
             leftSection={<IconPrinter size={16} aria-hidden />}
             disabled={!report.data}
             onClick={() => window.print()}
           >
             {t("reports.print")}
           </Button>
+          <Button
+            leftSection={<IconFileTypePdf size={16} aria-hidden />}
+            disabled={!report.data}
+            loading={pdf.isPending}
+            onClick={() => pdf.mutate(request)}
+          >
+            {t("reports.savePdf")}
+          </Button>
         </Group>
       </Group>
+      {pdf.isSuccess && pdf.data ? (
+        <Text size="sm" role="status" className={classes.controls}>
+          {t("reports.pdfSaved", { path: pdf.data })}
+        </Text>
+      ) : null}
+      {pdf.isError ? (
+        <Alert
+          color="red"
+          variant="light"
+          role="alert"
+          className={classes.controls}
+          icon={<IconAlertTriangle size={18} aria-hidden />}
+          title={t("reports.pdfFailed")}
+        >
+          {describeError(t, pdf.error)}
+        </Alert>
+      ) : null}
       {report.isPending ? (
         <Group gap="xs">
           <Loader size="sm" aria-hidden />

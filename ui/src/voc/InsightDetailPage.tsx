@@ -5,7 +5,6 @@
  */
 import { Alert, Anchor, Badge, Button, Group, Menu, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { IconChevronDown, IconDownload, IconPrinter } from "@tabler/icons-react";
-import { save } from "@tauri-apps/plugin-dialog";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -37,15 +36,11 @@ function Export({ detail }: { detail: InsightDetail }) {
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const saveAs = async (format: "md" | "html") => {
     setNote(null);
-    const path = await save({
-      defaultPath: fileName(detail.insight.title, format),
-      filters: [{ name: t(`voc.handover.format.${format}`), extensions: format === "md" ? ["md"] : ["html"] }],
-    });
-    if (!path) return;
     const render = format === "md" ? handoverMarkdown : handoverHtml;
     try {
-      await saveHandover(path, render(t, i18n.language, detail, stages.data ?? []));
-      setNote({ ok: true, text: t("voc.handover.saved", { path }) });
+      // Rust opens the save dialog; null: the user closed it.
+      const path = await saveHandover(fileName(detail.insight.title, format), render(t, i18n.language, detail, stages.data ?? []));
+      if (path) setNote({ ok: true, text: t("voc.handover.saved", { path }) });
     } catch (e) {
       setNote({ ok: false, text: describeError(t, e) });
     }

@@ -159,6 +159,23 @@ describe("insights", () => {
     expect(await screen.findByRole("alert")).toBeInTheDocument();
   });
 
+  it("saves the hand-over through Rust's save dialog, offering the title as the file name", async () => {
+    mockIpc({ insight_get: () => sampleInsightDetail(), insight_save_handover: () => "/home/ann/Renewal letters arrive late.md" });
+    const { user } = renderApp("/voice/insights/ins-1");
+    await user.click(await screen.findByRole("button", { name: "Save as…" }));
+    await user.click(await screen.findByRole("menuitem", { name: "Markdown file (.md)" }));
+    expect(await screen.findByText("Saved to /home/ann/Renewal letters arrive late.md")).toHaveAttribute("role", "status");
+    const [call] = callsTo("insight_save_handover") as [{ fileName: string; contents: string }];
+    expect(call.fileName).toBe("Renewal letters arrive late.md");
+    expect(call.contents).toMatch(/^# Renewal letters arrive late/);
+
+    mockIpc({ insight_get: () => sampleInsightDetail(), insight_save_handover: rejectWith(ipcError({ code: "file" })) });
+    await user.click(screen.getByRole("button", { name: "Save as…" }));
+    await user.click(await screen.findByRole("menuitem", { name: "Web page (.html)" }));
+    expect(await screen.findByRole("alert")).toBeInTheDocument();
+    expect(callsTo("insight_save_handover").at(-1)).toMatchObject({ fileName: "Renewal letters arrive late.html" });
+  });
+
   it("removes one piece of evidence", async () => {
     mockIpc({ insight_get: () => sampleInsightDetail(), insight_unlink: () => null });
     const { user } = renderApp("/voice/insights/ins-1");

@@ -434,3 +434,4 @@ fn voc_painpoints_prints_the_heat_maps_and_their_json() {
 }
 mod export;
 mod import;
+mod report;

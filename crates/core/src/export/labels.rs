@@ -133,7 +133,7 @@ labels! {
     /// Report column: change.
     Change => "Change", "变化", "變化";
     /// Report section: day by day.
-    DayByDay => "Day by day: cases created and SLA compliance", "每日情况：新建案件与 SLA 达成率", "每日情況：新增案件與 SLA 達成率";
+    DayByDay => "Day by day: cases created, SLA compliance, CSAT and NPS", "每日情况：新建案件、SLA 达成率、满意度与净推荐值", "每日情況：新增案件、SLA 達成率、滿意度與淨推薦值";
     /// Report section: top categories.
     TopCategories => "Top issues (categories)", "主要问题（类别）", "主要問題（類別）";
     /// Report section: root causes.

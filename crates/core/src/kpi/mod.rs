@@ -10,6 +10,7 @@
 //!
 //! - `period.rs`: the period asked for and the previous one of equal length, in whole
 //!   days of the team's time zone.
+//! - `calendar.rs`: a calendar week or month and the one before, for the reports.
 //! - `filter.rs`: which cases count, as the case list's own query, and the list each
 //!   tile drills down to.
 //! - `facts.rs`: each case's KPI facts, worked out from its row, timeline and SLA, kept
@@ -21,6 +22,7 @@
 //! - `values.rs`: what they give, for the wire.
 //! - `table.rs`: the tiles as a table, for CSV files and reports.
 
+mod calendar;
 mod charts;
 pub(crate) mod facts;
 mod filter;
@@ -34,6 +36,7 @@ mod values;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use calendar::{CalendarPeriod, CalendarUnit};
 pub use charts::{BacklogCell, ChannelCount, Charts, DAILY_MAX_DAYS, Granularity, RankedCount, TOP_N, TrendPoint, VolumePoint};
 pub use filter::{KpiDrills, KpiFilter};
 pub use leaderboard::{Leaderboard, LeaderboardBy, LeaderboardRequest, LeaderboardRow};
@@ -91,26 +94,58 @@ pub struct Dashboard {
 /// own team's calendar, as its SLA does. Errors: a bad period or filter (see
 /// [`PeriodRequest`] and [`KpiFilter`]), as validation errors naming the field.
 pub fn dashboard(conn: &rusqlite::Connection, request: &DashboardRequest, now: DateTime<Utc>) -> Result<Dashboard> {
-    request.filter.validate(conn)?;
-    // One snapshot: the case rows and their timelines are read by several statements.
-    conn.execute_batch("SAVEPOINT kpi_dashboard")?;
-    let out = dashboard_in_snapshot(conn, request, now);
-    conn.execute_batch("RELEASE kpi_dashboard")?;
-    out
+    let (d, ()) = dashboard_of(conn, &request.filter, now, |tz| {
+        let (current, previous) = period::resolve(&request.period, tz, now)?;
+        Ok((current, previous, ()))
+    })?;
+    Ok(d)
 }
 
-fn dashboard_in_snapshot(conn: &rusqlite::Connection, request: &DashboardRequest, now: DateTime<Utc>) -> Result<Dashboard> {
-    let setup = SlaSetup::load(conn)?;
-    let tz = time_zone(conn, &setup, &request.filter)?;
-    let (current, previous) = period::resolve(&request.period, tz, now)?;
-    let records = source::read(conn, &setup, &request.filter, (previous.start, current.end), now)?;
-    Ok(Dashboard {
-        time_zone: tz.name().to_owned(),
-        current: PeriodKpis { period: current.view(), kpis: measures::compute(&records, &current, now) },
-        previous: PeriodKpis { period: previous.view(), kpis: measures::compute(&records, &previous, now) },
-        drills: filter::drills(&request.filter, &current, measures::as_of(&current, now)),
-        charts: charts::compute(&records, &current, tz, now),
-    })
+/// The dashboard of a calendar week or month (the one holding the day `of`, YYYY-MM-DD,
+/// or else the last complete one) beside the week or month before, as of `now`, with
+/// what the period is called and how to reach its neighbours. Days are counted as
+/// [`dashboard`] counts them. Errors: a bad `of` (see [`CalendarUnit`]'s resolution: not
+/// a date, not ended yet, too far back), or a bad filter, as validation errors.
+pub fn calendar_dashboard(
+    conn: &rusqlite::Connection,
+    unit: CalendarUnit,
+    of: Option<&str>,
+    filter: &KpiFilter,
+    now: DateTime<Utc>,
+) -> Result<(CalendarPeriod, Dashboard)> {
+    let (d, period) = dashboard_of(conn, filter, now, |tz| {
+        let r = calendar::resolve(unit, of, tz, now)?;
+        Ok((r.current, r.previous, r.period))
+    })?;
+    Ok((period, d))
+}
+
+/// The dashboard of the two periods `periods` picks in the filter's time zone, read in
+/// one snapshot (the case rows and their timelines are read by several statements).
+fn dashboard_of<T>(
+    conn: &rusqlite::Connection,
+    filter: &KpiFilter,
+    now: DateTime<Utc>,
+    periods: impl FnOnce(chrono_tz::Tz) -> Result<(period::Span, period::Span, T)>,
+) -> Result<(Dashboard, T)> {
+    filter.validate(conn)?;
+    conn.execute_batch("SAVEPOINT kpi_dashboard")?;
+    let out = (|| {
+        let setup = SlaSetup::load(conn)?;
+        let tz = time_zone(conn, &setup, filter)?;
+        let (current, previous, extra) = periods(tz)?;
+        let records = source::read(conn, &setup, filter, (previous.start, current.end), now)?;
+        let d = Dashboard {
+            time_zone: tz.name().to_owned(),
+            current: PeriodKpis { period: current.view(), kpis: measures::compute(&records, &current, now) },
+            previous: PeriodKpis { period: previous.view(), kpis: measures::compute(&records, &previous, now) },
+            drills: filter::drills(filter, &current, measures::as_of(&current, now)),
+            charts: charts::compute(&records, &current, tz, now),
+        };
+        Ok((d, extra))
+    })();
+    conn.execute_batch("RELEASE kpi_dashboard")?;
+    out
 }
 
 /// The KPIs per agent or team for `request`'s period as of `now`, in the same time zone
@@ -149,4 +184,4 @@ fn time_zone(conn: &rusqlite::Connection, setup: &SlaSetup, filter: &KpiFilter) 
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

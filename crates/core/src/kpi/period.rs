@@ -129,7 +129,7 @@ fn day_start(tz: Tz, day: NaiveDate) -> DateTime<Utc> {
         .map_or_else(|| Utc.from_utc_datetime(&midnight), |t| t.with_timezone(&Utc))
 }
 
-fn parse_day(s: Option<&str>, field: &'static str) -> Result<NaiveDate> {
+pub(super) fn parse_day(s: Option<&str>, field: &'static str) -> Result<NaiveDate> {
     let s = s.map(str::trim).filter(|s| !s.is_empty()).ok_or(Error::invalid(field, ValidationRule::Required))?;
     // Exactly YYYY-MM-DD: chrono alone would also take "2026-3-5".
     NaiveDate::parse_from_str(s, "%Y-%m-%d")

@@ -39,10 +39,12 @@ fn utc(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
-struct Data {
+/// The data set above (the report's tests use it too), with the clock at Tuesday 31
+/// March 2026, 20:00 in Shanghai.
+pub(crate) struct Data {
     _dir: tempfile::TempDir,
-    store: Store,
-    berlin: TeamId,
+    pub store: Store,
+    pub berlin: TeamId,
 }
 
 fn at(store: &mut Store, clock: &TestClock, time: &str, f: impl FnOnce(&mut crate::store::WriteTx<'_>) -> crate::Result<()>) {
@@ -75,7 +77,7 @@ fn answer(csat: u8, nps: u8) -> CallbackResult {
     CallbackResult { outcome: "Reached".into(), csat: Some(csat), nps: Some(nps), comment: None }
 }
 
-fn data() -> Data {
+pub(crate) fn data() -> Data {
     let (dir, mut store, clock) = temp_store();
     let mut s = settings::Settings::defaults();
     s.time_zone = "Asia/Shanghai".into();
