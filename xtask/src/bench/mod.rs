@@ -155,8 +155,7 @@ pub fn run_app_only() -> Result<()> {
 /// `cargo xtask bench --import-only`: the CSV import's rows alone, printed, BENCHMARKS.md
 /// left as it is.
 pub fn run_import_only() -> Result<()> {
-    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-cli"]))?;
-    let cli = shell::target_dir().join("release").join(format!("frontline-cli{}", std::env::consts::EXE_SUFFIX));
+    let cli = release_cli()?;
     let work = import::work_dir();
     std::fs::create_dir_all(&work)?;
     shell::step("CSV import: a 100,000-row Zendesk export into a fresh database, three times, and the raw-SQLite baseline");
@@ -166,6 +165,48 @@ pub fn run_import_only() -> Result<()> {
     import::render(&mut md, &result?);
     println!("{md}");
     Ok(())
+}
+
+/// `cargo xtask bench --demo-only`: the demo data's rows alone, printed, BENCHMARKS.md
+/// left as it is.
+pub fn run_demo_only() -> Result<()> {
+    let cli = release_cli()?;
+    let work = std::env::temp_dir().join(format!("frontline-bench-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    shell::step("demo data: 100,000 cases into a fresh database, three times, and the raw-SQLite baseline");
+    let result = demo::run(&cli, &work);
+    let _ = std::fs::remove_dir_all(&work);
+    let mut md = String::new();
+    demo::render(&mut md, &result?);
+    println!("{md}");
+    Ok(())
+}
+
+/// `cargo xtask bench --sync-only`: the sync rows alone, on a 100k-case demo made for them
+/// (once, untimed), printed, BENCHMARKS.md left as it is.
+pub fn run_sync_only() -> Result<()> {
+    let cli = release_cli()?;
+    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-server", "--bin", "frontline-server", "--example", "push_load"]))?;
+    let release = shell::target_dir().join("release");
+    let work = std::env::temp_dir().join(format!("frontline-bench-sync-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    shell::step("sync on loopback: first push, initial and incremental sync, pushes/s with 50 devices");
+    let server = release.join(format!("frontline-server{}", std::env::consts::EXE_SUFFIX));
+    let push_load = release.join("examples").join(format!("push_load{}", std::env::consts::EXE_SUFFIX));
+    let bins = sync::Bins { cli: &cli, server: &server, push_load: &push_load };
+    let demo_db = work.join("demo-0.db");
+    let result = demo::generate(&cli, &demo_db).and_then(|_| sync::run(&bins, &demo_db, &work, setup::postgres_for_bench()));
+    let _ = std::fs::remove_dir_all(&work);
+    let mut md = String::new();
+    sync::render(&mut md, &result?);
+    println!("{md}");
+    Ok(())
+}
+
+/// Builds the release `frontline-cli` and returns its path.
+fn release_cli() -> Result<std::path::PathBuf> {
+    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-cli"]))?;
+    Ok(shell::target_dir().join("release").join(format!("frontline-cli{}", std::env::consts::EXE_SUFFIX)))
 }
 
 /// The middle value (the lower middle of an even count).
@@ -220,80 +261,10 @@ fn render(
         let _ = writeln!(md, "| {name} | {ms:.3} ms | {target} | {verdict} |");
     }
 
-    md.push_str("\n## Demo data (release `frontline-cli demo`, 100,000 cases, zh-Hans, fresh database)\n\n");
-    md.push_str("Median of three runs (all runs in brackets). Demo data never syncs, so it is written without versions or outbox; \
-");
-    md.push_str("the baseline inserts the same rows with plain prepared INSERTs in one transaction into the same tables, \
-");
-    md.push_str("without search indexes, triggers or sync bookkeeping, in the same run.\n\n");
-    md.push_str("| measure | value | target | |\n|---|---:|---:|---|\n");
-    let t = median(&demo.runs);
-    let size = median(&demo.sizes_mb);
-    let _ = writeln!(
-        md,
-        "| generate 100,000 cases with their history, one transaction | {:.1} s ({}) | < {} s | {} |",
-        t.as_secs_f64(),
-        secs(&demo.runs),
-        demo::TIME_TARGET.as_secs(),
-        ok(t <= demo::TIME_TARGET)
-    );
-    let _ = writeln!(md, "| database size | {size:.0} MB | < {:.0} MB | {} |", demo::SIZE_TARGET_MB, ok(size <= demo::SIZE_TARGET_MB));
-    let _ = writeln!(
-        md,
-        "| baseline: plain SQLite inserts of the same {} rows | {:.1} s, {:.0} MB | — | |",
-        demo.rows,
-        demo.baseline.as_secs_f64(),
-        demo.baseline_mb
-    );
+    demo::render(&mut md, demo);
     import::render(&mut md, import);
 
-    md.push_str("\n## Sync (release `frontline-cli` devices and `frontline-server` on SQLite, loopback)\n\n");
-    md.push_str("The 100k-case database (its demo marker removed for the benchmark) signs in and sends everything; \
-");
-    md.push_str("a new device's first `sync` receives it all (three new devices); 50 title edits (100 changes) \
-");
-    md.push_str("are sent and a device's `sync` receives them (five rounds; the time includes starting the CLI). \
-");
-    md.push_str("The CLI allocates with mimalloc; the desktop app keeps the system allocator (its idle memory), so its \
-");
-    md.push_str("first sync takes about a second longer. PostgreSQL pushes go to a database made afresh for the run.\n\n");
-    md.push_str("| measure | value | target | |\n|---|---:|---:|---|\n");
-    let _ = writeln!(md, "| first push of the 100k-case database ({} changes) | {:.1} s | — | |", sync.published, sync.first_push.as_secs_f64());
-    let _ = writeln!(
-        md,
-        "| its database in use: everything published, then pushed and compacted | {:.0} MB → {:.0} MB | — | |",
-        sync.published_mb, sync.compacted_mb
-    );
-    md.push_str("| the same 100k-case demo before outbox compaction and local-only derived columns (issue 14's own figure, not this run) | 2160 MB | — | |\n");
-    let _ = writeln!(md, "| a new device's database after its initial sync | {:.0} MB | — | |", sync.received_mb);
-    let i = median(&sync.initial);
-    let _ = writeln!(
-        md,
-        "| initial sync of 100,000 cases to a new device | {:.1} s ({}) | ≤ {} s | {} |",
-        i.as_secs_f64(),
-        secs(&sync.initial),
-        sync::INITIAL_TARGET.as_secs(),
-        ok(i <= sync::INITIAL_TARGET)
-    );
-    let n = median(&sync.incremental);
-    let _ = writeln!(
-        md,
-        "| incremental sync of 100 changes | {} ms ({}) | ≤ {} ms | {} |",
-        n.as_millis(),
-        sync.incremental.iter().map(|d| d.as_millis().to_string()).collect::<Vec<_>>().join(", "),
-        sync::INCREMENTAL_TARGET.as_millis(),
-        ok(n <= sync::INCREMENTAL_TARGET)
-    );
-    let rate = |v: &[f64]| format!("{:.0} ({})", median(v), v.iter().map(|x| format!("{x:.0}")).collect::<Vec<_>>().join(", "));
-    let _ = writeln!(md, "| server pushes/s, 50 devices, 20 changes each, SQLite | {} | — | |", rate(&sync.push_sqlite));
-    match &sync.push_postgres {
-        Ok(v) => {
-            let _ = writeln!(md, "| server pushes/s, 50 devices, 20 changes each, PostgreSQL | {} | — | |", rate(v));
-        }
-        Err(why) => {
-            let _ = writeln!(md, "| server pushes/s, PostgreSQL | not measured: {why} | — | |");
-        }
-    }
+    sync::render(&mut md, sync);
 
     if let Some(s) = startup {
         md.push_str("\n## Desktop app (release build, Xvfb, software rendering, fresh database unless said)\n\n");

@@ -9,6 +9,7 @@
 //! 4. `push_load` (crates/server/examples): 50 concurrent devices pushing as fast as the
 //!    server answers, on SQLite and on PostgreSQL (three runs each).
 
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -115,6 +116,58 @@ pub fn run(bins: &Bins<'_>, demo_db: &Path, dir: &Path, postgres: Result<String,
         push_sqlite,
         push_postgres,
     })
+}
+
+/// Writes the sync section of BENCHMARKS.md.
+pub fn render(md: &mut String, b: &SyncBench) {
+    md.push_str("\n## Sync (release `frontline-cli` devices and `frontline-server` on SQLite, loopback)\n\n");
+    md.push_str("The 100k-case database (its demo marker removed for the benchmark) signs in and sends everything; \
+");
+    md.push_str("a new device's first `sync` receives it all (three new devices); 50 title edits (100 changes) \
+");
+    md.push_str("are sent and a device's `sync` receives them (five rounds; the time includes starting the CLI). \
+");
+    md.push_str("The CLI allocates with mimalloc; the desktop app keeps the system allocator (its idle memory), so its \
+");
+    md.push_str("first sync takes about a second longer. PostgreSQL pushes go to a database made afresh for the run.\n\n");
+    md.push_str("| measure | value | target | |\n|---|---:|---:|---|\n");
+    let _ = writeln!(md, "| first push of the 100k-case database ({} changes) | {:.1} s | — | |", b.published, b.first_push.as_secs_f64());
+    let _ = writeln!(
+        md,
+        "| its database in use: everything published, then pushed and compacted | {:.0} MB → {:.0} MB | — | |",
+        b.published_mb, b.compacted_mb
+    );
+    md.push_str("| the same 100k-case demo before outbox compaction and local-only derived columns (issue 14's own figure, not this run) | 2160 MB | — | |\n");
+    let _ = writeln!(md, "| a new device's database after its initial sync | {:.0} MB | — | |", b.received_mb);
+    let i = super::median(&b.initial);
+    let _ = writeln!(
+        md,
+        "| initial sync of 100,000 cases to a new device | {:.1} s ({}) | ≤ {} s | {} |",
+        i.as_secs_f64(),
+        super::secs(&b.initial),
+        INITIAL_TARGET.as_secs(),
+        super::ok(i <= INITIAL_TARGET)
+    );
+    let n = super::median(&b.incremental);
+    let _ = writeln!(
+        md,
+        "| incremental sync of 100 changes | {} ms ({}) | ≤ {} ms | {} |",
+        n.as_millis(),
+        b.incremental.iter().map(|d| d.as_millis().to_string()).collect::<Vec<_>>().join(", "),
+        INCREMENTAL_TARGET.as_millis(),
+        super::ok(n <= INCREMENTAL_TARGET)
+    );
+    let rate = |v: &[f64]| format!("{:.0} ({})", super::median(v), v.iter().map(|x| format!("{x:.0}")).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(md, "| server pushes/s, 50 devices, 20 changes each, SQLite | {} | — | |", rate(&b.push_sqlite));
+    match &b.push_postgres {
+        Ok(v) => {
+            let _ = writeln!(md, "| server pushes/s, 50 devices, 20 changes each, PostgreSQL | {} | — | |", rate(v));
+        }
+        Err(why) => {
+            let _ = writeln!(md, "| server pushes/s, PostgreSQL | not measured: {why} | — | |");
+        }
+    }
+
 }
 
 /// MB of a database's pages in use (freed pages are reused, not given back to the file
