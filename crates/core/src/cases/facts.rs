@@ -140,7 +140,7 @@ impl Facts {
         ]
     }
 
-    fn all_columns(&self) -> Vec<(&'static str, Value)> {
+    pub(super) fn all_columns(&self) -> Vec<(&'static str, Value)> {
         let mut v = self.columns().to_vec();
         v.push(("handle_seconds", Value::Integer(i64::try_from(self.handle_seconds).unwrap_or(i64::MAX))));
         v.push(("last_event_at", self.last_event_at.clone().map_or(Value::Null, Value::Text)));

@@ -7,15 +7,31 @@
 //! change log records them for sync. Each step sets the transaction's wall time first
 //! ([`WriteTx::set_time`]); steps must come in time order, as a timeline never runs
 //! backwards.
+//!
+//! [`create_with_past`] writes a new case and its past at once, for a bulk import: each
+//! step passes the same rules and makes the same timeline entries as the action would
+//! (the actions' own event functions in [`super::store`]), folded in memory
+//! ([`Facts::apply`]), and the case row is inserted once with its final data, facts, tags
+//! and due times — every cell versioned once — instead of being rewritten at every step.
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
 
-use super::model::{CaseStatus, Escalation, NewCase};
+use super::facts::{self, Facts};
+use super::model::{CaseStatus, Escalation, EventData, NewCase};
+use super::service_level::{SlaKey, due_cache_of, parse_time};
+use super::store as action;
+use super::workflow::{self, CaseAction};
 use super::{CallbackResult, Contact, Intake, Resolution};
-use crate::Result;
-use crate::ids::{AgentId, CaseId, TeamId};
-use crate::store::WriteTx;
+use crate::customers::Tier;
+use crate::ids::{AgentId, CaseId, EventId, TeamId};
+use crate::sla::ClockChange;
+use crate::store::{Table, WriteTx};
 use crate::time::to_db_text;
+use crate::{Error, Result, people};
 
 /// One action in a case's past.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,4 +76,165 @@ pub(crate) fn play(tx: &mut WriteTx<'_>, id: &CaseId, steps: impl IntoIterator<I
         }
     }
     Ok(())
+}
+
+/// Creates the case at `at` with its past, as [`create_at`] and then [`play`] would, but
+/// writes each row once (see the module docs). Steps must come in time order.
+pub(crate) fn create_with_past(
+    tx: &mut WriteTx<'_>,
+    at: DateTime<Utc>,
+    input: &NewCase,
+    intake: Intake<'_>,
+    steps: impl IntoIterator<Item = (DateTime<Utc>, Step)>,
+) -> Result<CaseId> {
+    tx.set_time(at);
+    let (id, mut row) = action::new_row(tx, input, intake)?;
+    let mut past = Past::default();
+    past.push(at, action::created_event(input));
+    let (mut assignee, mut team): (Option<AgentId>, Option<TeamId>) = (None, None);
+    let mut tags: BTreeMap<String, TagRow> = BTreeMap::new();
+    for (t, step) in steps {
+        let status = past.facts.status;
+        match step {
+            Step::Assign { agent, team: to_team } => {
+                workflow::check(status, CaseAction::Assign)?;
+                if let Some(a) = &agent {
+                    people::ensure_agent(tx.conn(), a)?;
+                }
+                if let Some(t) = &to_team {
+                    people::ensure_team(tx.conn(), t)?;
+                }
+                if (&agent, &to_team) != (&assignee, &team) {
+                    past.push(t, action::assigned_event(tx.conn(), agent.as_ref(), to_team.as_ref())?);
+                    (assignee, team) = (agent, to_team);
+                }
+            }
+            Step::Tags(new) => {
+                workflow::check(status, CaseAction::SetTags)?;
+                let clean = action::clean_tags(&new)?;
+                let before: Vec<String> = tags.iter().filter(|(_, r)| r.present).map(|(t, _)| t.clone()).collect();
+                if clean != before {
+                    let added: Vec<String> = clean.iter().filter(|t| !before.contains(t)).cloned().collect();
+                    let removed: Vec<String> = before.iter().filter(|t| !clean.contains(t)).cloned().collect();
+                    for (tag, present) in added.iter().map(|a| (a, true)).chain(removed.iter().map(|r| (r, false))) {
+                        let row = tags.entry(tag.clone()).or_insert(TagRow { created: t, changed: t, present });
+                        (row.changed, row.present) = (t, present);
+                    }
+                    past.push(t, EventData::TagsChanged { added, removed });
+                }
+            }
+            Step::Move(to, resolution) => {
+                for e in action::move_events(status, to, resolution.as_ref())? {
+                    past.push(t, e);
+                }
+            }
+            Step::Contact(c) => past.push(t, action::contact_event(status, &c)?),
+            Step::Note(text) => past.push(t, action::note_event(status, &text)?),
+            Step::Escalate(e) => past.push(t, action::escalated_event(status, &e)?),
+            Step::ScheduleCallback(due) => past.push(t, action::callback_scheduled_event(status, &to_db_text(due), t)?),
+            Step::RecordCallback(r) => past.push(t, action::callback_recorded_event(&past.facts, &r)?),
+        }
+    }
+    let last = past.last_step;
+    let present: Vec<&String> = tags.iter().filter(|(_, r)| r.present).map(|(t, _)| t).collect();
+    let mut derived = past.facts.all_columns();
+    derived.push(("tags", Value::Text(serde_json::to_string(&present).map_err(|e| Error::Internal(e.to_string()))?)));
+    let (first_due, resolution_due) = due_times(tx, input, &row, team.as_ref(), at, &past, last)?;
+    derived.extend([("first_response_due_at", first_due), ("resolution_due_at", resolution_due)]);
+    row.retain(|(c, _)| !derived.iter().any(|(d, _)| d == c));
+    row.extend([
+        ("assignee_id", assignee.map_or(Value::Null, |a| Value::Text(a.to_string()))),
+        ("team_id", team.map_or(Value::Null, |t| Value::Text(t.to_string()))),
+    ]);
+    row.extend(derived);
+    tx.insert_as_of(Table::Cases, id.as_str(), &row, last)?;
+    for (t, at, e) in &past.timeline {
+        tx.set_time(*t);
+        facts::insert_event(tx, &EventId::new(), &id, at, e)?;
+    }
+    for (tag, r) in tags {
+        tx.set_time(r.created);
+        tx.insert_as_of(
+            Table::CaseTags,
+            &crate::ids::member_id(id.as_str(), &tag),
+            &[
+                ("case_id", Value::Text(id.to_string())),
+                ("tag", Value::Text(tag)),
+                ("present", Value::Integer(i64::from(r.present))),
+            ],
+            r.changed,
+        )?;
+    }
+    tx.set_time(last);
+    // What derives from the case elsewhere (its KPI facts) follows at commit.
+    tx.note_stale(Table::Cases, id.as_str());
+    Ok(id)
+}
+
+/// A tag ever set on the case: its row of the tag set.
+struct TagRow {
+    created: DateTime<Utc>,
+    changed: DateTime<Utc>,
+    present: bool,
+}
+
+/// A timeline built in memory and the facts it folds to.
+struct Past {
+    facts: Facts,
+    /// (the step's wall time, the entry's time, the entry), in order.
+    timeline: Vec<(DateTime<Utc>, String, EventData)>,
+    /// Status changes, for the SLA clock.
+    changes: Vec<ClockChange>,
+    last_step: DateTime<Utc>,
+}
+
+impl Default for Past {
+    fn default() -> Self {
+        Past { facts: Facts::new(), timeline: Vec::new(), changes: Vec::new(), last_step: DateTime::<Utc>::MIN_UTC }
+    }
+}
+
+impl Past {
+    /// Appends an entry made at `t`, dated as [`facts::append`] dates it: never before the
+    /// latest entry.
+    fn push(&mut self, t: DateTime<Utc>, e: EventData) {
+        let now = to_db_text(t);
+        let at = match &self.facts.last_event_at {
+            Some(last) if *last > now => last.clone(),
+            _ => now,
+        };
+        if let (EventData::StatusChanged { to, .. }, Some(when)) = (&e, parse_time(&at)) {
+            self.changes.push(ClockChange { at: when, mode: workflow::clock_mode(*to) });
+        }
+        self.facts.apply(&at, &e);
+        self.timeline.push((t, at, e));
+        self.last_step = t;
+    }
+}
+
+/// The SLA due times to cache on the new case, as of its last step.
+fn due_times(
+    tx: &mut WriteTx<'_>,
+    input: &NewCase,
+    row: &[(&'static str, Value)],
+    team: Option<&TeamId>,
+    created: DateTime<Utc>,
+    past: &Past,
+    now: DateTime<Utc>,
+) -> Result<(Value, Value)> {
+    let tier: Option<Tier> = match &input.customer_id {
+        Some(c) => tx
+            .conn()
+            .prepare_cached("SELECT tier FROM customers WHERE id = ?1")?
+            .query_row([c], |r| r.get(0))
+            .optional()?,
+        None => None,
+    };
+    let category = match row.iter().find(|(c, _)| *c == "category") {
+        Some((_, Value::Text(c))) => c.clone(),
+        _ => String::new(),
+    };
+    let key = SlaKey { priority: input.priority, tier, category: &category, team };
+    let first_response = past.facts.first_response_at.as_deref().and_then(parse_time);
+    due_cache_of(tx, &key, created, first_response, &past.changes, now)
 }

@@ -394,6 +394,21 @@ fn due_values(state: &sla::SlaState) -> (Value, Value) {
     (due(&state.first_response), due(&state.resolution))
 }
 
+/// The due times to cache for a case as of `now`, from its facts known in memory: a case
+/// written with its past at once ([`super::history::create_with_past`]), whose row is
+/// inserted with them.
+pub(super) fn due_cache_of(
+    tx: &mut WriteTx<'_>,
+    key: &SlaKey<'_>,
+    created_at: DateTime<Utc>,
+    first_response_at: Option<DateTime<Utc>>,
+    changes: &[ClockChange],
+    now: DateTime<Utc>,
+) -> Result<(Value, Value)> {
+    let setup = tx.cached(SlaSetup::load)?;
+    Ok(due_values(&setup.state_of(tx.conn(), key, created_at, first_response_at, changes, now)?))
+}
+
 /// Writes the due times that differ from `cached` (what the row holds, as just read).
 fn write_due(tx: &mut WriteTx<'_>, id: &CaseId, (first, resolution): (Value, Value), cached: &(Value, Value)) -> Result<()> {
     let mut changed = Vec::with_capacity(2);

@@ -101,6 +101,25 @@ pub(crate) struct Intake<'a> {
 
 /// [`create`], with what `intake` knows.
 pub(crate) fn create_with(tx: &mut WriteTx<'_>, input: &NewCase, intake: Intake<'_>) -> Result<CaseId> {
+    let (id, row) = new_row(tx, input, intake)?;
+    tx.insert(Table::Cases, id.as_str(), &row)?;
+    facts::append(tx, &id, created_event(input))?;
+    refresh_due_cache(tx, &id)?;
+    Ok(id)
+}
+
+/// The first event of every case.
+pub(super) fn created_event(input: &NewCase) -> EventData {
+    EventData::Created { priority: input.priority, channel: input.channel }
+}
+
+/// A new case's id and the data columns of its row, its input checked and its reference
+/// minted (`status` starts as new).
+pub(super) fn new_row(
+    tx: &mut WriteTx<'_>,
+    input: &NewCase,
+    intake: Intake<'_>,
+) -> Result<(CaseId, Vec<(&'static str, Value)>)> {
     let Intake { stage, external_id } = intake;
     crate::voc::stages::check_choice(tx.conn(), stage, None)?;
     let title = TITLE.check(&input.title)?;
@@ -116,10 +135,7 @@ pub(crate) fn create_with(tx: &mut WriteTx<'_>, input: &NewCase, intake: Intake<
         Some(code) => super::reference::server_reference(&code, seq),
         None => case_reference(tx.node(), seq),
     };
-    tx.insert(
-        Table::Cases,
-        id.as_str(),
-        &[
+    let row = vec![
             ("ref", Value::Text(reference)),
             ("title", Value::Text(title)),
             ("description", Value::Text(description)),
@@ -131,11 +147,8 @@ pub(crate) fn create_with(tx: &mut WriteTx<'_>, input: &NewCase, intake: Intake<
             // The first value of a derived column; from now on the timeline decides it.
             ("status", CaseStatus::New.into()),
             ("external_id", opt_text(external_id.map(str::to_owned))),
-        ],
-    )?;
-    facts::append(tx, &id, EventData::Created { priority: input.priority, channel: input.channel })?;
-    refresh_due_cache(tx, &id)?;
-    Ok(id)
+    ];
+    Ok((id, row))
 }
 
 /// Replaces the editable fields; records which changed.
@@ -185,24 +198,28 @@ pub fn edit(tx: &mut WriteTx<'_>, id: &CaseId, input: &CaseEdit) -> Result<()> {
 /// of the timeline ([`facts`]): this appends the events, and the facts follow.
 pub fn transition(tx: &mut WriteTx<'_>, id: &CaseId, to: CaseStatus, resolution: Option<&Resolution>) -> Result<()> {
     let from = facts::current(tx, id)?.status;
-    if !workflow::can_move(from, to) {
-        return Err(Error::InvalidTransition { from: from.as_str(), to: to.as_str() });
-    }
-    let resolved = if to == CaseStatus::Resolved {
-        let r = resolution.ok_or(Error::invalid("rootCause", ValidationRule::Required))?;
-        let root_cause = ROOT_CAUSE.check(&r.root_cause)?;
-        let resolution_summary = RESOLUTION.check(&r.resolution_summary)?;
-        Some(EventData::Resolved { root_cause, resolution_summary })
-    } else {
-        None
-    };
-    facts::append(tx, id, EventData::StatusChanged { from, to })?;
-    if let Some(e) = resolved {
+    for e in move_events(from, to, resolution)? {
         facts::append(tx, id, e)?;
     }
     // The SLA clocks follow the clock mode, not the status itself: between two statuses of
     // one mode (new -> open, resolved -> closed) the due times stay as they were.
     if workflow::clock_mode(from) == workflow::clock_mode(to) { Ok(()) } else { refresh_due_cache(tx, id) }
+}
+
+/// The events of a move from `from` to `to` (with the resolution when resolving), or why
+/// it is refused.
+pub(super) fn move_events(from: CaseStatus, to: CaseStatus, resolution: Option<&Resolution>) -> Result<Vec<EventData>> {
+    if !workflow::can_move(from, to) {
+        return Err(Error::InvalidTransition { from: from.as_str(), to: to.as_str() });
+    }
+    let mut events = vec![EventData::StatusChanged { from, to }];
+    if to == CaseStatus::Resolved {
+        let r = resolution.ok_or(Error::invalid("rootCause", ValidationRule::Required))?;
+        let root_cause = ROOT_CAUSE.check(&r.root_cause)?;
+        let resolution_summary = RESOLUTION.check(&r.resolution_summary)?;
+        events.push(EventData::Resolved { root_cause, resolution_summary });
+    }
+    Ok(events)
 }
 
 /// Assigns the case to an agent and/or team (None clears).
@@ -223,31 +240,47 @@ pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, tea
         ],
     )?;
     if changed > 0 {
-        let name = |sql: &str, v: Option<String>| -> Result<Option<String>> {
-            match v {
-                None => Ok(None),
-                Some(v) => Ok(tx.conn().prepare_cached(sql)?.query_row([v], |r| r.get(0)).optional()?),
-            }
-        };
-        let assignee = name("SELECT name FROM agents WHERE id = ?1", assignee.map(|a| a.to_string()))?;
-        let team = name("SELECT name FROM teams WHERE id = ?1", team.map(|t| t.to_string()))?;
-        facts::append(tx, id, EventData::Assigned { assignee, team })?;
+        let event = assigned_event(tx.conn(), assignee, team)?;
+        facts::append(tx, id, event)?;
         // Another team may count in another calendar.
         refresh_due_cache(tx, id)?;
     }
     Ok(())
 }
 
+/// The timeline entry of an assignment, naming the agent and team as they are called now.
+pub(super) fn assigned_event(
+    conn: &rusqlite::Connection,
+    assignee: Option<&AgentId>,
+    team: Option<&TeamId>,
+) -> Result<EventData> {
+    let name = |sql: &str, v: Option<String>| -> Result<Option<String>> {
+        match v {
+            None => Ok(None),
+            Some(v) => Ok(conn.prepare_cached(sql)?.query_row([v], |r| r.get(0)).optional()?),
+        }
+    };
+    let assignee = name("SELECT name FROM agents WHERE id = ?1", assignee.map(|a| a.to_string()))?;
+    let team = name("SELECT name FROM teams WHERE id = ?1", team.map(|t| t.to_string()))?;
+    Ok(EventData::Assigned { assignee, team })
+}
+
 /// Escalates to a department (or changes the escalation).
 pub fn escalate(tx: &mut WriteTx<'_>, id: &CaseId, e: &Escalation) -> Result<()> {
-    workflow::check(facts::current(tx, id)?.status, CaseAction::Escalate)?;
+    let event = escalated_event(facts::current(tx, id)?.status, e)?;
+    facts::append(tx, id, event)?;
+    Ok(())
+}
+
+/// The timeline entry of an escalation of a case in `status`, or why it is refused.
+pub(super) fn escalated_event(status: CaseStatus, e: &Escalation) -> Result<EventData> {
+    workflow::check(status, CaseAction::Escalate)?;
     if !(1..=3).contains(&e.level) {
         return Err(Error::Validation { field: "level", rule: ValidationRule::InvalidValue, limit: Some(3) });
     }
     let escalation =
         Escalation { department: DEPARTMENT.check(&e.department)?, level: e.level, reason: REASON.check(&e.reason)? };
-    facts::append(tx, id, EventData::Escalated { escalation })?;
-    Ok(())
+    Ok(EventData::Escalated { escalation })
 }
 
 /// Withdraws the escalation.
@@ -268,10 +301,7 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
     let case = get(tx.conn(), id)?;
     workflow::check(case.status, CaseAction::SetTags)?;
     let before = case.tags;
-    check_count("tags", tags.len(), MAX_TAGS)?;
-    let mut clean = tags.iter().map(|t| TAG.check(t)).collect::<Result<Vec<_>>>()?;
-    clean.sort();
-    clean.dedup();
+    let clean = clean_tags(tags)?;
     if clean == before {
         return Ok(());
     }
@@ -293,6 +323,15 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
     Ok(())
 }
 
+/// Tags as a case keeps them: checked, trimmed, de-duplicated and sorted.
+pub(super) fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
+    check_count("tags", tags.len(), MAX_TAGS)?;
+    let mut clean = tags.iter().map(|t| TAG.check(t)).collect::<Result<Vec<_>>>()?;
+    clean.sort();
+    clean.dedup();
+    Ok(clean)
+}
+
 /// Sets the case's customer-journey stage (None clears it); records the edit. Errors: a
 /// stage that does not exist or is retired (`InvalidValue` on `journeyStageId`).
 pub fn set_journey_stage(tx: &mut WriteTx<'_>, id: &CaseId, stage: Option<&JourneyStageId>) -> Result<()> {
@@ -309,17 +348,31 @@ pub fn set_journey_stage(tx: &mut WriteTx<'_>, id: &CaseId, stage: Option<&Journ
 
 /// Adds a note to the timeline.
 pub fn add_note(tx: &mut WriteTx<'_>, id: &CaseId, text: &str) -> Result<()> {
-    workflow::check(facts::current(tx, id)?.status, CaseAction::AddNote)?;
-    let text = NOTE.check(text)?;
-    facts::append(tx, id, EventData::Note { text })?;
+    let event = note_event(facts::current(tx, id)?.status, text)?;
+    facts::append(tx, id, event)?;
     Ok(())
+}
+
+/// The timeline entry of a note on a case in `status`, or why it is refused.
+pub(super) fn note_event(status: CaseStatus, text: &str) -> Result<EventData> {
+    workflow::check(status, CaseAction::AddNote)?;
+    Ok(EventData::Note { text: NOTE.check(text)? })
 }
 
 /// Logs a contact with the customer. A live conversation or any outbound contact is our
 /// response ([`facts::is_response`]): the first one is the first response.
 pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()> {
     let case = facts::current(tx, id)?;
-    workflow::check(case.status, CaseAction::LogContact)?;
+    let event = contact_event(case.status, c)?;
+    let first_response = facts::is_response(c.channel, c.direction) && case.first_response_at.is_none();
+    facts::append(tx, id, event)?;
+    // The SLA depends on the first response, not on later contacts.
+    if first_response { refresh_due_cache(tx, id) } else { Ok(()) }
+}
+
+/// The timeline entry of a contact on a case in `status`, or why it is refused.
+pub(super) fn contact_event(status: CaseStatus, c: &Contact) -> Result<EventData> {
+    workflow::check(status, CaseAction::LogContact)?;
     if c.handle_seconds > MAX_HANDLE_SECONDS {
         return Err(Error::Validation {
             field: "handleSeconds",
@@ -327,37 +380,46 @@ pub fn log_contact(tx: &mut WriteTx<'_>, id: &CaseId, c: &Contact) -> Result<()>
             limit: Some(MAX_HANDLE_SECONDS),
         });
     }
-    let summary = SUMMARY.check(&c.summary)?;
-    let first_response = facts::is_response(c.channel, c.direction) && case.first_response_at.is_none();
-    facts::append(
-        tx,
-        id,
-        EventData::CustomerContact {
-            channel: c.channel,
-            direction: c.direction,
-            summary,
-            handle_seconds: c.handle_seconds,
-        },
-    )?;
-    // The SLA depends on the first response, not on later contacts.
-    if first_response { refresh_due_cache(tx, id) } else { Ok(()) }
+    Ok(EventData::CustomerContact {
+        channel: c.channel,
+        direction: c.direction,
+        summary: SUMMARY.check(&c.summary)?,
+        handle_seconds: c.handle_seconds,
+    })
 }
 
 /// Schedules the call-back (回访) at `due_at` (RFC 3339), within the window of
 /// [`CALLBACK_WINDOW_DAYS_BACK`] around the transaction's now. Only for resolved cases.
 pub fn schedule_callback(tx: &mut WriteTx<'_>, id: &CaseId, due_at: &str) -> Result<()> {
-    workflow::check(facts::current(tx, id)?.status, CaseAction::ScheduleCallback)?;
+    let event = callback_scheduled_event(facts::current(tx, id)?.status, due_at, tx.now())?;
+    facts::append(tx, id, event)?;
+    Ok(())
+}
+
+/// The timeline entry of a call-back scheduled at `now` on a case in `status`, or why it
+/// is refused.
+pub(super) fn callback_scheduled_event(
+    status: CaseStatus,
+    due_at: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<EventData> {
+    workflow::check(status, CaseAction::ScheduleCallback)?;
     let due = chrono::DateTime::parse_from_rfc3339(due_at)
         .map_err(|_| Error::invalid("dueAt", ValidationRule::InvalidValue))?
         .with_timezone(&chrono::Utc);
-    let due = to_db_text(CALLBACK_DUE.check(due, tx.now())?);
-    facts::append(tx, id, EventData::CallbackScheduled { due_at: due })?;
-    Ok(())
+    Ok(EventData::CallbackScheduled { due_at: to_db_text(CALLBACK_DUE.check(due, now)?) })
 }
 
 /// Records the call-back's outcome and the customer's satisfaction.
 pub fn record_callback(tx: &mut WriteTx<'_>, id: &CaseId, r: &CallbackResult) -> Result<()> {
-    let case = facts::current(tx, id)?;
+    let event = callback_recorded_event(&facts::current(tx, id)?, r)?;
+    facts::append(tx, id, event)?;
+    Ok(())
+}
+
+/// The timeline entry of a call-back's outcome on a case with `case`'s facts, or why it
+/// is refused.
+pub(super) fn callback_recorded_event(case: &facts::Facts, r: &CallbackResult) -> Result<EventData> {
     workflow::check(case.status, CaseAction::RecordCallback)?;
     if case.callback_due_at.is_none() {
         return Err(Error::InvalidTransition { from: "no_callback", to: "callback_recorded" });
@@ -370,8 +432,7 @@ pub fn record_callback(tx: &mut WriteTx<'_>, id: &CaseId, r: &CallbackResult) ->
     }
     let outcome = OUTCOME.check(&r.outcome)?;
     let comment = r.comment.as_deref().map(|c| COMMENT.check(c)).transpose()?.filter(|c| !c.is_empty());
-    facts::append(tx, id, EventData::CallbackRecorded { outcome, csat: r.csat, nps: r.nps, comment })?;
-    Ok(())
+    Ok(EventData::CallbackRecorded { outcome, csat: r.csat, nps: r.nps, comment })
 }
 
 /// Notes on the timeline that a field was set back to this device's value (a conflict

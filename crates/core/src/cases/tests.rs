@@ -15,6 +15,7 @@ use crate::{Error, ValidationRule};
 mod actions;
 mod at_risk;
 mod bounds;
+mod history;
 
 fn new_case(title: &str) -> NewCase {
     NewCase {

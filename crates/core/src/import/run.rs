@@ -1,8 +1,9 @@
 //! Writing a plan: one transaction, through the cases' history writer
-//! ([`crate::cases::history`], the path demo data takes too), so every imported case has
-//! the timeline its facts come from — created at the file's creation time, answered at
-//! its first-response time, moved to its status at the file's times — and every column
-//! is versioned and logged for sync like any other write.
+//! ([`crate::cases::history::create_with_past`]: the actions' rules and timeline entries,
+//! each case row written once), so every imported case has the timeline its facts come
+//! from — created at the file's creation time, answered at its first-response time, moved
+//! to its status at the file's times — and every column is versioned and logged for sync
+//! like any other write.
 //!
 //! A case's imported past, in time order:
 //! - created (with its external id), assigned and tagged at its creation time;
@@ -121,7 +122,7 @@ fn write_case(
     let agent = pick(case.assignee.as_ref(), agents);
     let team = pick(case.team.as_ref(), teams);
     let d = case.draft;
-    let id = history::create_at(
+    history::create_with_past(
         tx,
         d.created,
         &NewCase {
@@ -133,8 +134,9 @@ fn write_case(
             priority: d.priority,
         },
         Intake { external_id: Some(&d.external_id), ..Intake::default() },
+        steps(&d, agent, team, source),
     )?;
-    history::play(tx, &id, steps(&d, agent, team, source))
+    Ok(())
 }
 
 /// The case's past after its creation, in time order.

@@ -189,32 +189,56 @@ impl<'conn> WriteTx<'conn> {
         }
     }
 
+    /// Inserts a new row, like [`WriteTx::insert`], created at the transaction's time but
+    /// last changed at `updated_at`: a row written with its past at once (an imported
+    /// case, whose facts are those of its last event).
+    pub(crate) fn insert_as_of(
+        &mut self,
+        table: Table,
+        id: &str,
+        values: &[(&'static str, Value)],
+        updated_at: DateTime<Utc>,
+    ) -> Result<()> {
+        check_columns(table, values, Mode::Data)?;
+        self.insert_row_as_of(table, id, values, updated_at)?;
+        Ok(())
+    }
+
     /// Inserts a row known to be new, versioning and logging it.
     fn insert_row(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<usize> {
+        self.insert_row_as_of(table, id, values, self.now)
+    }
+
+    fn insert_row_as_of(
+        &mut self,
+        table: Table,
+        id: &str,
+        values: &[(&'static str, Value)],
+        updated_at: DateTime<Utc>,
+    ) -> Result<usize> {
         let now = to_db_text(self.now);
         let cols: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
         let sql = format!(
-            "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES (?1, ?2, ?2{})",
+            "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES (?1, ?2, ?3{})",
             table.name(),
             if cols.is_empty() { "" } else { ", " },
             cols.join(", "),
-            (0..cols.len()).map(|i| format!(", ?{}", i + 3)).collect::<String>(),
+            (0..cols.len()).map(|i| format!(", ?{}", i + 4)).collect::<String>(),
         );
-        let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(now.clone())];
+        let mut args: Vec<Value> =
+            vec![Value::Text(id.to_owned()), Value::Text(now.clone()), Value::Text(to_db_text(updated_at))];
         args.extend(values.iter().map(|(_, v)| v.clone()));
         self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;
+        let created = Value::Text(now);
         if table.is_append_only() {
             let mut row: Vec<(&str, &Value)> = values.iter().map(|(c, v)| (*c, v)).collect();
-            let created = Value::Text(now);
             row.push((CREATED_AT, &created));
             self.log_row(table, id, &row)?;
         } else {
-            self.log_cell(table, id, CREATED_AT, &Value::Text(now))?;
-            for (col, v) in values {
-                if !is_derived(table, col) {
-                    self.log_cell(table, id, col, v)?;
-                }
-            }
+            let cells: Vec<(&str, &Value)> = std::iter::once((CREATED_AT, &created))
+                .chain(values.iter().filter(|(c, _)| !is_derived(table, c)).map(|(c, v)| (*c, v)))
+                .collect();
+            self.log_new_cells(table, id, &cells)?;
         }
         self.note_local(table, id, values.iter().map(|(c, _)| *c));
         Ok(values.len())
@@ -332,6 +356,29 @@ impl<'conn> WriteTx<'conn> {
             super::outbox::record(&self.tx, table, id, col, value, &version)?;
         }
         Ok(())
+    }
+
+    /// [`WriteTx::log_cell`] for every cell of a row just inserted, reading and writing
+    /// their versions with one statement each: a bulk load inserts millions of cells.
+    fn log_new_cells(&mut self, table: Table, id: &str, cells: &[(&str, &Value)]) -> Result<()> {
+        if !table.is_synced() || !self.versioned {
+            return Ok(());
+        }
+        // A new row has no versions, unless one was left by a row of this id made and
+        // removed before (a cleared demo row): the successor then follows it, as always.
+        let held = super::versions::get_row(&self.tx, table, id)?;
+        let mut versions = Vec::with_capacity(cells.len());
+        for (col, value) in cells {
+            let stamp = self.tick();
+            let before = held.iter().find(|(c, _)| c == col).map(|(_, v)| v);
+            let version = Version::local_successor(before, self.clock.node(), stamp);
+            if self.outbox {
+                super::outbox::record(&self.tx, table, id, col, value, &version)?;
+            }
+            versions.push((*col, version));
+        }
+        let refs: Vec<(&str, &Version)> = versions.iter().map(|(c, v)| (*c, v)).collect();
+        super::versions::set_row(&self.tx, table, id, &refs)
     }
 
     /// Records a whole new append-only row in the outbox (when signed in). Such rows are

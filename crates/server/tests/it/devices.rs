@@ -281,3 +281,44 @@ fn a_device_whose_clock_runs_a_day_ahead_cannot_dominate_later_edits() {
         assert!(real.export() == fast.export());
     });
 }
+
+/// A file of the core's import tests.
+fn import_fixture(name: &str) -> String {
+    format!("{}/../core/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn imported_cases_reach_another_device_once_whether_imported_before_or_after_signing_in() {
+    on_every_backend(|db| {
+        let email = db.team("import");
+        let server = Server::start(db);
+        let (a, b) = (Device::new(), Device::new());
+        // Imported before signing in: published at sign-in.
+        a.ok(&["import", &import_fixture("zendesk.csv")]);
+        a.login(&server, "import", &email);
+        // Imported while signed in: logged for sync as it is written, each cell once.
+        a.ok(&["import", &import_fixture("freshdesk.csv")]);
+        let outbox = rusqlite::Connection::open_with_flags(a.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open a's database");
+        let (twice, external_ids): (i64, i64) = outbox
+            .query_row(
+                "SELECT (SELECT count(*) FROM (SELECT 1 FROM outbox GROUP BY tbl, row_id, col HAVING count(*) > 1)),
+                        (SELECT count(*) FROM outbox WHERE tbl = 'cases' AND col = 'external_id')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("read a's outbox");
+        assert_eq!((twice, external_ids), (0, 6 + 7), "every case and cell in a's outbox once");
+        drop(outbox);
+        a.sync();
+        b.login(&server, "import", &email);
+        b.sync();
+        assert!(a.export() == b.export(), "b holds exactly what a imported");
+        let list: serde_json::Value = serde_json::from_str(&b.ok(&["case", "list", "--json", "--limit", "500"])).expect("json");
+        assert_eq!(list["total"], 13);
+        // The external ids came along: importing the file again on b adds nothing.
+        let again: serde_json::Value =
+            serde_json::from_str(&b.ok(&["import", &import_fixture("zendesk.csv"), "--json"])).expect("json");
+        assert_eq!((again["cases"].as_u64(), again["skipped"].as_u64()), (Some(0), Some(7)));
+    });
+}

@@ -1,0 +1,133 @@
+//! A case written with its past at once ([`history::create_with_past`], the bulk import's
+//! writer) is the case the actions one by one ([`history::create_at`] and [`history::play`])
+//! make: the same row, timeline, tags, versioned cells, due times and KPI facts.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::types::Value;
+
+use super::*;
+use crate::cases::history::{self, Step};
+use crate::cases::Intake;
+use crate::ids::{AgentId, TeamId};
+
+/// A past that takes every kind of step: assigned, tagged, answered, escalated, paused,
+/// re-tagged, resolved, called back and closed.
+fn past(t0: DateTime<Utc>, agent: &AgentId, team: &TeamId) -> Vec<(DateTime<Utc>, Step)> {
+    let at = |minutes: i64| t0 + Duration::minutes(minutes);
+    let contact = Contact { channel: CaseChannel::Email, direction: Direction::Outbound, summary: "replied".into(), handle_seconds: 90 };
+    let escalation = Escalation { department: "Finance".into(), level: 2, reason: "refund over limit".into() };
+    let resolution = Resolution { root_cause: "card issuer delay".into(), resolution_summary: "refunded again".into() };
+    let callback = CallbackResult { outcome: "happy".into(), csat: Some(5), nps: Some(9), comment: None };
+    vec![
+        (at(0), Step::Assign { agent: Some(agent.clone()), team: Some(team.clone()) }),
+        (at(0), Step::Tags(vec!["vip".into(), "refund".into()])),
+        (at(20), Step::Contact(contact)),
+        (at(20), Step::Move(CaseStatus::Open, None)),
+        (at(30), Step::Note("customer sent the receipt".into())),
+        (at(40), Step::Escalate(escalation)),
+        (at(60), Step::Move(CaseStatus::PendingCustomer, None)),
+        (at(90), Step::Tags(vec!["refund".into(), "card".into()])),
+        (at(120), Step::Move(CaseStatus::Open, None)),
+        (at(600), Step::Move(CaseStatus::Resolved, Some(resolution))),
+        (at(700), Step::ScheduleCallback(at(2000))),
+        (at(2000), Step::RecordCallback(callback)),
+        (at(2100), Step::Move(CaseStatus::Closed, None)),
+    ]
+}
+
+/// Every column of a case row but its id and reference.
+fn row(store: &Store, id: &CaseId) -> Vec<(String, Value)> {
+    let mut stmt = store.conn().prepare("SELECT * FROM cases WHERE id = ?1").unwrap();
+    let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
+    let values: Vec<Value> =
+        stmt.query_row([id], |r| (0..names.len()).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()).unwrap();
+    names.into_iter().zip(values).filter(|(n, _)| n != "id" && n != "ref").collect()
+}
+
+/// Rows of `sql` about case `id` (its only parameter), as text.
+fn rows(store: &Store, sql: &str, id: &CaseId) -> Vec<Vec<String>> {
+    let mut stmt = store.conn().prepare(sql).unwrap();
+    let n = stmt.column_count();
+    stmt.query_map([id], |r| (0..n).map(|i| Ok(format!("{:?}", r.get::<_, Value>(i)?))).collect())
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// Everything that must agree between the two writers, about case `id`.
+fn written(store: &Store, id: &CaseId) -> Vec<Vec<Vec<String>>> {
+    vec![
+        vec![row(store, id).into_iter().map(|(n, v)| format!("{n}={v:?}")).collect()],
+        rows(store, "SELECT at, kind, data, created_at FROM case_events WHERE case_id = ?1 ORDER BY at, rowid", id),
+        rows(store, "SELECT tag, present, created_at, updated_at FROM case_tags WHERE case_id = ?1 ORDER BY tag", id),
+        rows(store, "SELECT tbl, col FROM column_versions WHERE row_id = ?1 ORDER BY tbl, col", id),
+        rows(
+            store,
+            "SELECT v.col FROM column_versions v JOIN case_tags t ON t.id = v.row_id
+             WHERE v.tbl = 'case_tags' AND t.case_id = ?1 ORDER BY t.tag, v.col",
+            id,
+        ),
+        rows(store, "SELECT k.created, k.relevant_until, k.record FROM case_kpi_facts k JOIN cases c ON c.rowid = k.case_rowid WHERE c.id = ?1", id),
+    ]
+}
+
+#[test]
+fn a_case_written_with_its_past_at_once_is_the_case_its_actions_make() {
+    let (_dir, mut store, clock) = temp_store();
+    let t0 = clock.get() - Duration::days(3);
+    let (customer, agent, team) = store
+        .write(|tx| {
+            let team = people::create_team(tx, "Billing")?;
+            let agent = people::create_agent(tx, "Wang Fang", Some(&team))?;
+            let customer = customers::create(
+                tx,
+                &CustomerInput {
+                    name: "Li Na".into(),
+                    company: String::new(),
+                    email: "li.na@example.com".into(),
+                    phone: String::new(),
+                    tier: Tier::Vip,
+                    notes: String::new(),
+                },
+            )?;
+            Ok((customer, agent, team))
+        })
+        .unwrap();
+    let input = NewCase { customer_id: Some(customer), ..new_case("Refund not received") };
+    // The whole past (closed: no due times), and its first hours (waiting for the
+    // customer, with the resolution clock paused).
+    for (steps, entries, status) in [(13, 15, "closed"), (7, 8, "pending_customer")] {
+        let one_by_one = store
+            .write(|tx| {
+                let id = history::create_at(tx, t0, &input, Intake::default())?;
+                history::play(tx, &id, past(t0, &agent, &team).into_iter().take(steps))?;
+                Ok(id)
+            })
+            .unwrap();
+        let at_once = store
+            .write(|tx| {
+                history::create_with_past(tx, t0, &input, Intake::default(), past(t0, &agent, &team).into_iter().take(steps))
+            })
+            .unwrap();
+        let (a, b) = (written(&store, &one_by_one), written(&store, &at_once));
+        assert!(a[0][0].contains(&format!("status=Text(\"{status}\")")), "{:#?}", a[0][0]);
+        assert_eq!(a[1].len(), entries, "the timeline has every step: {:#?}", a[1]);
+        for (i, what) in ["case row", "timeline", "tags", "versioned case cells", "versioned tag cells", "KPI facts"].iter().enumerate() {
+            assert_eq!(a[i], b[i], "{what}, {steps} steps");
+        }
+        assert!(!a[5].is_empty(), "KPI facts were written");
+    }
+}
+
+#[test]
+fn a_past_the_workflow_refuses_is_refused_and_writes_nothing() {
+    let (_dir, mut store, clock) = temp_store();
+    let t0 = clock.get() - Duration::days(1);
+    let input = new_case("Closed before it was resolved");
+    let result = store.write(|tx| {
+        history::create_with_past(tx, t0, &input, Intake::default(), [(t0, Step::Move(CaseStatus::Closed, None))])
+    });
+    assert!(matches!(result, Err(Error::InvalidTransition { from: "new", to: "closed" })), "{result:?}");
+    let cases: i64 = store.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
+    assert_eq!(cases, 0);
+}
