@@ -25,6 +25,10 @@ function percent(lang: string, share: Share): string | null {
   return share.percent === null ? null : new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(share.percent);
 }
 
+/** The columns' least widths, px (as in HeatMapTable.module.css). */
+const STAGE_COLUMN_PX = 128;
+const CELL_COLUMN_PX = 120;
+
 export function HeatMapTable({
   map,
   caption,
@@ -91,12 +95,16 @@ export function HeatMapTable({
   };
 
   return (
-    <Table.ScrollContainer minWidth={480}>
+    // Wide enough for every column at its least (HeatMapTable.module.css): many root causes
+    // scroll sideways rather than squeeze their names a few letters a line.
+    <Table.ScrollContainer minWidth={Math.max(480, STAGE_COLUMN_PX + (map.columns.length + 1) * CELL_COLUMN_PX)}>
       <Table ref={tableRef} withTableBorder withColumnBorders className={classes.table}>
         <caption className={classes.caption}>{caption}</caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t("voc.painPoints.stage")}</Table.Th>
+            <Table.Th scope="col" className={classes.stage}>
+              {t("voc.painPoints.stage")}
+            </Table.Th>
             {map.columns.map((column) => (
               <Table.Th key={column} scope="col" className={classes.column}>
                 {column}
