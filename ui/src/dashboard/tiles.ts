@@ -74,6 +74,11 @@ function sign(signed: Intl.NumberFormat, value: number): string {
   return signed.formatToParts(value).find((p) => p.type === "plusSign" || p.type === "minusSign")?.value ?? "";
 }
 
+/** A change in time, signed as the language signs numbers ("+6 min", "-27 min"). */
+export function formatDurationChange(t: TFunction, signed: Intl.NumberFormat, seconds: number): string {
+  return `${sign(signed, seconds)}${formatDuration(t, seconds)}`;
+}
+
 function tone(diff: number, direction: Direction): "better" | "worse" | "neutral" {
   if (diff === 0 || direction === "neutral") return "neutral";
   return (diff > 0) === (direction === "higherIsBetter") ? "better" : "worse";
@@ -100,7 +105,7 @@ export function dashboardTiles(t: TFunction, language: string, dashboard: Dashbo
         diff === null
           ? null
           : {
-              text: `${sign(f.signed, diff)}${formatDuration(t, diff)}`,
+              text: formatDurationChange(t, f.signed, diff),
               tone: tone(Math.round(diff), "lowerIsBetter"),
             },
       basis: a.cases > 0 ? t("dashboard.basis.cases", { count: a.cases, formatted: f.count.format(a.cases) }) : null,

@@ -71,6 +71,8 @@ describe("service report", () => {
     const kpis = screen.getByRole("region", { name: "Key performance indicators" });
     const row = (name: string) => within(kpis).getByRole("row", { name: new RegExp(`^${name}`) });
     expect(within(row("First response time")).getByText("13 min")).toBeInTheDocument();
+    // Signed as numbers are, in the language's own sign (as the dashboard's tiles do).
+    expect(within(row("First response time")).getByText("-3 min")).toBeInTheDocument();
     expect(within(row("SLA compliance")).getByText("87.5%")).toBeInTheDocument();
     expect(within(row("SLA compliance")).getByText("-2.5 pts")).toBeInTheDocument();
     expect(within(row("CSAT")).getByText("No data")).toBeInTheDocument();

@@ -23,7 +23,7 @@ import { Link, useSearchParams } from "react-router";
 import type { ReportKind, ReportKpi, ReportRequest, ReportUnit, ServiceReport } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useSaveReportPdf, useServiceReport } from "../ipc/reports";
-import { formatDuration } from "../dashboard/tiles";
+import { formatDuration, formatDurationChange } from "../dashboard/tiles";
 import classes from "./ServiceReportPage.module.css";
 
 /** A KPI value as people read it; "No data" without one. */
@@ -47,7 +47,7 @@ export function formatChange(t: TFunction, language: string, kpi: ReportKpi): st
   const diff = kpi.current - kpi.previous;
   const signed = new Intl.NumberFormat(language, { signDisplay: "exceptZero", maximumFractionDigits: 1 });
   if (kpi.unit === "percent") return t("dashboard.points", { value: signed.format(diff) });
-  if (kpi.unit === "seconds") return `${diff > 0 ? "+" : diff < 0 ? "−" : ""}${formatDuration(t, diff)}`;
+  if (kpi.unit === "seconds") return formatDurationChange(t, signed, diff);
   return signed.format(diff);
 }
 
