@@ -6,67 +6,25 @@
  * count opens the cases behind it. Period and filters live in the URL, so Back from a case list returns here
  * unchanged.
  */
-import { Alert, Button, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
+import { Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconFileExport, IconReport } from "@tabler/icons-react";
-import { useEffect, useMemo, useState } from "react";
+import { IconFileExport, IconReport } from "@tabler/icons-react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
 import { datedFileName } from "../export/useCasesCsvExport";
-import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
+import { describeError } from "../ipc/errors";
 import { useExportKpiCsv } from "../ipc/export";
-import type { PeriodPreset } from "../ipc/bindings";
 import { useDashboard } from "../ipc/queries";
 import { ChartCard } from "./charts/ChartCard";
 import { chartModels } from "./charts/chartData";
 import { DashboardFilters } from "./DashboardFilters";
 import { KpiTile } from "./KpiTile";
 import { Leaderboard } from "./Leaderboard";
-import { PRESETS, readDashboardState, toDashboardRequest, writeDashboardState, type DashboardState } from "./dashboardState";
+import { readDashboardState, toDashboardRequest, writeDashboardState, type DashboardState } from "./dashboardState";
+import { PeriodPicker, PeriodQueryStatus, refusedPeriodMessage } from "./period";
 import { dashboardTiles } from "./tiles";
-
-/** Today as YYYY-MM-DD on this computer: the latest day the picker offers. */
-export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** The custom period's days; the dashboard follows once both are picked. */
-export function CustomDays({
-  from,
-  to,
-  error,
-  onChange,
-}: {
-  from: string | null;
-  to: string | null;
-  error: string | null;
-  onChange: (from: string | null, to: string | null) => void;
-}) {
-  const { t } = useTranslation();
-  const [range, setRange] = useState<[string | null, string | null]>([from, to]);
-  useEffect(() => setRange([from, to]), [from, to]);
-  return (
-    <DatePickerInput
-      type="range"
-      size="xs"
-      label={t("dashboard.period.range")}
-      value={range}
-      onChange={([start, end]) => {
-        setRange([start, end]);
-        if (start && end) onChange(start, end);
-      }}
-      valueFormat="YYYY-MM-DD"
-      maxDate={today()}
-      allowSingleDateInRange
-      error={error ?? undefined}
-      miw={220}
-    />
-  );
-}
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
@@ -77,14 +35,7 @@ export function DashboardPage() {
   const update = (patch: Partial<DashboardState>) =>
     setParams(writeDashboardState({ ...state, ...patch }), { replace: true });
 
-  const refused = dashboard.isError ? ipcErrorOf(dashboard.error) : null;
-  // A refused period is said beside the days picked; anything else in the page's alert.
-  const periodError =
-    refused?.code === "validation" && ["from", "to", "period"].includes(refused.field ?? "")
-      ? refused.field === "period"
-        ? t("dashboard.period.tooLong", { limit: refused.limit ?? 0 })
-        : ipcErrorMessage(t, refused)
-      : null;
+  const periodError = refusedPeriodMessage(t, dashboard.error);
   const data = dashboard.data;
   const tiles = data ? dashboardTiles(t, i18n.language, data) : [];
   const charts = data ? chartModels(t, i18n.language, data) : [];
@@ -110,16 +61,7 @@ export function DashboardPage() {
           {t("dashboard.title")}
         </Title>
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <SegmentedControl
-            aria-label={t("dashboard.period.label")}
-            size="xs"
-            data={PRESETS.map((p) => ({ value: p, label: t(`dashboard.period.${p}`) }))}
-            value={state.preset}
-            onChange={(preset) => update({ preset: preset as PeriodPreset })}
-          />
-          {state.preset === "custom" ? (
-            <CustomDays from={state.from} to={state.to} error={periodError} onChange={(from, to) => update({ from, to })} />
-          ) : null}
+          <PeriodPicker state={state} error={periodError} onChange={update} />
           <Button
             variant="default"
             size="xs"
@@ -154,18 +96,13 @@ export function DashboardPage() {
         </Text>
       ) : null}
 
-      {request === null ? (
-        <Text>{t("dashboard.period.chooseDays")}</Text>
-      ) : dashboard.isError && !periodError ? (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t("dashboard.loadFailed")}>
-          {describeError(t, dashboard.error)}
-        </Alert>
-      ) : dashboard.isPending ? (
-        <Group gap="xs">
-          <Loader size="sm" aria-hidden />
-          <Text>{t("dashboard.loading")}</Text>
-        </Group>
-      ) : null}
+      <PeriodQueryStatus
+        chosen={request !== null}
+        query={dashboard}
+        periodError={periodError}
+        failedTitle={t("dashboard.loadFailed")}
+        loading={t("dashboard.loading")}
+      />
 
       {tiles.length > 0 && !periodError ? (
         <SimpleGrid

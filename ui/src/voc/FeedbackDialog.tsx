@@ -13,7 +13,7 @@ import { FormDialog } from "../cases/dialogs/FormDialog";
 import { FormSelect } from "../cases/dialogs/FormSelect";
 import { useDialogMutation } from "../cases/dialogs/useDialogMutation";
 import { isOneOf } from "../cases/model";
-import { today } from "../dashboard/DashboardPage";
+import { today } from "../dashboard/period";
 import type { Feedback, FeedbackSource, JourneyStageId, Sentiment } from "../ipc/bindings";
 import { useFeedbackThemes, useJourneyStages, useSaveFeedback } from "../ipc/queries";
 import { SENTIMENTS, SOURCES, sentimentOptions, sourceOptions } from "./model";

@@ -4,16 +4,14 @@
  * A cell opens its cases (or feedback) or raises an insight with them as evidence. The
  * period lives in the URL (the dashboard's own keys), so Back from a list returns here.
  */
-import { Alert, Group, Loader, SegmentedControl, Stack, Text, Title } from "@mantine/core";
-import { IconAlertTriangle } from "@tabler/icons-react";
+import { Group, Stack, Text, Title } from "@mantine/core";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 
-import { CustomDays } from "../dashboard/DashboardPage";
-import { PRESETS, readDashboardState, writeDashboardState, type DashboardState } from "../dashboard/dashboardState";
-import type { HeatMap, PainPointsRequest, PeriodPreset } from "../ipc/bindings";
-import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
+import { readDashboardState, writeDashboardState, type DashboardState } from "../dashboard/dashboardState";
+import { PeriodPicker, PeriodQueryStatus, refusedPeriodMessage } from "../dashboard/period";
+import type { HeatMap, PainPointsRequest } from "../ipc/bindings";
 import { usePainPoints } from "../ipc/queries";
 import { HeatMapTable } from "./HeatMapTable";
 import { InsightDialog, type InsightPrefill } from "./InsightDialog";
@@ -36,13 +34,7 @@ export function PainPointsPage() {
   const update = (patch: Partial<DashboardState>) =>
     setParams(writeDashboardState({ ...state, ...patch }), { replace: true });
 
-  const refused = painPoints.isError ? ipcErrorOf(painPoints.error) : null;
-  const periodError =
-    refused?.code === "validation" && ["from", "to", "period"].includes(refused.field ?? "")
-      ? refused.field === "period"
-        ? t("dashboard.period.tooLong", { limit: refused.limit ?? 0 })
-        : ipcErrorMessage(t, refused)
-      : null;
+  const periodError = refusedPeriodMessage(t, painPoints.error);
   const data = painPoints.data;
   const days = data ? (data.period.firstDay === data.period.lastDay ? data.period.firstDay : t("dashboard.period.days", { from: data.period.firstDay, to: data.period.lastDay })) : "";
 
@@ -94,32 +86,18 @@ export function PainPointsPage() {
   return (
     <Stack gap="lg">
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <SegmentedControl
-          aria-label={t("dashboard.period.label")}
-          size="xs"
-          data={PRESETS.map((p) => ({ value: p, label: t(`dashboard.period.${p}`) }))}
-          value={state.preset}
-          onChange={(preset) => update({ preset: preset as PeriodPreset })}
-        />
-        {state.preset === "custom" ? (
-          <CustomDays from={state.from} to={state.to} error={periodError} onChange={(from, to) => update({ from, to })} />
-        ) : null}
+        <PeriodPicker state={state} error={periodError} onChange={update} />
       </Group>
       <Text size="sm" c="dimmed">
         {t("voc.painPoints.intro")}
       </Text>
-      {request === null ? (
-        <Text>{t("dashboard.period.chooseDays")}</Text>
-      ) : painPoints.isError && !periodError ? (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={t("voc.painPoints.loadFailed")}>
-          {describeError(t, painPoints.error)}
-        </Alert>
-      ) : painPoints.isPending ? (
-        <Group gap="xs">
-          <Loader size="sm" aria-hidden />
-          <Text>{t("voc.loading")}</Text>
-        </Group>
-      ) : null}
+      <PeriodQueryStatus
+        chosen={request !== null}
+        query={painPoints}
+        periodError={periodError}
+        failedTitle={t("voc.painPoints.loadFailed")}
+        loading={t("voc.loading")}
+      />
       {data && !periodError ? (
         <Stack gap="xl" aria-busy={painPoints.isFetching || undefined}>
           {map("cases", data.cases)}
