@@ -289,7 +289,8 @@ describe("case list", () => {
     renderApp("/cases");
     const grid_ = await grid();
     expect(await within(grid_).findByText("Case number 0")).toBeInTheDocument();
-    // The list did not wait for the counts, and asked first.
+    // The list did not wait for the counts: they are asked for once its rows are drawn.
+    await waitFor(() => expect(callsTo("case_queue_counts")).toHaveLength(1));
     const calls = vi.mocked(invoke).mock.calls.map(([cmd]) => cmd);
     expect(calls.indexOf("case_list")).toBeLessThan(calls.indexOf("case_queue_counts"));
     const tabs = screen.getByRole("tablist", { name: "Queues" });

@@ -18,6 +18,7 @@ import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
 import { reportTiming } from "../ipc/timing";
 import { CASE_PAGE_SIZE, useAgents, useCaseFirstPage, useMe, useQueueCounts } from "../ipc/queries";
 import { useOpenedOnce } from "../shell/openedOnce";
+import { usePaintedAfter } from "../shell/painted";
 import { isMacPlatform } from "../shell/shortcuts";
 import { BulkActions } from "./BulkActions";
 import { CaseFilters } from "./CaseFilters";
@@ -67,27 +68,25 @@ export function CaseListPage() {
   const query = useMemo(() => built, [key]);
 
   const first = useCaseFirstPage(query, !needsMe);
-  // The list first: the counts are asked for once its first page has answered (or when
+  // The list first: the counts are asked for once its first page is on screen (or when
   // there is no list to wait for), and fill in the tabs as they arrive.
-  const counts = useQueueCounts(meId, !me.isPending && (needsMe || !first.isPending));
+  const listShownAt = usePaintedAfter(needsMe || !first.isPending);
+  const counts = useQueueCounts(meId, !me.isPending && listShownAt !== null);
   const emptyDatabase = counts.data?.all === 0;
   // An empty "All cases" before the counts say whether the database is empty: wait for
   // them rather than flash an empty list before the demo-data offer.
   const maybeEmpty =
     counts.data === undefined && first.data?.total === 0 && key === JSON.stringify(toListQuery(DEFAULT_LIST, meId));
 
-  // How long the first rows took to show since the page opened (the app's log; `cargo
-  // xtask bench` reads it).
+  // How long the first rows took to show since the page opened, once the browser has
+  // painted them: the moment a person sees them (the app's log; `cargo xtask bench` reads it).
   const openedAt = useRef(performance.now());
   const firstRowsShown = useRef(false);
   useEffect(() => {
-    if (firstRowsShown.current || !first.data || first.data.rows.length === 0 || first.isPlaceholderData) return;
+    if (firstRowsShown.current || listShownAt === null || !first.data?.rows.length || first.isPlaceholderData) return;
     firstRowsShown.current = true;
-    // After the browser has painted the rows: the moment a person sees them.
-    requestAnimationFrame(() =>
-      setTimeout(() => reportTiming("cases_first_rows", performance.now() - openedAt.current), 0),
-    );
-  }, [first.data, first.isPlaceholderData]);
+    reportTiming("cases_first_rows", listShownAt - openedAt.current);
+  }, [listShownAt, first.data, first.isPlaceholderData]);
 
   // A search text Rust refused (too long) is said beside the search box, not as a failure
   // of the whole list.

@@ -5,7 +5,7 @@
  * the (server-side) sort state and the selection; the markup and keyboard are ours:
  * ↑/↓/PageUp/PageDown/Home/End move between rows, Enter opens, Space selects.
  */
-import { Checkbox, Text } from "@mantine/core";
+import { Text } from "@mantine/core";
 import {
   IconArrowDown,
   IconArrowUp,
@@ -35,6 +35,7 @@ import {
   useMemo,
   useRef,
   useState,
+  type InputHTMLAttributes,
   type KeyboardEvent,
   type MouseEvent,
 } from "react";
@@ -44,6 +45,7 @@ import { Link, useLocation } from "react-router";
 
 import type { CaseId, CasePage, CaseSort, CaseSummary } from "../ipc/bindings";
 import { CASE_PAGE_SIZE, cachedCaseIds, useCasePages, type ListQuery } from "../ipc/queries";
+import { usePaintedAfter } from "../shell/painted";
 import { DueText, PriorityBadge, StatusBadge } from "./badges";
 import classes from "./CaseTable.module.css";
 import { dueState, formatDateTime, formatShortDateTime, useNow } from "./time";
@@ -75,6 +77,22 @@ export function rowAtRisk(row: CaseSummary, callbacks: boolean): boolean {
   return !callbacks && row.atRisk;
 }
 
+/**
+ * A native checkbox in the theme's colour: Mantine's Checkbox is five elements and a style
+ * resolver, and the list draws one per row (issue 15).
+ */
+function GridCheckbox({
+  checked,
+  indeterminate = false,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & { indeterminate?: boolean }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = indeterminate;
+  }, [indeterminate]);
+  return <input ref={ref} type="checkbox" className={classes.checkbox} checked={checked} {...rest} />;
+}
+
 function SelectCell({
   row,
   selected,
@@ -86,8 +104,7 @@ function SelectCell({
 }) {
   const { t } = useTranslation();
   return (
-    <Checkbox
-      size="xs"
+    <GridCheckbox
       checked={selected}
       onChange={() => onToggle(row.id)}
       onClick={(e) => e.stopPropagation()}
@@ -364,19 +381,16 @@ export function CaseTable({
   const now = useNow();
 
   // Whether the first rows have been drawn: until then no rows beyond the screen.
-  const [drawn, setDrawn] = useState(false);
-  useEffect(() => {
-    if (drawn || total === 0) return;
-    const frame = requestAnimationFrame(() => setDrawn(true));
-    return () => cancelAnimationFrame(frame);
-  }, [drawn, total]);
+  const drawn = usePaintedAfter(total > 0) !== null;
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    // Until the scroller is measured, assume it is as tall as the window: the first rows
-    // are then drawn in the page's first render, not one render and layout later.
-    initialRect: { width: 0, height: window.innerHeight },
+    // Until the scroller is measured, assume it is as tall as the window below the page's
+    // header, tabs and filters (about 270 px): the first rows are then drawn in the page's
+    // first render, not one render and layout later, and rows that would fall below the
+    // fold (the whole window's worth was a third too many) are not drawn only to be removed.
+    initialRect: { width: 0, height: Math.max(ROW_HEIGHT * 4, window.innerHeight - 240) },
     // The rows on screen first, then the margin that keeps scrolling smooth.
     overscan: drawn ? 12 : 0,
     // The sticky header sits above the first row inside the scroller.
@@ -578,8 +592,7 @@ export function CaseTable({
                 if (id === "select") {
                   return (
                     <div role="columnheader" key={id} className={classes.checkCell} data-no-grid-keys>
-                      <Checkbox
-                        size="xs"
+                      <GridCheckbox
                         checked={allSelected}
                         indeterminate={selectedLoaded > 0 && !allSelected}
                         onChange={toggleAll}

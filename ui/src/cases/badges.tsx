@@ -2,8 +2,9 @@
  * Small, scannable markers used in the list and the detail: status, priority, VIP and
  * due time. Each carries text (and an icon where it signals urgency), never colour alone.
  */
-import { Badge } from "@mantine/core";
+import { Badge, type MantineColor } from "@mantine/core";
 import { IconAlertTriangle, IconClockHour4, IconCrown } from "@tabler/icons-react";
+import type { CSSProperties, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { CaseStatus, Priority } from "../ipc/bindings";
@@ -11,19 +12,48 @@ import { PRIORITY_COLOR, STATUS_COLOR, priorityLabel } from "./model";
 import classes from "./badges.module.css";
 import { formatRemaining, type DueState } from "./time";
 
-export function StatusBadge({ status, size = "sm" }: { status: CaseStatus; size?: "xs" | "sm" | "md" | "lg" }) {
+type MarkSize = "xs" | "sm" | "md" | "lg";
+type MarkVariant = "filled" | "light" | "outline";
+
+/**
+ * A badge drawn as one plain element from the theme's colour variables (the same ones
+ * Mantine's Badge uses, contrast-adjusted in `theme.ts`): the case list draws two per
+ * row, and Mantine's Badge costs two elements and a style resolver each (issue 15).
+ */
+function Mark({
+  color,
+  variant,
+  size,
+  bold,
+  title,
+  children,
+}: {
+  color: MantineColor;
+  variant: MarkVariant;
+  size: MarkSize;
+  bold?: boolean;
+  title?: string;
+  children: ReactNode;
+}) {
+  const style: CSSProperties =
+    variant === "filled"
+      ? { background: `var(--mantine-color-${color}-filled)` }
+      : variant === "light"
+        ? { background: `var(--mantine-color-${color}-light)`, color: `var(--mantine-color-${color}-light-color)` }
+        : { borderColor: `var(--mantine-color-${color}-outline)`, color: `var(--mantine-color-${color}-outline)` };
+  return (
+    <span className={classes.mark} data-variant={variant} data-size={size} data-bold={bold || undefined} title={title} style={style}>
+      {children}
+    </span>
+  );
+}
+
+export function StatusBadge({ status, size = "sm" }: { status: CaseStatus; size?: MarkSize }) {
   const { t } = useTranslation();
   return (
-    <Badge
-      color={STATUS_COLOR[status]}
-      variant={status === "closed" ? "outline" : "light"}
-      radius="sm"
-      size={size}
-      tt="none"
-      fw={600}
-    >
+    <Mark color={STATUS_COLOR[status]} variant={status === "closed" ? "outline" : "light"} size={size}>
       {t(`cases.status.${status}`)}
-    </Badge>
+    </Mark>
   );
 }
 
@@ -33,32 +63,28 @@ export function PriorityBadge({
   withName = false,
 }: {
   priority: Priority;
-  size?: "xs" | "sm" | "md" | "lg";
+  size?: MarkSize;
   /** "P2 · High" instead of "P2" (the name is always there for screen readers). */
   withName?: boolean;
 }) {
   const { t } = useTranslation();
   return (
-    // A native tooltip, not Mantine's: the case list draws one badge per row.
-    <Badge
-        title={t(`cases.priorityName.${priority}`)}
-        color={PRIORITY_COLOR[priority]}
-        variant={priority === "p1" ? "filled" : priority === "p2" ? "light" : "outline"}
-        radius="sm"
-        size={size}
-        fw={700}
-        miw={34}
-        tt="none"
-      >
-        {withName ? (
-          priorityLabel(t, priority)
-        ) : (
-          <>
-            {t(`cases.priority.${priority}`)}
-            <span className="visually-hidden"> {t(`cases.priorityName.${priority}`)}</span>
-          </>
-        )}
-      </Badge>
+    <Mark
+      title={t(`cases.priorityName.${priority}`)}
+      color={PRIORITY_COLOR[priority]}
+      variant={priority === "p1" ? "filled" : priority === "p2" ? "light" : "outline"}
+      size={size}
+      bold
+    >
+      {withName ? (
+        priorityLabel(t, priority)
+      ) : (
+        <>
+          {t(`cases.priority.${priority}`)}
+          <span className="visually-hidden"> {t(`cases.priorityName.${priority}`)}</span>
+        </>
+      )}
+    </Mark>
   );
 }
 
