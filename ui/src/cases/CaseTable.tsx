@@ -29,8 +29,10 @@ import {
 import { useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import {
+  createContext,
   memo,
   useCallback,
+  useContext,
   useEffect,
   useMemo,
   useRef,
@@ -41,12 +43,11 @@ import {
 } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "react-router";
 
-import type { CaseId, CasePage, CaseSort, CaseSummary } from "../ipc/bindings";
+import type { CaseId, CasePage, CaseSort, CaseStatus, CaseSummary, Priority } from "../ipc/bindings";
 import { CASE_PAGE_SIZE, cachedCaseIds, useCasePages, type ListQuery } from "../ipc/queries";
 import { usePaintedAfter } from "../shell/painted";
-import { DueText, PriorityBadge, StatusBadge } from "./badges";
+import { DueText, PriorityMark, StatusMark } from "./badges";
 import classes from "./CaseTable.module.css";
 import { dueState, formatDateTime, formatShortDateTime, useNow } from "./time";
 
@@ -93,6 +94,24 @@ function GridCheckbox({
   return <input ref={ref} type="checkbox" className={classes.checkbox} checked={checked} {...rest} />;
 }
 
+/**
+ * What the cells read, once for the whole grid: a `useTranslation` and a clock per cell
+ * (each a subscription of its own) were most of a row's first render (issue 15).
+ */
+interface GridText {
+  t: TFunction;
+  language: string;
+  now: number;
+}
+
+const GridTextContext = createContext<GridText | null>(null);
+
+function useGridText(): GridText {
+  const text = useContext(GridTextContext);
+  if (!text) throw new Error("a case list cell is drawn outside CaseTable");
+  return text;
+}
+
 function SelectCell({
   row,
   selected,
@@ -102,7 +121,7 @@ function SelectCell({
   selected: boolean;
   onToggle: (id: CaseId) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useGridText();
   return (
     <GridCheckbox
       checked={selected}
@@ -115,25 +134,21 @@ function SelectCell({
 }
 
 // The cells below are plain elements styled by this file's CSS module, not Mantine layout
-// and text components: a screen of rows is ~25 rows × 9 cells, and at 100k cases the
+// and text components: a screen of rows is ~15 rows × 9 cells, and at 100k cases the
 // page's first rows are timed from opening it (issue 15).
 
 function TitleCell({ row }: { row: CaseSummary }) {
-  const { t } = useTranslation();
-  const location = useLocation();
+  const { t } = useGridText();
   return (
     <div className={classes.line}>
       {/* The link is named by the title alone; the category follows it, outside the link
-          and after a comma only screen readers hear, so neither runs into the other. */}
+          and after a comma only screen readers hear, so neither runs into the other.
+          A click on it is the row's (see CaseRow), which opens the case remembering the
+          list to return to; the router's Link would subscribe each row to the location. */}
       <span className={classes.truncate}>
-        <Link
-          to={`/cases/${row.id}`}
-          state={{ from: location.pathname + location.search }}
-          tabIndex={-1}
-          className={classes.titleLink}
-        >
+        <a href={`#/cases/${row.id}`} tabIndex={-1} className={classes.titleLink}>
           {row.title}
-        </Link>
+        </a>
         {row.category && (
           <>
             <span className="visually-hidden">, </span>
@@ -151,7 +166,7 @@ function TitleCell({ row }: { row: CaseSummary }) {
 }
 
 function CustomerCell({ row }: { row: CaseSummary }) {
-  const { t } = useTranslation();
+  const { t } = useGridText();
   if (!row.customerName) return <span className={classes.dimmed}>{t("common.none")}</span>;
   return (
     <div className={classes.line}>
@@ -166,7 +181,7 @@ function CustomerCell({ row }: { row: CaseSummary }) {
 }
 
 function AssigneeCell({ row }: { row: CaseSummary }) {
-  const { t } = useTranslation();
+  const { t } = useGridText();
   return row.assigneeName ? (
     <span className={classes.truncate}>{row.assigneeName}</span>
   ) : (
@@ -175,26 +190,34 @@ function AssigneeCell({ row }: { row: CaseSummary }) {
 }
 
 function DueCell({ row, callbacks }: { row: CaseSummary; callbacks: boolean }) {
-  const { i18n } = useTranslation();
-  const now = useNow();
+  const { t, language, now } = useGridText();
   const due = rowDue(row, callbacks);
   const state = dueState(due, now, rowAtRisk(row, callbacks));
   if (!due || !state) return <span className={classes.dimmed}>—</span>;
   return (
-    <div title={formatDateTime(i18n.language, due)}>
-      <DueText dueAt={due} state={state} now={now} compact />
+    <div title={formatDateTime(language, due)}>
+      <DueText t={t} dueAt={due} state={state} now={now} compact />
     </div>
   );
 }
 
 function CreatedCell({ row }: { row: CaseSummary }) {
-  const { i18n } = useTranslation();
-  const now = useNow();
+  const { language, now } = useGridText();
   return (
     <time className={`${classes.dimmed} ${classes.small}`} dateTime={row.createdAt}>
-      {formatShortDateTime(i18n.language, row.createdAt, now)}
+      {formatShortDateTime(language, row.createdAt, now)}
     </time>
   );
+}
+
+function PriorityCell({ priority }: { priority: Priority }) {
+  const { t } = useGridText();
+  return <PriorityMark t={t} priority={priority} size="xs" />;
+}
+
+function StatusCell({ status }: { status: CaseStatus }) {
+  const { t } = useGridText();
+  return <StatusMark t={t} status={status} size="xs" />;
 }
 
 type ColumnId = "reference" | "title" | "customer" | "priority" | "status" | "assignee" | "due" | "created";
@@ -204,7 +227,7 @@ function columnLabel(t: TFunction, id: string): string {
 }
 
 function HeaderLabel({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useGridText();
   return <>{columnLabel(t, id)}</>;
 }
 
@@ -219,7 +242,7 @@ function columnsFor(callbacks: boolean) {
     }),
     helper.accessor("priority", {
       header: () => <HeaderLabel id="priority" />,
-      cell: (ctx) => <PriorityBadge priority={ctx.getValue()} size="xs" />,
+      cell: (ctx) => <PriorityCell priority={ctx.getValue()} />,
     }),
     helper.accessor("title", {
       header: () => <HeaderLabel id="title" />,
@@ -234,7 +257,7 @@ function columnsFor(callbacks: boolean) {
     }),
     helper.accessor("status", {
       header: () => <HeaderLabel id="status" />,
-      cell: (ctx) => <StatusBadge status={ctx.getValue()} size="xs" />,
+      cell: (ctx) => <StatusCell status={ctx.getValue()} />,
     }),
     helper.accessor("assigneeName", {
       id: "assignee",
@@ -295,7 +318,7 @@ const CaseRow = memo(function CaseRow({
   onToggle,
   register,
 }: CaseRowProps) {
-  const { t } = useTranslation();
+  const { t } = useGridText();
   const ref = useCallback((el: HTMLDivElement | null) => register(index, el), [register, index]);
   const style = { transform: `translateY(${start}px)`, height: ROW_HEIGHT };
   if (!summary || !cells) {
@@ -327,7 +350,9 @@ const CaseRow = memo(function CaseRow({
       style={style}
       onFocus={() => onActivate(index)}
       onClick={(event: MouseEvent<HTMLDivElement>) => {
-        if ((event.target as HTMLElement).closest("a, input, button")) return;
+        if ((event.target as HTMLElement).closest("input, button")) return;
+        // The title's link included: opening remembers the list to return to.
+        event.preventDefault();
         onOpen(summary.id);
       }}
     >
@@ -374,11 +399,12 @@ export function CaseTable({
   onOpen,
   callbacks,
 }: CaseTableProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const scrollRef = useRef<HTMLDivElement>(null);
   const total = firstPage?.total ?? 0;
   const now = useNow();
+  const gridText = useMemo(() => ({ t, language: i18n.language, now }), [t, i18n.language, now]);
 
   // Whether the first rows have been drawn: until then no rows beyond the screen.
   const drawn = usePaintedAfter(total > 0) !== null;
@@ -563,120 +589,122 @@ export function CaseTable({
   const headerGroup = table.getHeaderGroups()[0];
 
   return (
-    <div className={classes.frame}>
-      <div
-        ref={scrollRef}
-        className={classes.scroller}
-        role="grid"
-        aria-label={t("cases.list.gridLabel")}
-        aria-rowcount={total + 1}
-        aria-colcount={9}
-        aria-multiselectable
-        aria-busy={stale || undefined}
-        tabIndex={activeRendered ? -1 : 0}
-        onKeyDown={onKeyDown}
-        onFocus={(event) => {
-          if (event.target === scrollRef.current && total > 0) {
-            const first = items.find((i) => i.start >= (scrollRef.current?.scrollTop ?? 0)) ?? items[0];
-            if (first) moveTo(first.index);
-          }
-        }}
-      >
-        <div className={classes.grid}>
-          {/* The row group is what sticks: a sticky row inside a row group only as tall as
-              itself would scroll away with it. */}
-          <div role="rowgroup" className={classes.headerGroup}>
-            <div role="row" aria-rowindex={1} className={`${classes.row} ${classes.header}`}>
-              {headerGroup?.headers.map((header) => {
-                const id = header.column.id;
-                if (id === "select") {
+    <GridTextContext.Provider value={gridText}>
+      <div className={classes.frame}>
+        <div
+          ref={scrollRef}
+          className={classes.scroller}
+          role="grid"
+          aria-label={t("cases.list.gridLabel")}
+          aria-rowcount={total + 1}
+          aria-colcount={9}
+          aria-multiselectable
+          aria-busy={stale || undefined}
+          tabIndex={activeRendered ? -1 : 0}
+          onKeyDown={onKeyDown}
+          onFocus={(event) => {
+            if (event.target === scrollRef.current && total > 0) {
+              const first = items.find((i) => i.start >= (scrollRef.current?.scrollTop ?? 0)) ?? items[0];
+              if (first) moveTo(first.index);
+            }
+          }}
+        >
+          <div className={classes.grid}>
+            {/* The row group is what sticks: a sticky row inside a row group only as tall as
+                itself would scroll away with it. */}
+            <div role="rowgroup" className={classes.headerGroup}>
+              <div role="row" aria-rowindex={1} className={`${classes.row} ${classes.header}`}>
+                {headerGroup?.headers.map((header) => {
+                  const id = header.column.id;
+                  if (id === "select") {
+                    return (
+                      <div role="columnheader" key={id} className={classes.checkCell} data-no-grid-keys>
+                        <GridCheckbox
+                          checked={allSelected}
+                          indeterminate={selectedLoaded > 0 && !allSelected}
+                          onChange={toggleAll}
+                          disabled={loadedIds.length === 0}
+                          aria-label={t("cases.list.selectAll")}
+                        />
+                      </div>
+                    );
+                  }
+                  const sortable = SORTABLE[id] !== undefined;
+                  const sorted = header.column.getIsSorted();
+                  const sortState = sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none";
                   return (
-                    <div role="columnheader" key={id} className={classes.checkCell} data-no-grid-keys>
-                      <GridCheckbox
-                        checked={allSelected}
-                        indeterminate={selectedLoaded > 0 && !allSelected}
-                        onChange={toggleAll}
-                        disabled={loadedIds.length === 0}
-                        aria-label={t("cases.list.selectAll")}
-                      />
+                    <div
+                      role="columnheader"
+                      key={id}
+                      className={classes.cell}
+                      // Named by the column alone; the sort state is in aria-sort.
+                      aria-label={columnLabel(t, id)}
+                      aria-sort={sorted ? sortState : undefined}
+                    >
+                      {sortable ? (
+                        <button
+                          type="button"
+                          className={classes.sortButton}
+                          // The arrow icons are hidden from assistive technology, so the
+                          // name carries the sort state as well as the column.
+                          aria-label={t(`cases.list.sortState.${sortState}`, { column: columnLabel(t, id) })}
+                          data-active={sorted ? true : undefined}
+                          data-no-grid-keys
+                          onClick={() =>
+                            onSortChange(SORTABLE[id]!, sorted ? sorted === "asc" : id === "created" || id === "reference")
+                          }
+                        >
+                          <table.FlexRender header={header} />
+                          {sorted === "asc" ? (
+                            <IconArrowUp size={12} aria-hidden />
+                          ) : sorted === "desc" ? (
+                            <IconArrowDown size={12} aria-hidden />
+                          ) : (
+                            <IconArrowsSort size={12} aria-hidden className={classes.sortHint} />
+                          )}
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
                     </div>
                   );
-                }
-                const sortable = SORTABLE[id] !== undefined;
-                const sorted = header.column.getIsSorted();
-                const sortState = sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none";
+                })}
+              </div>
+            </div>
+
+            {firstPage && total === 0 && (
+              <div className={classes.empty}>
+                <Text c="dimmed" size="sm">
+                  {t("cases.list.empty")}
+                </Text>
+              </div>
+            )}
+            <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
+              {items.map((item) => {
+                const summary = rowAt(item.index);
+                const row = summary ? rowsById[summary.id] : undefined;
+                const state = summary ? dueState(rowDue(summary, callbacks), now, rowAtRisk(summary, callbacks)) : null;
                 return (
-                  <div
-                    role="columnheader"
-                    key={id}
-                    className={classes.cell}
-                    // Named by the column alone; the sort state is in aria-sort.
-                    aria-label={columnLabel(t, id)}
-                    aria-sort={sorted ? sortState : undefined}
-                  >
-                    {sortable ? (
-                      <button
-                        type="button"
-                        className={classes.sortButton}
-                        // The arrow icons are hidden from assistive technology, so the
-                        // name carries the sort state as well as the column.
-                        aria-label={t(`cases.list.sortState.${sortState}`, { column: columnLabel(t, id) })}
-                        data-active={sorted ? true : undefined}
-                        data-no-grid-keys
-                        onClick={() =>
-                          onSortChange(SORTABLE[id]!, sorted ? sorted === "asc" : id === "created" || id === "reference")
-                        }
-                      >
-                        <table.FlexRender header={header} />
-                        {sorted === "asc" ? (
-                          <IconArrowUp size={12} aria-hidden />
-                        ) : sorted === "desc" ? (
-                          <IconArrowDown size={12} aria-hidden />
-                        ) : (
-                          <IconArrowsSort size={12} aria-hidden className={classes.sortHint} />
-                        )}
-                      </button>
-                    ) : (
-                      <table.FlexRender header={header} />
-                    )}
-                  </div>
+                  <CaseRow
+                    key={item.index}
+                    index={item.index}
+                    start={item.start}
+                    summary={row ? summary : undefined}
+                    cells={row?.getAllCells()}
+                    sla={state === "breached" || state === "at_risk" ? state : undefined}
+                    selected={summary ? selection[summary.id] === true : false}
+                    active={item.index === active}
+                    onActivate={setActive}
+                    onOpen={open}
+                    onToggle={toggle}
+                    register={register}
+                  />
                 );
               })}
             </div>
           </div>
-
-          {firstPage && total === 0 && (
-            <div className={classes.empty}>
-              <Text c="dimmed" size="sm">
-                {t("cases.list.empty")}
-              </Text>
-            </div>
-          )}
-          <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((item) => {
-              const summary = rowAt(item.index);
-              const row = summary ? rowsById[summary.id] : undefined;
-              const state = summary ? dueState(rowDue(summary, callbacks), now, rowAtRisk(summary, callbacks)) : null;
-              return (
-                <CaseRow
-                  key={item.index}
-                  index={item.index}
-                  start={item.start}
-                  summary={row ? summary : undefined}
-                  cells={row?.getAllCells()}
-                  sla={state === "breached" || state === "at_risk" ? state : undefined}
-                  selected={summary ? selection[summary.id] === true : false}
-                  active={item.index === active}
-                  onActivate={setActive}
-                  onOpen={open}
-                  onToggle={toggle}
-                  register={register}
-                />
-              );
-            })}
-          </div>
         </div>
       </div>
-    </div>
+    </GridTextContext.Provider>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { Badge, type MantineColor } from "@mantine/core";
 import { IconAlertTriangle, IconClockHour4, IconCrown } from "@tabler/icons-react";
+import type { TFunction } from "i18next";
 import type { CSSProperties, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -50,6 +51,11 @@ function Mark({
 
 export function StatusBadge({ status, size = "sm" }: { status: CaseStatus; size?: MarkSize }) {
   const { t } = useTranslation();
+  return <StatusMark t={t} status={status} size={size} />;
+}
+
+/** A status badge in the caller's language: the case list's cells share one `t`. */
+export function StatusMark({ t, status, size }: { t: TFunction; status: CaseStatus; size: MarkSize }) {
   return (
     <Mark color={STATUS_COLOR[status]} variant={status === "closed" ? "outline" : "light"} size={size}>
       {t(`cases.status.${status}`)}
@@ -68,6 +74,21 @@ export function PriorityBadge({
   withName?: boolean;
 }) {
   const { t } = useTranslation();
+  return <PriorityMark t={t} priority={priority} size={size} withName={withName} />;
+}
+
+/** A priority badge in the caller's language: the case list's cells share one `t`. */
+export function PriorityMark({
+  t,
+  priority,
+  size,
+  withName = false,
+}: {
+  t: TFunction;
+  priority: Priority;
+  size: MarkSize;
+  withName?: boolean;
+}) {
   return (
     <Mark
       title={t(`cases.priorityName.${priority}`)}
@@ -106,12 +127,14 @@ export function VipMark() {
 
 /** "in 45 min" / "2 h overdue", with an icon and colour when at risk or breached. */
 export function DueText({
+  t,
   dueAt,
   state,
   now,
   size = "sm",
   compact = false,
 }: {
+  t: TFunction;
   dueAt: string;
   state: DueState;
   now: number;
@@ -119,7 +142,6 @@ export function DueText({
   /** Only the largest unit ("2 h overdue"), for lists. */
   compact?: boolean;
 }) {
-  const { t } = useTranslation();
   const Icon = state === "breached" ? IconAlertTriangle : state === "at_risk" ? IconClockHour4 : null;
   // Plain elements, not Mantine's: a screen of the case list draws one per row.
   return (
