@@ -15,7 +15,6 @@ import {
   TextInput,
   Tooltip,
 } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
 import {
   IconFilter,
   IconFilterOff,
@@ -32,6 +31,7 @@ import { useAgents, useCaseCategories, useCaseTags, useTeams } from "../ipc/quer
 import { DrillBounds } from "./DrillBounds";
 import { activeFilterCount, clearFilters, type ListState } from "./listState";
 import { SORTS, channelOptions, priorityOptions, statusOptions, tierOptions } from "./model";
+import { DayRangeInput } from "../shell/DayRangeInput";
 import { useOpenedOnce } from "../shell/openedOnce";
 import { SavedViews } from "./SavedViews";
 
@@ -109,37 +109,6 @@ function SearchBox({
       }}
       w={300}
       size="sm"
-    />
-  );
-}
-
-/** The created-date range; the list follows once both ends are picked (or cleared). */
-function CreatedRange({
-  from,
-  to,
-  onChange,
-}: {
-  from: string | null;
-  to: string | null;
-  onChange: (from: string | null, to: string | null) => void;
-}) {
-  const { t } = useTranslation();
-  const [range, setRange] = useState<[string | null, string | null]>([from, to]);
-  useEffect(() => setRange([from, to]), [from, to]);
-  return (
-    <DatePickerInput
-      type="range"
-      size="xs"
-      clearable
-      label={t("cases.filters.created")}
-      placeholder={t("cases.filters.any")}
-      value={range}
-      onChange={([start, end]) => {
-        setRange([start, end]);
-        if ((start && end) || (!start && !end)) onChange(start, end);
-      }}
-      valueFormat="YYYY-MM-DD"
-      allowSingleDateInRange
     />
   );
 }
@@ -318,7 +287,10 @@ function FilterPanel({ state, onChange }: Pick<CaseFiltersProps, "state" | "onCh
         onChange={(tag) => onChange({ tag })}
         searchable
       />
-      <CreatedRange
+      <DayRangeInput
+        label={t("cases.filters.created")}
+        placeholder={t("cases.filters.any")}
+        clearable
         from={state.createdFrom}
         to={state.createdTo}
         onChange={(createdFrom, createdTo) => onChange({ createdFrom, createdTo })}

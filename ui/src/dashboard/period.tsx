@@ -4,13 +4,12 @@
  * days), and what the page says while it has no numbers to show.
  */
 import { Alert, Group, Loader, SegmentedControl, Text } from "@mantine/core";
-import { DatePickerInput } from "@mantine/dates";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import type { TFunction } from "i18next";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { PeriodPreset } from "../ipc/bindings";
+import { DayRangeInput } from "../shell/DayRangeInput";
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
 import { PRESETS, type DashboardState } from "./dashboardState";
 
@@ -19,40 +18,6 @@ export function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** The custom period's days; the dashboard follows once both are picked. */
-export function CustomDays({
-  from,
-  to,
-  error,
-  onChange,
-}: {
-  from: string | null;
-  to: string | null;
-  error: string | null;
-  onChange: (from: string | null, to: string | null) => void;
-}) {
-  const { t } = useTranslation();
-  const [range, setRange] = useState<[string | null, string | null]>([from, to]);
-  useEffect(() => setRange([from, to]), [from, to]);
-  return (
-    <DatePickerInput
-      type="range"
-      size="xs"
-      label={t("dashboard.period.range")}
-      value={range}
-      onChange={([start, end]) => {
-        setRange([start, end]);
-        if (start && end) onChange(start, end);
-      }}
-      valueFormat="YYYY-MM-DD"
-      maxDate={today()}
-      allowSingleDateInRange
-      error={error ?? undefined}
-      miw={220}
-    />
-  );
 }
 
 /** The preset periods, and the days picker when "Custom" is chosen. */
@@ -77,7 +42,15 @@ export function PeriodPicker({
         onChange={(preset) => onChange({ preset: preset as PeriodPreset })}
       />
       {state.preset === "custom" ? (
-        <CustomDays from={state.from} to={state.to} error={error} onChange={(from, to) => onChange({ from, to })} />
+        <DayRangeInput
+          label={t("dashboard.period.range")}
+          from={state.from}
+          to={state.to}
+          maxDate={today()}
+          error={error}
+          minWidth={220}
+          onChange={(from, to) => onChange({ from, to })}
+        />
       ) : null}
     </>
   );
