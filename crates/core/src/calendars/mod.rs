@@ -192,8 +192,12 @@ pub(crate) struct Calendars {
     settings: settings::Settings,
     /// Each team's named calendar, for teams that have one.
     team_calendar: HashMap<TeamId, CalendarId>,
-    built: RefCell<HashMap<Option<CalendarId>, Rc<(BusinessCalendar, CalendarLabel)>>>,
+    /// By calendar (None: the workspace's), with the label the SLA panel shows.
+    built: RefCell<HashMap<Option<CalendarId>, Rc<BuiltCalendar>>>,
 }
+
+/// A calendar ready to count in, and how the SLA panel names it.
+type BuiltCalendar = (BusinessCalendar, CalendarLabel);
 
 impl Calendars {
     /// Reads what choosing a calendar needs (not the calendars themselves).
@@ -213,7 +217,7 @@ impl Calendars {
         &self,
         conn: &rusqlite::Connection,
         team: Option<&TeamId>,
-    ) -> Result<Rc<(BusinessCalendar, CalendarLabel)>> {
+    ) -> Result<Rc<BuiltCalendar>> {
         let id = team.and_then(|t| self.team_calendar.get(t)).cloned();
         if let Some(c) = self.built.borrow().get(&id) {
             return Ok(c.clone());

@@ -52,7 +52,11 @@ mod tests {
         assert!(matches!(out, Err(Error::Cancelled)));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
         assert!(!crate::backup::partial_path(&path).exists());
-        write_file(&path, true, |w| Ok(w.write_all(b"new").unwrap())).unwrap();
+        write_file(&path, true, |w| {
+            w.write_all(b"new").unwrap();
+            Ok(())
+        })
+        .unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert!(matches!(write_file(&path, false, |_| Ok(())), Err(Error::AlreadyExists { .. })));
     }

@@ -35,7 +35,7 @@ pub(crate) fn validate_week(week: &[WorkingDay]) -> Result<()> {
     }
     // The calendar is the authority on what it can count: times, order, overlaps, and a
     // week with at least some open hours (else no business-hours clock could finish).
-    BusinessCalendar::new(chrono_tz::UTC, &week, [])?;
+    BusinessCalendar::new(chrono_tz::UTC, week, [])?;
     Ok(())
 }
 

@@ -38,7 +38,7 @@ fn past(t0: DateTime<Utc>, agent: &AgentId, team: &TeamId) -> Vec<(DateTime<Utc>
 /// Every column of a case row but its id and reference.
 fn row(store: &Store, id: &CaseId) -> Vec<(String, Value)> {
     let mut stmt = store.conn().prepare("SELECT * FROM cases WHERE id = ?1").unwrap();
-    let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
+    let names: Vec<String> = stmt.column_names().map(str::to_owned).collect();
     let values: Vec<Value> =
         stmt.query_row([id], |r| (0..names.len()).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()).unwrap();
     names.into_iter().zip(values).filter(|(n, _)| n != "id" && n != "ref").collect()
