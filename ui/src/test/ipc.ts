@@ -20,36 +20,12 @@ import type {
   SyncState,
   SyncStatus,
 } from "../ipc/bindings";
+import { emptyListQuery } from "../cases/listState";
 import { sampleDashboard, sampleLeaderboard } from "./dashboard";
 import { sampleStages } from "./voc";
 
 /** A whole queue with no filter, as the counts count it (one row asked for). */
-const wholeQueue: CaseQuery = {
-  queue: "all",
-  me: null,
-  text: null,
-  statuses: [],
-  priorities: [],
-  channels: [],
-  categories: [],
-  assignees: [],
-  customerIds: [],
-  tag: null,
-  createdFrom: null,
-  createdTo: null,
-  teams: [],
-  tiers: [],
-  resolvedFrom: null,
-  resolvedTo: null,
-  callbackDueFrom: null,
-  callbackDueTo: null,
-  journeyStages: [],
-  rootCauses: [],
-  sort: "created",
-  descending: true,
-  offset: 0,
-  limit: 1,
-};
+const wholeQueue: CaseQuery = { ...emptyListQuery(), offset: 0, limit: 1 };
 
 type Args = Record<string, unknown> | undefined;
 export type Handler = (args: Args) => unknown;
