@@ -149,6 +149,8 @@ describe("import wizard", () => {
       finish({ cases: 2, skipped: 0, customersCreated: 1, customersMatched: 0, agentsCreated: 0, teamsCreated: 0 }),
     );
     expect(await within(dialog).findByText("Imported 2 cases.")).toBeInTheDocument();
+    // Each count takes its own plural ("1 customer", not "1 customers").
+    expect(within(dialog).getByText("New: 1 customer, 0 agents, 0 teams; 0 existing customers matched.")).toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "Done" }));
     await waitFor(() => expect(screen.queryByRole("dialog", { name: "Import cases from CSV" })).toBeNull());
   });
