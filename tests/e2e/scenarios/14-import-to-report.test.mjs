@@ -25,6 +25,7 @@ import { scenario } from "../lib/app.mjs";
 import {
   caseGrid,
   clickButton,
+  clickWhenUncovered,
   getDialog,
   openCaseFromList,
   openQueue,
@@ -224,8 +225,8 @@ scenario(
 
     // 2. Columns: Zendesk's are mapped already; the custom root-cause field by hand.
     await clickButton(browser, "Next", { within: wizard });
-    await getByRole(browser, "textbox", { name: "Source name", within: wizard });
-    const titleColumn = await getByRole(browser, "combobox", { name: "Title", within: wizard });
+    await getByRole(browser, "textbox", { name: /^Source name\b/, within: wizard });
+    const titleColumn = await getByRole(browser, "combobox", { name: /^Title\b/, within: wizard });
     assert.equal(await titleColumn.getValue(), "Subject", "Zendesk's Subject should be mapped to Title");
     await chooseOption(browser, "Root cause", "Root cause [list]");
     await checkAccessibility(s, "Import wizard, columns");
@@ -253,7 +254,7 @@ scenario(
 
     // 4. The import, leaving the bad row out, with its progress.
     const leaveOut = await getByRole(browser, "checkbox", { name: "Import the other rows and leave out the 1 row with errors", within: wizard });
-    await browser.execute((el) => el.click(), leaveOut);
+    await clickWhenUncovered(browser, leaveOut, "the leave-out checkbox");
     await browser.waitUntil(() => importButton.isEnabled(), { timeout: 15_000, timeoutMsg: "Expected Import to be enabled once the bad row is left out" });
     await browser.execute(startRecordingProgress);
     await importButton.click();
@@ -320,7 +321,7 @@ scenario(
     await (await getByRole(browser, "menuitem", { name: "Raise an insight…", within: menu })).click();
     const raise = await getDialog(browser, "Raise an insight");
     await waitForText(browser, raise, (t) => t.includes("Cites 2 cases of 2 in the cell."), "the dialog to cite the cell's 2 cases");
-    const title = await getByRole(browser, "textbox", { name: "Title", within: raise });
+    const title = await getByRole(browser, "textbox", { name: /^Title\b/, within: raise });
     assert.equal(await title.getValue(), `Billing: ${DUPLICATE_CHARGE}`, "the title should name the cell");
     const FINDING = "Retried card payments are charged twice; customers call to get the second charge back.";
     const CHANGE = "Make the payment retry idempotent.";
@@ -383,7 +384,7 @@ scenario(
     const kpiText = await waitForText(browser, kpis, (t) => t.includes(`Cases created ${good.length}`), `the report to count ${good.length} cases created`);
     const KPI_NAMES = [
       "Cases created", "Cases resolved", "First response time", "Resolution time", "SLA compliance",
-      "First-contact resolution", "Average handle time", "CSAT", "NPS", "Backlog",
+      "First-contact resolution", "Average handle time", "CSAT", "NPS", "Backlog", "Call-backs due", "Call-backs overdue",
     ];
     for (const name of KPI_NAMES) assert.ok(kpiText.includes(name), `the report page should list ${name}, it read ${JSON.stringify(kpiText)}`);
     await checkAccessibility(s, "Weekly service report");
