@@ -16,7 +16,8 @@ describe("pain points", () => {
     expect(within(table).getByRole("columnheader", { name: "Tariff" })).toBeInTheDocument();
     expect(within(table).getByRole("rowheader", { name: "Billing" })).toBeInTheDocument();
     const cell = within(table).getByRole("button", { name: "Billing, Tariff: 3 cases, CSAT 50 % of 2" });
-    expect(cell).toHaveTextContent("3");
+    // The visible text is part of the name (label in name): the count in words.
+    expect(cell).toHaveTextContent("3 cases");
     expect(cell).toHaveTextContent("CSAT 50 % of 2");
     // A cell without answers says so rather than 0 %.
     expect(within(table).getByRole("button", { name: "Billing, Duplicate: 1 case, CSAT: no answers" })).toBeInTheDocument();
