@@ -122,7 +122,7 @@ function zendeskCsv(rows) {
       "Requester external id": "", "Requester email": r.email, "Requester domain": "example.com",
       Submitter: r.requester, Assignee: "Wang Fang", Group: "Support", Subject: r.subject, Tags: r.tags,
       Status: r.status, Priority: r.priority, Via: r.via, "Ticket type": r.type, "Created at": r.created,
-      "Updated at": r.solved || r.created, "Assigned at": r.bad ? "" : r.created, Organization: "",
+      "Updated at": r.bad ? "" : r.solved || r.created, "Assigned at": r.bad ? "" : r.created, Organization: "",
       "Due date": "", "Initially assigned at": r.bad ? "" : r.created, "Solved at": r.solved,
       "Resolution time": "", "Satisfaction Score": "Not Offered", "Group stations": "1", "Assignee stations": "1",
       Reopens: "0", Replies: "1", "First reply time in minutes": r.firstReply, "Root cause [list]": r.rootCause,
@@ -152,7 +152,7 @@ function startRecordingProgress() {
   const record = () => {
     const bar = document.querySelector('[role="dialog"] [role="progressbar"]');
     if (!bar) return;
-    const status = bar.closest("div")?.parentElement?.querySelector('[role="status"]')?.textContent ?? "";
+    const status = bar.closest('[role="dialog"]')?.querySelector('[role="status"]')?.textContent ?? "";
     const seen = `${bar.getAttribute("aria-label")}: ${bar.getAttribute("aria-valuenow")} | ${status}`;
     if (window.__e2eProgress.at(-1) !== seen) window.__e2eProgress.push(seen);
   };
@@ -303,13 +303,11 @@ scenario(
 
     await openSection(browser, "Customer voice");
     await (await getByRole(browser, "link", { name: "Pain points", within: await getByRole(browser, "navigation", { name: "Customer voice pages" }) })).click();
-    const cellName = `Billing, ${DUPLICATE_CHARGE}: 2 cases, CSAT: no answers`;
+    const cellName = `Billing, ${DUPLICATE_CHARGE}: 2 cases CSAT: no answers`;
     const cell = await getByRole(browser, "button", { name: cellName });
-    assert.equal(await textOf(browser, cell), "2 CSAT: no answers", "the heat-map cell should show its count, 2");
-    await getByRole(browser, "button", { name: `Use, ${LOGIN_BUG}: 1 case, CSAT: no answers` }).then(
-      () => assert.fail("the login case has no journey stage and should not be in the map"),
-      () => {},
-    );
+    assert.equal(await textOf(browser, cell), "2 cases CSAT: no answers", "the heat-map cell should show its count, 2 cases");
+    const unstaged = await queryAllByRole(browser, "button", { name: new RegExp(LOGIN_BUG.replace(/\./g, "\\.")) });
+    assert.equal(unstaged.matches.length, 0, "the login case has no journey stage and should not be in the map");
     await checkAccessibility(s, "Pain points with a filled cell");
     await screenshotSchemes(s, "en-pain-points");
 

@@ -153,7 +153,7 @@ export function HeatMapTable({
                             {/* The count in words, as in the button's name (WCAG 2.5.3, label in name). */}
                             <Text size="sm" fw={600} span>
                               {count}
-                            </Text>
+                            </Text>{" "}
                             <Text size="xs" span className={classes.csat}>
                               {csat}
                             </Text>
