@@ -412,7 +412,7 @@ scenario(
     await clickButton(browser, "导入 CSV…");
     const zhWizard = await getDialog(browser, "从 CSV 导入案件");
     await clickButton(browser, "选择 CSV 文件…", { within: zhWizard });
-    await waitForText(browser, zhWizard, (t) => t.includes(`${fileName} (`), "the wizard to read the file again");
+    await waitForText(browser, zhWizard, (t) => t.includes(`${fileName}（`), "the wizard to read the file again");
     await screenshotSchemes(s, "zh-import-1-file");
     await clickButton(browser, "下一步", { within: zhWizard });
     await screenshotSchemes(s, "zh-import-2-columns");
