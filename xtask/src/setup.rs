@@ -39,8 +39,17 @@ const BUILD_PACKAGES: &[&str] = &[
 ];
 // faketime: the sync tests run a device whose clock is a day ahead (libfaketime).
 // fonts-wqy-microhei: the PDF report's test needs a font that covers Chinese.
-const TEST_PACKAGES: &[&str] =
-    &["xvfb", "webkit2gtk-driver", "dbus-daemon", "imagemagick", "x11-utils", "faketime", "fonts-wqy-microhei"];
+// poppler-utils: E2E scenario 14 reads the saved PDF report's text with pdftotext.
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "webkit2gtk-driver",
+    "dbus-daemon",
+    "imagemagick",
+    "x11-utils",
+    "faketime",
+    "fonts-wqy-microhei",
+    "poppler-utils",
+];
 const DIST_PACKAGES: &[&str] = &["squashfs-tools", "desktop-file-utils", "patchelf"];
 
 /// Ensures the Linux system packages for `purpose` are installed.

@@ -27,7 +27,7 @@
  * runs in a row to count, so a notification that starts fading out during a run does
  * not fail the check; a real one is there both times.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -277,4 +277,31 @@ export async function checkAccessibility(s, screen) {
     throw new Error(report);
   }
   s.log(`a11y: "${screen}" passes axe's WCAG 2 A/AA rules in light and dark (${ms} ms)`);
+}
+
+/**
+ * With E2E_SHOTS_DIR set (e.g. /tmp/e2e-shots), saves the window as
+ * `<dir>/<name>-light.png` and `<dir>/<name>-dark.png`, switching the colour scheme the
+ * way the check above does and back; without it, does nothing. For looking at screens
+ * (layout, clipped or untranslated text), not for asserting.
+ */
+export async function screenshotSchemes(s, name) {
+  const dir = process.env.E2E_SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const { browser } = s;
+  const before = await browser.execute(schemeState, SCHEME_KEY);
+  const other = before.scheme === "light" ? "dark" : "light";
+  const save = async (scheme) => {
+    await waitUntilStill(browser, s, name);
+    await browser.saveScreenshot(join(dir, `${name}-${scheme}.png`));
+  };
+  await save(before.scheme);
+  try {
+    await switchScheme(browser, other, other);
+    await save(other);
+  } finally {
+    await switchScheme(browser, before.stored ?? "auto", before.scheme);
+  }
+  await waitUntilStill(browser, s, name);
 }

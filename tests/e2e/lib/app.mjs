@@ -15,7 +15,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -66,13 +66,16 @@ const slugOf = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(
  * `options.prepare(s)` runs before the app starts (e.g. to fill `s.dataDir` with
  * `frontline-cli`); `options.clock` (`{ at: "2026-10-09 19:00:00", timeZone }`) starts
  * the app, and only the app, on that wall clock (libfaketime; it runs on from there) in
- * that time zone, for rules that depend on the day of the week.
+ * that time zone, for rules that depend on the day of the week; `options.dialogs: true`
+ * replaces the app's file dialogs by a folder, `s.dialogDir` (`FRONTLINE_TEST_DIALOG_DIR`,
+ * see src-tauri/dialogs.rs): `s.offerFile(name, content)` puts the file the next open
+ * dialog answers, `s.waitForSavedFile(name)` waits for what a save dialog wrote.
  */
 export function scenario(name, body, options = {}) {
   test(name, { timeout: options.timeout ?? TIMEOUTS.scenario }, async (t) => {
     // Checked before anything is created, so a missing tool fails fast and clean.
     const tools = { binary: appBinary(), tauriDriver: tauriDriverBinary(), nativeDriver: nativeDriverBinary() };
-    const s = new Scenario(name, t, tools, options.clock);
+    const s = new Scenario(name, t, tools, options.clock, options.dialogs);
     let failed = false;
     try {
       if (options.prepare) await options.prepare(s);
@@ -113,7 +116,7 @@ function processAgeAt(pid, at) {
 }
 
 export class Scenario {
-  constructor(name, t, tools, clock) {
+  constructor(name, t, tools, clock, dialogs = false) {
     this.name = name;
     this.tools = tools;
     this.clock = clock;
@@ -132,6 +135,12 @@ export class Scenario {
       XDG_STATE_HOME: join(this.root, "xdg-state"),
     };
     for (const dir of [this.logsDir, ...Object.values(this.xdg)]) mkdirSync(dir, { recursive: true });
+    /** FRONTLINE_TEST_DIALOG_DIR, when the scenario asked for `dialogs`: saves land here, opens read `open/`. */
+    this.dialogDir = null;
+    if (dialogs) {
+      this.dialogDir = join(this.root, "dialogs");
+      mkdirSync(join(this.dialogDir, "open"), { recursive: true });
+    }
     // Logs of an earlier failed run of this scenario would mislead.
     rmSync(join(artifactsDir(), `${this.slug}-logs`), { recursive: true, force: true });
     this.children = [];
@@ -172,6 +181,8 @@ export class Scenario {
 
     const env = { ...process.env, ...this.xdg, DISPLAY: display, FRONTLINE_DATA_DIR: this.dataDir, [MARKER_VAR]: this.marker };
     delete env.FRONTLINE_DB; // Would win over FRONTLINE_DATA_DIR.
+    if (this.dialogDir) env.FRONTLINE_TEST_DIALOG_DIR = this.dialogDir;
+    else delete env.FRONTLINE_TEST_DIALOG_DIR;
     if (dbusAddress) env.DBUS_SESSION_BUS_ADDRESS = dbusAddress;
     else delete env.DBUS_SESSION_BUS_ADDRESS;
 
@@ -267,6 +278,45 @@ export class Scenario {
     this.log(message);
     this.t.diagnostic(message);
     return this.browser;
+  }
+
+  /**
+   * Makes `name` (with `content`, a string or bytes) the only file in the dialog folder's
+   * `open/`: the file the app's next open dialog answers. Needs `options.dialogs`.
+   */
+  offerFile(name, content) {
+    if (!this.dialogDir) throw new Error("offerFile needs the scenario's `dialogs: true` option");
+    const open = join(this.dialogDir, "open");
+    for (const entry of readdirSync(open)) rmSync(join(open, entry), { recursive: true, force: true });
+    const path = join(open, name);
+    writeFileSync(path, content);
+    return path;
+  }
+
+  /**
+   * Waits until a save dialog's file `name` is in the dialog folder, not empty and no
+   * longer growing (the app writes it after the "dialog" answered), and returns its path.
+   */
+  async waitForSavedFile(name, timeoutMs = TIMEOUTS.ui) {
+    if (!this.dialogDir) throw new Error("waitForSavedFile needs the scenario's `dialogs: true` option");
+    const path = join(this.dialogDir, name);
+    let last = -1;
+    try {
+      await pollUntil(
+        `the app to save ${JSON.stringify(name)} in ${this.dialogDir}`,
+        () => {
+          const size = existsSync(path) ? statSync(path).size : -1;
+          const done = size > 0 && size === last;
+          last = size;
+          return done;
+        },
+        { timeoutMs, intervalMs: 100 },
+      );
+    } catch (error) {
+      const held = readdirSync(this.dialogDir).filter((f) => f !== "open");
+      throw new Error(`${error.message}; the folder holds: ${held.length ? held.map((f) => JSON.stringify(f)).join(", ") : "nothing"}`);
+    }
+    return path;
   }
 
   /** Pids of the app under test (not WebKitWebDriver, not WebKit's helpers). */

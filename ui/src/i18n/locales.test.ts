@@ -55,6 +55,8 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "voc.stages.retiredLabel",
   "voc.drill.rootCause",
   "voc.painPoints.cellLabel",
+  "import.done.people",
+  "voc.handover.evidenceCount",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

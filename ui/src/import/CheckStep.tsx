@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 
 import type { DryRun, Field, ImportMapping } from "../ipc/bindings";
 import { CHANNELS, PRIORITIES, STATUSES, mapValue } from "./fields";
+import { ScrollBox } from "./ScrollBox";
 
 /** Row errors listed at once; the rest are counted (a file can have 100,000). */
 export const ERRORS_SHOWN = 500;
@@ -115,7 +116,7 @@ export function CheckStep({ dry, mapping, onChange, stale, skipInvalid, onSkipIn
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
             {fileWrong ? t("import.check.fileWrong") : t("import.check.errors", { count: dry.invalidRows })}
           </Alert>
-          <ScrollArea.Autosize mah={260} type="auto">
+          <ScrollBox mah={260} label={t("import.check.errorsTitle")}>
             <Table striped withTableBorder fz="sm" aria-label={t("import.check.errorsTitle")}>
               <Table.Thead>
                 <Table.Tr>
@@ -136,7 +137,7 @@ export function CheckStep({ dry, mapping, onChange, stale, skipInvalid, onSkipIn
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea.Autosize>
+          </ScrollBox>
           {dry.errors.length > ERRORS_SHOWN && (
             <Text size="xs" c="dimmed">
               {t("import.check.moreErrors", { count: dry.errors.length - ERRORS_SHOWN })}

@@ -3,7 +3,7 @@
  * encoding (a choice when detection is unsure: the preview shows the text in the encoding
  * chosen, so the readable one is easy to pick) — and its first rows.
  */
-import { Alert, Badge, Button, Group, ScrollArea, Select, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { IconFileImport, IconQuestionMark } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import type { ChosenFile, FileEncoding } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { chooseImportFile, inspectImportFile } from "../ipc/import";
 import { ENCODINGS } from "./fields";
+import { ScrollBox } from "./ScrollBox";
 
 export interface FileStepProps {
   file: ChosenFile | null;
@@ -82,7 +83,7 @@ export function FileStep({ file, onChosen, onError }: FileStepProps) {
           <Text size="sm" c="dimmed">
             {t("import.file.previewCaption", { count: info.preview.length })}
           </Text>
-          <ScrollArea.Autosize mah={280} type="auto">
+          <ScrollBox mah={280} label={t("import.file.previewLabel")}>
             <Table striped withTableBorder fz="xs" aria-label={t("import.file.previewLabel")}>
               <Table.Thead>
                 <Table.Tr>
@@ -103,7 +104,7 @@ export function FileStep({ file, onChosen, onError }: FileStepProps) {
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea.Autosize>
+          </ScrollBox>
         </>
       )}
     </Stack>

@@ -116,6 +116,8 @@ describe("import wizard", () => {
     expect(await within(dialog).findByText("tickets.csv (20 KB)")).toBeInTheDocument();
     expect(within(dialog).getByText("Zendesk ticket export")).toBeInTheDocument();
     const preview = within(dialog).getByRole("table", { name: "Preview of the file" });
+    // Its scroll box is in the Tab order, so the keyboard can scroll a wide file.
+    expect(within(dialog).getByRole("region", { name: "Preview of the file" })).toHaveAttribute("tabindex", "0");
     expect(within(preview).getByText("Refund not received")).toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "Next" }));
 
@@ -126,6 +128,7 @@ describe("import wizard", () => {
 
     // Check: every row error, and the import waits until they are dealt with.
     const errors = await within(dialog).findByRole("table", { name: "Row errors" });
+    expect(within(dialog).getByRole("region", { name: "Row errors" })).toHaveAttribute("tabindex", "0");
     const cells = within(errors).getAllByRole("cell").map((c) => c.textContent);
     expect(cells).toEqual(["3", "Priority", "A priority the mapping does not know.", "Highest"]);
     expect(within(dialog).getByRole("button", { name: "Import 1 case" })).toBeDisabled();
@@ -149,6 +152,8 @@ describe("import wizard", () => {
       finish({ cases: 2, skipped: 0, customersCreated: 1, customersMatched: 0, agentsCreated: 0, teamsCreated: 0 }),
     );
     expect(await within(dialog).findByText("Imported 2 cases.")).toBeInTheDocument();
+    // Each count takes its own plural ("1 customer", not "1 customers").
+    expect(within(dialog).getByText("New: 1 customer, 0 agents, 0 teams; 0 existing customers matched.")).toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "Done" }));
     await waitFor(() => expect(screen.queryByRole("dialog", { name: "Import cases from CSV" })).toBeNull());
   });

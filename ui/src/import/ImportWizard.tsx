@@ -173,7 +173,14 @@ export function ImportWizard({ opened, onClose }: ImportWizardProps) {
               <Text size="sm" fw={600}>
                 {t("import.done.cases", { count: summary.cases })}
               </Text>
-              <Text size="sm">{t("import.done.people", { ...summary })}</Text>
+              <Text size="sm">
+                {t("import.done.people", {
+                  customers: t("import.done.customers", { count: summary.customersCreated }),
+                  agents: t("import.done.agents", { count: summary.agentsCreated }),
+                  teams: t("import.done.teams", { count: summary.teamsCreated }),
+                  matched: t("import.done.matched", { count: summary.customersMatched }),
+                })}
+              </Text>
               {summary.skipped > 0 && <Text size="sm">{t("import.done.skipped", { count: summary.skipped })}</Text>}
             </Stack>
           </Alert>

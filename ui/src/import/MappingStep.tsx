@@ -56,7 +56,8 @@ export function MappingStep({ file, mapping, onChange }: MappingStepProps) {
           data={DATE_ORDERS.map((o) => ({ value: o, label: t(`import.dateOrder.${o}`) }))}
           value={mapping.dateOrder ?? "unknown"}
           onChange={(v) => v && onChange({ ...mapping, dateOrder: v as DateOrder })}
-          w={240}
+          size="xs"
+          w={280}
         />
         <Select
           label={t("import.mapping.timeZone")}
@@ -66,7 +67,8 @@ export function MappingStep({ file, mapping, onChange }: MappingStepProps) {
           data={zones.data ?? []}
           value={mapping.timeZone || null}
           onChange={(v) => onChange({ ...mapping, timeZone: v ?? "" })}
-          w={260}
+          size="xs"
+          w={280}
         />
       </Group>
       <Group gap="md">
@@ -76,7 +78,8 @@ export function MappingStep({ file, mapping, onChange }: MappingStepProps) {
           data={PRIORITIES.map((p) => ({ value: p, label: t(`cases.priority.${p}`) }))}
           value={mapping.defaultPriority ?? "p3"}
           onChange={(v) => v && onChange({ ...mapping, defaultPriority: v as Priority })}
-          w={200}
+          size="xs"
+          w={280}
         />
         <Select
           label={t("import.mapping.defaultChannel")}
@@ -84,7 +87,8 @@ export function MappingStep({ file, mapping, onChange }: MappingStepProps) {
           data={CHANNELS.map((c) => ({ value: c, label: t(`cases.channel.${c}`) }))}
           value={mapping.defaultChannel ?? "email"}
           onChange={(v) => v && onChange({ ...mapping, defaultChannel: v as CaseChannel })}
-          w={200}
+          size="xs"
+          w={280}
         />
       </Group>
     </Stack>

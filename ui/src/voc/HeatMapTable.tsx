@@ -150,9 +150,10 @@ export function HeatMapTable({
                             onKeyDown={(e) => onKeyDown(e, r, c)}
                             aria-label={t("voc.painPoints.cellLabel", { stage, column, count, csat })}
                           >
+                            {/* The count in words, as in the button's name (WCAG 2.5.3, label in name). */}
                             <Text size="sm" fw={600} span>
-                              {cell.count}
-                            </Text>
+                              {count}
+                            </Text>{" "}
                             <Text size="xs" span className={classes.csat}>
                               {csat}
                             </Text>

@@ -14,7 +14,7 @@ import type { Department, InsightQuery, InsightStatus } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useInsights } from "../ipc/queries";
 import { InsightDialog } from "./InsightDialog";
-import { DEPARTMENTS, INSIGHT_STATUSES, departmentOptions, insightStatusOptions } from "./model";
+import { DEPARTMENTS, INSIGHT_STATUSES, departmentOptions, evidenceCount, insightStatusOptions } from "./model";
 
 export const STATUS_COLOR: Record<InsightStatus, string> = {
   proposed: "blue",
@@ -122,7 +122,7 @@ export function InsightsPage() {
                       </Badge>
                     ) : null}
                   </Table.Td>
-                  <Table.Td>{t("voc.handover.evidenceCount", { cases, feedback })}</Table.Td>
+                  <Table.Td>{evidenceCount(t, cases, feedback)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -14,6 +14,8 @@ describe("insight hand-over", () => {
     expect(md.startsWith("# Renewal letters arrive late\n")).toBe(true);
     expect(md).toContain("- **Owning department:** Billing");
     expect(md).toContain("- **Review date:** 2026-02-20 (Review overdue)");
+    // Each count takes its own plural ("1 case", not "1 cases").
+    expect(md).toContain("- **Evidence:** 1 case, 1 feedback entry");
     expect(md).toContain("| C-K7-00001 | Letter \\| late | Resolved | Letter sent late | 2 | 2026-02-10 |");
     expect(md).toContain("## Feedback (1)");
     expect(md).toContain("| 2026-03-01 | Survey | Negative | Renewal | letters | The renewal letter came too late |");

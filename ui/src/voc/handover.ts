@@ -8,6 +8,7 @@ import type { TFunction } from "i18next";
 
 import type { InsightDetail, JourneyStage } from "../ipc/bindings";
 import { stageLabelOf } from "./stages";
+import { evidenceCount } from "./model";
 
 interface Handover {
   title: string;
@@ -29,7 +30,7 @@ function model(t: TFunction, lang: string, d: InsightDetail, stages: readonly Jo
       [t("voc.handover.status"), t(`voc.insightStatus.${i.status}`)],
       [t("voc.handover.reviewOn"), i.reviewOn ? `${i.reviewOn}${i.overdue ? ` (${t("voc.insights.overdue")})` : ""}` : none],
       [t("voc.handover.raised"), day(i.createdAt)],
-      [t("voc.handover.evidence"), t("voc.handover.evidenceCount", { cases: d.cases.length, feedback: d.feedback.length })],
+      [t("voc.handover.evidence"), evidenceCount(t, d.cases.length, d.feedback.length)],
     ],
     sections: [
       { heading: t("voc.handover.finding"), text: i.finding || none },

@@ -30,3 +30,11 @@ export const departmentOptions = (t: TFunction) =>
   DEPARTMENTS.map((v) => ({ value: v, label: t(`voc.department.${v}`) }));
 export const insightStatusOptions = (t: TFunction) =>
   INSIGHT_STATUSES.map((v) => ({ value: v, label: t(`voc.insightStatus.${v}`) }));
+
+/** What an insight cites, in words: "1 case, 2 feedback entries" (each count its own plural). */
+export function evidenceCount(t: TFunction, cases: number, feedback: number): string {
+  return t("voc.handover.evidenceCount", {
+    cases: t("voc.handover.evidenceCases", { count: cases }),
+    feedback: t("voc.handover.evidenceFeedback", { count: feedback }),
+  });
+}
