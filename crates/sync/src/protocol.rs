@@ -565,6 +565,24 @@ mod tests {
         }
     }
 
+    /// A push's changes carry their outbox positions beside the change's own fields
+    /// (flattened): they read back through the hand-written reader too.
+    #[test]
+    fn a_push_request_reads_back() {
+        let mut row = cell("case_events", "", Value::Null);
+        row.body = Body::Row { values: [("kind".to_owned(), Value::Text("note".into())), ("n".to_owned(), Value::Integer(3))].into() };
+        row.base = Some("0001700000000000-0001-00000000000000bb".parse().unwrap());
+        let request = PushRequest {
+            node: "00000000000000aa".parse().unwrap(),
+            changes: vec![
+                Outgoing { seq: 1, change: cell("cases", "title", Value::Text("退款".into())) },
+                Outgoing { seq: 2, change: row },
+            ],
+        };
+        let json = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<PushRequest>(&json).unwrap(), request);
+    }
+
     #[test]
     fn change_json_is_pinned() {
         let c = cell("cases", "title", Value::Text("退款".into()));
