@@ -272,10 +272,11 @@ pub fn import(
 /// usual 64 MiB, a large import had SQLite spill pages to the WAL mid-transaction (copying
 /// each into the statement journal first) and read them back — about a fifth of a
 /// 100,000-row import. About 6 KiB a case holds what one writes (rows, versions, index
-/// entries); never less than the usual cache, at most 1 GiB. Pages are only allocated as
+/// entries); never less than the usual cache, at most 256 MiB (what a sync applying pages
+/// takes too): the spilling that is left then costs little. Pages are only allocated as
 /// they are used, and the cache is given back when the import ends.
 fn import_cache_kib(cases: usize) -> i64 {
-    (cases as i64).saturating_mul(6).clamp(crate::store::CACHE_KIB, 1024 * 1024)
+    (cases as i64).saturating_mul(6).clamp(crate::store::CACHE_KIB, 256 * 1024)
 }
 
 /// Whether `errors` say the file as a whole is wrong.

@@ -961,10 +961,11 @@ fn publishing_again_sends_a_cleared_cell_and_keeps_a_colleagues_value_over_a_nev
     let first = |d: &Device, cond: &str| -> String {
         d.store.conn().query_row(&format!("SELECT id FROM cases WHERE {cond} ORDER BY id LIMIT 1"), [], |r| r.get(0)).unwrap()
     };
-    let staged = first(&e, "journey_stage_id IS NOT NULL");
+    // Open cases (a closed one takes no edits).
+    let staged = first(&e, "journey_stage_id IS NOT NULL AND status <> 'closed'");
     // A demo case without a stage (the demo leaves about one in twelve without one, written
     // as demo rows are: no version).
-    let unstaged = first(&e, &format!("id <> '{staged}'"));
+    let unstaged = first(&e, &format!("id <> '{staged}' AND status <> 'closed'"));
     e.store.conn().execute("UPDATE cases SET journey_stage_id = NULL WHERE id = ?1", [&unstaged]).unwrap();
     enroll(&mut e.store, &sign_in_as("e")).unwrap();
     sync(&mut e, &mut server);
