@@ -61,8 +61,8 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<()> {
         eprintln!("note: the encoding looks like {} but is not certain; --encoding chooses", encoding_name(info.encoding));
     }
     let opts = ImportOptions { encoding: Some(info.encoding), mapping, skip_invalid_rows: a.skip_invalid };
-    let dry = import::dry_run(store.conn(), &bytes, &opts, store.now())?;
     if a.dry_run {
+        let dry = import::dry_run(store.conn(), &bytes, &opts, store.now())?;
         if a.json {
             return output::json(&dry);
         }
@@ -72,22 +72,17 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<()> {
         }
         return Ok(());
     }
-    if dry.file_is_wrong() || (!dry.errors.is_empty() && !a.skip_invalid) {
-        for e in dry.errors.iter().take(ERRORS_SHOWN) {
-            eprintln!("{}", row_error(e));
-        }
-        if dry.errors.len() > ERRORS_SHOWN {
-            eprintln!("… and {} more (--dry-run lists them all)", dry.errors.len() - ERRORS_SHOWN);
-        }
-        if dry.file_is_wrong() {
-            bail!("nothing was imported: the file's header or size is wrong (see above)");
-        }
-        bail!(
-            "nothing was imported: {} of {} rows have errors. Fix them, or --skip-invalid imports the other rows",
-            dry.invalid_rows,
-            dry.rows
-        );
-    }
+    // The import checks every row before it writes anything, so a separate dry run first
+    // would read and check the whole file twice. Only `--skip-invalid` needs one, to say how
+    // many rows it left out; otherwise the dry run lists the errors only when the import
+    // refused the file.
+    let dry = if a.skip_invalid {
+        let dry = import::dry_run(store.conn(), &bytes, &opts, store.now())?;
+        refuse(&dry, true)?;
+        Some(dry)
+    } else {
+        None
+    };
     let cancelled = progress::cancel_on_ctrl_c()?;
     let started = Instant::now();
     let result = import::import(&mut store, &bytes, &opts, |p| {
@@ -97,6 +92,10 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<()> {
     });
     let summary = match result {
         Err(Error::Cancelled) => bail!("cancelled; the database is unchanged"),
+        Err(Error::ImportInvalid { rows }) if dry.is_none() => {
+            refuse(&import::dry_run(store.conn(), &bytes, &opts, store.now())?, false)?;
+            bail!("nothing was imported: {rows} rows have errors")
+        }
         other => other?,
     };
     if a.json {
@@ -113,8 +112,33 @@ pub fn run(db: &Path, a: ImportArgs) -> Result<()> {
         summary.agents_created,
         summary.teams_created,
         summary.skipped,
-        if dry.invalid_rows > 0 { format!(", {} rows with errors were left out", dry.invalid_rows) } else { String::new() },
+        match dry.as_ref().map(|d| d.invalid_rows) {
+            Some(n) if n > 0 => format!(", {n} rows with errors were left out"),
+            _ => String::new(),
+        },
     ));
+    Ok(())
+}
+
+/// Prints the dry run's errors and fails when the file cannot be imported: its header or
+/// size is wrong, or it has row errors and `skip_invalid` is not set.
+fn refuse(dry: &DryRun, skip_invalid: bool) -> Result<()> {
+    if dry.file_is_wrong() || (!dry.errors.is_empty() && !skip_invalid) {
+        for e in dry.errors.iter().take(ERRORS_SHOWN) {
+            eprintln!("{}", row_error(e));
+        }
+        if dry.errors.len() > ERRORS_SHOWN {
+            eprintln!("… and {} more (--dry-run lists them all)", dry.errors.len() - ERRORS_SHOWN);
+        }
+        if dry.file_is_wrong() {
+            bail!("nothing was imported: the file's header or size is wrong (see above)");
+        }
+        bail!(
+            "nothing was imported: {} of {} rows have errors. Fix them, or --skip-invalid imports the other rows",
+            dry.invalid_rows,
+            dry.rows
+        );
+    }
     Ok(())
 }
 

@@ -136,7 +136,7 @@ impl Change {
     /// value size. Returns what is wrong, in English, for an error message.
     pub fn check_shape(&self) -> Result<(), String> {
         check_name("table", &self.table)?;
-        if self.row.is_empty() || self.row.len() > MAX_ROW_ID_LEN || self.row.chars().any(char::is_control) {
+        if self.row.is_empty() || self.row.len() > MAX_ROW_ID_LEN || has_control(&self.row) {
             return Err(format!("row id must be 1 to {MAX_ROW_ID_LEN} bytes without control characters"));
         }
         match &self.body {
@@ -213,6 +213,71 @@ mod de {
         }
     }
 
+    /// A change's keys, read from the borrowed text (a `Cow<str>` key is always copied).
+    enum Field {
+        Table,
+        Row,
+        Hlc,
+        Base,
+        Kind,
+        Column,
+        Value,
+        Values,
+        Other,
+    }
+
+    impl<'de> Deserialize<'de> for Field {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = Field;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Field, E> {
+                    Ok(match v {
+                        "table" => Field::Table,
+                        "row" => Field::Row,
+                        "hlc" => Field::Hlc,
+                        "base" => Field::Base,
+                        "kind" => Field::Kind,
+                        "column" => Field::Column,
+                        "value" => Field::Value,
+                        "values" => Field::Values,
+                        _ => Field::Other,
+                    })
+                }
+            }
+            d.deserialize_identifier(V)
+        }
+    }
+
+    /// A change's kind.
+    enum Kind {
+        Cell,
+        Row,
+    }
+
+    impl<'de> Deserialize<'de> for Kind {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl Visitor<'_> for V {
+                type Value = Kind;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("\"cell\" or \"row\"")
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Kind, E> {
+                    match v {
+                        "cell" => Ok(Kind::Cell),
+                        "row" => Ok(Kind::Row),
+                        other => Err(de::Error::unknown_variant(other, &["cell", "row"])),
+                    }
+                }
+            }
+            d.deserialize_str(V)
+        }
+    }
+
     impl<'de> Deserialize<'de> for Change {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
             struct V;
@@ -224,28 +289,27 @@ mod de {
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Change, A::Error> {
                     let (mut table, mut row, mut hlc, mut base, mut kind) = (None, None, None, None, None);
                     let (mut column, mut value, mut values) = (None, None, None);
-                    while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                        match &*key {
-                            "table" => table = Some(map.next_value::<String>()?),
-                            "row" => row = Some(map.next_value::<String>()?),
-                            "hlc" => hlc = Some(map.next_value::<Hlc>()?),
-                            "base" => base = map.next_value::<Option<Hlc>>()?,
-                            "kind" => kind = Some(map.next_value::<std::borrow::Cow<'de, str>>()?),
-                            "column" => column = Some(map.next_value::<String>()?),
-                            "value" => value = Some(map.next_value::<Value>()?),
-                            "values" => values = Some(map.next_value::<BTreeMap<String, Value>>()?),
-                            _ => {
+                    while let Some(key) = map.next_key::<Field>()? {
+                        match key {
+                            Field::Table => table = Some(map.next_value::<String>()?),
+                            Field::Row => row = Some(map.next_value::<String>()?),
+                            Field::Hlc => hlc = Some(map.next_value::<Hlc>()?),
+                            Field::Base => base = map.next_value::<Option<Hlc>>()?,
+                            Field::Kind => kind = Some(map.next_value::<Kind>()?),
+                            Field::Column => column = Some(map.next_value::<String>()?),
+                            Field::Value => value = Some(map.next_value::<Value>()?),
+                            Field::Values => values = Some(map.next_value::<BTreeMap<String, Value>>()?),
+                            Field::Other => {
                                 map.next_value::<IgnoredAny>()?;
                             }
                         }
                     }
-                    let body = match kind.as_deref() {
-                        Some("cell") => Body::Cell {
+                    let body = match kind {
+                        Some(Kind::Cell) => Body::Cell {
                             column: column.ok_or_else(|| de::Error::missing_field("column"))?,
                             value: value.ok_or_else(|| de::Error::missing_field("value"))?,
                         },
-                        Some("row") => Body::Row { values: values.ok_or_else(|| de::Error::missing_field("values"))? },
-                        Some(other) => return Err(de::Error::unknown_variant(other, &["cell", "row"])),
+                        Some(Kind::Row) => Body::Row { values: values.ok_or_else(|| de::Error::missing_field("values"))? },
                         None => return Err(de::Error::missing_field("kind")),
                     };
                     Ok(Change {
@@ -260,6 +324,13 @@ mod de {
             d.deserialize_map(V)
         }
     }
+}
+
+/// Whether `s` holds a control character (`char::is_control`: U+0000–U+001F and
+/// U+007F–U+009F), read from its bytes — every pulled change's row id is checked.
+fn has_control(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n))))
 }
 
 /// A table or column name: lower-case ASCII letters, digits and `_`, starting with a letter.
@@ -468,6 +539,22 @@ pub struct ErrorInfo {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// The byte scan finds exactly what `char::is_control` finds.
+        #[test]
+        fn control_characters_are_found_as_char_is_control_finds_them(s in "\\PC*|[\\x00-\\x{a0}a-z]{0,8}") {
+            proptest::prop_assert_eq!(has_control(&s), s.chars().any(char::is_control));
+        }
+    }
+
+    #[test]
+    fn control_characters_in_row_ids() {
+        for (s, control) in [("01J", false), ("a\u{0}", true), ("a\u{1f}b", true), ("\u{7f}", true), ("\u{80}", true), ("\u{9f}", true), ("\u{a0}", false), ("退款", false), ("é", false)] {
+            assert_eq!(has_control(s), control, "{s:?}");
+            assert_eq!(s.chars().any(char::is_control), control, "{s:?}");
+        }
+    }
+
     fn cell(table: &str, column: &str, value: Value) -> Change {
         Change {
             table: table.into(),
@@ -476,6 +563,24 @@ mod tests {
             base: None,
             body: Body::Cell { column: column.into(), value },
         }
+    }
+
+    /// A push's changes carry their outbox positions beside the change's own fields
+    /// (flattened): they read back through the hand-written reader too.
+    #[test]
+    fn a_push_request_reads_back() {
+        let mut row = cell("case_events", "", Value::Null);
+        row.body = Body::Row { values: [("kind".to_owned(), Value::Text("note".into())), ("n".to_owned(), Value::Integer(3))].into() };
+        row.base = Some("0001700000000000-0001-00000000000000bb".parse().unwrap());
+        let request = PushRequest {
+            node: "00000000000000aa".parse().unwrap(),
+            changes: vec![
+                Outgoing { seq: 1, change: cell("cases", "title", Value::Text("退款".into())) },
+                Outgoing { seq: 2, change: row },
+            ],
+        };
+        let json = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<PushRequest>(&json).unwrap(), request);
     }
 
     #[test]

@@ -229,6 +229,10 @@ fn pull_all<T: Transport + Send, R: Replica>(
                 }
             }
         });
+        // Applied pages are freed on a thread of their own: millions of small strings, whose
+        // freeing the applying thread need not wait for.
+        let (trash, bin) = std::sync::mpsc::channel::<Vec<PullResponse>>();
+        scope.spawn(move || bin.into_iter().for_each(drop));
         let mut count = 0;
         // A failed fetch found while gathering a group: reported after the group is applied.
         let mut failed = None;
@@ -265,12 +269,14 @@ fn pull_all<T: Transport + Send, R: Replica>(
             report.applied += u64::from(outcome.applied);
             report.conflicts += u64::from(outcome.conflicts);
             report.parked += u64::from(outcome.parked);
-            let last = group.last().expect("a group holds a page");
-            (o.progress)(Progress::Pulling { pages: count, cells: report.received, cursor: last.next });
-            if !last.more {
+            let (next, more) = group.last().map(|p| (p.next, p.more)).expect("a group holds a page");
+            let _ = trash.send(group);
+            (o.progress)(Progress::Pulling { pages: count, cells: report.received, cursor: next });
+            if !more {
                 break Ok(());
             }
         };
+        drop(trash);
         drop(received);
         let _ = fetcher.join();
         result

@@ -4,7 +4,8 @@
 //! At sign-in every synced row goes out once: each register and set cell with its
 //! version (a cell without one — made by a migration — gets a fresh stamp), each
 //! append-only row whole, tombstones included — except cells a migration seeded the same
-//! on every device (node 0). The server keeps the newest of each cell,
+//! on every device (node 0), and NULL cells that were never set (no version): a device
+//! without the cell holds that NULL already. The server keeps the newest of each cell,
 //! so publishing old values never overwrites newer ones from colleagues.
 
 use frontline_sync::Version;
@@ -55,6 +56,13 @@ impl WriteTx<'_> {
             }
             let version = match versions::get(self.conn(), table, id, col)? {
                 Some(v) => v,
+                // A NULL cell without a version was never set through the write path (demo
+                // rows, a column a migration added): another device holding none of it holds
+                // the same NULL (every nullable synced column defaults to NULL, a test in
+                // schema.rs checks), so there is nothing to send — and a fresh stamp on it
+                // would only beat a value a colleague really set meanwhile. A cell set and
+                // then cleared has its version, and its NULL travels as any value does.
+                None if value == Value::Null => continue,
                 None => {
                     let v = Version { hlc: self.tick(), base: None };
                     versions::set(self.conn(), table, id, col, &v)?;

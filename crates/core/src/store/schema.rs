@@ -379,6 +379,31 @@ mod tests {
         }
     }
 
+    /// A NULL cell that was never set is not published at sign-in (store/publish.rs): the
+    /// receiving device creates the row without it, so the column must default to NULL
+    /// there. A nullable synced column with another default fails here.
+    #[test]
+    fn every_nullable_synced_column_defaults_to_null() {
+        let (_dir, store, _) = temp_store();
+        for t in Table::ALL.iter().filter(|t| t.is_synced()) {
+            let mut stmt = store.conn().prepare("SELECT name, \"notnull\", dflt_value FROM pragma_table_info(?1)").unwrap();
+            let cols: Vec<(String, bool, Option<String>)> = stmt
+                .query_map([t.name()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for (name, not_null, default) in cols {
+                if !not_null {
+                    assert!(
+                        default.as_deref().is_none_or(|d| d.eq_ignore_ascii_case("NULL")),
+                        "{}.{name} is nullable with default {default:?}",
+                        t.name()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn only_synced_tables_have_set_or_event_columns_and_events_have_nothing_else() {
         for t in Table::ALL {

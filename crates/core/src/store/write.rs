@@ -191,7 +191,9 @@ impl<'conn> WriteTx<'conn> {
 
     /// Inserts a new row, like [`WriteTx::insert`], created at the transaction's time but
     /// last changed at `updated_at`: a row written with its past at once (an imported
-    /// case, whose facts are those of its last event).
+    /// case, whose facts are those of its last event). `id` must have been minted in this
+    /// transaction (a new case's, or made from it): no row of it can have left versions
+    /// behind, so none are looked up — an import of 100,000 cases spared as many reads.
     pub(crate) fn insert_as_of(
         &mut self,
         table: Table,
@@ -200,13 +202,13 @@ impl<'conn> WriteTx<'conn> {
         updated_at: DateTime<Utc>,
     ) -> Result<()> {
         check_columns(table, values, Mode::Data)?;
-        self.insert_row_as_of(table, id, values, updated_at)?;
+        self.insert_row_as_of(table, id, values, updated_at, true)?;
         Ok(())
     }
 
     /// Inserts a row known to be new, versioning and logging it.
     fn insert_row(&mut self, table: Table, id: &str, values: &[(&'static str, Value)]) -> Result<usize> {
-        self.insert_row_as_of(table, id, values, self.now)
+        self.insert_row_as_of(table, id, values, self.now, false)
     }
 
     fn insert_row_as_of(
@@ -215,6 +217,7 @@ impl<'conn> WriteTx<'conn> {
         id: &str,
         values: &[(&'static str, Value)],
         updated_at: DateTime<Utc>,
+        minted_here: bool,
     ) -> Result<usize> {
         let now = to_db_text(self.now);
         let cols: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
@@ -238,7 +241,7 @@ impl<'conn> WriteTx<'conn> {
             let cells: Vec<(&str, &Value)> = std::iter::once((CREATED_AT, &created))
                 .chain(values.iter().filter(|(c, _)| !is_derived(table, c)).map(|(c, v)| (*c, v)))
                 .collect();
-            self.log_new_cells(table, id, &cells)?;
+            self.log_new_cells(table, id, &cells, minted_here)?;
         }
         self.note_local(table, id, values.iter().map(|(c, _)| *c));
         Ok(values.len())
@@ -360,13 +363,14 @@ impl<'conn> WriteTx<'conn> {
 
     /// [`WriteTx::log_cell`] for every cell of a row just inserted, reading and writing
     /// their versions with one statement each: a bulk load inserts millions of cells.
-    fn log_new_cells(&mut self, table: Table, id: &str, cells: &[(&str, &Value)]) -> Result<()> {
+    fn log_new_cells(&mut self, table: Table, id: &str, cells: &[(&str, &Value)], minted_here: bool) -> Result<()> {
         if !table.is_synced() || !self.versioned {
             return Ok(());
         }
         // A new row has no versions, unless one was left by a row of this id made and
         // removed before (a cleared demo row): the successor then follows it, as always.
-        let held = super::versions::get_row(&self.tx, table, id)?;
+        // An id minted in this transaction has none.
+        let held = if minted_here { Vec::new() } else { super::versions::get_row(&self.tx, table, id)? };
         let mut versions = Vec::with_capacity(cells.len());
         for (col, value) in cells {
             let stamp = self.tick();

@@ -11,6 +11,7 @@ use crate::{Error, Result};
 /// A store taking part in a sync.
 pub struct LocalReplica<'s> {
     store: &'s mut Store,
+    checkpointer: Option<Checkpointer>,
 }
 
 impl<'s> LocalReplica<'s> {
@@ -19,11 +20,65 @@ impl<'s> LocalReplica<'s> {
         if super::enrollment(store.conn())?.is_none() {
             return Err(Error::NotSignedIn);
         }
-        store.conn().pragma_update(None, "wal_autocheckpoint", SYNC_CHECKPOINT_PAGES)?;
+        let checkpointer = Checkpointer::start(store.path());
+        let pages = if checkpointer.is_some() { 0 } else { SYNC_CHECKPOINT_PAGES };
+        store.conn().pragma_update(None, "wal_autocheckpoint", pages)?;
         store.conn().pragma_update(None, "cache_size", -SYNC_CACHE_KIB)?;
-        Ok(LocalReplica { store })
+        Ok(LocalReplica { store, checkpointer })
     }
 }
+
+/// Copies the WAL back into the database on a connection and thread of its own while the
+/// sync applies the next pages. A commit that checkpointed itself spent about a tenth of
+/// a first sync copying pages, with the next pages waiting; a passive checkpoint never
+/// blocks the writer or readers, and what it has not copied yet stays readable in the WAL.
+struct Checkpointer {
+    wal: std::path::PathBuf,
+    wake: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Checkpointer {
+    /// None when a second connection cannot be opened (the commits then checkpoint).
+    fn start(db: &std::path::Path) -> Option<Checkpointer> {
+        let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE).ok()?;
+        let (wake, woken) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("sync-checkpoint".into())
+            .spawn(move || {
+                while woken.recv().is_ok() {
+                    while woken.try_recv().is_ok() {}
+                    // Only a performance matter: a checkpoint that fails is retried by the
+                    // next one, or by SQLite when the database is closed.
+                    let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+                }
+            })
+            .ok()?;
+        let mut wal = db.as_os_str().to_owned();
+        wal.push("-wal");
+        Some(Checkpointer { wal: wal.into(), wake: Some(wake), thread: Some(thread) })
+    }
+
+    /// After a commit: wakes the checkpointer once the WAL has grown past the sync's bound.
+    fn after_commit(&self) {
+        let big = std::fs::metadata(&self.wal).is_ok_and(|m| m.len() >= (SYNC_CHECKPOINT_PAGES * PAGE_BYTES) as u64);
+        if big && let Some(wake) = &self.wake {
+            let _ = wake.send(());
+        }
+    }
+}
+
+impl Drop for Checkpointer {
+    fn drop(&mut self) {
+        self.wake.take();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// SQLite's page size here (the default).
+const PAGE_BYTES: i64 = 4096;
 
 /// WAL pages after which a commit checkpoints, while a sync applies pages (SQLite's
 /// default is 1,000, 4 MB). A first sync commits a few hundred thousand cells at a time,
@@ -42,6 +97,7 @@ const SYNC_CACHE_KIB: i64 = 256 * 1024;
 
 impl Drop for LocalReplica<'_> {
     fn drop(&mut self) {
+        self.checkpointer.take();
         // Only a performance setting: should it fail, the next open starts with the default.
         let _ = self.store.conn().pragma_update(None, "wal_autocheckpoint", DEFAULT_CHECKPOINT_PAGES);
         let _ = self.store.conn().pragma_update(None, "cache_size", -crate::store::CACHE_KIB);
@@ -86,6 +142,9 @@ impl Replica for LocalReplica<'_> {
             set_meta(tx.conn(), CURSOR, &last.next.to_string())?;
             Ok(applied)
         })?;
+        if let Some(c) = &self.checkpointer {
+            c.after_commit();
+        }
         Ok(PageOutcome { applied: applied.applied, conflicts: applied.conflicts, parked: applied.parked })
     }
 

@@ -880,3 +880,111 @@ mod convergence {
         }
     }
 }
+
+/// The enrollment `name` signs in with.
+fn sign_in_as(name: &str) -> Enrollment {
+    Enrollment {
+        server: "http://127.0.0.1:1".into(),
+        workspace: "support".into(),
+        user: format!("{name}@example.com"),
+        device_id: format!("device-{name}"),
+        device_code: String::new(),
+        role: SyncRole::Supervisor,
+    }
+}
+
+/// A device holding `cases` demo cases made as the benchmark makes its real-looking data:
+/// demo rows (written without versions) whose demo marker is removed, not signed in yet.
+fn demo_device(name: &str, clock: &TestClock, cases: u32) -> Device {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_with_clock(&dir.path().join(format!("{name}.db")), clock.now()).unwrap();
+    let opts = crate::demo::DemoOptions { cases, language: crate::settings::Language::En, seed: 3, end: store.now(), force: false };
+    crate::demo::generate(&mut store, &opts, |_| ControlFlow::Continue(())).unwrap();
+    store.conn().execute("DELETE FROM demo_rows", []).unwrap();
+    Device { _dir: dir, store, clock: clock.clone() }
+}
+
+fn stage_of(d: &Device, id: &str) -> Option<String> {
+    d.store.conn().query_row("SELECT journey_stage_id FROM cases WHERE id = ?1", [id], |r| r.get(0)).unwrap()
+}
+
+fn set_stage(d: &mut Device, id: &str, stage: Option<&str>) {
+    let stage = stage.map(crate::voc::stages::built_in_id);
+    d.store.write(|tx| cases::set_journey_stage(tx, &CaseId(id.into()), stage.as_ref())).unwrap();
+}
+
+/// A NULL cell never set (no version: demo rows, a column a migration added) is not
+/// published at sign-in — the other side holds the same NULL without it — while a cell set
+/// and then cleared is, and both devices end with the same state.
+#[test]
+fn signing_in_sends_no_never_set_null_cell_but_a_cleared_one() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let mut e = demo_device("e", &clock, 20);
+    let cleared: String = e.store.conn().query_row("SELECT id FROM cases ORDER BY id LIMIT 1", [], |r| r.get(0)).unwrap();
+    set_stage(&mut e, &cleared, Some("billing"));
+    set_stage(&mut e, &cleared, None);
+    enroll(&mut e.store, &sign_in_as("e")).unwrap();
+    let count = |sql: &str| -> i64 { e.store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM cases WHERE external_id IS NULL"), 20, "demo cases have no external id");
+    assert_eq!(count("SELECT count(*) FROM outbox WHERE col = 'external_id'"), 0, "never set: not sent");
+    assert_eq!(
+        count("SELECT count(*) FROM column_versions WHERE col = 'external_id'"),
+        0,
+        "and not versioned by publishing either"
+    );
+    let sent: Vec<(String, Option<String>)> = e
+        .store
+        .conn()
+        .prepare("SELECT row_id, value FROM outbox WHERE tbl = 'cases' AND col = 'journey_stage_id' AND value IS NULL")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(sent, [(cleared.clone(), None)], "only the stage that was set and cleared is sent as NULL");
+    sync(&mut e, &mut server);
+    let mut b = device("b", &clock);
+    sync(&mut b, &mut server);
+    assert_eq!(export(&e), export(&b));
+    assert_eq!(stage_of(&b, &cleared), None);
+}
+
+/// After a sign-out, signing in again publishes everything again: a cell cleared while
+/// signed out still travels and clears a colleague's copy, and a never-set NULL does not
+/// undo the value a colleague set meanwhile (the device learns it on its next pull).
+#[test]
+fn publishing_again_sends_a_cleared_cell_and_keeps_a_colleagues_value_over_a_never_set_null() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let mut e = demo_device("e", &clock, 20);
+    let first = |d: &Device, cond: &str| -> String {
+        d.store.conn().query_row(&format!("SELECT id FROM cases WHERE {cond} ORDER BY id LIMIT 1"), [], |r| r.get(0)).unwrap()
+    };
+    // Open cases (a closed one takes no edits).
+    let staged = first(&e, "journey_stage_id IS NOT NULL AND status <> 'closed'");
+    // A demo case without a stage (the demo leaves about one in twelve without one, written
+    // as demo rows are: no version).
+    let unstaged = first(&e, &format!("id <> '{staged}' AND status <> 'closed'"));
+    e.store.conn().execute("UPDATE cases SET journey_stage_id = NULL WHERE id = ?1", [&unstaged]).unwrap();
+    enroll(&mut e.store, &sign_in_as("e")).unwrap();
+    sync(&mut e, &mut server);
+    let mut b = device("b", &clock);
+    sync(&mut b, &mut server);
+    assert!(stage_of(&b, &staged).is_some());
+    assert_eq!(stage_of(&b, &unstaged), None);
+    clock.set(clock.get() + Duration::minutes(1));
+    set_stage(&mut b, &unstaged, Some("renewal"));
+    sync(&mut b, &mut server);
+    sign_out(&mut e.store).unwrap();
+    clock.set(clock.get() + Duration::minutes(1));
+    set_stage(&mut e, &staged, None);
+    enroll(&mut e.store, &sign_in_as("e")).unwrap();
+    sync(&mut e, &mut server);
+    sync(&mut b, &mut server);
+    assert_eq!(stage_of(&b, &staged), None, "the clear made while signed out arrived");
+    let renewal = Some(crate::voc::stages::built_in_id("renewal").to_string());
+    assert_eq!(stage_of(&e, &unstaged), renewal, "the colleague's stage arrived");
+    assert_eq!(stage_of(&b, &unstaged), renewal, "and was not undone by a NULL never set");
+    assert_eq!(export(&e), export(&b));
+}
