@@ -28,18 +28,7 @@ struct Device {
 fn device(name: &str, clock: &TestClock) -> Device {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_with_clock(&dir.path().join(format!("{name}.db")), clock.now()).unwrap();
-    enroll(
-        &mut store,
-        &Enrollment {
-            server: "http://127.0.0.1:1".into(),
-            workspace: "support".into(),
-            user: format!("{name}@example.com"),
-            device_id: format!("device-{name}"),
-            device_code: String::new(),
-            role: SyncRole::Supervisor,
-        },
-    )
-    .unwrap();
+    enroll(&mut store, &sign_in_as(name)).unwrap();
     Device { _dir: dir, store, clock: clock.clone() }
 }
 
