@@ -41,6 +41,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
 pub enum UiTiming {
     /// From opening the Cases page to its first rows on screen.
     CasesFirstRows,
+    /// From opening the Dashboard (the home screen) to its KPI tiles on screen.
+    DashboardFirstNumbers,
 }
 
 /// Writes a UI timing to the app's log ("ui timing cases_first_rows: N ms"), where
@@ -50,6 +52,7 @@ pub enum UiTiming {
 pub async fn app_log_timing(timing: UiTiming, ms: u32) {
     let name = match timing {
         UiTiming::CasesFirstRows => "cases_first_rows",
+        UiTiming::DashboardFirstNumbers => "dashboard_first_numbers",
     };
     log::info!("ui timing {name}: {ms} ms");
 }

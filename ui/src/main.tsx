@@ -8,14 +8,14 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
 import { App, createQueryClient } from "./App";
-import { prefetchOpeningList } from "./cases/openingList";
 import { createI18n } from "./i18n";
+import { prefetchOpeningPage } from "./shell/openingPage";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
 const queryClient = createQueryClient();
-prefetchOpeningList(queryClient, window.location.hash);
+prefetchOpeningPage(queryClient, window.location.hash);
 
 createRoot(root).render(
   <StrictMode>

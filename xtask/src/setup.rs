@@ -40,6 +40,7 @@ const BUILD_PACKAGES: &[&str] = &[
 // faketime: the sync tests run a device whose clock is a day ahead (libfaketime).
 // fonts-wqy-microhei: the PDF report's test needs a font that covers Chinese.
 // poppler-utils: E2E scenario 14 reads the saved PDF report's text with pdftotext.
+// xdotool: the benchmark opens the Cases page from the keyboard, outside WebDriver.
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "webkit2gtk-driver",
@@ -49,6 +50,7 @@ const TEST_PACKAGES: &[&str] = &[
     "faketime",
     "fonts-wqy-microhei",
     "poppler-utils",
+    "xdotool",
 ];
 const DIST_PACKAGES: &[&str] = &["squashfs-tools", "desktop-file-utils", "patchelf"];
 

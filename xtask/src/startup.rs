@@ -22,6 +22,8 @@ pub struct Launched {
     xvfb: Child,
     /// `dbus-run-session`, whose child is the app.
     pub session: Child,
+    /// The X display the app runs on (":N").
+    display: String,
     tmp: PathBuf,
     log: PathBuf,
 }
@@ -69,7 +71,7 @@ pub fn launch_on(bin: &Path, db: Option<&Path>) -> Result<Launched> {
         .stderr(std::fs::File::create(&log)?)
         .spawn()
         .context("dbus-run-session is needed to start the app (apt-get install dbus)")?;
-    Ok(Launched { xvfb, session, tmp, log })
+    Ok(Launched { xvfb, session, display: format!(":{display}"), tmp, log })
 }
 
 impl Launched {
@@ -103,6 +105,25 @@ impl Launched {
             }
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// Presses `keys` (xdotool's names, e.g. "ctrl+2") in the app's window as a person at
+    /// the keyboard would: real key events (XTEST) to the window, focused first, since
+    /// there is no window manager under Xvfb to do it.
+    pub fn press(&self, keys: &str) -> Result<()> {
+        let found = Command::new("xdotool")
+            .env("DISPLAY", &self.display)
+            .args(["search", "--name", "Frontline"])
+            .output()
+            .context("xdotool is needed to use the app from the keyboard (apt-get install xdotool)")?;
+        let text = String::from_utf8_lossy(&found.stdout);
+        let window = text.lines().next().context("the app's window was not found on its display")?;
+        let status =
+            Command::new("xdotool").env("DISPLAY", &self.display).args(["windowfocus", "--sync", window, "key", keys]).status()?;
+        if !status.success() {
+            bail!("xdotool could not press {keys} in the app's window");
+        }
+        Ok(())
     }
 
     /// The app's log so far (its stderr).

@@ -13,7 +13,7 @@ import { waitForText } from "../lib/cases.mjs";
 import { getByRole, queryAllByRole, textOf } from "../lib/queries.mjs";
 import { mainNav, navLinkNames, openSection, waitForHeaderText, waitForPageHeading } from "../lib/ui.mjs";
 
-const SECTIONS = ["Cases", "Customers", "Training", "Plans", "Dashboard", "Customer voice", "Sync", "Settings"];
+const SECTIONS = ["Dashboard", "Cases", "Customers", "Customer voice", "Training", "Plans", "Sync", "Settings"];
 
 scenario("opens on an empty database", async (s) => {
   const { browser } = s;
@@ -25,7 +25,7 @@ scenario("opens on an empty database", async (s) => {
   assert.deepEqual(landmarks.seen, ["Main"], "the window should have exactly one navigation landmark, named Main");
   assert.ok(await browser.execute((a, b) => a === b, landmarks.matches[0], nav), "the one navigation landmark should be the main navigation");
   assert.deepEqual(await navLinkNames(browser), SECTIONS, "the main navigation should list the eight sections in order");
-  await waitForPageHeading(browser, "Cases"); // The first section opens by default.
+  await waitForPageHeading(browser, "Dashboard"); // The home screen opens by default.
   await waitForHeaderText(browser, "No organisation name set");
 
   const statusBar = await getByRole(browser, "contentinfo", { name: "Status bar" });
@@ -49,10 +49,11 @@ scenario("opens on an empty database", async (s) => {
 
   // Every section on an empty database passes axe's WCAG 2 A/AA rules, light and dark.
   await getByRole(browser, "heading", { name: "No cases yet" });
-  await checkAccessibility(s, "Cases, empty database (demo data offer)");
+  await checkAccessibility(s, "Dashboard, empty database (demo data offer)");
   // What each section shows once loaded (not its loader).
   const main = await getByRole(browser, "main");
   const loaded = {
+    Cases: () => getByRole(browser, "heading", { name: "No cases yet" }),
     Customers: () => waitForText(browser, main, (t) => t.includes("No customers yet."), "the Customers page to say there are none"),
     Sync: () => getByRole(browser, "form", { name: "Sign in to your team's server" }),
     Settings: () => getByRole(browser, "textbox", { name: "Organisation name" }),

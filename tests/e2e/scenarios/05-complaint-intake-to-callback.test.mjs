@@ -27,7 +27,7 @@ import {
   waitForTimeline,
 } from "../lib/cases.mjs";
 import { getByRole, textOf } from "../lib/queries.mjs";
-import { chooseOption, waitForPageHeading } from "../lib/ui.mjs";
+import { chooseOption, openSection, waitForPageHeading } from "../lib/ui.mjs";
 
 const TITLE = "宽带夜间频繁断线 Broadband drops at night";
 const CUSTOMER = "王小明";
@@ -47,7 +47,7 @@ async function caseHeaderText(browser) {
 
 scenario("handles a complaint from intake to call-back", async (s) => {
   const { browser } = s;
-  await waitForPageHeading(browser, "Cases");
+  await openSection(browser, "Cases");
 
   // 1. Intake, by keyboard only.
   const reference = await createCaseByKeyboard(

@@ -9,7 +9,7 @@ import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
 import { caseGrid, createCaseByKeyboard, openQueue, renderedRows, waitForCaseCount } from "../lib/cases.mjs";
 import { getByRole, textOf } from "../lib/queries.mjs";
-import { typeInto, waitForPageHeading } from "../lib/ui.mjs";
+import { openSection, typeInto, waitForPageHeading } from "../lib/ui.mjs";
 
 const CASES = [
   { title: "宽带夜间频繁断线 Broadband drops at night", priority: "P2 · High" },
@@ -48,7 +48,7 @@ async function search(browser, word, titles) {
 
 scenario("finds a case by a Chinese word", async (s) => {
   const { browser } = s;
-  await waitForPageHeading(browser, "Cases");
+  await openSection(browser, "Cases");
 
   for (const c of CASES) {
     await createCaseByKeyboard(browser, c);

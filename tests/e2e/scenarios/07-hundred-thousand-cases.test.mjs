@@ -17,7 +17,7 @@ import { scenario } from "../lib/app.mjs";
 import { caseGrid, openQueue, renderedRows, waitForCaseCount, waitForFocus } from "../lib/cases.mjs";
 import { artifactsDir, cliBinary } from "../lib/paths.mjs";
 import { accessibleDescription, getByRole } from "../lib/queries.mjs";
-import { waitForPageHeading } from "../lib/ui.mjs";
+import { openSection } from "../lib/ui.mjs";
 
 const CASES = 100_000;
 const TOTAL_TEXT = "100,000 cases";
@@ -150,7 +150,7 @@ scenario(
 
     // The list opens, on All cases, and says how many there are.
     const opened = performance.now();
-    await waitForPageHeading(browser, "Cases");
+    await openSection(browser, "Cases");
     await openQueue(browser, "All cases");
     await waitForCaseCount(browser, TOTAL_TEXT, 30_000);
     const grid = await caseGrid(browser);

@@ -21,7 +21,7 @@ import {
   waitForTimeline,
 } from "../lib/cases.mjs";
 import { waitForNoRole } from "../lib/queries.mjs";
-import { waitForPageHeading } from "../lib/ui.mjs";
+import { openSection } from "../lib/ui.mjs";
 
 const TITLE = "密码重置邮件收不到 Password reset e-mail never arrives";
 
@@ -38,7 +38,7 @@ async function offeredMoves(browser, s) {
 
 scenario("offers only valid status moves", async (s) => {
   const { browser } = s;
-  await waitForPageHeading(browser, "Cases");
+  await openSection(browser, "Cases");
   await createCaseByKeyboard(browser, { title: TITLE });
 
   assert.deepEqual(

@@ -22,7 +22,7 @@ import {
   waitForTimeline,
 } from "../lib/cases.mjs";
 import { accessibleDescription, getByRole, queryAllByRole, textOf, waitForNoRole } from "../lib/queries.mjs";
-import { chooseOption, openSection, waitForAlert, waitForPageHeading, waitUntilSettled } from "../lib/ui.mjs";
+import { chooseOption, openSection, waitForAlert, waitUntilSettled } from "../lib/ui.mjs";
 
 const POLICY = "Front desk P3";
 const SECOND_POLICY = "Second P3 policy";
@@ -92,7 +92,6 @@ function coveredTopEdge(el) {
 
 scenario("customises service levels and a new case follows them", async (s) => {
   const { browser } = s;
-  await waitForPageHeading(browser, "Cases");
   await openSection(browser, "Settings");
 
   // The Service levels section: nothing lies over its top (heading, border) in view.

@@ -21,7 +21,7 @@ import { TIMEOUTS, scenario } from "../lib/app.mjs";
 import { clickButton, getDialog, waitForCaseCount } from "../lib/cases.mjs";
 import { cliBinary } from "../lib/paths.mjs";
 import { accessibleDescription, getByRole, queryAllByRole, textOf, waitForNoRole } from "../lib/queries.mjs";
-import { waitForPageHeading } from "../lib/ui.mjs";
+import { openSection } from "../lib/ui.mjs";
 
 const CASES = 20;
 const SEARCH = "退款".repeat(50) + "r".repeat(101); // 201 characters
@@ -67,7 +67,7 @@ scenario(
     assert.equal([...SEARCH].length, 201);
     assert.equal([...VIEW_NAME].length, 81);
 
-    await waitForPageHeading(browser, "Cases");
+    await openSection(browser, "Cases");
     await waitForCaseCount(browser, `${CASES} cases`);
     await checkAccessibility(s, "Cases list, 20 demo cases");
 

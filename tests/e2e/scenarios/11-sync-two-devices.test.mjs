@@ -152,7 +152,7 @@ scenario(
   "two devices share cases through a real sync server",
   async (s) => {
     const { browser } = s;
-    await waitForPageHeading(browser, "Cases");
+    await openSection(browser, "Cases");
     await waitForSyncLink(browser, /^Sync off$/, TIMEOUTS.ui);
 
     // Sign in on the Sync page.

@@ -45,7 +45,7 @@ scenario(
   "screens with data pass the accessibility check",
   async (s) => {
     const { browser } = s;
-    await waitForPageHeading(browser, "Cases");
+    await openSection(browser, "Cases");
 
     await openQueue(browser, "All cases");
     await waitForCaseCount(browser, `${CASES} cases`);

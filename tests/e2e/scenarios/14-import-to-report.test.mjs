@@ -205,9 +205,9 @@ scenario(
     s.offerFile(fileName, csv);
     s.log(`fixture: ${rows.length} tickets in ${week} (Monday ${localDay(monday)}), one with a broken date`);
 
-    // 0. The dashboard before: an empty database.
-    await waitForPageHeading(browser, "Cases");
-    await openSection(browser, "Dashboard");
+    // 0. The dashboard, the home screen, before: an empty database, with how to start.
+    await waitForPageHeading(browser, "Dashboard");
+    await getByRole(browser, "heading", { name: "No cases yet" });
     await waitForKpiValue(browser, "Backlog", "0");
     assert.equal(await kpiValue(browser, "Resolution time"), "No data", "before the import, Resolution time should say No data");
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import type { CaseQuery } from "../ipc/bindings";
 import { fakeList, minutesFromNow, sampleSummary } from "../test/cases";
+import { markOpening } from "../shell/openingMark";
 import { callsTo, ipcError, mockIpc } from "../test/ipc";
 import { renderApp } from "../test/render";
 
@@ -319,6 +320,22 @@ describe("case list", () => {
     const [call] = callsTo("app_log_timing") as { timing: string; ms: number }[];
     expect(call!.timing).toBe("cases_first_rows");
     expect(call!.ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it("times the first rows from the navbar's request, not from its own first render", async () => {
+    mockIpc({ case_list: fakeList(50) });
+    const now = vi.spyOn(performance, "now").mockReturnValue(1_000);
+    markOpening("/cases");
+    now.mockReturnValue(5_000);
+    try {
+      renderApp("/cases");
+      await within(await grid()).findByText("Case number 0");
+      await waitFor(() => expect(callsTo("app_log_timing")).toHaveLength(1));
+    } finally {
+      now.mockRestore();
+    }
+    const [call] = callsTo("app_log_timing") as { timing: string; ms: number }[];
+    expect(call).toEqual({ timing: "cases_first_rows", ms: 4_000 });
   });
 
   it("moves between rows with the arrow keys, selects with Space and opens with Enter", async () => {

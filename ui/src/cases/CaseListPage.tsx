@@ -8,16 +8,17 @@ import { Alert, Button, Center, Group, Loader, Modal, Text, Title, Tooltip } fro
 import { useHotkeys } from "@mantine/hooks";
 import { IconAlertTriangle, IconFileExport, IconFileImport, IconPlus, IconUserCircle } from "@tabler/icons-react";
 import type { RowSelectionState } from "@tanstack/react-table";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 
 import { ImportWizard } from "../import/ImportWizard";
 import { datedFileName, useCasesCsvExport } from "../export/useCasesCsvExport";
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
-import { reportTiming } from "../ipc/timing";
 import { CASE_PAGE_SIZE, useAgents, useCaseFirstPage, useMe, useQueueCounts } from "../ipc/queries";
 import { useOpenedOnce } from "../shell/openedOnce";
+import { sectionById } from "../shell/sections";
+import { usePageTiming } from "../shell/pageTiming";
 import { usePaintedAfter } from "../shell/painted";
 import { isMacPlatform } from "../shell/shortcuts";
 import { BulkActions } from "./BulkActions";
@@ -78,15 +79,8 @@ export function CaseListPage() {
   const maybeEmpty =
     counts.data === undefined && first.data?.total === 0 && key === JSON.stringify(toListQuery(DEFAULT_LIST, meId));
 
-  // How long the first rows took to show since the page opened, once the browser has
-  // painted them: the moment a person sees them (the app's log; `cargo xtask bench` reads it).
-  const openedAt = useRef(performance.now());
-  const firstRowsShown = useRef(false);
-  useEffect(() => {
-    if (firstRowsShown.current || listShownAt === null || !first.data?.rows.length || first.isPlaceholderData) return;
-    firstRowsShown.current = true;
-    reportTiming("cases_first_rows", listShownAt - openedAt.current);
-  }, [listShownAt, first.data, first.isPlaceholderData]);
+  const rowsShown = first.data?.rows.length && !first.isPlaceholderData;
+  usePageTiming("cases_first_rows", sectionById("cases").path, rowsShown ? listShownAt : null);
 
   // A search text Rust refused (too long) is said beside the search box, not as a failure
   // of the whole list.

@@ -1,5 +1,6 @@
 /**
- * What the Cases page shows on an empty database: how to start, and "Load demo data"
+ * What the Cases page and the Dashboard show on an empty database: how to start (`body`,
+ * the Cases page's by default) and "Load demo data"
  * (1,000 / 10,000 / 100,000 cases, in English or Chinese) with a progress bar and Cancel.
  * Rust refuses demo data once the database has cases (`not_empty`, e.g. a case logged in
  * the meantime); the message then says why.
@@ -7,7 +8,7 @@
 import { Button, Group, Paper, Progress, SegmentedControl, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDatabasePlus, IconInbox } from "@tabler/icons-react";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { LIMITS, type Language } from "../ipc/bindings";
@@ -17,7 +18,7 @@ import { cancelDemo, useDemoGenerate } from "../ipc/queries";
 /** The sizes offered; the largest is the most Rust generates in one run. */
 export const SIZES = [1_000, 10_000, LIMITS.demoCasesMax] as const;
 
-export function EmptyState() {
+export function EmptyState({ body, actions }: { body?: string; actions?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const generate = useDemoGenerate();
   const [size, setSize] = useState<string>(String(SIZES[0]));
@@ -69,7 +70,7 @@ export function EmptyState() {
               {t("cases.empty.title")}
             </Title>
             <Text size="sm" c="dimmed">
-              {t("cases.empty.body")}
+              {body ?? t("cases.empty.body")}
             </Text>
           </div>
         </Group>
@@ -119,6 +120,7 @@ export function EmptyState() {
               <Button leftSection={<IconDatabasePlus size={16} aria-hidden />} onClick={start}>
                 {t("cases.empty.loadDemo")}
               </Button>
+              {actions}
             </Group>
           </Stack>
         )}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { CaseQuery, LeaderboardRequest } from "../ipc/bindings";
 import { fakeList } from "../test/cases";
 import { sampleCharts, sampleDashboard } from "../test/dashboard";
-import { callsTo, mockIpc, sampleSettings } from "../test/ipc";
+import { callsTo, mockIpc, sampleSettings, withCases } from "../test/ipc";
 import { renderApp } from "../test/render";
 
 const withCharts = sampleDashboard({ created: 5 }, {}, sampleCharts());
@@ -22,7 +22,7 @@ async function chart(name: string) {
 
 describe("dashboard charts", () => {
   it("draws each chart, named, with the table one switch away", async () => {
-    mockIpc({ kpi_dashboard: () => withCharts });
+    mockIpc({ ...withCases, kpi_dashboard: () => withCharts });
     renderApp("/dashboard");
     for (const name of ["Cases created by channel", "SLA compliance trend", "CSAT and NPS trend", "Backlog by age and priority", "Top categories", "Top root causes"]) {
       const card = await chart(name);
@@ -31,7 +31,7 @@ describe("dashboard charts", () => {
   });
 
   it("says no data, not 0, for charts of an empty period", async () => {
-    mockIpc({ kpi_dashboard: () => sampleDashboard() });
+    mockIpc({ ...withCases, kpi_dashboard: () => sampleDashboard() });
     renderApp("/dashboard");
     const card = await chart("SLA compliance trend");
     expect(within(card).getByText("No data")).toBeInTheDocument();
@@ -39,7 +39,7 @@ describe("dashboard charts", () => {
   });
 
   it("shows a chart's numbers as a table whose numbers open their cases", async () => {
-    mockIpc({ kpi_dashboard: () => withCharts, case_list: fakeList(3) });
+    mockIpc({ ...withCases, kpi_dashboard: () => withCharts, case_list: fakeList(3) });
     const { user } = renderApp("/dashboard");
     const card = await chart("Cases created by channel");
     await user.click(within(card).getByRole("radio", { name: "Table" }));
@@ -59,7 +59,7 @@ describe("dashboard charts", () => {
   });
 
   it("gives the SLA trend as shares of the cases they rest on", async () => {
-    mockIpc({ kpi_dashboard: () => withCharts });
+    mockIpc({ ...withCases, kpi_dashboard: () => withCharts });
     const { user } = renderApp("/dashboard");
     const card = await chart("SLA compliance trend");
     await user.click(within(card).getByRole("radio", { name: "Table" }));
@@ -72,7 +72,7 @@ describe("dashboard charts", () => {
   });
 
   it("opens a backlog cell's cases: that priority, created in that age band, still open", async () => {
-    mockIpc({ kpi_dashboard: () => withCharts, case_list: fakeList(2) });
+    mockIpc({ ...withCases, kpi_dashboard: () => withCharts, case_list: fakeList(2) });
     const { user } = renderApp("/dashboard");
     const card = await chart("Backlog by age and priority");
     await user.click(within(card).getByRole("radio", { name: "Table" }));
@@ -89,7 +89,7 @@ describe("dashboard charts", () => {
   });
 
   it("opens a root cause's resolved cases, and the list says so", async () => {
-    mockIpc({ kpi_dashboard: () => withCharts, case_list: fakeList(3) });
+    mockIpc({ ...withCases, kpi_dashboard: () => withCharts, case_list: fakeList(3) });
     const { user } = renderApp("/dashboard");
     const card = await chart("Top root causes");
     await user.click(within(card).getByRole("radio", { name: "Table" }));
@@ -101,7 +101,7 @@ describe("dashboard charts", () => {
   });
 
   it("speaks Traditional Chinese", async () => {
-    mockIpc({ kpi_dashboard: () => withCharts, settings_get: () => sampleSettings({ language: "zh-Hant" }) });
+    mockIpc({ ...withCases, kpi_dashboard: () => withCharts, settings_get: () => sampleSettings({ language: "zh-Hant" }) });
     renderApp("/dashboard");
     expect(await chart("按管道的新建案件")).toBeInTheDocument();
     expect(await screen.findByRole("heading", { name: "排行榜" })).toBeInTheDocument();
@@ -121,7 +121,7 @@ describe("leaderboard", () => {
   }
 
   it("ranks agents by cases resolved, with each value's sample size", async () => {
-    mockIpc();
+    mockIpc(withCases);
     renderApp("/dashboard");
     await screen.findByRole("table", { name: "Leaderboard" });
     expect(names()).toEqual(["Zhao Lei", "Li Na", "Wang Fang", "Unassigned"]);
@@ -134,7 +134,7 @@ describe("leaderboard", () => {
   });
 
   it("sorts by any column, no data last either way", async () => {
-    mockIpc();
+    mockIpc(withCases);
     const { user } = renderApp("/dashboard");
     await screen.findByRole("table", { name: "Leaderboard" });
     await user.click(screen.getByRole("button", { name: "CSAT" }));
@@ -148,7 +148,7 @@ describe("leaderboard", () => {
   });
 
   it("ranks teams when asked, and keeps that in the URL", async () => {
-    mockIpc();
+    mockIpc(withCases);
     const { user } = renderApp("/dashboard");
     await screen.findByRole("table", { name: "Leaderboard" });
     await user.click(screen.getByRole("radio", { name: "Teams" }));
@@ -158,7 +158,7 @@ describe("leaderboard", () => {
   });
 
   it("opens an agent's resolved cases from the count", async () => {
-    mockIpc({ case_list: fakeList(2) });
+    mockIpc({ ...withCases, case_list: fakeList(2) });
     const { user } = renderApp("/dashboard");
     await screen.findByRole("table", { name: "Leaderboard" });
     const li = screen.getByRole("row", { name: /^Li Na/ });

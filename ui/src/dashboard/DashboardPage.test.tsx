@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { CaseQuery, DashboardRequest } from "../ipc/bindings";
 import { fakeList } from "../test/cases";
 import { sampleDashboard } from "../test/dashboard";
-import { callsTo, ipcError, mockIpc, rejectWith, sampleSettings } from "../test/ipc";
+import { callsTo, ipcError, mockIpc, rejectWith, sampleSettings, withCases } from "../test/ipc";
 import { renderApp } from "../test/render";
 
 function requests(): DashboardRequest[] {
@@ -40,7 +40,7 @@ const busy = sampleDashboard(
 
 describe("dashboard", () => {
   it("asks for the last 30 days with no filter and shows every tile", async () => {
-    mockIpc({ kpi_dashboard: () => busy });
+    mockIpc({ ...withCases, kpi_dashboard: () => busy });
     renderApp("/dashboard");
     expect(await screen.findByRole("heading", { level: 1, name: "Dashboard" })).toBeInTheDocument();
     const list = await screen.findByRole("list", { name: "Key performance indicators" });
@@ -55,7 +55,7 @@ describe("dashboard", () => {
   });
 
   it("words values, changes and samples, and says no data rather than 0 or NaN", async () => {
-    mockIpc({ kpi_dashboard: () => busy });
+    mockIpc({ ...withCases, kpi_dashboard: () => busy });
     renderApp("/dashboard");
     const frt = await tile("First response time");
     expect(within(frt).getByText("1 h 5 min")).toBeInTheDocument();
@@ -82,7 +82,7 @@ describe("dashboard", () => {
   });
 
   it("asks again when the period or a filter changes, and keeps both in the URL", async () => {
-    mockIpc({ kpi_dashboard: () => busy, team_list: () => [{ id: "team-1", name: "Tier 2", calendarId: null }] });
+    mockIpc({ ...withCases, kpi_dashboard: () => busy, team_list: () => [{ id: "team-1", name: "Tier 2", calendarId: null }] });
     const { user } = renderApp("/dashboard");
     await tile("Backlog");
     await user.click(screen.getByRole("radio", { name: "7 days" }));
@@ -100,7 +100,7 @@ describe("dashboard", () => {
   });
 
   it("drills down from a tile to the case list of the cases it counts", async () => {
-    mockIpc({ kpi_dashboard: () => busy, case_list: fakeList(3) });
+    mockIpc({ ...withCases, kpi_dashboard: () => busy, case_list: fakeList(3) });
     const { user } = renderApp("/dashboard?priority=p1");
     const sla = await tile("SLA compliance");
     await user.click(within(sla).getByRole("link", { name: "Show cases: SLA compliance" }));
@@ -128,31 +128,50 @@ describe("dashboard", () => {
   });
 
   it("says beside the days why a custom period was refused", async () => {
-    mockIpc({
+    mockIpc({ ...withCases,
       kpi_dashboard: rejectWith(ipcError({ code: "validation", field: "period", rule: "invalid_value", limit: 366 })),
     });
     renderApp("/dashboard?period=custom&from=2024-01-01&to=2025-06-01");
     expect(await screen.findByText("A period can be at most 366 days long.")).toBeInTheDocument();
     expect(requests()[0]?.period).toEqual({ preset: "custom", from: "2024-01-01", to: "2025-06-01" });
-    expect(screen.queryByRole("list", { name: "Key performance indicators" })).not.toBeInTheDocument();
   });
 
   it("asks for nothing until a custom period has both days", async () => {
-    mockIpc({ kpi_dashboard: () => busy });
+    mockIpc({ ...withCases, kpi_dashboard: () => busy });
     renderApp("/dashboard?period=custom&from=2026-11-01");
     expect(await screen.findByText("Choose the first and last day.")).toBeInTheDocument();
     expect(requests()).toEqual([]);
   });
 
+  it("says how to start on an empty database, with demo data and the way to Cases", async () => {
+    mockIpc();
+    const { user } = renderApp("/dashboard");
+    expect(await screen.findByRole("heading", { level: 2, name: "No cases yet" })).toBeInTheDocument();
+    expect(screen.getByText(/The numbers fill in as cases are logged/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Load demo data" })).toBeInTheDocument();
+    await user.click(screen.getByRole("link", { name: "Go to Cases" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Cases" })).toBeInTheDocument();
+  });
+
+  it("logs how long its numbers took to show, once", async () => {
+    mockIpc({ ...withCases, kpi_dashboard: () => busy });
+    renderApp("/dashboard");
+    await screen.findByRole("list", { name: "Key performance indicators" });
+    await waitFor(() => expect(callsTo("app_log_timing")).toHaveLength(1));
+    const [call] = callsTo("app_log_timing") as { timing: string; ms: number }[];
+    expect(call!.timing).toBe("dashboard_first_numbers");
+    expect(call!.ms).toBeGreaterThanOrEqual(0);
+  });
+
   it("explains a failure it cannot place", async () => {
-    mockIpc({ kpi_dashboard: rejectWith(ipcError({ code: "storage" })) });
+    mockIpc({ ...withCases, kpi_dashboard: rejectWith(ipcError({ code: "storage" })) });
     renderApp("/dashboard");
     expect(await screen.findByText("The dashboard could not be computed")).toBeInTheDocument();
     expect(screen.getByText(/could not be read or written/)).toBeInTheDocument();
   });
 
   it("speaks Simplified Chinese, no data included", async () => {
-    mockIpc({ kpi_dashboard: () => busy, settings_get: () => sampleSettings({ language: "zh-Hans" }) });
+    mockIpc({ ...withCases, kpi_dashboard: () => busy, settings_get: () => sampleSettings({ language: "zh-Hans" }) });
     renderApp("/dashboard");
     const csat = await screen.findByRole("region", { name: "CSAT" });
     expect(within(csat).getByText("暂无数据")).toBeInTheDocument();

@@ -4,19 +4,23 @@
  * filters; the period's charts by day or week; and the leaderboard per agent or team.
  * Every number comes from Rust's one KPI module; each tile, chart point and leaderboard
  * count opens the cases behind it. Period and filters live in the URL, so Back from a case list returns here
- * unchanged.
+ * unchanged. It is the home screen: on an empty database it also says how to start.
  */
 import { Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconFileExport, IconReport } from "@tabler/icons-react";
+import { IconBriefcase, IconFileExport, IconReport } from "@tabler/icons-react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
+import { EmptyState } from "../cases/EmptyState";
 import { datedFileName } from "../export/useCasesCsvExport";
 import { describeError } from "../ipc/errors";
 import { useExportKpiCsv } from "../ipc/export";
-import { useDashboard } from "../ipc/queries";
+import { useDashboard, useQueueCounts } from "../ipc/queries";
+import { usePageTiming } from "../shell/pageTiming";
+import { usePaintedAfter } from "../shell/painted";
+import { sectionById } from "../shell/sections";
 import { ChartCard } from "./charts/ChartCard";
 import { chartModels } from "./charts/chartData";
 import { DashboardFilters } from "./DashboardFilters";
@@ -32,6 +36,8 @@ export function DashboardPage() {
   const state = useMemo(() => readDashboardState(params), [params]);
   const request = useMemo(() => toDashboardRequest(state), [state]);
   const dashboard = useDashboard(request);
+  // Rust keeps the counts, so asking whether there are any cases at all costs nothing.
+  const counts = useQueueCounts(null);
   const update = (patch: Partial<DashboardState>) =>
     setParams(writeDashboardState({ ...state, ...patch }), { replace: true });
 
@@ -39,6 +45,8 @@ export function DashboardPage() {
   const data = dashboard.data;
   const tiles = data ? dashboardTiles(t, i18n.language, data) : [];
   const charts = data ? chartModels(t, i18n.language, data) : [];
+  const tilesShownAt = usePaintedAfter(tiles.length > 0 && !dashboard.isPlaceholderData);
+  usePageTiming("dashboard_first_numbers", sectionById("dashboard").path, tilesShownAt);
   const dateRange = (from: string, to: string) => (from === to ? from : t("dashboard.period.days", { from, to }));
   const csv = useExportKpiCsv();
   const exportCsv = () => {
@@ -83,6 +91,17 @@ export function DashboardPage() {
           </Button>
         </Group>
       </Group>
+
+      {counts.data?.all === 0 ? (
+        <EmptyState
+          body={t("dashboard.empty")}
+          actions={
+            <Button component={Link} to="/cases" variant="default" leftSection={<IconBriefcase size={16} aria-hidden />}>
+              {t("dashboard.openCases")}
+            </Button>
+          }
+        />
+      ) : null}
 
       <DashboardFilters state={state} onChange={update} />
 

@@ -2518,7 +2518,9 @@ export type TrendPoint = {
 /**  A moment of the UI worth timing, measured in the webview. */
 export type UiTiming = 
 /**  From opening the Cases page to its first rows on screen. */
-"cases_first_rows";
+"cases_first_rows" | 
+/**  From opening the Dashboard (the home screen) to its KPI tiles on screen. */
+"dashboard_first_numbers";
 
 /**  Which validation rule an input broke. */
 export type ValidationRule = 

@@ -3,7 +3,7 @@
  * stored). Keyed under the cases, so every case change and every synced batch, which
  * invalidate the case queries, recompute the dashboard too.
  */
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, type QueryClient } from "@tanstack/react-query";
 
 import { commands, type DashboardRequest, type LeaderboardRequest } from "./bindings";
 import { CASE_REFRESH_MS, caseKeys } from "./cases";
@@ -14,13 +14,22 @@ export const kpiKeys = {
   leaderboard: (request: LeaderboardRequest | null) => [...caseKeys.all, "kpi", "leaderboard", request] as const,
 };
 
+async function fetchDashboard(request: DashboardRequest) {
+  return unwrap(await commands.kpiDashboard(request));
+}
+
+/** Starts loading the dashboard for `request` into the cache (before the page asks). */
+export function prefetchDashboard(client: QueryClient, request: DashboardRequest): void {
+  void client.prefetchQuery({ queryKey: kpiKeys.dashboard(request), queryFn: () => fetchDashboard(request) });
+}
+
 /** The dashboard for `request`; `null` asks for nothing yet (a custom period half chosen). */
 export function useDashboard(request: DashboardRequest | null) {
   return useQuery({
     queryKey: kpiKeys.dashboard(request),
     queryFn: async () => {
       if (!request) throw new Error("no dashboard request");
-      return unwrap(await commands.kpiDashboard(request));
+      return fetchDashboard(request);
     },
     enabled: request !== null,
     // Switching period or filter keeps the old tiles until the new ones arrive.

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mockIpc, rejectWith, ipcError, sampleSettings } from "../test/ipc";
 import { renderApp } from "../test/render";
 
-const SECTION_NAMES = ["Cases", "Customers", "Training", "Plans", "Dashboard", "Customer voice", "Sync", "Settings"];
+const SECTION_NAMES = ["Dashboard", "Cases", "Customers", "Customer voice", "Training", "Plans", "Sync", "Settings"];
 
 async function mainNav() {
   return screen.findByRole("navigation", { name: "Main" });
@@ -39,19 +39,19 @@ describe("app shell", () => {
     expect(within(nav).getAllByRole("link")).toHaveLength(SECTION_NAMES.length);
   });
 
-  it("opens on Cases and marks it as the current page", async () => {
+  it("opens on the Dashboard, the home screen, and marks it as the current page", async () => {
     mockIpc();
     renderApp("/");
-    expect(await screen.findByRole("heading", { level: 1, name: "Cases" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Dashboard" })).toBeInTheDocument();
     const nav = await mainNav();
-    expect(within(nav).getByRole("link", { name: "Cases" })).toHaveAttribute("aria-current", "page");
-    expect(document.title).toBe("Cases · Frontline");
+    expect(within(nav).getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
+    expect(document.title).toBe("Dashboard · Frontline");
   });
 
   it.each([
     ["Training", "Training records are not built in this version yet"],
     ["Plans", "Contingency plans are not built in this version yet"],
-    ["Dashboard", "Computing the numbers|First response time"],
+    ["Cases", "No cases yet"],
     ["Customer voice", "Where in the customer journey problems arise"],
     ["Sync", "Share cases, customers and settings with your team"],
     ["Settings", "These settings apply to this computer"],
@@ -61,7 +61,7 @@ describe("app shell", () => {
     const nav = await mainNav();
     await user.click(within(nav).getByRole("link", { name }));
     expect(await screen.findByRole("heading", { level: 1, name })).toBeInTheDocument();
-    expect(screen.getByText(new RegExp(text))).toBeInTheDocument();
+    expect(await screen.findByText(new RegExp(text))).toBeInTheDocument();
     expect(within(nav).getByRole("link", { name })).toHaveAttribute("aria-current", "page");
   });
 
@@ -74,17 +74,17 @@ describe("app shell", () => {
       "Control+8",
     );
 
-    fireEvent.keyDown(document.documentElement, { key: "6", ctrlKey: true });
+    fireEvent.keyDown(document.documentElement, { key: "4", ctrlKey: true });
     expect(await screen.findByRole("heading", { level: 1, name: "Customer voice" })).toBeInTheDocument();
 
     fireEvent.keyDown(document.documentElement, { key: "8", ctrlKey: true });
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
 
-    fireEvent.keyDown(document.documentElement, { key: "5", ctrlKey: true });
-    expect(await screen.findByRole("heading", { level: 1, name: "Dashboard" })).toBeInTheDocument();
-
     fireEvent.keyDown(document.documentElement, { key: "2", ctrlKey: true });
-    expect(await screen.findByRole("heading", { level: 1, name: "Customers" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "Cases" })).toBeInTheDocument();
+
+    fireEvent.keyDown(document.documentElement, { key: "1", ctrlKey: true });
+    expect(await screen.findByRole("heading", { level: 1, name: "Dashboard" })).toBeInTheDocument();
   });
 
   it("reaches every section link with Tab, after the skip link", async () => {

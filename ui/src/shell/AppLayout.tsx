@@ -13,6 +13,7 @@ import { SlaBreachAlerts } from "../cases/SlaBreachAlerts";
 import { useDatabaseReady, useSettings } from "../ipc/queries";
 import { SyncAlerts } from "../sync/SyncAlerts";
 import classes from "./AppLayout.module.css";
+import { dropOpening, markOpening } from "./openingMark";
 import { SECTIONS } from "./sections";
 import { ariaKeyShortcut, isMacPlatform, shortcutLabel } from "./shortcuts";
 import { StatusBar } from "./StatusBar";
@@ -30,10 +31,15 @@ export function AppLayout() {
   useHotkeys(
     SECTIONS.map((section) => [
       `mod+${section.shortcutDigit}`,
-      () => void navigate(section.path),
+      () => {
+        markOpening(section.path);
+        void navigate(section.path);
+      },
     ]),
     [],
   );
+  // A mark the new page did not take (it was for another) must not outlive this visit.
+  useEffect(dropOpening, [location.pathname]);
 
   const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
     // The URL hash belongs to the router; move focus instead of following the link.
@@ -119,6 +125,7 @@ export function AppLayout() {
                   active={active}
                   aria-current={active ? "page" : undefined}
                   aria-keyshortcuts={ariaKeyShortcut(section.shortcutDigit, mac)}
+                  onClick={() => markOpening(section.path)}
                   className={classes.navLink}
                 />
               </Tooltip>

@@ -15,12 +15,12 @@ import {
 } from "@tabler/icons-react";
 
 export type SectionId =
+  | "dashboard"
   | "cases"
   | "customers"
+  | "voice"
   | "training"
   | "plans"
-  | "dashboard"
-  | "voice"
   | "sync"
   | "settings";
 
@@ -33,17 +33,18 @@ export interface Section {
 }
 
 export const SECTIONS: readonly Section[] = [
-  { id: "cases", path: "/cases", icon: IconBriefcase, shortcutDigit: "1" },
-  { id: "customers", path: "/customers", icon: IconUsers, shortcutDigit: "2" },
-  { id: "training", path: "/training", icon: IconCertificate, shortcutDigit: "3" },
-  { id: "plans", path: "/plans", icon: IconListCheck, shortcutDigit: "4" },
-  { id: "dashboard", path: "/dashboard", icon: IconChartBar, shortcutDigit: "5" },
-  // The customer's voice sits beside the numbers it explains.
-  { id: "voice", path: "/voice", icon: IconMessageHeart, shortcutDigit: "6" },
+  // The home screen: the numbers a supervisor answers for, then the work behind them.
+  { id: "dashboard", path: "/dashboard", icon: IconChartBar, shortcutDigit: "1" },
+  { id: "cases", path: "/cases", icon: IconBriefcase, shortcutDigit: "2" },
+  { id: "customers", path: "/customers", icon: IconUsers, shortcutDigit: "3" },
+  { id: "voice", path: "/voice", icon: IconMessageHeart, shortcutDigit: "4" },
+  { id: "training", path: "/training", icon: IconCertificate, shortcutDigit: "5" },
+  { id: "plans", path: "/plans", icon: IconListCheck, shortcutDigit: "6" },
   { id: "sync", path: "/sync", icon: IconRefresh, shortcutDigit: "7" },
   { id: "settings", path: "/settings", icon: IconAdjustmentsHorizontal, shortcutDigit: "8" },
 ];
 
+/** Where the app opens: the dashboard, the supervisor's home screen. */
 export const DEFAULT_SECTION: Section = SECTIONS[0]!;
 
 export function sectionById(id: SectionId): Section {

@@ -135,6 +135,23 @@ export function ipcError(overrides: Partial<IpcError> & Pick<IpcError, "code">):
 }
 
 /** Answers `invoke` from `handlers`, falling back to a healthy app with `sampleSettings()`. */
+/**
+ * A database that holds cases, as far as the screens that say how to start on an empty
+ * one can tell (the counts Rust keeps); spread into `mockIpc`'s handlers.
+ */
+export const withCases: Handlers = {
+  case_queue_counts: () =>
+    ({
+      all: 40,
+      mine: null,
+      unassigned: 3,
+      breaching: 1,
+      escalated: 2,
+      vip: 4,
+      awaitingCallback: 1,
+    }) satisfies QueueCounts,
+};
+
 export function mockIpc(handlers: Handlers = {}) {
   let stored = sampleSettings();
   const defaults: Handlers = {
