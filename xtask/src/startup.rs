@@ -113,7 +113,7 @@ impl Launched {
     pub fn press(&self, keys: &str) -> Result<()> {
         let found = Command::new("xdotool")
             .env("DISPLAY", &self.display)
-            .args(["search", "--name", "Frontline"])
+            .args(["search", "--onlyvisible", "--name", "Frontline"])
             .output()
             .context("xdotool is needed to use the app from the keyboard (apt-get install xdotool)")?;
         let text = String::from_utf8_lossy(&found.stdout);

@@ -47,6 +47,9 @@ export function DashboardPage() {
   const charts = data ? chartModels(t, i18n.language, data) : [];
   const tilesShownAt = usePaintedAfter(tiles.length > 0 && !dashboard.isPlaceholderData);
   usePageTiming("dashboard_first_numbers", sectionById("dashboard").path, tilesShownAt);
+  // The tiles first: the charts are drawn, and the leaderboard asked for, once they are on
+  // screen (or when there are none to wait for), so neither delays the headline numbers.
+  const restShown = usePaintedAfter(tiles.length > 0 || dashboard.isError || request === null) !== null;
   const dateRange = (from: string, to: string) => (from === to ? from : t("dashboard.period.days", { from, to }));
   const csv = useExportKpiCsv();
   const exportCsv = () => {
@@ -139,7 +142,7 @@ export function DashboardPage() {
         </SimpleGrid>
       ) : null}
 
-      {charts.length > 0 && !periodError ? (
+      {restShown && charts.length > 0 && !periodError ? (
         <section aria-labelledby="dashboard-charts">
           <Title order={2} size="h4" id="dashboard-charts" mb="sm">
             {t("dashboard.charts.title")}
@@ -152,7 +155,9 @@ export function DashboardPage() {
         </section>
       ) : null}
 
-      {!periodError ? <Leaderboard request={request} by={state.board} onByChange={(board) => update({ board })} /> : null}
+      {restShown && !periodError ? (
+        <Leaderboard request={request} by={state.board} onByChange={(board) => update({ board })} />
+      ) : null}
     </Stack>
   );
 }
