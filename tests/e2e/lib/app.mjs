@@ -53,6 +53,9 @@ export const TIMEOUTS = {
 };
 
 /** Where Debian and Ubuntu put libfaketime's thread-safe build, per architecture. */
+/** The D-Bus name tauri-plugin-single-instance owns: the app's identifier + ".SingleInstance". */
+const SINGLE_INSTANCE_NAME = "app.frontline.desktop.SingleInstance";
+
 const FAKETIME_LIBS = [
   "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1",
   "/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1",
@@ -175,6 +178,7 @@ export class Scenario {
       const dbus = await startDbus({ logFile: join(this.logsDir, "dbus.log") });
       this.children.push(dbus.child);
       dbusAddress = dbus.address;
+      this.dbusAddress = dbus.address;
     } catch (error) {
       this.log(`no private D-Bus session bus (${error.message}); the app runs without one`);
     }
@@ -367,6 +371,24 @@ export class Scenario {
       timeoutMs: TIMEOUTS.quit,
       intervalMs: 50,
     });
+    // The bus may not have seen the exit yet: a new instance would then hand over to the
+    // old one's single-instance name and quit ("NoReply: recipient disconnected").
+    await pollUntil("the app's single-instance name to leave the bus", () => !this.holdsSingleInstanceName(), {
+      timeoutMs: TIMEOUTS.quit,
+      intervalMs: 50,
+    });
+  }
+
+  /** Does a process on this scenario's session bus own the app's single-instance name? */
+  holdsSingleInstanceName() {
+    if (!this.dbusAddress) return false;
+    const names = spawnSync(
+      "dbus-send",
+      [`--bus=${this.dbusAddress}`, "--dest=org.freedesktop.DBus", "--print-reply", "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames"],
+      { encoding: "utf8", timeout: 5_000 },
+    );
+    if (names.status !== 0) throw new Error(`dbus-send could not list the bus's names: ${names.stderr}`);
+    return names.stdout.includes(`"${SINGLE_INSTANCE_NAME}`);
   }
 
   /** Quits the app and starts it again on the same data (same tauri-driver, same env). */
