@@ -16,6 +16,7 @@
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 
+use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
@@ -23,7 +24,7 @@ use super::model::{CaseChannel, CaseStatus, Direction, Escalation, EventData};
 use super::service_level;
 use super::workflow::is_active;
 use crate::ids::{CaseId, EventId};
-use crate::store::{Table, WriteTx};
+use crate::store::{NewRow, Table, WriteTx};
 use crate::time::to_db_text;
 use crate::{Error, Result};
 
@@ -264,16 +265,29 @@ pub(super) fn append(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Re
 
 /// Writes one event row.
 pub(super) fn insert_event(tx: &mut WriteTx<'_>, id: &EventId, case: &CaseId, at: &str, data: &EventData) -> Result<()> {
-    tx.insert(
-        Table::CaseEvents,
-        id.as_str(),
-        &[
-            ("case_id", Value::Text(case.to_string())),
-            ("at", Value::Text(at.to_owned())),
-            ("kind", Value::Text(super::store::kind_of(data).to_owned())),
-            ("data", Value::Text(serde_json::to_string(data).map_err(|e| Error::Internal(e.to_string()))?)),
-        ],
-    )
+    tx.insert(Table::CaseEvents, id.as_str(), &event_values(case, at, data)?)
+}
+
+/// Writes a new case's timeline in one statement: (the step's wall time, the entry's
+/// time, the entry) for each entry, in order.
+pub(super) fn insert_events(tx: &mut WriteTx<'_>, case: &CaseId, events: &[(DateTime<Utc>, String, EventData)]) -> Result<()> {
+    let ids: Vec<EventId> = events.iter().map(|_| EventId::new()).collect();
+    let rows = ids
+        .iter()
+        .zip(events)
+        .map(|(id, (t, at, e))| Ok((id.as_str(), *t, event_values(case, at, e)?)))
+        .collect::<Result<Vec<NewRow<'_>>>>()?;
+    tx.insert_all(Table::CaseEvents, &rows)
+}
+
+/// The columns of an event row.
+fn event_values(case: &CaseId, at: &str, data: &EventData) -> Result<Vec<(&'static str, Value)>> {
+    Ok(vec![
+        ("case_id", Value::Text(case.to_string())),
+        ("at", Value::Text(at.to_owned())),
+        ("kind", Value::Text(super::store::kind_of(data).to_owned())),
+        ("data", Value::Text(serde_json::to_string(data).map_err(|e| Error::Internal(e.to_string()))?)),
+    ])
 }
 
 /// The facts of a timeline, folded from scratch in timeline order. Events a newer version

@@ -27,7 +27,7 @@ use super::store as action;
 use super::workflow::{self, CaseAction};
 use super::{CallbackResult, Contact, Intake, Resolution};
 use crate::customers::Tier;
-use crate::ids::{AgentId, CaseId, EventId, TeamId};
+use crate::ids::{AgentId, CaseId, TeamId};
 use crate::sla::ClockChange;
 use crate::store::{Table, WriteTx};
 use crate::time::to_db_text;
@@ -80,12 +80,30 @@ pub(crate) fn play(tx: &mut WriteTx<'_>, id: &CaseId, steps: impl IntoIterator<I
 
 /// Creates the case at `at` with its past, as [`create_at`] and then [`play`] would, but
 /// writes each row once (see the module docs). Steps must come in time order.
+#[cfg(test)]
 pub(crate) fn create_with_past(
     tx: &mut WriteTx<'_>,
     at: DateTime<Utc>,
     input: &NewCase,
     intake: Intake<'_>,
     steps: impl IntoIterator<Item = (DateTime<Utc>, Step)>,
+) -> Result<CaseId> {
+    let mut tags = Vec::new();
+    let id = create_with_past_but_tags(tx, at, input, intake, steps, &mut tags)?;
+    write_tags(tx, tags)?;
+    Ok(id)
+}
+
+/// [`create_with_past`], but the rows of the case's tag set are left in `out`, for the
+/// caller to write with [`write_tags`]: a bulk import writes all its cases' tags at the
+/// end, in id order (see there).
+pub(crate) fn create_with_past_but_tags(
+    tx: &mut WriteTx<'_>,
+    at: DateTime<Utc>,
+    input: &NewCase,
+    intake: Intake<'_>,
+    steps: impl IntoIterator<Item = (DateTime<Utc>, Step)>,
+    out: &mut Vec<NewTag>,
 ) -> Result<CaseId> {
     tx.set_time(at);
     let (id, mut row) = action::new_row(tx, input, intake)?;
@@ -148,23 +166,13 @@ pub(crate) fn create_with_past(
     ]);
     row.extend(derived);
     tx.insert_as_of(Table::Cases, id.as_str(), &row, last)?;
-    for (t, at, e) in &past.timeline {
-        tx.set_time(*t);
-        facts::insert_event(tx, &EventId::new(), &id, at, e)?;
-    }
-    for (tag, r) in tags {
-        tx.set_time(r.created);
-        tx.insert_as_of(
-            Table::CaseTags,
-            &crate::ids::member_id(id.as_str(), &tag),
-            &[
-                ("case_id", Value::Text(id.to_string())),
-                ("tag", Value::Text(tag)),
-                ("present", Value::Integer(i64::from(r.present))),
-            ],
-            r.changed,
-        )?;
-    }
+    facts::insert_events(tx, &id, &past.timeline)?;
+    out.extend(tags.into_iter().map(|(tag, row)| NewTag {
+        id: crate::ids::member_id(id.as_str(), &tag),
+        case: id.clone(),
+        tag,
+        row,
+    }));
     tx.set_time(last);
     // What derives from the case elsewhere (its KPI facts) follows at commit.
     tx.note_stale(Table::Cases, id.as_str());
@@ -176,6 +184,40 @@ struct TagRow {
     created: DateTime<Utc>,
     changed: DateTime<Utc>,
     present: bool,
+}
+
+/// A row of a new case's tag set, to write ([`write_tags`]).
+pub(crate) struct NewTag {
+    /// Its member id.
+    id: String,
+    case: CaseId,
+    tag: String,
+    row: TagRow,
+}
+
+/// Writes the tag rows of new cases ([`create_with_past_but_tags`]) in id order. A tag
+/// row's id is a hash ([`crate::ids::member_id`]), so rows written case by case land at
+/// random places in the tag table's id index and among the versions, each insert on a
+/// page of its own; in id order, consecutive inserts share their pages. The
+/// transaction's time is left as it was.
+pub(crate) fn write_tags(tx: &mut WriteTx<'_>, mut tags: Vec<NewTag>) -> Result<()> {
+    let now = tx.now();
+    tags.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    for NewTag { id, case, tag, row } in tags {
+        tx.set_time(row.created);
+        tx.insert_as_of(
+            Table::CaseTags,
+            &id,
+            &[
+                ("case_id", Value::Text(case.to_string())),
+                ("tag", Value::Text(tag)),
+                ("present", Value::Integer(i64::from(row.present))),
+            ],
+            row.changed,
+        )?;
+    }
+    tx.set_time(now);
+    Ok(())
 }
 
 /// A timeline built in memory and the facts it folds to.

@@ -395,7 +395,7 @@ fn due_values(state: &sla::SlaState) -> (Value, Value) {
 }
 
 /// The due times to cache for a case as of `now`, from its facts known in memory: a case
-/// written with its past at once ([`super::history::create_with_past`]), whose row is
+/// written with its past at once ([`super::history::create_with_past_but_tags`]), whose row is
 /// inserted with them.
 pub(super) fn due_cache_of(
     tx: &mut WriteTx<'_>,

@@ -1,9 +1,10 @@
 //! Writing a plan: one transaction, through the cases' history writer
-//! ([`crate::cases::history::create_with_past`]: the actions' rules and timeline entries,
-//! each case row written once), so every imported case has the timeline its facts come
-//! from — created at the file's creation time, answered at its first-response time, moved
-//! to its status at the file's times — and every column is versioned and logged for sync
-//! like any other write.
+//! ([`crate::cases::history::create_with_past_but_tags`]: the actions' rules and timeline
+//! entries, each case row written once; the cases' tag rows all at the end, in id order,
+//! by [`crate::cases::history::write_tags`]), so every imported case has the timeline its
+//! facts come from — created at the file's creation time, answered at its first-response
+//! time, moved to its status at the file's times — and every column is versioned and
+//! logged for sync like any other write.
 //!
 //! A case's imported past, in time order:
 //! - created (with its external id), assigned and tagged at its creation time;
@@ -19,7 +20,7 @@ use chrono::{DateTime, Utc};
 use super::plan::{Plan, PlannedCase, Who};
 use super::validate::Draft;
 use super::{ImportProgress, ImportSummary};
-use crate::cases::history::{self, Step};
+use crate::cases::history::{self, NewTag, Step};
 use crate::cases::{CaseChannel, CaseStatus, Contact, Direction, Intake, NewCase, Resolution};
 use crate::customers::{CustomerInput, Tier};
 use crate::ids::{AgentId, CustomerId, TeamId};
@@ -82,10 +83,11 @@ pub(crate) fn write(
         .collect::<Result<Vec<CustomerId>>>()?;
     let report_every = (total / 100).clamp(1, 1_000);
     crate::cases::search_index::deferred(tx, |tx| {
+        let mut tags = Vec::new();
         for (i, case) in plan.cases.into_iter().enumerate() {
             let row = case.draft.row;
             // The plan passed the same rules, so a refusal here is a bug: name the row.
-            write_case(tx, case, source, &customers, &agents, &teams).map_err(|e| match e {
+            write_case(tx, case, source, &customers, &agents, &teams, &mut tags).map_err(|e| match e {
                 Error::Validation { .. } | Error::InvalidTransition { .. } | Error::NotFound { .. } => {
                     Error::Internal(format!("row {row} could not be imported: {e}"))
                 }
@@ -98,7 +100,7 @@ pub(crate) fn write(
                 return Err(Error::Cancelled);
             }
         }
-        Ok(())
+        history::write_tags(tx, tags)
     })?;
     Ok(summary)
 }
@@ -117,12 +119,13 @@ fn write_case(
     customers: &[CustomerId],
     agents: &[AgentId],
     teams: &[TeamId],
+    tags: &mut Vec<NewTag>,
 ) -> Result<()> {
     let customer_id = pick(case.customer.as_ref(), customers);
     let agent = pick(case.assignee.as_ref(), agents);
     let team = pick(case.team.as_ref(), teams);
     let d = case.draft;
-    history::create_with_past(
+    history::create_with_past_but_tags(
         tx,
         d.created,
         &NewCase {
@@ -135,6 +138,7 @@ fn write_case(
         },
         Intake { external_id: Some(&d.external_id), ..Intake::default() },
         steps(&d, agent, team, source),
+        tags,
     )?;
     Ok(())
 }

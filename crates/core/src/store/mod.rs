@@ -24,6 +24,7 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 pub use apply::Applied;
 pub use schema::{Merge, Table};
 pub use write::{Changed, Touched, WriteTx};
+pub(crate) use write::NewRow;
 
 use crate::derivations::HOOKS;
 use crate::{Error, Now, Result, system_now};

@@ -26,12 +26,39 @@ pub(crate) fn set(conn: &Connection, table: Table, id: &str, col: &str, v: &Vers
 
 /// Sets the versions of several cells of one row, in one statement.
 pub(crate) fn set_row(conn: &Connection, table: Table, id: &str, cells: &[(&str, &Version)]) -> Result<()> {
+    write_row(
+        conn,
+        "INSERT",
+        "ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, base = excluded.base",
+        table,
+        id,
+        cells,
+    )
+}
+
+/// The first versions of the cells of a row minted in this transaction, which cannot have
+/// any yet. `OR FAIL`, without an upsert, lets SQLite write them without a statement
+/// journal: a multi-row statement that may abort halfway otherwise copies every page it
+/// touches first, so that it can undo itself alone. Should a version exist after all,
+/// the statement fails, and the transaction with it.
+pub(crate) fn insert_new_row(conn: &Connection, table: Table, id: &str, cells: &[(&str, &Version)]) -> Result<()> {
+    write_row(conn, "INSERT OR FAIL", "", table, id, cells)
+}
+
+/// `{insert} INTO column_versions … VALUES … {upsert}` of the cells of one row.
+fn write_row(
+    conn: &Connection,
+    insert: &str,
+    upsert: &str,
+    table: Table,
+    id: &str,
+    cells: &[(&str, &Version)],
+) -> Result<()> {
     if cells.is_empty() {
         return Ok(());
     }
     let sql = format!(
-        "INSERT INTO column_versions (tbl, row_id, col, hlc, base) VALUES {}
-         ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, base = excluded.base",
+        "{insert} INTO column_versions (tbl, row_id, col, hlc, base) VALUES {} {upsert}",
         vec!["(?1, ?2, ?, ?, ?)"; cells.len()].join(", ")
     );
     // Bound as borrowed text: a first sync versions a million cells.
