@@ -230,7 +230,7 @@ fn agents_made_for_cases_are_on_the_roster_and_the_roster_filters_by_team_role_a
     );
     assert_eq!(
         ids(q(None, Some("senior_agent"), None)),
-        [from_cases.clone()]
+        std::slice::from_ref(&from_cases)
     );
 
     store
@@ -243,7 +243,7 @@ fn agents_made_for_cases_are_on_the_roster_and_the_roster_filters_by_team_role_a
             .map(|a| a.id)
             .collect::<Vec<_>>()
     };
-    assert_eq!(ids(q(None, None, Some(Activity::Left))), [ann.clone()]);
+    assert_eq!(ids(q(None, None, Some(Activity::Left))), std::slice::from_ref(&ann));
     assert_eq!(
         ids(q(None, None, Some(Activity::Active))),
         [bo.clone(), from_cases.clone()]
