@@ -9,7 +9,8 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
 use crate::commands::{
-    app, calendars, cases, customers, demo, export, import, kpi, people, report, settings, sla, sync, views, voc,
+    app, calendars, cases, customers, demo, export, import, kpi, people, report, settings, sla, sync, training, views,
+    voc,
 };
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
@@ -118,6 +119,16 @@ pub fn builder() -> Builder<tauri::Wry> {
         export::export_cancel,
         report::report_service,
         report::report_save_pdf,
+        training::role_list,
+        training::roster_list,
+        training::roster_add,
+        training::roster_update,
+        training::roster_set_left,
+        training::course_list,
+        training::course_create,
+        training::course_update,
+        training::training_history,
+        training::training_record_add,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

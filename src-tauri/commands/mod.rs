@@ -14,5 +14,6 @@ pub mod calendars;
 pub mod settings;
 pub mod sla;
 pub mod sync;
+pub mod training;
 pub mod views;
 pub mod voc;

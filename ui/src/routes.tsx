@@ -16,6 +16,9 @@ import { AppLayout } from "./shell/AppLayout";
 import { DEFAULT_SECTION } from "./shell/sections";
 import { ConflictsPage } from "./sync/ConflictsPage";
 import { SyncPage } from "./sync/SyncPage";
+import { AgentPage } from "./training/AgentPage";
+import { CoursesPage } from "./training/CoursesPage";
+import { PeoplePage } from "./training/PeoplePage";
 import { TrainingPage } from "./training/TrainingPage";
 import { FeedbackPage } from "./voc/FeedbackPage";
 import { HandoverPrintPage } from "./voc/HandoverPrintPage";
@@ -34,7 +37,16 @@ export const routes: RouteObject[] = [
       { path: "cases/:id", element: <CaseDetailPage /> },
       { path: "customers", element: <CustomerListPage /> },
       { path: "customers/:id", element: <CustomerPage /> },
-      { path: "training", element: <TrainingPage /> },
+      {
+        path: "training",
+        element: <TrainingPage />,
+        children: [
+          { index: true, element: <Navigate to="people" replace /> },
+          { path: "people", element: <PeoplePage /> },
+          { path: "people/:id", element: <AgentPage /> },
+          { path: "courses", element: <CoursesPage /> },
+        ],
+      },
       { path: "plans", element: <PlansPage /> },
       { path: "dashboard", element: <DashboardPage /> },
       {

@@ -37,6 +37,8 @@ pub enum ValidationRule {
     Duplicate,
     /// A time interval that overlaps (or touches) another of the same day.
     Overlap,
+    /// A day before the agent's hire date (a training completion, a leaving date).
+    BeforeHire,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -235,6 +237,7 @@ impl ValidationRule {
             (ValidationRule::InvalidValue, None) => "not a valid value".into(),
             (ValidationRule::Duplicate, _) => "already exists".into(),
             (ValidationRule::Overlap, _) => "overlaps another interval of the same day".into(),
+            (ValidationRule::BeforeHire, _) => "before the agent's hire date".into(),
         }
     }
 }

@@ -94,6 +94,19 @@ id_type!(
     InsightId
 );
 
+id_type!(
+    /// Id of a role agents hold (agent, team lead, …).
+    RoleId
+);
+id_type!(
+    /// Id of a training course.
+    CourseId
+);
+id_type!(
+    /// Id of a training record (one completion of a course by an agent).
+    TrainingRecordId
+);
+
 /// Namespace of the ids of set elements ([`member_id`]).
 const MEMBER_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6a1f_0b7e_52c4_4d0c_9a61_3f2e_8d45_b7c9);
 

@@ -5,7 +5,7 @@
 //! Every input that reaches the store passes one of these, so nothing unbounded is
 //! written or sent to SQLite, and the refusal names the field, the rule and the limit.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::{Error, Result, ValidationRule};
 
@@ -99,6 +99,27 @@ impl TimeWindow {
         }
         Ok(t)
     }
+}
+
+/// Parses a day given as exactly `YYYY-MM-DD` (`InvalidValue` on `field` otherwise).
+pub(crate) fn parse_day(s: &str, field: &'static str) -> Result<NaiveDate> {
+    let s = s.trim();
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
+        .ok_or(Error::invalid(field, ValidationRule::InvalidValue))
+}
+
+/// Refuses a day more than `back` days before or `ahead` days after `today`.
+pub(crate) fn check_day_window(day: NaiveDate, today: NaiveDate, field: &'static str, back: u32, ahead: u32) -> Result<()> {
+    let offset = (day - today).num_days();
+    if offset < -i64::from(back) {
+        return Err(Error::Validation { field, rule: ValidationRule::TooEarly, limit: Some(back) });
+    }
+    if offset > i64::from(ahead) {
+        return Err(Error::Validation { field, rule: ValidationRule::TooLate, limit: Some(ahead) });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

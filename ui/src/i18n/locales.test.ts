@@ -57,6 +57,7 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "voc.painPoints.cellLabel",
   "import.done.people",
   "voc.handover.evidenceCount",
+  "training.people.actionsFor",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

@@ -249,6 +249,26 @@ export const commands = {
 	 *  path written; `None` when the dialog was closed.
 	 */
 	reportSavePdf: (request: ReportRequest) => typedError<string | null, IpcError>(__TAURI_INVOKE("report_save_pdf", { request })),
+	/**  Every role in order, retired ones included. */
+	roleList: () => typedError<Role[], IpcError>(__TAURI_INVOKE("role_list")),
+	/**  The roster a query asks for. */
+	rosterList: (query: RosterQuery) => typedError<RosterAgent[], IpcError>(__TAURI_INVOKE("roster_list", { query })),
+	/**  Adds an agent to the roster. */
+	rosterAdd: (input: AgentInput) => typedError<AgentId, IpcError>(__TAURI_INVOKE("roster_add", { input })),
+	/**  Replaces an agent's roster facts. */
+	rosterUpdate: (id: AgentId, input: AgentInput) => typedError<null, IpcError>(__TAURI_INVOKE("roster_update", { id, input })),
+	/**  Marks an agent as left on a day, or active again (`null`). */
+	rosterSetLeft: (id: AgentId, leftOn: string | null) => typedError<null, IpcError>(__TAURI_INVOKE("roster_set_left", { id, leftOn })),
+	/**  Every course. */
+	courseList: () => typedError<Course[], IpcError>(__TAURI_INVOKE("course_list")),
+	/**  Adds a course. */
+	courseCreate: (input: CourseInput) => typedError<CourseId, IpcError>(__TAURI_INVOKE("course_create", { input })),
+	/**  Replaces every field of a course. */
+	courseUpdate: (id: CourseId, input: CourseInput) => typedError<null, IpcError>(__TAURI_INVOKE("course_update", { id, input })),
+	/**  An agent and their training records as they stand today. */
+	trainingHistory: (agent: AgentId) => typedError<AgentTraining, IpcError>(__TAURI_INVOKE("training_history", { agent })),
+	/**  Records a course completion. */
+	trainingRecordAdd: (input: RecordInput) => typedError<TrainingRecordId, IpcError>(__TAURI_INVOKE("training_record_add", { input })),
 };
 
 /** Events */
@@ -264,6 +284,13 @@ export const events = {
 export const LIMITS = {"bulkMax":1000,"callbackDaysAhead":730,"callbackDaysBack":365,"caseSearchMax":200,"customerSearchMax":200,"demoCasesMax":100000,"holidayDaysAhead":1825,"holidayDaysBack":3650,"icsFileMaxBytes":1000000,"intervalsPerDayMax":6,"queryListMax":100,"tagsMax":20} as const;
 
 /* Types */
+/**  Whether an agent still works here. */
+export type Activity = 
+/**  No leaving date. */
+"active" | 
+/**  Has left. */
+"left";
+
 /**  How long a backlog case has been open. */
 export type AgeBucket = 
 /**  Less than a day. */
@@ -297,6 +324,28 @@ export type Agent = {
 
 /**  Id of an agent (a person the supervisor supervises). */
 export type AgentId = string;
+
+/**  What the add and edit forms send. */
+export type AgentInput = {
+	/**  Name. */
+	name: string,
+	/**  The employer's id for the person; empty when not known. */
+	employeeId: string,
+	/**  Team. */
+	teamId: TeamId | null,
+	/**  Role. */
+	roleId: RoleId | null,
+	/**  The day they joined (YYYY-MM-DD), when known. */
+	hiredOn: string | null,
+};
+
+/**  An agent and their training history. */
+export type AgentTraining = {
+	/**  The agent. */
+	agent: RosterAgent,
+	/**  Their records, the latest completion first. */
+	records: TrainingRecord[],
+};
 
 /**  What the status bar shows. */
 export type AppInfo = {
@@ -859,6 +908,46 @@ export type Contact = {
 	summary: string,
 	/**  Handle time, seconds. */
 	handleSeconds: number,
+};
+
+/**  A course. */
+export type Course = {
+	/**  Id. */
+	id: CourseId,
+	/**  Title. */
+	title: string,
+	/**  Topic. */
+	topic: Topic,
+	/**  How it is given. */
+	mode: Mode,
+	/**  Minutes. */
+	durationMinutes: number,
+	/**  Months a completion counts; `None`: for good. */
+	validityMonths: number | null,
+	/**  The lowest passing score; `None`: completing it is passing it. */
+	passMark: number | null,
+};
+
+/**  Id of a training course. */
+export type CourseId = string;
+
+/**  What the add and edit forms send. */
+export type CourseInput = {
+	/**  Title. */
+	title: string,
+	/**  Topic. */
+	topic: Topic,
+	/**  How it is given. */
+	mode: Mode,
+	/**  How long it takes, in minutes (1 to [`MAX_DURATION_MINUTES`]). */
+	durationMinutes: number,
+	/**
+	 *  How many months a completion counts (1 to [`MAX_VALIDITY_MONTHS`]); `None`: for
+	 *  good.
+	 */
+	validityMonths: number | null,
+	/**  The lowest passing score (0–100); `None`: completing it is passing it. */
+	passMark: number | null,
 };
 
 /**  A stored customer. */
@@ -1862,6 +1951,15 @@ export type LeaderboardRow = {
 	drills: KpiDrills | null,
 };
 
+/**  How a course is given. */
+export type Mode = 
+/**  In a room with a trainer. */
+"classroom" | 
+/**  E-learning or a live online class. */
+"online" | 
+/**  Alongside a colleague, on real work. */
+"on_the_job";
+
 /**  Input of the quick-create form. */
 export type NewCase = {
 	/**  Short summary. */
@@ -2049,6 +2147,33 @@ export type RankedCount = {
 	cases: number,
 };
 
+/**  What the "Add record" form sends. */
+export type RecordInput = {
+	/**  Who completed it. */
+	agentId: AgentId,
+	/**  Which course. */
+	courseId: CourseId,
+	/**  The day it was completed (YYYY-MM-DD): not in the future, not before the hire date. */
+	completedOn: string,
+	/**  The score, 0–100; required when the course has a pass mark. */
+	score: number | null,
+	/**  Who certified it, for a certificate from outside (empty for the team's own). */
+	issuer: string,
+	/**  A note. */
+	note: string,
+};
+
+/**  Where a training record stands on a given day. */
+export type RecordStatus = 
+/**  Passed and not expiring within [`EXPIRING_WITHIN_DAYS`] (or never expiring). */
+"valid" | 
+/**  Passed, and expires within [`EXPIRING_WITHIN_DAYS`] days. */
+"expiring" | 
+/**  Passed, but past its expiry. */
+"expired" | 
+/**  Scored below the course's pass mark. */
+"failed";
+
 /**  A region with a holiday set. */
 export type Region = 
 /**  Mainland China. */
@@ -2122,6 +2247,56 @@ export type Resolution = {
 	rootCause: string,
 	/**  What was done. */
 	resolutionSummary: string,
+};
+
+/**  One role. */
+export type Role = {
+	/**  Id. */
+	id: RoleId,
+	/**  The built-in role it is (e.g. "team_lead"), `None` for one the team added. */
+	key: string | null,
+	/**
+	 *  The name the team gave it; empty for a built-in role never renamed (the UI shows
+	 *  the translated default).
+	 */
+	name: string,
+	/**  Place in the list, 1 first. */
+	position: number,
+	/**  Offered for no new choice; kept where held. */
+	retired: boolean,
+};
+
+/**  Id of a role agents hold (agent, team lead, …). */
+export type RoleId = string;
+
+/**  An agent as the roster shows it. */
+export type RosterAgent = {
+	/**  Id. */
+	id: AgentId,
+	/**  Name. */
+	name: string,
+	/**  The employer's id; empty when not known. */
+	employeeId: string,
+	/**  Team. */
+	teamId: TeamId | null,
+	/**  The team's name. */
+	teamName: string | null,
+	/**  Role. */
+	roleId: RoleId | null,
+	/**  The day they joined. */
+	hiredOn: string | null,
+	/**  The day they left; `None` while active. */
+	leftOn: string | null,
+};
+
+/**  A roster request; `None` means any. */
+export type RosterQuery = {
+	/**  Only this team. */
+	teamId: TeamId | null,
+	/**  Only this role. */
+	roleId: RoleId | null,
+	/**  Only active agents, or only those who left. */
+	activity: Activity | null,
 };
 
 /**  One problem with one row. */
@@ -2503,6 +2678,48 @@ export type Tier =
 /**  VIP. */
 "vip";
 
+/**  What a course is about. */
+export type Topic = 
+/**  The products and services customers ask about. */
+"product_knowledge" | 
+/**  Listening, tone, de-escalation, writing. */
+"service_skills" | 
+/**  The CRM, telephony and other tools. */
+"crm_tools" | 
+/**  Data protection, regulation, policies. */
+"compliance" | 
+/**  Incidents, outages, emergencies. */
+"crisis_response" | 
+/**  Anything else. */
+"other";
+
+/**  A record with what it amounts to on the day asked about. */
+export type TrainingRecord = {
+	/**  Id. */
+	id: TrainingRecordId,
+	/**  The course. */
+	courseId: CourseId,
+	/**  Its title (empty when the course is not here yet: a record synced before it). */
+	courseTitle: string,
+	/**  The day it was completed. */
+	completedOn: string,
+	/**  The score. */
+	score: number | null,
+	/**  Who certified it (empty for the team's own). */
+	issuer: string,
+	/**  A note. */
+	note: string,
+	/**  Whether the score passed the course's pass mark. */
+	passed: boolean,
+	/**  The first day it no longer counts; `None` when it never expires. */
+	expiresOn: string | null,
+	/**  Where it stands on the day asked about. */
+	status: RecordStatus,
+};
+
+/**  Id of a training record (one completion of a course by an agent). */
+export type TrainingRecordId = string;
+
 /**  The cases resolved in one day or week: SLA compliance, CSAT and NPS. */
 export type TrendPoint = {
 	/**  The day or week. */
@@ -2548,7 +2765,9 @@ export type ValidationRule =
 /**  Another live record already has this value (or combination of values). */
 "duplicate" | 
 /**  A time interval that overlaps (or touches) another of the same day. */
-"overlap";
+"overlap" | 
+/**  A day before the agent's hire date (a training completion, a leaving date). */
+"before_hire";
 
 /**  A value of a status, priority or channel column, and what it maps to. */
 export type ValueUse = {

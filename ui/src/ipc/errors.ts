@@ -50,6 +50,7 @@ const RULES: readonly ValidationRule[] = [
   "invalid_value",
   "duplicate",
   "overlap",
+  "before_hire",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -156,6 +157,23 @@ export const KNOWN_FIELDS = [
   "sources",
   "sentiments",
   "departments",
+  // Training
+  "employeeId",
+  "hiredOn",
+  "leftOn",
+  "roleId",
+  "roles",
+  "agentId",
+  "courseId",
+  "topic",
+  "mode",
+  "durationMinutes",
+  "validityMonths",
+  "passMark",
+  "completedOn",
+  "score",
+  "issuer",
+  "note",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

@@ -24,6 +24,7 @@ export * from "./events";
 export * from "./sync";
 export * from "./kpi";
 export * from "./voc";
+export * from "./training";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

@@ -49,7 +49,7 @@ describe("app shell", () => {
   });
 
   it.each([
-    ["Training", "Training records are not built in this version yet"],
+    ["Training", "No agents match"],
     ["Plans", "Contingency plans are not built in this version yet"],
     ["Cases", "No cases yet"],
     ["Customer voice", "Where in the customer journey problems arise"],
@@ -101,11 +101,11 @@ describe("app shell", () => {
 
   it("skip link moves focus to the main content without changing the route", async () => {
     mockIpc();
-    const { user } = renderApp("/training");
+    const { user } = renderApp("/training/people");
     await screen.findByRole("heading", { level: 1, name: "Training" });
     await user.click(screen.getByRole("link", { name: "Skip to content" }));
     expect(screen.getByRole("main")).toHaveFocus();
-    expect(window.location.hash).toBe("#/training");
+    expect(window.location.hash).toBe("#/training/people");
   });
 
   it("shows the organisation name in the header", async () => {

@@ -22,6 +22,7 @@ import type {
 } from "../ipc/bindings";
 import { emptyListQuery } from "../cases/listState";
 import { sampleDashboard, sampleLeaderboard } from "./dashboard";
+import { sampleRoles } from "./training";
 import { sampleStages } from "./voc";
 
 /** A whole queue with no filter, as the counts count it (one row asked for). */
@@ -185,6 +186,9 @@ export function mockIpc(handlers: Handlers = {}) {
     feedback_list: () => ({ rows: [], total: 0 }),
     feedback_themes: () => [],
     insight_list: () => [],
+    role_list: () => sampleRoles,
+    roster_list: () => [],
+    course_list: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

@@ -1,16 +1,38 @@
+/**
+ * Training: the people supervised (the roster) and the courses they are trained on, each
+ * agent with a page of their training records. One section, two pages, linked from a row
+ * of page links (as the customer's voice).
+ */
+import { Button, Group, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation } from "react-router";
 
-import { NotYetAvailable } from "../shell/NotYetAvailable";
-import { sectionById } from "../shell/sections";
+const PAGES = ["people", "courses"] as const;
 
-/** Training: not in this version yet; the page says so and what it will hold. */
 export function TrainingPage() {
   const { t } = useTranslation();
+  const location = useLocation();
+  const current = PAGES.find((p) => location.pathname.startsWith(`/training/${p}`));
   return (
-    <NotYetAvailable
-      title={t("sections.training.title")}
-      description={t("sections.training.description")}
-      icon={sectionById("training").icon}
-    />
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t("sections.training.title")}
+      </Title>
+      <Group component="nav" aria-label={t("training.pagesLabel")} gap="xs">
+        {PAGES.map((page) => (
+          <Button
+            key={page}
+            component={Link}
+            to={`/training/${page}`}
+            size="xs"
+            variant={current === page ? "filled" : "default"}
+            aria-current={current === page ? "page" : undefined}
+          >
+            {t(`training.pages.${page}`)}
+          </Button>
+        ))}
+      </Group>
+      <Outlet />
+    </Stack>
   );
 }

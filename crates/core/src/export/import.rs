@@ -123,9 +123,10 @@ fn check_empty(conn: &rusqlite::Connection) -> Result<()> {
     let mut rows = 0u64;
     let mut tables = Vec::new();
     for t in Table::ALL.iter().filter(|t| t.is_synced()) {
-        // Every new database holds the built-in journey stages; as long as they are not
-        // edited, they are not data (the file's own replace them as they are read).
-        let edited = if *t == Table::JourneyStages { format!(" s WHERE {}", crate::voc::stages::EDITED) } else { String::new() };
+        // Every new database holds the built-in journey stages and roles; as long as they
+        // are not edited, they are not data (the file's own replace them as they are read).
+        let edited =
+            if t.has_built_ins() { format!(" s WHERE {}", crate::store::schema::edited_sql(*t)) } else { String::new() };
         let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {}{edited}", t.name()), [], |r| r.get(0))?;
         if n > 0 {
             rows += n as u64;
@@ -229,8 +230,8 @@ impl<P: FnMut(JsonImportProgress) -> ControlFlow<()>> Importer<'_, '_, P> {
             };
             values.push((name, value));
         }
-        if table == Table::JourneyStages
-            && let Err(e) = crate::voc::stages::drop_unedited_built_in(self.tx.conn(), &id)
+        if table.has_built_ins()
+            && let Err(e) = crate::lists::drop_unedited_built_in(self.tx.conn(), table, &id)
         {
             self.failure = Some(e);
             return Err(String::new());

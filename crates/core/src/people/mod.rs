@@ -1,4 +1,14 @@
 //! Agents and teams: the people a supervisor assigns cases to (not necessarily app users).
+//!
+//! - [`roster`]: the same agents as the Training section keeps them (employee id, role,
+//!   hire and leaving dates).
+//! - [`roles`]: the roles they hold, a list the team edits.
+
+pub mod roles;
+pub mod roster;
+
+pub use roles::Role;
+pub use roster::{Activity, AgentInput, RosterAgent, RosterQuery};
 
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
@@ -46,21 +56,12 @@ pub fn create_team(tx: &mut WriteTx<'_>, name: &str) -> Result<TeamId> {
     Ok(id)
 }
 
-/// Creates an agent, optionally in a team.
+/// Creates an agent, optionally in a team, with no roster facts yet (the case pickers'
+/// quick add; [`roster::create`] takes them all).
 pub fn create_agent(tx: &mut WriteTx<'_>, name: &str, team: Option<&TeamId>) -> Result<AgentId> {
-    if let Some(t) = team {
-        ensure_team(tx.conn(), t)?;
-    }
-    let id = AgentId::new();
-    tx.insert(
-        Table::Agents,
-        id.as_str(),
-        &[
-            ("name", Value::Text(NAME.check(name)?)),
-            ("team_id", team.map_or(Value::Null, |t| Value::Text(t.to_string()))),
-        ],
-    )?;
-    Ok(id)
+    let input =
+        AgentInput { name: name.to_owned(), employee_id: String::new(), team_id: team.cloned(), role_id: None, hired_on: None };
+    roster::create(tx, &input)
 }
 
 /// Every agent, by name.

@@ -138,6 +138,18 @@ pub fn load_with(conn: &rusqlite::Connection) -> Result<Settings> {
     })
 }
 
+/// The workspace's time zone: the one its days (feedback dates, training completions,
+/// review and expiry dates) are in.
+pub(crate) fn workspace_zone(conn: &rusqlite::Connection) -> Result<chrono_tz::Tz> {
+    Ok(load_with(conn)?.time_zone.parse().unwrap_or(chrono_tz::UTC))
+}
+
+/// Today in the workspace's time zone: the day dates people enter are judged against
+/// (a feedback date, an insight's review, a training record's expiry).
+pub fn today(conn: &rusqlite::Connection, now: chrono::DateTime<chrono::Utc>) -> Result<chrono::NaiveDate> {
+    Ok(now.with_timezone(&workspace_zone(conn)?).date_naive())
+}
+
 /// Validates and stores `settings`, writing only what changed; returns what is now stored.
 pub fn save(store: &mut Store, settings: Settings) -> Result<Settings> {
     let settings = validate(settings)?;

@@ -669,6 +669,65 @@ pub const MIGRATIONS: &[&str] = &[
     DROP INDEX cases_assignee_created;
     CREATE INDEX cases_assignee_created ON cases (assignee_id, created_at) WHERE deleted_at IS NULL;
     "#,
+    // 12: training (training/). The agents cases are assigned to become the roster: an
+    // employee id, a hire date and a leaving date (empty while active); their `role` names
+    // a row of `roles`, a list the team edits, seeded as the journey stages are (fixed ids
+    // and versions, so every device holds the same built-in rows). Courses, and training
+    // records: append-only completions (merged by union), each of one agent and one
+    // course, entered directly or — later — earned in a session (`session_id`).
+    r#"
+    ALTER TABLE agents ADD COLUMN employee_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE agents ADD COLUMN hired_on TEXT;
+    ALTER TABLE agents ADD COLUMN left_on TEXT;
+    CREATE INDEX agents_employee_id ON agents (employee_id COLLATE NOCASE) WHERE employee_id <> '' AND deleted_at IS NULL;
+
+    CREATE TABLE roles (
+        id         TEXT PRIMARY KEY NOT NULL,
+        key        TEXT NOT NULL DEFAULT '',
+        name       TEXT NOT NULL DEFAULT '',
+        position   INTEGER NOT NULL DEFAULT 0,
+        retired    INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    INSERT INTO roles (id, key, position, created_at, updated_at)
+        SELECT fl_member_id('roles', j.value), j.value, j.key + 1,
+               '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+        FROM json_each('["agent","senior_agent","team_lead","qa"]') j;
+    INSERT INTO column_versions (tbl, row_id, col, hlc)
+        SELECT 'roles', r.id, c.value, '0001767225600000-0000-0000000000000000'
+        FROM roles r, json_each('["key","name","position","retired","created_at"]') c;
+
+    CREATE TABLE courses (
+        id               TEXT PRIMARY KEY NOT NULL,
+        title            TEXT NOT NULL DEFAULT '',
+        topic            TEXT NOT NULL DEFAULT 'other',
+        mode             TEXT NOT NULL DEFAULT 'classroom',
+        duration_minutes INTEGER NOT NULL DEFAULT 0,
+        validity_months  INTEGER,
+        pass_mark        INTEGER,
+        created_at       TEXT NOT NULL,
+        updated_at       TEXT NOT NULL,
+        deleted_at       TEXT
+    ) STRICT;
+
+    CREATE TABLE training_records (
+        id           TEXT PRIMARY KEY NOT NULL,
+        agent_id     TEXT NOT NULL,
+        course_id    TEXT NOT NULL,
+        completed_on TEXT NOT NULL,
+        score        INTEGER,
+        session_id   TEXT,
+        issuer       TEXT NOT NULL DEFAULT '',
+        note         TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        deleted_at   TEXT
+    ) STRICT;
+    CREATE INDEX training_records_agent ON training_records (agent_id, completed_on);
+    CREATE INDEX training_records_course ON training_records (course_id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

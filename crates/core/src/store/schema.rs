@@ -98,6 +98,12 @@ pub enum Table {
     Insights,
     /// The evidence of insights: one row per (insight, case or feedback entry) ever linked.
     InsightEvidence,
+    /// The roles agents hold (agent, senior agent, team lead, QA; editable).
+    Roles,
+    /// Training courses.
+    Courses,
+    /// Agents' training records: append-only completions.
+    TrainingRecords,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -127,6 +133,9 @@ impl Table {
         Table::FeedbackThemes,
         Table::Insights,
         Table::InsightEvidence,
+        Table::Roles,
+        Table::Courses,
+        Table::TrainingRecords,
     ];
 
     /// The SQL name.
@@ -150,6 +159,9 @@ impl Table {
             Table::FeedbackThemes => "feedback_themes",
             Table::Insights => "insights",
             Table::InsightEvidence => "insight_evidence",
+            Table::Roles => "roles",
+            Table::Courses => "courses",
+            Table::TrainingRecords => "training_records",
         }
     }
 
@@ -162,7 +174,17 @@ impl Table {
             Table::DevicePreferences => const { &[reg("language"), reg("theme"), reg("me_agent_id")] },
             Table::Customers => const { &[reg("name"), reg("company"), reg("email"), reg("phone"), reg("tier"), reg("notes")] },
             Table::Teams => const { &[reg("name"), reg("calendar_id")] },
-            Table::Agents => const { &[reg("name"), reg("email"), reg("team_id"), reg("role")] },
+            // `role` holds the id of a `roles` row ('' for none); `left_on` is empty while
+            // the agent is active.
+            Table::Agents => const { &[
+                reg("name"),
+                reg("email"),
+                reg("team_id"),
+                reg("role"),
+                reg("employee_id"),
+                reg("hired_on"),
+                reg("left_on"),
+            ] },
             Table::Cases => const { &[
                 reg("ref"),
                 reg("title"),
@@ -243,6 +265,29 @@ impl Table {
             // The id is made from (insight, linked row): two devices linking the same case
             // make one row, and a link and an unlink made offline merge per element.
             Table::InsightEvidence => const { &[reg("insight_id"), reg("case_id"), reg("feedback_id"), set("present")] },
+            // As journey stages: built-in roles are seeded with fixed ids and versions.
+            Table::Roles => const { &[reg("key"), reg("name"), reg("position"), reg("retired")] },
+            Table::Courses => const { &[
+                reg("title"),
+                reg("topic"),
+                reg("mode"),
+                reg("duration_minutes"),
+                reg("validity_months"),
+                reg("pass_mark"),
+            ] },
+            // A completion is a fact that happened: it travels whole and merges by union,
+            // so two devices recording the same agent offline both keep theirs. Outcome
+            // and expiry are derived from it and the course on every read (training/).
+            // `session_id` names the session it was earned in (NULL: entered directly).
+            Table::TrainingRecords => const { &[
+                event("agent_id"),
+                event("course_id"),
+                event("completed_on"),
+                event("score"),
+                event("session_id"),
+                event("issuer"),
+                event("note"),
+            ] },
         }
     }
 
@@ -264,7 +309,7 @@ impl Table {
 
     /// Whether rows are only ever inserted (merged by union, never updated).
     pub fn is_append_only(self) -> bool {
-        matches!(self, Table::CaseEvents)
+        matches!(self, Table::CaseEvents | Table::TrainingRecords)
     }
 
     /// Values for the NOT NULL columns without a default, used when a synced row arrives
@@ -288,13 +333,16 @@ impl Table {
             Table::Calendars => &[("name", Empty), ("time_zone", Empty), ("working_hours", Empty)],
             Table::FeedbackThemes => &[("feedback_id", Empty), ("theme", Empty)],
             Table::InsightEvidence => &[("insight_id", Empty)],
+            Table::TrainingRecords => &[("agent_id", Empty), ("course_id", Empty), ("completed_on", Empty)],
             Table::WorkspaceSettings
             | Table::DevicePreferences
             | Table::SavedViews
             | Table::ImportMappings
             | Table::JourneyStages
             | Table::Feedback
-            | Table::Insights => &[],
+            | Table::Insights
+            | Table::Roles
+            | Table::Courses => &[],
         }
     }
 
@@ -306,14 +354,34 @@ impl Table {
             Table::CaseEvents | Table::CaseTags => Some((Table::Cases, "case_id")),
             Table::FeedbackThemes => Some((Table::Feedback, "feedback_id")),
             Table::InsightEvidence => Some((Table::Insights, "insight_id")),
+            // An agent's history travels right after the agent.
+            Table::TrainingRecords => Some((Table::Agents, "agent_id")),
             _ => None,
         }
+    }
+
+    /// Whether a migration seeds built-in rows with fixed ids and versions (node 0) on
+    /// every device: such rows are not data until edited here (see [`edited_sql`]).
+    pub fn has_built_ins(self) -> bool {
+        matches!(self, Table::JourneyStages | Table::Roles)
     }
 
     /// Looks a table up by its SQL name (for change readers).
     pub fn from_name(name: &str) -> Option<Table> {
         Table::ALL.iter().copied().find(|t| t.name() == name)
     }
+}
+
+/// The version every device seeds built-in rows with (2026-01-01, node 0).
+pub(crate) const SEEDED_VERSION: &str = "0001767225600000-0000-0000000000000000";
+
+/// The SQL condition that row `s` of `table` (a table with built-in rows) was edited
+/// here: a cell not at [`SEEDED_VERSION`].
+pub(crate) fn edited_sql(table: Table) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM column_versions v WHERE v.tbl = '{}' AND v.row_id = s.id AND v.hlc <> '{SEEDED_VERSION}')",
+        table.name()
+    )
 }
 
 /// What a placeholder holds until the real value arrives.

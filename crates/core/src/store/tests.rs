@@ -294,8 +294,9 @@ fn info_reports_version_node_counts_and_pending() {
     assert_eq!(info.node_id, store.node_id());
     assert_eq!(info.row_counts.len(), Table::ALL.len());
     assert_eq!(info.row_counts[..2], [("workspace_settings", 1), ("device_preferences", 0)]);
-    // The built-in journey stages come with every database; nothing else is there.
-    assert!(info.row_counts[2..].iter().all(|(t, n)| *n == 0 || (*t, *n) == ("journey_stages", 7)), "{info:?}");
+    // The built-in journey stages and roles come with every database; nothing else is there.
+    let built_in = [("journey_stages", 7), ("roles", 4)];
+    assert!(info.row_counts[2..].iter().all(|(t, n)| *n == 0 || built_in.contains(&(*t, *n))), "{info:?}");
     assert_eq!(info.pending_changes, 2);
 }
 
@@ -479,9 +480,9 @@ fn before_signing_in_changes_are_versioned_but_not_recorded_for_pushing() {
     assert!(change_log(&store).is_empty());
     let versions: i64 = store
         .conn()
-        .query_row("SELECT count(*) FROM column_versions WHERE tbl <> 'journey_stages'", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM column_versions WHERE tbl NOT IN ('journey_stages', 'roles')", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(versions, 2, "created_at and time_zone (besides the built-in stages' fixed versions)");
+    assert_eq!(versions, 2, "created_at and time_zone (besides the built-in stages' and roles' fixed versions)");
 }
 
 #[test]

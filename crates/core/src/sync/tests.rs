@@ -243,6 +243,71 @@ fn built_in_journey_stages_merge_per_column_without_conflicts() {
     assert_eq!(export(&a), export(&b));
 }
 
+/// Training records are events: two devices recording the same agent offline both keep
+/// theirs, the history arrives whole with its agent, and the derived status agrees.
+#[test]
+fn training_records_made_offline_on_two_devices_both_survive() {
+    use crate::people::{AgentInput, roster};
+    use crate::training::{CourseInput, Mode, RecordInput, Topic, courses, records};
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let input = AgentInput {
+        name: "Ann Lee".into(),
+        employee_id: "E-1".into(),
+        team_id: None,
+        role_id: Some(crate::people::roles::built_in_id("agent")),
+        hired_on: Some("2024-05-06".into()),
+    };
+    let ann = a.store.write(|tx| roster::create(tx, &input)).unwrap();
+    let course = CourseInput {
+        title: "Data protection".into(),
+        topic: Topic::Compliance,
+        mode: Mode::Online,
+        duration_minutes: 90,
+        validity_months: Some(12),
+        pass_mark: Some(80),
+    };
+    let gdpr = a.store.write(|tx| courses::create(tx, &course)).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    let record = |day: &str, score| RecordInput {
+        agent_id: ann.clone(),
+        course_id: gdpr.clone(),
+        completed_on: day.into(),
+        score: Some(score),
+        issuer: String::new(),
+        note: String::new(),
+    };
+    a.store
+        .write(|tx| records::add(tx, &record("2025-03-20", 90)))
+        .unwrap();
+    b.store
+        .write(|tx| records::add(tx, &record("2026-02-01", 70)))
+        .unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    for d in [&a, &b] {
+        let today = crate::settings::today(d.store.conn(), d.store.now()).unwrap();
+        let h = records::history(d.store.conn(), &ann, today).unwrap();
+        let seen: Vec<(&str, crate::training::RecordStatus)> = h
+            .records
+            .iter()
+            .map(|r| (r.completed_on.as_str(), r.status))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("2026-02-01", crate::training::RecordStatus::Failed),
+                ("2025-03-20", crate::training::RecordStatus::Expiring)
+            ]
+        );
+        assert_eq!(conflicts::list(d.store.conn()).unwrap(), []);
+    }
+    assert_eq!(export(&a), export(&b));
+}
+
 #[test]
 fn the_device_that_pushed_first_and_lost_is_told_by_the_server() {
     let clock = TestClock::new();

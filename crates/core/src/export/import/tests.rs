@@ -135,7 +135,7 @@ fn bad_files_are_refused_with_where_and_nothing_is_written() {
     let schema = crate::store::migrations::latest_version();
     let header = format!("{{\"$format\":{{\"name\":\"frontline\",\"schema\":{schema},\"version\":1}}");
     let cases: &[(&str, String)] = &[
-        ("truncated", json[..json.len() * 2 / 3].to_owned()),
+        ("truncated", json[..(0..=json.len() * 2 / 3).rev().find(|i| json.is_char_boundary(*i)).unwrap()].to_owned()),
         ("empty", String::new()),
         ("not json", "name,title\nLi,退款\n".into()),
         ("foreign json", "{\"tickets\":[{\"id\":1}]}".into()),

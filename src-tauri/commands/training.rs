@@ -1,0 +1,109 @@
+//! Training commands: the roster (agents with their roster facts), roles, courses and
+//! training records. Each is one core call (plus "today" in the workspace's zone where a
+//! record's status is judged).
+
+use frontline_core::ids::{AgentId, CourseId, TrainingRecordId};
+use frontline_core::people::{AgentInput, Role, RosterAgent, RosterQuery, roles, roster};
+use frontline_core::settings;
+use frontline_core::training::{AgentTraining, Course, CourseInput, RecordInput, courses, records};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// Every role in order, retired ones included.
+#[tauri::command]
+#[specta::specta]
+pub async fn role_list(state: State<'_, AppState>) -> Result<Vec<Role>, IpcError> {
+    state.read(|s| roles::list(s.conn()))
+}
+
+/// The roster a query asks for.
+#[tauri::command]
+#[specta::specta]
+pub async fn roster_list(
+    state: State<'_, AppState>,
+    query: RosterQuery,
+) -> Result<Vec<RosterAgent>, IpcError> {
+    state.read(|s| roster::roster(s.conn(), &query))
+}
+
+/// Adds an agent to the roster.
+#[tauri::command]
+#[specta::specta]
+pub async fn roster_add(
+    state: State<'_, AppState>,
+    input: AgentInput,
+) -> Result<AgentId, IpcError> {
+    state.write(|tx| roster::create(tx, &input))
+}
+
+/// Replaces an agent's roster facts.
+#[tauri::command]
+#[specta::specta]
+pub async fn roster_update(
+    state: State<'_, AppState>,
+    id: AgentId,
+    input: AgentInput,
+) -> Result<(), IpcError> {
+    state.write(|tx| roster::update(tx, &id, &input))
+}
+
+/// Marks an agent as left on a day, or active again (`null`).
+#[tauri::command]
+#[specta::specta]
+pub async fn roster_set_left(
+    state: State<'_, AppState>,
+    id: AgentId,
+    left_on: Option<String>,
+) -> Result<(), IpcError> {
+    state.write(|tx| roster::set_left(tx, &id, left_on.as_deref()))
+}
+
+/// Every course.
+#[tauri::command]
+#[specta::specta]
+pub async fn course_list(state: State<'_, AppState>) -> Result<Vec<Course>, IpcError> {
+    state.read(|s| courses::list(s.conn()))
+}
+
+/// Adds a course.
+#[tauri::command]
+#[specta::specta]
+pub async fn course_create(
+    state: State<'_, AppState>,
+    input: CourseInput,
+) -> Result<CourseId, IpcError> {
+    state.write(|tx| courses::create(tx, &input))
+}
+
+/// Replaces every field of a course.
+#[tauri::command]
+#[specta::specta]
+pub async fn course_update(
+    state: State<'_, AppState>,
+    id: CourseId,
+    input: CourseInput,
+) -> Result<(), IpcError> {
+    state.write(|tx| courses::update(tx, &id, &input))
+}
+
+/// An agent and their training records as they stand today.
+#[tauri::command]
+#[specta::specta]
+pub async fn training_history(
+    state: State<'_, AppState>,
+    agent: AgentId,
+) -> Result<AgentTraining, IpcError> {
+    state.read(|s| records::history(s.conn(), &agent, settings::today(s.conn(), s.now())?))
+}
+
+/// Records a course completion.
+#[tauri::command]
+#[specta::specta]
+pub async fn training_record_add(
+    state: State<'_, AppState>,
+    input: RecordInput,
+) -> Result<TrainingRecordId, IpcError> {
+    state.write(|tx| records::add(tx, &input))
+}

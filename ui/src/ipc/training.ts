@@ -1,0 +1,88 @@
+/**
+ * Training hooks: the roster (the same agents cases are assigned to, with their roster
+ * facts), roles, courses and each agent's training records. Every mutation refreshes
+ * everything training shows and the agent pickers, which list the same people.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import {
+  commands,
+  type AgentId,
+  type AgentInput,
+  type CourseId,
+  type CourseInput,
+  type RecordInput,
+  type RosterQuery,
+} from "./bindings";
+import { peopleKeys } from "./people";
+import { unwrap } from "./result";
+
+export const trainingKeys = {
+  all: ["training"] as const,
+  roles: ["training", "roles"] as const,
+  roster: (query: RosterQuery) => ["training", "roster", query] as const,
+  courses: ["training", "courses"] as const,
+  history: (agent: AgentId) => ["training", "history", agent] as const,
+};
+
+/** Every role in order, retired ones included. */
+export function useRoles() {
+  return useQuery({ queryKey: trainingKeys.roles, queryFn: async () => unwrap(await commands.roleList()) });
+}
+
+export function useRoster(query: RosterQuery) {
+  return useQuery({
+    queryKey: trainingKeys.roster(query),
+    queryFn: async () => unwrap(await commands.rosterList(query)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCourses() {
+  return useQuery({ queryKey: trainingKeys.courses, queryFn: async () => unwrap(await commands.courseList()) });
+}
+
+/** An agent and their records as they stand today. */
+export function useTrainingHistory(agent: AgentId) {
+  return useQuery({
+    queryKey: trainingKeys.history(agent),
+    queryFn: async () => unwrap(await commands.trainingHistory(agent)),
+  });
+}
+
+/** A mutation that refreshes everything training shows and the agent pickers. */
+function useTrainingMutation<TInput, TData>(run: (input: TInput) => Promise<TData>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: trainingKeys.all });
+      await client.invalidateQueries({ queryKey: peopleKeys.agents });
+    },
+  });
+}
+
+/** Adds an agent (`id` null) or replaces an agent's roster facts. */
+export function useSaveAgent(id: AgentId | null) {
+  return useTrainingMutation(async (input: AgentInput) =>
+    id ? unwrap(await commands.rosterUpdate(id, input)) : unwrap(await commands.rosterAdd(input)),
+  );
+}
+
+/** Marks an agent as left on a day, or active again with `leftOn` null. */
+export function useSetLeft() {
+  return useTrainingMutation(async ({ id, leftOn }: { id: AgentId; leftOn: string | null }) =>
+    unwrap(await commands.rosterSetLeft(id, leftOn)),
+  );
+}
+
+/** Adds a course (`id` null) or replaces one. */
+export function useSaveCourse(id: CourseId | null) {
+  return useTrainingMutation(async (input: CourseInput) =>
+    id ? unwrap(await commands.courseUpdate(id, input)) : unwrap(await commands.courseCreate(input)),
+  );
+}
+
+export function useAddRecord() {
+  return useTrainingMutation(async (input: RecordInput) => unwrap(await commands.trainingRecordAdd(input)));
+}
