@@ -89,7 +89,9 @@ export function CaseListPage() {
     refused?.code === "validation" && refused.field === "text" ? ipcErrorMessage(t, refused) : null;
 
   const [selection, setSelection] = useState<RowSelectionState>({});
-  useEffect(() => setSelection({}), [query]);
+  // Emptied when the query changes; on mount it is empty already, and keeping the same
+  // object spares the page a second render before its first rows are painted.
+  useEffect(() => setSelection((current) => (Object.keys(current).length === 0 ? current : {})), [query]);
   const selectedIds = useMemo(() => Object.keys(selection), [selection]);
 
   const [creating, setCreating] = useState(false);

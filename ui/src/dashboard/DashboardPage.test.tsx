@@ -153,6 +153,20 @@ describe("dashboard", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Cases" })).toBeInTheDocument();
   });
 
+  it("keeps the Cases list loaded once its tiles are shown, so Cases opens on rows without asking again", async () => {
+    mockIpc({ ...withCases, kpi_dashboard: () => busy, case_list: fakeList(3) });
+    const { user } = renderApp("/dashboard");
+    await screen.findByRole("list", { name: "Key performance indicators" });
+    await waitFor(() => expect(callsTo("case_list")).toHaveLength(1));
+    const [warm] = callsTo("case_list") as { query: CaseQuery }[];
+    expect(warm!.query).toMatchObject({ queue: "all", text: null, offset: 0, limit: 100 });
+    await user.click(screen.getByRole("link", { name: /^Cases/ }));
+    const list = await screen.findByRole("grid", { name: "Case list" });
+    // Drawn from the kept page: its rows are counted at once, and page 0 was not asked for again.
+    expect(list).toHaveAttribute("aria-rowcount", "4");
+    expect(callsTo("case_list").filter((args) => (args as { query: CaseQuery }).query.offset === 0)).toHaveLength(1);
+  });
+
   it("logs how long its numbers took to show, once", async () => {
     mockIpc({ ...withCases, kpi_dashboard: () => busy });
     renderApp("/dashboard");

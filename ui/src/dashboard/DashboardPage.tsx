@@ -14,10 +14,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
 import { EmptyState } from "../cases/EmptyState";
+import { DEFAULT_LIST, toListQuery } from "../cases/listState";
 import { datedFileName } from "../export/useCasesCsvExport";
 import { describeError } from "../ipc/errors";
 import { useExportKpiCsv } from "../ipc/export";
-import { useDashboard, useQueueCounts } from "../ipc/queries";
+import { useDashboard, useQueueCounts, useWarmCaseList } from "../ipc/queries";
 import { usePageTiming } from "../shell/pageTiming";
 import { usePaintedAfter } from "../shell/painted";
 import { sectionById } from "../shell/sections";
@@ -29,6 +30,9 @@ import { Leaderboard } from "./Leaderboard";
 import { readDashboardState, toDashboardRequest, writeDashboardState, type DashboardState } from "./dashboardState";
 import { PeriodPicker, PeriodQueryStatus, refusedPeriodMessage } from "./period";
 import { dashboardTiles } from "./tiles";
+
+/** What the navbar's Cases link opens: every case, in the list's default order. */
+const DEFAULT_CASE_QUERY = toListQuery(DEFAULT_LIST, null);
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
@@ -50,6 +54,8 @@ export function DashboardPage() {
   // The tiles first: the charts are drawn, and the leaderboard asked for, once they are on
   // screen (or when there are none to wait for), so neither delays the headline numbers.
   const restShown = usePaintedAfter(tiles.length > 0 || dashboard.isError || request === null) !== null;
+  // Cases is where a supervisor goes from here: its list is kept loaded, so it opens at once.
+  useWarmCaseList(DEFAULT_CASE_QUERY, restShown);
   const dateRange = (from: string, to: string) => (from === to ? from : t("dashboard.period.days", { from, to }));
   const csv = useExportKpiCsv();
   const exportCsv = () => {

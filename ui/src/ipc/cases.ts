@@ -40,7 +40,12 @@ export const CASE_PAGE_SIZE = 100;
 /** A list request without its paging: what identifies one list. */
 export type ListQuery = Omit<CaseQuery, "offset" | "limit">;
 
-/** No IPC polling faster than this; the UI recomputes times from due dates in between. */
+/**
+ * No IPC polling faster than this; the UI recomputes times from due dates in between. A
+ * list page younger than this is also shown without asking again: every change made here
+ * or pulled by sync invalidates the case queries, so only the clock (a row turning at
+ * risk) can have moved it, and that is what the polling is for.
+ */
 export const CASE_REFRESH_MS = 60_000;
 
 export const caseKeys = {
@@ -68,6 +73,24 @@ export function prefetchFirstPage(client: QueryClient, query: ListQuery): void {
 }
 
 /**
+ * Keeps the first page of `query` loaded while another page is on screen: opening Cases
+ * from the home screen then draws its rows at once and refreshes them behind, instead of
+ * waiting for Rust while the new page is laid out. The query stays observed, so it is
+ * never dropped from the cache, and it refreshes at the list's own pace and on every case
+ * change; the calling page is not re-rendered by it.
+ */
+export function useWarmCaseList(query: ListQuery, enabled: boolean): void {
+  useQuery({
+    queryKey: caseKeys.page(query, 0),
+    queryFn: () => fetchPage(query, 0),
+    enabled,
+    staleTime: CASE_REFRESH_MS,
+    refetchInterval: CASE_REFRESH_MS,
+    notifyOnChangeProps: [],
+  });
+}
+
+/**
  * The list's first page, kept on screen while a changed query loads (no flash of an
  * empty table between keystrokes). Its `total` sizes the virtual list.
  */
@@ -77,6 +100,7 @@ export function useCaseFirstPage(query: ListQuery, enabled = true) {
     queryFn: () => fetchPage(query, 0),
     enabled,
     placeholderData: keepPreviousData,
+    staleTime: CASE_REFRESH_MS,
     refetchInterval: CASE_REFRESH_MS,
   });
 }
@@ -87,6 +111,7 @@ export function useCasePages(query: ListQuery, pages: readonly number[]) {
     queries: pages.map((page) => ({
       queryKey: caseKeys.page(query, page),
       queryFn: () => fetchPage(query, page),
+      staleTime: CASE_REFRESH_MS,
       refetchInterval: CASE_REFRESH_MS,
       // A page scrolled past is dropped soon; at 100k cases they would pile up.
       gcTime: 60_000,
