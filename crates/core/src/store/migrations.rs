@@ -728,6 +728,36 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX training_records_agent ON training_records (agent_id, completed_on);
     CREATE INDEX training_records_course ON training_records (course_id);
     "#,
+    // Training requirements and exemptions (training/requirements.rs). A requirement is
+    // what a role must (or should) take of a course, with the grace days a new hire has;
+    // its id is made from (role, course), so two devices setting the same pair offline
+    // write one row, last writer winning. An exemption is an element of an agent's set of
+    // exempt courses, its id made from (agent, course), present 1 or 0. Compliance itself
+    // is derived on read (training/compliance.rs), never stored.
+    r#"
+    CREATE TABLE training_requirements (
+        id         TEXT PRIMARY KEY NOT NULL,
+        role_id    TEXT NOT NULL DEFAULT '',
+        course_id  TEXT NOT NULL DEFAULT '',
+        level      TEXT NOT NULL DEFAULT 'none',
+        grace_days INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+
+    CREATE TABLE training_exemptions (
+        id         TEXT PRIMARY KEY NOT NULL,
+        agent_id   TEXT NOT NULL DEFAULT '',
+        course_id  TEXT NOT NULL DEFAULT '',
+        reason     TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX training_exemptions_agent ON training_exemptions (agent_id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -104,6 +104,10 @@ pub enum Table {
     Courses,
     /// Agents' training records: append-only completions.
     TrainingRecords,
+    /// What each role must or should take of each course: one row per (role, course).
+    TrainingRequirements,
+    /// The courses agents are exempt from: one row per (agent, course) ever exempted.
+    TrainingExemptions,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -136,6 +140,8 @@ impl Table {
         Table::Roles,
         Table::Courses,
         Table::TrainingRecords,
+        Table::TrainingRequirements,
+        Table::TrainingExemptions,
     ];
 
     /// The SQL name.
@@ -162,6 +168,8 @@ impl Table {
             Table::Roles => "roles",
             Table::Courses => "courses",
             Table::TrainingRecords => "training_records",
+            Table::TrainingRequirements => "training_requirements",
+            Table::TrainingExemptions => "training_exemptions",
         }
     }
 
@@ -288,6 +296,12 @@ impl Table {
                 event("issuer"),
                 event("note"),
             ] },
+            // Values a person sets on a (role, course) pair whose row id is made from the
+            // pair: two devices setting it offline write one row, the last writer winning.
+            Table::TrainingRequirements => const { &[reg("role_id"), reg("course_id"), reg("level"), reg("grace_days")] },
+            // As insight evidence: one row per (agent, course), a link and an unlink made
+            // offline merging per element; the reason is a register.
+            Table::TrainingExemptions => const { &[reg("agent_id"), reg("course_id"), reg("reason"), set("present")] },
         }
     }
 
@@ -342,7 +356,9 @@ impl Table {
             | Table::Feedback
             | Table::Insights
             | Table::Roles
-            | Table::Courses => &[],
+            | Table::Courses
+            | Table::TrainingRequirements
+            | Table::TrainingExemptions => &[],
         }
     }
 
@@ -356,6 +372,7 @@ impl Table {
             Table::InsightEvidence => Some((Table::Insights, "insight_id")),
             // An agent's history travels right after the agent.
             Table::TrainingRecords => Some((Table::Agents, "agent_id")),
+            Table::TrainingExemptions => Some((Table::Agents, "agent_id")),
             _ => None,
         }
     }
