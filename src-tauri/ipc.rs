@@ -129,6 +129,13 @@ pub fn builder() -> Builder<tauri::Wry> {
         training::course_update,
         training::training_history,
         training::training_record_add,
+        training::requirement_list,
+        training::requirement_set,
+        training::exemption_list,
+        training::exemption_set,
+        training::exemption_end,
+        training::compliance_view,
+        export::export_compliance_csv,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

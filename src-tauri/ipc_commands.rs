@@ -113,4 +113,11 @@ pub const COMMANDS: &[&str] = &[
     "course_update",
     "training_history",
     "training_record_add",
+    "requirement_list",
+    "requirement_set",
+    "exemption_list",
+    "exemption_set",
+    "exemption_end",
+    "compliance_view",
+    "export_compliance_csv",
 ];

@@ -17,8 +17,10 @@ import { DEFAULT_SECTION } from "./shell/sections";
 import { ConflictsPage } from "./sync/ConflictsPage";
 import { SyncPage } from "./sync/SyncPage";
 import { AgentPage } from "./training/AgentPage";
+import { CompliancePage } from "./training/CompliancePage";
 import { CoursesPage } from "./training/CoursesPage";
 import { PeoplePage } from "./training/PeoplePage";
+import { RequirementsPage } from "./training/RequirementsPage";
 import { TrainingPage } from "./training/TrainingPage";
 import { FeedbackPage } from "./voc/FeedbackPage";
 import { HandoverPrintPage } from "./voc/HandoverPrintPage";
@@ -45,6 +47,8 @@ export const routes: RouteObject[] = [
           { path: "people", element: <PeoplePage /> },
           { path: "people/:id", element: <AgentPage /> },
           { path: "courses", element: <CoursesPage /> },
+          { path: "compliance", element: <CompliancePage /> },
+          { path: "requirements", element: <RequirementsPage /> },
         ],
       },
       { path: "plans", element: <PlansPage /> },

@@ -269,6 +269,23 @@ export const commands = {
 	trainingHistory: (agent: AgentId) => typedError<AgentTraining, IpcError>(__TAURI_INVOKE("training_history", { agent })),
 	/**  Records a course completion. */
 	trainingRecordAdd: (input: RecordInput) => typedError<TrainingRecordId, IpcError>(__TAURI_INVOKE("training_record_add", { input })),
+	/**  Every requirement that asks something (required or recommended). */
+	requirementList: () => typedError<Requirement[], IpcError>(__TAURI_INVOKE("requirement_list")),
+	/**  Sets one (role, course) cell of the requirements table. */
+	requirementSet: (input: Requirement) => typedError<null, IpcError>(__TAURI_INVOKE("requirement_set", { input })),
+	/**  The live exemptions of one agent, or of everyone (`null`). */
+	exemptionList: (agent: AgentId | null) => typedError<Exemption[], IpcError>(__TAURI_INVOKE("exemption_list", { agent })),
+	/**  Exempts an agent from a course (or replaces the reason). */
+	exemptionSet: (input: Exemption) => typedError<null, IpcError>(__TAURI_INVOKE("exemption_set", { input })),
+	/**  Ends an agent's exemption from a course. */
+	exemptionEnd: (agent: AgentId, course: CourseId) => typedError<null, IpcError>(__TAURI_INVOKE("exemption_end", { agent, course })),
+	/**  The compliance matrix of a team (or everyone) today, and who needs what. */
+	complianceView: (query: ComplianceQuery) => typedError<ComplianceView, IpcError>(__TAURI_INVOKE("compliance_view", { query })),
+	/**
+	 *  Writes the compliance matrix of a team (`null`: everyone) as it stands today as CSV to
+	 *  a file the user picks. `None` when the dialog was cancelled.
+	 */
+	exportComplianceCsv: (teamId: TeamId | null, fileName: string) => typedError<ExportDone | null, IpcError>(__TAURI_INVOKE("export_compliance_csv", { teamId, fileName })),
 };
 
 /** Events */
@@ -855,6 +872,37 @@ export type ClearedDemo = {
 	cases: number,
 };
 
+/**  What the compliance page asks for. */
+export type ComplianceQuery = {
+	/**  Only this team's agents; `None`: everyone. */
+	teamId: TeamId | null,
+	/**  The "needs" list's horizon, in days from today (30, 60, 90…). */
+	withinDays: number,
+};
+
+/**  Where an agent stands on a required course on a given day. */
+export type ComplianceState = 
+/**  Holds a passed, valid completion not expiring soon (or never expiring). */
+"compliant" | 
+/**  Holds one that expires within [`expiry::EXPIRING_WITHIN_DAYS`] days. */
+"expiring" | 
+/**  The latest passed completion has expired. */
+"expired" | 
+/**  None yet, and still within the grace days after the hire date. */
+"due" | 
+/**  None, and the grace days are over (or there are none, or no hire date). */
+"missing" | 
+/**  Exempt from the course. */
+"exempt";
+
+/**  The matrix and who needs what within the horizon. */
+export type ComplianceView = {
+	/**  The matrix. */
+	matrix: Matrix,
+	/**  Needs, the most urgent first. */
+	needs: Need[],
+};
+
 /**  How sure a detection is. */
 export type Confidence = 
 /**  A byte-order mark, valid UTF-8, or only one candidate reads without errors. */
@@ -1315,6 +1363,16 @@ export type EvidenceCase = {
 	csat: number | null,
 	/**  Created (RFC 3339). */
 	createdAt: string,
+};
+
+/**  An agent's exemption from a course. */
+export type Exemption = {
+	/**  The agent. */
+	agentId: AgentId,
+	/**  The course. */
+	courseId: CourseId,
+	/**  Why (a doctor's note, an equivalent qualification, …). */
+	reason: string,
 };
 
 /**  A finished export. */
@@ -1951,6 +2009,54 @@ export type LeaderboardRow = {
 	drills: KpiDrills | null,
 };
 
+/**  The matrix on one day. */
+export type Matrix = {
+	/**  The day it stands on. */
+	today: string,
+	/**  The columns. */
+	courses: MatrixCourse[],
+	/**  The rows. */
+	rows: MatrixRow[],
+	/**  Every cell's state. */
+	totals: StateCounts,
+};
+
+/**  One required course of one agent. */
+export type MatrixCell = {
+	/**  Where it stands. */
+	state: ComplianceState,
+	/**
+	 *  The day it matters (YYYY-MM-DD): the expiry of the completion held (compliant,
+	 *  expiring, expired) or the due date (due, missing); `None` when there is none (never
+	 *  expires, no hire date, exempt).
+	 */
+	by: string | null,
+};
+
+/**  A column of the matrix: a course some agent shown is required to hold. */
+export type MatrixCourse = {
+	/**  Id. */
+	id: CourseId,
+	/**  Title. */
+	title: string,
+	/**  Its cells' states. */
+	counts: StateCounts,
+};
+
+/**  A row of the matrix: an active agent. */
+export type MatrixRow = {
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	name: string,
+	/**  Their role. */
+	roleId: RoleId | null,
+	/**  One per column; `None` where their role does not require the course. */
+	cells: (MatrixCell | null)[],
+	/**  Their cells' states. */
+	counts: StateCounts,
+};
+
 /**  How a course is given. */
 export type Mode = 
 /**  In a room with a trainer. */
@@ -1959,6 +2065,22 @@ export type Mode =
 "online" | 
 /**  Alongside a colleague, on real work. */
 "on_the_job";
+
+/**  Something an agent needs: a required course to take or renew. */
+export type Need = {
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	agentName: string,
+	/**  The course. */
+	courseId: CourseId,
+	/**  Its title. */
+	courseTitle: string,
+	/**  Where it stands today. */
+	state: ComplianceState,
+	/**  By when (see [`MatrixCell::by`]); `None`: overdue with no date to give. */
+	by: string | null,
+};
 
 /**  Input of the quick-create form. */
 export type NewCase = {
@@ -2240,6 +2362,27 @@ export type ReportUnit =
 "cases" | 
 /**  An NPS score, −100 to 100. */
 "score";
+
+/**  One cell of the requirements table, as the editor sends and shows it. */
+export type Requirement = {
+	/**  The role. */
+	roleId: RoleId,
+	/**  The course. */
+	courseId: CourseId,
+	/**  Required, recommended or none. */
+	level: RequirementLevel,
+	/**  Days after the hire date a new hire has to complete it (0 to [`MAX_GRACE_DAYS`]). */
+	graceDays: number,
+};
+
+/**  What a role is asked to take of a course. */
+export type RequirementLevel = 
+/**  Every agent in the role must hold it: it counts in the compliance matrix. */
+"required" | 
+/**  Advised, not counted. */
+"recommended" | 
+/**  Not asked (a cleared cell keeps its row, so clearing merges as setting does). */
+"none";
 
 /**  What resolving needs. */
 export type Resolution = {
@@ -2558,6 +2701,22 @@ export type SlaStatus =
 "paused" | 
 /**  No target. */
 "not_applicable";
+
+/**  How many cells are in each state. */
+export type StateCounts = {
+	/**  Compliant. */
+	compliant: number,
+	/**  Expiring. */
+	expiring: number,
+	/**  Expired. */
+	expired: number,
+	/**  Due. */
+	due: number,
+	/**  Missing. */
+	missing: number,
+	/**  Exempt. */
+	exempt: number,
+};
 
 /**  A sync ended. */
 export type SyncFinished = {

@@ -174,6 +174,8 @@ export const KNOWN_FIELDS = [
   "score",
   "issuer",
   "note",
+  "graceDays",
+  "withinDays",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 
