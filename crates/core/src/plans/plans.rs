@@ -170,10 +170,8 @@ fn columns(input: &PlanInput) -> Result<Vec<(&'static str, Value)>> {
 fn step_columns(input: &StepInput) -> Result<Vec<(&'static str, Value)>> {
     let text = STEP_TEXT.check(&input.text)?;
     let owner_role = OWNER_ROLE.check(&input.owner_role)?;
-    if input.offset_minutes < 0 {
-        return Err(Error::Validation { field: "offsetMinutes", rule: ValidationRule::TooEarly, limit: Some(0) });
-    }
-    if input.offset_minutes > MAX_OFFSET_MINUTES {
+    // Below zero would be a step due before the emergency began.
+    if !(0..=MAX_OFFSET_MINUTES).contains(&input.offset_minutes) {
         return Err(Error::Validation {
             field: "offsetMinutes",
             rule: ValidationRule::InvalidValue,
@@ -282,8 +280,8 @@ fn step_home(conn: &rusqlite::Connection, id: &PlanStepId) -> Result<(PlanId, Ph
 }
 
 /// Adds a step at the end of its phase; returns its id. Errors (nothing written): an
-/// unknown plan, an empty or over-long text, an offset below zero (`TooEarly`) or too far
-/// (`InvalidValue`), more than [`MAX_STEPS`] steps.
+/// unknown plan, an empty or over-long text, an offset below zero or too far
+/// (`InvalidValue` with the limit), more than [`MAX_STEPS`] steps.
 pub fn add_step(tx: &mut WriteTx<'_>, plan: &PlanId, input: &StepInput) -> Result<PlanStepId> {
     fields(tx.conn(), plan)?;
     let mut values = step_columns(input)?;

@@ -248,7 +248,11 @@ fn bad_input_is_refused_and_nothing_is_written() {
     );
     assert_eq!(
         rule_of(store.write(|tx| plans::add_step(tx, &plan, &step_input(Phase::Response, "x", -1, true)))),
-        ("offsetMinutes", ValidationRule::TooEarly)
+        ("offsetMinutes", ValidationRule::InvalidValue)
+    );
+    assert_eq!(
+        rule_of(store.write(|tx| plans::add_step(tx, &plan, &step_input(Phase::Response, "x", 43_201, true)))),
+        ("offsetMinutes", ValidationRule::InvalidValue)
     );
     assert_eq!(
         rule_of(store.write(|tx| plans::add_step(tx, &plan, &step_input(Phase::Response, " ", 0, true)))),
