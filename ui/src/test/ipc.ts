@@ -189,6 +189,8 @@ export function mockIpc(handlers: Handlers = {}) {
     role_list: () => sampleRoles,
     roster_list: () => [],
     course_list: () => [],
+    plan_list: () => [],
+    plan_run_active: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list
