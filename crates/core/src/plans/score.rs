@@ -59,7 +59,7 @@ pub fn score(items: &[Item<'_>], started: DateTime<Utc>) -> RunScore {
             Some(PhaseTime { phase, target_minutes, actual_minutes })
         })
         .collect();
-    RunScore { required: total, on_time, percent: if total == 0 { 100 } else { on_time * 100 / total }, phases }
+    RunScore { required: total, on_time, percent: (on_time * 100).checked_div(total).unwrap_or(100), phases }
 }
 
 #[cfg(test)]
