@@ -9,7 +9,10 @@ import { CaseListPage } from "./cases/CaseListPage";
 import { CustomerListPage } from "./customers/CustomerListPage";
 import { CustomerPage } from "./customers/CustomerPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
+import { PlanListPage } from "./plans/PlanListPage";
+import { PlanPage } from "./plans/PlanPage";
 import { PlansPage } from "./plans/PlansPage";
+import { RunPage } from "./plans/RunPage";
 import { ServiceReportPage } from "./reports/ServiceReportPage";
 import { SettingsPage } from "./settings/SettingsPage";
 import { AppLayout } from "./shell/AppLayout";
@@ -51,7 +54,15 @@ export const routes: RouteObject[] = [
           { path: "requirements", element: <RequirementsPage /> },
         ],
       },
-      { path: "plans", element: <PlansPage /> },
+      {
+        path: "plans",
+        element: <PlansPage />,
+        children: [
+          { index: true, element: <PlanListPage /> },
+          { path: ":id", element: <PlanPage /> },
+          { path: "runs/:id", element: <RunPage /> },
+        ],
+      },
       { path: "dashboard", element: <DashboardPage /> },
       {
         path: "voice",

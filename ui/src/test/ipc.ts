@@ -192,6 +192,8 @@ export function mockIpc(handlers: Handlers = {}) {
     requirement_list: () => [],
     exemption_list: () => [],
     compliance_view: () => emptyCompliance(),
+    plan_list: () => [],
+    plan_run_active: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

@@ -758,6 +758,77 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX training_exemptions_agent ON training_exemptions (agent_id);
     "#,
+    // Contingency plans (issue 18): plans and their steps are registers; a step's place
+    // in its phase is a sortable text key, so two devices reordering offline merge per
+    // step. Published versions, runs and what happens in a run are append-only events:
+    // a run's checklist, log and score are derived from them.
+    r#"
+    CREATE TABLE plans (
+        id          TEXT PRIMARY KEY NOT NULL,
+        title       TEXT NOT NULL DEFAULT '',
+        scenario    TEXT NOT NULL DEFAULT 'other',
+        severity    TEXT NOT NULL DEFAULT 'medium',
+        owner       TEXT NOT NULL DEFAULT '',
+        review_days INTEGER NOT NULL DEFAULT 365,
+        drill_days  INTEGER NOT NULL DEFAULT 180,
+        triggers    TEXT NOT NULL DEFAULT '',
+        thresholds  TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    ) STRICT;
+
+    CREATE TABLE plan_steps (
+        id             TEXT PRIMARY KEY NOT NULL,
+        plan_id        TEXT NOT NULL DEFAULT '',
+        phase          TEXT NOT NULL DEFAULT 'response',
+        position       TEXT NOT NULL DEFAULT '',
+        text           TEXT NOT NULL DEFAULT '',
+        owner_role     TEXT NOT NULL DEFAULT '',
+        offset_minutes INTEGER NOT NULL DEFAULT 0,
+        required       INTEGER NOT NULL DEFAULT 1,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL,
+        deleted_at     TEXT
+    ) STRICT;
+    CREATE INDEX plan_steps_plan ON plan_steps (plan_id, phase, position);
+
+    CREATE TABLE plan_versions (
+        id         TEXT PRIMARY KEY NOT NULL,
+        plan_id    TEXT NOT NULL,
+        content    TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX plan_versions_plan ON plan_versions (plan_id, created_at);
+
+    CREATE TABLE plan_runs (
+        id         TEXT PRIMARY KEY NOT NULL,
+        plan_id    TEXT NOT NULL,
+        version_id TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        commander  TEXT NOT NULL DEFAULT '',
+        started_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX plan_runs_plan ON plan_runs (plan_id, started_at);
+
+    CREATE TABLE run_events (
+        id         TEXT PRIMARY KEY NOT NULL,
+        run_id     TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        step_id    TEXT,
+        text       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX run_events_run ON run_events (run_id, at);
+    "#,
 ];
 
 /// The schema version this build creates and understands.
