@@ -9,8 +9,8 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
 use crate::commands::{
-    app, calendars, cases, customers, demo, export, import, kpi, people, report, settings, sla, sync, training, views,
-    voc,
+    app, calendars, cases, customers, demo, export, import, kpi, people, plans, report, settings, sla, sync, training,
+    views, voc,
 };
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
@@ -129,6 +129,26 @@ pub fn builder() -> Builder<tauri::Wry> {
         training::course_update,
         training::training_history,
         training::training_record_add,
+        training::requirement_list,
+        training::requirement_set,
+        training::exemption_list,
+        training::exemption_set,
+        training::exemption_end,
+        training::compliance_view,
+        export::export_compliance_csv,
+        plans::plan_list,
+        plans::plan_get,
+        plans::plan_create,
+        plans::plan_update,
+        plans::plan_step_add,
+        plans::plan_step_update,
+        plans::plan_step_remove,
+        plans::plan_step_move,
+        plans::plan_publish,
+        plans::plan_run_start,
+        plans::plan_run_active,
+        plans::plan_run_get,
+        plans::plan_run_record,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

@@ -1,5 +1,6 @@
-//! Files the user picks: a case list or saved view and the dashboard's KPIs as CSV, and
-//! everything the database syncs as JSON — written, or read back into an empty database.
+//! Files the user picks: a case list or saved view, the dashboard's KPIs and the training
+//! compliance matrix as CSV, and everything the database syncs as JSON — written, or read
+//! back into an empty database.
 //!
 //! The dialogs open from Rust ([`crate::dialogs`]): the window never names a path, so it
 //! cannot write anywhere the user did not choose. The file is written on a blocking worker with a
@@ -14,7 +15,9 @@ use std::sync::Arc;
 
 use frontline_core::cases::CaseQuery;
 use frontline_core::export::{self, JsonImportProgress, JsonImportSummary, Progress};
+use frontline_core::ids::TeamId;
 use frontline_core::kpi::{self, DashboardRequest};
+use frontline_core::training::matrix;
 use frontline_core::{Store, settings};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -100,6 +103,27 @@ pub async fn export_kpi_csv(
     let Some(path) = dialogs::save(&app, &file_name, dialogs::CSV).await? else { return Ok(None) };
     let done = write_in_background(&state, path, move |store, out, _| {
         let table = kpi::dashboard(store.conn(), &request, store.now())?.table(settings::load(store)?.language);
+        table.write_csv(out)?;
+        Ok(table.rows.len() as u64)
+    })
+    .await?;
+    Ok(Some(done))
+}
+
+/// Writes the compliance matrix of a team (`null`: everyone) as it stands today as CSV to
+/// a file the user picks. `None` when the dialog was cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_compliance_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    team_id: Option<TeamId>,
+    file_name: String,
+) -> Result<Option<ExportDone>, IpcError> {
+    let Some(path) = dialogs::save(&app, &file_name, dialogs::CSV).await? else { return Ok(None) };
+    let done = write_in_background(&state, path, move |store, out, _| {
+        let today = settings::today(store.conn(), store.now())?;
+        let table = matrix::matrix(store.conn(), team_id.as_ref(), today)?.table(settings::load(store)?.language);
         table.write_csv(out)?;
         Ok(table.rows.len() as u64)
     })

@@ -9,6 +9,7 @@ pub mod import;
 pub mod export;
 pub mod kpi;
 pub mod people;
+pub mod plans;
 pub mod report;
 pub mod calendars;
 pub mod settings;

@@ -1,11 +1,14 @@
-//! Training commands: the roster (agents with their roster facts), roles, courses and
-//! training records. Each is one core call (plus "today" in the workspace's zone where a
-//! record's status is judged).
+//! Training commands: the roster (agents with their roster facts), roles, courses,
+//! training records, requirements, exemptions and the compliance matrix. Each is one core
+//! call (plus "today" in the workspace's zone where a status is judged).
 
 use frontline_core::ids::{AgentId, CourseId, TrainingRecordId};
 use frontline_core::people::{AgentInput, Role, RosterAgent, RosterQuery, roles, roster};
 use frontline_core::settings;
-use frontline_core::training::{AgentTraining, Course, CourseInput, RecordInput, courses, records};
+use frontline_core::training::{
+    AgentTraining, ComplianceQuery, ComplianceView, Course, CourseInput, Exemption, RecordInput, Requirement, courses,
+    matrix, records, requirements,
+};
 use tauri::State;
 
 use crate::error::IpcError;
@@ -106,4 +109,62 @@ pub async fn training_record_add(
     input: RecordInput,
 ) -> Result<TrainingRecordId, IpcError> {
     state.write(|tx| records::add(tx, &input))
+}
+
+/// Every requirement that asks something (required or recommended).
+#[tauri::command]
+#[specta::specta]
+pub async fn requirement_list(state: State<'_, AppState>) -> Result<Vec<Requirement>, IpcError> {
+    state.read(|s| requirements::list(s.conn()))
+}
+
+/// Sets one (role, course) cell of the requirements table.
+#[tauri::command]
+#[specta::specta]
+pub async fn requirement_set(
+    state: State<'_, AppState>,
+    input: Requirement,
+) -> Result<(), IpcError> {
+    state.write(|tx| requirements::set(tx, &input))
+}
+
+/// The live exemptions of one agent, or of everyone (`null`).
+#[tauri::command]
+#[specta::specta]
+pub async fn exemption_list(
+    state: State<'_, AppState>,
+    agent: Option<AgentId>,
+) -> Result<Vec<Exemption>, IpcError> {
+    state.read(|s| requirements::exemptions(s.conn(), agent.as_ref()))
+}
+
+/// Exempts an agent from a course (or replaces the reason).
+#[tauri::command]
+#[specta::specta]
+pub async fn exemption_set(
+    state: State<'_, AppState>,
+    input: Exemption,
+) -> Result<(), IpcError> {
+    state.write(|tx| requirements::exempt(tx, &input))
+}
+
+/// Ends an agent's exemption from a course.
+#[tauri::command]
+#[specta::specta]
+pub async fn exemption_end(
+    state: State<'_, AppState>,
+    agent: AgentId,
+    course: CourseId,
+) -> Result<(), IpcError> {
+    state.write(|tx| requirements::unexempt(tx, &agent, &course))
+}
+
+/// The compliance matrix of a team (or everyone) today, and who needs what.
+#[tauri::command]
+#[specta::specta]
+pub async fn compliance_view(
+    state: State<'_, AppState>,
+    query: ComplianceQuery,
+) -> Result<ComplianceView, IpcError> {
+    state.read(|s| matrix::view(s.conn(), &query, settings::today(s.conn(), s.now())?))
 }

@@ -9,7 +9,10 @@ import { CaseListPage } from "./cases/CaseListPage";
 import { CustomerListPage } from "./customers/CustomerListPage";
 import { CustomerPage } from "./customers/CustomerPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
+import { PlanListPage } from "./plans/PlanListPage";
+import { PlanPage } from "./plans/PlanPage";
 import { PlansPage } from "./plans/PlansPage";
+import { RunPage } from "./plans/RunPage";
 import { ServiceReportPage } from "./reports/ServiceReportPage";
 import { SettingsPage } from "./settings/SettingsPage";
 import { AppLayout } from "./shell/AppLayout";
@@ -17,8 +20,10 @@ import { DEFAULT_SECTION } from "./shell/sections";
 import { ConflictsPage } from "./sync/ConflictsPage";
 import { SyncPage } from "./sync/SyncPage";
 import { AgentPage } from "./training/AgentPage";
+import { CompliancePage } from "./training/CompliancePage";
 import { CoursesPage } from "./training/CoursesPage";
 import { PeoplePage } from "./training/PeoplePage";
+import { RequirementsPage } from "./training/RequirementsPage";
 import { TrainingPage } from "./training/TrainingPage";
 import { FeedbackPage } from "./voc/FeedbackPage";
 import { HandoverPrintPage } from "./voc/HandoverPrintPage";
@@ -45,9 +50,19 @@ export const routes: RouteObject[] = [
           { path: "people", element: <PeoplePage /> },
           { path: "people/:id", element: <AgentPage /> },
           { path: "courses", element: <CoursesPage /> },
+          { path: "compliance", element: <CompliancePage /> },
+          { path: "requirements", element: <RequirementsPage /> },
         ],
       },
-      { path: "plans", element: <PlansPage /> },
+      {
+        path: "plans",
+        element: <PlansPage />,
+        children: [
+          { index: true, element: <PlanListPage /> },
+          { path: ":id", element: <PlanPage /> },
+          { path: "runs/:id", element: <RunPage /> },
+        ],
+      },
       { path: "dashboard", element: <DashboardPage /> },
       {
         path: "voice",

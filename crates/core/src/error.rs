@@ -39,6 +39,12 @@ pub enum ValidationRule {
     Overlap,
     /// A day before the agent's hire date (a training completion, a leaving date).
     BeforeHire,
+    /// Publishing a contingency plan that has no steps.
+    NoSteps,
+    /// Running a contingency plan that was never published.
+    NotPublished,
+    /// Recording an action on a run that was closed.
+    RunClosed,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -238,6 +244,9 @@ impl ValidationRule {
             (ValidationRule::Duplicate, _) => "already exists".into(),
             (ValidationRule::Overlap, _) => "overlaps another interval of the same day".into(),
             (ValidationRule::BeforeHire, _) => "before the agent's hire date".into(),
+            (ValidationRule::NoSteps, _) => "the plan has no steps".into(),
+            (ValidationRule::NotPublished, _) => "the plan has no published version".into(),
+            (ValidationRule::RunClosed, _) => "the run is closed".into(),
         }
     }
 }

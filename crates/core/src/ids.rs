@@ -107,6 +107,27 @@ id_type!(
     TrainingRecordId
 );
 
+id_type!(
+    /// Id of a contingency plan.
+    PlanId
+);
+id_type!(
+    /// Id of a step of a contingency plan.
+    PlanStepId
+);
+id_type!(
+    /// Id of a published (frozen) version of a contingency plan.
+    PlanVersionId
+);
+id_type!(
+    /// Id of a run of a plan: a real incident, a drill or a tabletop exercise.
+    PlanRunId
+);
+id_type!(
+    /// Id of one recorded action of a run (a tick, a skip, a note, a log entry, the close).
+    RunEventId
+);
+
 /// Namespace of the ids of set elements ([`member_id`]).
 const MEMBER_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6a1f_0b7e_52c4_4d0c_9a61_3f2e_8d45_b7c9);
 

@@ -31,6 +31,7 @@ pub mod limits;
 mod lists;
 pub mod paths;
 pub mod people;
+pub mod plans;
 pub mod report;
 pub mod settings;
 pub mod sla;

@@ -58,6 +58,8 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "import.done.people",
   "voc.handover.evidenceCount",
   "training.people.actionsFor",
+  "training.compliance.days_one",
+  "training.compliance.days_other",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 

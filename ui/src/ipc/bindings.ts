@@ -269,6 +269,49 @@ export const commands = {
 	trainingHistory: (agent: AgentId) => typedError<AgentTraining, IpcError>(__TAURI_INVOKE("training_history", { agent })),
 	/**  Records a course completion. */
 	trainingRecordAdd: (input: RecordInput) => typedError<TrainingRecordId, IpcError>(__TAURI_INVOKE("training_record_add", { input })),
+	/**  Every requirement that asks something (required or recommended). */
+	requirementList: () => typedError<Requirement[], IpcError>(__TAURI_INVOKE("requirement_list")),
+	/**  Sets one (role, course) cell of the requirements table. */
+	requirementSet: (input: Requirement) => typedError<null, IpcError>(__TAURI_INVOKE("requirement_set", { input })),
+	/**  The live exemptions of one agent, or of everyone (`null`). */
+	exemptionList: (agent: AgentId | null) => typedError<Exemption[], IpcError>(__TAURI_INVOKE("exemption_list", { agent })),
+	/**  Exempts an agent from a course (or replaces the reason). */
+	exemptionSet: (input: Exemption) => typedError<null, IpcError>(__TAURI_INVOKE("exemption_set", { input })),
+	/**  Ends an agent's exemption from a course. */
+	exemptionEnd: (agent: AgentId, course: CourseId) => typedError<null, IpcError>(__TAURI_INVOKE("exemption_end", { agent, course })),
+	/**  The compliance matrix of a team (or everyone) today, and who needs what. */
+	complianceView: (query: ComplianceQuery) => typedError<ComplianceView, IpcError>(__TAURI_INVOKE("compliance_view", { query })),
+	/**
+	 *  Writes the compliance matrix of a team (`null`: everyone) as it stands today as CSV to
+	 *  a file the user picks. `None` when the dialog was cancelled.
+	 */
+	exportComplianceCsv: (teamId: TeamId | null, fileName: string) => typedError<ExportDone | null, IpcError>(__TAURI_INVOKE("export_compliance_csv", { teamId, fileName })),
+	/**  Every plan, by title, with its status, last drill and active runs. */
+	planList: () => typedError<PlanSummary[], IpcError>(__TAURI_INVOKE("plan_list")),
+	/**  One plan: its draft, status, versions and runs. */
+	planGet: (id: PlanId) => typedError<PlanDetail, IpcError>(__TAURI_INVOKE("plan_get", { id })),
+	/**  Creates a plan without steps. */
+	planCreate: (input: PlanInput) => typedError<PlanId, IpcError>(__TAURI_INVOKE("plan_create", { input })),
+	/**  Replaces a plan's fields. */
+	planUpdate: (id: PlanId, input: PlanInput) => typedError<null, IpcError>(__TAURI_INVOKE("plan_update", { id, input })),
+	/**  Adds a step at the end of its phase. */
+	planStepAdd: (plan: PlanId, input: StepInput) => typedError<PlanStepId, IpcError>(__TAURI_INVOKE("plan_step_add", { plan, input })),
+	/**  Replaces a step's fields. */
+	planStepUpdate: (id: PlanStepId, input: StepInput) => typedError<null, IpcError>(__TAURI_INVOKE("plan_step_update", { id, input })),
+	/**  Removes a step from the draft. */
+	planStepRemove: (id: PlanStepId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_step_remove", { id })),
+	/**  Moves a step one place up or down within its phase. */
+	planStepMove: (id: PlanStepId, up: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("plan_step_move", { id, up })),
+	/**  Publishes the plan as it is now. */
+	planPublish: (id: PlanId) => typedError<PlanVersionId, IpcError>(__TAURI_INVOKE("plan_publish", { id })),
+	/**  Starts a run of a plan's latest published version. */
+	planRunStart: (input: RunInput) => typedError<PlanRunId, IpcError>(__TAURI_INVOKE("plan_run_start", { input })),
+	/**  Every run not closed yet, the latest first. */
+	planRunActive: () => typedError<RunSummary[], IpcError>(__TAURI_INVOKE("plan_run_active")),
+	/**  A run as it stands now: checklist, log and (once closed) score. */
+	planRunGet: (id: PlanRunId) => typedError<RunView, IpcError>(__TAURI_INVOKE("plan_run_get", { id })),
+	/**  Records a tick, skip, note, log entry or the close of a run. */
+	planRunRecord: (id: PlanRunId, action: RunAction) => typedError<RunEventId, IpcError>(__TAURI_INVOKE("plan_run_record", { id, action })),
 };
 
 /** Events */
@@ -855,6 +898,37 @@ export type ClearedDemo = {
 	cases: number,
 };
 
+/**  What the compliance page asks for. */
+export type ComplianceQuery = {
+	/**  Only this team's agents; `None`: everyone. */
+	teamId: TeamId | null,
+	/**  The "needs" list's horizon, in days from today (30, 60, 90…). */
+	withinDays: number,
+};
+
+/**  Where an agent stands on a required course on a given day. */
+export type ComplianceState = 
+/**  Holds a passed, valid completion not expiring soon (or never expiring). */
+"compliant" | 
+/**  Holds one that expires within [`expiry::EXPIRING_WITHIN_DAYS`] days. */
+"expiring" | 
+/**  The latest passed completion has expired. */
+"expired" | 
+/**  None yet, and still within the grace days after the hire date. */
+"due" | 
+/**  None, and the grace days are over (or there are none, or no hire date). */
+"missing" | 
+/**  Exempt from the course. */
+"exempt";
+
+/**  The matrix and who needs what within the horizon. */
+export type ComplianceView = {
+	/**  The matrix. */
+	matrix: Matrix,
+	/**  Needs, the most urgent first. */
+	needs: Need[],
+};
+
 /**  How sure a detection is. */
 export type Confidence = 
 /**  A byte-order mark, valid UTF-8, or only one candidate reads without errors. */
@@ -1315,6 +1389,16 @@ export type EvidenceCase = {
 	csat: number | null,
 	/**  Created (RFC 3339). */
 	createdAt: string,
+};
+
+/**  An agent's exemption from a course. */
+export type Exemption = {
+	/**  The agent. */
+	agentId: AgentId,
+	/**  The course. */
+	courseId: CourseId,
+	/**  Why (a doctor's note, an equivalent qualification, …). */
+	reason: string,
 };
 
 /**  A finished export. */
@@ -1789,6 +1873,17 @@ export type IpcError = {
 	limit: number | null,
 };
 
+/**  Where a step of a run stands. */
+export type ItemState = 
+/**  Not done yet, and not yet past its target. */
+"pending" | 
+/**  Not done, and past its target. */
+"overdue" | 
+/**  Done. */
+"done" | 
+/**  Skipped, with a reason. */
+"skipped";
+
 /**  One stage. */
 export type JourneyStage = {
 	/**  Id. */
@@ -1951,6 +2046,71 @@ export type LeaderboardRow = {
 	drills: KpiDrills | null,
 };
 
+/**
+ *  An entry of the incident log: a free entry, or one made by a tick, skip, note or the
+ *  close (derived from those actions, never written twice).
+ */
+export type LogEntry = {
+	/**  Id of the action. */
+	id: RunEventId,
+	/**  When. */
+	at: string,
+	/**  What. */
+	kind: RunEventKind,
+	/**  The step's text, for ticks, skips and notes. */
+	stepText: string | null,
+	/**  The reason, note or entry. */
+	text: string,
+};
+
+/**  The matrix on one day. */
+export type Matrix = {
+	/**  The day it stands on. */
+	today: string,
+	/**  The columns. */
+	courses: MatrixCourse[],
+	/**  The rows. */
+	rows: MatrixRow[],
+	/**  Every cell's state. */
+	totals: StateCounts,
+};
+
+/**  One required course of one agent. */
+export type MatrixCell = {
+	/**  Where it stands. */
+	state: ComplianceState,
+	/**
+	 *  The day it matters (YYYY-MM-DD): the expiry of the completion held (compliant,
+	 *  expiring, expired) or the due date (due, missing); `None` when there is none (never
+	 *  expires, no hire date, exempt).
+	 */
+	by: string | null,
+};
+
+/**  A column of the matrix: a course some agent shown is required to hold. */
+export type MatrixCourse = {
+	/**  Id. */
+	id: CourseId,
+	/**  Title. */
+	title: string,
+	/**  Its cells' states. */
+	counts: StateCounts,
+};
+
+/**  A row of the matrix: an active agent. */
+export type MatrixRow = {
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	name: string,
+	/**  Their role. */
+	roleId: RoleId | null,
+	/**  One per column; `None` where their role does not require the course. */
+	cells: (MatrixCell | null)[],
+	/**  Their cells' states. */
+	counts: StateCounts,
+};
+
 /**  How a course is given. */
 export type Mode = 
 /**  In a room with a trainer. */
@@ -1959,6 +2119,22 @@ export type Mode =
 "online" | 
 /**  Alongside a colleague, on real work. */
 "on_the_job";
+
+/**  Something an agent needs: a required course to take or renew. */
+export type Need = {
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	agentName: string,
+	/**  The course. */
+	courseId: CourseId,
+	/**  Its title. */
+	courseTitle: string,
+	/**  Where it stands today. */
+	state: ComplianceState,
+	/**  By when (see [`MatrixCell::by`]); `None`: overdue with no date to give. */
+	by: string | null,
+};
 
 /**  Input of the quick-create form. */
 export type NewCase = {
@@ -2062,6 +2238,111 @@ export type PeriodRequest = {
 	/**  Last day, included (YYYY-MM-DD), for a custom period only. */
 	to: string | null,
 };
+
+/**  The four phases of the emergency cycle, in order (监控/预警/响应/恢复). */
+export type Phase = 
+/**  Watching for the trigger. */
+"monitoring" | 
+/**  A threshold is crossed: warn and prepare. */
+"warning" | 
+/**  The emergency is on. */
+"response" | 
+/**  Back to normal. */
+"recovery";
+
+/**  How long one phase took against its target. */
+export type PhaseTime = {
+	/**  The phase. */
+	phase: Phase,
+	/**  Its target: the latest target offset of its steps, in minutes after activation. */
+	targetMinutes: number,
+	/**
+	 *  When its last done step was done, in minutes after activation; `None` when none of
+	 *  its steps was done.
+	 */
+	actualMinutes: number | null,
+};
+
+/**  A plan's content: what a version freezes and a run follows. */
+export type PlanContent = {
+	/**  The plan's fields. */
+	fields: PlanInput,
+	/**  The steps, phase by phase, each phase in order. */
+	steps: Step[],
+};
+
+/**  A plan with everything its page shows. */
+export type PlanDetail = {
+	/**  Id. */
+	id: PlanId,
+	/**  The draft. */
+	content: PlanContent,
+	/**  Draft or published. */
+	status: PlanStatus,
+	/**  Its versions, the first published first. */
+	versions: VersionSummary[],
+	/**  Its runs, the latest first. */
+	runs: RunSummary[],
+};
+
+/**  Id of a contingency plan. */
+export type PlanId = string;
+
+/**  What the plan form sends. */
+export type PlanInput = {
+	/**  Title. */
+	title: string,
+	/**  The kind of emergency. */
+	scenario: Scenario,
+	/**  How grave. */
+	severity: Severity,
+	/**  Who keeps the plan up to date. */
+	owner: string,
+	/**  Days between reviews (1 to [`MAX_INTERVAL_DAYS`]). */
+	reviewDays: number,
+	/**  Days between drills (1 to [`MAX_INTERVAL_DAYS`]). */
+	drillDays: number,
+	/**  When the plan is activated. */
+	triggers: string,
+	/**  The warning thresholds watched while monitoring. */
+	thresholds: string,
+};
+
+/**  Id of a run of a plan: a real incident, a drill or a tabletop exercise. */
+export type PlanRunId = string;
+
+/**  Whether a plan's current content is published. */
+export type PlanStatus = 
+/**  Never published, or edited since the latest version. */
+"draft" | 
+/**  The same as its latest version. */
+"published";
+
+/**  Id of a step of a contingency plan. */
+export type PlanStepId = string;
+
+/**  A plan, for the list. */
+export type PlanSummary = {
+	/**  Id. */
+	id: PlanId,
+	/**  The draft's title, scenario and severity. */
+	title: string,
+	/**  Scenario. */
+	scenario: Scenario,
+	/**  Severity. */
+	severity: Severity,
+	/**  Draft or published. */
+	status: PlanStatus,
+	/**  How many versions were published. */
+	versions: number,
+	/**  When the latest drill started (tabletops and incidents are not drills). */
+	lastDrillAt: string | null,
+	/**  Runs not closed yet. */
+	activeRuns: number,
+};
+
+/**  Id of a published (frozen) version of a contingency plan. */
+export type PlanVersionId = string;
 
 /**  A case as it was before a bulk action. */
 export type Prior = {
@@ -2241,6 +2522,27 @@ export type ReportUnit =
 /**  An NPS score, −100 to 100. */
 "score";
 
+/**  One cell of the requirements table, as the editor sends and shows it. */
+export type Requirement = {
+	/**  The role. */
+	roleId: RoleId,
+	/**  The course. */
+	courseId: CourseId,
+	/**  Required, recommended or none. */
+	level: RequirementLevel,
+	/**  Days after the hire date a new hire has to complete it (0 to [`MAX_GRACE_DAYS`]). */
+	graceDays: number,
+};
+
+/**  What a role is asked to take of a course. */
+export type RequirementLevel = 
+/**  Every agent in the role must hold it: it counts in the compliance matrix. */
+"required" | 
+/**  Advised, not counted. */
+"recommended" | 
+/**  Not asked (a cleared cell keeps its row, so clearing merges as setting does). */
+"none";
+
 /**  What resolving needs. */
 export type Resolution = {
 	/**  Root cause. */
@@ -2365,6 +2667,129 @@ export type RowErrorCode =
 /**  The file has more rows than one import takes. */
 "too_many_rows";
 
+/**  Something done in a run. */
+export type RunAction = 
+/**  A step was done. */
+{ kind: "tick"; 
+/**  The step. */
+step: PlanStepId } | 
+/**  A step was skipped. */
+{ kind: "skip"; 
+/**  The step. */
+step: PlanStepId; 
+/**  Why. */
+reason: string } | 
+/**  A note on a step. */
+{ kind: "note"; 
+/**  The step. */
+step: PlanStepId; 
+/**  The note. */
+text: string } | 
+/**  A free entry of the incident log. */
+{ kind: "log"; 
+/**  The entry. */
+text: string } | 
+/**  The run is over. */
+{ kind: "close" };
+
+/**  Id of one recorded action of a run (a tick, a skip, a note, a log entry, the close). */
+export type RunEventId = string;
+
+/**  What one recorded action of a run is. */
+export type RunEventKind = 
+/**  A step was done. */
+"tick" | 
+/**  A step was skipped, with a reason. */
+"skip" | 
+/**  A note on a step. */
+"note" | 
+/**  A free entry of the incident log. */
+"log" | 
+/**  The run was closed. */
+"close";
+
+/**  What the "Start a run" form sends. */
+export type RunInput = {
+	/**  The plan to run (its latest published version). */
+	planId: PlanId,
+	/**  Incident, drill or tabletop. */
+	kind: RunKind,
+	/**  Who leads the response. */
+	commander: string,
+};
+
+/**  A step of a run with where it stands. */
+export type RunItem = {
+	/**  The step as the run's version has it. */
+	step: Step,
+	/**  When it should be done. */
+	dueAt: string,
+	/**  Where it stands. */
+	state: ItemState,
+	/**  When it was done or skipped. */
+	settledAt: string | null,
+	/**  Why it was skipped. */
+	reason: string | null,
+};
+
+/**
+ *  What a run is. Drills and tabletop exercises are always shown as such and never
+ *  count in real-incident figures.
+ */
+export type RunKind = 
+/**  A real incident. */
+"incident" | 
+/**  A drill: the plan carried out for practice. */
+"drill" | 
+/**  A tabletop exercise: the plan talked through. */
+"tabletop";
+
+/**  A run's score. */
+export type RunScore = {
+	/**  Required steps. */
+	required: number,
+	/**  Required steps done by their target. */
+	onTime: number,
+	/**  `on_time` out of `required`, in whole percent (100 when nothing is required). */
+	percent: number,
+	/**  Each phase that has steps, in order. */
+	phases: PhaseTime[],
+};
+
+/**  A run, for lists. */
+export type RunSummary = {
+	/**  Id. */
+	id: PlanRunId,
+	/**  The plan. */
+	planId: PlanId,
+	/**  The plan's title as it is now ('' when the plan was deleted). */
+	planTitle: string,
+	/**  Incident, drill or tabletop. */
+	kind: RunKind,
+	/**  Who leads it. */
+	commander: string,
+	/**  When it was activated. */
+	startedAt: string,
+	/**  When it was closed; `None` while it is active. */
+	closedAt: string | null,
+};
+
+/**  A run with its checklist, log and (once closed) score. */
+export type RunView = {
+	/**  The run. */
+	summary: RunSummary,
+	/**  The version it follows. */
+	versionId: PlanVersionId,
+	/**  The plan's title in that version. */
+	versionTitle: string,
+	/**  Every step of that version, phase by phase. */
+	items: RunItem[],
+	/**  The incident log, oldest first. */
+	log: LogEntry[],
+	/**  The score, once the run is closed. */
+	score: RunScore | null,
+};
+
 /**  The customer's satisfaction, recorded at the call-back. */
 export type Satisfaction = {
 	/**  CSAT, 1–5. */
@@ -2384,6 +2809,21 @@ export type SavedView = {
 	/**  The query (its paging fields are ignored when applied). */
 	query: CaseQuery,
 };
+
+/**  What kind of emergency a plan is for. */
+export type Scenario = 
+/**  Systems down: telephony, CRM, website. */
+"system_outage" | 
+/**  Far more contacts than the team can take. */
+"volume_surge" | 
+/**  A public-relations crisis. */
+"pr_crisis" | 
+/**  A site lost: fire, flood, earthquake, power. */
+"site_loss" | 
+/**  Customer data exposed. */
+"data_breach" | 
+/**  Anything else. */
+"other";
 
 /**  How the customer feels, as the person recording it judged. */
 export type Sentiment = 
@@ -2448,6 +2888,17 @@ export type Settings = {
 	/**  The team's weekly working hours, Monday first, seven entries. */
 	workingHours: WorkingDay[],
 };
+
+/**  How grave the emergency a plan is for. */
+export type Severity = 
+/**  Little effect on customers. */
+"low" | 
+/**  Some customers affected. */
+"medium" | 
+/**  Many customers affected. */
+"high" | 
+/**  The service as a whole is at stake. */
+"critical";
 
 /**  A share of cases. */
 export type Share = {
@@ -2558,6 +3009,52 @@ export type SlaStatus =
 "paused" | 
 /**  No target. */
 "not_applicable";
+
+/**  How many cells are in each state. */
+export type StateCounts = {
+	/**  Compliant. */
+	compliant: number,
+	/**  Expiring. */
+	expiring: number,
+	/**  Expired. */
+	expired: number,
+	/**  Due. */
+	due: number,
+	/**  Missing. */
+	missing: number,
+	/**  Exempt. */
+	exempt: number,
+};
+
+/**  A step of a plan. */
+export type Step = {
+	/**  Id (the same in every version the step is in). */
+	id: PlanStepId,
+	/**  Phase. */
+	phase: Phase,
+	/**  What to do. */
+	text: string,
+	/**  Who does it. */
+	ownerRole: string,
+	/**  Target, in minutes after activation. */
+	offsetMinutes: number,
+	/**  Whether it must be done. */
+	required: boolean,
+};
+
+/**  What the step form sends. */
+export type StepInput = {
+	/**  The phase it belongs to. */
+	phase: Phase,
+	/**  What to do. */
+	text: string,
+	/**  Who does it (a role, such as "duty manager"). */
+	ownerRole: string,
+	/**  When it should be done, in minutes after activation (0 to [`MAX_OFFSET_MINUTES`]). */
+	offsetMinutes: number,
+	/**  Whether it must be done (optional steps do not count in the drill score). */
+	required: boolean,
+};
 
 /**  A sync ended. */
 export type SyncFinished = {
@@ -2767,7 +3264,13 @@ export type ValidationRule =
 /**  A time interval that overlaps (or touches) another of the same day. */
 "overlap" | 
 /**  A day before the agent's hire date (a training completion, a leaving date). */
-"before_hire";
+"before_hire" | 
+/**  Publishing a contingency plan that has no steps. */
+"no_steps" | 
+/**  Running a contingency plan that was never published. */
+"not_published" | 
+/**  Recording an action on a run that was closed. */
+"run_closed";
 
 /**  A value of a status, priority or channel column, and what it maps to. */
 export type ValueUse = {
@@ -2779,6 +3282,16 @@ export type ValueUse = {
 	rows: number,
 	/**  Our value it maps to (`resolved`, `p2`, `email`…), `None` when unmapped. */
 	mapped: string | null,
+};
+
+/**  A published version, for lists. */
+export type VersionSummary = {
+	/**  Id. */
+	id: PlanVersionId,
+	/**  1 for the first published, then 2, … */
+	number: number,
+	/**  When it was published. */
+	publishedAt: string,
 };
 
 /**  Id of a saved list view. */

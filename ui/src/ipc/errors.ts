@@ -51,6 +51,9 @@ const RULES: readonly ValidationRule[] = [
   "duplicate",
   "overlap",
   "before_hire",
+  "no_steps",
+  "not_published",
+  "run_closed",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -174,6 +177,21 @@ export const KNOWN_FIELDS = [
   "score",
   "issuer",
   "note",
+  "graceDays",
+  "withinDays",
+  // Plans
+  "owner",
+  "reviewDays",
+  "drillDays",
+  "triggers",
+  "thresholds",
+  "ownerRole",
+  "offsetMinutes",
+  "commander",
+  "steps",
+  "planId",
+  "runId",
+  "step",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

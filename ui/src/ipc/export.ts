@@ -7,7 +7,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Channel } from "@tauri-apps/api/core";
 import { useState } from "react";
 
-import { commands, type CaseQuery, type DashboardRequest, type JsonImportProgress, type Progress } from "./bindings";
+import {
+  commands,
+  type CaseQuery,
+  type DashboardRequest,
+  type JsonImportProgress,
+  type Progress,
+  type TeamId,
+} from "./bindings";
 import { unwrap } from "./result";
 
 /** Every case of `query`'s list (its paging ignored) to a CSV file, with progress. */
@@ -29,6 +36,14 @@ export function useExportKpiCsv() {
   return useMutation({
     mutationFn: async ({ request, fileName }: { request: DashboardRequest; fileName: string }) =>
       unwrap(await commands.exportKpiCsv(request, fileName)),
+  });
+}
+
+/** The training compliance matrix of a team (or everyone) as it stands today to a CSV file. */
+export function useExportComplianceCsv() {
+  return useMutation({
+    mutationFn: async ({ teamId, fileName }: { teamId: TeamId | null; fileName: string }) =>
+      unwrap(await commands.exportComplianceCsv(teamId, fileName)),
   });
 }
 

@@ -25,6 +25,7 @@ export * from "./sync";
 export * from "./kpi";
 export * from "./voc";
 export * from "./training";
+export * from "./plans";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

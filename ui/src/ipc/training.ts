@@ -1,7 +1,8 @@
 /**
  * Training hooks: the roster (the same agents cases are assigned to, with their roster
- * facts), roles, courses and each agent's training records. Every mutation refreshes
- * everything training shows and the agent pickers, which list the same people.
+ * facts), roles, courses, each agent's training records, the requirements table,
+ * exemptions and the compliance matrix. Every mutation refreshes everything training
+ * shows and the agent pickers, which list the same people.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
@@ -9,9 +10,12 @@ import {
   commands,
   type AgentId,
   type AgentInput,
+  type ComplianceQuery,
   type CourseId,
   type CourseInput,
+  type Exemption,
   type RecordInput,
+  type Requirement,
   type RosterQuery,
 } from "./bindings";
 import { peopleKeys } from "./people";
@@ -23,6 +27,9 @@ export const trainingKeys = {
   roster: (query: RosterQuery) => ["training", "roster", query] as const,
   courses: ["training", "courses"] as const,
   history: (agent: AgentId) => ["training", "history", agent] as const,
+  requirements: ["training", "requirements"] as const,
+  exemptions: (agent: AgentId | null) => ["training", "exemptions", agent] as const,
+  compliance: (query: ComplianceQuery) => ["training", "compliance", query] as const,
 };
 
 /** Every role in order, retired ones included. */
@@ -47,6 +54,28 @@ export function useTrainingHistory(agent: AgentId) {
   return useQuery({
     queryKey: trainingKeys.history(agent),
     queryFn: async () => unwrap(await commands.trainingHistory(agent)),
+  });
+}
+
+/** Every requirement that asks something (required or recommended). */
+export function useRequirements() {
+  return useQuery({ queryKey: trainingKeys.requirements, queryFn: async () => unwrap(await commands.requirementList()) });
+}
+
+/** The live exemptions of one agent, or of everyone with `null`. */
+export function useExemptions(agent: AgentId | null) {
+  return useQuery({
+    queryKey: trainingKeys.exemptions(agent),
+    queryFn: async () => unwrap(await commands.exemptionList(agent)),
+  });
+}
+
+/** The compliance matrix of a team (or everyone) today, and who needs what within the horizon. */
+export function useCompliance(query: ComplianceQuery) {
+  return useQuery({
+    queryKey: trainingKeys.compliance(query),
+    queryFn: async () => unwrap(await commands.complianceView(query)),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -85,4 +114,21 @@ export function useSaveCourse(id: CourseId | null) {
 
 export function useAddRecord() {
   return useTrainingMutation(async (input: RecordInput) => unwrap(await commands.trainingRecordAdd(input)));
+}
+
+/** Sets one (role, course) cell of the requirements table. */
+export function useSetRequirement() {
+  return useTrainingMutation(async (input: Requirement) => unwrap(await commands.requirementSet(input)));
+}
+
+/** Exempts an agent from a course (or replaces the reason). */
+export function useSetExemption() {
+  return useTrainingMutation(async (input: Exemption) => unwrap(await commands.exemptionSet(input)));
+}
+
+/** Ends an agent's exemption from a course. */
+export function useEndExemption() {
+  return useTrainingMutation(async ({ agent, course }: { agent: AgentId; course: CourseId }) =>
+    unwrap(await commands.exemptionEnd(agent, course)),
+  );
 }

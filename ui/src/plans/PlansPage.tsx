@@ -1,16 +1,23 @@
+/**
+ * Plans: contingency plans (list, a plan's page with its four phases of steps) and their
+ * runs (a checklist to work through in an incident, a drill or a tabletop exercise).
+ * Active runs are listed on every page of the section.
+ */
+import { Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { Outlet } from "react-router";
 
-import { NotYetAvailable } from "../shell/NotYetAvailable";
-import { sectionById } from "../shell/sections";
+import { ActiveRuns } from "./ActiveRuns";
 
-/** Plans: not in this version yet; the page says so and what it will hold. */
 export function PlansPage() {
   const { t } = useTranslation();
   return (
-    <NotYetAvailable
-      title={t("sections.plans.title")}
-      description={t("sections.plans.description")}
-      icon={sectionById("plans").icon}
-    />
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t("sections.plans.title")}
+      </Title>
+      <ActiveRuns />
+      <Outlet />
+    </Stack>
   );
 }

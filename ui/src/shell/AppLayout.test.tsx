@@ -50,7 +50,7 @@ describe("app shell", () => {
 
   it.each([
     ["Training", "No agents match"],
-    ["Plans", "Contingency plans are not built in this version yet"],
+    ["Plans", "No plans yet"],
     ["Cases", "No cases yet"],
     ["Customer voice", "Where in the customer journey problems arise"],
     ["Sync", "Share cases, customers and settings with your team"],

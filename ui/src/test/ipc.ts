@@ -22,7 +22,7 @@ import type {
 } from "../ipc/bindings";
 import { emptyListQuery } from "../cases/listState";
 import { sampleDashboard, sampleLeaderboard } from "./dashboard";
-import { sampleRoles } from "./training";
+import { emptyCompliance, sampleRoles } from "./training";
 import { sampleStages } from "./voc";
 
 /** A whole queue with no filter, as the counts count it (one row asked for). */
@@ -189,6 +189,11 @@ export function mockIpc(handlers: Handlers = {}) {
     role_list: () => sampleRoles,
     roster_list: () => [],
     course_list: () => [],
+    requirement_list: () => [],
+    exemption_list: () => [],
+    compliance_view: () => emptyCompliance(),
+    plan_list: () => [],
+    plan_run_active: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

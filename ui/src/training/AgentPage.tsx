@@ -2,15 +2,17 @@
  * One agent's training: who they are (team, role, hired, left) and every record, the
  * latest first, each with its status in words and an icon — valid, expiring within 30
  * days, expired or failed — worked out by Rust for today. "Add record" appends one.
+ * Below, the courses the agent is exempt from, with the reason; ended with one button.
  */
-import { Anchor, Button, Group, Stack, Table, Text, Title } from "@mantine/core";
-import { IconArrowLeft, IconPlus } from "@tabler/icons-react";
+import { Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { IconArrowLeft, IconPlus, IconShieldCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
 import { describeError } from "../ipc/errors";
-import { useRoles, useTrainingHistory } from "../ipc/queries";
+import { useCourses, useEndExemption, useExemptions, useRoles, useTrainingHistory } from "../ipc/queries";
+import { ExemptionDialog } from "./ExemptionDialog";
 import { RecordDialog } from "./RecordDialog";
 import { StatusBadge } from "./StatusBadge";
 import { roleLabelOf } from "./model";
@@ -20,7 +22,11 @@ export function AgentPage() {
   const { id = "" } = useParams();
   const history = useTrainingHistory(id);
   const roles = useRoles();
+  const exemptions = useExemptions(id);
+  const courses = useCourses();
+  const endExemption = useEndExemption();
   const [adding, setAdding] = useState(false);
+  const [exempting, setExempting] = useState(false);
   const none = <Text size="sm" c="dimmed">{t("common.none")}</Text>;
 
   if (history.isError) return <Text role="alert">{describeError(t, history.error)}</Text>;
@@ -51,9 +57,14 @@ export function AgentPage() {
             {facts.join(" · ")}
           </Text>
         </div>
-        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)}>
-          {t("training.records.new")}
-        </Button>
+        <Group gap="xs">
+          <Button size="xs" variant="default" leftSection={<IconShieldCheck size={14} aria-hidden />} onClick={() => setExempting(true)}>
+            {t("training.exemptions.new")}
+          </Button>
+          <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)}>
+            {t("training.records.new")}
+          </Button>
+        </Group>
       </Group>
       {records.length > 0 ? (
         <Table.ScrollContainer minWidth={720}>
@@ -94,7 +105,57 @@ export function AgentPage() {
       ) : (
         <Text c="dimmed">{t("training.records.empty")}</Text>
       )}
+      <Title order={3} size="h4">
+        {t("training.exemptions.title")}
+      </Title>
+      {endExemption.isError ? (
+        <Text size="sm" role="alert">
+          {describeError(t, endExemption.error)}
+        </Text>
+      ) : null}
+      {exemptions.data && exemptions.data.length > 0 ? (
+        <Table striped aria-label={t("training.exemptions.tableLabel", { name: agent.name })}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("fields.courseId")}</Table.Th>
+              <Table.Th scope="col">{t("fields.reason")}</Table.Th>
+              <Table.Th scope="col">
+                <VisuallyHidden>{t("training.actions")}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {exemptions.data.map((e) => {
+              const title = courses.data?.find((c) => c.id === e.courseId)?.title ?? "";
+              return (
+                <Table.Tr key={e.courseId}>
+                  <Table.Th scope="row" fw="normal">
+                    {title || none}
+                  </Table.Th>
+                  <Table.Td>{e.reason}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      aria-label={t("training.exemptions.endNamed", { title })}
+                      loading={endExemption.isPending && endExemption.variables?.course === e.courseId}
+                      onClick={() => endExemption.mutate({ agent: agent.id, course: e.courseId })}
+                    >
+                      {t("training.exemptions.end")}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      ) : exemptions.data ? (
+        <Text size="sm" c="dimmed">
+          {t("training.exemptions.empty")}
+        </Text>
+      ) : null}
       {adding ? <RecordDialog agent={agent} opened onClose={() => setAdding(false)} /> : null}
+      {exempting ? <ExemptionDialog agent={agent} opened onClose={() => setExempting(false)} /> : null}
     </Stack>
   );
 }

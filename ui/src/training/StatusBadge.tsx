@@ -1,10 +1,22 @@
-/** A record's status as a badge: an icon and words, and a colour that only repeats them. */
+/**
+ * A record's status, or a compliance state, as a badge: an icon and words, and a colour
+ * that only repeats them.
+ */
 import { Badge } from "@mantine/core";
-import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconClockExclamation, type Icon } from "@tabler/icons-react";
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconCircleDashed,
+  IconCircleX,
+  IconClockExclamation,
+  IconHourglass,
+  IconShieldCheck,
+  type Icon,
+} from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
-import type { RecordStatus } from "../ipc/bindings";
-import { STATUS_COLOR } from "./model";
+import type { ComplianceState, RecordStatus } from "../ipc/bindings";
+import { COMPLIANCE_COLOR, STATUS_COLOR } from "./model";
 
 const ICON: Record<RecordStatus, Icon> = {
   valid: IconCircleCheck,
@@ -24,6 +36,25 @@ export function StatusBadge({ status }: { status: RecordStatus }) {
       leftSection={<StatusIcon size={14} aria-hidden />}
     >
       {t(`training.status.${status}`)}
+    </Badge>
+  );
+}
+
+export const COMPLIANCE_ICON: Record<ComplianceState, Icon> = {
+  compliant: IconCircleCheck,
+  expiring: IconClockExclamation,
+  expired: IconAlertTriangle,
+  due: IconHourglass,
+  missing: IconCircleDashed,
+  exempt: IconShieldCheck,
+};
+
+export function ComplianceBadge({ state }: { state: ComplianceState }) {
+  const { t } = useTranslation();
+  const StateIcon = COMPLIANCE_ICON[state];
+  return (
+    <Badge variant="light" color={COMPLIANCE_COLOR[state]} tt="none" leftSection={<StateIcon size={14} aria-hidden />}>
+      {t(`training.compliance.state.${state}`)}
     </Badge>
   );
 }

@@ -1,7 +1,7 @@
 /** The fixed lists of training, as Rust names them, with their labels; roles as data. */
 import type { TFunction } from "i18next";
 
-import type { Mode, RecordStatus, Role, RoleId, Topic } from "../ipc/bindings";
+import type { ComplianceState, Mode, RecordStatus, RequirementLevel, Role, RoleId, Topic } from "../ipc/bindings";
 
 export const TOPICS: readonly Topic[] = [
   "product_knowledge",
@@ -45,3 +45,22 @@ export const STATUS_COLOR: Record<RecordStatus, string> = {
   expired: "red",
   failed: "gray",
 };
+
+/** The compliance states in the order the matrix's counts and legend show them. */
+export const COMPLIANCE_STATES: readonly ComplianceState[] = ["compliant", "expiring", "expired", "due", "missing", "exempt"];
+
+/** Each compliance state's colour; as with records, the icon and the text say the same. */
+export const COMPLIANCE_COLOR: Record<ComplianceState, string> = {
+  compliant: "teal",
+  expiring: "yellow",
+  expired: "red",
+  due: "blue",
+  missing: "orange",
+  exempt: "gray",
+};
+
+/** What a role can be asked to take of a course, in the editor's order. */
+export const LEVELS: readonly RequirementLevel[] = ["required", "recommended", "none"];
+
+/** The "needs" list's horizons, in days. */
+export const HORIZONS = [30, 60, 90] as const;

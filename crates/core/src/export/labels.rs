@@ -147,6 +147,22 @@ labels! {
     Seconds => "seconds", "秒", "秒";
     /// Unit: percent.
     Percent => "percent", "百分比", "百分比";
+    /// Compliance matrix: the agent column.
+    Agent => "Agent", "坐席", "客服人員";
+    /// Compliance matrix: the day a course's state matters (expiry or due date).
+    By => "by", "截止日期", "截止日期";
+    /// Compliance state.
+    Compliant => "Compliant", "合规", "合規";
+    /// Compliance state.
+    Expiring => "Expiring", "即将到期", "即將到期";
+    /// Compliance state.
+    Expired => "Expired", "已过期", "已過期";
+    /// Compliance state.
+    Due => "Due", "待完成", "待完成";
+    /// Compliance state.
+    Missing => "Missing", "缺失", "缺少";
+    /// Compliance state.
+    Exempt => "Exempt", "豁免", "豁免";
     /// Unit: cases.
     Cases => "cases", "案件", "案件";
     /// Unit: NPS score.

@@ -728,6 +728,107 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX training_records_agent ON training_records (agent_id, completed_on);
     CREATE INDEX training_records_course ON training_records (course_id);
     "#,
+    // Training requirements and exemptions (training/requirements.rs). A requirement is
+    // what a role must (or should) take of a course, with the grace days a new hire has;
+    // its id is made from (role, course), so two devices setting the same pair offline
+    // write one row, last writer winning. An exemption is an element of an agent's set of
+    // exempt courses, its id made from (agent, course), present 1 or 0. Compliance itself
+    // is derived on read (training/compliance.rs), never stored.
+    r#"
+    CREATE TABLE training_requirements (
+        id         TEXT PRIMARY KEY NOT NULL,
+        role_id    TEXT NOT NULL DEFAULT '',
+        course_id  TEXT NOT NULL DEFAULT '',
+        level      TEXT NOT NULL DEFAULT 'none',
+        grace_days INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+
+    CREATE TABLE training_exemptions (
+        id         TEXT PRIMARY KEY NOT NULL,
+        agent_id   TEXT NOT NULL DEFAULT '',
+        course_id  TEXT NOT NULL DEFAULT '',
+        reason     TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX training_exemptions_agent ON training_exemptions (agent_id);
+    "#,
+    // Contingency plans (issue 18): plans and their steps are registers; a step's place
+    // in its phase is a sortable text key, so two devices reordering offline merge per
+    // step. Published versions, runs and what happens in a run are append-only events:
+    // a run's checklist, log and score are derived from them.
+    r#"
+    CREATE TABLE plans (
+        id          TEXT PRIMARY KEY NOT NULL,
+        title       TEXT NOT NULL DEFAULT '',
+        scenario    TEXT NOT NULL DEFAULT 'other',
+        severity    TEXT NOT NULL DEFAULT 'medium',
+        owner       TEXT NOT NULL DEFAULT '',
+        review_days INTEGER NOT NULL DEFAULT 365,
+        drill_days  INTEGER NOT NULL DEFAULT 180,
+        triggers    TEXT NOT NULL DEFAULT '',
+        thresholds  TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    ) STRICT;
+
+    CREATE TABLE plan_steps (
+        id             TEXT PRIMARY KEY NOT NULL,
+        plan_id        TEXT NOT NULL DEFAULT '',
+        phase          TEXT NOT NULL DEFAULT 'response',
+        position       TEXT NOT NULL DEFAULT '',
+        text           TEXT NOT NULL DEFAULT '',
+        owner_role     TEXT NOT NULL DEFAULT '',
+        offset_minutes INTEGER NOT NULL DEFAULT 0,
+        required       INTEGER NOT NULL DEFAULT 1,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL,
+        deleted_at     TEXT
+    ) STRICT;
+    CREATE INDEX plan_steps_plan ON plan_steps (plan_id, phase, position);
+
+    CREATE TABLE plan_versions (
+        id         TEXT PRIMARY KEY NOT NULL,
+        plan_id    TEXT NOT NULL,
+        content    TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX plan_versions_plan ON plan_versions (plan_id, created_at);
+
+    CREATE TABLE plan_runs (
+        id         TEXT PRIMARY KEY NOT NULL,
+        plan_id    TEXT NOT NULL,
+        version_id TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        commander  TEXT NOT NULL DEFAULT '',
+        started_at TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX plan_runs_plan ON plan_runs (plan_id, started_at);
+
+    CREATE TABLE run_events (
+        id         TEXT PRIMARY KEY NOT NULL,
+        run_id     TEXT NOT NULL,
+        at         TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        step_id    TEXT,
+        text       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX run_events_run ON run_events (run_id, at);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

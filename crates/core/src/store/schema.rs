@@ -104,6 +104,20 @@ pub enum Table {
     Courses,
     /// Agents' training records: append-only completions.
     TrainingRecords,
+    /// What each role must or should take of each course: one row per (role, course).
+    TrainingRequirements,
+    /// The courses agents are exempt from: one row per (agent, course) ever exempted.
+    TrainingExemptions,
+    /// Contingency plans (the draft being edited).
+    Plans,
+    /// The steps of plans' phases.
+    PlanSteps,
+    /// Published versions of plans: frozen snapshots, append-only.
+    PlanVersions,
+    /// Runs of plans (incidents, drills, tabletop exercises): append-only starts.
+    PlanRuns,
+    /// What happens in runs (ticks, skips, notes, log entries, the close): append-only.
+    RunEvents,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -136,6 +150,13 @@ impl Table {
         Table::Roles,
         Table::Courses,
         Table::TrainingRecords,
+        Table::TrainingRequirements,
+        Table::TrainingExemptions,
+        Table::Plans,
+        Table::PlanSteps,
+        Table::PlanVersions,
+        Table::PlanRuns,
+        Table::RunEvents,
     ];
 
     /// The SQL name.
@@ -162,6 +183,13 @@ impl Table {
             Table::Roles => "roles",
             Table::Courses => "courses",
             Table::TrainingRecords => "training_records",
+            Table::TrainingRequirements => "training_requirements",
+            Table::TrainingExemptions => "training_exemptions",
+            Table::Plans => "plans",
+            Table::PlanSteps => "plan_steps",
+            Table::PlanVersions => "plan_versions",
+            Table::PlanRuns => "plan_runs",
+            Table::RunEvents => "run_events",
         }
     }
 
@@ -288,6 +316,46 @@ impl Table {
                 event("issuer"),
                 event("note"),
             ] },
+            // Values a person sets on a (role, course) pair whose row id is made from the
+            // pair: two devices setting it offline write one row, the last writer winning.
+            Table::TrainingRequirements => const { &[reg("role_id"), reg("course_id"), reg("level"), reg("grace_days")] },
+            // As insight evidence: one row per (agent, course), a link and an unlink made
+            // offline merging per element; the reason is a register.
+            Table::TrainingExemptions => const { &[reg("agent_id"), reg("course_id"), reg("reason"), set("present")] },
+            Table::Plans => const { &[
+                reg("title"),
+                reg("scenario"),
+                reg("severity"),
+                reg("owner"),
+                reg("review_days"),
+                reg("drill_days"),
+                reg("triggers"),
+                reg("thresholds"),
+            ] },
+            // `position` is a sortable key among the phase's steps (plans/position.rs): a
+            // move rewrites only the moved step's key, so concurrent moves merge per step.
+            Table::PlanSteps => const { &[
+                reg("plan_id"),
+                reg("phase"),
+                reg("position"),
+                reg("text"),
+                reg("owner_role"),
+                reg("offset_minutes"),
+                reg("required"),
+            ] },
+            // A published version is never edited: its content (the plan and its steps as
+            // JSON) travels whole. Its number is derived from the order of publication.
+            Table::PlanVersions => const { &[event("plan_id"), event("content")] },
+            Table::PlanRuns => const { &[
+                event("plan_id"),
+                event("version_id"),
+                event("kind"),
+                event("commander"),
+                event("started_at"),
+            ] },
+            // Ticks, skips and notes are events, so two supervisors ticking offline both
+            // keep theirs; the checklist and the score are derived (plans/checklist.rs).
+            Table::RunEvents => const { &[event("run_id"), event("at"), event("kind"), event("step_id"), event("text")] },
         }
     }
 
@@ -309,7 +377,10 @@ impl Table {
 
     /// Whether rows are only ever inserted (merged by union, never updated).
     pub fn is_append_only(self) -> bool {
-        matches!(self, Table::CaseEvents | Table::TrainingRecords)
+        matches!(
+            self,
+            Table::CaseEvents | Table::TrainingRecords | Table::PlanVersions | Table::PlanRuns | Table::RunEvents
+        )
     }
 
     /// Values for the NOT NULL columns without a default, used when a synced row arrives
@@ -334,6 +405,9 @@ impl Table {
             Table::FeedbackThemes => &[("feedback_id", Empty), ("theme", Empty)],
             Table::InsightEvidence => &[("insight_id", Empty)],
             Table::TrainingRecords => &[("agent_id", Empty), ("course_id", Empty), ("completed_on", Empty)],
+            Table::PlanVersions => &[("plan_id", Empty), ("content", Empty)],
+            Table::PlanRuns => &[("plan_id", Empty), ("version_id", Empty), ("kind", Empty), ("started_at", Now)],
+            Table::RunEvents => &[("run_id", Empty), ("at", Now), ("kind", Empty)],
             Table::WorkspaceSettings
             | Table::DevicePreferences
             | Table::SavedViews
@@ -342,7 +416,11 @@ impl Table {
             | Table::Feedback
             | Table::Insights
             | Table::Roles
-            | Table::Courses => &[],
+            | Table::Courses
+            | Table::TrainingRequirements
+            | Table::TrainingExemptions
+            | Table::Plans
+            | Table::PlanSteps => &[],
         }
     }
 
@@ -356,6 +434,11 @@ impl Table {
             Table::InsightEvidence => Some((Table::Insights, "insight_id")),
             // An agent's history travels right after the agent.
             Table::TrainingRecords => Some((Table::Agents, "agent_id")),
+            Table::TrainingExemptions => Some((Table::Agents, "agent_id")),
+            // A plan's steps and versions travel with it; a run's events with the run (a
+            // run is a root of its own: children are published one level deep).
+            Table::PlanSteps | Table::PlanVersions => Some((Table::Plans, "plan_id")),
+            Table::RunEvents => Some((Table::PlanRuns, "run_id")),
             _ => None,
         }
     }

@@ -205,6 +205,8 @@ fn label(conn: &rusqlite::Connection, table: Table, id: &str) -> Result<Option<S
         Table::JourneyStages => "SELECT coalesce(nullif(name, ''), key) FROM journey_stages WHERE id = ?1 AND deleted_at IS NULL",
         Table::Roles => "SELECT coalesce(nullif(name, ''), key) FROM roles WHERE id = ?1 AND deleted_at IS NULL",
         Table::Courses => "SELECT title FROM courses WHERE id = ?1 AND deleted_at IS NULL",
+        Table::Plans => "SELECT title FROM plans WHERE id = ?1 AND deleted_at IS NULL",
+        Table::PlanSteps => "SELECT substr(text, 1, 60) FROM plan_steps WHERE id = ?1 AND deleted_at IS NULL",
         Table::Feedback => "SELECT received_on || ' · ' || substr(text, 1, 60) FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
         Table::Insights => "SELECT title FROM insights WHERE id = ?1 AND deleted_at IS NULL",
         Table::WorkspaceSettings => return Ok(Some(String::new())),

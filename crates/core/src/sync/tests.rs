@@ -308,6 +308,63 @@ fn training_records_made_offline_on_two_devices_both_survive() {
     assert_eq!(export(&a), export(&b));
 }
 
+/// Two supervisors ticking the same run offline: ticks, skips and log entries are events,
+/// so once synced both devices hold both ticks and derive the same checklist and log.
+#[test]
+fn ticks_of_one_run_made_offline_on_two_devices_both_survive() {
+    use crate::plans::{ItemState, Phase, PlanInput, RunAction, RunInput, RunKind, Scenario, Severity, StepInput};
+    use crate::plans::{plans, runs, versions};
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let input = PlanInput {
+        title: "Telephony outage".into(),
+        scenario: Scenario::SystemOutage,
+        severity: Severity::High,
+        owner: String::new(),
+        review_days: 365,
+        drill_days: 90,
+        triggers: String::new(),
+        thresholds: String::new(),
+    };
+    let plan = a.store.write(|tx| plans::create(tx, &input)).unwrap();
+    let step = |text: &str| StepInput {
+        phase: Phase::Response,
+        text: text.into(),
+        owner_role: String::new(),
+        offset_minutes: 30,
+        required: true,
+    };
+    let steps: Vec<_> = ["Switch lines", "Post a notice", "Brief the team"]
+        .iter()
+        .map(|t| a.store.write(|tx| plans::add_step(tx, &plan, &step(t))).unwrap())
+        .collect();
+    a.store.write(|tx| versions::publish(tx, &plan)).unwrap();
+    let start = RunInput { plan_id: plan.clone(), kind: RunKind::Drill, commander: "Ann Lee".into() };
+    let run = a.store.write(|tx| runs::start(tx, &start)).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    clock.set(clock.get() + Duration::minutes(5));
+    a.store.write(|tx| runs::record(tx, &run, &RunAction::Tick { step: steps[0].clone() })).unwrap();
+    a.store.write(|tx| runs::record(tx, &run, &RunAction::Log { text: "Carrier called".into() })).unwrap();
+    b.store.write(|tx| runs::record(tx, &run, &RunAction::Tick { step: steps[1].clone() })).unwrap();
+    b.store
+        .write(|tx| runs::record(tx, &run, &RunAction::Skip { step: steps[2].clone(), reason: "Team on site".into() }))
+        .unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    let views: Vec<_> = [&a, &b].map(|d| runs::get(d.store.conn(), &run, clock.get()).unwrap()).into();
+    for (d, view) in [&a, &b].iter().zip(&views) {
+        let states: Vec<ItemState> = view.items.iter().map(|i| i.state).collect();
+        assert_eq!(states, [ItemState::Done, ItemState::Done, ItemState::Skipped]);
+        assert_eq!(view.log.len(), 4);
+        assert_eq!(conflicts::list(d.store.conn()).unwrap(), []);
+    }
+    assert_eq!(views[0], views[1]);
+    assert_eq!(export(&a), export(&b));
+}
+
 #[test]
 fn the_device_that_pushed_first_and_lost_is_told_by_the_server() {
     let clock = TestClock::new();

@@ -4,17 +4,28 @@
 //! - [`records`]: agents' completions, append-only events merged by union.
 //! - [`expiry`]: the rules — outcome, expiry and status of a record on a given day — as
 //!   pure functions, so status is derived on every device and never stored.
+//! - [`requirements`]: what each role must take (role × course), and exemptions.
+//! - [`compliance`]: the rule deriving each agent × required course's state on a day.
+//! - [`matrix`]: the compliance page's data read for a team, and its CSV table.
 //!
 //! The people trained are the roster's agents (people/roster.rs), the same rows cases
 //! are assigned to.
 
+pub mod compliance;
 pub mod courses;
 pub mod expiry;
+pub mod matrix;
 pub mod records;
+pub mod requirements;
 
+pub use compliance::{ComplianceState, Matrix, Need};
 pub use courses::{Course, CourseInput, Mode, Topic};
 pub use expiry::RecordStatus;
+pub use matrix::{ComplianceQuery, ComplianceView};
 pub use records::{AgentTraining, RecordInput, TrainingRecord};
+pub use requirements::{Exemption, Requirement, RequirementLevel};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod requirements_tests;

@@ -331,6 +331,9 @@ fn the_migration_fills_the_facts_of_an_older_database() {
          DROP INDEX agents_employee_id; ALTER TABLE agents DROP COLUMN employee_id;
          ALTER TABLE agents DROP COLUMN hired_on; ALTER TABLE agents DROP COLUMN left_on;
          DROP TABLE roles; DROP TABLE courses; DROP TABLE training_records;
+         DROP TABLE training_requirements; DROP TABLE training_exemptions;
+         DROP TABLE plans; DROP TABLE plan_steps; DROP TABLE plan_versions; DROP TABLE plan_runs;
+         DROP TABLE run_events;
          DELETE FROM column_versions WHERE tbl = 'roles';
          PRAGMA user_version = 9;",
     )

@@ -1,0 +1,29 @@
+//! Contingency plans: author them, publish frozen versions, run them in incidents, drills
+//! and tabletop exercises, and score the run (issue 18).
+//!
+//! - [`plans`]: a plan's fields and its steps in four phases (the draft), registers.
+//! - [`position`]: sortable keys that order a phase's steps and merge per step.
+//! - [`versions`]: publishing freezes the content; draft or published is derived.
+//! - [`runs`]: starting a run of a version and recording what is done in it, as events.
+//! - [`checklist`] and [`score`]: the rules — a run's checklist and its score — as pure
+//!   functions of the events and an explicit "now".
+//! - [`overview`]: what the Plans page and a plan's page show.
+
+pub mod checklist;
+pub mod overview;
+#[allow(clippy::module_inception)]
+pub mod plans;
+pub mod position;
+pub mod runs;
+pub mod score;
+pub mod versions;
+
+pub use checklist::{ItemState, RunEventKind};
+pub use overview::{PlanDetail, PlanSummary};
+pub use plans::{Phase, PlanContent, PlanInput, Scenario, Severity, Step, StepInput};
+pub use runs::{LogEntry, RunAction, RunInput, RunItem, RunKind, RunSummary, RunView};
+pub use score::{PhaseTime, RunScore};
+pub use versions::{PlanStatus, VersionSummary};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,93 @@
+/**
+ * Contingency-plan hooks: plans with their steps and versions, and runs with their
+ * derived checklist, log and score. Every mutation refreshes everything plans show (a
+ * tick changes a run, the plan's active runs and the list's counts alike).
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import {
+  commands,
+  type PlanId,
+  type PlanInput,
+  type PlanRunId,
+  type PlanStepId,
+  type RunAction,
+  type RunInput,
+  type StepInput,
+} from "./bindings";
+import { unwrap } from "./result";
+
+export const planKeys = {
+  all: ["plans"] as const,
+  list: ["plans", "list"] as const,
+  plan: (id: PlanId) => ["plans", "plan", id] as const,
+  activeRuns: ["plans", "runs", "active"] as const,
+  run: (id: PlanRunId) => ["plans", "run", id] as const,
+};
+
+export function usePlans() {
+  return useQuery({ queryKey: planKeys.list, queryFn: async () => unwrap(await commands.planList()) });
+}
+
+export function usePlan(id: PlanId) {
+  return useQuery({ queryKey: planKeys.plan(id), queryFn: async () => unwrap(await commands.planGet(id)) });
+}
+
+/** Every run not closed yet, the latest first. */
+export function useActiveRuns() {
+  return useQuery({ queryKey: planKeys.activeRuns, queryFn: async () => unwrap(await commands.planRunActive()) });
+}
+
+/** A run as Rust derives it now; refreshed every 30 s so overdue steps show without a click. */
+export function useRun(id: PlanRunId) {
+  return useQuery({
+    queryKey: planKeys.run(id),
+    queryFn: async () => unwrap(await commands.planRunGet(id)),
+    refetchInterval: 30_000,
+  });
+}
+
+function usePlansMutation<TInput, TData>(run: (input: TInput) => Promise<TData>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: planKeys.all });
+    },
+  });
+}
+
+/** Creates a plan (`id` null) or replaces a plan's fields. */
+export function useSavePlan(id: PlanId | null) {
+  return usePlansMutation(async (input: PlanInput) =>
+    id ? (unwrap(await commands.planUpdate(id, input)), id) : unwrap(await commands.planCreate(input)),
+  );
+}
+
+/** Adds a step to `plan` (`id` null) or replaces a step's fields. */
+export function useSaveStep(plan: PlanId, id: PlanStepId | null) {
+  return usePlansMutation(async (input: StepInput) =>
+    id ? unwrap(await commands.planStepUpdate(id, input)) : (unwrap(await commands.planStepAdd(plan, input)), null),
+  );
+}
+
+export function useRemoveStep() {
+  return usePlansMutation(async (id: PlanStepId) => unwrap(await commands.planStepRemove(id)));
+}
+
+export function useMoveStep() {
+  return usePlansMutation(async ({ id, up }: { id: PlanStepId; up: boolean }) => unwrap(await commands.planStepMove(id, up)));
+}
+
+export function usePublishPlan() {
+  return usePlansMutation(async (id: PlanId) => unwrap(await commands.planPublish(id)));
+}
+
+export function useStartRun() {
+  return usePlansMutation(async (input: RunInput) => unwrap(await commands.planRunStart(input)));
+}
+
+/** Records a tick, skip, note, log entry or the close of run `id`. */
+export function useRecordRun(id: PlanRunId) {
+  return usePlansMutation(async (action: RunAction) => unwrap(await commands.planRunRecord(id, action)));
+}
