@@ -16,7 +16,8 @@ import { RunPage } from "./plans/RunPage";
 import { ServiceReportPage } from "./reports/ServiceReportPage";
 import { SettingsPage } from "./settings/SettingsPage";
 import { AppLayout } from "./shell/AppLayout";
-import { DEFAULT_SECTION } from "./shell/sections";
+import { KeptPageSlot, type KeptPage } from "./shell/KeptPages";
+import { DEFAULT_SECTION, sectionById } from "./shell/sections";
 import { ConflictsPage } from "./sync/ConflictsPage";
 import { SyncPage } from "./sync/SyncPage";
 import { AgentPage } from "./training/AgentPage";
@@ -32,13 +33,19 @@ import { InsightsPage } from "./voc/InsightsPage";
 import { PainPointsPage } from "./voc/PainPointsPage";
 import { VoicePage } from "./voc/VoicePage";
 
+/** Kept once drawn, hidden while another page shows (see KeptPages); the layout draws them. */
+const KEPT_PAGES: readonly KeptPage[] = [
+  { path: sectionById("dashboard").path, element: <DashboardPage /> },
+  { path: sectionById("cases").path, element: <CaseListPage /> },
+];
+
 export const routes: RouteObject[] = [
   {
     path: "/",
-    element: <AppLayout />,
+    element: <AppLayout keptPages={KEPT_PAGES} />,
     children: [
       { index: true, element: <Navigate to={DEFAULT_SECTION.path} replace /> },
-      { path: "cases", element: <CaseListPage /> },
+      { path: "cases", Component: KeptPageSlot },
       { path: "cases/:id", element: <CaseDetailPage /> },
       { path: "customers", element: <CustomerListPage /> },
       { path: "customers/:id", element: <CustomerPage /> },
@@ -63,7 +70,7 @@ export const routes: RouteObject[] = [
           { path: "runs/:id", element: <RunPage /> },
         ],
       },
-      { path: "dashboard", element: <DashboardPage /> },
+      { path: "dashboard", Component: KeptPageSlot },
       {
         path: "voice",
         element: <VoicePage />,
