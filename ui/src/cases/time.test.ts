@@ -1,10 +1,37 @@
-import { describe, expect, it } from "vitest";
+import { act, renderHook } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createI18n } from "../i18n";
-import { dueState, formatDuration, formatRemaining, formatSlaSpan } from "./time";
+import { dueState, formatDuration, formatRemaining, formatSlaSpan, TICK_MS, useNow } from "./time";
 
 const en = createI18n("en").t;
 const hans = createI18n("zh-Hans").t;
+
+describe("the shared clock", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("ticks while shown; a screen shown within a tick of its last reading keeps it", () => {
+    const t0 = Date.parse("2026-12-01T09:00:00Z");
+    vi.useFakeTimers({ now: t0 });
+    const first = renderHook(useNow);
+    expect(first.result.current).toBe(t0); // Caught up: the clock had stopped long ago.
+    act(() => vi.advanceTimersByTime(TICK_MS));
+    expect(first.result.current).toBe(t0 + TICK_MS);
+    first.unmount();
+
+    act(() => vi.advanceTimersByTime(10_000));
+    const second = renderHook(useNow);
+    expect(second.result.current).toBe(t0 + TICK_MS); // Within the tick: not moved.
+    act(() => vi.advanceTimersByTime(TICK_MS - 10_000));
+    expect(second.result.current).toBe(t0 + 2 * TICK_MS); // The next tick, on time.
+    second.unmount();
+
+    act(() => vi.advanceTimersByTime(45_000));
+    const third = renderHook(useNow);
+    expect(third.result.current).toBe(t0 + 2 * TICK_MS + 45_000); // A tick behind: caught up.
+    third.unmount();
+  });
+});
 
 describe("durations", () => {
   it.each([

@@ -10,21 +10,31 @@ export const TICK_MS = 30_000;
 
 let now = Date.now();
 const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | null = null;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+function tick(): void {
+  now = Date.now();
+  for (const l of listeners) l();
+}
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (timer === null) {
-    now = Date.now();
-    timer = setInterval(() => {
-      now = Date.now();
-      for (const l of listeners) l();
-    }, TICK_MS);
+    // The clock stopped with the last screen that showed times. Catch up only if it is a
+    // tick or more behind: a page drawn ahead and shown within the tick (see KeptPages) is
+    // then not redrawn before it is painted only to move its times by a few seconds.
+    const age = Date.now() - now;
+    if (age < 0 || age >= TICK_MS) now = Date.now();
+    const next = () => {
+      tick();
+      timer = setTimeout(next, TICK_MS);
+    };
+    timer = setTimeout(next, TICK_MS - (Date.now() - now));
   }
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0 && timer !== null) {
-      clearInterval(timer);
+      clearTimeout(timer);
       timer = null;
     }
   };
