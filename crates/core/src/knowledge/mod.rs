@@ -20,7 +20,7 @@ pub use articles::{Article, ArticleInput, ArticleKind, ArticleStatus, ArticleSum
 pub use categories::{Category, CategoryInput};
 pub use links::{LinkedArticle, LinkedCase};
 pub use search::{ArticleHit, ArticleQuery};
-pub use versions::{DiffLine, DiffOp, VersionKind, VersionSummary};
+pub use versions::{ArticleVersionSummary, DiffLine, DiffOp, VersionKind};
 
 #[cfg(test)]
 mod tests;

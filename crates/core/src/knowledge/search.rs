@@ -58,8 +58,10 @@ pub struct ArticleHit {
 pub fn find(conn: &rusqlite::Connection, q: &ArticleQuery) -> Result<Vec<ArticleHit>> {
     let text = TEXT.check(q.text.as_deref().unwrap_or(""))?;
     let tag = TAG.check(q.tag.as_deref().unwrap_or(""))?;
+    // Without search text there is no snippet to cut: bodies are not read.
+    let body = if text.is_empty() { "''" } else { "a.body" };
     let mut sql = format!(
-        "SELECT a.id, a.title, a.kind, a.category_id, a.status, {TAGS_JSON}, a.review_on, {CONFLICTS}, a.updated_at, a.body
+        "SELECT a.id, a.title, a.kind, a.category_id, a.status, {TAGS_JSON}, a.review_on, {CONFLICTS}, a.updated_at, {body}
          FROM articles a WHERE a.deleted_at IS NULL"
     );
     let mut args: Vec<Value> = Vec::new();
@@ -102,6 +104,10 @@ pub fn find(conn: &rusqlite::Connection, q: &ArticleQuery) -> Result<Vec<Article
         None => sql.push_str(" AND a.status <> 'archived'"),
     }
     sql.push_str(" ORDER BY a.updated_at DESC, a.id");
+    if text.is_empty() {
+        // With search text every match is read, so that title matches can come first.
+        sql.push_str(&format!(" LIMIT {MAX_HITS}"));
+    }
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
         Ok((

@@ -39,7 +39,7 @@ crate::text_enum::text_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
-pub struct VersionSummary {
+pub struct ArticleVersionSummary {
     /// Id.
     pub id: ArticleVersionId,
     /// Published or kept from a conflict.
@@ -81,14 +81,14 @@ pub struct DiffLine {
 
 /// An article's versions, oldest first; published ones numbered in order of publication
 /// (the same on every device once synced).
-pub fn list(conn: &rusqlite::Connection, article: &ArticleId) -> Result<Vec<VersionSummary>> {
+pub fn list(conn: &rusqlite::Connection, article: &ArticleId) -> Result<Vec<ArticleVersionSummary>> {
     articles::fields(conn, article)?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, kind, title, author, created_at FROM article_versions
          WHERE article_id = ?1 AND deleted_at IS NULL ORDER BY created_at, id",
     )?;
     let rows = stmt.query_map([article], |r| {
-        Ok(VersionSummary {
+        Ok(ArticleVersionSummary {
             id: r.get(0)?,
             kind: r.get(1)?,
             number: 0,

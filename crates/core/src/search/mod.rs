@@ -62,9 +62,12 @@ pub struct Segment {
 /// with `…` where it was cut; `None` when it does not occur. Segments rather than markup,
 /// so the UI never renders stored text as HTML.
 pub fn snippet(text: &str, query: &str, context: usize) -> Option<Vec<Segment>> {
+    if query.is_empty() {
+        return None;
+    }
     let hay: Vec<char> = text.chars().collect();
     let needle: Vec<char> = query.chars().collect();
-    if needle.is_empty() || needle.len() > hay.len() {
+    if needle.len() > hay.len() {
         return None;
     }
     let at = hay.windows(needle.len()).position(|w| w.iter().zip(&needle).all(|(h, n)| h.eq_ignore_ascii_case(n)))?;
