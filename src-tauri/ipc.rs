@@ -9,8 +9,8 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
 use crate::commands::{
-    app, calendars, cases, customers, demo, export, import, kpi, people, plans, report, settings, sla, sync, training,
-    views, voc,
+    app, calendars, cases, customers, demo, export, import, knowledge, kpi, people, plans, report, settings, sla, sync,
+    training, views, voc,
 };
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
@@ -149,6 +149,24 @@ pub fn builder() -> Builder<tauri::Wry> {
         plans::plan_run_active,
         plans::plan_run_get,
         plans::plan_run_record,
+        knowledge::kb_article_find,
+        knowledge::kb_tag_list,
+        knowledge::kb_article_get,
+        knowledge::kb_article_create,
+        knowledge::kb_article_update,
+        knowledge::kb_article_archive,
+        knowledge::kb_article_publish,
+        knowledge::kb_version_list,
+        knowledge::kb_version_diff,
+        knowledge::kb_version_restore,
+        knowledge::kb_category_list,
+        knowledge::kb_category_create,
+        knowledge::kb_category_update,
+        knowledge::kb_link_case,
+        knowledge::kb_unlink_case,
+        knowledge::kb_case_articles,
+        knowledge::kb_article_cases,
+        knowledge::kb_script_for_case,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

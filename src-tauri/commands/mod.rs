@@ -6,6 +6,7 @@ pub mod cases;
 pub mod customers;
 pub mod demo;
 pub mod import;
+pub mod knowledge;
 pub mod export;
 pub mod kpi;
 pub mod people;

@@ -9,6 +9,10 @@ import { CaseListPage } from "./cases/CaseListPage";
 import { CustomerListPage } from "./customers/CustomerListPage";
 import { CustomerPage } from "./customers/CustomerPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
+import { ArticleListPage } from "./knowledge/ArticleListPage";
+import { ArticlePage } from "./knowledge/ArticlePage";
+import { EditArticlePage, NewArticlePage } from "./knowledge/ArticleEditor";
+import { KnowledgePage } from "./knowledge/KnowledgePage";
 import { PlanListPage } from "./plans/PlanListPage";
 import { PlanPage } from "./plans/PlanPage";
 import { PlansPage } from "./plans/PlansPage";
@@ -68,6 +72,16 @@ export const routes: RouteObject[] = [
           { index: true, element: <PlanListPage /> },
           { path: ":id", element: <PlanPage /> },
           { path: "runs/:id", element: <RunPage /> },
+        ],
+      },
+      {
+        path: "knowledge",
+        element: <KnowledgePage />,
+        children: [
+          { index: true, element: <ArticleListPage /> },
+          { path: "new", element: <NewArticlePage /> },
+          { path: ":id", element: <ArticlePage /> },
+          { path: ":id/edit", element: <EditArticlePage /> },
         ],
       },
       { path: "dashboard", Component: KeptPageSlot },

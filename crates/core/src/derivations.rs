@@ -14,7 +14,7 @@ use crate::cases::SlaSetup;
 use crate::ids::CaseId;
 use crate::kpi::facts::{self as kpi_facts, CaseOwner};
 use crate::store::{Changed, Hooks, Table, WriteTx};
-use crate::{Result, cases, ids, sla_policies};
+use crate::{Result, cases, ids, knowledge, sla_policies};
 
 /// The one set of hooks every store uses.
 pub(crate) static HOOKS: &Hooks = &Hooks { functions, watch_local: WATCHED, derive, migrated: kpi_facts::fill_if_asked };
@@ -32,7 +32,7 @@ const WATCHED: &[(Table, &[&str])] = &[
 ];
 
 fn functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
-    cases::grams::register(conn)?;
+    crate::search::grams::register(conn)?;
     ids::register_sql(conn)
 }
 
@@ -59,6 +59,9 @@ fn derive(tx: &mut WriteTx<'_>, changed: Changed) -> Result<()> {
     }
     if touched.contains_key(&Table::SlaPolicies) {
         sla_policies::record_duplicates(tx)?;
+    }
+    if let Some(articles) = touched.get(&Table::Articles) {
+        knowledge::versions::keep_lost_bodies(tx, articles)?;
     }
     // The KPI facts last: they read the case facts refolded above (and the histories read
     // on the way).

@@ -128,6 +128,19 @@ id_type!(
     RunEventId
 );
 
+id_type!(
+    /// Id of a category of the knowledge base.
+    KbCategoryId
+);
+id_type!(
+    /// Id of a knowledge-base article.
+    ArticleId
+);
+id_type!(
+    /// Id of a version of an article (a publication or a text kept from a conflict).
+    ArticleVersionId
+);
+
 /// Namespace of the ids of set elements ([`member_id`]).
 const MEMBER_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6a1f_0b7e_52c4_4d0c_9a61_3f2e_8d45_b7c9);
 

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::{calendars, cases, customers, demo, settings};
+use crate::{calendars, cases, customers, demo, knowledge, settings};
 
 /// The bounds the UI mirrors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -37,6 +37,10 @@ pub struct Limits {
     pub tags_max: u32,
     /// Most demo cases in one run.
     pub demo_cases_max: u32,
+    /// Longest knowledge-base article body, in characters.
+    pub article_body_max: u32,
+    /// Longest knowledge-base search text, in characters.
+    pub article_search_max: u32,
 }
 
 /// The bounds, as the store applies them.
@@ -53,4 +57,6 @@ pub const LIMITS: Limits = Limits {
     bulk_max: cases::bulk::MAX_BULK as u32,
     tags_max: cases::MAX_TAGS as u32,
     demo_cases_max: demo::MAX_CASES,
+    article_body_max: knowledge::BODY_MAX,
+    article_search_max: knowledge::search::TEXT_MAX,
 };

@@ -19,7 +19,7 @@ scenario("switches language to Simplified Chinese", async (s) => {
   await saveSettings(browser, { button: "Save", saved: "设置已保存" });
 
   await mainNav(browser, "主导航");
-  await waitForNavLinks(browser, ["仪表板", "案件", "客户", "客户之声", "培训", "应急预案", "同步", "设置"]);
+  await waitForNavLinks(browser, ["仪表板", "案件", "客户", "客户之声", "培训", "应急预案", "知识库", "同步", "设置"]);
   await waitForPageHeading(browser, "设置");
   assert.equal(await documentLanguage(browser), "zh-Hans", "<html lang> should be zh-Hans after switching to 简体中文");
   await checkAccessibility(s, "Settings in 简体中文");

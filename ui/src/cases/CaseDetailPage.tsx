@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 
 import type { CaseAction, CaseDetail, CaseStatus } from "../ipc/bindings";
+import { CaseArticles } from "../knowledge/CaseArticles";
 import { describeError } from "../ipc/errors";
 import { useCase, useTransitionCase } from "../ipc/queries";
 import { PriorityBadge, StatusBadge, VipMark } from "./badges";
@@ -209,6 +210,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <Stack gap="md">
             <SlaPanel sla={detail.sla} />
             <CaseFacts kase={kase} canEditTags={can("set_tags")} />
+            <CaseArticles caseId={kase.id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -34,6 +34,7 @@ const SAME_EVERYWHERE = new Set([
   "status.version",
   "errors.withField",
   "cases.priorityOption",
+  "knowledge.article.caseLabel",
 ]);
 /** Formats the two Chinese scripts rightly share (no character differs between them). */
 const SAME_IN_BOTH_SCRIPTS = new Set([
@@ -60,6 +61,9 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "training.people.actionsFor",
   "training.compliance.days_one",
   "training.compliance.days_other",
+  "knowledge.list.count_one",
+  "knowledge.list.count_other",
+  "knowledge.history.version",
 ]);
 const others = { "zh-Hans": flatten(zhHans), "zh-Hant": flatten(zhHant) };
 
@@ -95,11 +99,11 @@ describe("English", () => {
 describe("Chinese scripts", () => {
   it("names the sections as agreed", () => {
     const nav = (locale: Map<string, string>) =>
-      ["cases", "training", "plans", "dashboard", "sync", "settings"].map((id) =>
+      ["cases", "training", "plans", "knowledge", "dashboard", "sync", "settings"].map((id) =>
         locale.get(`nav.${id}`),
       );
-    expect(nav(others["zh-Hans"])).toEqual(["案件", "培训", "应急预案", "仪表板", "同步", "设置"]);
-    expect(nav(others["zh-Hant"])).toEqual(["案件", "培訓", "應變計畫", "儀表板", "同步", "設定"]);
+    expect(nav(others["zh-Hans"])).toEqual(["案件", "培训", "应急预案", "知识库", "仪表板", "同步", "设置"]);
+    expect(nav(others["zh-Hant"])).toEqual(["案件", "培訓", "應變計畫", "知識庫", "儀表板", "同步", "設定"]);
   });
 
   it("keeps Simplified and Traditional distinct, not copied", () => {

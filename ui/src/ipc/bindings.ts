@@ -312,6 +312,42 @@ export const commands = {
 	planRunGet: (id: PlanRunId) => typedError<RunView, IpcError>(__TAURI_INVOKE("plan_run_get", { id })),
 	/**  Records a tick, skip, note, log entry or the close of a run. */
 	planRunRecord: (id: PlanRunId, action: RunAction) => typedError<RunEventId, IpcError>(__TAURI_INVOKE("plan_run_record", { id, action })),
+	/**  The articles a search and filters find, with snippets. */
+	kbArticleFind: (query: ArticleQuery) => typedError<ArticleHit[], IpcError>(__TAURI_INVOKE("kb_article_find", { query })),
+	/**  Every tag in use on an article. */
+	kbTagList: () => typedError<string[], IpcError>(__TAURI_INVOKE("kb_tag_list")),
+	/**  One article. */
+	kbArticleGet: (id: ArticleId) => typedError<Article, IpcError>(__TAURI_INVOKE("kb_article_get", { id })),
+	/**  Creates a draft article. */
+	kbArticleCreate: (input: ArticleInput) => typedError<ArticleId, IpcError>(__TAURI_INVOKE("kb_article_create", { input })),
+	/**  Replaces an article's fields. */
+	kbArticleUpdate: (id: ArticleId, input: ArticleInput) => typedError<null, IpcError>(__TAURI_INVOKE("kb_article_update", { id, input })),
+	/**  Archives an article. */
+	kbArticleArchive: (id: ArticleId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_article_archive", { id })),
+	/**  Publishes an article, keeping a version. */
+	kbArticlePublish: (id: ArticleId) => typedError<ArticleVersionId, IpcError>(__TAURI_INVOKE("kb_article_publish", { id })),
+	/**  An article's versions, oldest first. */
+	kbVersionList: (article: ArticleId) => typedError<ArticleVersionSummary[], IpcError>(__TAURI_INVOKE("kb_version_list", { article })),
+	/**  The line diff of two versions' bodies (`None`: the current draft). */
+	kbVersionDiff: (article: ArticleId, older: ArticleVersionId | null, newer: ArticleVersionId | null) => typedError<DiffLine[], IpcError>(__TAURI_INVOKE("kb_version_diff", { article, older, newer })),
+	/**  Makes a version the draft again. */
+	kbVersionRestore: (id: ArticleVersionId) => typedError<ArticleId, IpcError>(__TAURI_INVOKE("kb_version_restore", { id })),
+	/**  The category tree in reading order. */
+	kbCategoryList: () => typedError<Category[], IpcError>(__TAURI_INVOKE("kb_category_list")),
+	/**  Creates a category. */
+	kbCategoryCreate: (input: CategoryInput) => typedError<KbCategoryId, IpcError>(__TAURI_INVOKE("kb_category_create", { input })),
+	/**  Renames or moves a category. */
+	kbCategoryUpdate: (id: KbCategoryId, input: CategoryInput) => typedError<null, IpcError>(__TAURI_INVOKE("kb_category_update", { id, input })),
+	/**  Links an article to a case. */
+	kbLinkCase: (article: ArticleId, caseId: CaseId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_link_case", { article, caseId })),
+	/**  Removes an article's link to a case. */
+	kbUnlinkCase: (article: ArticleId, caseId: CaseId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_unlink_case", { article, caseId })),
+	/**  The articles linked to a case. */
+	kbCaseArticles: (caseId: CaseId) => typedError<LinkedArticle[], IpcError>(__TAURI_INVOKE("kb_case_articles", { caseId })),
+	/**  The cases an article is linked to. */
+	kbArticleCases: (article: ArticleId) => typedError<LinkedCase[], IpcError>(__TAURI_INVOKE("kb_article_cases", { article })),
+	/**  A call script filled in for a case. */
+	kbScriptForCase: (article: ArticleId, caseId: CaseId) => typedError<string, IpcError>(__TAURI_INVOKE("kb_script_for_case", { article, caseId })),
 };
 
 /** Events */
@@ -324,7 +360,7 @@ export const events = {
 };
 
 /* Constants */
-export const LIMITS = {"bulkMax":1000,"callbackDaysAhead":730,"callbackDaysBack":365,"caseSearchMax":200,"customerSearchMax":200,"demoCasesMax":100000,"holidayDaysAhead":1825,"holidayDaysBack":3650,"icsFileMaxBytes":1000000,"intervalsPerDayMax":6,"queryListMax":100,"tagsMax":20} as const;
+export const LIMITS = {"articleBodyMax":200000,"articleSearchMax":200,"bulkMax":1000,"callbackDaysAhead":730,"callbackDaysBack":365,"caseSearchMax":200,"customerSearchMax":200,"demoCasesMax":100000,"holidayDaysAhead":1825,"holidayDaysBack":3650,"icsFileMaxBytes":1000000,"intervalsPerDayMax":6,"queryListMax":100,"tagsMax":20} as const;
 
 /* Types */
 /**  Whether an agent still works here. */
@@ -400,6 +436,138 @@ export type AppInfo = {
 	schemaVersion: number,
 	/**  This device's node id. */
 	nodeId: string,
+};
+
+/**  An article with everything its page shows. */
+export type Article = {
+	/**  Id. */
+	id: ArticleId,
+	/**  The fields, as the form edits them (tags sorted). */
+	fields: ArticleInput,
+	/**  Draft, published or archived. */
+	status: ArticleStatus,
+	/**  Whether the title or body differ from the latest publication (derived). */
+	changedSincePublish: boolean,
+	/**  Texts kept from sync conflicts since the latest publication (derived). */
+	conflicts: number,
+	/**  When it was created. */
+	createdAt: string,
+	/**  When it was last changed on this device. */
+	updatedAt: string,
+};
+
+/**  An article found, with the text searched for marked. */
+export type ArticleHit = {
+	/**  The article. */
+	article: ArticleSummary,
+	/**  Its title, the hit marked. */
+	title: Segment[],
+	/**
+	 *  The piece of its body around the first hit (empty when the body has none, or
+	 *  without search text).
+	 */
+	snippet: Segment[],
+};
+
+/**  Id of a knowledge-base article. */
+export type ArticleId = string;
+
+/**  What the article form sends. */
+export type ArticleInput = {
+	/**  Title. */
+	title: string,
+	/**  Body, in Markdown. */
+	body: string,
+	/**  What it is for. */
+	kind: ArticleKind,
+	/**  Its category, if any. */
+	categoryId: KbCategoryId | null,
+	/**  Tags. */
+	tags: string[],
+	/**  Who keeps it up to date. */
+	owner: string,
+	/**  When it is due for review (`YYYY-MM-DD`), if ever. */
+	reviewOn: string | null,
+};
+
+/**  What an article is for. */
+export type ArticleKind = 
+/**  A standard operating procedure. */
+"sop" | 
+/**  A service policy. */
+"policy" | 
+/**  A call script, with `{customer_name}` and `{case_reference}` placeholders. */
+"call_script" | 
+/**  A known issue and its answer (FAQ). */
+"known_issue" | 
+/**  Anything else. */
+"other";
+
+/**  What the list asks for. Without a status, archived articles are left out. */
+export type ArticleQuery = {
+	/**  Text to find in title or body. */
+	text: string | null,
+	/**  Only this kind. */
+	kind: ArticleKind | null,
+	/**  Only this category and those below it. */
+	categoryId: KbCategoryId | null,
+	/**  Only articles with this tag. */
+	tag: string | null,
+	/**  Only this status. */
+	status: ArticleStatus | null,
+};
+
+/**  Where an article stands. */
+export type ArticleStatus = 
+/**  Being written (or restored from an older version): not published. */
+"draft" | 
+/**  Published: the latest publication is what the team reads. */
+"published" | 
+/**  No longer in use; kept for the record. */
+"archived";
+
+/**  An article, for lists. */
+export type ArticleSummary = {
+	/**  Id. */
+	id: ArticleId,
+	/**  Title. */
+	title: string,
+	/**  Kind. */
+	kind: ArticleKind,
+	/**  Category. */
+	categoryId: KbCategoryId | null,
+	/**  Status. */
+	status: ArticleStatus,
+	/**  Tags, sorted. */
+	tags: string[],
+	/**  Review date. */
+	reviewOn: string | null,
+	/**  Texts kept from sync conflicts since the latest publication. */
+	conflicts: number,
+	/**  When it was last changed on this device. */
+	updatedAt: string,
+};
+
+/**  Id of a version of an article (a publication or a text kept from a conflict). */
+export type ArticleVersionId = string;
+
+/**  A version, for the history list. */
+export type ArticleVersionSummary = {
+	/**  Id. */
+	id: ArticleVersionId,
+	/**  Published or kept from a conflict. */
+	kind: VersionKind,
+	/**  1 for the first publication, then 2, … (conflict versions have none: 0). */
+	number: number,
+	/**  The title it had. */
+	title: string,
+	/**
+	 *  Who: the signed-in user of the device that kept it (empty on a device that never
+	 *  signed in).
+	 */
+	author: string,
+	/**  When (RFC 3339). */
+	at: string,
 };
 
 /**  A mean duration. */
@@ -858,6 +1026,26 @@ export type CaseSummary = {
 	atRisk: boolean,
 };
 
+/**  A category, as the tree lists it. */
+export type Category = {
+	/**  Id. */
+	id: KbCategoryId,
+	/**  Name. */
+	name: string,
+	/**  Its parent; `None` at the top (or when its parent is gone or on a loop). */
+	parentId: KbCategoryId | null,
+	/**  Its depth in the tree (0 at the top). */
+	depth: number,
+};
+
+/**  What the category form sends. */
+export type CategoryInput = {
+	/**  Name. */
+	name: string,
+	/**  The category it sits in; `None` at the top. */
+	parentId: KbCategoryId | null,
+};
+
 /**  Cases of one channel. */
 export type ChannelCount = {
 	/**  The channel. */
@@ -1153,6 +1341,23 @@ export type Detected = {
 	/**  Whether the file starts with a UTF-8 byte-order mark. */
 	bom: boolean,
 };
+
+/**  One line of a diff. */
+export type DiffLine = {
+	/**  How it changed. */
+	op: DiffOp,
+	/**  The line, without its line break. */
+	text: string,
+};
+
+/**  How a line of a diff changed. */
+export type DiffOp = 
+/**  In both. */
+"equal" | 
+/**  Only in the newer text. */
+"insert" | 
+/**  Only in the older text. */
+"delete";
 
 /**  Direction of a customer contact. */
 export type Direction = 
@@ -1922,6 +2127,9 @@ export type JsonImportSummary = {
 	cases: number,
 };
 
+/**  Id of a category of the knowledge base. */
+export type KbCategoryId = string;
+
 /**  The case list behind each tile of one period. */
 export type KpiDrills = {
 	/**  Cases created in the period (first response time). */
@@ -2044,6 +2252,28 @@ export type LeaderboardRow = {
 	 *  which no case-list filter selects.
 	 */
 	drills: KpiDrills | null,
+};
+
+/**  An article linked to a case, for the case page. */
+export type LinkedArticle = {
+	/**  Id. */
+	id: ArticleId,
+	/**  Title. */
+	title: string,
+	/**  Kind (a call script can be inserted). */
+	kind: ArticleKind,
+	/**  Status. */
+	status: ArticleStatus,
+};
+
+/**  A case linked to an article, for the article page. */
+export type LinkedCase = {
+	/**  Id. */
+	id: CaseId,
+	/**  Reference. */
+	reference: string,
+	/**  Title. */
+	title: string,
 };
 
 /**
@@ -2825,6 +3055,14 @@ export type Scenario =
 /**  Anything else. */
 "other";
 
+/**  A piece of a snippet: plain text, or the text searched for. */
+export type Segment = {
+	/**  The text. */
+	text: string,
+	/**  Whether it is the text searched for. */
+	hit: boolean,
+};
+
 /**  How the customer feels, as the person recording it judged. */
 export type Sentiment = 
 /**  Pleased. */
@@ -3283,6 +3521,13 @@ export type ValueUse = {
 	/**  Our value it maps to (`resolved`, `p2`, `email`…), `None` when unmapped. */
 	mapped: string | null,
 };
+
+/**  Why a version was kept. */
+export type VersionKind = 
+/**  The article was published. */
+"published" | 
+/**  This text lost to a concurrent edit of the body on another device. */
+"conflict";
 
 /**  A published version, for lists. */
 export type VersionSummary = {

@@ -192,6 +192,13 @@ export const KNOWN_FIELDS = [
   "planId",
   "runId",
   "step",
+  // Knowledge base
+  "body",
+  "categoryId",
+  "parentId",
+  "articleId",
+  "versionId",
+  "articleIds",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

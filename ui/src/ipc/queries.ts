@@ -26,6 +26,7 @@ export * from "./kpi";
 export * from "./voc";
 export * from "./training";
 export * from "./plans";
+export * from "./knowledge";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

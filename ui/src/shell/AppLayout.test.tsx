@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { mockIpc, rejectWith, ipcError, sampleSettings } from "../test/ipc";
 import { renderApp } from "../test/render";
 
-const SECTION_NAMES = ["Dashboard", "Cases", "Customers", "Customer voice", "Training", "Plans", "Sync", "Settings"];
+const SECTION_NAMES = ["Dashboard", "Cases", "Customers", "Customer voice", "Training", "Plans", "Knowledge base", "Sync", "Settings"];
 
 async function mainNav() {
   return screen.findByRole("navigation", { name: "Main" });
@@ -51,6 +51,7 @@ describe("app shell", () => {
   it.each([
     ["Training", "No agents match"],
     ["Plans", "No plans yet"],
+    ["Knowledge base", "No articles yet"],
     ["Cases", "No cases yet"],
     ["Customer voice", "Where in the customer journey problems arise"],
     ["Sync", "Share cases, customers and settings with your team"],
@@ -65,20 +66,23 @@ describe("app shell", () => {
     expect(within(nav).getByRole("link", { name })).toHaveAttribute("aria-current", "page");
   });
 
-  it("switches sections with Ctrl+1…8 and announces the shortcuts", async () => {
+  it("switches sections with Ctrl+1…9 and announces the shortcuts", async () => {
     mockIpc();
     renderApp();
     const nav = await mainNav();
     expect(within(nav).getByRole("link", { name: "Settings" })).toHaveAttribute(
       "aria-keyshortcuts",
-      "Control+8",
+      "Control+9",
     );
 
     fireEvent.keyDown(document.documentElement, { key: "4", ctrlKey: true });
     expect(await screen.findByRole("heading", { level: 1, name: "Customer voice" })).toBeInTheDocument();
 
-    fireEvent.keyDown(document.documentElement, { key: "8", ctrlKey: true });
+    fireEvent.keyDown(document.documentElement, { key: "9", ctrlKey: true });
     expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
+
+    fireEvent.keyDown(document.documentElement, { key: "7", ctrlKey: true });
+    expect(await screen.findByRole("heading", { level: 1, name: "Knowledge base" })).toBeInTheDocument();
 
     fireEvent.keyDown(document.documentElement, { key: "2", ctrlKey: true });
     expect(await screen.findByRole("heading", { level: 1, name: "Cases" })).toBeInTheDocument();

@@ -1,6 +1,6 @@
 /**
  * The window's frame: header (app name, organisation), navbar (the six sections, with
- * Ctrl/Cmd+1…8), the routed page in <main> (or a kept one, see KeptPages), and the status
+ * Ctrl/Cmd+1…9), the routed page in <main> (or a kept one, see KeptPages), and the status
  * bar. A skip link jumps past the navigation straight to the page.
  */
 import { AppShell, Group, NavLink, Text, Tooltip } from "@mantine/core";

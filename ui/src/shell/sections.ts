@@ -1,9 +1,10 @@
 /**
- * The app's sections, in navbar order. One list drives the navbar and the Ctrl/Cmd+1…8
+ * The app's sections, in navbar order. One list drives the navbar and the Ctrl/Cmd+1…9
  * shortcuts, so they cannot disagree.
  */
 import {
   IconAdjustmentsHorizontal,
+  IconBook,
   IconBriefcase,
   IconCertificate,
   IconChartBar,
@@ -21,6 +22,7 @@ export type SectionId =
   | "voice"
   | "training"
   | "plans"
+  | "knowledge"
   | "sync"
   | "settings";
 
@@ -40,8 +42,9 @@ export const SECTIONS: readonly Section[] = [
   { id: "voice", path: "/voice", icon: IconMessageHeart, shortcutDigit: "4" },
   { id: "training", path: "/training", icon: IconCertificate, shortcutDigit: "5" },
   { id: "plans", path: "/plans", icon: IconListCheck, shortcutDigit: "6" },
-  { id: "sync", path: "/sync", icon: IconRefresh, shortcutDigit: "7" },
-  { id: "settings", path: "/settings", icon: IconAdjustmentsHorizontal, shortcutDigit: "8" },
+  { id: "knowledge", path: "/knowledge", icon: IconBook, shortcutDigit: "7" },
+  { id: "sync", path: "/sync", icon: IconRefresh, shortcutDigit: "8" },
+  { id: "settings", path: "/settings", icon: IconAdjustmentsHorizontal, shortcutDigit: "9" },
 ];
 
 /** Where the app opens: the dashboard, the supervisor's home screen. */

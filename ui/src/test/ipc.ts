@@ -194,6 +194,10 @@ export function mockIpc(handlers: Handlers = {}) {
     compliance_view: () => emptyCompliance(),
     plan_list: () => [],
     plan_run_active: () => [],
+    kb_article_find: () => [],
+    kb_tag_list: () => [],
+    kb_category_list: () => [],
+    kb_case_articles: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

@@ -8,7 +8,6 @@
 pub mod bulk;
 pub mod counts;
 pub(crate) mod facts;
-pub(crate) mod grams;
 pub(crate) mod history;
 pub(crate) mod search_index;
 pub mod model;

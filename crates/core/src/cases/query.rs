@@ -4,15 +4,15 @@
 //! SQL is assembled from fixed fragments chosen by enums; user values are always bound
 //! parameters. Search uses the FTS5 trigram index for queries of three or more characters
 //! (which covers Chinese, where there are no spaces to split words on) and the gram index
-//! ([`super::grams`]) for one- or two-character queries.
+//! ([`crate::search::grams`]) for one- or two-character queries.
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
-use super::grams;
+use crate::search;
 use super::model::{CaseChannel, CaseStatus, Priority};
-use crate::customers::{Tier, escape_like};
+use crate::customers::Tier;
 use crate::ids::{AgentId, CaseId, CustomerId, JourneyStageId, TeamId};
 use crate::input::{TextRule, check_count, check_id};
 use crate::time::to_db_text;
@@ -385,33 +385,14 @@ fn search_text(q: &CaseQuery) -> Option<&str> {
 /// SQLite test all 100,000 rows). Tombstoned cases stay in the indexes: callers exclude
 /// them.
 fn text_matches(text: &str, first: usize) -> (String, Vec<Value>) {
-    let by_ref = Value::Text(text.to_uppercase());
-    let (a, b, c) = (first, first + 1, first + 2);
-    if let Some(gram) = grams::match_query(text) {
-        (
-            format!("SELECT rowid FROM cases_grams WHERE cases_grams MATCH ?{a} UNION SELECT rowid FROM cases WHERE ref = ?{b}"),
-            vec![Value::Text(gram), by_ref],
-        )
-    } else if text.chars().count() > grams::MAX_GRAM {
-        // A quoted FTS5 string: the trigram tokenizer matches it as a substring.
-        let phrase = format!("\"{}\"", text.replace('"', "\"\""));
-        (
-            format!("SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?{a} UNION SELECT rowid FROM cases WHERE ref = ?{b}"),
-            vec![Value::Text(phrase), by_ref],
-        )
-    } else {
-        // One or two characters with ASCII punctuation or a space in them: rare enough for
-        // a scan.
-        let like = Value::Text(format!("%{}%", escape_like(text)));
-        (
-            format!(
-                "SELECT rowid FROM cases_fts WHERE title LIKE ?{a} ESCAPE '\\' OR body LIKE ?{b} ESCAPE '\\'
-                 UNION SELECT rowid FROM cases WHERE ref = ?{c}"
-            ),
-            vec![like.clone(), like, by_ref],
-        )
-    }
+    let (sql, mut values) = search::matches(INDEX, text, first);
+    let by_ref = first + values.len();
+    values.push(Value::Text(text.to_uppercase()));
+    (format!("{sql} UNION SELECT rowid FROM cases WHERE ref = ?{by_ref}"), values)
 }
+
+/// The search indexes of cases (migration 4).
+const INDEX: search::Index = search::Index { fts: "cases_fts", grams: "cases_grams" };
 
 /// Whether `q` is a search of every case with nothing else to filter by.
 fn is_plain_search(q: &CaseQuery) -> bool {

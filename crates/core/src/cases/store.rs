@@ -324,7 +324,7 @@ pub fn set_tags(tx: &mut WriteTx<'_>, id: &CaseId, tags: &[String]) -> Result<()
 }
 
 /// Tags as a case keeps them: checked, trimmed, de-duplicated and sorted.
-pub(super) fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
+pub(crate) fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
     check_count("tags", tags.len(), MAX_TAGS)?;
     let mut clean = tags.iter().map(|t| TAG.check(t)).collect::<Result<Vec<_>>>()?;
     clean.sort();

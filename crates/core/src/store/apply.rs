@@ -348,7 +348,12 @@ impl WriteTx<'_> {
         if n.hlc.node != self.node() || [CREATED_AT, DELETED_AT].contains(&col.name) {
             return Ok(false);
         }
-        record_conflict(self, table, &n.row, col.name, &wire::from_wire(&n.value), n.hlc, n.winner)
+        let recorded = record_conflict(self, table, &n.row, col.name, &wire::from_wire(&n.value), n.hlc, n.winner)?;
+        // What derives from a lost value (an article's conflict versions) follows.
+        if recorded {
+            self.note_remote(table, &n.row);
+        }
+        Ok(recorded)
     }
 }
 

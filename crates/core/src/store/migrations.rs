@@ -829,6 +829,89 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX run_events_run ON run_events (run_id, at);
     "#,
+    // Knowledge base (issue 19): categories, articles, their tags and case links (sets),
+    // versions (events) and the search indexes over title and body (derived, kept by
+    // triggers as cases' are, see search/).
+    r#"
+    CREATE TABLE kb_categories (
+        id         TEXT PRIMARY KEY NOT NULL,
+        name       TEXT NOT NULL DEFAULT '',
+        parent_id  TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+
+    CREATE TABLE articles (
+        id          TEXT PRIMARY KEY NOT NULL,
+        title       TEXT NOT NULL DEFAULT '',
+        body        TEXT NOT NULL DEFAULT '',
+        kind        TEXT NOT NULL DEFAULT 'other',
+        category_id TEXT,
+        owner       TEXT NOT NULL DEFAULT '',
+        status      TEXT NOT NULL DEFAULT 'draft',
+        review_on   TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    ) STRICT;
+    CREATE INDEX articles_category ON articles (category_id);
+
+    CREATE TABLE article_tags (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL DEFAULT '',
+        tag        TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_tags_article ON article_tags (article_id);
+    CREATE INDEX article_tags_tag ON article_tags (tag) WHERE present = 1;
+
+    CREATE TABLE article_cases (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL DEFAULT '',
+        case_id    TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_cases_article ON article_cases (article_id);
+    CREATE INDEX article_cases_case ON article_cases (case_id);
+
+    CREATE TABLE article_versions (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        title      TEXT NOT NULL DEFAULT '',
+        body       TEXT NOT NULL DEFAULT '',
+        author     TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_versions_article ON article_versions (article_id, created_at);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body, tokenize = 'trigram');
+    CREATE VIRTUAL TABLE articles_grams USING fts5 (
+        grams, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii'
+    );
+    CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+        INSERT INTO articles_grams (rowid, grams) VALUES (new.rowid, fl_grams(new.title || char(10) || new.body));
+    END;
+    CREATE TRIGGER articles_search_update AFTER UPDATE OF title, body ON articles BEGIN
+        UPDATE articles_fts SET title = new.title, body = new.body WHERE rowid = new.rowid;
+        DELETE FROM articles_grams WHERE rowid = new.rowid;
+        INSERT INTO articles_grams (rowid, grams) VALUES (new.rowid, fl_grams(new.title || char(10) || new.body));
+    END;
+    CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.rowid;
+        DELETE FROM articles_grams WHERE rowid = old.rowid;
+    END;
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -118,6 +118,16 @@ pub enum Table {
     PlanRuns,
     /// What happens in runs (ticks, skips, notes, log entries, the close): append-only.
     RunEvents,
+    /// The knowledge base's category tree.
+    KbCategories,
+    /// Knowledge-base articles (SOPs, policies, call scripts, known issues).
+    Articles,
+    /// The articles' tags, one row per (article, tag) ever used.
+    ArticleTags,
+    /// Links from articles to cases, one row per (article, case) ever linked.
+    ArticleCases,
+    /// Article versions: publications and texts that lost a sync conflict, append-only.
+    ArticleVersions,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -157,6 +167,11 @@ impl Table {
         Table::PlanVersions,
         Table::PlanRuns,
         Table::RunEvents,
+        Table::KbCategories,
+        Table::Articles,
+        Table::ArticleTags,
+        Table::ArticleCases,
+        Table::ArticleVersions,
     ];
 
     /// The SQL name.
@@ -190,6 +205,11 @@ impl Table {
             Table::PlanVersions => "plan_versions",
             Table::PlanRuns => "plan_runs",
             Table::RunEvents => "run_events",
+            Table::KbCategories => "kb_categories",
+            Table::Articles => "articles",
+            Table::ArticleTags => "article_tags",
+            Table::ArticleCases => "article_cases",
+            Table::ArticleVersions => "article_versions",
         }
     }
 
@@ -356,6 +376,32 @@ impl Table {
             // Ticks, skips and notes are events, so two supervisors ticking offline both
             // keep theirs; the checklist and the score are derived (plans/checklist.rs).
             Table::RunEvents => const { &[event("run_id"), event("at"), event("kind"), event("step_id"), event("text")] },
+            Table::KbCategories => const { &[reg("name"), reg("parent_id")] },
+            // The body is a register like any field, but a body that loses to a concurrent
+            // edit is also kept as a conflict version (knowledge/versions.rs), so no text
+            // is lost. `status` is set by publishing, archiving and restoring.
+            Table::Articles => const { &[
+                reg("title"),
+                reg("body"),
+                reg("kind"),
+                reg("category_id"),
+                reg("owner"),
+                reg("status"),
+                reg("review_on"),
+            ] },
+            // As case tags: the id is made from (article, tag); `present` is the element.
+            Table::ArticleTags => const { &[reg("article_id"), reg("tag"), set("present")] },
+            // As insight evidence: the id is made from (article, case).
+            Table::ArticleCases => const { &[reg("article_id"), reg("case_id"), set("present")] },
+            // A snapshot with who and when, never edited: `kind` says whether it was
+            // published or kept from a lost conflict.
+            Table::ArticleVersions => const { &[
+                event("article_id"),
+                event("kind"),
+                event("title"),
+                event("body"),
+                event("author"),
+            ] },
         }
     }
 
@@ -379,7 +425,12 @@ impl Table {
     pub fn is_append_only(self) -> bool {
         matches!(
             self,
-            Table::CaseEvents | Table::TrainingRecords | Table::PlanVersions | Table::PlanRuns | Table::RunEvents
+            Table::CaseEvents
+                | Table::TrainingRecords
+                | Table::PlanVersions
+                | Table::PlanRuns
+                | Table::RunEvents
+                | Table::ArticleVersions
         )
     }
 
@@ -408,6 +459,7 @@ impl Table {
             Table::PlanVersions => &[("plan_id", Empty), ("content", Empty)],
             Table::PlanRuns => &[("plan_id", Empty), ("version_id", Empty), ("kind", Empty), ("started_at", Now)],
             Table::RunEvents => &[("run_id", Empty), ("at", Now), ("kind", Empty)],
+            Table::ArticleVersions => &[("article_id", Empty), ("kind", Empty)],
             Table::WorkspaceSettings
             | Table::DevicePreferences
             | Table::SavedViews
@@ -420,7 +472,11 @@ impl Table {
             | Table::TrainingRequirements
             | Table::TrainingExemptions
             | Table::Plans
-            | Table::PlanSteps => &[],
+            | Table::PlanSteps
+            | Table::KbCategories
+            | Table::Articles
+            | Table::ArticleTags
+            | Table::ArticleCases => &[],
         }
     }
 
@@ -439,6 +495,7 @@ impl Table {
             // run is a root of its own: children are published one level deep).
             Table::PlanSteps | Table::PlanVersions => Some((Table::Plans, "plan_id")),
             Table::RunEvents => Some((Table::PlanRuns, "run_id")),
+            Table::ArticleTags | Table::ArticleCases | Table::ArticleVersions => Some((Table::Articles, "article_id")),
             _ => None,
         }
     }

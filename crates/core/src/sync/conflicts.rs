@@ -209,6 +209,8 @@ fn label(conn: &rusqlite::Connection, table: Table, id: &str) -> Result<Option<S
         Table::PlanSteps => "SELECT substr(text, 1, 60) FROM plan_steps WHERE id = ?1 AND deleted_at IS NULL",
         Table::Feedback => "SELECT received_on || ' · ' || substr(text, 1, 60) FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
         Table::Insights => "SELECT title FROM insights WHERE id = ?1 AND deleted_at IS NULL",
+        Table::Articles => "SELECT title FROM articles WHERE id = ?1 AND deleted_at IS NULL",
+        Table::KbCategories => "SELECT name FROM kb_categories WHERE id = ?1 AND deleted_at IS NULL",
         Table::WorkspaceSettings => return Ok(Some(String::new())),
         _ => return Ok(Some(id.to_owned())),
     };

@@ -365,6 +365,60 @@ fn ticks_of_one_run_made_offline_on_two_devices_both_survive() {
     assert_eq!(export(&a), export(&b));
 }
 
+/// Two supervisors rewriting one article offline: the body is a register, so the later
+/// edit wins — and the other text is kept as a conflict version, on both devices, whether
+/// the loser hears of it from a pulled change or from the server's notice.
+#[test]
+fn bodies_of_one_article_edited_offline_on_two_devices_both_survive() {
+    use crate::knowledge::{ArticleInput, ArticleKind, VersionKind, articles, versions};
+    for loser_pushes_first in [true, false] {
+        let clock = TestClock::new();
+        let mut server = MemoryServer::new(ms(&clock));
+        let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+        let input = ArticleInput {
+            title: "退款流程".into(),
+            body: "Refund in 3 days".into(),
+            kind: ArticleKind::Sop,
+            category_id: None,
+            tags: vec![],
+            owner: String::new(),
+            review_on: None,
+        };
+        let id = a.store.write(|tx| articles::create(tx, &input)).unwrap();
+        a.store.write(|tx| versions::publish(tx, &id)).unwrap();
+        sync(&mut a, &mut server);
+        sync(&mut b, &mut server);
+        let edit = |d: &mut Device, body: &str| {
+            let fields = ArticleInput { body: body.into(), ..articles::fields(d.store.conn(), &id).unwrap() };
+            d.store.write(|tx| articles::update(tx, &id, &fields)).unwrap();
+        };
+        clock.set(clock.get() + Duration::minutes(5));
+        edit(&mut a, "Refund in 5 days, after the return arrives");
+        clock.set(clock.get() + Duration::minutes(1));
+        edit(&mut b, "退款三日内到账");
+        if loser_pushes_first {
+            sync(&mut a, &mut server);
+            sync(&mut b, &mut server);
+        } else {
+            sync(&mut b, &mut server);
+        }
+        sync(&mut a, &mut server);
+        sync(&mut b, &mut server);
+        for d in [&a, &b] {
+            let article = articles::get(d.store.conn(), &id).unwrap();
+            assert_eq!(article.fields.body, "退款三日内到账", "the later edit wins");
+            assert_eq!(article.conflicts, 1);
+            let history = versions::list(d.store.conn(), &id).unwrap();
+            let kinds: Vec<VersionKind> = history.iter().map(|v| v.kind).collect();
+            assert_eq!(kinds, [VersionKind::Published, VersionKind::Conflict]);
+            assert_eq!(history[1].author, "a@example.com");
+            let (_, _, kept) = versions::text(d.store.conn(), &history[1].id).unwrap();
+            assert_eq!(kept, "Refund in 5 days, after the return arrives", "the losing text survives");
+        }
+        assert_eq!(export(&a), export(&b));
+    }
+}
+
 #[test]
 fn the_device_that_pushed_first_and_lost_is_told_by_the_server() {
     let clock = TestClock::new();

@@ -334,6 +334,8 @@ fn the_migration_fills_the_facts_of_an_older_database() {
          DROP TABLE training_requirements; DROP TABLE training_exemptions;
          DROP TABLE plans; DROP TABLE plan_steps; DROP TABLE plan_versions; DROP TABLE plan_runs;
          DROP TABLE run_events;
+         DROP TABLE kb_categories; DROP TABLE articles; DROP TABLE article_tags; DROP TABLE article_cases;
+         DROP TABLE article_versions; DROP TABLE articles_fts; DROP TABLE articles_grams;
          DELETE FROM column_versions WHERE tbl = 'roles';
          PRAGMA user_version = 9;",
     )

@@ -1,0 +1,26 @@
+//! The knowledge base (issue 19): the team's SOPs, service policies, call scripts and
+//! known-issue answers, in the same local store as everything else, so they are at hand
+//! offline, mid-call and mid-incident.
+//!
+//! - [`articles`]: an article's fields (registers) and tags (a set), checked and written
+//!   in one transaction.
+//! - [`categories`]: the category tree.
+//! - [`versions`]: publishing keeps a snapshot with who and when; a body that loses a sync
+//!   conflict is kept as a version too; diffs between versions and restoring one.
+//! - [`search`]: full-text search over titles and bodies with snippets, and filters.
+//! - [`links`]: links between articles and cases, and filling a call script in for a case.
+
+pub mod articles;
+pub mod categories;
+pub mod links;
+pub mod search;
+pub mod versions;
+
+pub use articles::{Article, ArticleInput, ArticleKind, ArticleStatus, ArticleSummary, BODY_MAX};
+pub use categories::{Category, CategoryInput};
+pub use links::{LinkedArticle, LinkedCase};
+pub use search::{ArticleHit, ArticleQuery};
+pub use versions::{ArticleVersionSummary, DiffLine, DiffOp, VersionKind};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,305 @@
+//! The knowledge base on a real database: writing, publishing, history, restoring,
+//! search and links, with bad input leaving everything as it was.
+
+use chrono::Duration;
+
+use super::*;
+use crate::cases::{self, CaseChannel, NewCase, Priority};
+use crate::ids::{ArticleId, CaseId};
+use crate::store::Store;
+use crate::store::schema::{Merge, Table};
+use crate::store::test_support::{TestClock, temp_store};
+use crate::{Error, ValidationRule};
+
+fn rule_of<T: std::fmt::Debug>(r: crate::Result<T>) -> (&'static str, ValidationRule) {
+    match r {
+        Err(Error::Validation { field, rule, .. }) => (field, rule),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+fn snapshot(store: &Store) -> String {
+    crate::export::canonical_string(store.conn()).unwrap()
+}
+
+pub(crate) fn input(title: &str, body: &str, kind: ArticleKind) -> ArticleInput {
+    ArticleInput {
+        title: title.into(),
+        body: body.into(),
+        kind,
+        category_id: None,
+        tags: vec!["billing".into()],
+        owner: "Mei Chen".into(),
+        review_on: Some("2027-01-31".into()),
+    }
+}
+
+fn create(store: &mut Store, title: &str, body: &str) -> ArticleId {
+    store.write(|tx| articles::create(tx, &input(title, body, ArticleKind::Sop))).unwrap()
+}
+
+fn edit_body(store: &mut Store, id: &ArticleId, body: &str) {
+    let mut fields = articles::fields(store.conn(), id).unwrap();
+    fields.body = body.into();
+    store.write(|tx| articles::update(tx, id, &fields)).unwrap();
+}
+
+fn later(clock: &TestClock) {
+    clock.set(clock.get() + Duration::minutes(1));
+}
+
+fn new_case(store: &mut Store) -> CaseId {
+    store
+        .write(|tx| {
+            cases::create(
+                tx,
+                &NewCase {
+                    title: "Refund not received".into(),
+                    description: String::new(),
+                    customer_id: None,
+                    channel: CaseChannel::Phone,
+                    category: "Billing".into(),
+                    priority: Priority::P2,
+                },
+            )
+        })
+        .unwrap()
+}
+
+#[test]
+fn knowledge_tables_declare_their_merge_kinds() {
+    for t in [Table::KbCategories, Table::Articles] {
+        assert!(t.is_synced() && !t.is_append_only());
+        assert!(t.columns().iter().all(|c| c.merge == Merge::Register), "{}", t.name());
+    }
+    for t in [Table::ArticleTags, Table::ArticleCases] {
+        assert_eq!(t.column("present").unwrap().merge, Merge::Set, "{}", t.name());
+        assert_eq!(t.parent(), Some((Table::Articles, "article_id")));
+    }
+    assert!(Table::ArticleVersions.is_append_only());
+    assert!(Table::ArticleVersions.columns().iter().all(|c| c.merge == Merge::Event));
+}
+
+#[test]
+fn an_article_is_written_whole_and_read_back_with_sorted_tags() {
+    let (_dir, mut store, _) = temp_store();
+    let category =
+        store.write(|tx| categories::create(tx, &CategoryInput { name: "Billing".into(), parent_id: None })).unwrap();
+    let mut form = input("  Refund SOP ", "# Refunds\n\n1. Check the order", ArticleKind::Sop);
+    form.category_id = Some(category.clone());
+    form.tags = vec!["退款".into(), "billing".into(), "billing".into()];
+    let id = store.write(|tx| articles::create(tx, &form)).unwrap();
+    let a = articles::get(store.conn(), &id).unwrap();
+    assert_eq!(a.fields.title, "Refund SOP");
+    assert_eq!(a.fields.tags, ["billing", "退款"]);
+    assert_eq!(a.fields.category_id, Some(category));
+    assert_eq!((a.status, a.changed_since_publish, a.conflicts), (ArticleStatus::Draft, false, 0));
+    // Removing a tag is one set element written, not the list.
+    form.tags = vec!["退款".into()];
+    store.write(|tx| articles::update(tx, &id, &form)).unwrap();
+    assert_eq!(articles::fields(store.conn(), &id).unwrap().tags, ["退款"]);
+}
+
+#[test]
+fn bad_input_is_refused_with_its_field_and_nothing_is_written() {
+    let (_dir, mut store, _) = temp_store();
+    let id = create(&mut store, "Refund SOP", "Check the order");
+    let before = snapshot(&store);
+    let cases: Vec<(ArticleInput, (&str, ValidationRule))> = vec![
+        (input("  ", "x", ArticleKind::Sop), ("title", ValidationRule::Required)),
+        (input("t", &"长".repeat(BODY_MAX as usize + 1), ArticleKind::Sop), ("body", ValidationRule::TooLong)),
+        (
+            ArticleInput { review_on: Some("31/01/2027".into()), ..input("t", "b", ArticleKind::Sop) },
+            ("reviewOn", ValidationRule::InvalidValue),
+        ),
+        (
+            ArticleInput { tags: vec!["x".repeat(41)], ..input("t", "b", ArticleKind::Sop) },
+            ("tags", ValidationRule::TooLong),
+        ),
+    ];
+    for (form, expected) in cases {
+        assert_eq!(rule_of(store.write(|tx| articles::create(tx, &form))), expected);
+        assert_eq!(rule_of(store.write(|tx| articles::update(tx, &id, &form))), expected);
+    }
+    let unknown =
+        ArticleInput { category_id: Some(crate::ids::KbCategoryId::new()), ..input("t", "b", ArticleKind::Sop) };
+    assert!(matches!(
+        store.write(|tx| articles::create(tx, &unknown)),
+        Err(Error::NotFound { entity: "category", .. })
+    ));
+    assert_eq!(snapshot(&store), before);
+}
+
+#[test]
+fn publishing_keeps_numbered_versions_and_an_edit_shows_as_unpublished() {
+    let (_dir, mut store, clock) = temp_store();
+    let id = create(&mut store, "Refund SOP", "Refund in 3 days");
+    let v1 = store.write(|tx| versions::publish(tx, &id)).unwrap();
+    let a = articles::get(store.conn(), &id).unwrap();
+    assert_eq!((a.status, a.changed_since_publish), (ArticleStatus::Published, false));
+    // Publishing an unchanged article keeps no second version.
+    assert_eq!(store.write(|tx| versions::publish(tx, &id)).unwrap(), v1);
+    later(&clock);
+    edit_body(&mut store, &id, "Refund in 5 days");
+    let a = articles::get(store.conn(), &id).unwrap();
+    assert_eq!((a.status, a.changed_since_publish), (ArticleStatus::Published, true));
+    let v2 = store.write(|tx| versions::publish(tx, &id)).unwrap();
+    let history = versions::list(store.conn(), &id).unwrap();
+    let seen: Vec<_> = history.iter().map(|v| (&v.id, v.kind, v.number)).collect();
+    assert_eq!(seen, [(&v1, VersionKind::Published, 1), (&v2, VersionKind::Published, 2)]);
+    let diff = versions::diff(store.conn(), &id, Some(&v1), Some(&v2)).unwrap();
+    let ops: Vec<_> = diff.iter().map(|l| (l.op, l.text.as_str())).collect();
+    assert_eq!(ops, [(DiffOp::Delete, "Refund in 3 days"), (DiffOp::Insert, "Refund in 5 days")]);
+}
+
+#[test]
+fn an_empty_body_cannot_be_published() {
+    let (_dir, mut store, _) = temp_store();
+    let id = create(&mut store, "Refund SOP", "  ");
+    let before = snapshot(&store);
+    assert_eq!(rule_of(store.write(|tx| versions::publish(tx, &id))), ("body", ValidationRule::Required));
+    assert_eq!(snapshot(&store), before);
+}
+
+#[test]
+fn restoring_an_older_version_makes_it_the_draft_and_keeps_the_history() {
+    let (_dir, mut store, clock) = temp_store();
+    let id = create(&mut store, "Refund SOP", "Refund in 3 days");
+    let v1 = store.write(|tx| versions::publish(tx, &id)).unwrap();
+    later(&clock);
+    edit_body(&mut store, &id, "Refund in 5 days");
+    store.write(|tx| versions::publish(tx, &id)).unwrap();
+    store.write(|tx| versions::restore(tx, &v1)).unwrap();
+    let a = articles::get(store.conn(), &id).unwrap();
+    assert_eq!(
+        (a.fields.body.as_str(), a.status, a.changed_since_publish),
+        ("Refund in 3 days", ArticleStatus::Draft, true)
+    );
+    assert_eq!(versions::list(store.conn(), &id).unwrap().len(), 2);
+    // The draft compares against any version.
+    assert!(versions::diff(store.conn(), &id, Some(&v1), None).unwrap().iter().all(|l| l.op == DiffOp::Equal));
+    let other = create(&mut store, "Other", "x");
+    assert_eq!(
+        rule_of(versions::diff(store.conn(), &other, Some(&v1), None)),
+        ("versionId", ValidationRule::InvalidValue)
+    );
+}
+
+#[test]
+fn search_finds_chinese_and_english_in_title_and_body_with_snippets() {
+    let (_dir, mut store, clock) = temp_store();
+    let refund = create(&mut store, "退款流程", "先核对订单，再办理退款。Refunds take 3 days.");
+    later(&clock);
+    let outage = create(&mut store, "Outage script", "Tell the customer 系统维护 is under way.");
+    let find = |store: &Store, text: &str| -> Vec<ArticleId> {
+        search::find(store.conn(), &ArticleQuery { text: Some(text.into()), ..Default::default() })
+            .unwrap()
+            .into_iter()
+            .map(|h| h.article.id)
+            .collect()
+    };
+    assert_eq!(find(&store, "退款"), std::slice::from_ref(&refund));
+    assert_eq!(find(&store, "维护"), std::slice::from_ref(&outage));
+    assert_eq!(find(&store, "refunds TAKE"), std::slice::from_ref(&refund));
+    assert_eq!(find(&store, "script"), std::slice::from_ref(&outage));
+    assert_eq!(find(&store, ""), [outage.clone(), refund.clone()]);
+    let hit = search::find(store.conn(), &ArticleQuery { text: Some("核对".into()), ..Default::default() }).unwrap();
+    let marked: String =
+        hit[0].snippet.iter().map(|s| if s.hit { format!("[{}]", s.text) } else { s.text.clone() }).collect();
+    assert_eq!(marked, "先[核对]订单，再办理退款。Refunds take 3 days.");
+    // An edit is searchable at once, and the old text no longer is.
+    edit_body(&mut store, &refund, "退货三日内办理");
+    assert_eq!(find(&store, "核对"), Vec::<ArticleId>::new());
+    assert_eq!(find(&store, "退货"), [refund]);
+}
+
+#[test]
+fn filters_narrow_by_kind_category_subtree_tag_and_status() {
+    let (_dir, mut store, clock) = temp_store();
+    let billing =
+        store.write(|tx| categories::create(tx, &CategoryInput { name: "Billing".into(), parent_id: None })).unwrap();
+    let refunds = store
+        .write(|tx| categories::create(tx, &CategoryInput { name: "Refunds".into(), parent_id: Some(billing.clone()) }))
+        .unwrap();
+    let mut script = input("Refund call", "Hello {customer_name}", ArticleKind::CallScript);
+    script.category_id = Some(refunds.clone());
+    script.tags = vec!["vip".into()];
+    let script = store.write(|tx| articles::create(tx, &script)).unwrap();
+    later(&clock);
+    let policy = create(&mut store, "Refund policy", "Within 30 days");
+    store.write(|tx| versions::publish(tx, &policy)).unwrap();
+    let ids = |store: &Store, q: ArticleQuery| -> Vec<ArticleId> {
+        search::find(store.conn(), &q).unwrap().into_iter().map(|h| h.article.id).collect()
+    };
+    assert_eq!(
+        ids(&store, ArticleQuery { kind: Some(ArticleKind::CallScript), ..Default::default() }),
+        std::slice::from_ref(&script)
+    );
+    assert_eq!(
+        ids(&store, ArticleQuery { category_id: Some(billing.clone()), ..Default::default() }),
+        std::slice::from_ref(&script)
+    );
+    assert_eq!(
+        ids(&store, ArticleQuery { tag: Some("vip".into()), ..Default::default() }),
+        std::slice::from_ref(&script)
+    );
+    assert_eq!(
+        ids(&store, ArticleQuery { status: Some(ArticleStatus::Published), ..Default::default() }),
+        std::slice::from_ref(&policy)
+    );
+    store.write(|tx| articles::archive(tx, &policy)).unwrap();
+    assert_eq!(ids(&store, ArticleQuery::default()), [script]);
+    assert_eq!(ids(&store, ArticleQuery { status: Some(ArticleStatus::Archived), ..Default::default() }), [policy]);
+    let tree: Vec<_> = categories::list(store.conn()).unwrap().into_iter().map(|c| (c.name, c.depth)).collect();
+    assert_eq!(tree, [("Billing".to_string(), 0), ("Refunds".to_string(), 1)]);
+}
+
+#[test]
+fn a_category_cannot_move_under_itself_or_its_descendants() {
+    let (_dir, mut store, _) = temp_store();
+    let top = store.write(|tx| categories::create(tx, &CategoryInput { name: "A".into(), parent_id: None })).unwrap();
+    let child = store
+        .write(|tx| categories::create(tx, &CategoryInput { name: "B".into(), parent_id: Some(top.clone()) }))
+        .unwrap();
+    for parent in [&top, &child] {
+        let form = CategoryInput { name: "A".into(), parent_id: Some(parent.clone()) };
+        assert_eq!(
+            rule_of(store.write(|tx| categories::update(tx, &top, &form))),
+            ("parentId", ValidationRule::InvalidValue)
+        );
+    }
+    let form = CategoryInput { name: "B2".into(), parent_id: None };
+    store.write(|tx| categories::update(tx, &child, &form)).unwrap();
+    assert!(categories::list(store.conn()).unwrap().iter().all(|c| c.depth == 0));
+}
+
+#[test]
+fn links_show_on_both_sides_and_a_script_is_filled_in_for_the_case() {
+    let (_dir, mut store, _) = temp_store();
+    let case = new_case(&mut store);
+    let script = store
+        .write(|tx| {
+            articles::create(
+                tx,
+                &input("Refund call", "您好 {customer_name}，工单 {case_reference}", ArticleKind::CallScript),
+            )
+        })
+        .unwrap();
+    store.write(|tx| links::link(tx, &script, &case)).unwrap();
+    store.write(|tx| links::link(tx, &script, &case)).unwrap();
+    let linked = links::for_case(store.conn(), &case).unwrap();
+    assert_eq!(linked.iter().map(|a| &a.id).collect::<Vec<_>>(), [&script]);
+    let reference = cases::get(store.conn(), &case).unwrap().reference;
+    assert_eq!(links::cases_of(store.conn(), &script).unwrap()[0].reference, reference);
+    assert_eq!(links::script_for_case(store.conn(), &script, &case).unwrap(), format!("您好 ，工单 {reference}"));
+    store.write(|tx| links::unlink(tx, &script, &case)).unwrap();
+    assert!(links::for_case(store.conn(), &case).unwrap().is_empty());
+    let sop = create(&mut store, "Refund SOP", "x");
+    assert_eq!(rule_of(links::script_for_case(store.conn(), &sop, &case)), ("articleId", ValidationRule::InvalidValue));
+    let before = snapshot(&store);
+    assert!(matches!(
+        store.write(|tx| links::link(tx, &sop, &CaseId::new())),
+        Err(Error::NotFound { entity: "case", .. })
+    ));
+    assert_eq!(snapshot(&store), before);
+}

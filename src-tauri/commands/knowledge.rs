@@ -1,0 +1,154 @@
+//! Knowledge-base commands: articles and their categories, publishing and history,
+//! search, and links to cases. Each is one core call.
+
+use frontline_core::ids::{ArticleId, ArticleVersionId, CaseId, KbCategoryId};
+use frontline_core::knowledge::{
+    Article, ArticleHit, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput, DiffLine,
+    LinkedArticle, LinkedCase, articles, categories, links, search, versions,
+};
+use tauri::State;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+
+/// The articles a search and filters find, with snippets.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_article_find(state: State<'_, AppState>, query: ArticleQuery) -> Result<Vec<ArticleHit>, IpcError> {
+    state.read(|s| search::find(s.conn(), &query))
+}
+
+/// Every tag in use on an article.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_tag_list(state: State<'_, AppState>) -> Result<Vec<String>, IpcError> {
+    state.read(|s| search::tags(s.conn()))
+}
+
+/// One article.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_article_get(state: State<'_, AppState>, id: ArticleId) -> Result<Article, IpcError> {
+    state.read(|s| articles::get(s.conn(), &id))
+}
+
+/// Creates a draft article.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_article_create(state: State<'_, AppState>, input: ArticleInput) -> Result<ArticleId, IpcError> {
+    state.write(|tx| articles::create(tx, &input))
+}
+
+/// Replaces an article's fields.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_article_update(state: State<'_, AppState>, id: ArticleId, input: ArticleInput) -> Result<(), IpcError> {
+    state.write(|tx| articles::update(tx, &id, &input))
+}
+
+/// Archives an article.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_article_archive(state: State<'_, AppState>, id: ArticleId) -> Result<(), IpcError> {
+    state.write(|tx| articles::archive(tx, &id))
+}
+
+/// Publishes an article, keeping a version.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_article_publish(state: State<'_, AppState>, id: ArticleId) -> Result<ArticleVersionId, IpcError> {
+    state.write(|tx| versions::publish(tx, &id))
+}
+
+/// An article's versions, oldest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_version_list(
+    state: State<'_, AppState>,
+    article: ArticleId,
+) -> Result<Vec<ArticleVersionSummary>, IpcError> {
+    state.read(|s| versions::list(s.conn(), &article))
+}
+
+/// The line diff of two versions' bodies (`None`: the current draft).
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_version_diff(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    older: Option<ArticleVersionId>,
+    newer: Option<ArticleVersionId>,
+) -> Result<Vec<DiffLine>, IpcError> {
+    state.read(|s| versions::diff(s.conn(), &article, older.as_ref(), newer.as_ref()))
+}
+
+/// Makes a version the draft again.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_version_restore(state: State<'_, AppState>, id: ArticleVersionId) -> Result<ArticleId, IpcError> {
+    state.write(|tx| versions::restore(tx, &id))
+}
+
+/// The category tree in reading order.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_category_list(state: State<'_, AppState>) -> Result<Vec<Category>, IpcError> {
+    state.read(|s| categories::list(s.conn()))
+}
+
+/// Creates a category.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_category_create(state: State<'_, AppState>, input: CategoryInput) -> Result<KbCategoryId, IpcError> {
+    state.write(|tx| categories::create(tx, &input))
+}
+
+/// Renames or moves a category.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_category_update(
+    state: State<'_, AppState>,
+    id: KbCategoryId,
+    input: CategoryInput,
+) -> Result<(), IpcError> {
+    state.write(|tx| categories::update(tx, &id, &input))
+}
+
+/// Links an article to a case.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_link_case(state: State<'_, AppState>, article: ArticleId, case_id: CaseId) -> Result<(), IpcError> {
+    state.write(|tx| links::link(tx, &article, &case_id))
+}
+
+/// Removes an article's link to a case.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_unlink_case(state: State<'_, AppState>, article: ArticleId, case_id: CaseId) -> Result<(), IpcError> {
+    state.write(|tx| links::unlink(tx, &article, &case_id))
+}
+
+/// The articles linked to a case.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_case_articles(state: State<'_, AppState>, case_id: CaseId) -> Result<Vec<LinkedArticle>, IpcError> {
+    state.read(|s| links::for_case(s.conn(), &case_id))
+}
+
+/// The cases an article is linked to.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_article_cases(state: State<'_, AppState>, article: ArticleId) -> Result<Vec<LinkedCase>, IpcError> {
+    state.read(|s| links::cases_of(s.conn(), &article))
+}
+
+/// A call script filled in for a case.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_script_for_case(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    case_id: CaseId,
+) -> Result<String, IpcError> {
+    state.read(|s| links::script_for_case(s.conn(), &article, &case_id))
+}

@@ -1,0 +1,126 @@
+/**
+ * Knowledge-base hooks: articles found by search and filters, one article with its
+ * history and linked cases, categories, and the articles linked to a case. Every
+ * mutation refreshes everything the knowledge base shows (a publish changes the article,
+ * its history and the list alike) and the case's linked articles.
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import {
+  commands,
+  type ArticleId,
+  type ArticleInput,
+  type ArticleQuery,
+  type ArticleVersionId,
+  type CaseId,
+  type CategoryInput,
+  type KbCategoryId,
+} from "./bindings";
+import { unwrap } from "./result";
+
+export const knowledgeKeys = {
+  all: ["knowledge"] as const,
+  find: (q: ArticleQuery) => ["knowledge", "find", q] as const,
+  tags: ["knowledge", "tags"] as const,
+  categories: ["knowledge", "categories"] as const,
+  article: (id: ArticleId) => ["knowledge", "article", id] as const,
+  versions: (id: ArticleId) => ["knowledge", "versions", id] as const,
+  diff: (id: ArticleId, old: ArticleVersionId | null, next: ArticleVersionId | null) =>
+    ["knowledge", "diff", id, old, next] as const,
+  casesOf: (id: ArticleId) => ["knowledge", "cases", id] as const,
+  ofCase: (id: CaseId) => ["knowledge", "ofCase", id] as const,
+};
+
+export function useArticleSearch(query: ArticleQuery) {
+  return useQuery({
+    queryKey: knowledgeKeys.find(query),
+    queryFn: async () => unwrap(await commands.kbArticleFind(query)),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useArticleTags() {
+  return useQuery({ queryKey: knowledgeKeys.tags, queryFn: async () => unwrap(await commands.kbTagList()) });
+}
+
+export function useCategories() {
+  return useQuery({ queryKey: knowledgeKeys.categories, queryFn: async () => unwrap(await commands.kbCategoryList()) });
+}
+
+export function useArticle(id: ArticleId) {
+  return useQuery({ queryKey: knowledgeKeys.article(id), queryFn: async () => unwrap(await commands.kbArticleGet(id)) });
+}
+
+export function useArticleVersions(id: ArticleId) {
+  return useQuery({ queryKey: knowledgeKeys.versions(id), queryFn: async () => unwrap(await commands.kbVersionList(id)) });
+}
+
+/** The line diff of `old` against `next` (null: the current draft); off while `enabled` is false. */
+export function useVersionDiff(id: ArticleId, old: ArticleVersionId | null, next: ArticleVersionId | null, enabled: boolean) {
+  return useQuery({
+    queryKey: knowledgeKeys.diff(id, old, next),
+    queryFn: async () => unwrap(await commands.kbVersionDiff(id, old, next)),
+    enabled,
+  });
+}
+
+export function useArticleCases(id: ArticleId) {
+  return useQuery({ queryKey: knowledgeKeys.casesOf(id), queryFn: async () => unwrap(await commands.kbArticleCases(id)) });
+}
+
+export function useCaseArticles(id: CaseId) {
+  return useQuery({ queryKey: knowledgeKeys.ofCase(id), queryFn: async () => unwrap(await commands.kbCaseArticles(id)) });
+}
+
+function useKnowledgeMutation<TInput, TData>(run: (input: TInput) => Promise<TData>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: knowledgeKeys.all });
+    },
+  });
+}
+
+/** Creates an article (`id` null) or replaces an article's fields; gives its id. */
+export function useSaveArticle(id: ArticleId | null) {
+  return useKnowledgeMutation(async (input: ArticleInput) =>
+    id ? (unwrap(await commands.kbArticleUpdate(id, input)), id) : unwrap(await commands.kbArticleCreate(input)),
+  );
+}
+
+export function usePublishArticle() {
+  return useKnowledgeMutation(async (id: ArticleId) => unwrap(await commands.kbArticlePublish(id)));
+}
+
+export function useArchiveArticle() {
+  return useKnowledgeMutation(async (id: ArticleId) => unwrap(await commands.kbArticleArchive(id)));
+}
+
+export function useRestoreVersion() {
+  return useKnowledgeMutation(async (id: ArticleVersionId) => unwrap(await commands.kbVersionRestore(id)));
+}
+
+/** Creates a category (`id` null) or renames or moves one. */
+export function useSaveCategory(id: KbCategoryId | null) {
+  return useKnowledgeMutation(async (input: CategoryInput) =>
+    id ? (unwrap(await commands.kbCategoryUpdate(id, input)), id) : unwrap(await commands.kbCategoryCreate(input)),
+  );
+}
+
+export function useLinkCase() {
+  return useKnowledgeMutation(async ({ article, kase }: { article: ArticleId; kase: CaseId }) =>
+    unwrap(await commands.kbLinkCase(article, kase)),
+  );
+}
+
+export function useUnlinkCase() {
+  return useKnowledgeMutation(async ({ article, kase }: { article: ArticleId; kase: CaseId }) =>
+    unwrap(await commands.kbUnlinkCase(article, kase)),
+  );
+}
+
+/** A call script's text for a case, asked for when the supervisor inserts it. */
+export async function scriptForCase(article: ArticleId, kase: CaseId): Promise<string> {
+  return unwrap(await commands.kbScriptForCase(article, kase));
+}
