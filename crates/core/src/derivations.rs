@@ -17,7 +17,13 @@ use crate::store::{Changed, Hooks, Table, WriteTx};
 use crate::{Result, cases, ids, knowledge, sla_policies};
 
 /// The one set of hooks every store uses.
-pub(crate) static HOOKS: &Hooks = &Hooks { functions, watch_local: WATCHED, derive, migrated: kpi_facts::fill_if_asked };
+pub(crate) static HOOKS: &Hooks = &Hooks {
+    functions,
+    watch_local: WATCHED,
+    reach_referrers: &[Table::Teams, Table::Customers],
+    derive,
+    migrated: kpi_facts::fill_if_asked,
+};
 
 /// Local changes other rows derive from: the business calendars and the policies (every
 /// case's due times and KPI facts), a team's calendar, a customer's tier (the policy of
@@ -64,7 +70,10 @@ fn derive(tx: &mut WriteTx<'_>, changed: Changed) -> Result<()> {
         knowledge::versions::keep_lost_bodies(tx, articles)?;
     }
     // The KPI facts last: they read the case facts refolded above (and the histories read
-    // on the way).
+    // on the way, else those of the cases written with their past in this transaction).
+    for (id, history) in cases::facts::take_written_histories(tx)? {
+        histories.entry(id).or_insert(history);
+    }
     let setup = tx.cached(SlaSetup::load)?;
     let every_case = [Table::WorkspaceSettings, Table::SlaPolicies, Table::Holidays, Table::Calendars];
     if every_case.iter().any(|t| touched.contains_key(t)) {

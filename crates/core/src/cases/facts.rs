@@ -239,10 +239,28 @@ fn remember(tx: &mut WriteTx<'_>, case: &CaseId, facts: Option<&Facts>) -> Resul
     Ok(())
 }
 
+/// The histories of the cases this transaction wrote with their whole past
+/// ([`super::history`]), for their KPI facts at commit ([`take_written_histories`]):
+/// their timelines need not be read back. A case appended to afterwards loses its entry.
+#[derive(Default)]
+struct WrittenHistories(RefCell<HashMap<CaseId, History>>);
+
+/// Keeps the history of a case just written with its whole past.
+pub(super) fn written_history(tx: &mut WriteTx<'_>, case: &CaseId, history: History) -> Result<()> {
+    tx.cached(|_| Ok(WrittenHistories::default()))?.0.borrow_mut().insert(case.clone(), history);
+    Ok(())
+}
+
+/// The histories [`written_history`] kept, taken.
+pub(crate) fn take_written_histories(tx: &mut WriteTx<'_>) -> Result<HashMap<CaseId, History>> {
+    Ok(std::mem::take(&mut *tx.cached(|_| Ok(WrittenHistories::default()))?.0.borrow_mut()))
+}
+
 /// Appends one event to a case's timeline and folds it into the case's facts. The event
 /// is dated now, or at the case's latest event if the wall clock went back since: a
 /// timeline never runs backwards.
 pub(super) fn append(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Result<EventId> {
+    tx.cached(|_| Ok(WrittenHistories::default()))?.0.borrow_mut().remove(case);
     let before = current(tx, case)?;
     let mut facts = before.clone();
     let now = to_db_text(tx.now());

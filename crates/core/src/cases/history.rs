@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
-use super::facts::{self, Facts};
+use super::facts::{self, Facts, History};
 use super::model::{CaseStatus, Escalation, EventData, NewCase};
 use super::service_level::{SlaKey, due_cache_of, parse_time};
 use super::store as action;
@@ -167,6 +167,7 @@ pub(crate) fn create_with_past_but_tags(
     row.extend(derived);
     tx.insert_as_of(Table::Cases, id.as_str(), &row, last)?;
     facts::insert_events(tx, &id, &past.timeline)?;
+    facts::written_history(tx, &id, past.history)?;
     out.extend(tags.into_iter().map(|(tag, row)| NewTag {
         id: crate::ids::member_id(id.as_str(), &tag),
         case: id.clone(),
@@ -220,9 +221,10 @@ pub(crate) fn write_tags(tx: &mut WriteTx<'_>, mut tags: Vec<NewTag>) -> Result<
     Ok(())
 }
 
-/// A timeline built in memory and the facts it folds to.
+/// A timeline built in memory and the facts and history it folds to.
 struct Past {
     facts: Facts,
+    history: History,
     /// (the step's wall time, the entry's time, the entry), in order.
     timeline: Vec<(DateTime<Utc>, String, EventData)>,
     /// Status changes, for the SLA clock.
@@ -232,7 +234,13 @@ struct Past {
 
 impl Default for Past {
     fn default() -> Self {
-        Past { facts: Facts::new(), timeline: Vec::new(), changes: Vec::new(), last_step: DateTime::<Utc>::MIN_UTC }
+        Past {
+            facts: Facts::new(),
+            history: History::default(),
+            timeline: Vec::new(),
+            changes: Vec::new(),
+            last_step: DateTime::<Utc>::MIN_UTC,
+        }
     }
 }
 
@@ -249,6 +257,7 @@ impl Past {
             self.changes.push(ClockChange { at: when, mode: workflow::clock_mode(*to) });
         }
         self.facts.apply(&at, &e);
+        self.history.apply(&at, &e);
         self.timeline.push((t, at, e));
         self.last_step = t;
     }

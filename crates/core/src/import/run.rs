@@ -24,7 +24,7 @@ use crate::cases::history::{self, NewTag, Step};
 use crate::cases::{CaseChannel, CaseStatus, Contact, Direction, Intake, NewCase, Resolution};
 use crate::customers::{CustomerInput, Tier};
 use crate::ids::{AgentId, CustomerId, TeamId};
-use crate::store::WriteTx;
+use crate::store::{Table, WriteTx};
 use crate::{Error, Result, customers, people};
 
 /// Writes `plan` in `tx`. `on_progress` is called about a hundred times; `Break` stops with
@@ -82,25 +82,36 @@ pub(crate) fn write(
         })
         .collect::<Result<Vec<CustomerId>>>()?;
     let report_every = (total / 100).clamp(1, 1_000);
+    // An import at least as large as what the case tables hold builds their indexes
+    // faster afresh at its end (the writing reads cases by id alone). Before the search
+    // indexing, which reads the timelines by case.
+    let held: i64 = tx.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
     crate::cases::search_index::deferred(tx, |tx| {
-        let mut tags = Vec::new();
-        for (i, case) in plan.cases.into_iter().enumerate() {
-            let row = case.draft.row;
-            // The plan passed the same rules, so a refusal here is a bug: name the row.
-            write_case(tx, case, source, &customers, &agents, &teams, &mut tags).map_err(|e| match e {
-                Error::Validation { .. } | Error::InvalidTransition { .. } | Error::NotFound { .. } => {
-                    Error::Internal(format!("row {row} could not be imported: {e}"))
+        let load = |tx: &mut WriteTx<'_>| {
+            let mut tags = Vec::new();
+            for (i, case) in plan.cases.into_iter().enumerate() {
+                let row = case.draft.row;
+                // The plan passed the same rules, so a refusal here is a bug: name the row.
+                write_case(tx, case, source, &customers, &agents, &teams, &mut tags).map_err(|e| match e {
+                    Error::Validation { .. } | Error::InvalidTransition { .. } | Error::NotFound { .. } => {
+                        Error::Internal(format!("row {row} could not be imported: {e}"))
+                    }
+                    e => e,
+                })?;
+                let done = i as u32 + 1;
+                if (done.is_multiple_of(report_every) || done == total)
+                    && on_progress(ImportProgress { done, total }).is_break()
+                {
+                    return Err(Error::Cancelled);
                 }
-                e => e,
-            })?;
-            let done = i as u32 + 1;
-            if (done.is_multiple_of(report_every) || done == total)
-                && on_progress(ImportProgress { done, total }).is_break()
-            {
-                return Err(Error::Cancelled);
             }
+            history::write_tags(tx, tags)
+        };
+        if i64::from(total) >= held {
+            tx.with_indexes_rebuilt(&[Table::Cases, Table::CaseEvents, Table::CaseTags], load)
+        } else {
+            load(tx)
         }
-        history::write_tags(tx, tags)
     })?;
     Ok(summary)
 }

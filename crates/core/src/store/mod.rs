@@ -5,6 +5,7 @@
 //! which hands the closure a [`WriteTx`] and commits data, change log and clock together.
 
 mod apply;
+mod bulk;
 mod import;
 mod open;
 pub(crate) use open::{Access, CACHE_KIB, classify, restrict_permissions};
@@ -51,6 +52,11 @@ pub struct Hooks {
     /// Local changes of these columns (empty: any column) of these tables are noted as
     /// touched; remote changes always are.
     pub watch_local: &'static [(Table, &'static [&'static str])],
+    /// Watched tables whose changes reach only the rows that refer to them (a customer's
+    /// tier: its cases): a row inserted locally has no referrer written before it, so its
+    /// insert is not noted as touched (an import creating 5,000 customers would otherwise
+    /// have every active case's due times worked out again at commit).
+    pub reach_referrers: &'static [Table],
     /// Refreshes what derives from the changed rows; runs before every commit.
     pub derive: fn(&mut WriteTx<'_>, Changed) -> Result<()>,
     /// Fills derived data a migration asked for (see [`migrations::MIGRATIONS`]), in the

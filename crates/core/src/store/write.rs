@@ -190,7 +190,7 @@ impl<'conn> WriteTx<'conn> {
             let mut row: Vec<(&str, &Value)> = values.iter().map(|(c, v)| (*c, v)).collect();
             row.push((CREATED_AT, &created));
             self.log_row(table, id, &row)?;
-            self.note_local(table, id, values.iter().map(|(c, _)| *c));
+            self.note_local(table, id, values.iter().map(|(c, _)| *c), true);
         }
         self.now = now;
         Ok(())
@@ -239,7 +239,7 @@ impl<'conn> WriteTx<'conn> {
                 for (col, v) in &changed {
                     self.log_cell(table, id, col, v)?;
                 }
-                self.note_local(table, id, changed.iter().map(|(c, _)| *c));
+                self.note_local(table, id, changed.iter().map(|(c, _)| *c), false);
                 Ok(changed.len())
             }
         }
@@ -299,7 +299,7 @@ impl<'conn> WriteTx<'conn> {
                 .collect();
             self.log_new_cells(table, id, &cells, minted_here)?;
         }
-        self.note_local(table, id, values.iter().map(|(c, _)| *c));
+        self.note_local(table, id, values.iter().map(|(c, _)| *c), true);
         Ok(values.len())
     }
 
@@ -341,7 +341,7 @@ impl<'conn> WriteTx<'conn> {
         )?;
         if n == 1 {
             self.log_cell(table, id, DELETED_AT, &now)?;
-            self.note_local(table, id, [DELETED_AT].into_iter());
+            self.note_local(table, id, [DELETED_AT].into_iter(), false);
         }
         Ok(n == 1)
     }
@@ -456,13 +456,16 @@ impl<'conn> WriteTx<'conn> {
         super::outbox::record(&self.tx, table, id, "", &value, &Version { hlc: stamp, base: None })
     }
 
-    /// Notes a local change of `cols` of a row if the hooks derive something from them.
-    fn note_local<'a>(&mut self, table: Table, id: &str, mut cols: impl Iterator<Item = &'a str>) {
+    /// Notes a local change of `cols` of a row (`inserted`: a new one) if the hooks derive
+    /// something from them.
+    fn note_local<'a>(&mut self, table: Table, id: &str, mut cols: impl Iterator<Item = &'a str>, inserted: bool) {
         let watched = self.hooks.watch_local.iter().find(|(t, _)| *t == table);
         if let Some((_, watched_cols)) = watched
             && (watched_cols.is_empty() || cols.any(|c| watched_cols.contains(&c)))
         {
-            self.changed.touched.entry(table).or_default().insert(id.to_owned());
+            if !inserted || !self.hooks.reach_referrers.contains(&table) {
+                self.changed.touched.entry(table).or_default().insert(id.to_owned());
+            }
             self.caches.clear();
         }
     }
