@@ -17,6 +17,7 @@
 const IMPLICIT = {
   banner: "header",
   button: "button, input[type=button], input[type=submit], input[type=reset]",
+  article: "article",
   cell: "td",
   checkbox: "input[type=checkbox]",
   combobox: "select, input[list]",
