@@ -17,12 +17,28 @@ function tick(): void {
   for (const l of listeners) l();
 }
 
+/** Whether the stopped clock was read afresh in this task (see `read`). */
+let freshInThisTask = false;
+
+function read(): number {
+  // While no screen shows times the clock is stopped: a screen drawn then reads the time
+  // afresh, once a task, so that everything drawn together reads the same time.
+  if (listeners.size === 0 && !freshInThisTask) {
+    now = Date.now();
+    freshInThisTask = true;
+    queueMicrotask(() => {
+      freshInThisTask = false;
+    });
+  }
+  return now;
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (timer === null) {
-    // The clock stopped with the last screen that showed times. Catch up only if it is a
-    // tick or more behind: a page drawn ahead and shown within the tick (see KeptPages) is
-    // then not redrawn before it is painted only to move its times by a few seconds.
+    // Starting: catch up only if a tick or more behind, so that a page drawn ahead and
+    // shown within the tick (see KeptPages) is not redrawn before it is painted only to
+    // move its times by a few seconds.
     const age = Date.now() - now;
     if (age < 0 || age >= TICK_MS) now = Date.now();
     const next = () => {
@@ -42,7 +58,7 @@ function subscribe(listener: () => void): () => void {
 
 /** The current time in ms, re-rendering every 30 s. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now, () => now);
+  return useSyncExternalStore(subscribe, read, read);
 }
 
 /**

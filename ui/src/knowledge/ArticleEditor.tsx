@@ -124,7 +124,7 @@ function EditorForm({ article }: { article?: Article }) {
               description={t("knowledge.editor.bodyHint")}
               {...textField("body", body, setBody)}
               autosize
-              minRows={14}
+              minRows={8}
               maxLength={LIMITS.articleBodyMax}
               styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
             />

@@ -1,4 +1,5 @@
 import { act, renderHook } from "@testing-library/react";
+import { Activity, type ReactNode } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { createI18n } from "../i18n";
@@ -10,26 +11,50 @@ const hans = createI18n("zh-Hans").t;
 describe("the shared clock", () => {
   afterEach(() => vi.useRealTimers());
 
-  it("ticks while shown; a screen shown within a tick of its last reading keeps it", () => {
+  // The stopped clock is read afresh once a task: each step below awaits a new one.
+  const nextTask = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
+  it("reads the time when a screen is drawn and ticks while shown", async () => {
     const t0 = Date.parse("2026-12-01T09:00:00Z");
-    vi.useFakeTimers({ now: t0 });
+    vi.useFakeTimers({ now: t0, toFake: ["setTimeout", "clearTimeout", "Date"] });
     const first = renderHook(useNow);
-    expect(first.result.current).toBe(t0); // Caught up: the clock had stopped long ago.
+    expect(first.result.current).toBe(t0);
     act(() => vi.advanceTimersByTime(TICK_MS));
     expect(first.result.current).toBe(t0 + TICK_MS);
     first.unmount();
 
     act(() => vi.advanceTimersByTime(10_000));
+    await nextTask();
     const second = renderHook(useNow);
-    expect(second.result.current).toBe(t0 + TICK_MS); // Within the tick: not moved.
-    act(() => vi.advanceTimersByTime(TICK_MS - 10_000));
-    expect(second.result.current).toBe(t0 + 2 * TICK_MS); // The next tick, on time.
+    expect(second.result.current).toBe(t0 + TICK_MS + 10_000);
     second.unmount();
+  });
 
-    act(() => vi.advanceTimersByTime(45_000));
-    const third = renderHook(useNow);
-    expect(third.result.current).toBe(t0 + 2 * TICK_MS + 45_000); // A tick behind: caught up.
-    third.unmount();
+  it("leaves a screen drawn hidden and shown within a tick at the time it was drawn", async () => {
+    const t0 = Date.parse("2026-12-01T10:00:00Z");
+    vi.useFakeTimers({ now: t0, toFake: ["setTimeout", "clearTimeout", "Date"] });
+    await nextTask();
+    let renders = 0;
+    let seen = 0;
+    const mode = { current: "hidden" as "hidden" | "visible" };
+    const wrapper = ({ children }: { children: ReactNode }) => <Activity mode={mode.current}>{children}</Activity>;
+    const page = renderHook(
+      () => {
+        renders += 1;
+        seen = useNow();
+      },
+      { wrapper },
+    );
+    expect(seen).toBe(t0);
+    const drawn = renders;
+    act(() => vi.advanceTimersByTime(10_000));
+    mode.current = "visible";
+    page.rerender();
+    expect(seen).toBe(t0);
+    expect(renders - drawn).toBeLessThanOrEqual(1); // The rerender asked for; none for the clock.
+    act(() => vi.advanceTimersByTime(TICK_MS - 10_000));
+    expect(seen).toBe(t0 + TICK_MS); // The next tick, on time.
+    page.unmount();
   });
 });
 
