@@ -20,8 +20,7 @@ import { RunPage } from "./plans/RunPage";
 import { ServiceReportPage } from "./reports/ServiceReportPage";
 import { SettingsPage } from "./settings/SettingsPage";
 import { AppLayout } from "./shell/AppLayout";
-import { KeptPageSlot, type KeptPage } from "./shell/KeptPages";
-import { DEFAULT_SECTION, sectionById } from "./shell/sections";
+import { DEFAULT_SECTION } from "./shell/sections";
 import { ConflictsPage } from "./sync/ConflictsPage";
 import { SyncPage } from "./sync/SyncPage";
 import { AgentPage } from "./training/AgentPage";
@@ -37,19 +36,13 @@ import { InsightsPage } from "./voc/InsightsPage";
 import { PainPointsPage } from "./voc/PainPointsPage";
 import { VoicePage } from "./voc/VoicePage";
 
-/** Kept once drawn, hidden while another page shows (see KeptPages); the layout draws them. */
-const KEPT_PAGES: readonly KeptPage[] = [
-  { path: sectionById("dashboard").path, element: <DashboardPage /> },
-  { path: sectionById("cases").path, element: <CaseListPage /> },
-];
-
 export const routes: RouteObject[] = [
   {
     path: "/",
-    element: <AppLayout keptPages={KEPT_PAGES} />,
+    element: <AppLayout />,
     children: [
       { index: true, element: <Navigate to={DEFAULT_SECTION.path} replace /> },
-      { path: "cases", Component: KeptPageSlot },
+      { path: "cases", element: <CaseListPage /> },
       { path: "cases/:id", element: <CaseDetailPage /> },
       { path: "customers", element: <CustomerListPage /> },
       { path: "customers/:id", element: <CustomerPage /> },
@@ -84,7 +77,7 @@ export const routes: RouteObject[] = [
           { path: ":id/edit", element: <EditArticlePage /> },
         ],
       },
-      { path: "dashboard", Component: KeptPageSlot },
+      { path: "dashboard", element: <DashboardPage /> },
       {
         path: "voice",
         element: <VoicePage />,

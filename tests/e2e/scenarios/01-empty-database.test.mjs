@@ -13,7 +13,7 @@ import { waitForText } from "../lib/cases.mjs";
 import { getByRole, queryAllByRole, textOf } from "../lib/queries.mjs";
 import { mainNav, navLinkNames, openSection, waitForHeaderText, waitForPageHeading } from "../lib/ui.mjs";
 
-const SECTIONS = ["Dashboard", "Cases", "Customers", "Customer voice", "Training", "Plans", "Sync", "Settings"];
+const SECTIONS = ["Dashboard", "Cases", "Customers", "Customer voice", "Training", "Plans", "Knowledge base", "Sync", "Settings"];
 
 scenario("opens on an empty database", async (s) => {
   const { browser } = s;
@@ -24,7 +24,7 @@ scenario("opens on an empty database", async (s) => {
   const landmarks = await queryAllByRole(browser, "navigation", { includeHidden: true });
   assert.deepEqual(landmarks.seen, ["Main"], "the window should have exactly one navigation landmark, named Main");
   assert.ok(await browser.execute((a, b) => a === b, landmarks.matches[0], nav), "the one navigation landmark should be the main navigation");
-  assert.deepEqual(await navLinkNames(browser), SECTIONS, "the main navigation should list the eight sections in order");
+  assert.deepEqual(await navLinkNames(browser), SECTIONS, "the main navigation should list the nine sections in order");
   await waitForPageHeading(browser, "Dashboard"); // The home screen opens by default.
   await waitForHeaderText(browser, "No organisation name set");
 
@@ -55,6 +55,8 @@ scenario("opens on an empty database", async (s) => {
   const loaded = {
     Cases: () => getByRole(browser, "heading", { name: "No cases yet" }),
     Customers: () => waitForText(browser, main, (t) => t.includes("No customers yet."), "the Customers page to say there are none"),
+    "Knowledge base": () =>
+      waitForText(browser, main, (t) => t.includes("No articles yet."), "the Knowledge base to say there are none"),
     Sync: () => getByRole(browser, "form", { name: "Sign in to your team's server" }),
     Settings: () => getByRole(browser, "textbox", { name: "Organisation name" }),
   };

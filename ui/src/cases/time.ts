@@ -10,47 +10,21 @@ export const TICK_MS = 30_000;
 
 let now = Date.now();
 const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setTimeout> | null = null;
-
-function tick(): void {
-  now = Date.now();
-  for (const l of listeners) l();
-}
-
-/** Whether the stopped clock was read afresh in this task (see `read`). */
-let freshInThisTask = false;
-
-function read(): number {
-  // While no screen shows times the clock is stopped: a screen drawn then reads the time
-  // afresh, once a task, so that everything drawn together reads the same time.
-  if (listeners.size === 0 && !freshInThisTask) {
-    now = Date.now();
-    freshInThisTask = true;
-    queueMicrotask(() => {
-      freshInThisTask = false;
-    });
-  }
-  return now;
-}
+let timer: ReturnType<typeof setInterval> | null = null;
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (timer === null) {
-    // Starting: catch up only if a tick or more behind, so that a page drawn ahead and
-    // shown within the tick (see KeptPages) is not redrawn before it is painted only to
-    // move its times by a few seconds.
-    const age = Date.now() - now;
-    if (age < 0 || age >= TICK_MS) now = Date.now();
-    const next = () => {
-      tick();
-      timer = setTimeout(next, TICK_MS);
-    };
-    timer = setTimeout(next, TICK_MS - (Date.now() - now));
+    now = Date.now();
+    timer = setInterval(() => {
+      now = Date.now();
+      for (const l of listeners) l();
+    }, TICK_MS);
   }
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0 && timer !== null) {
-      clearTimeout(timer);
+      clearInterval(timer);
       timer = null;
     }
   };
@@ -58,7 +32,7 @@ function subscribe(listener: () => void): () => void {
 
 /** The current time in ms, re-rendering every 30 s. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, read, read);
+  return useSyncExternalStore(subscribe, () => now, () => now);
 }
 
 /**

@@ -9,7 +9,7 @@
 import { Button, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconBriefcase, IconFileExport, IconReport } from "@tabler/icons-react";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
@@ -19,7 +19,6 @@ import { datedFileName } from "../export/useCasesCsvExport";
 import { describeError } from "../ipc/errors";
 import { useExportKpiCsv } from "../ipc/export";
 import { useDashboard, useQueueCounts, useWarmCaseList } from "../ipc/queries";
-import { usePrerenderPage } from "../shell/KeptPages";
 import { usePageTiming } from "../shell/pageTiming";
 import { usePaintedAfter } from "../shell/painted";
 import { sectionById } from "../shell/sections";
@@ -34,20 +33,6 @@ import { dashboardTiles } from "./tiles";
 
 /** What the navbar's Cases link opens: every case, in the list's default order. */
 const DEFAULT_CASE_QUERY = toListQuery(DEFAULT_LIST, null);
-
-/**
- * Cases is where a supervisor goes from here: its list is kept loaded and, once it has
- * rows, drawn hidden, so it opens at once. Its own component, so that neither redraws the
- * Dashboard.
- */
-function CasesAhead({ enabled }: { enabled: boolean }) {
-  const hasRows = useWarmCaseList(DEFAULT_CASE_QUERY, enabled);
-  const prerender = usePrerenderPage();
-  useEffect(() => {
-    if (hasRows) prerender(sectionById("cases").path);
-  }, [hasRows, prerender]);
-  return null;
-}
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
@@ -69,6 +54,8 @@ export function DashboardPage() {
   // The tiles first: the charts are drawn, and the leaderboard asked for, once they are on
   // screen (or when there are none to wait for), so neither delays the headline numbers.
   const restShown = usePaintedAfter(tiles.length > 0 || dashboard.isError || request === null) !== null;
+  // Cases is where a supervisor goes from here: its list is kept loaded, so it opens at once.
+  useWarmCaseList(DEFAULT_CASE_QUERY, restShown);
   const dateRange = (from: string, to: string) => (from === to ? from : t("dashboard.period.days", { from, to }));
   const csv = useExportKpiCsv();
   const exportCsv = () => {
@@ -86,7 +73,6 @@ export function DashboardPage() {
 
   return (
     <Stack gap="md">
-      <CasesAhead enabled={restShown} />
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Title order={1} size="h2">
           {t("dashboard.title")}

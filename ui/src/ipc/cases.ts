@@ -77,19 +77,17 @@ export function prefetchFirstPage(client: QueryClient, query: ListQuery): void {
  * from the home screen then draws its rows at once and refreshes them behind, instead of
  * waiting for Rust while the new page is laid out. The query stays observed, so it is
  * never dropped from the cache, and it refreshes at the list's own pace and on every case
- * change. Whether the page has rows is all the caller is told (and re-rendered for).
+ * change; the calling page is not re-rendered by it.
  */
-export function useWarmCaseList(query: ListQuery, enabled: boolean): boolean {
-  const warm = useQuery({
+export function useWarmCaseList(query: ListQuery, enabled: boolean): void {
+  useQuery({
     queryKey: caseKeys.page(query, 0),
     queryFn: () => fetchPage(query, 0),
     enabled,
     staleTime: CASE_REFRESH_MS,
     refetchInterval: CASE_REFRESH_MS,
-    select: (page) => page.rows.length > 0,
-    notifyOnChangeProps: ["data"],
+    notifyOnChangeProps: [],
   });
-  return warm.data === true;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The window's frame: header (app name, organisation), navbar (the six sections, with
- * Ctrl/Cmd+1…9), the routed page in <main> (or a kept one, see KeptPages), and the status
- * bar. A skip link jumps past the navigation straight to the page.
+ * Ctrl/Cmd+1…9), the routed page in <main>, and the status bar. A skip link jumps past
+ * the navigation straight to the page.
  */
 import { AppShell, Group, NavLink, Text, Tooltip } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
@@ -13,13 +13,12 @@ import { SlaBreachAlerts } from "../cases/SlaBreachAlerts";
 import { useDatabaseReady, useSettings } from "../ipc/queries";
 import { SyncAlerts } from "../sync/SyncAlerts";
 import classes from "./AppLayout.module.css";
-import { KeptPages, type KeptPage } from "./KeptPages";
 import { dropOpening, markOpening } from "./openingMark";
 import { SECTIONS } from "./sections";
 import { ariaKeyShortcut, isMacPlatform, shortcutLabel } from "./shortcuts";
 import { StatusBar } from "./StatusBar";
 
-export function AppLayout({ keptPages }: { keptPages: readonly KeptPage[] }) {
+export function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
@@ -137,7 +136,6 @@ export function AppLayout({ keptPages }: { keptPages: readonly KeptPage[] }) {
 
       <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className={classes.main}>
         <div className={classes.page}>
-          <KeptPages pages={keptPages} />
           <Outlet />
         </div>
       </AppShell.Main>

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import { dropOpening, markOpening, markOpeningIfNone, takeOpening } from "./openingMark";
+import { dropOpening, markOpening, takeOpening } from "./openingMark";
 
 describe("opening mark", () => {
   afterEach(() => {
@@ -23,16 +23,6 @@ describe("opening mark", () => {
     markOpening("/settings");
     expect(takeOpening("/cases")).toBeNull();
     expect(takeOpening("/settings")).toBe(20);
-  });
-
-  it("if none is waiting, marks a page shown by other means than the navbar", () => {
-    const now = vi.spyOn(performance, "now").mockReturnValue(10);
-    markOpening("/cases");
-    now.mockReturnValue(20);
-    markOpeningIfNone("/cases");
-    expect(takeOpening("/cases")).toBe(10);
-    markOpeningIfNone("/cases");
-    expect(takeOpening("/cases")).toBe(20);
   });
 
   it("is gone once dropped", () => {

@@ -11,11 +11,6 @@ export function markOpening(path: string): void {
   pending = { path, at: performance.now() };
 }
 
-/** Marks `path` as asked for now, unless a mark for it is already waiting (a click's). */
-export function markOpeningIfNone(path: string): void {
-  if (pending?.path !== path) markOpening(path);
-}
-
 /** The mark for `path`, taken (a second call gets null); null if it is not for `path`. */
 export function takeOpening(path: string): number | null {
   if (pending?.path !== path) return null;

@@ -1,62 +1,10 @@
-import { act, renderHook } from "@testing-library/react";
-import { Activity, type ReactNode } from "react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { createI18n } from "../i18n";
-import { dueState, formatDuration, formatRemaining, formatSlaSpan, TICK_MS, useNow } from "./time";
+import { dueState, formatDuration, formatRemaining, formatSlaSpan } from "./time";
 
 const en = createI18n("en").t;
 const hans = createI18n("zh-Hans").t;
-
-describe("the shared clock", () => {
-  afterEach(() => vi.useRealTimers());
-
-  // The stopped clock is read afresh once a task: each step below awaits a new one.
-  const nextTask = () => new Promise<void>((resolve) => queueMicrotask(resolve));
-
-  it("reads the time when a screen is drawn and ticks while shown", async () => {
-    const t0 = Date.parse("2026-12-01T09:00:00Z");
-    vi.useFakeTimers({ now: t0, toFake: ["setTimeout", "clearTimeout", "Date"] });
-    const first = renderHook(useNow);
-    expect(first.result.current).toBe(t0);
-    act(() => vi.advanceTimersByTime(TICK_MS));
-    expect(first.result.current).toBe(t0 + TICK_MS);
-    first.unmount();
-
-    act(() => vi.advanceTimersByTime(10_000));
-    await nextTask();
-    const second = renderHook(useNow);
-    expect(second.result.current).toBe(t0 + TICK_MS + 10_000);
-    second.unmount();
-  });
-
-  it("leaves a screen drawn hidden and shown within a tick at the time it was drawn", async () => {
-    const t0 = Date.parse("2026-12-01T10:00:00Z");
-    vi.useFakeTimers({ now: t0, toFake: ["setTimeout", "clearTimeout", "Date"] });
-    await nextTask();
-    let renders = 0;
-    let seen = 0;
-    const mode = { current: "hidden" as "hidden" | "visible" };
-    const wrapper = ({ children }: { children: ReactNode }) => <Activity mode={mode.current}>{children}</Activity>;
-    const page = renderHook(
-      () => {
-        renders += 1;
-        seen = useNow();
-      },
-      { wrapper },
-    );
-    expect(seen).toBe(t0);
-    const drawn = renders;
-    act(() => vi.advanceTimersByTime(10_000));
-    mode.current = "visible";
-    page.rerender();
-    expect(seen).toBe(t0);
-    expect(renders - drawn).toBeLessThanOrEqual(1); // The rerender asked for; none for the clock.
-    act(() => vi.advanceTimersByTime(TICK_MS - 10_000));
-    expect(seen).toBe(t0 + TICK_MS); // The next tick, on time.
-    page.unmount();
-  });
-});
 
 describe("durations", () => {
   it.each([
