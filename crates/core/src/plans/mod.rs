@@ -8,18 +8,21 @@
 //! - [`checklist`] and [`score`]: the rules — a run's checklist and its score — as pure
 //!   functions of the events and an explicit "now".
 //! - [`overview`]: what the Plans page and a plan's page show.
+//! - [`reminders`]: plans overdue for review or for a drill, derived.
 
 pub mod checklist;
 pub mod overview;
 #[allow(clippy::module_inception)]
 pub mod plans;
 pub mod position;
+pub mod reminders;
 pub mod runs;
 pub mod score;
 pub mod versions;
 
 pub use checklist::{ItemState, RunEventKind};
 pub use overview::{PlanDetail, PlanSummary};
+pub use reminders::{PlanReminder, ReminderKind};
 pub use plans::{Phase, PlanContent, PlanInput, Scenario, Severity, Step, StepInput};
 pub use runs::{LogEntry, RunAction, RunInput, RunItem, RunKind, RunSummary, RunView};
 pub use score::{PhaseTime, RunScore};

@@ -292,3 +292,41 @@ fn runs_are_judged_at_the_clock_given() {
     assert_eq!(states(&store, 0), [ItemState::Pending; 4]);
     assert_eq!(states(&store, 6), [ItemState::Overdue, ItemState::Overdue, ItemState::Pending, ItemState::Pending]);
 }
+
+#[test]
+fn reminders_follow_the_latest_publish_and_the_latest_drill_and_leave_drafts_out() {
+    let (_dir, mut store, _) = temp_store();
+    let (plan, _) = published_plan(&mut store);
+    store.write(|tx| plans::create(tx, &plan_input("Draft never published"))).unwrap();
+    let published: String =
+        store.conn().query_row("SELECT created_at FROM plan_versions WHERE plan_id = ?1", [&plan], |r| r.get(0)).unwrap();
+    let published = crate::cases::parse_time(&published).unwrap();
+    let kinds = |store: &Store, days: i64| -> Vec<(reminders::ReminderKind, u32)> {
+        reminders::list(store.conn(), published + Duration::days(days))
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                assert_eq!(r.title, "Telephony outage");
+                (r.kind, r.days_overdue)
+            })
+            .collect()
+    };
+    assert_eq!(kinds(&store, 89), []);
+    assert_eq!(kinds(&store, 92), [(reminders::ReminderKind::Drill, 2)]);
+    // Incidents and tabletops are not drills; a drill started now restarts the interval.
+    start(&mut store, &plan, RunKind::Incident);
+    start(&mut store, &plan, RunKind::Tabletop);
+    assert_eq!(kinds(&store, 92), [(reminders::ReminderKind::Drill, 2)]);
+    start(&mut store, &plan, RunKind::Drill);
+    let drilled: String = store
+        .conn()
+        .query_row("SELECT max(started_at) FROM plan_runs WHERE kind = 'drill'", [], |r| r.get(0))
+        .unwrap();
+    let gap = (crate::cases::parse_time(&drilled).unwrap() - published).num_days();
+    assert_eq!(kinds(&store, gap + 89), []);
+    // A year after the publish the review is due too; the longest overdue comes first.
+    assert_eq!(
+        kinds(&store, 400),
+        [(reminders::ReminderKind::Drill, u32::try_from(400 - gap - 90).unwrap()), (reminders::ReminderKind::Review, 35)]
+    );
+}
