@@ -1,13 +1,14 @@
 //! Training commands: the roster (agents with their roster facts), roles, courses,
-//! training records, requirements, exemptions and the compliance matrix. Each is one core
+//! training records, sessions (enrolment and the attendance grid), requirements, exemptions
+//! and the compliance matrix. Each is one core
 //! call (plus "today" in the workspace's zone where a status is judged).
 
-use frontline_core::ids::{AgentId, CourseId, TrainingRecordId};
+use frontline_core::ids::{AgentId, CourseId, SessionId, TrainingRecordId};
 use frontline_core::people::{AgentInput, Role, RosterAgent, RosterQuery, roles, roster};
 use frontline_core::settings;
 use frontline_core::training::{
-    AgentTraining, ComplianceQuery, ComplianceView, Course, CourseInput, Exemption, RecordInput, Requirement, courses,
-    matrix, records, requirements,
+    AgentTraining, AttendanceRow, AttendanceSaved, ComplianceQuery, ComplianceView, Course, CourseInput, Exemption,
+    RecordInput, Requirement, Session, SessionDetail, SessionInput, courses, matrix, records, requirements, sessions,
 };
 use tauri::State;
 
@@ -167,4 +168,75 @@ pub async fn compliance_view(
     query: ComplianceQuery,
 ) -> Result<ComplianceView, IpcError> {
     state.read(|s| matrix::view(s.conn(), &query, settings::today(s.conn(), s.now())?))
+}
+
+/// The sessions of one course, or of every course (`null`), the latest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn session_list(
+    state: State<'_, AppState>,
+    course: Option<CourseId>,
+) -> Result<Vec<Session>, IpcError> {
+    state.read(|s| sessions::list(s.conn(), course.as_ref()))
+}
+
+/// A session's page: the session, its course's terms and the attendance grid.
+#[tauri::command]
+#[specta::specta]
+pub async fn session_get(state: State<'_, AppState>, id: SessionId) -> Result<SessionDetail, IpcError> {
+    state.read(|s| sessions::detail(s.conn(), &id))
+}
+
+/// Schedules a session.
+#[tauri::command]
+#[specta::specta]
+pub async fn session_create(
+    state: State<'_, AppState>,
+    input: SessionInput,
+) -> Result<SessionId, IpcError> {
+    state.write(|tx| sessions::create(tx, &input))
+}
+
+/// Replaces a session's fields.
+#[tauri::command]
+#[specta::specta]
+pub async fn session_update(
+    state: State<'_, AppState>,
+    id: SessionId,
+    input: SessionInput,
+) -> Result<(), IpcError> {
+    state.write(|tx| sessions::update(tx, &id, &input))
+}
+
+/// Enrols agents in a session; all or none.
+#[tauri::command]
+#[specta::specta]
+pub async fn session_enrol(
+    state: State<'_, AppState>,
+    id: SessionId,
+    agents: Vec<AgentId>,
+) -> Result<(), IpcError> {
+    state.write(|tx| sessions::enrol(tx, &id, &agents))
+}
+
+/// Withdraws an agent from a session.
+#[tauri::command]
+#[specta::specta]
+pub async fn session_withdraw(
+    state: State<'_, AppState>,
+    id: SessionId,
+    agent: AgentId,
+) -> Result<(), IpcError> {
+    state.write(|tx| sessions::withdraw(tx, &id, &agent))
+}
+
+/// Saves the attendance grid in one transaction, writing the records it earns.
+#[tauri::command]
+#[specta::specta]
+pub async fn session_save_attendance(
+    state: State<'_, AppState>,
+    id: SessionId,
+    rows: Vec<AttendanceRow>,
+) -> Result<AttendanceSaved, IpcError> {
+    state.write(|tx| sessions::save_attendance(tx, &id, &rows))
 }

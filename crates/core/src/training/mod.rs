@@ -6,6 +6,8 @@
 //!   pure functions, so status is derived on every device and never stored.
 //! - [`requirements`]: what each role must take (role × course), and exemptions.
 //! - [`compliance`]: the rule deriving each agent × required course's state on a day.
+//! - [`sessions`]: a course held on a day, its enrolments and the attendance grid that
+//!   writes records.
 //! - [`matrix`]: the compliance page's data read for a team, and its CSV table.
 //!
 //! The people trained are the roster's agents (people/roster.rs), the same rows cases
@@ -17,6 +19,7 @@ pub mod expiry;
 pub mod matrix;
 pub mod records;
 pub mod requirements;
+pub mod sessions;
 
 pub use compliance::{ComplianceState, Matrix, Need};
 pub use courses::{Course, CourseInput, Mode, Topic};
@@ -24,8 +27,11 @@ pub use expiry::RecordStatus;
 pub use matrix::{ComplianceQuery, ComplianceView};
 pub use records::{AgentTraining, RecordInput, TrainingRecord};
 pub use requirements::{Exemption, Requirement, RequirementLevel};
+pub use sessions::{AttendanceRow, AttendanceSaved, Attendee, Session, SessionDetail, SessionInput, SessionResult};
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod requirements_tests;
+#[cfg(test)]
+mod sessions_tests;
