@@ -10,7 +10,14 @@ use frontline_core::training::{
     AgentTraining, AttendanceRow, AttendanceSaved, ComplianceQuery, ComplianceView, Course, CourseInput, Exemption,
     RecordInput, Requirement, Session, SessionDetail, SessionInput, courses, matrix, records, requirements, sessions,
 };
-use tauri::State;
+use frontline_core::import::{self as file_import, FileEncoding};
+use frontline_core::training::import as records_import;
+use frontline_core::training::{RecordDryRun, RecordImportProgress, RecordImportSummary};
+use serde::{Deserialize, Serialize};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
 
 use crate::error::IpcError;
 use crate::state::AppState;
@@ -239,4 +246,71 @@ pub async fn session_save_attendance(
     rows: Vec<AttendanceRow>,
 ) -> Result<AttendanceSaved, IpcError> {
     state.write(|tx| sessions::save_attendance(tx, &id, &rows))
+}
+
+/// A training-records file the user chose, and what its dry run found.
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ChosenRecordsFile {
+    /// The file's name (without its folder).
+    pub name: String,
+    /// Every row checked; nothing written.
+    pub dry_run: RecordDryRun,
+}
+
+/// Opens the system's open dialog for a CSV file of training records and checks every
+/// row of it; `None` when the user closes the dialog. The chosen path stays in the app
+/// state (the slot the case import's wizard uses: one import dialog is open at a time),
+/// never in the webview.
+#[tauri::command]
+#[specta::specta]
+pub async fn training_import_choose_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<ChosenRecordsFile>, IpcError> {
+    let Some(path) = dialogs::open(&app, dialogs::CSV_IMPORT).await? else { return Ok(None) };
+    state.set_import_file(Some(path.clone()));
+    let dry_run = records_dry_run(&state, None).await?;
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    Ok(Some(ChosenRecordsFile { name, dry_run }))
+}
+
+/// Checks every row of the chosen file again, read in `encoding` (`null`: as detected).
+#[tauri::command]
+#[specta::specta]
+pub async fn training_import_dry_run(
+    state: State<'_, AppState>,
+    encoding: Option<FileEncoding>,
+) -> Result<RecordDryRun, IpcError> {
+    records_dry_run(&state, encoding).await
+}
+
+/// Imports the chosen file in one transaction, reporting progress on `on_progress`; all
+/// or nothing.
+#[tauri::command]
+#[specta::specta]
+pub async fn training_import_run(
+    state: State<'_, AppState>,
+    encoding: Option<FileEncoding>,
+    on_progress: Channel<RecordImportProgress>,
+) -> Result<RecordImportSummary, IpcError> {
+    let bytes = read_chosen(&state).await?;
+    state.write(|tx| {
+        records_import::import(tx, &bytes, encoding, |p| {
+            let _ = on_progress.send(p);
+        })
+    })
+}
+
+async fn records_dry_run(state: &AppState, encoding: Option<FileEncoding>) -> Result<RecordDryRun, IpcError> {
+    let bytes = read_chosen(state).await?;
+    state.read(|s| records_import::dry_run(s.conn(), &bytes, encoding, settings::today(s.conn(), s.now())?))
+}
+
+async fn read_chosen(state: &AppState) -> Result<Vec<u8>, IpcError> {
+    let path = state.import_file().ok_or_else(|| IpcError::invalid_field("file"))?;
+    match tauri::async_runtime::spawn_blocking(move || file_import::read_file(&path)).await {
+        Ok(result) => Ok(result?),
+        Err(e) => Err(frontline_core::Error::Internal(format!("reading the file failed: {e}")).into()),
+    }
 }

@@ -281,6 +281,16 @@ export const commands = {
 	exemptionEnd: (agent: AgentId, course: CourseId) => typedError<null, IpcError>(__TAURI_INVOKE("exemption_end", { agent, course })),
 	/**  The compliance matrix of a team (or everyone) today, and who needs what. */
 	complianceView: (query: ComplianceQuery) => typedError<ComplianceView, IpcError>(__TAURI_INVOKE("compliance_view", { query })),
+	sessionList: (course: CourseId | null) => typedError<Session[], IpcError>(__TAURI_INVOKE("session_list", { course })),
+	sessionGet: (id: SessionId) => typedError<SessionDetail, IpcError>(__TAURI_INVOKE("session_get", { id })),
+	sessionCreate: (input: SessionInput) => typedError<SessionId, IpcError>(__TAURI_INVOKE("session_create", { input })),
+	sessionUpdate: (id: SessionId, input: SessionInput) => typedError<null, IpcError>(__TAURI_INVOKE("session_update", { id, input })),
+	sessionEnrol: (id: SessionId, agents: AgentId[]) => typedError<null, IpcError>(__TAURI_INVOKE("session_enrol", { id, agents })),
+	sessionWithdraw: (id: SessionId, agent: AgentId) => typedError<null, IpcError>(__TAURI_INVOKE("session_withdraw", { id, agent })),
+	sessionSaveAttendance: (id: SessionId, rows: AttendanceRow[]) => typedError<AttendanceSaved, IpcError>(__TAURI_INVOKE("session_save_attendance", { id, rows })),
+	trainingImportChooseFile: () => typedError<ChosenRecordsFile | null, IpcError>(__TAURI_INVOKE("training_import_choose_file")),
+	trainingImportDryRun: (encoding: FileEncoding | null) => typedError<RecordDryRun, IpcError>(__TAURI_INVOKE("training_import_dry_run", { encoding })),
+	trainingImportRun: (encoding: FileEncoding | null, onProgress: Channel<RecordImportProgress>) => typedError<RecordImportSummary, IpcError>(__TAURI_INVOKE("training_import_run", { encoding, onProgress })),
 	/**
 	 *  Writes the compliance matrix of a team (`null`: everyone) as it stands today as CSV to
 	 *  a file the user picks. `None` when the dialog was cancelled.
@@ -399,6 +409,7 @@ export type Agent = {
 	teamId: TeamId | null,
 	/**  The team's name. */
 	teamName: string | null,
+	leftOn: string | null,
 };
 
 /**  Id of an agent (a person the supervisor supervises). */
@@ -3502,7 +3513,7 @@ export type ValidationRule =
 /**  A time interval that overlaps (or touches) another of the same day. */
 "overlap" | 
 /**  A day before the agent's hire date (a training completion, a leaving date). */
-"before_hire" | 
+"before_hire" | "over_capacity" | "agent_left" | "recorded" | 
 /**  Publishing a contingency plan that has no steps. */
 "no_steps" | 
 /**  Running a contingency plan that was never published. */
@@ -3603,3 +3614,18 @@ function makeEvent<TListen, TEmit = TListen>(name: string, serialize?: (payload:
     return Object.assign(fn, base);
 }
 
+
+export type SessionId = string
+export type SessionInput = { courseId: CourseId, heldOn: string, trainer: string, place: string, capacity: number }
+export type Session = { id: SessionId, courseId: CourseId, courseTitle: string, heldOn: string, trainer: string, place: string, capacity: number, enrolled: number, attended: number, passed: number }
+export type SessionResult = { score: number | null, passed: boolean, expiresOn: string | null }
+export type Attendee = { agentId: AgentId, name: string, employeeId: string, leftOn: string | null, attended: boolean, result: SessionResult | null }
+export type SessionDetail = { session: Session, passMark: number | null, validityMonths: number | null, attendees: Attendee[] }
+export type AttendanceRow = { agentId: AgentId, attended: boolean, score: number | null }
+export type AttendanceSaved = { records: number }
+export type RecordRowCode = "no_header" | "missing_column" | "bad_encoding" | "field_count" | "truncated" | "too_many_rows" | "required" | "unknown_employee" | "unknown_course" | "bad_date" | "future_date" | "before_hire" | "bad_score" | "score_required"
+export type RecordRowError = { row: number, column: string | null, code: RecordRowCode, value: string | null }
+export type RecordDryRun = { detected: Detected, encoding: FileEncoding, rows: number, ready: number, duplicates: number, errors: RecordRowError[] }
+export type RecordImportSummary = { imported: number, duplicates: number }
+export type RecordImportProgress = { done: number, total: number }
+export type ChosenRecordsFile = { name: string, dryRun: RecordDryRun }
