@@ -117,9 +117,37 @@ pub struct RecordImportProgress {
 }
 
 /// The columns, by the headers each is known by (compared without case, spaces, `_`, `-`).
-const EMPLOYEE: &[&str] = &["employeeid", "employeeno", "empid", "staffid", "员工编号", "員工編號", "工号", "工號", "员工号", "員工號"];
-const COURSE: &[&str] = &["course", "coursetitle", "coursename", "课程", "課程", "课程名称", "課程名稱"];
-const DATE: &[&str] = &["date", "completed", "completedon", "completiondate", "日期", "完成日期", "完成时间", "完成時間"];
+const EMPLOYEE: &[&str] = &[
+    "employeeid",
+    "employeeno",
+    "empid",
+    "staffid",
+    "员工编号",
+    "員工編號",
+    "工号",
+    "工號",
+    "员工号",
+    "員工號",
+];
+const COURSE: &[&str] = &[
+    "course",
+    "coursetitle",
+    "coursename",
+    "课程",
+    "課程",
+    "课程名称",
+    "課程名稱",
+];
+const DATE: &[&str] = &[
+    "date",
+    "completed",
+    "completedon",
+    "completiondate",
+    "日期",
+    "完成日期",
+    "完成时间",
+    "完成時間",
+];
 const SCORE: &[&str] = &["score", "result", "分数", "分數", "成绩", "成績", "得分"];
 
 fn header_key(h: &str) -> String {
@@ -154,11 +182,18 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
     let t = t.strip_suffix('日').unwrap_or(t);
     let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月']).collect();
-    let [y, m, d] = parts.as_slice() else { return None };
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
     if y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
         return None;
     }
-    let num = |s: &str| s.chars().all(|c| c.is_ascii_digit()).then(|| s.parse::<u32>().ok()).flatten();
+    let num = |s: &str| {
+        s.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
     NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
 }
 
@@ -169,7 +204,10 @@ fn parse_score(text: &str) -> std::result::Result<Option<u8>, ()> {
     if t.is_empty() {
         return Ok(None);
     }
-    let whole = t.strip_suffix(".0").or_else(|| t.strip_suffix(".00")).unwrap_or(t);
+    let whole = t
+        .strip_suffix(".0")
+        .or_else(|| t.strip_suffix(".00"))
+        .unwrap_or(t);
     match whole.parse::<u8>() {
         Ok(s) if s <= MAX_SCORE && whole.chars().all(|c| c.is_ascii_digit()) => Ok(Some(s)),
         _ => Err(()),
@@ -192,18 +230,34 @@ impl Lookup {
         let mut stmt = conn.prepare_cached(
             "SELECT id, employee_id, hired_on FROM agents WHERE deleted_at IS NULL AND employee_id <> '' ORDER BY created_at, id",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, AgentId>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, AgentId>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        })?;
         for row in rows {
             let (id, employee, hired) = row?;
             let hired = hired.and_then(|h| NaiveDate::parse_from_str(&h, "%Y-%m-%d").ok());
-            agents.entry(employee.trim().to_lowercase()).or_insert((id, hired));
+            agents
+                .entry(employee.trim().to_lowercase())
+                .or_insert((id, hired));
         }
         let mut courses = HashMap::new();
         let mut stmt = conn.prepare_cached("SELECT id, title, pass_mark FROM courses WHERE deleted_at IS NULL ORDER BY created_at, id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, CourseId>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<u8>>(2)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, CourseId>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<u8>>(2)?,
+            ))
+        })?;
         for row in rows {
             let (id, title, pass_mark) = row?;
-            courses.entry(title.trim().to_lowercase()).or_insert((id, pass_mark));
+            courses
+                .entry(title.trim().to_lowercase())
+                .or_insert((id, pass_mark));
         }
         let mut held = HashSet::new();
         let mut stmt = conn.prepare_cached("SELECT agent_id, course_id, completed_on, score FROM training_records WHERE deleted_at IS NULL")?;
@@ -211,7 +265,11 @@ impl Lookup {
         for row in rows {
             held.insert(row?);
         }
-        Ok(Lookup { agents, courses, held })
+        Ok(Lookup {
+            agents,
+            courses,
+            held,
+        })
     }
 }
 
@@ -225,12 +283,24 @@ struct Checked {
     errors: Vec<RecordRowError>,
 }
 
-fn check(conn: &rusqlite::Connection, bytes: &[u8], chosen: Option<FileEncoding>, today: NaiveDate) -> Result<Checked> {
+fn check(
+    conn: &rusqlite::Connection,
+    bytes: &[u8],
+    chosen: Option<FileEncoding>,
+    today: NaiveDate,
+) -> Result<Checked> {
     let detected = encoding::detect(bytes);
     let enc = chosen.unwrap_or(detected.encoding);
     let (text, failed) = encoding::decode(bytes, enc);
     let table = rows::parse(&text, failed, None);
-    let mut out = Checked { detected, encoding: enc, rows: table.total, ready: Vec::new(), duplicates: 0, errors: Vec::new() };
+    let mut out = Checked {
+        detected,
+        encoding: enc,
+        rows: table.total,
+        ready: Vec::new(),
+        duplicates: 0,
+        errors: Vec::new(),
+    };
     for e in &table.errors {
         let code = match e.code {
             RowErrorCode::NoHeader => RecordRowCode::NoHeader,
@@ -240,21 +310,46 @@ fn check(conn: &rusqlite::Connection, bytes: &[u8], chosen: Option<FileEncoding>
             RowErrorCode::TooManyRows => RecordRowCode::TooManyRows,
             _ => RecordRowCode::FieldCount,
         };
-        out.errors.push(RecordRowError { row: e.row, column: e.column.clone(), code, value: e.value.clone() });
+        out.errors.push(RecordRowError {
+            row: e.row,
+            column: e.column.clone(),
+            code,
+            value: e.value.clone(),
+        });
     }
     if table.headers.is_empty() {
         return Ok(out);
     }
-    let find = |names: &[&str]| table.headers.iter().position(|h| names.contains(&header_key(h).as_str()));
-    let columns = [("employee id", find(EMPLOYEE)), ("course", find(COURSE)), ("date", find(DATE)), ("score", find(SCORE))];
-    let missing: Vec<&str> = columns.iter().filter(|(_, i)| i.is_none()).map(|(n, _)| *n).collect();
+    let find = |names: &[&str]| {
+        table
+            .headers
+            .iter()
+            .position(|h| names.contains(&header_key(h).as_str()))
+    };
+    let columns = [
+        ("employee id", find(EMPLOYEE)),
+        ("course", find(COURSE)),
+        ("date", find(DATE)),
+        ("score", find(SCORE)),
+    ];
+    let missing: Vec<&str> = columns
+        .iter()
+        .filter(|(_, i)| i.is_none())
+        .map(|(n, _)| *n)
+        .collect();
     if !missing.is_empty() {
         for name in missing {
-            out.errors.push(RecordRowError { row: 1, column: None, code: RecordRowCode::MissingColumn, value: Some(name.to_owned()) });
+            out.errors.push(RecordRowError {
+                row: 1,
+                column: None,
+                code: RecordRowCode::MissingColumn,
+                value: Some(name.to_owned()),
+            });
         }
         return Ok(out);
     }
-    let [employee_col, course_col, date_col, score_col] = columns.map(|(_, i)| i.unwrap_or_default());
+    let [employee_col, course_col, date_col, score_col] =
+        columns.map(|(_, i)| i.unwrap_or_default());
     let lookup = Lookup::load(conn)?;
     let earliest = today - chrono::Days::new(u64::from(records::DAYS_BACK));
     let mut seen: HashSet<(String, String, String, Option<u8>)> = HashSet::new();
@@ -262,7 +357,12 @@ fn check(conn: &rusqlite::Connection, bytes: &[u8], chosen: Option<FileEncoding>
         let cell = |i: usize| row.cells.get(i).unwrap_or("");
         let mut problems = Vec::new();
         let mut problem = |col: usize, code: RecordRowCode, value: &str| {
-            problems.push(RecordRowError { row: row.number, column: Some(table.headers[col].clone()), code, value: shorten(value) });
+            problems.push(RecordRowError {
+                row: row.number,
+                column: Some(table.headers[col].clone()),
+                code,
+                value: shorten(value),
+            });
         };
         let employee = cell(employee_col).trim();
         let agent = if employee.is_empty() {
@@ -331,8 +431,15 @@ fn check(conn: &rusqlite::Connection, bytes: &[u8], chosen: Option<FileEncoding>
             out.errors.extend(problems);
             continue;
         }
-        let (Some((agent_id, _)), Some((course_id, _)), Some(day)) = (agent, course, day) else { continue };
-        let key = (agent_id.to_string(), course_id.to_string(), day.to_string(), score);
+        let (Some((agent_id, _)), Some((course_id, _)), Some(day)) = (agent, course, day) else {
+            continue;
+        };
+        let key = (
+            agent_id.to_string(),
+            course_id.to_string(),
+            day.to_string(),
+            score,
+        );
         if lookup.held.contains(&key) || !seen.insert(key) {
             out.duplicates += 1;
             continue;
@@ -352,7 +459,12 @@ fn check(conn: &rusqlite::Connection, bytes: &[u8], chosen: Option<FileEncoding>
 
 /// Checks every row of `bytes` (read as `encoding`, else as detected) on `today` (the
 /// workspace's day); writes nothing.
-pub fn dry_run(conn: &rusqlite::Connection, bytes: &[u8], encoding: Option<FileEncoding>, today: NaiveDate) -> Result<RecordDryRun> {
+pub fn dry_run(
+    conn: &rusqlite::Connection,
+    bytes: &[u8],
+    encoding: Option<FileEncoding>,
+    today: NaiveDate,
+) -> Result<RecordDryRun> {
     let c = check(conn, bytes, encoding, today)?;
     Ok(RecordDryRun {
         detected: c.detected,
@@ -377,7 +489,9 @@ pub fn import(
     let c = check(tx.conn(), bytes, encoding, today)?;
     if !c.errors.is_empty() {
         let rows: HashSet<u32> = c.errors.iter().map(|e| e.row).collect();
-        return Err(Error::ImportInvalid { rows: rows.len() as u32 });
+        return Err(Error::ImportInvalid {
+            rows: rows.len() as u32,
+        });
     }
     let total = c.ready.len() as u32;
     progress(RecordImportProgress { done: 0, total });
@@ -388,5 +502,8 @@ pub fn import(
             progress(RecordImportProgress { done, total });
         }
     }
-    Ok(RecordImportSummary { imported: total, duplicates: c.duplicates })
+    Ok(RecordImportSummary {
+        imported: total,
+        duplicates: c.duplicates,
+    })
 }
