@@ -498,7 +498,7 @@ pub fn import(
     for (i, input) in c.ready.iter().enumerate() {
         records::add(tx, input)?;
         let done = i as u32 + 1;
-        if done % 250 == 0 || done == total {
+        if done.is_multiple_of(250) || done == total {
             progress(RecordImportProgress { done, total });
         }
     }

@@ -226,7 +226,7 @@ fn enrolment_respects_capacity_refuses_agents_who_left_and_is_one_row_per_agent(
     );
     let nobody = AgentId("0190aaaa-0000-7000-8000-000000000001".into());
     assert_eq!(
-        rule_of(store.write(|tx| sessions::enrol(tx, &s, &[nobody.clone()]))),
+        rule_of(store.write(|tx| sessions::enrol(tx, &s, std::slice::from_ref(&nobody)))),
         ("agentIds", ValidationRule::InvalidValue, None)
     );
     // Capacity cannot drop below who is enrolled.
