@@ -68,6 +68,14 @@ describe("sessions", () => {
     expect(await screen.findByRole("heading", { level: 2, name: "Data protection, 2026-02-20" })).toBeInTheDocument();
   });
 
+  it("opens a course's sessions from the course list", async () => {
+    mockIpc({ course_list: () => sampleCourses, session_list: () => [sampleDetail().session] });
+    const { user } = renderApp("/training/courses");
+    await user.click(await screen.findByRole("link", { name: "Sessions of Data protection" }));
+    expect(await screen.findByRole("table", { name: "Sessions" })).toBeInTheDocument();
+    expect(callsTo("session_list")).toContainEqual({ course: "course-gdpr" });
+  });
+
   it("offers only active agents not yet enrolled, and shows Rust's capacity refusal", async () => {
     mockIpc({
       session_get: () => sampleDetail(),

@@ -7,7 +7,7 @@ import { Anchor, Button, Group, Select, Stack, Table, Text } from "@mantine/core
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 
 import type { CourseId } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
@@ -20,7 +20,9 @@ export function SessionsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const courses = useCourses();
-  const [course, setCourse] = useState<CourseId | null>(null);
+  // A course's "Sessions" link (Courses page) opens the list filtered to it.
+  const [params] = useSearchParams();
+  const [course, setCourse] = useState<CourseId | null>(params.get("course"));
   const sessions = useSessions(course);
   const [adding, setAdding] = useState(false);
 
