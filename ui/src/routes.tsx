@@ -28,6 +28,8 @@ import { CompliancePage } from "./training/CompliancePage";
 import { CoursesPage } from "./training/CoursesPage";
 import { PeoplePage } from "./training/PeoplePage";
 import { RequirementsPage } from "./training/RequirementsPage";
+import { SessionPage } from "./training/SessionPage";
+import { SessionsPage } from "./training/SessionsPage";
 import { TrainingPage } from "./training/TrainingPage";
 import { FeedbackPage } from "./voc/FeedbackPage";
 import { HandoverPrintPage } from "./voc/HandoverPrintPage";
@@ -54,6 +56,8 @@ export const routes: RouteObject[] = [
           { path: "people", element: <PeoplePage /> },
           { path: "people/:id", element: <AgentPage /> },
           { path: "courses", element: <CoursesPage /> },
+          { path: "sessions", element: <SessionsPage /> },
+          { path: "sessions/:id", element: <SessionPage /> },
           { path: "compliance", element: <CompliancePage /> },
           { path: "requirements", element: <RequirementsPage /> },
         ],

@@ -45,6 +45,12 @@ pub enum ValidationRule {
     NotPublished,
     /// Recording an action on a run that was closed.
     RunClosed,
+    /// More agents than a training session has places for (`limit`: its capacity).
+    OverCapacity,
+    /// An agent who has left, picked for new work (an enrolment, an assignment, a record).
+    AgentLeft,
+    /// A session result that is already a training record: records are never edited.
+    Recorded,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -247,6 +253,10 @@ impl ValidationRule {
             (ValidationRule::NoSteps, _) => "the plan has no steps".into(),
             (ValidationRule::NotPublished, _) => "the plan has no published version".into(),
             (ValidationRule::RunClosed, _) => "the run is closed".into(),
+            (ValidationRule::OverCapacity, Some(l)) => format!("more than the {l} places available"),
+            (ValidationRule::OverCapacity, None) => "more than the places available".into(),
+            (ValidationRule::AgentLeft, _) => "the agent has left".into(),
+            (ValidationRule::Recorded, _) => "already recorded as a training record".into(),
         }
     }
 }

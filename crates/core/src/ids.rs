@@ -106,6 +106,10 @@ id_type!(
     /// Id of a training record (one completion of a course by an agent).
     TrainingRecordId
 );
+id_type!(
+    /// Id of a training session (a course held on a day by a trainer at a place).
+    SessionId
+);
 
 id_type!(
     /// Id of a contingency plan.

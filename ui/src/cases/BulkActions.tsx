@@ -13,7 +13,7 @@ import { useTranslation } from "react-i18next";
 
 import { LIMITS, type BulkAction, type BulkOutcome, type CaseId } from "../ipc/bindings";
 import { describeError, placeError } from "../ipc/errors";
-import { undoBulk, useAgents, useBulkCases, useCaseTags } from "../ipc/queries";
+import { pickableAgents, undoBulk, useAgents, useBulkCases, useCaseTags } from "../ipc/queries";
 import classes from "./BulkActions.module.css";
 
 type Kind = "assign" | "close" | "add_tag";
@@ -137,7 +137,8 @@ function ConfirmDialog({
               label={t("cases.bulk.assignTo")}
               data={[
                 { value: NOBODY, label: t("cases.bulk.nobody") },
-                ...(agents.data ?? []).map((a) => ({
+                // Agents who have left are given no new cases.
+                ...pickableAgents(agents.data).map((a) => ({
                   value: a.id,
                   label: a.teamName ? `${a.name} (${a.teamName})` : a.name,
                 })),

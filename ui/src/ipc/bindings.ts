@@ -281,6 +281,34 @@ export const commands = {
 	exemptionEnd: (agent: AgentId, course: CourseId) => typedError<null, IpcError>(__TAURI_INVOKE("exemption_end", { agent, course })),
 	/**  The compliance matrix of a team (or everyone) today, and who needs what. */
 	complianceView: (query: ComplianceQuery) => typedError<ComplianceView, IpcError>(__TAURI_INVOKE("compliance_view", { query })),
+	/**  The sessions of one course, or of every course (`null`), the latest first. */
+	sessionList: (course: CourseId | null) => typedError<Session[], IpcError>(__TAURI_INVOKE("session_list", { course })),
+	/**  A session's page: the session, its course's terms and the attendance grid. */
+	sessionGet: (id: SessionId) => typedError<SessionDetail, IpcError>(__TAURI_INVOKE("session_get", { id })),
+	/**  Schedules a session. */
+	sessionCreate: (input: SessionInput) => typedError<SessionId, IpcError>(__TAURI_INVOKE("session_create", { input })),
+	/**  Replaces a session's fields. */
+	sessionUpdate: (id: SessionId, input: SessionInput) => typedError<null, IpcError>(__TAURI_INVOKE("session_update", { id, input })),
+	/**  Enrols agents in a session; all or none. */
+	sessionEnrol: (id: SessionId, agents: AgentId[]) => typedError<null, IpcError>(__TAURI_INVOKE("session_enrol", { id, agents })),
+	/**  Withdraws an agent from a session. */
+	sessionWithdraw: (id: SessionId, agent: AgentId) => typedError<null, IpcError>(__TAURI_INVOKE("session_withdraw", { id, agent })),
+	/**  Saves the attendance grid in one transaction, writing the records it earns. */
+	sessionSaveAttendance: (id: SessionId, rows: AttendanceRow[]) => typedError<AttendanceSaved, IpcError>(__TAURI_INVOKE("session_save_attendance", { id, rows })),
+	/**
+	 *  Opens the system's open dialog for a CSV file of training records and checks every
+	 *  row of it; `None` when the user closes the dialog. The chosen path stays in the app
+	 *  state (the slot the case import's wizard uses: one import dialog is open at a time),
+	 *  never in the webview.
+	 */
+	trainingImportChooseFile: () => typedError<ChosenRecordsFile | null, IpcError>(__TAURI_INVOKE("training_import_choose_file")),
+	/**  Checks every row of the chosen file again, read in `encoding` (`null`: as detected). */
+	trainingImportDryRun: (encoding: FileEncoding | null) => typedError<RecordDryRun, IpcError>(__TAURI_INVOKE("training_import_dry_run", { encoding })),
+	/**
+	 *  Imports the chosen file in one transaction, reporting progress on `on_progress`; all
+	 *  or nothing.
+	 */
+	trainingImportRun: (encoding: FileEncoding | null, onProgress: Channel<RecordImportProgress>) => typedError<RecordImportSummary, IpcError>(__TAURI_INVOKE("training_import_run", { encoding, onProgress })),
 	/**
 	 *  Writes the compliance matrix of a team (`null`: everyone) as it stands today as CSV to
 	 *  a file the user picks. `None` when the dialog was cancelled.
@@ -399,6 +427,11 @@ export type Agent = {
 	teamId: TeamId | null,
 	/**  The team's name. */
 	teamName: string | null,
+	/**
+	 *  The day they left; `None` while active. Pickers of new work leave them out, and
+	 *  what already names them still shows their name.
+	 */
+	leftOn: string | null,
 };
 
 /**  Id of an agent (a person the supervisor supervises). */
@@ -568,6 +601,41 @@ export type ArticleVersionSummary = {
 	author: string,
 	/**  When (RFC 3339). */
 	at: string,
+};
+
+/**  One row the attendance grid saves. */
+export type AttendanceRow = {
+	/**  The enrolled agent. */
+	agentId: AgentId,
+	/**  Whether they attended (a score implies it). */
+	attended: boolean,
+	/**
+	 *  Their score, 0–100; taken as a wider number so an out-of-range one is refused
+	 *  with the range rather than failing to parse.
+	 */
+	score: number | null,
+};
+
+/**  What saving the attendance grid did. */
+export type AttendanceSaved = {
+	/**  Training records written. */
+	records: number,
+};
+
+/**  One row of the attendance grid: an enrolled agent. */
+export type Attendee = {
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	name: string,
+	/**  Their employee id. */
+	employeeId: string,
+	/**  The day they left, when they have (they still show: they were enrolled). */
+	leftOn: string | null,
+	/**  Marked as attended. */
+	attended: boolean,
+	/**  Their record from this session, once saved (then the row is no longer edited). */
+	result: SessionResult | null,
 };
 
 /**  A mean duration. */
@@ -1078,6 +1146,14 @@ export type ChosenFile = {
 	size: number,
 	/**  Its encoding, layout, first rows and a mapping to start from. */
 	info: FileInfo,
+};
+
+/**  A training-records file the user chose, and what its dry run found. */
+export type ChosenRecordsFile = {
+	/**  The file's name (without its folder). */
+	name: string,
+	/**  Every row checked; nothing written. */
+	dryRun: RecordDryRun,
 };
 
 /**  What clearing demo data removed. */
@@ -2658,6 +2734,38 @@ export type RankedCount = {
 	cases: number,
 };
 
+/**  What a dry run found. */
+export type RecordDryRun = {
+	/**  What encoding detection found. */
+	detected: Detected,
+	/**  The encoding the file was read in (the chosen one, else the detected one). */
+	encoding: FileEncoding,
+	/**  Data rows in the file (empty rows not counted). */
+	rows: number,
+	/**  Rows that would be recorded. */
+	ready: number,
+	/**  Rows skipped: the same record is already held, or is an earlier row of the file. */
+	duplicates: number,
+	/**  Every problem, by row; empty when the file can be imported. */
+	errors: RecordRowError[],
+};
+
+/**  How far an import is. */
+export type RecordImportProgress = {
+	/**  Records written so far. */
+	done: number,
+	/**  Records to write. */
+	total: number,
+};
+
+/**  What an import did. */
+export type RecordImportSummary = {
+	/**  Records written. */
+	imported: number,
+	/**  Rows skipped as already held. */
+	duplicates: number,
+};
+
 /**  What the "Add record" form sends. */
 export type RecordInput = {
 	/**  Who completed it. */
@@ -2672,6 +2780,49 @@ export type RecordInput = {
 	issuer: string,
 	/**  A note. */
 	note: string,
+};
+
+/**  Why a row of a training-records file cannot be imported. */
+export type RecordRowCode = 
+/**  The file has no header row (it is empty). */
+"no_header" | 
+/**  A column the import needs is not in the header row (the value names it). */
+"missing_column" | 
+/**  Bytes that are not valid in the file's encoding. */
+"bad_encoding" | 
+/**  More or fewer cells than the header row has. */
+"field_count" | 
+/**  The file ends in the middle of this row. */
+"truncated" | 
+/**  The file has more rows than one import takes. */
+"too_many_rows" | 
+/**  A required value is empty. */
+"required" | 
+/**  No agent on the roster has this employee id. */
+"unknown_employee" | 
+/**  No course has this title. */
+"unknown_course" | 
+/**  Not a date as YYYY-MM-DD (or YYYY/MM/DD, YYYY.MM.DD, YYYY年M月D日). */
+"bad_date" | 
+/**  A date after today. */
+"future_date" | 
+/**  A date before the agent's hire date. */
+"before_hire" | 
+/**  Not a whole number from 0 to 100. */
+"bad_score" | 
+/**  Empty, where the course has a pass mark. */
+"score_required";
+
+/**  One problem of one row. */
+export type RecordRowError = {
+	/**  The row as a spreadsheet numbers it: the header row is 1, the first data row 2. */
+	row: number,
+	/**  The column's header, when the problem is in one cell. */
+	column: string | null,
+	/**  What is wrong. */
+	code: RecordRowCode,
+	/**  The value at fault (at most 80 characters), or the missing column's name. */
+	value: string | null,
 };
 
 /**  Where a training record stands on a given day. */
@@ -3101,6 +3252,69 @@ export type ServiceReport = {
 	topRootCauses: RankedCount[],
 };
 
+/**  A session with its derived counts, as the sessions list shows it. */
+export type Session = {
+	/**  Id. */
+	id: SessionId,
+	/**  The course. */
+	courseId: CourseId,
+	/**  Its title (empty when the course is not here yet). */
+	courseTitle: string,
+	/**  The day. */
+	heldOn: string,
+	/**  Who gives it. */
+	trainer: string,
+	/**  Where. */
+	place: string,
+	/**  Places. */
+	capacity: number,
+	/**  Agents enrolled. */
+	enrolled: number,
+	/**  Enrolled agents marked as attended. */
+	attended: number,
+	/**  Records from this session that passed. */
+	passed: number,
+};
+
+/**  A session's page: the session, its course's terms and the attendance grid. */
+export type SessionDetail = {
+	/**  The session and its counts. */
+	session: Session,
+	/**  The course's pass mark (`None`: attending is passing). */
+	passMark: number | null,
+	/**  The course's validity in months (`None`: never expires). */
+	validityMonths: number | null,
+	/**  The enrolled agents, by name. */
+	attendees: Attendee[],
+};
+
+/**  Id of a training session (a course held on a day by a trainer at a place). */
+export type SessionId = string;
+
+/**  What the session form sends. */
+export type SessionInput = {
+	/**  The course held. */
+	courseId: CourseId,
+	/**  The day (YYYY-MM-DD). */
+	heldOn: string,
+	/**  Who gives it. */
+	trainer: string,
+	/**  Where (a room, an address, a meeting link's name); may be empty. */
+	place: string,
+	/**  How many agents it has places for (1 to [`MAX_CAPACITY`]). */
+	capacity: number,
+};
+
+/**  The result an enrolled agent got in the session: their training record from it. */
+export type SessionResult = {
+	/**  The score, when there is one. */
+	score: number | null,
+	/**  Whether it passed the course's pass mark. */
+	passed: boolean,
+	/**  The first day it no longer counts; `None` when it never expires. */
+	expiresOn: string | null,
+};
+
 /**  One day of a set. */
 export type SetDay = {
 	/**  `YYYY-MM-DD`. */
@@ -3508,7 +3722,13 @@ export type ValidationRule =
 /**  Running a contingency plan that was never published. */
 "not_published" | 
 /**  Recording an action on a run that was closed. */
-"run_closed";
+"run_closed" | 
+/**  More agents than a training session has places for (`limit`: its capacity). */
+"over_capacity" | 
+/**  An agent who has left, picked for new work (an enrolment, an assignment, a record). */
+"agent_left" | 
+/**  A session result that is already a training record: records are never edited. */
+"recorded";
 
 /**  A value of a status, priority or channel column, and what it maps to. */
 export type ValueUse = {

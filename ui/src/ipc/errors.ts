@@ -54,6 +54,9 @@ const RULES: readonly ValidationRule[] = [
   "no_steps",
   "not_published",
   "run_closed",
+  "over_capacity",
+  "agent_left",
+  "recorded",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -179,6 +182,13 @@ export const KNOWN_FIELDS = [
   "note",
   "graceDays",
   "withinDays",
+  "heldOn",
+  "trainer",
+  "place",
+  "capacity",
+  "agentIds",
+  "attended",
+  "rows",
   // Plans
   "owner",
   "reviewDays",
@@ -224,6 +234,7 @@ export function ruleMessage(t: TFunction, rule: ValidationRule, limit?: number |
     case "too_many":
     case "too_early":
     case "too_late":
+    case "over_capacity":
       return t(`errors.validation.${rule}`, { limit: limit ?? 0 });
     default:
       return t(`errors.validation.${rule}`);

@@ -65,3 +65,11 @@ export function useSetMe() {
     },
   });
 }
+
+/**
+ * The agents a picker of new work (an assignment, an enrolment) offers: those who have not
+ * left, plus `keep` — the agent already chosen — so a form still shows who it holds.
+ */
+export function pickableAgents<A extends { id: AgentId; leftOn?: string | null }>(agents: readonly A[] | undefined, keep: AgentId | null = null): A[] {
+  return (agents ?? []).filter((a) => !a.leftOn || a.id === keep);
+}

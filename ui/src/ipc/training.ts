@@ -5,6 +5,8 @@
  * shows and the agent pickers, which list the same people.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Channel } from "@tauri-apps/api/core";
+import { useState } from "react";
 
 import {
   commands,
@@ -17,6 +19,13 @@ import {
   type RecordInput,
   type Requirement,
   type RosterQuery,
+  type AttendanceRow,
+  type SessionId,
+  type SessionInput,
+  type ChosenRecordsFile,
+  type FileEncoding,
+  type RecordDryRun,
+  type RecordImportProgress,
 } from "./bindings";
 import { peopleKeys } from "./people";
 import { unwrap } from "./result";
@@ -30,6 +39,8 @@ export const trainingKeys = {
   requirements: ["training", "requirements"] as const,
   exemptions: (agent: AgentId | null) => ["training", "exemptions", agent] as const,
   compliance: (query: ComplianceQuery) => ["training", "compliance", query] as const,
+  sessions: (course: CourseId | null) => ["training", "sessions", course] as const,
+  session: (id: SessionId) => ["training", "session", id] as const,
 };
 
 /** Every role in order, retired ones included. */
@@ -131,4 +142,66 @@ export function useEndExemption() {
   return useTrainingMutation(async ({ agent, course }: { agent: AgentId; course: CourseId }) =>
     unwrap(await commands.exemptionEnd(agent, course)),
   );
+}
+
+/** The sessions of one course, or of every course with `null`, the latest first. */
+export function useSessions(course: CourseId | null) {
+  return useQuery({
+    queryKey: trainingKeys.sessions(course),
+    queryFn: async () => unwrap(await commands.sessionList(course)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A session's page: the session, its course's terms and the attendance grid. */
+export function useSession(id: SessionId) {
+  return useQuery({ queryKey: trainingKeys.session(id), queryFn: async () => unwrap(await commands.sessionGet(id)) });
+}
+
+/** Schedules a session (`id` null) or replaces one's fields. */
+export function useSaveSession(id: SessionId | null) {
+  return useTrainingMutation(async (input: SessionInput) =>
+    id ? unwrap(await commands.sessionUpdate(id, input)) : unwrap(await commands.sessionCreate(input)),
+  );
+}
+
+/** Enrols agents in a session; all or none. */
+export function useEnrol(id: SessionId) {
+  return useTrainingMutation(async (agents: AgentId[]) => unwrap(await commands.sessionEnrol(id, agents)));
+}
+
+/** Withdraws an agent from a session. */
+export function useWithdraw(id: SessionId) {
+  return useTrainingMutation(async (agent: AgentId) => unwrap(await commands.sessionWithdraw(id, agent)));
+}
+
+/** Saves the attendance grid in one transaction; returns how many records it wrote. */
+export function useSaveAttendance(id: SessionId) {
+  return useTrainingMutation(async (rows: AttendanceRow[]) => unwrap(await commands.sessionSaveAttendance(id, rows)));
+}
+
+/** Opens the open dialog for a training-records CSV and checks every row; `null` when closed. */
+export async function chooseRecordsFile(): Promise<ChosenRecordsFile | null> {
+  return unwrap(await commands.trainingImportChooseFile());
+}
+
+/** Checks every row of the chosen file again, read in `encoding` (`null`: as detected). */
+export async function dryRunRecordsImport(encoding: FileEncoding | null): Promise<RecordDryRun> {
+  return unwrap(await commands.trainingImportDryRun(encoding));
+}
+
+/** Imports the chosen file in one transaction, with progress; refreshes training after. */
+export function useRecordsImport() {
+  const client = useQueryClient();
+  const [progress, setProgress] = useState<RecordImportProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: async (encoding: FileEncoding | null) => {
+      setProgress(null);
+      const channel = new Channel<RecordImportProgress>();
+      channel.onmessage = (p) => setProgress(p);
+      return unwrap(await commands.trainingImportRun(encoding, channel));
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: trainingKeys.all }),
+  });
+  return { ...mutation, progress };
 }

@@ -3,6 +3,7 @@ import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 
 import type { Course } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
@@ -36,6 +37,7 @@ export function CoursesPage() {
                 <Table.Th scope="col">{t("fields.durationMinutes")}</Table.Th>
                 <Table.Th scope="col">{t("fields.validityMonths")}</Table.Th>
                 <Table.Th scope="col">{t("fields.passMark")}</Table.Th>
+                <Table.Th scope="col">{t("training.pages.sessions")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -51,6 +53,11 @@ export function CoursesPage() {
                   <Table.Td>{durationLabel(t, c.durationMinutes)}</Table.Td>
                   <Table.Td>{c.validityMonths ? t("training.courses.months", { count: c.validityMonths }) : t("training.courses.neverExpires")}</Table.Td>
                   <Table.Td>{c.passMark ?? t("training.courses.noPassMark")}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/training/sessions?course=${encodeURIComponent(c.id)}`} aria-label={t("training.sessions.ofCourse", { title: c.title })}>
+                      {t("training.pages.sessions")}
+                    </Anchor>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

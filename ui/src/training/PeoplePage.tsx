@@ -1,10 +1,10 @@
 /**
  * The roster: every agent with employee id, team, role, hire date and whether they are
  * still here, filtered by team, role and activity (active by default). Each name opens
- * the agent's training records.
+ * the agent's training records; "Import records…" reads many agents' records from CSV.
  */
 import { ActionIcon, Anchor, Button, Group, Menu, SimpleGrid, Stack, Table, Text } from "@mantine/core";
-import { IconDots, IconPlus } from "@tabler/icons-react";
+import { IconDots, IconFileImport, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -15,6 +15,7 @@ import { describeError } from "../ipc/errors";
 import { useRoles, useRoster, useSetLeft, useTeams } from "../ipc/queries";
 import { AgentDialog } from "./AgentDialog";
 import { LeftDialog } from "./LeftDialog";
+import { RecordsImportDialog } from "./RecordsImportDialog";
 import { roleLabel, roleLabelOf } from "./model";
 
 const ACTIVITIES = ["active", "left"] as const;
@@ -28,6 +29,7 @@ export function PeoplePage() {
   const reinstate = useSetLeft();
   const [editing, setEditing] = useState<RosterAgent | "new" | null>(null);
   const [leaving, setLeaving] = useState<RosterAgent | null>(null);
+  const [importing, setImporting] = useState(false);
   const none = <Text size="sm" c="dimmed">{t("common.none")}</Text>;
   const common = { size: "xs", clearable: true, placeholder: t("cases.filters.any") } as const;
 
@@ -45,9 +47,14 @@ export function PeoplePage() {
             onChange={(v) => setQuery({ ...query, activity: (v as Activity | null) ?? null })}
           />
         </SimpleGrid>
-        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing("new")}>
-          {t("training.people.new")}
-        </Button>
+        <Group gap="xs">
+          <Button size="xs" variant="default" leftSection={<IconFileImport size={14} aria-hidden />} onClick={() => setImporting(true)}>
+            {t("training.import.open")}
+          </Button>
+          <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing("new")}>
+            {t("training.people.new")}
+          </Button>
+        </Group>
       </Group>
       <Text size="sm" c="dimmed" aria-live="polite">
         {roster.isError
@@ -112,6 +119,7 @@ export function PeoplePage() {
       ) : null}
       {editing ? <AgentDialog agent={editing === "new" ? undefined : editing} opened onClose={() => setEditing(null)} /> : null}
       {leaving ? <LeftDialog agent={leaving} opened onClose={() => setLeaving(null)} /> : null}
+      {importing ? <RecordsImportDialog opened onClose={() => setImporting(false)} /> : null}
     </Stack>
   );
 }

@@ -1,14 +1,14 @@
 /**
  * Training: the people supervised (the roster), the courses they are trained on (each
  * agent with a page of their training records), the compliance matrix and the
- * requirements it is judged by. One section, four pages, linked from a row of page links
+ * requirements it is judged by, and the sessions courses are held in. One section, five pages, linked from a row of page links
  * (as the customer's voice).
  */
 import { Button, Group, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 
-const PAGES = ["people", "courses", "compliance", "requirements"] as const;
+const PAGES = ["people", "courses", "sessions", "compliance", "requirements"] as const;
 
 export function TrainingPage() {
   const { t } = useTranslation();

@@ -167,7 +167,7 @@ pub fn undo(tx: &mut WriteTx<'_>, priors: &[Prior]) -> Result<()> {
             }
         }
         if case.assignee_id != p.assignee_id || case.team_id != p.team_id {
-            store::assign(tx, &p.id, p.assignee_id.as_ref(), p.team_id.as_ref())?;
+            store::assign_as_before(tx, &p.id, p.assignee_id.as_ref(), p.team_id.as_ref())?;
         }
         if case.tags != p.tags {
             store::set_tags(tx, &p.id, &p.tags)?;

@@ -222,8 +222,29 @@ pub(super) fn move_events(from: CaseStatus, to: CaseStatus, resolution: Option<&
     Ok(events)
 }
 
-/// Assigns the case to an agent and/or team (None clears).
+/// Assigns the case to an agent and/or team (None clears). An agent who has left cannot
+/// be given a case (`AgentLeft` on `assigneeId`), though a case already theirs stays theirs.
 pub fn assign(tx: &mut WriteTx<'_>, id: &CaseId, assignee: Option<&AgentId>, team: Option<&TeamId>) -> Result<()> {
+    if let Some(a) = assignee {
+        let current: Option<AgentId> = tx
+            .conn()
+            .prepare_cached("SELECT assignee_id FROM cases WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        people::ensure_active_agent(tx.conn(), a, current.as_ref(), "assigneeId")?;
+    }
+    assign_as_before(tx, id, assignee, team)
+}
+
+/// [`assign`] without the check that the agent is still here: undoing a bulk assignment
+/// puts back whoever had the case.
+pub(crate) fn assign_as_before(
+    tx: &mut WriteTx<'_>,
+    id: &CaseId,
+    assignee: Option<&AgentId>,
+    team: Option<&TeamId>,
+) -> Result<()> {
     workflow::check(facts::current(tx, id)?.status, CaseAction::Assign)?;
     if let Some(a) = assignee {
         people::ensure_agent(tx.conn(), a)?;

@@ -344,6 +344,40 @@ fn bulk_close_assign_tag_and_undo() {
     }
 }
 
+/// An agent who has left is not given new cases (one at a time or in bulk), while the
+/// cases already theirs keep them, with their name, and saving those unchanged works.
+#[test]
+fn an_agent_who_left_gets_no_new_case_and_keeps_their_own() {
+    let (_d, mut store, _) = temp_store();
+    let gone = store.write(|tx| people::create_agent(tx, "Li Na", None)).unwrap();
+    let stays = store.write(|tx| people::create_agent(tx, "Wang Fang", None)).unwrap();
+    let a = create(&mut store, "a");
+    let b = create(&mut store, "b");
+    store.write(|tx| assign(tx, &a, Some(&gone), None)).unwrap();
+    store.write(|tx| people::roster::set_left(tx, &gone, Some("2026-03-01"))).unwrap();
+
+    let left = |r: crate::Result<()>| matches!(r, Err(Error::Validation { field: "assigneeId", rule: ValidationRule::AgentLeft, .. }));
+    assert!(left(store.write(|tx| assign(tx, &b, Some(&gone), None))));
+    let outbox = count_rows(&store, "outbox");
+    let bulk = store.write(|tx| bulk::apply(tx, std::slice::from_ref(&b), &BulkAction::Assign { assignee: Some(gone.clone()) }));
+    assert!(matches!(bulk, Err(Error::Validation { rule: ValidationRule::AgentLeft, .. })), "{bulk:?}");
+    assert_eq!(count_rows(&store, "outbox"), outbox);
+    assert!(get(store.conn(), &b).unwrap().assignee_id.is_none());
+
+    // Their own case keeps them and their name; reassigning it to them again is harmless.
+    store.write(|tx| assign(tx, &a, Some(&gone), None)).unwrap();
+    let case = get(store.conn(), &a).unwrap();
+    assert_eq!((case.assignee_id.as_ref(), case.assignee_name.as_deref()), (Some(&gone), Some("Li Na")));
+    // Undoing a bulk reassignment puts them back.
+    let out = store.write(|tx| bulk::apply(tx, std::slice::from_ref(&a), &BulkAction::Assign { assignee: Some(stays.clone()) })).unwrap();
+    store.write(|tx| bulk::undo(tx, &out.changed)).unwrap();
+    assert_eq!(get(store.conn(), &a).unwrap().assignee_id.as_ref(), Some(&gone));
+    // The pickers' list says who left.
+    let listed = people::agents(store.conn()).unwrap();
+    assert_eq!(listed.iter().find(|x| x.id == gone).unwrap().left_on.as_deref(), Some("2026-03-01"));
+    assert_eq!(listed.iter().find(|x| x.id == stays).unwrap().left_on, None);
+}
+
 #[test]
 fn failed_bulk_action_changes_nothing() {
     let (_d, mut store, _) = temp_store();

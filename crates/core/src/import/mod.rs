@@ -31,7 +31,7 @@ pub mod layout;
 pub mod mapping;
 mod plan;
 pub mod problems;
-mod rows;
+pub(crate) mod rows;
 mod run;
 pub mod saved;
 mod validate;

@@ -32,6 +32,9 @@ pub struct Agent {
     pub team_id: Option<TeamId>,
     /// The team's name.
     pub team_name: Option<String>,
+    /// The day they left; `None` while active. Pickers of new work leave them out, and
+    /// what already names them still shows their name.
+    pub left_on: Option<String>,
 }
 
 /// A team.
@@ -67,11 +70,11 @@ pub fn create_agent(tx: &mut WriteTx<'_>, name: &str, team: Option<&TeamId>) -> 
 /// Every agent, by name.
 pub fn agents(conn: &rusqlite::Connection) -> Result<Vec<Agent>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.name, a.team_id, t.name FROM agents a LEFT JOIN teams t ON t.id = a.team_id
+        "SELECT a.id, a.name, a.team_id, t.name, a.left_on FROM agents a LEFT JOIN teams t ON t.id = a.team_id
          WHERE a.deleted_at IS NULL ORDER BY a.name COLLATE NOCASE",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(Agent { id: r.get(0)?, name: r.get(1)?, team_id: r.get(2)?, team_name: r.get(3)? })
+        Ok(Agent { id: r.get(0)?, name: r.get(1)?, team_id: r.get(2)?, team_name: r.get(3)?, left_on: r.get(4)? })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -110,6 +113,26 @@ pub fn ensure_agent(conn: &rusqlite::Connection, id: &AgentId) -> Result<()> {
         .query_row([id], |_| Ok(()))
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "agent", id: id.to_string() })
+}
+
+/// Fails unless the agent exists (`NotFound`) and has not left (`AgentLeft` on `field`):
+/// for picking an agent for new work. `keep` (the agent already there) is let through,
+/// so a form saved unchanged never fails over someone who left since.
+pub fn ensure_active_agent(
+    conn: &rusqlite::Connection,
+    id: &AgentId,
+    keep: Option<&AgentId>,
+    field: &'static str,
+) -> Result<()> {
+    let left: Option<String> = conn
+        .prepare_cached("SELECT left_on FROM agents WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "agent", id: id.to_string() })?;
+    if left.is_some() && keep != Some(id) {
+        return Err(Error::invalid(field, crate::ValidationRule::AgentLeft));
+    }
+    Ok(())
 }
 
 /// Fails with `NotFound` unless the team exists.

@@ -174,6 +174,11 @@ impl WriteTx<'_> {
                         .conn()
                         .prepare_cached(&format!("SELECT {} FROM {} WHERE id = ?1", t.col, table.name()))?
                         .query_row([id], |r| r.get(0))?;
+                    // The same value written on both devices (a set element's owner and
+                    // element, made from its id, when both added it) lost nothing.
+                    if wire::from_wire(t.value) == mine {
+                        continue;
+                    }
                     out.conflicts +=
                         u32::from(record_conflict(self, table, id, t.col, &mine, lost.hlc, t.version.hlc)?);
                 }

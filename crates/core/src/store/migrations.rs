@@ -912,6 +912,38 @@ pub const MIGRATIONS: &[&str] = &[
         DELETE FROM articles_grams WHERE rowid = old.rowid;
     END;
     "#,
+    // Training sessions (training/sessions.rs, issue 17 item 3): a course held on a day by
+    // a trainer at a place, with capacity (registers). Enrolments are a set per session,
+    // the id made from (session, agent), present 1 or 0, as exemptions; `attended` is a
+    // register the attendance grid sets. Scores are training records with the session's
+    // id (events); counts and pass/fail are derived on read, never stored.
+    r#"
+    CREATE TABLE training_sessions (
+        id         TEXT PRIMARY KEY NOT NULL,
+        course_id  TEXT NOT NULL DEFAULT '',
+        held_on    TEXT NOT NULL DEFAULT '',
+        trainer    TEXT NOT NULL DEFAULT '',
+        place      TEXT NOT NULL DEFAULT '',
+        capacity   INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX training_sessions_course ON training_sessions (course_id, held_on);
+
+    CREATE TABLE training_enrolments (
+        id         TEXT PRIMARY KEY NOT NULL,
+        session_id TEXT NOT NULL DEFAULT '',
+        agent_id   TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 0,
+        attended   INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX training_enrolments_session ON training_enrolments (session_id);
+    CREATE INDEX training_records_session ON training_records (session_id) WHERE session_id IS NOT NULL;
+    "#,
 ];
 
 /// The schema version this build creates and understands.

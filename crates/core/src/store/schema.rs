@@ -108,6 +108,10 @@ pub enum Table {
     TrainingRequirements,
     /// The courses agents are exempt from: one row per (agent, course) ever exempted.
     TrainingExemptions,
+    /// Training sessions: a course held on a day by a trainer at a place, with capacity.
+    TrainingSessions,
+    /// The agents enrolled in sessions: one row per (session, agent) ever enrolled.
+    TrainingEnrolments,
     /// Contingency plans (the draft being edited).
     Plans,
     /// The steps of plans' phases.
@@ -162,6 +166,8 @@ impl Table {
         Table::TrainingRecords,
         Table::TrainingRequirements,
         Table::TrainingExemptions,
+        Table::TrainingSessions,
+        Table::TrainingEnrolments,
         Table::Plans,
         Table::PlanSteps,
         Table::PlanVersions,
@@ -200,6 +206,8 @@ impl Table {
             Table::TrainingRecords => "training_records",
             Table::TrainingRequirements => "training_requirements",
             Table::TrainingExemptions => "training_exemptions",
+            Table::TrainingSessions => "training_sessions",
+            Table::TrainingEnrolments => "training_enrolments",
             Table::Plans => "plans",
             Table::PlanSteps => "plan_steps",
             Table::PlanVersions => "plan_versions",
@@ -342,6 +350,20 @@ impl Table {
             // As insight evidence: one row per (agent, course), a link and an unlink made
             // offline merging per element; the reason is a register.
             Table::TrainingExemptions => const { &[reg("agent_id"), reg("course_id"), reg("reason"), set("present")] },
+            // Values a person sets. What a session amounts to (how many enrolled, attended,
+            // passed) is derived from its enrolments and records, never stored.
+            Table::TrainingSessions => const { &[
+                reg("course_id"),
+                reg("held_on"),
+                reg("trainer"),
+                reg("place"),
+                reg("capacity"),
+            ] },
+            // As exemptions: the id is made from (session, agent), so two devices enrolling
+            // offline both keep theirs and an enrolment and a withdrawal merge per element.
+            // `attended` is a value a person sets in the attendance grid; the scores are
+            // the training records the grid writes (events with `session_id`).
+            Table::TrainingEnrolments => const { &[reg("session_id"), reg("agent_id"), set("present"), reg("attended")] },
             Table::Plans => const { &[
                 reg("title"),
                 reg("scenario"),
@@ -471,6 +493,8 @@ impl Table {
             | Table::Courses
             | Table::TrainingRequirements
             | Table::TrainingExemptions
+            | Table::TrainingSessions
+            | Table::TrainingEnrolments
             | Table::Plans
             | Table::PlanSteps
             | Table::KbCategories
@@ -491,6 +515,8 @@ impl Table {
             // An agent's history travels right after the agent.
             Table::TrainingRecords => Some((Table::Agents, "agent_id")),
             Table::TrainingExemptions => Some((Table::Agents, "agent_id")),
+            // A session's enrolments travel right after the session.
+            Table::TrainingEnrolments => Some((Table::TrainingSessions, "session_id")),
             // A plan's steps and versions travel with it; a run's events with the run (a
             // run is a root of its own: children are published one level deep).
             Table::PlanSteps | Table::PlanVersions => Some((Table::Plans, "plan_id")),

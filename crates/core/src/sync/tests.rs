@@ -308,6 +308,63 @@ fn training_records_made_offline_on_two_devices_both_survive() {
     assert_eq!(export(&a), export(&b));
 }
 
+/// Two supervisors enrolling agents in the same session offline: enrolments are a set per
+/// session, so once synced both devices hold both agents (and one row each), and a result
+/// saved on one device shows on the other.
+#[test]
+fn enrolments_in_one_session_made_offline_on_two_devices_both_survive() {
+    use crate::people::{AgentInput, roster};
+    use crate::training::sessions::{self, AttendanceRow, SessionInput};
+    use crate::training::{CourseInput, Mode, Topic, courses};
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let agent = |name: &str| AgentInput {
+        name: name.into(),
+        employee_id: String::new(),
+        team_id: None,
+        role_id: None,
+        hired_on: None,
+    };
+    let ann = a.store.write(|tx| roster::create(tx, &agent("Ann Lee"))).unwrap();
+    let bo = a.store.write(|tx| roster::create(tx, &agent("Bo Chen"))).unwrap();
+    let course = CourseInput {
+        title: "Data protection".into(),
+        topic: Topic::Compliance,
+        mode: Mode::Classroom,
+        duration_minutes: 90,
+        validity_months: Some(12),
+        pass_mark: Some(80),
+    };
+    let gdpr = a.store.write(|tx| courses::create(tx, &course)).unwrap();
+    let input = SessionInput {
+        course_id: gdpr,
+        held_on: "2026-02-20".into(),
+        trainer: "Grace Wu".into(),
+        place: String::new(),
+        capacity: 10,
+    };
+    let s = a.store.write(|tx| sessions::create(tx, &input)).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    a.store.write(|tx| sessions::enrol(tx, &s, std::slice::from_ref(&ann))).unwrap();
+    b.store.write(|tx| sessions::enrol(tx, &s, &[bo.clone(), ann.clone()])).unwrap();
+    b.store
+        .write(|tx| sessions::save_attendance(tx, &s, &[AttendanceRow { agent_id: bo.clone(), attended: true, score: Some(90) }]))
+        .unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    for d in [&a, &b] {
+        let detail = sessions::detail(d.store.conn(), &s).unwrap();
+        let names: Vec<&str> = detail.attendees.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Chen"]);
+        assert_eq!((detail.session.enrolled, detail.session.attended, detail.session.passed), (2, 1, 1));
+        assert_eq!(conflicts::list(d.store.conn()).unwrap(), []);
+    }
+    assert_eq!(export(&a), export(&b));
+}
+
 /// Two supervisors ticking the same run offline: ticks, skips and log entries are events,
 /// so once synced both devices hold both ticks and derive the same checklist and log.
 #[test]

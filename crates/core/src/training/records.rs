@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::courses::{self, MAX_SCORE};
 use super::expiry::{self, RecordStatus};
-use crate::ids::{AgentId, CourseId, TrainingRecordId};
+use crate::ids::{AgentId, CourseId, SessionId, TrainingRecordId};
 use crate::input::{TextRule, check_day_window, check_id, parse_day};
 use crate::people::roster::{self, RosterAgent};
 use crate::store::{Table, WriteTx};
@@ -87,6 +87,15 @@ pub struct AgentTraining {
 /// (`InvalidValue`) or missing where the course has a pass mark (`Required`), an
 /// over-long issuer or note.
 pub fn add(tx: &mut WriteTx<'_>, input: &RecordInput) -> Result<TrainingRecordId> {
+    add_in(tx, input, None)
+}
+
+/// [`add`], of a record earned in `session` (the attendance grid's, sessions.rs) when given.
+pub(crate) fn add_in(
+    tx: &mut WriteTx<'_>,
+    input: &RecordInput,
+    session: Option<&SessionId>,
+) -> Result<TrainingRecordId> {
     let unknown = |field: &'static str| {
         move |e: Error| match e {
             Error::NotFound { .. } => Error::invalid(field, ValidationRule::InvalidValue),
@@ -144,6 +153,10 @@ pub fn add(tx: &mut WriteTx<'_>, input: &RecordInput) -> Result<TrainingRecordId
             ),
             ("issuer", Value::Text(issuer)),
             ("note", Value::Text(note)),
+            (
+                "session_id",
+                session.map_or(Value::Null, |s| Value::Text(s.to_string())),
+            ),
         ],
     )?;
     Ok(id)

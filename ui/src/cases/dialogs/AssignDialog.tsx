@@ -1,11 +1,14 @@
-/** Assign the case to an agent and/or a team ("Nobody" clears either). */
+/**
+ * Assign the case to an agent and/or a team ("Nobody" clears either). Agents who have
+ * left are not offered; a case already theirs shows their name until reassigned.
+ */
 import { Button, Select } from "@mantine/core";
 import { IconUserCheck } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import type { Case } from "../../ipc/bindings";
-import { useAgents, useAssignCase, useMe, useTeams } from "../../ipc/queries";
+import { pickableAgents, useAgents, useAssignCase, useMe, useTeams } from "../../ipc/queries";
 import { FormDialog } from "./FormDialog";
 import { useDialogMutation } from "./useDialogMutation";
 
@@ -43,9 +46,10 @@ export function AssignDialog({ kase, opened, onClose }: { kase: Case; opened: bo
         label={t("cases.assign.agent")}
         data={[
           { value: NOBODY, label: t("cases.assign.nobody") },
-          ...(agents.data ?? []).map((a) => ({
+          // Agents who left are not offered, though the case's own assignee still shows.
+          ...pickableAgents(agents.data, kase.assigneeId).map((a) => ({
             value: a.id,
-            label: a.teamName ? `${a.name} (${a.teamName})` : a.name,
+            label: a.leftOn ? t("training.people.leftName", { name: a.name }) : a.teamName ? `${a.name} (${a.teamName})` : a.name,
           })),
         ]}
         value={agent}
@@ -54,7 +58,7 @@ export function AssignDialog({ kase, opened, onClose }: { kase: Case; opened: bo
         searchable
         data-autofocus
       />
-      {me.data && me.data !== agent && (
+      {me.data && me.data !== agent && pickableAgents(agents.data).some((a) => a.id === me.data) && (
         <Button
           variant="subtle"
           size="compact-sm"

@@ -332,6 +332,7 @@ fn the_migration_fills_the_facts_of_an_older_database() {
          ALTER TABLE agents DROP COLUMN hired_on; ALTER TABLE agents DROP COLUMN left_on;
          DROP TABLE roles; DROP TABLE courses; DROP TABLE training_records;
          DROP TABLE training_requirements; DROP TABLE training_exemptions;
+         DROP TABLE training_sessions; DROP TABLE training_enrolments;
          DROP TABLE plans; DROP TABLE plan_steps; DROP TABLE plan_versions; DROP TABLE plan_runs;
          DROP TABLE run_events;
          DROP TABLE kb_categories; DROP TABLE articles; DROP TABLE article_tags; DROP TABLE article_cases;
