@@ -157,6 +157,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         plans::plan_publish,
         plans::plan_run_start,
         plans::plan_run_active,
+        plans::plan_reminders,
         plans::plan_run_get,
         plans::plan_run_record,
         knowledge::kb_article_find,

@@ -141,6 +141,7 @@ pub const COMMANDS: &[&str] = &[
     "plan_publish",
     "plan_run_start",
     "plan_run_active",
+    "plan_reminders",
     "plan_run_get",
     "plan_run_record",
     "kb_article_find",

@@ -3,8 +3,8 @@
 
 use frontline_core::ids::{PlanId, PlanRunId, PlanStepId, PlanVersionId, RunEventId};
 use frontline_core::plans::{
-    PlanDetail, PlanInput, PlanSummary, RunAction, RunInput, RunSummary, RunView, StepInput, overview, plans, runs,
-    versions,
+    PlanDetail, PlanInput, PlanReminder, PlanSummary, RunAction, RunInput, RunSummary, RunView, StepInput, overview,
+    plans, reminders, runs, versions,
 };
 use tauri::State;
 
@@ -79,6 +79,13 @@ pub async fn plan_publish(state: State<'_, AppState>, id: PlanId) -> Result<Plan
 #[specta::specta]
 pub async fn plan_run_start(state: State<'_, AppState>, input: RunInput) -> Result<PlanRunId, IpcError> {
     state.write(|tx| runs::start(tx, &input))
+}
+
+/// Plans overdue for review or for a drill, the longest overdue first.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_reminders(state: State<'_, AppState>) -> Result<Vec<PlanReminder>, IpcError> {
+    state.read(|s| reminders::list(s.conn(), s.now()))
 }
 
 /// Every run not closed yet, the latest first.

@@ -336,6 +336,8 @@ export const commands = {
 	planRunStart: (input: RunInput) => typedError<PlanRunId, IpcError>(__TAURI_INVOKE("plan_run_start", { input })),
 	/**  Every run not closed yet, the latest first. */
 	planRunActive: () => typedError<RunSummary[], IpcError>(__TAURI_INVOKE("plan_run_active")),
+	/**  Plans overdue for review or for a drill, the longest overdue first. */
+	planReminders: () => typedError<PlanReminder[], IpcError>(__TAURI_INVOKE("plan_reminders")),
 	/**  A run as it stands now: checklist, log and (once closed) score. */
 	planRunGet: (id: PlanRunId) => typedError<RunView, IpcError>(__TAURI_INVOKE("plan_run_get", { id })),
 	/**  Records a tick, skip, note, log entry or the close of a run. */
@@ -2614,6 +2616,20 @@ export type PlanInput = {
 	thresholds: string,
 };
 
+/**  A plan overdue for a review or a drill. */
+export type PlanReminder = {
+	/**  The plan. */
+	planId: PlanId,
+	/**  Its title (the draft's). */
+	title: string,
+	/**  Review or drill. */
+	kind: ReminderKind,
+	/**  When it fell due. */
+	dueAt: string,
+	/**  Whole days since it fell due (0 on the day itself). */
+	daysOverdue: number,
+};
+
 /**  Id of a run of a plan: a real incident, a drill or a tabletop exercise. */
 export type PlanRunId = string;
 
@@ -2844,6 +2860,13 @@ export type Region =
 "tw" | 
 /**  Hong Kong. */
 "hk";
+
+/**  What a plan is overdue for. */
+export type ReminderKind = 
+/**  Its review: the plan read through and published again. */
+"review" | 
+/**  A drill: the plan carried out for practice. */
+"drill";
 
 /**  One day of the period: the dashboard's volume and trend charts at that day. */
 export type ReportDay = {

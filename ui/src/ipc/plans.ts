@@ -22,6 +22,7 @@ export const planKeys = {
   list: ["plans", "list"] as const,
   plan: (id: PlanId) => ["plans", "plan", id] as const,
   activeRuns: ["plans", "runs", "active"] as const,
+  reminders: ["plans", "reminders"] as const,
   run: (id: PlanRunId) => ["plans", "run", id] as const,
 };
 
@@ -31,6 +32,19 @@ export function usePlans() {
 
 export function usePlan(id: PlanId) {
   return useQuery({ queryKey: planKeys.plan(id), queryFn: async () => unwrap(await commands.planGet(id)) });
+}
+
+/**
+ * Plans overdue for review or a drill. Refreshed hourly as well: a plan falls due as days
+ * pass, with nothing written.
+ */
+export function usePlanReminders(enabled = true) {
+  return useQuery({
+    queryKey: planKeys.reminders,
+    enabled,
+    queryFn: async () => unwrap(await commands.planReminders()),
+    refetchInterval: 3_600_000,
+  });
 }
 
 /** Every run not closed yet, the latest first. */

@@ -170,3 +170,49 @@ describe("run", () => {
     expect(screen.queryByRole("textbox", { name: "New log entry" })).not.toBeInTheDocument();
   });
 });
+
+describe("reminders and active runs everywhere", () => {
+  const reminders = [
+    { planId: "plan-1", title: "Telephony outage", kind: "drill", dueAt: "2026-03-01T09:00:00.000Z", daysOverdue: 12 },
+    { planId: "plan-2", title: "Contact-volume surge", kind: "review", dueAt: "2026-03-10T09:00:00.000Z", daysOverdue: 1 },
+  ];
+
+  it("lists plans overdue for review or a drill on the home screen, each linked to its plan", async () => {
+    mockIpc({ plan_reminders: () => reminders });
+    renderApp("/dashboard");
+    const section = await screen.findByRole("region", { name: "2 plans due for review or a drill" });
+    const items = within(section).getAllByRole("listitem");
+    expect(items.map((i) => i.textContent)).toEqual([
+      "Drill overdueTelephony outagedue Sunday, March 1, 2026, 12 days ago",
+      "Review overdueContact-volume surgedue Tuesday, March 10, 2026, 1 day ago",
+    ]);
+    expect(within(section).getByRole("link", { name: "Telephony outage" })).toHaveAttribute("href", "#/plans/plan-1");
+  });
+
+  it("shows nothing when no plan is due", async () => {
+    mockIpc({ plan_list: () => [samplePlanSummary] });
+    renderApp("/plans");
+    await screen.findByRole("table", { name: "Contingency plans" });
+    expect(callsTo("plan_reminders").length).toBeGreaterThan(0);
+    expect(screen.queryByRole("region", { name: /due for review/ })).toBeNull();
+  });
+
+  it("puts one active run in the header on every screen, linked to its checklist, its kind said", async () => {
+    mockIpc({ plan_run_active: () => [sampleRunSummary] });
+    renderApp("/settings");
+    const link = await screen.findByRole("link", { name: "Drill: Telephony outage" });
+    expect(link).toHaveAttribute("href", "#/plans/runs/run-1");
+  });
+
+  it("offers several active runs from a menu in the header", async () => {
+    const incident = { ...sampleRunSummary, id: "run-2", kind: "incident" as const, planTitle: "Contact-volume surge" };
+    mockIpc({ plan_run_active: () => [sampleRunSummary, incident] });
+    const { user } = renderApp("/cases");
+    await user.click(await screen.findByRole("button", { name: "2 active runs" }));
+    const menu = await screen.findByRole("menu");
+    expect(within(menu).getAllByRole("menuitem").map((i) => i.textContent)).toEqual([
+      "Drill: Telephony outage",
+      "Incident: Contact-volume surge",
+    ]);
+  });
+});

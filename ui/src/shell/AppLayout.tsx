@@ -1,9 +1,9 @@
 /**
- * The window's frame: header (app name, organisation), navbar (the six sections, with
+ * The window's frame: header (app name, organisation, active plan runs), navbar (the six sections, with
  * Ctrl/Cmd+1…9), the routed page in <main>, and the status bar. A skip link jumps past
  * the navigation straight to the page.
  */
-import { AppShell, Group, NavLink, Text, Tooltip } from "@mantine/core";
+import { AppShell, Box, Group, NavLink, Text, Tooltip } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
 import { useEffect, useMemo, useRef, type MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { Link, Outlet, useLocation, useNavigate } from "react-router";
 
 import { SlaBreachAlerts } from "../cases/SlaBreachAlerts";
 import { useDatabaseReady, useSettings } from "../ipc/queries";
+import { ActiveRunsIndicator } from "../plans/ActiveRunsIndicator";
 import { SyncAlerts } from "../sync/SyncAlerts";
 import classes from "./AppLayout.module.css";
 import { dropOpening, markOpening } from "./openingMark";
@@ -93,6 +94,9 @@ export function AppLayout() {
               </Text>
             </>
           )}
+          <Box ml="auto">
+            <ActiveRunsIndicator />
+          </Box>
         </Group>
       </AppShell.Header>
 

@@ -194,6 +194,7 @@ export function mockIpc(handlers: Handlers = {}) {
     compliance_view: () => emptyCompliance(),
     plan_list: () => [],
     plan_run_active: () => [],
+    plan_reminders: () => [],
     kb_article_find: () => [],
     kb_tag_list: () => [],
     kb_category_list: () => [],
