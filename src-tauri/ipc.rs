@@ -167,6 +167,10 @@ pub fn builder() -> Builder<tauri::Wry> {
         knowledge::kb_case_articles,
         knowledge::kb_article_cases,
         knowledge::kb_script_for_case,
+        knowledge::kb_read_ask,
+        knowledge::kb_acknowledge,
+        knowledge::kb_read_status,
+        knowledge::kb_outstanding_acks,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

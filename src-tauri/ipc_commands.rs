@@ -151,4 +151,8 @@ pub const COMMANDS: &[&str] = &[
     "kb_case_articles",
     "kb_article_cases",
     "kb_script_for_case",
+    "kb_read_ask",
+    "kb_acknowledge",
+    "kb_read_status",
+    "kb_outstanding_acks",
 ];

@@ -1,11 +1,12 @@
 //! Knowledge-base commands: articles and their categories, publishing and history,
 //! search, and links to cases. Each is one core call.
 
-use frontline_core::ids::{ArticleId, ArticleVersionId, CaseId, KbCategoryId};
+use frontline_core::ids::{AgentId, ArticleId, ArticleVersionId, CaseId, KbCategoryId, RoleId, TeamId};
 use frontline_core::knowledge::{
     Article, ArticleHit, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput, DiffLine,
-    LinkedArticle, LinkedCase, articles, categories, links, search, versions,
+    LinkedArticle, LinkedCase, OutstandingAck, ReadStatus, acks, articles, categories, links, search, versions,
 };
+use frontline_core::settings;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -151,4 +152,46 @@ pub async fn kb_script_for_case(
     case_id: CaseId,
 ) -> Result<String, IpcError> {
     state.read(|s| links::script_for_case(s.conn(), &article, &case_id))
+}
+
+/// Asks roles to read an article's latest publication (publishing it first with `publish`).
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_read_ask(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    role_ids: Vec<RoleId>,
+    publish: bool,
+) -> Result<ArticleVersionId, IpcError> {
+    state.write(|tx| acks::ask(tx, &article, &role_ids, publish))
+}
+
+/// Records agents' acknowledgements of an article's latest publication; gives how many
+/// were new.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_acknowledge(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    agent_ids: Vec<AgentId>,
+    acked_on: String,
+) -> Result<u32, IpcError> {
+    state.write(|tx| acks::acknowledge(tx, &article, &agent_ids, &acked_on))
+}
+
+/// Where an article's read requests stand today.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_read_status(state: State<'_, AppState>, article: ArticleId) -> Result<ReadStatus, IpcError> {
+    state.read(|s| acks::status(s.conn(), &article, settings::today(s.conn(), s.now())?))
+}
+
+/// Every outstanding acknowledgement of a team's agents (`None`: everyone) today.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_outstanding_acks(
+    state: State<'_, AppState>,
+    team_id: Option<TeamId>,
+) -> Result<Vec<OutstandingAck>, IpcError> {
+    state.read(|s| acks::outstanding(s.conn(), team_id.as_ref(), settings::today(s.conn(), s.now())?))
 }

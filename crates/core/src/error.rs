@@ -45,6 +45,8 @@ pub enum ValidationRule {
     NotPublished,
     /// Recording an action on a run that was closed.
     RunClosed,
+    /// Asking to read, or acknowledging, a knowledge-base article never published.
+    ArticleNotPublished,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -247,6 +249,7 @@ impl ValidationRule {
             (ValidationRule::NoSteps, _) => "the plan has no steps".into(),
             (ValidationRule::NotPublished, _) => "the plan has no published version".into(),
             (ValidationRule::RunClosed, _) => "the run is closed".into(),
+            (ValidationRule::ArticleNotPublished, _) => "the article has no published version".into(),
         }
     }
 }

@@ -348,6 +348,17 @@ export const commands = {
 	kbArticleCases: (article: ArticleId) => typedError<LinkedCase[], IpcError>(__TAURI_INVOKE("kb_article_cases", { article })),
 	/**  A call script filled in for a case. */
 	kbScriptForCase: (article: ArticleId, caseId: CaseId) => typedError<string, IpcError>(__TAURI_INVOKE("kb_script_for_case", { article, caseId })),
+	/**  Asks roles to read an article's latest publication (publishing it first with `publish`). */
+	kbReadAsk: (article: ArticleId, roleIds: RoleId[], publish: boolean) => typedError<ArticleVersionId, IpcError>(__TAURI_INVOKE("kb_read_ask", { article, roleIds, publish })),
+	/**
+	 *  Records agents' acknowledgements of an article's latest publication; gives how many
+	 *  were new.
+	 */
+	kbAcknowledge: (article: ArticleId, agentIds: AgentId[], ackedOn: string) => typedError<number, IpcError>(__TAURI_INVOKE("kb_acknowledge", { article, agentIds, ackedOn })),
+	/**  Where an article's read requests stand today. */
+	kbReadStatus: (article: ArticleId) => typedError<ReadStatus, IpcError>(__TAURI_INVOKE("kb_read_status", { article })),
+	/**  Every outstanding acknowledgement of a team's agents (`None`: everyone) today. */
+	kbOutstandingAcks: (teamId: TeamId | null) => typedError<OutstandingAck[], IpcError>(__TAURI_INVOKE("kb_outstanding_acks", { teamId })),
 };
 
 /** Events */
@@ -363,6 +374,18 @@ export const events = {
 export const LIMITS = {"articleBodyMax":200000,"articleSearchMax":200,"bulkMax":1000,"callbackDaysAhead":730,"callbackDaysBack":365,"caseSearchMax":200,"customerSearchMax":200,"demoCasesMax":100000,"holidayDaysAhead":1825,"holidayDaysBack":3650,"icsFileMaxBytes":1000000,"intervalsPerDayMax":6,"queryListMax":100,"tagsMax":20} as const;
 
 /* Types */
+/**  An agent whose acknowledgement is up to date. */
+export type AckEntry = {
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	agentName: string,
+	/**  The latest version they acknowledged. */
+	versionNumber: number,
+	/**  The day they did (YYYY-MM-DD). */
+	ackedOn: string,
+};
+
 /**  Whether an agent still works here. */
 export type Activity = 
 /**  No leaving date. */
@@ -2402,6 +2425,26 @@ export type OpeningInterval = {
 	end: string,
 };
 
+/**  An agent who has still to acknowledge an article. */
+export type OutstandingAck = {
+	/**  The article. */
+	articleId: ArticleId,
+	/**  Its title. */
+	articleTitle: string,
+	/**  The version to acknowledge (the latest their role was asked to read). */
+	versionId: ArticleVersionId,
+	/**  Its number. */
+	versionNumber: number,
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	agentName: string,
+	/**  Their role. */
+	roleId: RoleId,
+	/**  When their role was asked (RFC 3339). */
+	askedAt: string,
+};
+
 /**  The pain-point view of a period. */
 export type PainPoints = {
 	/**  The period. */
@@ -2656,6 +2699,35 @@ export type RankedCount = {
 	name: string,
 	/**  Cases. */
 	cases: number,
+};
+
+/**  A role asked to read an article, for the article page. */
+export type ReadRequest = {
+	/**  The role. */
+	roleId: RoleId,
+	/**  The latest version it was asked to read. */
+	versionId: ArticleVersionId,
+	/**  That version's number (1 for the first publication). */
+	versionNumber: number,
+	/**  When it was asked (RFC 3339). */
+	at: string,
+};
+
+/**  Where an article's read requests stand: the article page's panel. */
+export type ReadStatus = {
+	/**
+	 *  The latest publication, which asking and acknowledging refer to; `None` when the
+	 *  article was never published.
+	 */
+	latestVersionId: ArticleVersionId | null,
+	/**  Its number (0 without one). */
+	latestNumber: number,
+	/**  The roles asked, each with the latest version it was asked to read, by role. */
+	requests: ReadRequest[],
+	/**  Agents asked who have not acknowledged, by name. */
+	outstanding: OutstandingAck[],
+	/**  Agents asked whose acknowledgement is up to date, by name. */
+	acknowledged: AckEntry[],
 };
 
 /**  What the "Add record" form sends. */
@@ -3508,7 +3580,9 @@ export type ValidationRule =
 /**  Running a contingency plan that was never published. */
 "not_published" | 
 /**  Recording an action on a run that was closed. */
-"run_closed";
+"run_closed" | 
+/**  Asking to read, or acknowledging, a knowledge-base article never published. */
+"article_not_published";
 
 /**  A value of a status, priority or channel column, and what it maps to. */
 export type ValueUse = {

@@ -54,6 +54,7 @@ const RULES: readonly ValidationRule[] = [
   "no_steps",
   "not_published",
   "run_closed",
+  "article_not_published",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -199,6 +200,9 @@ export const KNOWN_FIELDS = [
   "articleId",
   "versionId",
   "articleIds",
+  "roleIds",
+  "agentIds",
+  "ackedOn",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

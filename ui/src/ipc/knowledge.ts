@@ -15,6 +15,9 @@ import {
   type CaseId,
   type CategoryInput,
   type KbCategoryId,
+  type AgentId,
+  type RoleId,
+  type TeamId,
 } from "./bindings";
 import { unwrap } from "./result";
 
@@ -29,6 +32,8 @@ export const knowledgeKeys = {
     ["knowledge", "diff", id, old, next] as const,
   casesOf: (id: ArticleId) => ["knowledge", "cases", id] as const,
   ofCase: (id: CaseId) => ["knowledge", "ofCase", id] as const,
+  readStatus: (id: ArticleId) => ["knowledge", "read", id] as const,
+  outstanding: (team: TeamId | null) => ["knowledge", "outstanding", team] as const,
 };
 
 export function useArticleSearch(query: ArticleQuery) {
@@ -123,4 +128,33 @@ export function useUnlinkCase() {
 /** A call script's text for a case, asked for when the supervisor inserts it. */
 export async function scriptForCase(article: ArticleId, kase: CaseId): Promise<string> {
   return unwrap(await commands.kbScriptForCase(article, kase));
+}
+
+/** Who was asked to read an article, who has acknowledged it and who has not. */
+export function useReadStatus(id: ArticleId) {
+  return useQuery({ queryKey: knowledgeKeys.readStatus(id), queryFn: async () => unwrap(await commands.kbReadStatus(id)) });
+}
+
+/** Every outstanding acknowledgement of a team's agents (null: everyone). */
+export function useOutstandingAcks(teamId: TeamId | null) {
+  return useQuery({
+    queryKey: knowledgeKeys.outstanding(teamId),
+    queryFn: async () => unwrap(await commands.kbOutstandingAcks(teamId)),
+  });
+}
+
+/** Asks roles to read the article's latest publication (publishing it first with `publish`). */
+export function useAskToRead() {
+  return useKnowledgeMutation(
+    async ({ article, roleIds, publish }: { article: ArticleId; roleIds: RoleId[]; publish: boolean }) =>
+      unwrap(await commands.kbReadAsk(article, roleIds, publish)),
+  );
+}
+
+/** Records that agents read the article's latest publication on a day; gives how many were new. */
+export function useAcknowledge() {
+  return useKnowledgeMutation(
+    async ({ article, agentIds, ackedOn }: { article: ArticleId; agentIds: AgentId[]; ackedOn: string }) =>
+      unwrap(await commands.kbAcknowledge(article, agentIds, ackedOn)),
+  );
 }

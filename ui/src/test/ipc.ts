@@ -198,6 +198,8 @@ export function mockIpc(handlers: Handlers = {}) {
     kb_tag_list: () => [],
     kb_category_list: () => [],
     kb_case_articles: () => [],
+    kb_read_status: () => ({ latestVersionId: null, latestNumber: 0, requests: [], outstanding: [], acknowledged: [] }),
+    kb_outstanding_acks: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

@@ -9,13 +9,17 @@
 //!   conflict is kept as a version too; diffs between versions and restoring one.
 //! - [`search`]: full-text search over titles and bodies with snippets, and filters.
 //! - [`links`]: links between articles and cases, and filling a call script in for a case.
+//! - [`acks`]: asking roles to read an article, agents' acknowledgements, and who is
+//!   outstanding (derived).
 
+pub mod acks;
 pub mod articles;
 pub mod categories;
 pub mod links;
 pub mod search;
 pub mod versions;
 
+pub use acks::{AckEntry, OutstandingAck, ReadRequest, ReadStatus};
 pub use articles::{Article, ArticleInput, ArticleKind, ArticleStatus, ArticleSummary, BODY_MAX};
 pub use categories::{Category, CategoryInput};
 pub use links::{LinkedArticle, LinkedCase};

@@ -303,3 +303,151 @@ fn links_show_on_both_sides_and_a_script_is_filled_in_for_the_case() {
     ));
     assert_eq!(snapshot(&store), before);
 }
+
+mod read_and_acknowledge {
+    use super::*;
+    use crate::ids::{AgentId, RoleId};
+    use crate::people::{AgentInput, roles, roster};
+
+    fn agent(store: &mut Store, name: &str, role: &str) -> AgentId {
+        let input = AgentInput {
+            name: name.into(),
+            employee_id: String::new(),
+            team_id: None,
+            role_id: Some(roles::built_in_id(role)),
+            hired_on: None,
+        };
+        store.write(|tx| roster::create(tx, &input)).unwrap()
+    }
+
+    fn today(store: &Store, clock: &TestClock) -> chrono::NaiveDate {
+        crate::settings::today(store.conn(), clock.get()).unwrap()
+    }
+
+    fn outstanding(store: &Store, clock: &TestClock, article: &ArticleId) -> Vec<(String, u32)> {
+        acks::status(store.conn(), article, today(store, clock))
+            .unwrap()
+            .outstanding
+            .into_iter()
+            .map(|o| (o.agent_name, o.version_number))
+            .collect()
+    }
+
+    #[test]
+    fn read_tables_are_events_of_their_article() {
+        for t in [Table::ArticleReadRequests, Table::ArticleAcks] {
+            assert!(t.is_synced() && t.is_append_only(), "{}", t.name());
+            assert!(t.columns().iter().all(|c| c.merge == Merge::Event), "{}", t.name());
+            assert_eq!(t.parent(), Some((Table::Articles, "article_id")));
+        }
+    }
+
+    #[test]
+    fn asked_roles_owe_the_latest_version_asked_and_a_bulk_ack_settles_it() {
+        let (_dir, mut store, clock) = temp_store();
+        let ann = agent(&mut store, "Ann", "agent");
+        let bo = agent(&mut store, "Bo", "agent");
+        agent(&mut store, "Cy", "qa");
+        let id = create(&mut store, "Refund SOP", "Refund in 3 days");
+        let v1 = store.write(|tx| acks::ask(tx, &id, &[roles::built_in_id("agent")], true)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Ann".into(), 1), ("Bo".into(), 1)]);
+        // Asking again for the same version writes nothing.
+        let before = snapshot(&store);
+        store.write(|tx| acks::ask(tx, &id, &[roles::built_in_id("agent")], false)).unwrap();
+        assert_eq!(snapshot(&store), before);
+        let day = today(&store, &clock).to_string();
+        let added =
+            store.write(|tx| acks::acknowledge(tx, &id, &[ann.clone(), bo.clone(), ann.clone()], &day)).unwrap();
+        assert_eq!(added, 2);
+        // Entered again (another device, the same briefing): one row each still.
+        assert_eq!(store.write(|tx| acks::acknowledge(tx, &id, &[ann.clone()], &day)).unwrap(), 0);
+        let status = acks::status(store.conn(), &id, today(&store, &clock)).unwrap();
+        assert!(status.outstanding.is_empty());
+        assert_eq!(status.acknowledged.len(), 2);
+        assert_eq!(status.requests.len(), 1);
+        assert_eq!(status.latest_version_id, Some(v1));
+        // A changed SOP published again without asking: the acks stand.
+        later(&clock);
+        edit_body(&mut store, &id, "Refund in 5 days");
+        store.write(|tx| versions::publish(tx, &id)).unwrap();
+        assert!(outstanding(&store, &clock, &id).is_empty());
+        // Published and asked again: everyone asked must read it anew.
+        later(&clock);
+        edit_body(&mut store, &id, "Refund in 2 days");
+        store.write(|tx| acks::ask(tx, &id, &[roles::built_in_id("agent")], true)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Ann".into(), 3), ("Bo".into(), 3)]);
+        store.write(|tx| acks::acknowledge(tx, &id, &[bo], &day)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Ann".into(), 3)]);
+        // The compliance view lists the same, and an archived article asks no one.
+        let all = acks::outstanding(store.conn(), None, today(&store, &clock)).unwrap();
+        assert_eq!(all.iter().map(|o| (o.agent_id.clone(), o.version_number)).collect::<Vec<_>>(), [(ann, 3)]);
+        store.write(|tx| articles::archive(tx, &id)).unwrap();
+        assert!(acks::outstanding(store.conn(), None, today(&store, &clock)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn agents_who_left_and_role_changes_follow_the_roster() {
+        let (_dir, mut store, clock) = temp_store();
+        let ann = agent(&mut store, "Ann", "agent");
+        let bo = agent(&mut store, "Bo", "qa");
+        let id = create(&mut store, "Outage script", "Say sorry");
+        store.write(|tx| acks::ask(tx, &id, &[roles::built_in_id("agent")], true)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Ann".into(), 1)]);
+        let day = today(&store, &clock).to_string();
+        store.write(|tx| roster::set_left(tx, &ann, Some(&day))).unwrap();
+        assert!(outstanding(&store, &clock, &id).is_empty());
+        // Bo moves from QA to agent: now asked.
+        let mut input = AgentInput {
+            name: "Bo".into(),
+            employee_id: String::new(),
+            team_id: None,
+            role_id: Some(roles::built_in_id("agent")),
+            hired_on: None,
+        };
+        store.write(|tx| roster::update(tx, &bo, &input)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Bo".into(), 1)]);
+        input.role_id = Some(roles::built_in_id("team_lead"));
+        store.write(|tx| roster::update(tx, &bo, &input)).unwrap();
+        assert!(outstanding(&store, &clock, &id).is_empty());
+    }
+
+    #[test]
+    fn bad_requests_and_acks_are_refused_and_nothing_is_written() {
+        let (_dir, mut store, clock) = temp_store();
+        let ann = agent(&mut store, "Ann", "agent");
+        let draft = create(&mut store, "Refund SOP", "Refund in 3 days");
+        let before = snapshot(&store);
+        let agent_role = [roles::built_in_id("agent")];
+        assert_eq!(
+            rule_of(store.write(|tx| acks::ask(tx, &draft, &agent_role, false))),
+            ("articleId", ValidationRule::ArticleNotPublished)
+        );
+        assert_eq!(rule_of(store.write(|tx| acks::ask(tx, &draft, &[], true))), ("roleIds", ValidationRule::Required));
+        assert_eq!(
+            rule_of(store.write(|tx| acks::ask(tx, &draft, &[RoleId::new()], true))),
+            ("roleIds", ValidationRule::InvalidValue)
+        );
+        let day = today(&store, &clock);
+        assert_eq!(
+            rule_of(store.write(|tx| acks::acknowledge(tx, &draft, &[ann.clone()], &day.to_string()))),
+            ("articleId", ValidationRule::ArticleNotPublished)
+        );
+        assert_eq!(snapshot(&store), before);
+        store.write(|tx| versions::publish(tx, &draft)).unwrap();
+        let before = snapshot(&store);
+        let tomorrow = (day + Duration::days(1)).to_string();
+        let cases: Vec<(Vec<AgentId>, String, (&str, ValidationRule))> = vec![
+            (vec![], day.to_string(), ("agentIds", ValidationRule::Required)),
+            (vec![ann.clone()], "10/03/2026".into(), ("ackedOn", ValidationRule::InvalidValue)),
+            (vec![ann.clone()], tomorrow, ("ackedOn", ValidationRule::TooLate)),
+        ];
+        for (agents, on, expected) in cases {
+            assert_eq!(rule_of(store.write(|tx| acks::acknowledge(tx, &draft, &agents, &on))), expected);
+        }
+        assert!(matches!(
+            store.write(|tx| acks::acknowledge(tx, &draft, &[ann, AgentId::new()], &day.to_string())),
+            Err(Error::NotFound { entity: "agent", .. })
+        ));
+        assert_eq!(snapshot(&store), before);
+    }
+}
