@@ -171,6 +171,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         knowledge::kb_acknowledge,
         knowledge::kb_read_status,
         knowledge::kb_outstanding_acks,
+        knowledge::kb_review_due,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

@@ -155,4 +155,5 @@ pub const COMMANDS: &[&str] = &[
     "kb_acknowledge",
     "kb_read_status",
     "kb_outstanding_acks",
+    "kb_review_due",
 ];

@@ -4,7 +4,8 @@
 use frontline_core::ids::{AgentId, ArticleId, ArticleVersionId, CaseId, KbCategoryId, RoleId, TeamId};
 use frontline_core::knowledge::{
     Article, ArticleHit, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput, DiffLine,
-    LinkedArticle, LinkedCase, OutstandingAck, ReadStatus, acks, articles, categories, links, search, versions,
+    LinkedArticle, LinkedCase, OutstandingAck, ReadStatus, ReviewReminders, acks, articles, categories, links, review,
+    search, versions,
 };
 use frontline_core::settings;
 use tauri::State;
@@ -194,4 +195,11 @@ pub async fn kb_outstanding_acks(
     team_id: Option<TeamId>,
 ) -> Result<Vec<OutstandingAck>, IpcError> {
     state.read(|s| acks::outstanding(s.conn(), team_id.as_ref(), settings::today(s.conn(), s.now())?))
+}
+
+/// The published articles past their review date today (the home screen's reminders).
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_review_due(state: State<'_, AppState>) -> Result<ReviewReminders, IpcError> {
+    state.read(|s| review::due(s.conn(), settings::today(s.conn(), s.now())?))
 }

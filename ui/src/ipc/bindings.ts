@@ -359,6 +359,8 @@ export const commands = {
 	kbReadStatus: (article: ArticleId) => typedError<ReadStatus, IpcError>(__TAURI_INVOKE("kb_read_status", { article })),
 	/**  Every outstanding acknowledgement of a team's agents (`None`: everyone) today. */
 	kbOutstandingAcks: (teamId: TeamId | null) => typedError<OutstandingAck[], IpcError>(__TAURI_INVOKE("kb_outstanding_acks", { teamId })),
+	/**  The published articles past their review date today (the home screen's reminders). */
+	kbReviewDue: () => typedError<ReviewReminders, IpcError>(__TAURI_INVOKE("kb_review_due")),
 };
 
 /** Events */
@@ -2851,6 +2853,30 @@ export type Resolution = {
 	rootCause: string,
 	/**  What was done. */
 	resolutionSummary: string,
+};
+
+/**  A published article due for review. */
+export type ReviewDue = {
+	/**  The article. */
+	id: ArticleId,
+	/**  Its title. */
+	title: string,
+	/**  Its kind. */
+	kind: ArticleKind,
+	/**  Who keeps it up to date. */
+	owner: string,
+	/**  The review date (YYYY-MM-DD), today or before. */
+	reviewOn: string,
+	/**  Days since the review date (0: due today). */
+	daysOverdue: number,
+};
+
+/**  The reminders of one day. */
+export type ReviewReminders = {
+	/**  The articles due, the longest overdue first (at most [`MAX_DUE`]). */
+	articles: ReviewDue[],
+	/**  How many are due in all. */
+	total: number,
 };
 
 /**  One role. */

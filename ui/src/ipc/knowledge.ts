@@ -34,6 +34,7 @@ export const knowledgeKeys = {
   ofCase: (id: CaseId) => ["knowledge", "ofCase", id] as const,
   readStatus: (id: ArticleId) => ["knowledge", "read", id] as const,
   outstanding: (team: TeamId | null) => ["knowledge", "outstanding", team] as const,
+  reviewDue: ["knowledge", "reviewDue"] as const,
 };
 
 export function useArticleSearch(query: ArticleQuery) {
@@ -157,4 +158,13 @@ export function useAcknowledge() {
     async ({ article, agentIds, ackedOn }: { article: ArticleId; agentIds: AgentId[]; ackedOn: string }) =>
       unwrap(await commands.kbAcknowledge(article, agentIds, ackedOn)),
   );
+}
+
+/** Published articles past their review date (the home screen's reminders); off while `enabled` is false. */
+export function useReviewDue(enabled = true) {
+  return useQuery({
+    queryKey: knowledgeKeys.reviewDue,
+    queryFn: async () => unwrap(await commands.kbReviewDue()),
+    enabled,
+  });
 }

@@ -451,3 +451,34 @@ mod read_and_acknowledge {
         assert_eq!(snapshot(&store), before);
     }
 }
+
+#[test]
+fn review_reminders_list_published_articles_due_today_or_before_longest_overdue_first() {
+    let (_dir, mut store, clock) = temp_store();
+    let today = crate::settings::today(store.conn(), clock.get()).unwrap();
+    let day = |offset: i64| Some((today + Duration::days(offset)).to_string());
+    let mut make = |title: &str, review_on: Option<String>, publish: bool| {
+        let form = ArticleInput { review_on, ..input(title, "Body", ArticleKind::Policy) };
+        let id = store.write(|tx| articles::create(tx, &form)).unwrap();
+        if publish {
+            store.write(|tx| versions::publish(tx, &id)).unwrap();
+        }
+        id
+    };
+    let today_due = make("Due today", day(0), true);
+    let overdue = make("Overdue", day(-10), true);
+    make("Next week", day(7), true);
+    make("Draft overdue", day(-3), false);
+    make("No date", None, true);
+    let archived = make("Archived overdue", day(-5), true);
+    store.write(|tx| articles::archive(tx, &archived)).unwrap();
+    let due = review::due(store.conn(), today).unwrap();
+    let seen: Vec<_> = due.articles.iter().map(|r| (&r.id, r.days_overdue)).collect();
+    assert_eq!(seen, [(&overdue, 10), (&today_due, 0)]);
+    assert_eq!(due.total, 2);
+    // A new review date set on the article drops the reminder.
+    let mut fields = articles::fields(store.conn(), &overdue).unwrap();
+    fields.review_on = day(30);
+    store.write(|tx| articles::update(tx, &overdue, &fields)).unwrap();
+    assert_eq!(review::due(store.conn(), today).unwrap().total, 1);
+}
