@@ -162,6 +162,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         knowledge::kb_category_list,
         knowledge::kb_category_create,
         knowledge::kb_category_update,
+        knowledge::kb_category_usage,
+        knowledge::kb_category_delete,
         knowledge::kb_link_case,
         knowledge::kb_unlink_case,
         knowledge::kb_case_articles,

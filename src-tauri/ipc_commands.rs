@@ -146,6 +146,8 @@ pub const COMMANDS: &[&str] = &[
     "kb_category_list",
     "kb_category_create",
     "kb_category_update",
+    "kb_category_usage",
+    "kb_category_delete",
     "kb_link_case",
     "kb_unlink_case",
     "kb_case_articles",

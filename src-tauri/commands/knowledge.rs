@@ -3,9 +3,9 @@
 
 use frontline_core::ids::{AgentId, ArticleId, ArticleVersionId, CaseId, KbCategoryId, RoleId, TeamId};
 use frontline_core::knowledge::{
-    Article, ArticleHit, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput, DiffLine,
-    LinkedArticle, LinkedCase, OutstandingAck, ReadStatus, ReviewReminders, acks, articles, categories, links, review,
-    search, versions,
+    Article, ArticleHit, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput, CategoryUsage,
+    DiffLine, LinkedArticle, LinkedCase, OutstandingAck, ReadStatus, ReviewReminders, acks, articles, categories,
+    links, review, search, versions,
 };
 use frontline_core::settings;
 use tauri::State;
@@ -114,6 +114,20 @@ pub async fn kb_category_update(
     input: CategoryInput,
 ) -> Result<(), IpcError> {
     state.write(|tx| categories::update(tx, &id, &input))
+}
+
+/// What deleting a category would move (its articles and subcategories).
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_category_usage(state: State<'_, AppState>, id: KbCategoryId) -> Result<CategoryUsage, IpcError> {
+    state.read(|s| categories::usage(s.conn(), &id))
+}
+
+/// Deletes a category, moving its articles and subcategories up to its parent.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_category_delete(state: State<'_, AppState>, id: KbCategoryId) -> Result<CategoryUsage, IpcError> {
+    state.write(|tx| categories::delete(tx, &id))
 }
 
 /// Links an article to a case.

@@ -338,6 +338,10 @@ export const commands = {
 	kbCategoryCreate: (input: CategoryInput) => typedError<KbCategoryId, IpcError>(__TAURI_INVOKE("kb_category_create", { input })),
 	/**  Renames or moves a category. */
 	kbCategoryUpdate: (id: KbCategoryId, input: CategoryInput) => typedError<null, IpcError>(__TAURI_INVOKE("kb_category_update", { id, input })),
+	/**  What deleting a category would move (its articles and subcategories). */
+	kbCategoryUsage: (id: KbCategoryId) => typedError<CategoryUsage, IpcError>(__TAURI_INVOKE("kb_category_usage", { id })),
+	/**  Deletes a category, moving its articles and subcategories up to its parent. */
+	kbCategoryDelete: (id: KbCategoryId) => typedError<CategoryUsage, IpcError>(__TAURI_INVOKE("kb_category_delete", { id })),
 	/**  Links an article to a case. */
 	kbLinkCase: (article: ArticleId, caseId: CaseId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_link_case", { article, caseId })),
 	/**  Removes an article's link to a case. */
@@ -1069,6 +1073,14 @@ export type CategoryInput = {
 	name: string,
 	/**  The category it sits in; `None` at the top. */
 	parentId: KbCategoryId | null,
+};
+
+/**  What deleting a category would move, for its confirmation. */
+export type CategoryUsage = {
+	/**  Live articles filed directly in it. */
+	articles: number,
+	/**  Categories directly inside it. */
+	subcategories: number,
 };
 
 /**  Cases of one channel. */

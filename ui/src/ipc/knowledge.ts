@@ -35,6 +35,7 @@ export const knowledgeKeys = {
   readStatus: (id: ArticleId) => ["knowledge", "read", id] as const,
   outstanding: (team: TeamId | null) => ["knowledge", "outstanding", team] as const,
   reviewDue: ["knowledge", "reviewDue"] as const,
+  categoryUsage: (id: KbCategoryId) => ["knowledge", "categoryUsage", id] as const,
 };
 
 export function useArticleSearch(query: ArticleQuery) {
@@ -167,4 +168,18 @@ export function useReviewDue(enabled = true) {
     queryFn: async () => unwrap(await commands.kbReviewDue()),
     enabled,
   });
+}
+
+/** What deleting a category would move; off while `enabled` is false. */
+export function useCategoryUsage(id: KbCategoryId, enabled = true) {
+  return useQuery({
+    queryKey: knowledgeKeys.categoryUsage(id),
+    queryFn: async () => unwrap(await commands.kbCategoryUsage(id)),
+    enabled,
+  });
+}
+
+/** Deletes a category; its articles and subcategories move up to its parent. */
+export function useDeleteCategory() {
+  return useKnowledgeMutation(async (id: KbCategoryId) => unwrap(await commands.kbCategoryDelete(id)));
 }

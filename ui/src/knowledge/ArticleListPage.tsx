@@ -16,6 +16,7 @@ import { LIMITS, type ArticleKind, type ArticleStatus, type KbCategoryId } from 
 import { describeError } from "../ipc/errors";
 import { useArticleSearch, useArticleTags, useCategories } from "../ipc/queries";
 import { ArticleStatusBadge, ConflictBadge, KindBadge } from "./Badges";
+import { CategoriesDialog } from "./CategoriesDialog";
 import { CategoryDialog } from "./CategoryDialog";
 import { Highlighted } from "./Highlighted";
 import { KINDS, STATUSES, categoryOptions, kindOptions, statusOptions } from "./model";
@@ -31,6 +32,7 @@ export function ArticleListPage() {
   const [categoryId, setCategoryId] = useState<KbCategoryId | null>(null);
   const [tag, setTag] = useState<string | null>(null);
   const [addingCategory, setAddingCategory] = useState(false);
+  const [managingCategories, setManagingCategories] = useState(false);
   const categories = useCategories();
   const tags = useArticleTags();
   const found = useArticleSearch({ text: debounced.trim() || null, kind, status, categoryId, tag });
@@ -51,6 +53,9 @@ export function ArticleListPage() {
         <Group gap="xs">
           <Button size="xs" variant="default" onClick={() => setAddingCategory(true)}>
             {t("knowledge.category.new")}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setManagingCategories(true)}>
+            {t("knowledge.category.manage")}
           </Button>
           <Button size="xs" component={Link} to="/knowledge/new" leftSection={<IconPlus size={14} aria-hidden />}>
             {t("knowledge.list.new")}
@@ -129,6 +134,7 @@ export function ArticleListPage() {
         <Text c="dimmed">{debounced.trim() ? t("knowledge.list.noMatch") : t("knowledge.list.empty")}</Text>
       ) : null}
       {addingCategory ? <CategoryDialog opened onClose={() => setAddingCategory(false)} /> : null}
+      {managingCategories ? <CategoriesDialog onClose={() => setManagingCategories(false)} /> : null}
     </Stack>
   );
 }

@@ -23,7 +23,7 @@ pub mod versions;
 
 pub use acks::{AckEntry, OutstandingAck, ReadRequest, ReadStatus};
 pub use articles::{Article, ArticleInput, ArticleKind, ArticleStatus, ArticleSummary, BODY_MAX};
-pub use categories::{Category, CategoryInput};
+pub use categories::{Category, CategoryInput, CategoryUsage};
 pub use links::{LinkedArticle, LinkedCase};
 pub use review::{ReviewDue, ReviewReminders};
 pub use search::{ArticleHit, ArticleQuery};

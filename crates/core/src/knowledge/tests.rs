@@ -5,7 +5,7 @@ use chrono::Duration;
 
 use super::*;
 use crate::cases::{self, CaseChannel, NewCase, Priority};
-use crate::ids::{ArticleId, CaseId};
+use crate::ids::{ArticleId, CaseId, KbCategoryId};
 use crate::store::Store;
 use crate::store::schema::{Merge, Table};
 use crate::store::test_support::{TestClock, temp_store};
@@ -481,4 +481,44 @@ fn review_reminders_list_published_articles_due_today_or_before_longest_overdue_
     fields.review_on = day(30);
     store.write(|tx| articles::update(tx, &overdue, &fields)).unwrap();
     assert_eq!(review::due(store.conn(), today).unwrap().total, 1);
+}
+
+#[test]
+fn deleting_a_category_moves_its_articles_and_subcategories_to_its_parent() {
+    let (_dir, mut store, _) = temp_store();
+    let cat = |store: &mut Store, name: &str, parent: Option<&KbCategoryId>| {
+        let form = CategoryInput { name: name.into(), parent_id: parent.cloned() };
+        store.write(|tx| categories::create(tx, &form)).unwrap()
+    };
+    let billing = cat(&mut store, "Billing", None);
+    let refunds = cat(&mut store, "Refunds", Some(&billing));
+    let vip = cat(&mut store, "VIP refunds", Some(&refunds));
+    let file = |store: &mut Store, title: &str, category: &KbCategoryId| {
+        let form = ArticleInput { category_id: Some(category.clone()), ..input(title, "x", ArticleKind::Sop) };
+        store.write(|tx| articles::create(tx, &form)).unwrap()
+    };
+    let a = file(&mut store, "Refund SOP", &refunds);
+    let b = file(&mut store, "Refund script", &refunds);
+    let usage = categories::usage(store.conn(), &refunds).unwrap();
+    assert_eq!(usage, CategoryUsage { articles: 2, subcategories: 1 });
+    assert_eq!(store.write(|tx| categories::delete(tx, &refunds)).unwrap(), usage);
+    for id in [&a, &b] {
+        assert_eq!(articles::fields(store.conn(), id).unwrap().category_id.as_ref(), Some(&billing));
+    }
+    let tree: Vec<_> = categories::list(store.conn()).unwrap().into_iter().map(|c| (c.id, c.depth)).collect();
+    assert_eq!(tree, [(billing.clone(), 0), (vip.clone(), 1)]);
+    // A top-level category's articles move to the top.
+    store.write(|tx| categories::delete(tx, &billing)).unwrap();
+    assert_eq!(articles::fields(store.conn(), &a).unwrap().category_id, None);
+    assert_eq!(categories::list(store.conn()).unwrap()[0].depth, 0);
+    // Deleting one that is gone is NotFound, and writes nothing.
+    let before = snapshot(&store);
+    assert!(matches!(
+        store.write(|tx| categories::delete(tx, &billing)),
+        Err(Error::NotFound { entity: "category", .. })
+    ));
+    assert_eq!(snapshot(&store), before);
+    // A deleted category cannot be chosen for an article.
+    let form = ArticleInput { category_id: Some(billing), ..input("t", "b", ArticleKind::Sop) };
+    assert!(matches!(store.write(|tx| articles::create(tx, &form)), Err(Error::NotFound { .. })));
 }
