@@ -522,3 +522,112 @@ fn deleting_a_category_moves_its_articles_and_subcategories_to_its_parent() {
     let form = ArticleInput { category_id: Some(billing), ..input("t", "b", ArticleKind::Sop) };
     assert!(matches!(store.write(|tx| articles::create(tx, &form)), Err(Error::NotFound { .. })));
 }
+
+mod markdown_folders {
+    use std::ops::ControlFlow;
+
+    use super::*;
+    use crate::knowledge::markdown::{self, FileProblem, MarkdownFile};
+
+    fn file(name: &str, text: &str) -> MarkdownFile {
+        MarkdownFile { name: name.into(), bytes: text.as_bytes().to_vec() }
+    }
+
+    fn titles(store: &Store) -> Vec<String> {
+        search::find(store.conn(), &ArticleQuery::default()).unwrap().into_iter().map(|h| h.article.title).collect()
+    }
+
+    #[test]
+    fn a_dry_run_lists_every_file_error_and_an_import_with_errors_writes_nothing() {
+        let (_dir, mut store, _) = temp_store();
+        let files = vec![
+            file("good.md", "---\ntitle: 退款流程\nkind: sop\ncategory: 售后/退款\n---\n先核对订单"),
+            file("bad-yaml.md", "---\ntitle: [oops\n---\nx"),
+            file("no-title.md", "---\nkind: policy\n---\nBody"),
+            file("long.md", &format!("---\ntitle: Long\n---\n{}", "长".repeat(BODY_MAX as usize + 1))),
+        ];
+        let check = markdown::dry_run(store.conn(), &files).unwrap();
+        assert_eq!((check.files, check.ready), (4, 1));
+        let problems: Vec<_> = check.errors.iter().map(|e| (e.file.as_str(), e.problem, e.limit)).collect();
+        assert_eq!(
+            problems,
+            [
+                ("bad-yaml.md", FileProblem::MalformedFrontMatter, None),
+                ("no-title.md", FileProblem::EmptyTitle, None),
+                ("long.md", FileProblem::BodyTooLong, Some(BODY_MAX)),
+            ]
+        );
+        assert_eq!(check.new_categories, ["售后", "售后/退款"]);
+        let before = snapshot(&store);
+        assert!(matches!(
+            markdown::import(&mut store, &files, |_| ControlFlow::Continue(())),
+            Err(Error::ImportInvalid { rows: 3 })
+        ));
+        assert_eq!(snapshot(&store), before);
+    }
+
+    #[test]
+    fn an_import_makes_drafts_and_categories_and_a_cancel_keeps_nothing() {
+        let (_dir, mut store, _) = temp_store();
+        let files = vec![
+            file("a.md", "---\ntitle: Refund SOP\nkind: sop\ntags: [billing]\ncategory: Billing/Refunds\n---\n# Steps"),
+            file("b.md", "---\ntitle: Refund call\nkind: call_script\ncategory: Billing\n---\nHello {customer_name}"),
+        ];
+        let before = snapshot(&store);
+        let cancelled = markdown::import(&mut store, &files, |p| {
+            if p.done == 1 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
+        assert!(matches!(cancelled, Err(Error::Cancelled)));
+        assert_eq!(snapshot(&store), before);
+        let mut seen = Vec::new();
+        let made = markdown::import(&mut store, &files, |p| {
+            seen.push((p.done, p.total));
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(made, 2);
+        assert_eq!(seen.last(), Some(&(2, 2)));
+        let tree: Vec<_> = categories::list(store.conn()).unwrap().into_iter().map(|c| (c.name, c.depth)).collect();
+        assert_eq!(tree, [("Billing".to_string(), 0), ("Refunds".to_string(), 1)]);
+        let hits =
+            search::find(store.conn(), &ArticleQuery { status: Some(ArticleStatus::Draft), ..Default::default() })
+                .unwrap();
+        assert_eq!(hits.len(), 2);
+        // Importing again files under the same categories, not new ones.
+        markdown::import(&mut store, &files[..1], |_| ControlFlow::Continue(())).unwrap();
+        assert_eq!(categories::list(store.conn()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn an_export_reads_back_as_the_same_articles() {
+        let (_dir, mut store, _) = temp_store();
+        let billing = store
+            .write(|tx| categories::create(tx, &CategoryInput { name: "Billing".into(), parent_id: None }))
+            .unwrap();
+        let mut form = input("退款: \"流程\"", "# 步骤\n\n1. 核对\n---\n结束", ArticleKind::Sop);
+        form.category_id = Some(billing);
+        form.tags = vec!["billing".into(), "退款".into()];
+        let id = store.write(|tx| articles::create(tx, &form)).unwrap();
+        store.write(|tx| versions::publish(tx, &id)).unwrap();
+        create(&mut store, "Outage script", "Say sorry");
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(markdown::export_folder(store.conn(), dir.path(), |_| ControlFlow::Continue(())).unwrap(), 2);
+        let files = markdown::read_folder(dir.path()).unwrap();
+        assert_eq!(files.len(), 2);
+        let (_dir2, mut other, _) = temp_store();
+        markdown::import(&mut other, &files, |_| ControlFlow::Continue(())).unwrap();
+        let mut imported: Vec<ArticleInput> = search::find(other.conn(), &ArticleQuery::default())
+            .unwrap()
+            .into_iter()
+            .map(|h| articles::fields(other.conn(), &h.article.id).unwrap())
+            .collect();
+        imported.sort_by(|a, b| a.title.cmp(&b.title));
+        let back = imported.iter().find(|a| a.title == form.title).unwrap();
+        assert_eq!(
+            (&back.body, &back.tags, back.kind, &back.owner, &back.review_on),
+            (&form.body, &form.tags, form.kind, &form.owner, &form.review_on)
+        );
+        assert_eq!(categories::list(other.conn()).unwrap()[0].name, "Billing");
+        assert_eq!(titles(&other).len(), 2);
+    }
+}
