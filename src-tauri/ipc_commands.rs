@@ -158,4 +158,8 @@ pub const COMMANDS: &[&str] = &[
     "kb_read_status",
     "kb_outstanding_acks",
     "kb_review_due",
+    "kb_markdown_choose_folder",
+    "kb_markdown_import",
+    "kb_markdown_export",
+    "kb_markdown_cancel",
 ];

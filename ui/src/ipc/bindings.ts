@@ -365,6 +365,23 @@ export const commands = {
 	kbOutstandingAcks: (teamId: TeamId | null) => typedError<OutstandingAck[], IpcError>(__TAURI_INVOKE("kb_outstanding_acks", { teamId })),
 	/**  The published articles past their review date today (the home screen's reminders). */
 	kbReviewDue: () => typedError<ReviewReminders, IpcError>(__TAURI_INVOKE("kb_review_due")),
+	/**
+	 *  Opens the folder dialog and checks the Markdown files of the folder chosen (writing
+	 *  nothing); `None` when the user closes the dialog.
+	 */
+	kbMarkdownChooseFolder: () => typedError<ChosenFolder | null, IpcError>(__TAURI_INVOKE("kb_markdown_choose_folder")),
+	/**
+	 *  Imports the chosen folder as draft articles, reporting progress on `on_progress`;
+	 *  all or nothing.
+	 */
+	kbMarkdownImport: (onProgress: Channel<MarkdownProgress>) => typedError<number, IpcError>(__TAURI_INVOKE("kb_markdown_import", { onProgress })),
+	/**
+	 *  Opens the folder dialog and writes every article there as a Markdown file, reporting
+	 *  progress on `on_progress`; `None` when the user closes the dialog.
+	 */
+	kbMarkdownExport: (onProgress: Channel<MarkdownProgress>) => typedError<MarkdownExported | null, IpcError>(__TAURI_INVOKE("kb_markdown_export", { onProgress })),
+	/**  Cancels a running Markdown import (nothing of it is kept) or export. */
+	kbMarkdownCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("kb_markdown_cancel")),
 };
 
 /** Events */
@@ -1117,6 +1134,14 @@ export type ChosenFile = {
 	info: FileInfo,
 };
 
+/**  The folder chosen for an import, and its dry run. */
+export type ChosenFolder = {
+	/**  The folder's name (without its parents). */
+	name: string,
+	/**  Every file checked. */
+	check: MarkdownCheck,
+};
+
 /**  What clearing demo data removed. */
 export type ClearedDemo = {
 	/**  Cases removed. */
@@ -1807,6 +1832,16 @@ export type FileEncoding =
 /**  Big5 (Traditional Chinese Windows), with the HKSCS additions. */
 "big5";
 
+/**  One file's error. */
+export type FileError = {
+	/**  The file's name. */
+	file: string,
+	/**  What is wrong. */
+	problem: FileProblem,
+	/**  The limit broken, when there is one. */
+	limit: number | null,
+};
+
 /**  What a file looks like, for the wizard's first screens. */
 export type FileInfo = {
 	/**  What detection found. */
@@ -1829,6 +1864,25 @@ export type FileInfo = {
 	 */
 	workspaceTimeZone: string,
 };
+
+/**  What is wrong with a file. */
+export type FileProblem = 
+/**  The front matter is not YAML, or not a mapping, or a key has the wrong type. */
+"malformed_front_matter" | 
+/**  No title (or an empty one). */
+"empty_title" | 
+/**  A title longer than `limit` characters. */
+"title_too_long" | 
+/**  A body longer than `limit` characters. */
+"body_too_long" | 
+/**  A kind that is none of sop, policy, call_script, known_issue, other. */
+"unknown_kind" | 
+/**  Too many tags, or one too long. */
+"bad_tags" | 
+/**  An owner or review date that is too long or malformed. */
+"bad_field" | 
+/**  Not UTF-8 text, or larger than [`MAX_FILE_BYTES`]. */
+"not_text";
 
 /**  The follow-up call (回访) after resolution. */
 export type FollowUp = {
@@ -2328,6 +2382,34 @@ export type LogEntry = {
 	stepText: string | null,
 	/**  The reason, note or entry. */
 	text: string,
+};
+
+/**  The dry run of a folder. */
+export type MarkdownCheck = {
+	/**  Markdown files found. */
+	files: number,
+	/**  Of those, the articles that would be made. */
+	ready: number,
+	/**  Every file's error, by file name. */
+	errors: FileError[],
+	/**  Category paths that would be made. */
+	newCategories: string[],
+};
+
+/**  Where an export went. */
+export type MarkdownExported = {
+	/**  The folder. */
+	path: string,
+	/**  Files written. */
+	files: number,
+};
+
+/**  How far an import or export is. */
+export type MarkdownProgress = {
+	/**  Files done. */
+	done: number,
+	/**  Files in all. */
+	total: number,
 };
 
 /**  The matrix on one day. */

@@ -5,6 +5,8 @@
  * its history and the list alike) and the case's linked articles.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Channel } from "@tauri-apps/api/core";
+import { useState } from "react";
 
 import {
   commands,
@@ -15,6 +17,7 @@ import {
   type CaseId,
   type CategoryInput,
   type KbCategoryId,
+  type MarkdownProgress,
   type AgentId,
   type RoleId,
   type TeamId,
@@ -182,4 +185,44 @@ export function useCategoryUsage(id: KbCategoryId, enabled = true) {
 /** Deletes a category; its articles and subcategories move up to its parent. */
 export function useDeleteCategory() {
   return useKnowledgeMutation(async (id: KbCategoryId) => unwrap(await commands.kbCategoryDelete(id)));
+}
+
+/** Opens the folder dialog (in Rust) and checks the folder's Markdown files; null when closed. */
+export async function chooseMarkdownFolder() {
+  return unwrap(await commands.kbMarkdownChooseFolder());
+}
+
+/** Asks a running Markdown import or export to stop (an import then keeps nothing). */
+export async function cancelMarkdown(): Promise<void> {
+  unwrap(await commands.kbMarkdownCancel());
+}
+
+/** Imports the chosen folder, with its progress; every cached query is refreshed after. */
+export function useMarkdownImport() {
+  const client = useQueryClient();
+  const [progress, setProgress] = useState<MarkdownProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: async () => {
+      setProgress(null);
+      const channel = new Channel<MarkdownProgress>();
+      channel.onmessage = (p) => setProgress(p);
+      return unwrap(await commands.kbMarkdownImport(channel));
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: knowledgeKeys.all }),
+  });
+  return { ...mutation, progress };
+}
+
+/** Exports the knowledge base to a folder chosen in Rust's dialog, with its progress. */
+export function useMarkdownExport() {
+  const [progress, setProgress] = useState<MarkdownProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: async () => {
+      setProgress(null);
+      const channel = new Channel<MarkdownProgress>();
+      channel.onmessage = (p) => setProgress(p);
+      return unwrap(await commands.kbMarkdownExport(channel));
+    },
+  });
+  return { ...mutation, progress };
 }

@@ -17,6 +17,7 @@ import { describeError } from "../ipc/errors";
 import { useArticleSearch, useArticleTags, useCategories } from "../ipc/queries";
 import { ArticleStatusBadge, ConflictBadge, KindBadge } from "./Badges";
 import { CategoriesDialog } from "./CategoriesDialog";
+import { MarkdownDialog } from "./MarkdownDialog";
 import { CategoryDialog } from "./CategoryDialog";
 import { Highlighted } from "./Highlighted";
 import { KINDS, STATUSES, categoryOptions, kindOptions, statusOptions } from "./model";
@@ -33,6 +34,7 @@ export function ArticleListPage() {
   const [tag, setTag] = useState<string | null>(null);
   const [addingCategory, setAddingCategory] = useState(false);
   const [managingCategories, setManagingCategories] = useState(false);
+  const [movingFiles, setMovingFiles] = useState(false);
   const categories = useCategories();
   const tags = useArticleTags();
   const found = useArticleSearch({ text: debounced.trim() || null, kind, status, categoryId, tag });
@@ -56,6 +58,9 @@ export function ArticleListPage() {
           </Button>
           <Button size="xs" variant="default" onClick={() => setManagingCategories(true)}>
             {t("knowledge.category.manage")}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setMovingFiles(true)}>
+            {t("knowledge.files.open")}
           </Button>
           <Button size="xs" component={Link} to="/knowledge/new" leftSection={<IconPlus size={14} aria-hidden />}>
             {t("knowledge.list.new")}
@@ -135,6 +140,7 @@ export function ArticleListPage() {
       ) : null}
       {addingCategory ? <CategoryDialog opened onClose={() => setAddingCategory(false)} /> : null}
       {managingCategories ? <CategoriesDialog onClose={() => setManagingCategories(false)} /> : null}
+      {movingFiles ? <MarkdownDialog onClose={() => setMovingFiles(false)} /> : null}
     </Stack>
   );
 }
