@@ -360,7 +360,7 @@ mod read_and_acknowledge {
             store.write(|tx| acks::acknowledge(tx, &id, &[ann.clone(), bo.clone(), ann.clone()], &day)).unwrap();
         assert_eq!(added, 2);
         // Entered again (another device, the same briefing): one row each still.
-        assert_eq!(store.write(|tx| acks::acknowledge(tx, &id, &[ann.clone()], &day)).unwrap(), 0);
+        assert_eq!(store.write(|tx| acks::acknowledge(tx, &id, std::slice::from_ref(&ann), &day)).unwrap(), 0);
         let status = acks::status(store.conn(), &id, today(&store, &clock)).unwrap();
         assert!(status.outstanding.is_empty());
         assert_eq!(status.acknowledged.len(), 2);
@@ -429,7 +429,7 @@ mod read_and_acknowledge {
         );
         let day = today(&store, &clock);
         assert_eq!(
-            rule_of(store.write(|tx| acks::acknowledge(tx, &draft, &[ann.clone()], &day.to_string()))),
+            rule_of(store.write(|tx| acks::acknowledge(tx, &draft, std::slice::from_ref(&ann), &day.to_string()))),
             ("articleId", ValidationRule::ArticleNotPublished)
         );
         assert_eq!(snapshot(&store), before);
