@@ -1,5 +1,6 @@
 //! Every native file dialog the app opens, in one place: the open dialogs of the CSV
-//! import and the JSON import, and the save dialogs of the CSV and JSON exports, the
+//! import and the JSON import, the folder dialogs of the knowledge base's Markdown import
+//! and export, and the save dialogs of the CSV and JSON exports, the
 //! service report's PDF and an insight's hand-over (Markdown or HTML).
 //!
 //! They are opened from Rust, never by the webview (which holds no dialog permission): the
@@ -10,6 +11,7 @@
 //! **Test substitute.** WebDriver cannot drive a native dialog, so the E2E suite sets the
 //! environment variable `FRONTLINE_TEST_DIALOG_DIR` to a folder. Then no dialog opens:
 //! - a save dialog answers `$FRONTLINE_TEST_DIALOG_DIR/<the suggested file name>`;
+//! - a folder dialog answers `$FRONTLINE_TEST_DIALOG_DIR/kb-import/` or `kb-export/`;
 //! - an open dialog answers the only file in `$FRONTLINE_TEST_DIALOG_DIR/open/`, and fails
 //!   (an internal error; the log names the folder and what it holds) when that folder is
 //!   missing or holds no file or several.
@@ -57,6 +59,31 @@ pub async fn save(app: &AppHandle, suggested: &str, kind: FileKind) -> Result<Op
     }
     let dialog = app.dialog().file().set_file_name(name).add_filter(kind.name, kind.extensions);
     let chosen = run(move || dialog.blocking_save_file()).await?;
+    chosen.map(|p| p.into_path().map_err(|_| IpcError::invalid_field("path"))).transpose()
+}
+
+/// What a folder dialog is for (its title's key in the test substitute's folder).
+#[derive(Debug, Clone, Copy)]
+pub struct FolderKind {
+    substitute: &'static str,
+}
+
+/// A folder of Markdown files to import into the knowledge base.
+pub const KB_IMPORT_FOLDER: FolderKind = FolderKind { substitute: "kb-import" };
+/// A folder to export the knowledge base into.
+pub const KB_EXPORT_FOLDER: FolderKind = FolderKind { substitute: "kb-export" };
+
+/// Asks for a folder; `None` when the user closes the dialog. The test substitute answers
+/// `$FRONTLINE_TEST_DIALOG_DIR/<kb-import|kb-export>/`, made if missing.
+pub async fn folder(app: &AppHandle, kind: FolderKind) -> Result<Option<PathBuf>, IpcError> {
+    if let Some(dir) = substitute_dir() {
+        let dir = dir.join(kind.substitute);
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| Error::Internal(format!("{TEST_DIALOG_DIR}: cannot make {}: {e}", dir.display())))?;
+        return Ok(Some(dir));
+    }
+    let dialog = app.dialog().file();
+    let chosen = run(move || dialog.blocking_pick_folder()).await?;
     chosen.map(|p| p.into_path().map_err(|_| IpcError::invalid_field("path"))).transpose()
 }
 

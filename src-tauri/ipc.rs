@@ -9,8 +9,8 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
 use crate::commands::{
-    app, calendars, cases, customers, demo, export, import, knowledge, kpi, people, plans, report, settings, sla, sync,
-    training, views, voc,
+    app, calendars, cases, customers, demo, export, import, knowledge, knowledge_files, kpi, people, plans, report, settings,
+    sla, sync, training, views, voc,
 };
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
@@ -173,11 +173,22 @@ pub fn builder() -> Builder<tauri::Wry> {
         knowledge::kb_category_list,
         knowledge::kb_category_create,
         knowledge::kb_category_update,
+        knowledge::kb_category_usage,
+        knowledge::kb_category_delete,
         knowledge::kb_link_case,
         knowledge::kb_unlink_case,
         knowledge::kb_case_articles,
         knowledge::kb_article_cases,
         knowledge::kb_script_for_case,
+        knowledge::kb_read_ask,
+        knowledge::kb_acknowledge,
+        knowledge::kb_read_status,
+        knowledge::kb_outstanding_acks,
+        knowledge::kb_review_due,
+        knowledge_files::kb_markdown_choose_folder,
+        knowledge_files::kb_markdown_import,
+        knowledge_files::kb_markdown_export,
+        knowledge_files::kb_markdown_cancel,
     ])
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.

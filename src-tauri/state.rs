@@ -40,6 +40,9 @@ pub struct AppState {
     /// The file chosen in the import wizard's open dialog (the webview never holds it).
     import_file: Mutex<Option<PathBuf>>,
     export_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The folder chosen for a knowledge-base Markdown import (the webview never holds it).
+    kb_folder: Mutex<Option<PathBuf>>,
+    kb_cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
     started: std::time::Instant,
     first_screen_logged: std::sync::Once,
     stores: OnceLock<Stores>,
@@ -105,6 +108,8 @@ impl AppState {
             import_cancel: Default::default(),
             import_file: Mutex::new(None),
             export_cancel: Default::default(),
+            kb_folder: Mutex::new(None),
+            kb_cancel: Default::default(),
             started,
             first_screen_logged: std::sync::Once::new(),
             stores: OnceLock::new(),
@@ -198,6 +203,21 @@ impl AppState {
     /// Remembers the file chosen for import.
     pub fn set_import_file(&self, path: Option<PathBuf>) {
         *lock(&self.import_file) = path;
+    }
+
+    /// The folder chosen for a Markdown import.
+    pub fn kb_folder(&self) -> Option<PathBuf> {
+        lock(&self.kb_folder).clone()
+    }
+
+    /// Remembers the folder chosen for a Markdown import.
+    pub fn set_kb_folder(&self, path: Option<PathBuf>) {
+        *lock(&self.kb_folder) = path;
+    }
+
+    /// The flag that cancels a running Markdown import or export.
+    pub fn kb_cancel(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.kb_cancel.clone()
     }
 
     /// The flag that cancels a running export or JSON import.

@@ -1,11 +1,13 @@
 //! Knowledge-base commands: articles and their categories, publishing and history,
 //! search, and links to cases. Each is one core call.
 
-use frontline_core::ids::{ArticleId, ArticleVersionId, CaseId, KbCategoryId};
+use frontline_core::ids::{AgentId, ArticleId, ArticleVersionId, CaseId, KbCategoryId, RoleId, TeamId};
 use frontline_core::knowledge::{
-    Article, ArticleHit, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput, DiffLine,
-    LinkedArticle, LinkedCase, articles, categories, links, search, versions,
+    Article, ArticleHit, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput, CategoryUsage,
+    DiffLine, LinkedArticle, LinkedCase, OutstandingAck, ReadStatus, ReviewReminders, acks, articles, categories,
+    links, review, search, versions,
 };
+use frontline_core::settings;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -114,6 +116,20 @@ pub async fn kb_category_update(
     state.write(|tx| categories::update(tx, &id, &input))
 }
 
+/// What deleting a category would move (its articles and subcategories).
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_category_usage(state: State<'_, AppState>, id: KbCategoryId) -> Result<CategoryUsage, IpcError> {
+    state.read(|s| categories::usage(s.conn(), &id))
+}
+
+/// Deletes a category, moving its articles and subcategories up to its parent.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_category_delete(state: State<'_, AppState>, id: KbCategoryId) -> Result<CategoryUsage, IpcError> {
+    state.write(|tx| categories::delete(tx, &id))
+}
+
 /// Links an article to a case.
 #[tauri::command]
 #[specta::specta]
@@ -151,4 +167,53 @@ pub async fn kb_script_for_case(
     case_id: CaseId,
 ) -> Result<String, IpcError> {
     state.read(|s| links::script_for_case(s.conn(), &article, &case_id))
+}
+
+/// Asks roles to read an article's latest publication (publishing it first with `publish`).
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_read_ask(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    role_ids: Vec<RoleId>,
+    publish: bool,
+) -> Result<ArticleVersionId, IpcError> {
+    state.write(|tx| acks::ask(tx, &article, &role_ids, publish))
+}
+
+/// Records agents' acknowledgements of an article's latest publication; gives how many
+/// were new.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_acknowledge(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    agent_ids: Vec<AgentId>,
+    acked_on: String,
+) -> Result<u32, IpcError> {
+    state.write(|tx| acks::acknowledge(tx, &article, &agent_ids, &acked_on))
+}
+
+/// Where an article's read requests stand today.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_read_status(state: State<'_, AppState>, article: ArticleId) -> Result<ReadStatus, IpcError> {
+    state.read(|s| acks::status(s.conn(), &article, settings::today(s.conn(), s.now())?))
+}
+
+/// Every outstanding acknowledgement of a team's agents (`None`: everyone) today.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_outstanding_acks(
+    state: State<'_, AppState>,
+    team_id: Option<TeamId>,
+) -> Result<Vec<OutstandingAck>, IpcError> {
+    state.read(|s| acks::outstanding(s.conn(), team_id.as_ref(), settings::today(s.conn(), s.now())?))
+}
+
+/// The published articles past their review date today (the home screen's reminders).
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_review_due(state: State<'_, AppState>) -> Result<ReviewReminders, IpcError> {
+    state.read(|s| review::due(s.conn(), settings::today(s.conn(), s.now())?))
 }

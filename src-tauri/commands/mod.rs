@@ -7,6 +7,7 @@ pub mod customers;
 pub mod demo;
 pub mod import;
 pub mod knowledge;
+pub mod knowledge_files;
 pub mod export;
 pub mod kpi;
 pub mod people;

@@ -28,10 +28,11 @@ const USAGE: &str = "usage: cargo xtask <run|test|bench|dist|gen> [options]
   run                 install missing prerequisites, build, start the app
   test [--no-e2e]     Rust tests (nextest), UI tests (Vitest), start-up outside WebDriver and E2E (Xvfb)
   startup             release app started outside WebDriver: fails unless the UI makes its first IPC call
-  bench [--app-only|--import-only|--demo-only|--sync-only]
+  bench [--app-only|--import-only|--demo-only|--sync-only|--knowledge-only]
                       query speed at 100k cases, app start-up and memory, demo data, CSV import, sync
                       -> BENCHMARKS.md (--app-only: the app's rows alone, printed; --import-only: the
-                      CSV import's; --demo-only: the demo data's; --sync-only: sync's; BENCHMARKS.md untouched)
+                      CSV import's; --demo-only: the demo data's; --sync-only: sync's; --knowledge-only:
+                      knowledge-base search over 5,000 articles; BENCHMARKS.md untouched)
   dist                build the .deb and AppImage (plus msi/nsis, dmg/app on those systems) with
                       frontline-cli beside the app, and the frontline-server archive
   gen                 regenerate ui/src/ipc/bindings.ts from src-tauri/ipc.rs";
@@ -100,6 +101,7 @@ fn run() -> Result<()> {
             // The CLI's and the server's rows need no UI, so no npm dependencies either.
             match args.get(1).map(String::as_str) {
                 Some("--import-only") => bench::run_import_only(),
+                Some("--knowledge-only") => bench::run_knowledge_only(),
                 Some("--demo-only") => bench::run_demo_only(),
                 Some("--sync-only") => bench::run_sync_only(),
                 Some("--app-only") => setup::node_modules().and_then(|()| bench::run_app_only()),

@@ -51,6 +51,8 @@ pub enum ValidationRule {
     AgentLeft,
     /// A session result that is already a training record: records are never edited.
     Recorded,
+    /// Asking to read, or acknowledging, a knowledge-base article never published.
+    ArticleNotPublished,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -257,6 +259,7 @@ impl ValidationRule {
             (ValidationRule::OverCapacity, None) => "more than the places available".into(),
             (ValidationRule::AgentLeft, _) => "the agent has left".into(),
             (ValidationRule::Recorded, _) => "already recorded as a training record".into(),
+            (ValidationRule::ArticleNotPublished, _) => "the article has no published version".into(),
         }
     }
 }

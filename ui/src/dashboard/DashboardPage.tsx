@@ -14,6 +14,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
 import { EmptyState } from "../cases/EmptyState";
+import { ReviewReminders } from "../knowledge/ReviewReminders";
+import { PlanReminders } from "../plans/PlanReminders";
 import { DEFAULT_LIST, toListQuery } from "../cases/listState";
 import { datedFileName } from "../export/useCasesCsvExport";
 import { describeError } from "../ipc/errors";
@@ -111,6 +113,9 @@ export function DashboardPage() {
           }
         />
       ) : null}
+
+      <ReviewReminders enabled={restShown} />
+      <PlanReminders enabled={restShown} />
 
       <DashboardFilters state={state} onChange={update} />
 

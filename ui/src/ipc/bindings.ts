@@ -368,6 +368,10 @@ export const commands = {
 	kbCategoryCreate: (input: CategoryInput) => typedError<KbCategoryId, IpcError>(__TAURI_INVOKE("kb_category_create", { input })),
 	/**  Renames or moves a category. */
 	kbCategoryUpdate: (id: KbCategoryId, input: CategoryInput) => typedError<null, IpcError>(__TAURI_INVOKE("kb_category_update", { id, input })),
+	/**  What deleting a category would move (its articles and subcategories). */
+	kbCategoryUsage: (id: KbCategoryId) => typedError<CategoryUsage, IpcError>(__TAURI_INVOKE("kb_category_usage", { id })),
+	/**  Deletes a category, moving its articles and subcategories up to its parent. */
+	kbCategoryDelete: (id: KbCategoryId) => typedError<CategoryUsage, IpcError>(__TAURI_INVOKE("kb_category_delete", { id })),
 	/**  Links an article to a case. */
 	kbLinkCase: (article: ArticleId, caseId: CaseId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_link_case", { article, caseId })),
 	/**  Removes an article's link to a case. */
@@ -378,6 +382,36 @@ export const commands = {
 	kbArticleCases: (article: ArticleId) => typedError<LinkedCase[], IpcError>(__TAURI_INVOKE("kb_article_cases", { article })),
 	/**  A call script filled in for a case. */
 	kbScriptForCase: (article: ArticleId, caseId: CaseId) => typedError<string, IpcError>(__TAURI_INVOKE("kb_script_for_case", { article, caseId })),
+	/**  Asks roles to read an article's latest publication (publishing it first with `publish`). */
+	kbReadAsk: (article: ArticleId, roleIds: RoleId[], publish: boolean) => typedError<ArticleVersionId, IpcError>(__TAURI_INVOKE("kb_read_ask", { article, roleIds, publish })),
+	/**
+	 *  Records agents' acknowledgements of an article's latest publication; gives how many
+	 *  were new.
+	 */
+	kbAcknowledge: (article: ArticleId, agentIds: AgentId[], ackedOn: string) => typedError<number, IpcError>(__TAURI_INVOKE("kb_acknowledge", { article, agentIds, ackedOn })),
+	/**  Where an article's read requests stand today. */
+	kbReadStatus: (article: ArticleId) => typedError<ReadStatus, IpcError>(__TAURI_INVOKE("kb_read_status", { article })),
+	/**  Every outstanding acknowledgement of a team's agents (`None`: everyone) today. */
+	kbOutstandingAcks: (teamId: TeamId | null) => typedError<OutstandingAck[], IpcError>(__TAURI_INVOKE("kb_outstanding_acks", { teamId })),
+	/**  The published articles past their review date today (the home screen's reminders). */
+	kbReviewDue: () => typedError<ReviewReminders, IpcError>(__TAURI_INVOKE("kb_review_due")),
+	/**
+	 *  Opens the folder dialog and checks the Markdown files of the folder chosen (writing
+	 *  nothing); `None` when the user closes the dialog.
+	 */
+	kbMarkdownChooseFolder: () => typedError<ChosenFolder | null, IpcError>(__TAURI_INVOKE("kb_markdown_choose_folder")),
+	/**
+	 *  Imports the chosen folder as draft articles, reporting progress on `on_progress`;
+	 *  all or nothing.
+	 */
+	kbMarkdownImport: (onProgress: Channel<MarkdownProgress>) => typedError<number, IpcError>(__TAURI_INVOKE("kb_markdown_import", { onProgress })),
+	/**
+	 *  Opens the folder dialog and writes every article there as a Markdown file, reporting
+	 *  progress on `on_progress`; `None` when the user closes the dialog.
+	 */
+	kbMarkdownExport: (onProgress: Channel<MarkdownProgress>) => typedError<MarkdownExported | null, IpcError>(__TAURI_INVOKE("kb_markdown_export", { onProgress })),
+	/**  Cancels a running Markdown import (nothing of it is kept) or export. */
+	kbMarkdownCancel: () => typedError<null, IpcError>(__TAURI_INVOKE("kb_markdown_cancel")),
 };
 
 /** Events */
@@ -393,6 +427,18 @@ export const events = {
 export const LIMITS = {"articleBodyMax":200000,"articleSearchMax":200,"bulkMax":1000,"callbackDaysAhead":730,"callbackDaysBack":365,"caseSearchMax":200,"customerSearchMax":200,"demoCasesMax":100000,"holidayDaysAhead":1825,"holidayDaysBack":3650,"icsFileMaxBytes":1000000,"intervalsPerDayMax":6,"queryListMax":100,"tagsMax":20} as const;
 
 /* Types */
+/**  An agent whose acknowledgement is up to date. */
+export type AckEntry = {
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	agentName: string,
+	/**  The latest version they acknowledged. */
+	versionNumber: number,
+	/**  The day they did (YYYY-MM-DD). */
+	ackedOn: string,
+};
+
 /**  Whether an agent still works here. */
 export type Activity = 
 /**  No leaving date. */
@@ -1116,6 +1162,14 @@ export type CategoryInput = {
 	parentId: KbCategoryId | null,
 };
 
+/**  What deleting a category would move, for its confirmation. */
+export type CategoryUsage = {
+	/**  Live articles filed directly in it. */
+	articles: number,
+	/**  Categories directly inside it. */
+	subcategories: number,
+};
+
 /**  Cases of one channel. */
 export type ChannelCount = {
 	/**  The channel. */
@@ -1148,6 +1202,14 @@ export type ChosenFile = {
 	size: number,
 	/**  Its encoding, layout, first rows and a mapping to start from. */
 	info: FileInfo,
+};
+
+/**  The folder chosen for an import, and its dry run. */
+export type ChosenFolder = {
+	/**  The folder's name (without its parents). */
+	name: string,
+	/**  Every file checked. */
+	check: MarkdownCheck,
 };
 
 /**  A training-records file the user chose, and what its dry run found. */
@@ -1848,6 +1910,16 @@ export type FileEncoding =
 /**  Big5 (Traditional Chinese Windows), with the HKSCS additions. */
 "big5";
 
+/**  One file's error. */
+export type FileError = {
+	/**  The file's name. */
+	file: string,
+	/**  What is wrong. */
+	problem: FileProblem,
+	/**  The limit broken, when there is one. */
+	limit: number | null,
+};
+
 /**  What a file looks like, for the wizard's first screens. */
 export type FileInfo = {
 	/**  What detection found. */
@@ -1870,6 +1942,25 @@ export type FileInfo = {
 	 */
 	workspaceTimeZone: string,
 };
+
+/**  What is wrong with a file. */
+export type FileProblem = 
+/**  The front matter is not YAML, or not a mapping, or a key has the wrong type. */
+"malformed_front_matter" | 
+/**  No title (or an empty one). */
+"empty_title" | 
+/**  A title longer than `limit` characters. */
+"title_too_long" | 
+/**  A body longer than `limit` characters. */
+"body_too_long" | 
+/**  A kind that is none of sop, policy, call_script, known_issue, other. */
+"unknown_kind" | 
+/**  Too many tags, or one too long. */
+"bad_tags" | 
+/**  An owner or review date that is too long or malformed. */
+"bad_field" | 
+/**  Not UTF-8 text, or larger than [`MAX_FILE_BYTES`]. */
+"not_text";
 
 /**  The follow-up call (回访) after resolution. */
 export type FollowUp = {
@@ -2371,6 +2462,34 @@ export type LogEntry = {
 	text: string,
 };
 
+/**  The dry run of a folder. */
+export type MarkdownCheck = {
+	/**  Markdown files found. */
+	files: number,
+	/**  Of those, the articles that would be made. */
+	ready: number,
+	/**  Every file's error, by file name. */
+	errors: FileError[],
+	/**  Category paths that would be made. */
+	newCategories: string[],
+};
+
+/**  Where an export went. */
+export type MarkdownExported = {
+	/**  The folder. */
+	path: string,
+	/**  Files written. */
+	files: number,
+};
+
+/**  How far an import or export is. */
+export type MarkdownProgress = {
+	/**  Files done. */
+	done: number,
+	/**  Files in all. */
+	total: number,
+};
+
 /**  The matrix on one day. */
 export type Matrix = {
 	/**  The day it stands on. */
@@ -2478,6 +2597,26 @@ export type OpeningInterval = {
 	start: string,
 	/**  End, `HH:MM` (24 h), after `start`. */
 	end: string,
+};
+
+/**  An agent who has still to acknowledge an article. */
+export type OutstandingAck = {
+	/**  The article. */
+	articleId: ArticleId,
+	/**  Its title. */
+	articleTitle: string,
+	/**  The version to acknowledge (the latest their role was asked to read). */
+	versionId: ArticleVersionId,
+	/**  Its number. */
+	versionNumber: number,
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	agentName: string,
+	/**  Their role. */
+	roleId: RoleId,
+	/**  When their role was asked (RFC 3339). */
+	askedAt: string,
 };
 
 /**  The pain-point view of a period. */
@@ -2750,6 +2889,35 @@ export type RankedCount = {
 	cases: number,
 };
 
+/**  A role asked to read an article, for the article page. */
+export type ReadRequest = {
+	/**  The role. */
+	roleId: RoleId,
+	/**  The latest version it was asked to read. */
+	versionId: ArticleVersionId,
+	/**  That version's number (1 for the first publication). */
+	versionNumber: number,
+	/**  When it was asked (RFC 3339). */
+	at: string,
+};
+
+/**  Where an article's read requests stand: the article page's panel. */
+export type ReadStatus = {
+	/**
+	 *  The latest publication, which asking and acknowledging refer to; `None` when the
+	 *  article was never published.
+	 */
+	latestVersionId: ArticleVersionId | null,
+	/**  Its number (0 without one). */
+	latestNumber: number,
+	/**  The roles asked, each with the latest version it was asked to read, by role. */
+	requests: ReadRequest[],
+	/**  Agents asked who have not acknowledged, by name. */
+	outstanding: OutstandingAck[],
+	/**  Agents asked whose acknowledgement is up to date, by name. */
+	acknowledged: AckEntry[],
+};
+
 /**  What a dry run found. */
 export type RecordDryRun = {
 	/**  What encoding detection found. */
@@ -2953,6 +3121,30 @@ export type Resolution = {
 	rootCause: string,
 	/**  What was done. */
 	resolutionSummary: string,
+};
+
+/**  A published article due for review. */
+export type ReviewDue = {
+	/**  The article. */
+	id: ArticleId,
+	/**  Its title. */
+	title: string,
+	/**  Its kind. */
+	kind: ArticleKind,
+	/**  Who keeps it up to date. */
+	owner: string,
+	/**  The review date (YYYY-MM-DD), today or before. */
+	reviewOn: string,
+	/**  Days since the review date (0: due today). */
+	daysOverdue: number,
+};
+
+/**  The reminders of one day. */
+export type ReviewReminders = {
+	/**  The articles due, the longest overdue first (at most [`MAX_DUE`]). */
+	articles: ReviewDue[],
+	/**  How many are due in all. */
+	total: number,
 };
 
 /**  One role. */
@@ -3751,7 +3943,9 @@ export type ValidationRule =
 /**  An agent who has left, picked for new work (an enrolment, an assignment, a record). */
 "agent_left" | 
 /**  A session result that is already a training record: records are never edited. */
-"recorded";
+"recorded" | 
+/**  Asking to read, or acknowledging, a knowledge-base article never published. */
+"article_not_published";
 
 /**  A value of a status, priority or channel column, and what it maps to. */
 export type ValueUse = {

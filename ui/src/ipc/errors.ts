@@ -57,6 +57,7 @@ const RULES: readonly ValidationRule[] = [
   "over_capacity",
   "agent_left",
   "recorded",
+  "article_not_published",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -209,6 +210,9 @@ export const KNOWN_FIELDS = [
   "articleId",
   "versionId",
   "articleIds",
+  "roleIds",
+  "agentIds",
+  "ackedOn",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 

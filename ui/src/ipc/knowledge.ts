@@ -5,6 +5,8 @@
  * its history and the list alike) and the case's linked articles.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Channel } from "@tauri-apps/api/core";
+import { useState } from "react";
 
 import {
   commands,
@@ -15,6 +17,10 @@ import {
   type CaseId,
   type CategoryInput,
   type KbCategoryId,
+  type MarkdownProgress,
+  type AgentId,
+  type RoleId,
+  type TeamId,
 } from "./bindings";
 import { unwrap } from "./result";
 
@@ -29,6 +35,10 @@ export const knowledgeKeys = {
     ["knowledge", "diff", id, old, next] as const,
   casesOf: (id: ArticleId) => ["knowledge", "cases", id] as const,
   ofCase: (id: CaseId) => ["knowledge", "ofCase", id] as const,
+  readStatus: (id: ArticleId) => ["knowledge", "read", id] as const,
+  outstanding: (team: TeamId | null) => ["knowledge", "outstanding", team] as const,
+  reviewDue: ["knowledge", "reviewDue"] as const,
+  categoryUsage: (id: KbCategoryId) => ["knowledge", "categoryUsage", id] as const,
 };
 
 export function useArticleSearch(query: ArticleQuery) {
@@ -123,4 +133,96 @@ export function useUnlinkCase() {
 /** A call script's text for a case, asked for when the supervisor inserts it. */
 export async function scriptForCase(article: ArticleId, kase: CaseId): Promise<string> {
   return unwrap(await commands.kbScriptForCase(article, kase));
+}
+
+/** Who was asked to read an article, who has acknowledged it and who has not. */
+export function useReadStatus(id: ArticleId) {
+  return useQuery({ queryKey: knowledgeKeys.readStatus(id), queryFn: async () => unwrap(await commands.kbReadStatus(id)) });
+}
+
+/** Every outstanding acknowledgement of a team's agents (null: everyone). */
+export function useOutstandingAcks(teamId: TeamId | null) {
+  return useQuery({
+    queryKey: knowledgeKeys.outstanding(teamId),
+    queryFn: async () => unwrap(await commands.kbOutstandingAcks(teamId)),
+  });
+}
+
+/** Asks roles to read the article's latest publication (publishing it first with `publish`). */
+export function useAskToRead() {
+  return useKnowledgeMutation(
+    async ({ article, roleIds, publish }: { article: ArticleId; roleIds: RoleId[]; publish: boolean }) =>
+      unwrap(await commands.kbReadAsk(article, roleIds, publish)),
+  );
+}
+
+/** Records that agents read the article's latest publication on a day; gives how many were new. */
+export function useAcknowledge() {
+  return useKnowledgeMutation(
+    async ({ article, agentIds, ackedOn }: { article: ArticleId; agentIds: AgentId[]; ackedOn: string }) =>
+      unwrap(await commands.kbAcknowledge(article, agentIds, ackedOn)),
+  );
+}
+
+/** Published articles past their review date (the home screen's reminders); off while `enabled` is false. */
+export function useReviewDue(enabled = true) {
+  return useQuery({
+    queryKey: knowledgeKeys.reviewDue,
+    queryFn: async () => unwrap(await commands.kbReviewDue()),
+    enabled,
+  });
+}
+
+/** What deleting a category would move; off while `enabled` is false. */
+export function useCategoryUsage(id: KbCategoryId, enabled = true) {
+  return useQuery({
+    queryKey: knowledgeKeys.categoryUsage(id),
+    queryFn: async () => unwrap(await commands.kbCategoryUsage(id)),
+    enabled,
+  });
+}
+
+/** Deletes a category; its articles and subcategories move up to its parent. */
+export function useDeleteCategory() {
+  return useKnowledgeMutation(async (id: KbCategoryId) => unwrap(await commands.kbCategoryDelete(id)));
+}
+
+/** Opens the folder dialog (in Rust) and checks the folder's Markdown files; null when closed. */
+export async function chooseMarkdownFolder() {
+  return unwrap(await commands.kbMarkdownChooseFolder());
+}
+
+/** Asks a running Markdown import or export to stop (an import then keeps nothing). */
+export async function cancelMarkdown(): Promise<void> {
+  unwrap(await commands.kbMarkdownCancel());
+}
+
+/** Imports the chosen folder, with its progress; every cached query is refreshed after. */
+export function useMarkdownImport() {
+  const client = useQueryClient();
+  const [progress, setProgress] = useState<MarkdownProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: async () => {
+      setProgress(null);
+      const channel = new Channel<MarkdownProgress>();
+      channel.onmessage = (p) => setProgress(p);
+      return unwrap(await commands.kbMarkdownImport(channel));
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: knowledgeKeys.all }),
+  });
+  return { ...mutation, progress };
+}
+
+/** Exports the knowledge base to a folder chosen in Rust's dialog, with its progress. */
+export function useMarkdownExport() {
+  const [progress, setProgress] = useState<MarkdownProgress | null>(null);
+  const mutation = useMutation({
+    mutationFn: async () => {
+      setProgress(null);
+      const channel = new Channel<MarkdownProgress>();
+      channel.onmessage = (p) => setProgress(p);
+      return unwrap(await commands.kbMarkdownExport(channel));
+    },
+  });
+  return { ...mutation, progress };
 }

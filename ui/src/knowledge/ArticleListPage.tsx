@@ -16,6 +16,8 @@ import { LIMITS, type ArticleKind, type ArticleStatus, type KbCategoryId } from 
 import { describeError } from "../ipc/errors";
 import { useArticleSearch, useArticleTags, useCategories } from "../ipc/queries";
 import { ArticleStatusBadge, ConflictBadge, KindBadge } from "./Badges";
+import { CategoriesDialog } from "./CategoriesDialog";
+import { MarkdownDialog } from "./MarkdownDialog";
 import { CategoryDialog } from "./CategoryDialog";
 import { Highlighted } from "./Highlighted";
 import { KINDS, STATUSES, categoryOptions, kindOptions, statusOptions } from "./model";
@@ -31,6 +33,8 @@ export function ArticleListPage() {
   const [categoryId, setCategoryId] = useState<KbCategoryId | null>(null);
   const [tag, setTag] = useState<string | null>(null);
   const [addingCategory, setAddingCategory] = useState(false);
+  const [managingCategories, setManagingCategories] = useState(false);
+  const [movingFiles, setMovingFiles] = useState(false);
   const categories = useCategories();
   const tags = useArticleTags();
   const found = useArticleSearch({ text: debounced.trim() || null, kind, status, categoryId, tag });
@@ -51,6 +55,12 @@ export function ArticleListPage() {
         <Group gap="xs">
           <Button size="xs" variant="default" onClick={() => setAddingCategory(true)}>
             {t("knowledge.category.new")}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setManagingCategories(true)}>
+            {t("knowledge.category.manage")}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setMovingFiles(true)}>
+            {t("knowledge.files.open")}
           </Button>
           <Button size="xs" component={Link} to="/knowledge/new" leftSection={<IconPlus size={14} aria-hidden />}>
             {t("knowledge.list.new")}
@@ -129,6 +139,8 @@ export function ArticleListPage() {
         <Text c="dimmed">{debounced.trim() ? t("knowledge.list.noMatch") : t("knowledge.list.empty")}</Text>
       ) : null}
       {addingCategory ? <CategoryDialog opened onClose={() => setAddingCategory(false)} /> : null}
+      {managingCategories ? <CategoriesDialog onClose={() => setManagingCategories(false)} /> : null}
+      {movingFiles ? <MarkdownDialog onClose={() => setMovingFiles(false)} /> : null}
     </Stack>
   );
 }

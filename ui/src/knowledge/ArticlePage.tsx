@@ -15,6 +15,7 @@ import { useArchiveArticle, useArticle, useArticleCases, useCategories, usePubli
 import { ArticleStatusBadge, ConflictBadge, KindBadge } from "./Badges";
 import { History } from "./History";
 import { Markdown } from "./Markdown";
+import { ReadAcks } from "./ReadAcks";
 
 function LinkedCases({ article }: { article: Article }) {
   const { t } = useTranslation();
@@ -140,7 +141,10 @@ function ArticleView({ article }: { article: Article }) {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <LinkedCases article={article} />
+          <Stack gap="md">
+            <LinkedCases article={article} />
+            <ReadAcks article={article} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <History article={article} />

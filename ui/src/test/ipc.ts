@@ -199,6 +199,9 @@ export function mockIpc(handlers: Handlers = {}) {
     kb_tag_list: () => [],
     kb_category_list: () => [],
     kb_case_articles: () => [],
+    kb_read_status: () => ({ latestVersionId: null, latestNumber: 0, requests: [], outstanding: [], acknowledged: [] }),
+    kb_outstanding_acks: () => [],
+    kb_review_due: () => ({ articles: [], total: 0 }),
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

@@ -21,6 +21,7 @@ import { useCompliance, useTeams } from "../ipc/queries";
 import classes from "./CompliancePage.module.css";
 import { COMPLIANCE_STATES, HORIZONS } from "./model";
 import { ComplianceBadge } from "./StatusBadge";
+import { OutstandingAcks } from "../knowledge/OutstandingAcks";
 
 /** The non-zero counts in words ("2 compliant, 1 missing"), or "none". */
 function countsText(t: TFunction, counts: StateCounts): string {
@@ -210,6 +211,7 @@ export function CompliancePage() {
           <Text c="dimmed">{t("training.compliance.noNeeds", { count: withinDays })}</Text>
         ) : null}
       </Stack>
+      <OutstandingAcks teamId={teamId} className={classes.section} />
     </Stack>
   );
 }

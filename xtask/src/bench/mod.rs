@@ -59,7 +59,7 @@ fn target_ms(id: &str) -> Option<f64> {
         None
     } else if id.starts_with("case_list/") {
         Some(5.0)
-    } else if id.starts_with("search/") {
+    } else if id.starts_with("search/") || id.starts_with("kb_search/") {
         Some(30.0)
     } else if id.starts_with("kpi/dashboard") {
         Some(50.0)
@@ -73,7 +73,9 @@ pub fn run() -> Result<()> {
     shell::step("core query benchmarks (100k cases; the data set is generated once)");
     let hits_file = shell::target_dir().join("bench-search-hits.json");
     let _ = std::fs::remove_file(&hits_file);
-    let mut bench = shell::cargo(&["bench", "-p", "frontline-core", "--bench", "queries", "--bench", "kpi", "--", "--noplot"]);
+    let mut bench = shell::cargo(&[
+        "bench", "-p", "frontline-core", "--bench", "queries", "--bench", "kpi", "--bench", "knowledge", "--", "--noplot",
+    ]);
     bench.env("FRONTLINE_BENCH_HITS", &hits_file);
     shell::run(bench)?;
     let results = read_estimates(&shell::target_dir().join("criterion"))?;
@@ -169,6 +171,29 @@ pub fn run_import_only() -> Result<()> {
     let _ = std::fs::remove_dir_all(&work);
     let mut md = String::new();
     import::render(&mut md, &result?);
+    println!("{md}");
+    Ok(())
+}
+
+/// `cargo xtask bench --knowledge-only`: knowledge-base search over 5,000 articles of
+/// about 2,000 characters (issue 19) beside its raw-SQLite baseline, printed as rows of the
+/// core queries table; BENCHMARKS.md left as it is.
+pub fn run_knowledge_only() -> Result<()> {
+    shell::step("knowledge-base search: 5,000 articles of ~2,000 characters, and the raw-SQLite baseline");
+    shell::run(shell::cargo(&["bench", "-p", "frontline-core", "--bench", "knowledge", "--", "--noplot"]))?;
+    let results = read_estimates(&shell::target_dir().join("criterion").join("kb_search"))?;
+    if results.is_empty() {
+        bail!("criterion wrote no knowledge-base results");
+    }
+    let mut md = String::from("| operation | median | target | |\n|---|---:|---:|---|\n");
+    for (id, ns) in &results {
+        let ms = ns / 1e6;
+        let (target, verdict) = match target_ms(id) {
+            Some(t) => (format!("≤ {t} ms"), ok(ms <= t)),
+            None => ("—".into(), ""),
+        };
+        let _ = writeln!(md, "| {id} (5,000 articles) | {ms:.3} ms | {target} | {verdict} |");
+    }
     println!("{md}");
     Ok(())
 }

@@ -22,8 +22,10 @@
 //! - `timing.rs`: when cases arrive (day and week shape) and when agents act.
 //! - `plan.rs`: what a case is about and what happens to it — pure.
 //! - `names.rs`: agents and customers. `text/`: the phrasebooks.
+//! - `knowledge.rs`: the knowledge base (SOPs, policies, call scripts, known issues).
 //! - `voc.rs`: journey stages, feedback and insights (the voice of the customer).
 
+mod knowledge;
 mod names;
 mod plan;
 mod text;
@@ -162,6 +164,12 @@ pub fn generate(
             Ok(())
         })?;
         voc::write(tx, &mut voc_rng, opts.language, tz, opts.end, total, &cast.customers)?;
+        let recent: Vec<CaseId> = tx
+            .conn()
+            .prepare("SELECT id FROM cases WHERE deleted_at IS NULL ORDER BY rowid DESC LIMIT 6")?
+            .query_map([], |r| r.get(0))?
+            .collect::<std::result::Result<_, _>>()?;
+        knowledge::write(tx, opts.language, opts.end.with_timezone(&tz).date_naive(), &recent)?;
         remember_rows(tx.conn(), &before)?;
         Ok(DemoSummary {
             cases: total,
@@ -200,6 +208,11 @@ const DEMO_TABLES: &[Table] = &[
     Table::FeedbackThemes,
     Table::Insights,
     Table::InsightEvidence,
+    Table::KbCategories,
+    Table::Articles,
+    Table::ArticleTags,
+    Table::ArticleCases,
+    Table::ArticleVersions,
 ];
 
 /// The highest rowid of each demo table before a run.

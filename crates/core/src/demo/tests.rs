@@ -458,3 +458,26 @@ fn every_language_has_journey_stages_feedback_and_insights_that_clear_away() {
         assert_eq!(count(&store, "SELECT count(*) FROM journey_stages"), 7, "the team's stages stay");
     }
 }
+
+#[test]
+fn every_language_has_a_searchable_knowledge_base_linked_to_cases_that_clears_away() {
+    let words = [(Language::En, "refund"), (Language::ZhHans, "退款"), (Language::ZhHant, "退款")];
+    for (language, word) in words {
+        let (_d, mut store, _) = temp_store();
+        run(&mut store, &opts(100, language, 3));
+        let q = crate::knowledge::ArticleQuery { text: Some(word.into()), ..Default::default() };
+        let found = crate::knowledge::search::find(store.conn(), &q).unwrap();
+        assert!(found.len() >= 2, "{language:?}: {} articles found by {word}", found.len());
+        assert!(found.iter().all(|h| h.article.status == crate::knowledge::ArticleStatus::Published));
+        assert_eq!(count(&store, "SELECT count(*) FROM kb_categories"), 4);
+        assert_eq!(count(&store, "SELECT count(*) FROM article_cases WHERE present = 1"), 6);
+        let due = crate::knowledge::review::due(store.conn(), end().date_naive()).unwrap();
+        assert!(due.total >= 2, "some reviews are overdue ({language:?})");
+        super::clear(&mut store).unwrap();
+        for table in ["kb_categories", "articles", "article_tags", "article_cases", "article_versions"] {
+            assert_eq!(count(&store, &format!("SELECT count(*) FROM {table}")), 0, "{table} cleared");
+        }
+        let all = crate::knowledge::search::find(store.conn(), &Default::default()).unwrap();
+        assert!(all.is_empty());
+    }
+}

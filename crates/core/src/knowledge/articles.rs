@@ -145,6 +145,11 @@ fn columns(conn: &rusqlite::Connection, input: &ArticleInput) -> Result<(Columns
     ))
 }
 
+/// Checks an article form as [`create`] would, writing nothing.
+pub(crate) fn check(conn: &rusqlite::Connection, input: &ArticleInput) -> Result<()> {
+    columns(conn, input).map(|_| ())
+}
+
 /// Creates a draft article; returns its id. Errors (nothing written): an empty or
 /// over-long title, a body over [`BODY_MAX`] characters, an over-long owner or tag, too
 /// many tags, a malformed review date, an unknown category.

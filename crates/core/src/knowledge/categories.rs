@@ -3,6 +3,10 @@
 //! descendants is refused here; two devices that each move one category under the other
 //! offline can still make a loop once merged, so reading the tree treats a category on a
 //! loop as a top-level one rather than trusting the links.
+//!
+//! Deleting a category is a tombstone; its articles and subcategories move up to its parent
+//! in the same transaction. An article filed offline under a category another device
+//! deleted keeps the id of a category that is gone, and reads as filed under none.
 
 use std::collections::HashMap;
 
@@ -143,4 +147,52 @@ pub fn list(conn: &rusqlite::Connection) -> Result<Vec<Category>> {
     }
     walk(&all, None, 0, &mut out);
     Ok(out)
+}
+
+/// What deleting a category would move, for its confirmation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryUsage {
+    /// Live articles filed directly in it.
+    pub articles: u32,
+    /// Categories directly inside it.
+    pub subcategories: u32,
+}
+
+/// How many articles and categories sit directly in a category. `NotFound` when there is
+/// no such live category.
+pub fn usage(conn: &rusqlite::Connection, id: &KbCategoryId) -> Result<CategoryUsage> {
+    ensure(conn, id)?;
+    let count = |sql: &str| -> Result<u32> { Ok(conn.prepare_cached(sql)?.query_row([id], |r| r.get(0))?) };
+    Ok(CategoryUsage {
+        articles: count("SELECT count(*) FROM articles WHERE category_id = ?1 AND deleted_at IS NULL")?,
+        subcategories: count("SELECT count(*) FROM kb_categories WHERE parent_id = ?1 AND deleted_at IS NULL")?,
+    })
+}
+
+/// Deletes a category (a tombstone, so the deletion syncs). Its articles and the
+/// categories directly inside it move up to its parent (to the top when it has none), in
+/// the same transaction, so nothing is left filed under a category that is gone. Returns
+/// what moved. `NotFound` when there is no such live category.
+pub fn delete(tx: &mut WriteTx<'_>, id: &KbCategoryId) -> Result<CategoryUsage> {
+    let moved = usage(tx.conn(), id)?;
+    // The parent as the tree reads it: one that is gone or on a loop counts as the top.
+    let parent = list(tx.conn())?.into_iter().find(|c| &c.id == id).and_then(|c| c.parent_id);
+    let parent = parent.as_ref().map_or(Value::Null, |p| Value::Text(p.to_string()));
+    let ids = |sql: &str| -> Result<Vec<String>> {
+        let mut stmt = tx.conn().prepare_cached(sql)?;
+        let rows = stmt.query_map([id], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    };
+    let articles = ids("SELECT id FROM articles WHERE category_id = ?1 AND deleted_at IS NULL")?;
+    let children = ids("SELECT id FROM kb_categories WHERE parent_id = ?1 AND deleted_at IS NULL")?;
+    for a in &articles {
+        tx.upsert(Table::Articles, a, &[("category_id", parent.clone())])?;
+    }
+    for c in &children {
+        tx.upsert(Table::KbCategories, c, &[("parent_id", parent.clone())])?;
+    }
+    tx.delete(Table::KbCategories, id.as_str())?;
+    Ok(moved)
 }

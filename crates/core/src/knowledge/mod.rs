@@ -9,16 +9,27 @@
 //!   conflict is kept as a version too; diffs between versions and restoring one.
 //! - [`search`]: full-text search over titles and bodies with snippets, and filters.
 //! - [`links`]: links between articles and cases, and filling a call script in for a case.
+//! - [`markdown`]: importing a folder of Markdown files with front matter, and exporting
+//!   the knowledge base as one.
+//! - [`review`]: published articles past their review date (derived reminders).
+//! - [`acks`]: asking roles to read an article, agents' acknowledgements, and who is
+//!   outstanding (derived).
 
+pub mod acks;
 pub mod articles;
 pub mod categories;
 pub mod links;
+pub mod markdown;
+pub mod review;
 pub mod search;
 pub mod versions;
 
+pub use acks::{AckEntry, OutstandingAck, ReadRequest, ReadStatus};
 pub use articles::{Article, ArticleInput, ArticleKind, ArticleStatus, ArticleSummary, BODY_MAX};
-pub use categories::{Category, CategoryInput};
+pub use categories::{Category, CategoryInput, CategoryUsage};
 pub use links::{LinkedArticle, LinkedCase};
+pub use markdown::{FileError, FileProblem, MarkdownCheck, MarkdownProgress};
+pub use review::{ReviewDue, ReviewReminders};
 pub use search::{ArticleHit, ArticleQuery};
 pub use versions::{ArticleVersionSummary, DiffLine, DiffOp, VersionKind};
 

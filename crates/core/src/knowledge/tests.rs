@@ -5,7 +5,7 @@ use chrono::Duration;
 
 use super::*;
 use crate::cases::{self, CaseChannel, NewCase, Priority};
-use crate::ids::{ArticleId, CaseId};
+use crate::ids::{ArticleId, CaseId, KbCategoryId};
 use crate::store::Store;
 use crate::store::schema::{Merge, Table};
 use crate::store::test_support::{TestClock, temp_store};
@@ -302,4 +302,332 @@ fn links_show_on_both_sides_and_a_script_is_filled_in_for_the_case() {
         Err(Error::NotFound { entity: "case", .. })
     ));
     assert_eq!(snapshot(&store), before);
+}
+
+mod read_and_acknowledge {
+    use super::*;
+    use crate::ids::{AgentId, RoleId};
+    use crate::people::{AgentInput, roles, roster};
+
+    fn agent(store: &mut Store, name: &str, role: &str) -> AgentId {
+        let input = AgentInput {
+            name: name.into(),
+            employee_id: String::new(),
+            team_id: None,
+            role_id: Some(roles::built_in_id(role)),
+            hired_on: None,
+        };
+        store.write(|tx| roster::create(tx, &input)).unwrap()
+    }
+
+    fn today(store: &Store, clock: &TestClock) -> chrono::NaiveDate {
+        crate::settings::today(store.conn(), clock.get()).unwrap()
+    }
+
+    fn outstanding(store: &Store, clock: &TestClock, article: &ArticleId) -> Vec<(String, u32)> {
+        acks::status(store.conn(), article, today(store, clock))
+            .unwrap()
+            .outstanding
+            .into_iter()
+            .map(|o| (o.agent_name, o.version_number))
+            .collect()
+    }
+
+    #[test]
+    fn read_tables_are_events_of_their_article() {
+        for t in [Table::ArticleReadRequests, Table::ArticleAcks] {
+            assert!(t.is_synced() && t.is_append_only(), "{}", t.name());
+            assert!(t.columns().iter().all(|c| c.merge == Merge::Event), "{}", t.name());
+            assert_eq!(t.parent(), Some((Table::Articles, "article_id")));
+        }
+    }
+
+    #[test]
+    fn asked_roles_owe_the_latest_version_asked_and_a_bulk_ack_settles_it() {
+        let (_dir, mut store, clock) = temp_store();
+        let ann = agent(&mut store, "Ann", "agent");
+        let bo = agent(&mut store, "Bo", "agent");
+        agent(&mut store, "Cy", "qa");
+        let id = create(&mut store, "Refund SOP", "Refund in 3 days");
+        let v1 = store.write(|tx| acks::ask(tx, &id, &[roles::built_in_id("agent")], true)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Ann".into(), 1), ("Bo".into(), 1)]);
+        // Asking again for the same version writes nothing.
+        let before = snapshot(&store);
+        store.write(|tx| acks::ask(tx, &id, &[roles::built_in_id("agent")], false)).unwrap();
+        assert_eq!(snapshot(&store), before);
+        let day = today(&store, &clock).to_string();
+        let added =
+            store.write(|tx| acks::acknowledge(tx, &id, &[ann.clone(), bo.clone(), ann.clone()], &day)).unwrap();
+        assert_eq!(added, 2);
+        // Entered again (another device, the same briefing): one row each still.
+        assert_eq!(store.write(|tx| acks::acknowledge(tx, &id, std::slice::from_ref(&ann), &day)).unwrap(), 0);
+        let status = acks::status(store.conn(), &id, today(&store, &clock)).unwrap();
+        assert!(status.outstanding.is_empty());
+        assert_eq!(status.acknowledged.len(), 2);
+        assert_eq!(status.requests.len(), 1);
+        assert_eq!(status.latest_version_id, Some(v1));
+        // A changed SOP published again without asking: the acks stand.
+        later(&clock);
+        edit_body(&mut store, &id, "Refund in 5 days");
+        store.write(|tx| versions::publish(tx, &id)).unwrap();
+        assert!(outstanding(&store, &clock, &id).is_empty());
+        // Published and asked again: everyone asked must read it anew.
+        later(&clock);
+        edit_body(&mut store, &id, "Refund in 2 days");
+        store.write(|tx| acks::ask(tx, &id, &[roles::built_in_id("agent")], true)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Ann".into(), 3), ("Bo".into(), 3)]);
+        store.write(|tx| acks::acknowledge(tx, &id, &[bo], &day)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Ann".into(), 3)]);
+        // The compliance view lists the same, and an archived article asks no one.
+        let all = acks::outstanding(store.conn(), None, today(&store, &clock)).unwrap();
+        assert_eq!(all.iter().map(|o| (o.agent_id.clone(), o.version_number)).collect::<Vec<_>>(), [(ann, 3)]);
+        store.write(|tx| articles::archive(tx, &id)).unwrap();
+        assert!(acks::outstanding(store.conn(), None, today(&store, &clock)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn agents_who_left_and_role_changes_follow_the_roster() {
+        let (_dir, mut store, clock) = temp_store();
+        let ann = agent(&mut store, "Ann", "agent");
+        let bo = agent(&mut store, "Bo", "qa");
+        let id = create(&mut store, "Outage script", "Say sorry");
+        store.write(|tx| acks::ask(tx, &id, &[roles::built_in_id("agent")], true)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Ann".into(), 1)]);
+        let day = today(&store, &clock).to_string();
+        store.write(|tx| roster::set_left(tx, &ann, Some(&day))).unwrap();
+        assert!(outstanding(&store, &clock, &id).is_empty());
+        // Bo moves from QA to agent: now asked.
+        let mut input = AgentInput {
+            name: "Bo".into(),
+            employee_id: String::new(),
+            team_id: None,
+            role_id: Some(roles::built_in_id("agent")),
+            hired_on: None,
+        };
+        store.write(|tx| roster::update(tx, &bo, &input)).unwrap();
+        assert_eq!(outstanding(&store, &clock, &id), [("Bo".into(), 1)]);
+        input.role_id = Some(roles::built_in_id("team_lead"));
+        store.write(|tx| roster::update(tx, &bo, &input)).unwrap();
+        assert!(outstanding(&store, &clock, &id).is_empty());
+    }
+
+    #[test]
+    fn bad_requests_and_acks_are_refused_and_nothing_is_written() {
+        let (_dir, mut store, clock) = temp_store();
+        let ann = agent(&mut store, "Ann", "agent");
+        let draft = create(&mut store, "Refund SOP", "Refund in 3 days");
+        let before = snapshot(&store);
+        let agent_role = [roles::built_in_id("agent")];
+        assert_eq!(
+            rule_of(store.write(|tx| acks::ask(tx, &draft, &agent_role, false))),
+            ("articleId", ValidationRule::ArticleNotPublished)
+        );
+        assert_eq!(rule_of(store.write(|tx| acks::ask(tx, &draft, &[], true))), ("roleIds", ValidationRule::Required));
+        assert_eq!(
+            rule_of(store.write(|tx| acks::ask(tx, &draft, &[RoleId::new()], true))),
+            ("roleIds", ValidationRule::InvalidValue)
+        );
+        let day = today(&store, &clock);
+        assert_eq!(
+            rule_of(store.write(|tx| acks::acknowledge(tx, &draft, std::slice::from_ref(&ann), &day.to_string()))),
+            ("articleId", ValidationRule::ArticleNotPublished)
+        );
+        assert_eq!(snapshot(&store), before);
+        store.write(|tx| versions::publish(tx, &draft)).unwrap();
+        let before = snapshot(&store);
+        let tomorrow = (day + Duration::days(1)).to_string();
+        let cases: Vec<(Vec<AgentId>, String, (&str, ValidationRule))> = vec![
+            (vec![], day.to_string(), ("agentIds", ValidationRule::Required)),
+            (vec![ann.clone()], "10/03/2026".into(), ("ackedOn", ValidationRule::InvalidValue)),
+            (vec![ann.clone()], tomorrow, ("ackedOn", ValidationRule::TooLate)),
+        ];
+        for (agents, on, expected) in cases {
+            assert_eq!(rule_of(store.write(|tx| acks::acknowledge(tx, &draft, &agents, &on))), expected);
+        }
+        assert!(matches!(
+            store.write(|tx| acks::acknowledge(tx, &draft, &[ann, AgentId::new()], &day.to_string())),
+            Err(Error::NotFound { entity: "agent", .. })
+        ));
+        assert_eq!(snapshot(&store), before);
+    }
+}
+
+#[test]
+fn review_reminders_list_published_articles_due_today_or_before_longest_overdue_first() {
+    let (_dir, mut store, clock) = temp_store();
+    let today = crate::settings::today(store.conn(), clock.get()).unwrap();
+    let day = |offset: i64| Some((today + Duration::days(offset)).to_string());
+    let mut make = |title: &str, review_on: Option<String>, publish: bool| {
+        let form = ArticleInput { review_on, ..input(title, "Body", ArticleKind::Policy) };
+        let id = store.write(|tx| articles::create(tx, &form)).unwrap();
+        if publish {
+            store.write(|tx| versions::publish(tx, &id)).unwrap();
+        }
+        id
+    };
+    let today_due = make("Due today", day(0), true);
+    let overdue = make("Overdue", day(-10), true);
+    make("Next week", day(7), true);
+    make("Draft overdue", day(-3), false);
+    make("No date", None, true);
+    let archived = make("Archived overdue", day(-5), true);
+    store.write(|tx| articles::archive(tx, &archived)).unwrap();
+    let due = review::due(store.conn(), today).unwrap();
+    let seen: Vec<_> = due.articles.iter().map(|r| (&r.id, r.days_overdue)).collect();
+    assert_eq!(seen, [(&overdue, 10), (&today_due, 0)]);
+    assert_eq!(due.total, 2);
+    // A new review date set on the article drops the reminder.
+    let mut fields = articles::fields(store.conn(), &overdue).unwrap();
+    fields.review_on = day(30);
+    store.write(|tx| articles::update(tx, &overdue, &fields)).unwrap();
+    assert_eq!(review::due(store.conn(), today).unwrap().total, 1);
+}
+
+#[test]
+fn deleting_a_category_moves_its_articles_and_subcategories_to_its_parent() {
+    let (_dir, mut store, _) = temp_store();
+    let cat = |store: &mut Store, name: &str, parent: Option<&KbCategoryId>| {
+        let form = CategoryInput { name: name.into(), parent_id: parent.cloned() };
+        store.write(|tx| categories::create(tx, &form)).unwrap()
+    };
+    let billing = cat(&mut store, "Billing", None);
+    let refunds = cat(&mut store, "Refunds", Some(&billing));
+    let vip = cat(&mut store, "VIP refunds", Some(&refunds));
+    let file = |store: &mut Store, title: &str, category: &KbCategoryId| {
+        let form = ArticleInput { category_id: Some(category.clone()), ..input(title, "x", ArticleKind::Sop) };
+        store.write(|tx| articles::create(tx, &form)).unwrap()
+    };
+    let a = file(&mut store, "Refund SOP", &refunds);
+    let b = file(&mut store, "Refund script", &refunds);
+    let usage = categories::usage(store.conn(), &refunds).unwrap();
+    assert_eq!(usage, CategoryUsage { articles: 2, subcategories: 1 });
+    assert_eq!(store.write(|tx| categories::delete(tx, &refunds)).unwrap(), usage);
+    for id in [&a, &b] {
+        assert_eq!(articles::fields(store.conn(), id).unwrap().category_id.as_ref(), Some(&billing));
+    }
+    let tree: Vec<_> = categories::list(store.conn()).unwrap().into_iter().map(|c| (c.id, c.depth)).collect();
+    assert_eq!(tree, [(billing.clone(), 0), (vip.clone(), 1)]);
+    // A top-level category's articles move to the top.
+    store.write(|tx| categories::delete(tx, &billing)).unwrap();
+    assert_eq!(articles::fields(store.conn(), &a).unwrap().category_id, None);
+    assert_eq!(categories::list(store.conn()).unwrap()[0].depth, 0);
+    // Deleting one that is gone is NotFound, and writes nothing.
+    let before = snapshot(&store);
+    assert!(matches!(
+        store.write(|tx| categories::delete(tx, &billing)),
+        Err(Error::NotFound { entity: "category", .. })
+    ));
+    assert_eq!(snapshot(&store), before);
+    // A deleted category cannot be chosen for an article.
+    let form = ArticleInput { category_id: Some(billing), ..input("t", "b", ArticleKind::Sop) };
+    assert!(matches!(store.write(|tx| articles::create(tx, &form)), Err(Error::NotFound { .. })));
+}
+
+mod markdown_folders {
+    use std::ops::ControlFlow;
+
+    use super::*;
+    use crate::knowledge::markdown::{self, FileProblem, MarkdownFile};
+
+    fn file(name: &str, text: &str) -> MarkdownFile {
+        MarkdownFile { name: name.into(), bytes: text.as_bytes().to_vec() }
+    }
+
+    fn titles(store: &Store) -> Vec<String> {
+        search::find(store.conn(), &ArticleQuery::default()).unwrap().into_iter().map(|h| h.article.title).collect()
+    }
+
+    #[test]
+    fn a_dry_run_lists_every_file_error_and_an_import_with_errors_writes_nothing() {
+        let (_dir, mut store, _) = temp_store();
+        let files = vec![
+            file("good.md", "---\ntitle: 退款流程\nkind: sop\ncategory: 售后/退款\n---\n先核对订单"),
+            file("bad-yaml.md", "---\ntitle: [oops\n---\nx"),
+            file("no-title.md", "---\nkind: policy\n---\nBody"),
+            file("long.md", &format!("---\ntitle: Long\n---\n{}", "长".repeat(BODY_MAX as usize + 1))),
+        ];
+        let check = markdown::dry_run(store.conn(), &files).unwrap();
+        assert_eq!((check.files, check.ready), (4, 1));
+        let problems: Vec<_> = check.errors.iter().map(|e| (e.file.as_str(), e.problem, e.limit)).collect();
+        assert_eq!(
+            problems,
+            [
+                ("bad-yaml.md", FileProblem::MalformedFrontMatter, None),
+                ("no-title.md", FileProblem::EmptyTitle, None),
+                ("long.md", FileProblem::BodyTooLong, Some(BODY_MAX)),
+            ]
+        );
+        assert_eq!(check.new_categories, ["售后", "售后/退款"]);
+        let before = snapshot(&store);
+        assert!(matches!(
+            markdown::import(&mut store, &files, |_| ControlFlow::Continue(())),
+            Err(Error::ImportInvalid { rows: 3 })
+        ));
+        assert_eq!(snapshot(&store), before);
+    }
+
+    #[test]
+    fn an_import_makes_drafts_and_categories_and_a_cancel_keeps_nothing() {
+        let (_dir, mut store, _) = temp_store();
+        let files = vec![
+            file("a.md", "---\ntitle: Refund SOP\nkind: sop\ntags: [billing]\ncategory: Billing/Refunds\n---\n# Steps"),
+            file("b.md", "---\ntitle: Refund call\nkind: call_script\ncategory: Billing\n---\nHello {customer_name}"),
+        ];
+        let before = snapshot(&store);
+        let cancelled = markdown::import(&mut store, &files, |p| {
+            if p.done == 1 { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
+        assert!(matches!(cancelled, Err(Error::Cancelled)));
+        assert_eq!(snapshot(&store), before);
+        let mut seen = Vec::new();
+        let made = markdown::import(&mut store, &files, |p| {
+            seen.push((p.done, p.total));
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(made, 2);
+        assert_eq!(seen.last(), Some(&(2, 2)));
+        let tree: Vec<_> = categories::list(store.conn()).unwrap().into_iter().map(|c| (c.name, c.depth)).collect();
+        assert_eq!(tree, [("Billing".to_string(), 0), ("Refunds".to_string(), 1)]);
+        let hits =
+            search::find(store.conn(), &ArticleQuery { status: Some(ArticleStatus::Draft), ..Default::default() })
+                .unwrap();
+        assert_eq!(hits.len(), 2);
+        // Importing again files under the same categories, not new ones.
+        markdown::import(&mut store, &files[..1], |_| ControlFlow::Continue(())).unwrap();
+        assert_eq!(categories::list(store.conn()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn an_export_reads_back_as_the_same_articles() {
+        let (_dir, mut store, _) = temp_store();
+        let billing = store
+            .write(|tx| categories::create(tx, &CategoryInput { name: "Billing".into(), parent_id: None }))
+            .unwrap();
+        let mut form = input("退款: \"流程\"", "# 步骤\n\n1. 核对\n---\n结束", ArticleKind::Sop);
+        form.category_id = Some(billing);
+        form.tags = vec!["billing".into(), "退款".into()];
+        let id = store.write(|tx| articles::create(tx, &form)).unwrap();
+        store.write(|tx| versions::publish(tx, &id)).unwrap();
+        create(&mut store, "Outage script", "Say sorry");
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(markdown::export_folder(store.conn(), dir.path(), |_| ControlFlow::Continue(())).unwrap(), 2);
+        let files = markdown::read_folder(dir.path()).unwrap();
+        assert_eq!(files.len(), 2);
+        let (_dir2, mut other, _) = temp_store();
+        markdown::import(&mut other, &files, |_| ControlFlow::Continue(())).unwrap();
+        let mut imported: Vec<ArticleInput> = search::find(other.conn(), &ArticleQuery::default())
+            .unwrap()
+            .into_iter()
+            .map(|h| articles::fields(other.conn(), &h.article.id).unwrap())
+            .collect();
+        imported.sort_by(|a, b| a.title.cmp(&b.title));
+        let back = imported.iter().find(|a| a.title == form.title).unwrap();
+        assert_eq!(
+            (&back.body, &back.tags, back.kind, &back.owner, &back.review_on),
+            (&form.body, &form.tags, form.kind, &form.owner, &form.review_on)
+        );
+        assert_eq!(categories::list(other.conn()).unwrap()[0].name, "Billing");
+        assert_eq!(titles(&other).len(), 2);
+    }
 }

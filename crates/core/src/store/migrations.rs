@@ -944,6 +944,36 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX training_enrolments_session ON training_enrolments (session_id);
     CREATE INDEX training_records_session ON training_records (session_id) WHERE session_id IS NOT NULL;
     "#,
+    // Knowledge base, read and acknowledge (issue 19): the roles asked to read a published
+    // version, and agents' acknowledgements of versions — both append-only events; who is
+    // outstanding is derived (knowledge/acks.rs).
+    r#"
+    CREATE TABLE article_read_requests (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL,
+        version_id TEXT NOT NULL,
+        role_id    TEXT NOT NULL,
+        author     TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_read_requests_article ON article_read_requests (article_id);
+
+    CREATE TABLE article_acks (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL,
+        version_id TEXT NOT NULL,
+        agent_id   TEXT NOT NULL,
+        acked_on   TEXT NOT NULL,
+        author     TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_acks_article ON article_acks (article_id);
+    CREATE INDEX article_acks_agent ON article_acks (agent_id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

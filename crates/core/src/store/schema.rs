@@ -132,6 +132,10 @@ pub enum Table {
     ArticleCases,
     /// Article versions: publications and texts that lost a sync conflict, append-only.
     ArticleVersions,
+    /// The roles asked to read a published article version, append-only.
+    ArticleReadRequests,
+    /// Agents' acknowledgements of article versions, append-only.
+    ArticleAcks,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -178,6 +182,8 @@ impl Table {
         Table::ArticleTags,
         Table::ArticleCases,
         Table::ArticleVersions,
+        Table::ArticleReadRequests,
+        Table::ArticleAcks,
     ];
 
     /// The SQL name.
@@ -218,6 +224,8 @@ impl Table {
             Table::ArticleTags => "article_tags",
             Table::ArticleCases => "article_cases",
             Table::ArticleVersions => "article_versions",
+            Table::ArticleReadRequests => "article_read_requests",
+            Table::ArticleAcks => "article_acks",
         }
     }
 
@@ -424,6 +432,25 @@ impl Table {
                 event("body"),
                 event("author"),
             ] },
+            // A request that roles read a version: an event whose id is made from (version,
+            // role), so asking twice, or on two devices, is one row. Never withdrawn: a
+            // newer request supersedes it.
+            Table::ArticleReadRequests => const { &[
+                event("article_id"),
+                event("version_id"),
+                event("role_id"),
+                event("author"),
+            ] },
+            // An agent's acknowledgement of a version: an event whose id is made from
+            // (version, agent), so a bulk entry after a briefing made on two devices merges
+            // by union. Who is outstanding is derived (knowledge/acks.rs), never stored.
+            Table::ArticleAcks => const { &[
+                event("article_id"),
+                event("version_id"),
+                event("agent_id"),
+                event("acked_on"),
+                event("author"),
+            ] },
         }
     }
 
@@ -453,6 +480,8 @@ impl Table {
                 | Table::PlanRuns
                 | Table::RunEvents
                 | Table::ArticleVersions
+                | Table::ArticleReadRequests
+                | Table::ArticleAcks
         )
     }
 
@@ -482,6 +511,8 @@ impl Table {
             Table::PlanRuns => &[("plan_id", Empty), ("version_id", Empty), ("kind", Empty), ("started_at", Now)],
             Table::RunEvents => &[("run_id", Empty), ("at", Now), ("kind", Empty)],
             Table::ArticleVersions => &[("article_id", Empty), ("kind", Empty)],
+            Table::ArticleReadRequests => &[("article_id", Empty), ("version_id", Empty), ("role_id", Empty)],
+            Table::ArticleAcks => &[("article_id", Empty), ("version_id", Empty), ("agent_id", Empty), ("acked_on", Empty)],
             Table::WorkspaceSettings
             | Table::DevicePreferences
             | Table::SavedViews
@@ -521,7 +552,11 @@ impl Table {
             // run is a root of its own: children are published one level deep).
             Table::PlanSteps | Table::PlanVersions => Some((Table::Plans, "plan_id")),
             Table::RunEvents => Some((Table::PlanRuns, "run_id")),
-            Table::ArticleTags | Table::ArticleCases | Table::ArticleVersions => Some((Table::Articles, "article_id")),
+            Table::ArticleTags
+            | Table::ArticleCases
+            | Table::ArticleVersions
+            | Table::ArticleReadRequests
+            | Table::ArticleAcks => Some((Table::Articles, "article_id")),
             _ => None,
         }
     }
