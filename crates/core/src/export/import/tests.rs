@@ -156,7 +156,8 @@ fn bad_files_are_refused_with_where_and_nothing_is_written() {
         assert!(matches!(err, Error::NotAnExport { .. }), "{what}: {err}");
         assert_eq!(snapshot(&dst), before, "{what}: nothing written");
     }
-    let truncated = import_string(&mut dst, &json[..json.len() / 2]).unwrap_err().to_string();
+    let half = (0..=json.len() / 2).rev().find(|i| json.is_char_boundary(*i)).unwrap();
+    let truncated = import_string(&mut dst, &json[..half]).unwrap_err().to_string();
     assert!(truncated.contains("line "), "says where: {truncated}");
     let unknown = import_string(&mut dst, &cases[9].1).unwrap_err().to_string();
     assert!(unknown.contains("column \"subject\""), "{unknown}");
