@@ -212,7 +212,7 @@ describe("reminders and active runs everywhere", () => {
     const menu = await screen.findByRole("menu");
     expect(within(menu).getAllByRole("menuitem").map((i) => i.textContent)).toEqual([
       "Drill: Telephony outage",
-      "Incident: Contact-volume surge",
+      "Real incident: Contact-volume surge",
     ]);
   });
 });
