@@ -21,7 +21,7 @@ describe("review reminders on the home screen", () => {
     renderApp("/dashboard");
     const panel = await screen.findByRole("region", { name: "3 articles due for review" });
     expect(within(panel).getByRole("link", { name: "退款流程" })).toHaveAttribute("href", "#/knowledge/art-1");
-    expect(within(panel).getByText("Review 12 days overdue (since 2026-11-20)")).toBeInTheDocument();
+    expect(within(panel).getByText("Review 12 days overdue (since Nov 20, 2026)")).toBeInTheDocument();
     expect(within(panel).getByText("Owner: Mei Chen")).toBeInTheDocument();
     expect(within(panel).getByRole("link", { name: "Outage script" })).toHaveAttribute("href", "#/knowledge/art-2");
     expect(within(panel).getByText("Review due today")).toBeInTheDocument();

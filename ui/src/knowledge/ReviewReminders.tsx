@@ -10,9 +10,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { useReviewDue } from "../ipc/queries";
+import { formatDay } from "../settings/CalendarDay";
 
 export function ReviewReminders({ enabled = true }: { enabled?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   const due = useReviewDue(enabled);
   const data = due.data;
@@ -34,7 +35,7 @@ export function ReviewReminders({ enabled = true }: { enabled?: boolean }) {
               </Anchor>
               <Badge size="sm" variant="light" color={a.daysOverdue > 0 ? "orange" : "yellow"} tt="none">
                 {a.daysOverdue > 0
-                  ? t("knowledge.review.overdue", { count: a.daysOverdue, date: a.reviewOn })
+                  ? t("knowledge.review.overdue", { count: a.daysOverdue, date: formatDay(i18n.language, a.reviewOn, "medium") })
                   : t("knowledge.review.today")}
               </Badge>
               {a.owner ? (

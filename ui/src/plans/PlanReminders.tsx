@@ -35,7 +35,7 @@ export function PlanReminders({ enabled = true }: { enabled?: boolean }) {
                 </Anchor>
                 <Text size="sm" c="dimmed">
                   {t("plans.reminders.due", {
-                    date: formatDay(i18n.language, r.dueAt.slice(0, 10)),
+                    date: formatDay(i18n.language, r.dueAt.slice(0, 10), "medium"),
                     count: r.daysOverdue,
                   })}
                 </Text>

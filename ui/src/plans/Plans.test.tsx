@@ -183,8 +183,8 @@ describe("reminders and active runs everywhere", () => {
     const section = await screen.findByRole("region", { name: "2 plans due for review or a drill" });
     const items = within(section).getAllByRole("listitem");
     expect(items.map((i) => i.textContent)).toEqual([
-      "Drill overdueTelephony outagedue Sunday, March 1, 2026, 12 days ago",
-      "Review overdueContact-volume surgedue Tuesday, March 10, 2026, 1 day ago",
+      "Drill overdueTelephony outagedue Mar 1, 2026, 12 days ago",
+      "Review overdueContact-volume surgedue Mar 10, 2026, 1 day ago",
     ]);
     expect(within(section).getByRole("link", { name: "Telephony outage" })).toHaveAttribute("href", "#/plans/plan-1");
   });

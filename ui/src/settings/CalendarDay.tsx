@@ -7,10 +7,13 @@ import { useTranslation } from "react-i18next";
 
 import type { DayKind, Weekday } from "../ipc/bindings";
 
-/** A `YYYY-MM-DD` day in the interface language ("Thu, 1 Oct 2026"), read as a calendar date. */
-export function formatDay(language: string, date: string): string {
+/**
+ * A `YYYY-MM-DD` day in the interface language, read as a calendar date: "full" with its
+ * weekday ("Thursday, October 1, 2026"), "medium" for a line or a badge ("Oct 1, 2026").
+ */
+export function formatDay(language: string, date: string, style: "full" | "medium" = "full"): string {
   const [y, m, d] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: "full", timeZone: "UTC" }).format(
+  return new Intl.DateTimeFormat(language, { dateStyle: style, timeZone: "UTC" }).format(
     new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)),
   );
 }
