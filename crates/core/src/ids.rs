@@ -145,6 +145,19 @@ id_type!(
     ArticleVersionId
 );
 
+id_type!(
+    /// Id of a QA scorecard.
+    ScorecardId
+);
+id_type!(
+    /// Id of a version of a QA scorecard's criteria (an evaluation keeps the one it used).
+    ScorecardVersionId
+);
+id_type!(
+    /// Id of a QA evaluation of an agent.
+    EvaluationId
+);
+
 /// Namespace of the ids of set elements ([`member_id`]).
 const MEMBER_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6a1f_0b7e_52c4_4d0c_9a61_3f2e_8d45_b7c9);
 

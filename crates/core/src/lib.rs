@@ -33,6 +33,7 @@ mod lists;
 pub mod paths;
 pub mod people;
 pub mod plans;
+pub mod qa;
 pub mod report;
 pub mod search;
 pub mod settings;

@@ -974,6 +974,47 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX article_acks_article ON article_acks (article_id);
     CREATE INDEX article_acks_agent ON article_acks (agent_id);
     "#,
+    // QA (issue 17): scorecards are a name (a register); their criteria are versions,
+    // each the whole weighted list as an append-only event, so editing a scorecard never
+    // changes a score given. An evaluation is an event too: its ratings, never edited,
+    // travel with it; scores, trends and calibration are derived on read (qa/).
+    r#"
+    CREATE TABLE qa_scorecards (
+        id         TEXT PRIMARY KEY NOT NULL,
+        name       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+
+    CREATE TABLE qa_scorecard_versions (
+        id           TEXT PRIMARY KEY NOT NULL,
+        scorecard_id TEXT NOT NULL,
+        criteria     TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        deleted_at   TEXT
+    ) STRICT;
+    CREATE INDEX qa_scorecard_versions_card ON qa_scorecard_versions (scorecard_id, created_at);
+
+    CREATE TABLE qa_evaluations (
+        id           TEXT PRIMARY KEY NOT NULL,
+        scorecard_id TEXT NOT NULL,
+        version_id   TEXT NOT NULL,
+        agent_id     TEXT NOT NULL,
+        case_id      TEXT,
+        evaluator    TEXT NOT NULL DEFAULT '',
+        evaluated_on TEXT NOT NULL,
+        ratings      TEXT NOT NULL,
+        comment      TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        deleted_at   TEXT
+    ) STRICT;
+    CREATE INDEX qa_evaluations_agent ON qa_evaluations (agent_id, evaluated_on);
+    CREATE INDEX qa_evaluations_case ON qa_evaluations (case_id) WHERE case_id IS NOT NULL;
+    CREATE INDEX qa_evaluations_card ON qa_evaluations (scorecard_id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

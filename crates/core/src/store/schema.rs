@@ -136,6 +136,12 @@ pub enum Table {
     ArticleReadRequests,
     /// Agents' acknowledgements of article versions, append-only.
     ArticleAcks,
+    /// QA scorecards (their names).
+    QaScorecards,
+    /// Versions of scorecards' weighted criteria, append-only.
+    QaScorecardVersions,
+    /// QA evaluations of agents, append-only.
+    QaEvaluations,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -184,6 +190,9 @@ impl Table {
         Table::ArticleVersions,
         Table::ArticleReadRequests,
         Table::ArticleAcks,
+        Table::QaScorecards,
+        Table::QaScorecardVersions,
+        Table::QaEvaluations,
     ];
 
     /// The SQL name.
@@ -226,6 +235,9 @@ impl Table {
             Table::ArticleVersions => "article_versions",
             Table::ArticleReadRequests => "article_read_requests",
             Table::ArticleAcks => "article_acks",
+            Table::QaScorecards => "qa_scorecards",
+            Table::QaScorecardVersions => "qa_scorecard_versions",
+            Table::QaEvaluations => "qa_evaluations",
         }
     }
 
@@ -451,6 +463,22 @@ impl Table {
                 event("acked_on"),
                 event("author"),
             ] },
+            Table::QaScorecards => const { &[reg("name")] },
+            // The whole list of weighted criteria as JSON: never edited (an edit is a new
+            // version), so two devices cannot each change part of it.
+            Table::QaScorecardVersions => const { &[event("scorecard_id"), event("criteria")] },
+            // A score given is a fact: the ratings (JSON, never edited) travel with the
+            // evaluation; the score is derived from them and the version (qa/score.rs).
+            Table::QaEvaluations => const { &[
+                event("scorecard_id"),
+                event("version_id"),
+                event("agent_id"),
+                event("case_id"),
+                event("evaluator"),
+                event("evaluated_on"),
+                event("ratings"),
+                event("comment"),
+            ] },
         }
     }
 
@@ -482,6 +510,8 @@ impl Table {
                 | Table::ArticleVersions
                 | Table::ArticleReadRequests
                 | Table::ArticleAcks
+                | Table::QaScorecardVersions
+                | Table::QaEvaluations
         )
     }
 
@@ -513,6 +543,14 @@ impl Table {
             Table::ArticleVersions => &[("article_id", Empty), ("kind", Empty)],
             Table::ArticleReadRequests => &[("article_id", Empty), ("version_id", Empty), ("role_id", Empty)],
             Table::ArticleAcks => &[("article_id", Empty), ("version_id", Empty), ("agent_id", Empty), ("acked_on", Empty)],
+            Table::QaScorecardVersions => &[("scorecard_id", Empty), ("criteria", Empty)],
+            Table::QaEvaluations => &[
+                ("scorecard_id", Empty),
+                ("version_id", Empty),
+                ("agent_id", Empty),
+                ("evaluated_on", Empty),
+                ("ratings", Empty),
+            ],
             Table::WorkspaceSettings
             | Table::DevicePreferences
             | Table::SavedViews
@@ -531,7 +569,8 @@ impl Table {
             | Table::KbCategories
             | Table::Articles
             | Table::ArticleTags
-            | Table::ArticleCases => &[],
+            | Table::ArticleCases
+            | Table::QaScorecards => &[],
         }
     }
 
@@ -557,6 +596,7 @@ impl Table {
             | Table::ArticleVersions
             | Table::ArticleReadRequests
             | Table::ArticleAcks => Some((Table::Articles, "article_id")),
+            Table::QaScorecardVersions => Some((Table::QaScorecards, "scorecard_id")),
             _ => None,
         }
     }
