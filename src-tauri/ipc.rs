@@ -9,7 +9,7 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
 use crate::commands::{
-    app, calendars, cases, customers, demo, export, import, knowledge, knowledge_files, kpi, people, plans, report, settings,
+    app, calendars, cases, customers, demo, export, import, knowledge, knowledge_files, kpi, people, plans, qa, report, settings,
     sla, sync, training, views, voc,
 };
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
@@ -145,6 +145,13 @@ pub fn builder() -> Builder<tauri::Wry> {
         training::training_import_choose_file,
         training::training_import_dry_run,
         training::training_import_run,
+        qa::qa_scorecard_list,
+        qa::qa_scorecard_create,
+        qa::qa_scorecard_update,
+        qa::qa_scorecard_delete,
+        qa::qa_evaluate,
+        qa::qa_agent,
+        qa::qa_case,
         export::export_compliance_csv,
         plans::plan_list,
         plans::plan_get,

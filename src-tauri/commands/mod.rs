@@ -12,6 +12,7 @@ pub mod export;
 pub mod kpi;
 pub mod people;
 pub mod plans;
+pub mod qa;
 pub mod report;
 pub mod calendars;
 pub mod settings;

@@ -23,6 +23,7 @@ import { AppLayout } from "./shell/AppLayout";
 import { DEFAULT_SECTION } from "./shell/sections";
 import { ConflictsPage } from "./sync/ConflictsPage";
 import { SyncPage } from "./sync/SyncPage";
+import { ScorecardsPage } from "./qa/ScorecardsPage";
 import { AgentPage } from "./training/AgentPage";
 import { CompliancePage } from "./training/CompliancePage";
 import { CoursesPage } from "./training/CoursesPage";
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
           { path: "sessions/:id", element: <SessionPage /> },
           { path: "compliance", element: <CompliancePage /> },
           { path: "requirements", element: <RequirementsPage /> },
+          { path: "qa", element: <ScorecardsPage /> },
         ],
       },
       {

@@ -309,6 +309,20 @@ export const commands = {
 	 *  or nothing.
 	 */
 	trainingImportRun: (encoding: FileEncoding | null, onProgress: Channel<RecordImportProgress>) => typedError<RecordImportSummary, IpcError>(__TAURI_INVOKE("training_import_run", { encoding, onProgress })),
+	/**  Every scorecard with its current criteria, by name. */
+	qaScorecardList: () => typedError<Scorecard[], IpcError>(__TAURI_INVOKE("qa_scorecard_list")),
+	/**  Makes a scorecard with its first version of criteria. */
+	qaScorecardCreate: (input: ScorecardInput) => typedError<ScorecardId, IpcError>(__TAURI_INVOKE("qa_scorecard_create", { input })),
+	/**  Renames a scorecard; changed criteria make a new version. */
+	qaScorecardUpdate: (id: ScorecardId, input: ScorecardInput) => typedError<null, IpcError>(__TAURI_INVOKE("qa_scorecard_update", { id, input })),
+	/**  Deletes a scorecard (its evaluations stay). */
+	qaScorecardDelete: (id: ScorecardId) => typedError<null, IpcError>(__TAURI_INVOKE("qa_scorecard_delete", { id })),
+	/**  Records an evaluation of an agent. */
+	qaEvaluate: (input: EvaluationInput) => typedError<EvaluationId, IpcError>(__TAURI_INVOKE("qa_evaluate", { input })),
+	/**  An agent's evaluations and trend. */
+	qaAgent: (agent: AgentId) => typedError<AgentQa, IpcError>(__TAURI_INVOKE("qa_agent", { agent })),
+	/**  The evaluations made on a case, side by side. */
+	qaCase: (caseId: CaseId) => typedError<Calibration, IpcError>(__TAURI_INVOKE("qa_case", { caseId })),
 	/**
 	 *  Writes the compliance matrix of a team (`null`: everyone) as it stands today as CSV to
 	 *  a file the user picks. `None` when the dialog was cancelled.
@@ -497,6 +511,16 @@ export type AgentInput = {
 	roleId: RoleId | null,
 	/**  The day they joined (YYYY-MM-DD), when known. */
 	hiredOn: string | null,
+};
+
+/**  An agent's evaluations and their trend. */
+export type AgentQa = {
+	/**  Newest first. */
+	evaluations: Evaluation[],
+	/**  The mean per month, oldest first (months without evaluations left out). */
+	months: MonthScore[],
+	/**  The mean of every scored evaluation. */
+	average: number | null,
 };
 
 /**  An agent and their training history. */
@@ -831,6 +855,16 @@ export type CalendarUnit =
 "week" | 
 /**  A calendar month. */
 "month";
+
+/**  The evaluations made on one case, side by side. */
+export type Calibration = {
+	/**  Oldest first. */
+	evaluations: Evaluation[],
+	/**  Highest score minus lowest, once two evaluators have scored the case. */
+	spread: number | null,
+	/**  Per criterion rated by two evaluators or more, in the first evaluation's order. */
+	criteria: CriterionSpread[],
+};
 
 /**  The call-back's result. */
 export type CallbackResult = {
@@ -1352,6 +1386,35 @@ export type CourseInput = {
 	passMark: number | null,
 };
 
+/**  One criterion of a scorecard version. */
+export type Criterion = {
+	/**
+	 *  Stable across versions, so ratings of an edited criterion stay comparable. Empty
+	 *  in a form's new criterion: one is made when it is saved.
+	 */
+	key: string,
+	/**  What is judged ("Verified the caller's identity"). */
+	label: string,
+	/**  Its weight, 1–100, relative to the others'. */
+	weight: number,
+	/**  The most it can be rated: 1 for yes/no, up to 10. */
+	points: number,
+	/**  Rated 0, it fails the whole evaluation. */
+	critical: boolean,
+};
+
+/**  How far apart evaluators were on one criterion. */
+export type CriterionSpread = {
+	/**  The criterion's key. */
+	key: string,
+	/**  Its label (in the newest version rating it). */
+	label: string,
+	/**  The lowest rating given. */
+	low: number,
+	/**  The highest. */
+	high: number,
+};
+
 /**  A stored customer. */
 export type Customer = {
 	/**  Id. */
@@ -1623,6 +1686,61 @@ export type Escalation = {
 	level: number,
 	/**  Why. */
 	reason: string,
+};
+
+/**  An evaluation with its score. */
+export type Evaluation = {
+	/**  Id. */
+	id: EvaluationId,
+	/**  The scorecard. */
+	scorecardId: ScorecardId,
+	/**  Its name now. */
+	scorecardName: string,
+	/**  The version scored on. */
+	versionId: ScorecardVersionId,
+	/**  Its number. */
+	version: number,
+	/**  The version's criteria. */
+	criteria: Criterion[],
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name (empty until the agent has arrived by sync). */
+	agentName: string,
+	/**  The case, if any. */
+	caseId: CaseId | null,
+	/**  Its reference, when the case is here. */
+	caseRef: string | null,
+	/**  Who evaluated. */
+	evaluator: string,
+	/**  The day. */
+	evaluatedOn: string,
+	/**  The ratings, in the criteria's order. */
+	ratings: Rating[],
+	/**  What they amount to. */
+	outcome: Outcome,
+	/**  Feedback. */
+	comment: string,
+};
+
+/**  Id of a QA evaluation of an agent. */
+export type EvaluationId = string;
+
+/**  What the evaluation form sends. */
+export type EvaluationInput = {
+	/**  The scorecard version shown in the form (the evaluation keeps it). */
+	versionId: ScorecardVersionId,
+	/**  Who is evaluated. */
+	agentId: AgentId,
+	/**  The case it was made on, if any. */
+	caseId: CaseId | null,
+	/**  Who evaluated. */
+	evaluator: string,
+	/**  The day (YYYY-MM-DD), today or before. */
+	evaluatedOn: string,
+	/**  A rating for every criterion of the version. */
+	ratings: Rating[],
+	/**  Feedback for the agent; may be empty. */
+	comment: string,
 };
 
 /**  What a timeline event records. Never edited: a correction is a new `Note`. */
@@ -2547,6 +2665,16 @@ export type Mode =
 /**  Alongside a colleague, on real work. */
 "on_the_job";
 
+/**  One month of an agent's trend. */
+export type MonthScore = {
+	/**  YYYY-MM. */
+	month: string,
+	/**  The mean score of its scored evaluations, one decimal. */
+	average: number | null,
+	/**  How many (a mean of one is not a trend). */
+	count: number,
+};
+
 /**  Something an agent needs: a required course to take or renew. */
 export type Need = {
 	/**  The agent. */
@@ -2597,6 +2725,14 @@ export type OpeningInterval = {
 	start: string,
 	/**  End, `HH:MM` (24 h), after `start`. */
 	end: string,
+};
+
+/**  What an evaluation's ratings amount to. */
+export type Outcome = {
+	/**  0–100, one decimal; `None` when no criterion applies. */
+	score: number | null,
+	/**  A critical criterion was rated 0: the score is 0 whatever the rest. */
+	criticalFailed: boolean,
 };
 
 /**  An agent who has still to acknowledge an article. */
@@ -2887,6 +3023,14 @@ export type RankedCount = {
 	name: string,
 	/**  Cases. */
 	cases: number,
+};
+
+/**  One criterion's rating: 0 to its points, or `None` when it does not apply. */
+export type Rating = {
+	/**  The criterion's key. */
+	key: string,
+	/**  The points given; `None`: not applicable. */
+	value: number | null,
 };
 
 /**  A role asked to read an article, for the article page. */
@@ -3420,6 +3564,36 @@ export type Scenario =
 "data_breach" | 
 /**  Anything else. */
 "other";
+
+/**  A scorecard with its current criteria. */
+export type Scorecard = {
+	/**  Id. */
+	id: ScorecardId,
+	/**  Name. */
+	name: string,
+	/**  The current version, which new evaluations use. */
+	versionId: ScorecardVersionId,
+	/**  Its number: 1 for the first, counting every version made. */
+	version: number,
+	/**  Its criteria, in order. */
+	criteria: Criterion[],
+	/**  Evaluations made on any of its versions. */
+	evaluations: number,
+};
+
+/**  Id of a QA scorecard. */
+export type ScorecardId = string;
+
+/**  What the scorecard form sends. */
+export type ScorecardInput = {
+	/**  Its name. */
+	name: string,
+	/**  Its criteria, in order. */
+	criteria: Criterion[],
+};
+
+/**  Id of a version of a QA scorecard's criteria (an evaluation keeps the one it used). */
+export type ScorecardVersionId = string;
 
 /**  A piece of a snippet: plain text, or the text searched for. */
 export type Segment = {

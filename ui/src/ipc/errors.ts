@@ -190,6 +190,14 @@ export const KNOWN_FIELDS = [
   "agentIds",
   "attended",
   "rows",
+  // QA
+  "criteria",
+  "criterionLabel",
+  "weight",
+  "points",
+  "evaluator",
+  "evaluatedOn",
+  "ratings",
   // Plans
   "owner",
   "reviewDays",

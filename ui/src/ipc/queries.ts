@@ -27,6 +27,7 @@ export * from "./voc";
 export * from "./training";
 export * from "./plans";
 export * from "./knowledge";
+export * from "./qa";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

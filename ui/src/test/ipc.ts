@@ -202,6 +202,9 @@ export function mockIpc(handlers: Handlers = {}) {
     kb_read_status: () => ({ latestVersionId: null, latestNumber: 0, requests: [], outstanding: [], acknowledged: [] }),
     kb_outstanding_acks: () => [],
     kb_review_due: () => ({ articles: [], total: 0 }),
+    qa_scorecard_list: () => [],
+    qa_agent: () => ({ evaluations: [], months: [], average: null }),
+    qa_case: () => ({ evaluations: [], spread: null, criteria: [] }),
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

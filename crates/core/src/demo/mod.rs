@@ -26,6 +26,7 @@
 //! - `voc.rs`: journey stages, feedback and insights (the voice of the customer).
 
 mod knowledge;
+mod qa;
 mod names;
 mod plan;
 mod text;
@@ -170,6 +171,7 @@ pub fn generate(
             .query_map([], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
         knowledge::write(tx, opts.language, opts.end.with_timezone(&tz).date_naive(), &recent)?;
+        qa::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
         remember_rows(tx.conn(), &before)?;
         Ok(DemoSummary {
             cases: total,
@@ -213,6 +215,9 @@ const DEMO_TABLES: &[Table] = &[
     Table::ArticleTags,
     Table::ArticleCases,
     Table::ArticleVersions,
+    Table::QaScorecards,
+    Table::QaScorecardVersions,
+    Table::QaEvaluations,
 ];
 
 /// The highest rowid of each demo table before a run.

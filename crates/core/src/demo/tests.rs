@@ -481,3 +481,33 @@ fn every_language_has_a_searchable_knowledge_base_linked_to_cases_that_clears_aw
         assert!(all.is_empty());
     }
 }
+
+#[test]
+fn every_language_has_qa_evaluations_with_trends_and_calibration_that_clear_away() {
+    for (language, name) in
+        [(Language::En, "Phone call quality"), (Language::ZhHans, "电话服务质检"), (Language::ZhHant, "電話服務品質評估")]
+    {
+        let (_d, mut store, _) = temp_store();
+        let summary = run(&mut store, &opts(2_000, language, 7));
+        let cards = crate::qa::list(store.conn()).unwrap();
+        assert_eq!(cards.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), [name]);
+        // Three cases per agent, the first scored by two evaluators.
+        assert_eq!(cards[0].evaluations, summary.agents * 4);
+        let agent: crate::ids::AgentId =
+            store.conn().query_row("SELECT agent_id FROM qa_evaluations LIMIT 1", [], |r| r.get(0)).unwrap();
+        let qa = crate::qa::for_agent(store.conn(), &agent).unwrap();
+        assert_eq!(qa.evaluations.len(), 4);
+        assert!(qa.average.is_some() && !qa.months.is_empty());
+        let twice: crate::ids::CaseId = store
+            .conn()
+            .query_row("SELECT case_id FROM qa_evaluations GROUP BY case_id HAVING count(*) = 2 LIMIT 1", [], |r| r.get(0))
+            .unwrap();
+        let calibration = crate::qa::for_case(store.conn(), &twice).unwrap();
+        assert_eq!(calibration.evaluations.len(), 2);
+        assert!(calibration.spread.is_some());
+        clear(&mut store).unwrap();
+        assert_eq!(count(&store, "SELECT count(*) FROM qa_evaluations"), 0);
+        assert_eq!(count(&store, "SELECT count(*) FROM qa_scorecard_versions"), 0);
+        assert_eq!(count(&store, "SELECT count(*) FROM qa_scorecards"), 0);
+    }
+}
