@@ -158,6 +158,15 @@ id_type!(
     EvaluationId
 );
 
+id_type!(
+    /// Id of a coaching note (a one-to-one or feedback given to an agent).
+    CoachingNoteId
+);
+id_type!(
+    /// Id of an action agreed in a coaching conversation.
+    CoachingActionId
+);
+
 /// Namespace of the ids of set elements ([`member_id`]).
 const MEMBER_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6a1f_0b7e_52c4_4d0c_9a61_3f2e_8d45_b7c9);
 

@@ -17,6 +17,7 @@
 
 pub mod backup;
 pub mod calendars;
+pub mod coaching;
 pub mod cases;
 pub mod customers;
 pub mod demo;

@@ -1015,6 +1015,37 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX qa_evaluations_case ON qa_evaluations (case_id) WHERE case_id IS NOT NULL;
     CREATE INDEX qa_evaluations_card ON qa_evaluations (scorecard_id);
     "#,
+    // Coaching (issue 17): notes and their agreed actions are rows of registers; whether
+    // a follow-up is due is derived (coaching/), never stored.
+    r#"
+    CREATE TABLE coaching_notes (
+        id           TEXT PRIMARY KEY NOT NULL,
+        agent_id     TEXT NOT NULL DEFAULT '',
+        held_on      TEXT NOT NULL DEFAULT '',
+        kind         TEXT NOT NULL DEFAULT 'one_to_one',
+        strengths    TEXT NOT NULL DEFAULT '',
+        improvements TEXT NOT NULL DEFAULT '',
+        follow_up_on TEXT,
+        author       TEXT NOT NULL DEFAULT '',
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        deleted_at   TEXT
+    ) STRICT;
+    CREATE INDEX coaching_notes_agent ON coaching_notes (agent_id, held_on);
+    CREATE INDEX coaching_notes_follow_up ON coaching_notes (follow_up_on) WHERE follow_up_on IS NOT NULL;
+
+    CREATE TABLE coaching_actions (
+        id         TEXT PRIMARY KEY NOT NULL,
+        note_id    TEXT NOT NULL DEFAULT '',
+        text       TEXT NOT NULL DEFAULT '',
+        due_on     TEXT NOT NULL DEFAULT '',
+        done_on    TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX coaching_actions_note ON coaching_actions (note_id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

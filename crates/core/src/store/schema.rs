@@ -142,6 +142,10 @@ pub enum Table {
     QaScorecardVersions,
     /// QA evaluations of agents, append-only.
     QaEvaluations,
+    /// Coaching notes: one-to-ones and feedback given to agents.
+    CoachingNotes,
+    /// The actions agreed in coaching conversations.
+    CoachingActions,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -193,6 +197,8 @@ impl Table {
         Table::QaScorecards,
         Table::QaScorecardVersions,
         Table::QaEvaluations,
+        Table::CoachingNotes,
+        Table::CoachingActions,
     ];
 
     /// The SQL name.
@@ -238,6 +244,8 @@ impl Table {
             Table::QaScorecards => "qa_scorecards",
             Table::QaScorecardVersions => "qa_scorecard_versions",
             Table::QaEvaluations => "qa_evaluations",
+            Table::CoachingNotes => "coaching_notes",
+            Table::CoachingActions => "coaching_actions",
         }
     }
 
@@ -479,6 +487,19 @@ impl Table {
                 event("ratings"),
                 event("comment"),
             ] },
+            // Values a supervisor writes and may correct. Whether a follow-up is due is
+            // derived from the agent's later notes (coaching/), never stored.
+            Table::CoachingNotes => const { &[
+                reg("agent_id"),
+                reg("held_on"),
+                reg("kind"),
+                reg("strengths"),
+                reg("improvements"),
+                reg("follow_up_on"),
+                reg("author"),
+            ] },
+            // `done_on` is set (and cleared) by a person ticking the action.
+            Table::CoachingActions => const { &[reg("note_id"), reg("text"), reg("due_on"), reg("done_on")] },
         }
     }
 
@@ -570,7 +591,9 @@ impl Table {
             | Table::Articles
             | Table::ArticleTags
             | Table::ArticleCases
-            | Table::QaScorecards => &[],
+            | Table::QaScorecards
+            | Table::CoachingNotes
+            | Table::CoachingActions => &[],
         }
     }
 
@@ -597,6 +620,7 @@ impl Table {
             | Table::ArticleReadRequests
             | Table::ArticleAcks => Some((Table::Articles, "article_id")),
             Table::QaScorecardVersions => Some((Table::QaScorecards, "scorecard_id")),
+            Table::CoachingActions => Some((Table::CoachingNotes, "note_id")),
             _ => None,
         }
     }

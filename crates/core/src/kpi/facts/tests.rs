@@ -339,6 +339,7 @@ fn the_migration_fills_the_facts_of_an_older_database() {
          DROP TABLE article_versions; DROP TABLE articles_fts; DROP TABLE articles_grams;
          DROP TABLE article_read_requests; DROP TABLE article_acks;
          DROP TABLE qa_scorecards; DROP TABLE qa_scorecard_versions; DROP TABLE qa_evaluations;
+         DROP TABLE coaching_notes; DROP TABLE coaching_actions;
          DELETE FROM column_versions WHERE tbl = 'roles';
          PRAGMA user_version = 9;",
     )
