@@ -9,7 +9,7 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 use crate::breach_watch::SlaBreached;
 use crate::state::DatabaseReady;
 use crate::commands::{
-    app, calendars, cases, customers, demo, export, import, knowledge, knowledge_files, kpi, people, plans, qa, report, settings,
+    app, calendars, cases, coaching, customers, demo, export, import, knowledge, knowledge_files, kpi, people, plans, qa, report, settings,
     sla, sync, training, views, voc,
 };
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
@@ -152,6 +152,10 @@ pub fn builder() -> Builder<tauri::Wry> {
         qa::qa_evaluate,
         qa::qa_agent,
         qa::qa_case,
+        coaching::coaching_create,
+        coaching::coaching_action_done,
+        coaching::coaching_for_agent,
+        coaching::coaching_follow_ups_due,
         export::export_compliance_csv,
         plans::plan_list,
         plans::plan_get,

@@ -15,6 +15,7 @@ pub mod plans;
 pub mod qa;
 pub mod report;
 pub mod calendars;
+pub mod coaching;
 pub mod settings;
 pub mod sla;
 pub mod sync;

@@ -39,6 +39,8 @@ pub enum ValidationRule {
     Overlap,
     /// A day before the agent's hire date (a training completion, a leaving date).
     BeforeHire,
+    /// A follow-up, a due day or a done day before the coaching conversation it belongs to.
+    BeforeConversation,
     /// Publishing a contingency plan that has no steps.
     NoSteps,
     /// Running a contingency plan that was never published.
@@ -257,6 +259,7 @@ impl ValidationRule {
             (ValidationRule::RunClosed, _) => "the run is closed".into(),
             (ValidationRule::OverCapacity, Some(l)) => format!("more than the {l} places available"),
             (ValidationRule::OverCapacity, None) => "more than the places available".into(),
+            (ValidationRule::BeforeConversation, _) => "before the coaching conversation".into(),
             (ValidationRule::AgentLeft, _) => "the agent has left".into(),
             (ValidationRule::Recorded, _) => "already recorded as a training record".into(),
             (ValidationRule::ArticleNotPublished, _) => "the article has no published version".into(),

@@ -323,6 +323,14 @@ export const commands = {
 	qaAgent: (agent: AgentId) => typedError<AgentQa, IpcError>(__TAURI_INVOKE("qa_agent", { agent })),
 	/**  The evaluations made on a case, side by side. */
 	qaCase: (caseId: CaseId) => typedError<Calibration, IpcError>(__TAURI_INVOKE("qa_case", { caseId })),
+	/**  Records a coaching note with the actions agreed. */
+	coachingCreate: (input: NoteInput) => typedError<CoachingNoteId, IpcError>(__TAURI_INVOKE("coaching_create", { input })),
+	/**  Ticks an action done on a day, or open again with `null`. */
+	coachingActionDone: (id: CoachingActionId, doneOn: string | null) => typedError<null, IpcError>(__TAURI_INVOKE("coaching_action_done", { id, doneOn })),
+	/**  An agent's coaching notes, the latest first. */
+	coachingForAgent: (agent: AgentId) => typedError<CoachingNote[], IpcError>(__TAURI_INVOKE("coaching_for_agent", { agent })),
+	/**  The follow-ups due today or overdue, the oldest first. */
+	coachingFollowUpsDue: () => typedError<CoachingNote[], IpcError>(__TAURI_INVOKE("coaching_follow_ups_due")),
 	/**
 	 *  Writes the compliance matrix of a team (`null`: everyone) as it stands today as CSV to
 	 *  a file the user picks. `None` when the dialog was cancelled.
@@ -451,6 +459,14 @@ export type AckEntry = {
 	versionNumber: number,
 	/**  The day they did (YYYY-MM-DD). */
 	ackedOn: string,
+};
+
+/**  An action as the note form sends it. */
+export type ActionInput = {
+	/**  What the agent agreed to do. */
+	text: string,
+	/**  By when (YYYY-MM-DD), on or after the conversation. */
+	dueOn: string,
 };
 
 /**  Whether an agent still works here. */
@@ -1259,6 +1275,59 @@ export type ClearedDemo = {
 	/**  Cases removed. */
 	cases: number,
 };
+
+/**  An agreed action. */
+export type CoachingAction = {
+	/**  Id. */
+	id: CoachingActionId,
+	/**  What was agreed. */
+	text: string,
+	/**  By when. */
+	dueOn: string,
+	/**  When it was done; `None` while open. */
+	doneOn: string | null,
+	/**  Open and past its due day. */
+	overdue: boolean,
+};
+
+/**  Id of an action agreed in a coaching conversation. */
+export type CoachingActionId = string;
+
+/**  What kind of conversation a note records. */
+export type CoachingKind = 
+/**  A scheduled one-to-one. */
+"one_to_one" | 
+/**  Feedback on a call, a case or a behaviour, given when it happened. */
+"feedback";
+
+/**  A coaching note with its actions and where its follow-up stands. */
+export type CoachingNote = {
+	/**  Id. */
+	id: CoachingNoteId,
+	/**  The agent. */
+	agentId: AgentId,
+	/**  Their name. */
+	agentName: string,
+	/**  The day. */
+	heldOn: string,
+	/**  One-to-one or feedback. */
+	kind: CoachingKind,
+	/**  What went well. */
+	strengths: string,
+	/**  What to improve. */
+	improvements: string,
+	/**  When to follow up. */
+	followUpOn: string | null,
+	/**  The follow-up is planned, not yet held (no later note), and its day has come. */
+	followUpDue: boolean,
+	/**  Who coached. */
+	author: string,
+	/**  The actions agreed, by due day. */
+	actions: CoachingAction[],
+};
+
+/**  Id of a coaching note (a one-to-one or feedback given to an agent). */
+export type CoachingNoteId = string;
 
 /**  What the compliance page asks for. */
 export type ComplianceQuery = {
@@ -2707,6 +2776,26 @@ export type NewCase = {
 	priority: Priority,
 };
 
+/**  What the note form sends. */
+export type NoteInput = {
+	/**  The agent coached. */
+	agentId: AgentId,
+	/**  The day of the conversation (YYYY-MM-DD), today or before. */
+	heldOn: string,
+	/**  One-to-one or feedback. */
+	kind: CoachingKind,
+	/**  What went well. */
+	strengths: string,
+	/**  What to improve (this or the strengths must say something). */
+	improvements: string,
+	/**  When to follow up, after the conversation; `None`: no follow-up planned. */
+	followUpOn: string | null,
+	/**  Who coached. */
+	author: string,
+	/**  The actions agreed (added with the note; later ticked one by one). */
+	actions: ActionInput[],
+};
+
 /**  Net promoter score. */
 export type Nps = {
 	/**  % promoters − % detractors (−100 to 100); `None` without answers. */
@@ -4106,6 +4195,8 @@ export type ValidationRule =
 "overlap" | 
 /**  A day before the agent's hire date (a training completion, a leaving date). */
 "before_hire" | 
+/**  A follow-up, a due day or a done day before the coaching conversation it belongs to. */
+"before_conversation" | 
 /**  Publishing a contingency plan that has no steps. */
 "no_steps" | 
 /**  Running a contingency plan that was never published. */

@@ -28,6 +28,7 @@ export * from "./training";
 export * from "./plans";
 export * from "./knowledge";
 export * from "./qa";
+export * from "./coaching";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

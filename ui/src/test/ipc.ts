@@ -205,6 +205,8 @@ export function mockIpc(handlers: Handlers = {}) {
     qa_scorecard_list: () => [],
     qa_agent: () => ({ evaluations: [], months: [], average: null }),
     qa_case: () => ({ evaluations: [], spread: null, criteria: [] }),
+    coaching_for_agent: () => [],
+    coaching_follow_ups_due: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

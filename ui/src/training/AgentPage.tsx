@@ -3,7 +3,7 @@
  * latest first, each with its status in words and an icon — valid, expiring within 30
  * days, expired or failed — worked out by Rust for today. "Add record" appends one.
  * Below, the courses the agent is exempt from, with the reason; ended with one button;
- * then their QA evaluations and trend.
+ * then their QA evaluations and trend, and their coaching.
  */
 import { Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { IconArrowLeft, IconPlus, IconShieldCheck } from "@tabler/icons-react";
@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
 import { describeError } from "../ipc/errors";
+import { CoachingSection } from "../coaching/CoachingSection";
 import { AgentQa } from "../qa/AgentQa";
 import { useCourses, useEndExemption, useExemptions, useRoles, useTrainingHistory } from "../ipc/queries";
 import { ExemptionDialog } from "./ExemptionDialog";
@@ -157,6 +158,7 @@ export function AgentPage() {
         </Text>
       ) : null}
       <AgentQa agent={agent} />
+      <CoachingSection agent={agent} />
       {adding ? <RecordDialog agent={agent} opened onClose={() => setAdding(false)} /> : null}
       {exempting ? <ExemptionDialog agent={agent} opened onClose={() => setExempting(false)} /> : null}
     </Stack>

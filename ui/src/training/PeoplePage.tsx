@@ -2,6 +2,7 @@
  * The roster: every agent with employee id, team, role, hire date and whether they are
  * still here, filtered by team, role and activity (active by default). Each name opens
  * the agent's training records; "Import records…" reads many agents' records from CSV.
+ * Coaching follow-ups that are due show above it.
  */
 import { ActionIcon, Anchor, Button, Group, Menu, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { IconDots, IconFileImport, IconPlus } from "@tabler/icons-react";
@@ -10,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { FormSelect } from "../cases/dialogs/FormSelect";
+import { FollowUpsDue } from "../coaching/FollowUpsDue";
 import type { Activity, RosterAgent, RosterQuery } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useRoles, useRoster, useSetLeft, useTeams } from "../ipc/queries";
@@ -35,6 +37,7 @@ export function PeoplePage() {
 
   return (
     <Stack gap="sm">
+      <FollowUpsDue />
       <Group justify="space-between" align="flex-end">
         <SimpleGrid role="group" aria-label={t("training.people.filtersLabel")} cols={3} spacing="xs" style={{ flex: 1, maxWidth: 640 }}>
           <FormSelect {...common} label={t("fields.teamId")} data={(teams.data ?? []).map((tm) => ({ value: tm.id, label: tm.name }))} value={query.teamId} onChange={(v) => setQuery({ ...query, teamId: v })} />

@@ -127,7 +127,7 @@ fn day_after(
 ) -> Result<NaiveDate> {
     let day = parse_day(value, field)?;
     if day < from {
-        return Err(Error::invalid(field, ValidationRule::EndBeforeStart));
+        return Err(Error::invalid(field, ValidationRule::BeforeConversation));
     }
     check_day_window(day, today, field, DAYS_BACK, DAYS_AHEAD)?;
     Ok(day)
@@ -137,7 +137,7 @@ fn day_after(
 /// unknown agent (`InvalidValue` on `agentId`), a malformed day or one in the future or
 /// more than two years back (on `heldOn`), neither strengths nor improvements (`Required`
 /// on `improvements`), over-long texts, an empty author, a follow-up or an action due
-/// before the conversation (`EndBeforeStart` on `followUpOn` / `dueOn`) or more than a
+/// before the conversation (`BeforeConversation` on `followUpOn` / `dueOn`) or more than a
 /// year ahead, an empty action, more than [`MAX_ACTIONS`] actions.
 pub fn create(tx: &mut WriteTx<'_>, input: &NoteInput) -> Result<CoachingNoteId> {
     check_id("agentId", input.agent_id.as_str())?;
@@ -224,7 +224,7 @@ pub fn set_action_done(
             let today = crate::settings::today(tx.conn(), tx.now())?;
             let day = parse_day(d, "doneOn")?;
             if day < held {
-                return Err(Error::invalid("doneOn", ValidationRule::EndBeforeStart));
+                return Err(Error::invalid("doneOn", ValidationRule::BeforeConversation));
             }
             check_day_window(day, today, "doneOn", DAYS_BACK, 0)?;
             Value::Text(day.to_string())

@@ -174,7 +174,7 @@ fn bad_input_is_refused_and_nothing_is_written() {
         (nobody, ("author", ValidationRule::Required)),
         (
             note(&ann, "2026-02-01", Some("2026-01-31"), &[]),
-            ("followUpOn", ValidationRule::EndBeforeStart),
+            ("followUpOn", ValidationRule::BeforeConversation),
         ),
         (
             note(&ann, "2026-02-01", Some("2027-06-01"), &[]),
@@ -197,7 +197,7 @@ fn bad_input_is_refused_and_nothing_is_written() {
                 None,
                 &[("Read the refund SOP", "2026-01-05")],
             ),
-            ("dueOn", ValidationRule::EndBeforeStart),
+            ("dueOn", ValidationRule::BeforeConversation),
         ),
     ];
     for (input, want) in cases {
@@ -230,7 +230,7 @@ fn bad_input_is_refused_and_nothing_is_written() {
         .clone();
     assert_eq!(
         rule_of(store.write(|tx| set_action_done(tx, &action, Some("2026-01-30")))),
-        ("doneOn", ValidationRule::EndBeforeStart)
+        ("doneOn", ValidationRule::BeforeConversation)
     );
     assert_eq!(
         rule_of(store.write(|tx| set_action_done(tx, &action, Some("2026-03-05")))),
