@@ -25,6 +25,7 @@
 //! - `knowledge.rs`: the knowledge base (SOPs, policies, call scripts, known issues).
 //! - `voc.rs`: journey stages, feedback and insights (the voice of the customer).
 
+mod coaching;
 mod knowledge;
 mod qa;
 mod names;
@@ -172,6 +173,7 @@ pub fn generate(
             .collect::<std::result::Result<_, _>>()?;
         knowledge::write(tx, opts.language, opts.end.with_timezone(&tz).date_naive(), &recent)?;
         qa::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
+        coaching::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
         remember_rows(tx.conn(), &before)?;
         Ok(DemoSummary {
             cases: total,
@@ -218,6 +220,8 @@ const DEMO_TABLES: &[Table] = &[
     Table::QaScorecards,
     Table::QaScorecardVersions,
     Table::QaEvaluations,
+    Table::CoachingNotes,
+    Table::CoachingActions,
 ];
 
 /// The highest rowid of each demo table before a run.

@@ -483,7 +483,7 @@ fn every_language_has_a_searchable_knowledge_base_linked_to_cases_that_clears_aw
 }
 
 #[test]
-fn every_language_has_qa_evaluations_with_trends_and_calibration_that_clear_away() {
+fn every_language_has_qa_evaluations_and_coaching_that_clear_away() {
     for (language, name) in
         [(Language::En, "Phone call quality"), (Language::ZhHans, "电话服务质检"), (Language::ZhHant, "電話服務品質評估")]
     {
@@ -505,7 +505,13 @@ fn every_language_has_qa_evaluations_with_trends_and_calibration_that_clear_away
         let calibration = crate::qa::for_case(store.conn(), &twice).unwrap();
         assert_eq!(calibration.evaluations.len(), 2);
         assert!(calibration.spread.is_some());
+        // Every third agent was coached; some follow-ups are due by the demo's end.
+        assert_eq!(count(&store, "SELECT count(*) FROM coaching_notes"), i64::from(summary.agents.div_ceil(3)));
+        assert_eq!(count(&store, "SELECT count(*) FROM coaching_actions WHERE done_on IS NOT NULL"), i64::from(summary.agents.div_ceil(3)));
+        assert!(!crate::coaching::follow_ups_due(store.conn(), end().date_naive() + Duration::days(40)).unwrap().is_empty());
         clear(&mut store).unwrap();
+        assert_eq!(count(&store, "SELECT count(*) FROM coaching_notes"), 0);
+        assert_eq!(count(&store, "SELECT count(*) FROM coaching_actions"), 0);
         assert_eq!(count(&store, "SELECT count(*) FROM qa_evaluations"), 0);
         assert_eq!(count(&store, "SELECT count(*) FROM qa_scorecard_versions"), 0);
         assert_eq!(count(&store, "SELECT count(*) FROM qa_scorecards"), 0);
