@@ -3,7 +3,8 @@
  * latest first, each with its status in words and an icon — valid, expiring within 30
  * days, expired or failed — worked out by Rust for today. "Add record" appends one.
  * Below, the courses the agent is exempt from, with the reason; ended with one button;
- * then their QA evaluations and trend, and their coaching.
+ * then their case KPIs of the last 30 days, their QA evaluations and trend, and their
+ * coaching: the agent's profile on one page.
  */
 import { Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { IconArrowLeft, IconPlus, IconShieldCheck } from "@tabler/icons-react";
@@ -13,6 +14,7 @@ import { Link, useParams } from "react-router";
 
 import { describeError } from "../ipc/errors";
 import { CoachingSection } from "../coaching/CoachingSection";
+import { AgentKpis } from "./AgentKpis";
 import { AgentQa } from "../qa/AgentQa";
 import { useCourses, useEndExemption, useExemptions, useRoles, useTrainingHistory } from "../ipc/queries";
 import { ExemptionDialog } from "./ExemptionDialog";
@@ -157,6 +159,7 @@ export function AgentPage() {
           {t("training.exemptions.empty")}
         </Text>
       ) : null}
+      <AgentKpis agent={agent} />
       <AgentQa agent={agent} />
       <CoachingSection agent={agent} />
       {adding ? <RecordDialog agent={agent} opened onClose={() => setAdding(false)} /> : null}
