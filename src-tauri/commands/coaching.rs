@@ -12,10 +12,7 @@ use crate::state::AppState;
 /// Records a coaching note with the actions agreed.
 #[tauri::command]
 #[specta::specta]
-pub async fn coaching_create(
-    state: State<'_, AppState>,
-    input: NoteInput,
-) -> Result<CoachingNoteId, IpcError> {
+pub async fn coaching_create(state: State<'_, AppState>, input: NoteInput) -> Result<CoachingNoteId, IpcError> {
     state.write(|tx| coaching::create(tx, &input))
 }
 
@@ -33,18 +30,13 @@ pub async fn coaching_action_done(
 /// An agent's coaching notes, the latest first.
 #[tauri::command]
 #[specta::specta]
-pub async fn coaching_for_agent(
-    state: State<'_, AppState>,
-    agent: AgentId,
-) -> Result<Vec<CoachingNote>, IpcError> {
+pub async fn coaching_for_agent(state: State<'_, AppState>, agent: AgentId) -> Result<Vec<CoachingNote>, IpcError> {
     state.read(|s| coaching::for_agent(s.conn(), &agent, settings::today(s.conn(), s.now())?))
 }
 
 /// The follow-ups due today or overdue, the oldest first.
 #[tauri::command]
 #[specta::specta]
-pub async fn coaching_follow_ups_due(
-    state: State<'_, AppState>,
-) -> Result<Vec<CoachingNote>, IpcError> {
+pub async fn coaching_follow_ups_due(state: State<'_, AppState>) -> Result<Vec<CoachingNote>, IpcError> {
     state.read(|s| coaching::follow_ups_due(s.conn(), settings::today(s.conn(), s.now())?))
 }

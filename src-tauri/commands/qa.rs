@@ -18,10 +18,7 @@ pub async fn qa_scorecard_list(state: State<'_, AppState>) -> Result<Vec<Scoreca
 /// Makes a scorecard with its first version of criteria.
 #[tauri::command]
 #[specta::specta]
-pub async fn qa_scorecard_create(
-    state: State<'_, AppState>,
-    input: ScorecardInput,
-) -> Result<ScorecardId, IpcError> {
+pub async fn qa_scorecard_create(state: State<'_, AppState>, input: ScorecardInput) -> Result<ScorecardId, IpcError> {
     state.write(|tx| qa::create(tx, &input))
 }
 
@@ -39,20 +36,14 @@ pub async fn qa_scorecard_update(
 /// Deletes a scorecard (its evaluations stay).
 #[tauri::command]
 #[specta::specta]
-pub async fn qa_scorecard_delete(
-    state: State<'_, AppState>,
-    id: ScorecardId,
-) -> Result<(), IpcError> {
+pub async fn qa_scorecard_delete(state: State<'_, AppState>, id: ScorecardId) -> Result<(), IpcError> {
     state.write(|tx| qa::delete(tx, &id))
 }
 
 /// Records an evaluation of an agent.
 #[tauri::command]
 #[specta::specta]
-pub async fn qa_evaluate(
-    state: State<'_, AppState>,
-    input: EvaluationInput,
-) -> Result<EvaluationId, IpcError> {
+pub async fn qa_evaluate(state: State<'_, AppState>, input: EvaluationInput) -> Result<EvaluationId, IpcError> {
     state.write(|tx| qa::evaluate(tx, &input))
 }
 

@@ -119,12 +119,7 @@ pub struct CoachingNote {
     pub actions: Vec<CoachingAction>,
 }
 
-fn day_after(
-    field: &'static str,
-    value: &str,
-    from: NaiveDate,
-    today: NaiveDate,
-) -> Result<NaiveDate> {
+fn day_after(field: &'static str, value: &str, from: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
     let day = parse_day(value, field)?;
     if day < from {
         return Err(Error::invalid(field, ValidationRule::BeforeConversation));
@@ -153,19 +148,12 @@ pub fn create(tx: &mut WriteTx<'_>, input: &NoteInput) -> Result<CoachingNoteId>
     if strengths.is_empty() && improvements.is_empty() {
         return Err(Error::invalid("improvements", ValidationRule::Required));
     }
-    let follow_up = input
-        .follow_up_on
-        .as_deref()
-        .map(|d| day_after("followUpOn", d, held, today))
-        .transpose()?;
+    let follow_up = input.follow_up_on.as_deref().map(|d| day_after("followUpOn", d, held, today)).transpose()?;
     let author = AUTHOR.check(&input.author)?;
     check_count("actions", input.actions.len(), MAX_ACTIONS)?;
     let mut actions = Vec::with_capacity(input.actions.len());
     for a in &input.actions {
-        actions.push((
-            ACTION.check(&a.text)?,
-            day_after("dueOn", &a.due_on, held, today)?,
-        ));
+        actions.push((ACTION.check(&a.text)?, day_after("dueOn", &a.due_on, held, today)?));
     }
     let id = CoachingNoteId::new();
     tx.insert(
@@ -177,10 +165,7 @@ pub fn create(tx: &mut WriteTx<'_>, input: &NoteInput) -> Result<CoachingNoteId>
             ("kind", Value::Text(input.kind.as_str().into())),
             ("strengths", Value::Text(strengths)),
             ("improvements", Value::Text(improvements)),
-            (
-                "follow_up_on",
-                follow_up.map_or(Value::Null, |d| Value::Text(d.to_string())),
-            ),
+            ("follow_up_on", follow_up.map_or(Value::Null, |d| Value::Text(d.to_string()))),
             ("author", Value::Text(author)),
         ],
     )?;
@@ -200,11 +185,7 @@ pub fn create(tx: &mut WriteTx<'_>, input: &NoteInput) -> Result<CoachingNoteId>
 
 /// Ticks an action done on a day (on or after its note's day, not in the future), or
 /// open again with `None`. Errors: `NotFound`; a bad day (on `doneOn`).
-pub fn set_action_done(
-    tx: &mut WriteTx<'_>,
-    id: &CoachingActionId,
-    done_on: Option<&str>,
-) -> Result<()> {
+pub fn set_action_done(tx: &mut WriteTx<'_>, id: &CoachingActionId, done_on: Option<&str>) -> Result<()> {
     check_id("id", id.as_str())?;
     let held: Option<String> = tx
         .conn()
@@ -214,10 +195,7 @@ pub fn set_action_done(
         )?
         .query_row([id], |r| r.get(0))
         .optional()?;
-    let held = held.ok_or_else(|| Error::NotFound {
-        entity: "coaching action",
-        id: id.to_string(),
-    })?;
+    let held = held.ok_or_else(|| Error::NotFound { entity: "coaching action", id: id.to_string() })?;
     let held = parse_day(&held, "heldOn")?;
     let value = match done_on {
         Some(d) => {
@@ -241,12 +219,7 @@ const SELECT: &str = "SELECT n.id, n.agent_id, coalesce(a.name, ''), n.held_on, 
                     AND (later.held_on, later.created_at, later.id) > (n.held_on, n.created_at, n.id))
     FROM coaching_notes n LEFT JOIN agents a ON a.id = n.agent_id";
 
-fn read(
-    conn: &rusqlite::Connection,
-    filter: &str,
-    key: Option<&str>,
-    today: NaiveDate,
-) -> Result<Vec<CoachingNote>> {
+fn read(conn: &rusqlite::Connection, filter: &str, key: Option<&str>, today: NaiveDate) -> Result<Vec<CoachingNote>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE n.deleted_at IS NULL AND {filter} ORDER BY n.held_on DESC, n.created_at DESC, n.id DESC"
     ))?;
@@ -262,10 +235,7 @@ fn read(
             kind: r.get(4)?,
             strengths: r.get(5)?,
             improvements: r.get(6)?,
-            follow_up_due: latest
-                && follow_up_on
-                    .as_deref()
-                    .is_some_and(|d| d <= today_text.as_str()),
+            follow_up_due: latest && follow_up_on.as_deref().is_some_and(|d| d <= today_text.as_str()),
             follow_up_on,
             author: r.get(8)?,
             actions: Vec::new(),
@@ -295,11 +265,7 @@ fn read(
 }
 
 /// An agent's coaching notes, the latest first, as they stand on `today`.
-pub fn for_agent(
-    conn: &rusqlite::Connection,
-    agent: &AgentId,
-    today: NaiveDate,
-) -> Result<Vec<CoachingNote>> {
+pub fn for_agent(conn: &rusqlite::Connection, agent: &AgentId, today: NaiveDate) -> Result<Vec<CoachingNote>> {
     check_id("agentId", agent.as_str())?;
     read(conn, "n.agent_id = ?1", Some(agent.as_str()), today)
 }

@@ -25,12 +25,7 @@ fn add_agent(store: &mut Store, name: &str) -> AgentId {
     store.write(|tx| roster::create(tx, &input)).unwrap()
 }
 
-fn note(
-    agent: &AgentId,
-    held_on: &str,
-    follow_up_on: Option<&str>,
-    actions: &[(&str, &str)],
-) -> NoteInput {
+fn note(agent: &AgentId, held_on: &str, follow_up_on: Option<&str>, actions: &[(&str, &str)]) -> NoteInput {
     NoteInput {
         agent_id: agent.clone(),
         held_on: held_on.into(),
@@ -41,10 +36,7 @@ fn note(
         author: "Grace Wu".into(),
         actions: actions
             .iter()
-            .map(|(text, due)| ActionInput {
-                text: (*text).into(),
-                due_on: (*due).into(),
-            })
+            .map(|(text, due)| ActionInput { text: (*text).into(), due_on: (*due).into() })
             .collect(),
     }
 }
@@ -60,11 +52,7 @@ fn rule_of<T: std::fmt::Debug>(r: crate::Result<T>) -> (&'static str, Validation
 fn coaching_tables_are_registers() {
     for t in [Table::CoachingNotes, Table::CoachingActions] {
         assert!(t.is_synced() && !t.is_append_only(), "{}", t.name());
-        assert!(
-            t.columns().iter().all(|c| c.merge == Merge::Register),
-            "{}",
-            t.name()
-        );
+        assert!(t.columns().iter().all(|c| c.merge == Merge::Register), "{}", t.name());
     }
 }
 
@@ -75,32 +63,16 @@ fn a_follow_up_stays_due_until_the_next_conversation() {
     let bo = add_agent(&mut store, "Bo Chen");
     let first = store
         .write(|tx| {
-            create(
-                tx,
-                &note(
-                    &ann,
-                    "2026-02-01",
-                    Some("2026-02-15"),
-                    &[("Shadow a senior on refunds", "2026-02-10")],
-                ),
-            )
+            create(tx, &note(&ann, "2026-02-01", Some("2026-02-15"), &[("Shadow a senior on refunds", "2026-02-10")]))
         })
         .unwrap();
-    store
-        .write(|tx| create(tx, &note(&bo, "2026-02-20", Some("2026-03-20"), &[])))
-        .unwrap();
+    store.write(|tx| create(tx, &note(&bo, "2026-02-20", Some("2026-03-20"), &[]))).unwrap();
 
     // On 2026-02-14 nothing is due yet; from the 15th Ann's follow-up is.
-    assert!(
-        follow_ups_due(store.conn(), day("2026-02-14"))
-            .unwrap()
-            .is_empty()
-    );
+    assert!(follow_ups_due(store.conn(), day("2026-02-14")).unwrap().is_empty());
     let due = follow_ups_due(store.conn(), day("2026-03-02")).unwrap();
     assert_eq!(
-        due.iter()
-            .map(|n| (n.agent_name.as_str(), n.follow_up_on.as_deref()))
-            .collect::<Vec<_>>(),
+        due.iter().map(|n| (n.agent_name.as_str(), n.follow_up_on.as_deref())).collect::<Vec<_>>(),
         [("Ann Lee", Some("2026-02-15"))]
     );
     let notes = for_agent(store.conn(), &ann, day("2026-03-02")).unwrap();
@@ -109,42 +81,20 @@ fn a_follow_up_stays_due_until_the_next_conversation() {
 
     // The action is ticked, then the follow-up is held: nothing is due any more.
     let action = notes[0].actions[0].id.clone();
-    store
-        .write(|tx| set_action_done(tx, &action, Some("2026-02-09")))
-        .unwrap();
-    store
-        .write(|tx| create(tx, &note(&ann, "2026-03-01", None, &[])))
-        .unwrap();
-    assert!(
-        follow_ups_due(store.conn(), day("2026-03-02"))
-            .unwrap()
-            .is_empty()
-    );
+    store.write(|tx| set_action_done(tx, &action, Some("2026-02-09"))).unwrap();
+    store.write(|tx| create(tx, &note(&ann, "2026-03-01", None, &[]))).unwrap();
+    assert!(follow_ups_due(store.conn(), day("2026-03-02")).unwrap().is_empty());
     let notes = for_agent(store.conn(), &ann, day("2026-03-02")).unwrap();
     assert_eq!(notes.len(), 2);
     assert_eq!(notes[1].id, first);
     assert!(!notes[1].follow_up_due);
-    assert_eq!(
-        (
-            notes[1].actions[0].done_on.as_deref(),
-            notes[1].actions[0].overdue
-        ),
-        (Some("2026-02-09"), false)
-    );
+    assert_eq!((notes[1].actions[0].done_on.as_deref(), notes[1].actions[0].overdue), (Some("2026-02-09"), false));
 
     // Opened again, it is overdue again; an agent who left has no follow-ups listed.
-    store
-        .write(|tx| set_action_done(tx, &action, None))
-        .unwrap();
+    store.write(|tx| set_action_done(tx, &action, None)).unwrap();
     assert!(for_agent(store.conn(), &ann, day("2026-03-02")).unwrap()[1].actions[0].overdue);
-    store
-        .write(|tx| roster::set_left(tx, &bo, Some("2026-03-01")))
-        .unwrap();
-    assert!(
-        follow_ups_due(store.conn(), day("2026-03-25"))
-            .unwrap()
-            .is_empty()
-    );
+    store.write(|tx| roster::set_left(tx, &bo, Some("2026-03-01"))).unwrap();
+    assert!(follow_ups_due(store.conn(), day("2026-03-25")).unwrap().is_empty());
 }
 
 #[test]
@@ -158,76 +108,30 @@ fn bad_input_is_refused_and_nothing_is_written() {
     let mut nobody = note(&ann, "2026-02-01", None, &[]);
     nobody.author = String::new();
     let cases = [
-        (
-            note(&AgentId::new(), "2026-02-01", None, &[]),
-            ("agentId", ValidationRule::InvalidValue),
-        ),
-        (
-            note(&ann, "2026-03-03", None, &[]),
-            ("heldOn", ValidationRule::TooLate),
-        ),
-        (
-            note(&ann, "1 Feb", None, &[]),
-            ("heldOn", ValidationRule::InvalidValue),
-        ),
+        (note(&AgentId::new(), "2026-02-01", None, &[]), ("agentId", ValidationRule::InvalidValue)),
+        (note(&ann, "2026-03-03", None, &[]), ("heldOn", ValidationRule::TooLate)),
+        (note(&ann, "1 Feb", None, &[]), ("heldOn", ValidationRule::InvalidValue)),
         (empty, ("improvements", ValidationRule::Required)),
         (nobody, ("author", ValidationRule::Required)),
-        (
-            note(&ann, "2026-02-01", Some("2026-01-31"), &[]),
-            ("followUpOn", ValidationRule::BeforeConversation),
-        ),
-        (
-            note(&ann, "2026-02-01", Some("2027-06-01"), &[]),
-            ("followUpOn", ValidationRule::TooLate),
-        ),
+        (note(&ann, "2026-02-01", Some("2026-01-31"), &[]), ("followUpOn", ValidationRule::BeforeConversation)),
+        (note(&ann, "2026-02-01", Some("2027-06-01"), &[]), ("followUpOn", ValidationRule::TooLate)),
         // A good action is not kept when the next one is refused.
         (
-            note(
-                &ann,
-                "2026-02-01",
-                None,
-                &[("Read the refund SOP", "2026-02-05"), ("", "2026-02-05")],
-            ),
+            note(&ann, "2026-02-01", None, &[("Read the refund SOP", "2026-02-05"), ("", "2026-02-05")]),
             ("actions", ValidationRule::Required),
         ),
         (
-            note(
-                &ann,
-                "2026-02-01",
-                None,
-                &[("Read the refund SOP", "2026-01-05")],
-            ),
+            note(&ann, "2026-02-01", None, &[("Read the refund SOP", "2026-01-05")]),
             ("dueOn", ValidationRule::BeforeConversation),
         ),
     ];
     for (input, want) in cases {
-        assert_eq!(
-            rule_of(store.write(|tx| create(tx, &input))),
-            want,
-            "{input:?}"
-        );
+        assert_eq!(rule_of(store.write(|tx| create(tx, &input))), want, "{input:?}");
     }
-    assert_eq!(
-        crate::export::canonical_string(store.conn()).unwrap(),
-        before
-    );
+    assert_eq!(crate::export::canonical_string(store.conn()).unwrap(), before);
 
-    store
-        .write(|tx| {
-            create(
-                tx,
-                &note(
-                    &ann,
-                    "2026-02-01",
-                    None,
-                    &[("Read the refund SOP", "2026-02-05")],
-                ),
-            )
-        })
-        .unwrap();
-    let action = for_agent(store.conn(), &ann, day("2026-03-02")).unwrap()[0].actions[0]
-        .id
-        .clone();
+    store.write(|tx| create(tx, &note(&ann, "2026-02-01", None, &[("Read the refund SOP", "2026-02-05")]))).unwrap();
+    let action = for_agent(store.conn(), &ann, day("2026-03-02")).unwrap()[0].actions[0].id.clone();
     assert_eq!(
         rule_of(store.write(|tx| set_action_done(tx, &action, Some("2026-01-30")))),
         ("doneOn", ValidationRule::BeforeConversation)

@@ -49,11 +49,7 @@ const HANS: Book = Book {
         "讨论账户前须先核实身份。",
         "在工单中记录订单号和约定的回电时间。",
     ],
-    actions: [
-        "跟听资深坐席的三通退款电话",
-        "重读身份核实作业指导书",
-        "一周内使用回电模板",
-    ],
+    actions: ["跟听资深坐席的三通退款电话", "重读身份核实作业指导书", "一周内使用回电模板"],
 };
 
 const HANT: Book = Book {
@@ -68,11 +64,7 @@ const HANT: Book = Book {
         "討論帳戶前須先核實身分。",
         "在案件中記錄訂單編號與約定的回電時間。",
     ],
-    actions: [
-        "旁聽資深客服人員的三通退款電話",
-        "重讀身分核實作業指引",
-        "一週內使用回電範本",
-    ],
+    actions: ["旁聽資深客服人員的三通退款電話", "重讀身分核實作業指引", "一週內使用回電範本"],
 };
 
 /// Writes the notes; `today` is the demo's last day.
@@ -104,14 +96,8 @@ pub(super) fn write(
             follow_up_on: Some(days(rng.random_range(14..35))),
             author: book.author.to_owned(),
             actions: vec![
-                ActionInput {
-                    text: book.actions[pick].to_owned(),
-                    due_on: days(7),
-                },
-                ActionInput {
-                    text: book.actions[(pick + 2) % 3].to_owned(),
-                    due_on: days(21),
-                },
+                ActionInput { text: book.actions[pick].to_owned(), due_on: days(7) },
+                ActionInput { text: book.actions[(pick + 2) % 3].to_owned(), due_on: days(21) },
             ],
         };
         let note = coaching::create(tx, &input)?;

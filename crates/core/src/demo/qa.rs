@@ -98,13 +98,7 @@ pub(super) fn write(
             critical,
         })
         .collect();
-    let id = qa::create(
-        tx,
-        &ScorecardInput {
-            name: book.name.to_owned(),
-            criteria,
-        },
-    )?;
+    let id = qa::create(tx, &ScorecardInput { name: book.name.to_owned(), criteria })?;
     let card = qa::get(tx.conn(), &id)?;
     // Evaluations cannot be dated after this computer's today (a demo may end later).
     let today = today.min(crate::settings::today(tx.conn(), tx.now())?);
@@ -136,10 +130,7 @@ pub(super) fn write(
                             let jitter: f64 = rng.random_range(-0.25..0.25);
                             ((level + jitter).clamp(0.0, 1.0) * f64::from(c.points)).round() as u8
                         };
-                        Rating {
-                            key: c.key.clone(),
-                            value: Some(value),
-                        }
+                        Rating { key: c.key.clone(), value: Some(value) }
                     })
                     .collect();
                 qa::evaluate(

@@ -176,10 +176,7 @@ fn checked(criteria: &[Criterion], ratings: &[Rating]) -> Result<Vec<Rating>> {
         }
         out.push(r.clone());
     }
-    if ratings
-        .iter()
-        .any(|r| !criteria.iter().any(|c| c.key == r.key))
-    {
+    if ratings.iter().any(|r| !criteria.iter().any(|c| c.key == r.key)) {
         return Err(Error::invalid("ratings", ValidationRule::InvalidValue));
     }
     Ok(out)
@@ -201,9 +198,7 @@ pub fn evaluate(tx: &mut WriteTx<'_>, input: &EvaluationInput) -> Result<Evaluat
         check_id("caseId", case.as_str())?;
         let exists: bool = tx
             .conn()
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND deleted_at IS NULL)",
-            )?
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND deleted_at IS NULL)")?
             .query_row([case], |r| r.get(0))?;
         if !exists {
             return Err(Error::invalid("caseId", ValidationRule::InvalidValue));
@@ -211,13 +206,7 @@ pub fn evaluate(tx: &mut WriteTx<'_>, input: &EvaluationInput) -> Result<Evaluat
     }
     let evaluator = EVALUATOR.check(&input.evaluator)?;
     let day = parse_day(&input.evaluated_on, "evaluatedOn")?;
-    check_day_window(
-        day,
-        crate::settings::today(tx.conn(), tx.now())?,
-        "evaluatedOn",
-        DAYS_BACK,
-        0,
-    )?;
+    check_day_window(day, crate::settings::today(tx.conn(), tx.now())?, "evaluatedOn", DAYS_BACK, 0)?;
     let ratings = checked(&criteria, &input.ratings)?;
     let comment = COMMENT.check(&input.comment)?;
     let json = serde_json::to_string(&ratings).map_err(|e| Error::Internal(e.to_string()))?;
@@ -229,13 +218,7 @@ pub fn evaluate(tx: &mut WriteTx<'_>, input: &EvaluationInput) -> Result<Evaluat
             ("scorecard_id", Value::Text(card.to_string())),
             ("version_id", Value::Text(input.version_id.to_string())),
             ("agent_id", Value::Text(input.agent_id.to_string())),
-            (
-                "case_id",
-                input
-                    .case_id
-                    .as_ref()
-                    .map_or(Value::Null, |c| Value::Text(c.to_string())),
-            ),
+            ("case_id", input.case_id.as_ref().map_or(Value::Null, |c| Value::Text(c.to_string()))),
             ("evaluator", Value::Text(evaluator)),
             ("evaluated_on", Value::Text(day.to_string())),
             ("ratings", Value::Text(json)),
@@ -254,15 +237,9 @@ const SELECT: &str = "SELECT e.id, e.scorecard_id, coalesce(s.name, ''), e.versi
 
 /// The evaluations `filter` (an SQL condition on `e` binding `?1`) selects, in `order`.
 /// An evaluation whose version has not arrived by sync yet is left out until it has.
-fn read(
-    conn: &rusqlite::Connection,
-    filter: &str,
-    key: &str,
-    order: &str,
-) -> Result<Vec<Evaluation>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE {filter} AND e.deleted_at IS NULL ORDER BY {order}"
-    ))?;
+fn read(conn: &rusqlite::Connection, filter: &str, key: &str, order: &str) -> Result<Vec<Evaluation>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} WHERE {filter} AND e.deleted_at IS NULL ORDER BY {order}"))?;
     let rows = stmt.query_map([key], |r| {
         Ok((
             r.get::<_, EvaluationId>(0)?,
@@ -303,12 +280,9 @@ fn read(
         let Some(Some((_, version, criteria))) = versions.get(&version_id) else {
             continue;
         };
-        let ratings: Vec<Rating> = serde_json::from_str(&ratings).map_err(|e| Error::Corrupt {
-            detail: format!("an evaluation's ratings are unreadable: {e}"),
-        })?;
-        let outcome = score(criteria, |k| {
-            ratings.iter().find(|r| r.key == k).and_then(|r| r.value)
-        });
+        let ratings: Vec<Rating> = serde_json::from_str(&ratings)
+            .map_err(|e| Error::Corrupt { detail: format!("an evaluation's ratings are unreadable: {e}") })?;
+        let outcome = score(criteria, |k| ratings.iter().find(|r| r.key == k).and_then(|r| r.value));
         out.push(Evaluation {
             id,
             scorecard_id,
@@ -340,12 +314,8 @@ fn mean(scores: impl Iterator<Item = f64>) -> Option<f64> {
 /// An agent's evaluations, newest first, with the mean per month and overall.
 pub fn for_agent(conn: &rusqlite::Connection, agent: &AgentId) -> Result<AgentQa> {
     check_id("agentId", agent.as_str())?;
-    let evaluations = read(
-        conn,
-        "e.agent_id = ?1",
-        agent.as_str(),
-        "e.evaluated_on DESC, e.created_at DESC, e.id DESC",
-    )?;
+    let evaluations =
+        read(conn, "e.agent_id = ?1", agent.as_str(), "e.evaluated_on DESC, e.created_at DESC, e.id DESC")?;
     let mut by_month: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
     for e in &evaluations {
         if let Some(s) = e.outcome.score {
@@ -363,38 +333,22 @@ pub fn for_agent(conn: &rusqlite::Connection, agent: &AgentId) -> Result<AgentQa
         })
         .collect();
     let average = mean(evaluations.iter().filter_map(|e| e.outcome.score));
-    Ok(AgentQa {
-        evaluations,
-        months,
-        average,
-    })
+    Ok(AgentQa { evaluations, months, average })
 }
 
 /// The evaluations made on a case, oldest first, with how far apart they are.
 pub fn for_case(conn: &rusqlite::Connection, case: &CaseId) -> Result<Calibration> {
     check_id("caseId", case.as_str())?;
-    let evaluations = read(
-        conn,
-        "e.case_id = ?1",
-        case.as_str(),
-        "e.evaluated_on, e.created_at, e.id",
-    )?;
+    let evaluations = read(conn, "e.case_id = ?1", case.as_str(), "e.evaluated_on, e.created_at, e.id")?;
     let scores: Vec<f64> = evaluations.iter().filter_map(|e| e.outcome.score).collect();
     let spread = (scores.len() >= 2).then(|| {
-        let (lo, hi) = scores
-            .iter()
-            .fold((f64::MAX, f64::MIN), |(lo, hi), s| (lo.min(*s), hi.max(*s)));
+        let (lo, hi) = scores.iter().fold((f64::MAX, f64::MIN), |(lo, hi), s| (lo.min(*s), hi.max(*s)));
         ((hi - lo) * 10.0).round() / 10.0
     });
     let mut criteria: Vec<(CriterionSpread, u32)> = Vec::new();
     for e in &evaluations {
         for c in &e.criteria {
-            let Some(v) = e
-                .ratings
-                .iter()
-                .find(|r| r.key == c.key)
-                .and_then(|r| r.value)
-            else {
+            let Some(v) = e.ratings.iter().find(|r| r.key == c.key).and_then(|r| r.value) else {
                 continue;
             };
             match criteria.iter_mut().find(|(s, _)| s.key == c.key) {
@@ -404,26 +358,12 @@ pub fn for_case(conn: &rusqlite::Connection, case: &CaseId) -> Result<Calibratio
                     s.label = c.label.clone();
                     *n += 1;
                 }
-                None => criteria.push((
-                    CriterionSpread {
-                        key: c.key.clone(),
-                        label: c.label.clone(),
-                        low: v,
-                        high: v,
-                    },
-                    1,
-                )),
+                None => {
+                    criteria.push((CriterionSpread { key: c.key.clone(), label: c.label.clone(), low: v, high: v }, 1))
+                }
             }
         }
     }
-    let criteria = criteria
-        .into_iter()
-        .filter(|(_, n)| *n >= 2)
-        .map(|(s, _)| s)
-        .collect();
-    Ok(Calibration {
-        evaluations,
-        spread,
-        criteria,
-    })
+    let criteria = criteria.into_iter().filter(|(_, n)| *n >= 2).map(|(s, _)| s).collect();
+    Ok(Calibration { evaluations, spread, criteria })
 }

@@ -15,13 +15,12 @@ mod score;
 mod scorecards;
 
 pub use evaluations::{
-    AgentQa, Calibration, CriterionSpread, Evaluation, EvaluationInput, MAX_COMMENT, MonthScore,
-    Rating, evaluate, for_agent, for_case,
+    AgentQa, Calibration, CriterionSpread, Evaluation, EvaluationInput, MAX_COMMENT, MonthScore, Rating, evaluate,
+    for_agent, for_case,
 };
 pub use score::{Outcome, score};
 pub use scorecards::{
-    Criterion, MAX_CRITERIA, MAX_POINTS, Scorecard, ScorecardInput, create, delete, get, list,
-    update,
+    Criterion, MAX_CRITERIA, MAX_POINTS, Scorecard, ScorecardInput, create, delete, get, list, update,
 };
 
 #[cfg(test)]

@@ -84,14 +84,12 @@ pub(super) fn version(
         )?
         .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
-    row.map(|(card, criteria, n)| Ok((card, n, parse(&criteria)?)))
-        .transpose()
+    row.map(|(card, criteria, n)| Ok((card, n, parse(&criteria)?))).transpose()
 }
 
 fn parse(criteria: &str) -> Result<Vec<Criterion>> {
-    serde_json::from_str(criteria).map_err(|e| Error::Corrupt {
-        detail: format!("a scorecard version is unreadable: {e}"),
-    })
+    serde_json::from_str(criteria)
+        .map_err(|e| Error::Corrupt { detail: format!("a scorecard version is unreadable: {e}") })
 }
 
 const SELECT: &str = "SELECT s.id, s.name,
@@ -108,21 +106,13 @@ fn from_row(conn: &rusqlite::Connection, r: &rusqlite::Row<'_>) -> Result<Option
     let Some((_, version, criteria)) = version(conn, &version_id)? else {
         return Ok(None);
     };
-    Ok(Some(Scorecard {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        version_id,
-        version,
-        criteria,
-        evaluations: r.get(3)?,
-    }))
+    Ok(Some(Scorecard { id: r.get(0)?, name: r.get(1)?, version_id, version, criteria, evaluations: r.get(3)? }))
 }
 
 /// Every scorecard, by name.
 pub fn list(conn: &rusqlite::Connection) -> Result<Vec<Scorecard>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE s.deleted_at IS NULL ORDER BY s.name COLLATE NOCASE, s.id"
-    ))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} WHERE s.deleted_at IS NULL ORDER BY s.name COLLATE NOCASE, s.id"))?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
@@ -134,13 +124,8 @@ pub fn list(conn: &rusqlite::Connection) -> Result<Vec<Scorecard>> {
 /// One scorecard; `NotFound` when there is none.
 pub fn get(conn: &rusqlite::Connection, id: &ScorecardId) -> Result<Scorecard> {
     check_id("id", id.as_str())?;
-    let not_found = || Error::NotFound {
-        entity: "scorecard",
-        id: id.to_string(),
-    };
-    let mut stmt = conn.prepare_cached(&format!(
-        "{SELECT} WHERE s.id = ?1 AND s.deleted_at IS NULL"
-    ))?;
+    let not_found = || Error::NotFound { entity: "scorecard", id: id.to_string() };
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE s.id = ?1 AND s.deleted_at IS NULL"))?;
     let mut rows = stmt.query([id])?;
     let Some(r) = rows.next()? else {
         return Err(not_found());
@@ -171,28 +156,15 @@ fn criteria(input: &ScorecardInput) -> Result<Vec<Criterion>> {
                 limit: Some(MAX_POINTS.into()),
             });
         }
-        let key = if c.key.is_empty() {
-            uuid::Uuid::now_v7().to_string()
-        } else {
-            c.key.clone()
-        };
+        let key = if c.key.is_empty() { uuid::Uuid::now_v7().to_string() } else { c.key.clone() };
         check_id("criteria", &key)?;
         if out.iter().any(|o| o.key == key) {
             return Err(Error::invalid("criteria", ValidationRule::Duplicate));
         }
-        if out
-            .iter()
-            .any(|o| o.label.to_lowercase() == label.to_lowercase())
-        {
+        if out.iter().any(|o| o.label.to_lowercase() == label.to_lowercase()) {
             return Err(Error::invalid("criterionLabel", ValidationRule::Duplicate));
         }
-        out.push(Criterion {
-            key,
-            label,
-            weight: c.weight,
-            points: c.points,
-            critical: c.critical,
-        });
+        out.push(Criterion { key, label, weight: c.weight, points: c.points, critical: c.critical });
     }
     Ok(out)
 }
@@ -202,10 +174,7 @@ fn publish(tx: &mut WriteTx<'_>, card: &ScorecardId, criteria: &[Criterion]) -> 
     tx.insert(
         Table::QaScorecardVersions,
         ScorecardVersionId::new().as_str(),
-        &[
-            ("scorecard_id", Value::Text(card.to_string())),
-            ("criteria", Value::Text(json)),
-        ],
+        &[("scorecard_id", Value::Text(card.to_string())), ("criteria", Value::Text(json))],
     )
 }
 
@@ -216,11 +185,7 @@ pub fn create(tx: &mut WriteTx<'_>, input: &ScorecardInput) -> Result<ScorecardI
     let name = NAME.check(&input.name)?;
     let criteria = criteria(input)?;
     let id = ScorecardId::new();
-    tx.insert(
-        Table::QaScorecards,
-        id.as_str(),
-        &[("name", Value::Text(name))],
-    )?;
+    tx.insert(Table::QaScorecards, id.as_str(), &[("name", Value::Text(name))])?;
     publish(tx, &id, &criteria)?;
     Ok(id)
 }
@@ -231,11 +196,7 @@ pub fn update(tx: &mut WriteTx<'_>, id: &ScorecardId, input: &ScorecardInput) ->
     let before = get(tx.conn(), id)?;
     let name = NAME.check(&input.name)?;
     let criteria = criteria(input)?;
-    tx.upsert(
-        Table::QaScorecards,
-        id.as_str(),
-        &[("name", Value::Text(name))],
-    )?;
+    tx.upsert(Table::QaScorecards, id.as_str(), &[("name", Value::Text(name))])?;
     if criteria != before.criteria {
         publish(tx, id, &criteria)?;
     }

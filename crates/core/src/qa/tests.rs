@@ -46,13 +46,7 @@ fn add_case(store: &mut Store) -> CaseId {
 }
 
 fn criterion(label: &str, weight: u8, points: u8, critical: bool) -> Criterion {
-    Criterion {
-        key: String::new(),
-        label: label.into(),
-        weight,
-        points,
-        critical,
-    }
+    Criterion { key: String::new(), label: label.into(), weight, points, critical }
 }
 
 fn call_form() -> ScorecardInput {
@@ -68,14 +62,7 @@ fn call_form() -> ScorecardInput {
 
 /// Ratings in the criteria's order.
 fn ratings(card: &Scorecard, values: &[Option<u8>]) -> Vec<Rating> {
-    card.criteria
-        .iter()
-        .zip(values)
-        .map(|(c, v)| Rating {
-            key: c.key.clone(),
-            value: *v,
-        })
-        .collect()
+    card.criteria.iter().zip(values).map(|(c, v)| Rating { key: c.key.clone(), value: *v }).collect()
 }
 
 fn input(
@@ -100,19 +87,10 @@ fn input(
 #[test]
 fn qa_tables_declare_their_merge_kinds() {
     assert!(!Table::QaScorecards.is_append_only());
-    assert!(
-        Table::QaScorecards
-            .columns()
-            .iter()
-            .all(|c| c.merge == Merge::Register)
-    );
+    assert!(Table::QaScorecards.columns().iter().all(|c| c.merge == Merge::Register));
     for t in [Table::QaScorecardVersions, Table::QaEvaluations] {
         assert!(t.is_synced() && t.is_append_only(), "{}", t.name());
-        assert!(
-            t.columns().iter().all(|c| c.merge == Merge::Event),
-            "{}",
-            t.name()
-        );
+        assert!(t.columns().iter().all(|c| c.merge == Merge::Event), "{}", t.name());
     }
 }
 
@@ -126,19 +104,7 @@ fn an_edited_scorecard_keeps_the_scores_already_given() {
     assert!(v1.criteria.iter().all(|c| !c.key.is_empty()));
     // (10·1 + 30·3/5 + 60·4/4) / 100 = 88.
     store
-        .write(|tx| {
-            evaluate(
-                tx,
-                &input(
-                    &v1,
-                    &ann,
-                    None,
-                    "Grace Wu",
-                    "2026-02-10",
-                    &[Some(1), Some(3), Some(4)],
-                ),
-            )
-        })
+        .write(|tx| evaluate(tx, &input(&v1, &ann, None, "Grace Wu", "2026-02-10", &[Some(1), Some(3), Some(4)])))
         .unwrap();
 
     // Renaming alone makes no new version.
@@ -154,41 +120,19 @@ fn an_edited_scorecard_keeps_the_scores_already_given() {
     edited.criteria[2].weight = 30;
     store.write(|tx| update(tx, &id, &edited)).unwrap();
     let v2 = get(store.conn(), &id).unwrap();
-    assert_eq!(
-        (v2.version, v2.name.as_str(), v2.evaluations),
-        (2, "Phone call (2026)", 1)
-    );
+    assert_eq!((v2.version, v2.name.as_str(), v2.evaluations), (2, "Phone call (2026)", 1));
     assert_eq!(
         v2.criteria.iter().map(|c| &c.key).collect::<Vec<_>>(),
         v1.criteria.iter().map(|c| &c.key).collect::<Vec<_>>()
     );
     // The same ratings on the new version: (10·1 + 60·0.6 + 30·1) / 100 = 76.
     store
-        .write(|tx| {
-            evaluate(
-                tx,
-                &input(
-                    &v2,
-                    &ann,
-                    None,
-                    "Grace Wu",
-                    "2026-03-01",
-                    &[Some(1), Some(3), Some(4)],
-                ),
-            )
-        })
+        .write(|tx| evaluate(tx, &input(&v2, &ann, None, "Grace Wu", "2026-03-01", &[Some(1), Some(3), Some(4)])))
         .unwrap();
 
     let qa = for_agent(store.conn(), &ann).unwrap();
-    let got: Vec<_> = qa
-        .evaluations
-        .iter()
-        .map(|e| (e.version, e.evaluated_on.as_str(), e.outcome.score))
-        .collect();
-    assert_eq!(
-        got,
-        [(2, "2026-03-01", Some(76.0)), (1, "2026-02-10", Some(88.0))]
-    );
+    let got: Vec<_> = qa.evaluations.iter().map(|e| (e.version, e.evaluated_on.as_str(), e.outcome.score)).collect();
+    assert_eq!(got, [(2, "2026-03-01", Some(76.0)), (1, "2026-02-10", Some(88.0))]);
     assert_eq!(qa.evaluations[1].scorecard_name, "Phone call (2026)");
 }
 
@@ -206,41 +150,16 @@ fn an_agents_trend_is_the_mean_per_month() {
         ("2026-02-25", [None, Some(5), Some(2)]),    // (30 + 30) / 90 = 66.7
         ("2026-03-02", [None, None, None]),          // nothing applies: no score
     ] {
-        store
-            .write(|tx| evaluate(tx, &input(&card, &ann, None, "Grace Wu", on, &values)))
-            .unwrap();
+        store.write(|tx| evaluate(tx, &input(&card, &ann, None, "Grace Wu", on, &values))).unwrap();
     }
     store
-        .write(|tx| {
-            evaluate(
-                tx,
-                &input(
-                    &card,
-                    &bo,
-                    None,
-                    "Grace Wu",
-                    "2026-01-05",
-                    &[Some(1), Some(0), Some(0)],
-                ),
-            )
-        })
+        .write(|tx| evaluate(tx, &input(&card, &bo, None, "Grace Wu", "2026-01-05", &[Some(1), Some(0), Some(0)])))
         .unwrap();
 
     let qa = for_agent(store.conn(), &ann).unwrap();
     assert_eq!(qa.evaluations.len(), 5);
-    assert!(
-        qa.evaluations
-            .iter()
-            .find(|e| e.evaluated_on == "2026-02-03")
-            .unwrap()
-            .outcome
-            .critical_failed
-    );
-    let months: Vec<_> = qa
-        .months
-        .iter()
-        .map(|m| (m.month.as_str(), m.average, m.count))
-        .collect();
+    assert!(qa.evaluations.iter().find(|e| e.evaluated_on == "2026-02-03").unwrap().outcome.critical_failed);
+    let months: Vec<_> = qa.months.iter().map(|m| (m.month.as_str(), m.average, m.count)).collect();
     // The mean of the scores as shown (one decimal), so it can be checked from the list:
     // (0 + 66.7) / 2 = 33.35 → 33.4.
     assert_eq!(months, [("2026-01", 70.0, 2), ("2026-02", 33.4, 2)]);
@@ -262,17 +181,7 @@ fn calibration_shows_two_evaluators_side_by_side() {
 
     store
         .write(|tx| {
-            evaluate(
-                tx,
-                &input(
-                    &card,
-                    &ann,
-                    Some(&case),
-                    "Grace Wu",
-                    "2026-03-01",
-                    &[Some(1), Some(4), Some(4)],
-                ),
-            )
+            evaluate(tx, &input(&card, &ann, Some(&case), "Grace Wu", "2026-03-01", &[Some(1), Some(4), Some(4)]))
         })
         .unwrap();
     let one = for_case(store.conn(), &case).unwrap();
@@ -284,56 +193,21 @@ fn calibration_shows_two_evaluators_side_by_side() {
 
     store
         .write(|tx| {
-            evaluate(
-                tx,
-                &input(
-                    &card,
-                    &ann,
-                    Some(&case),
-                    "Hao Lin",
-                    "2026-03-02",
-                    &[Some(1), Some(2), Some(3)],
-                ),
-            )
+            evaluate(tx, &input(&card, &ann, Some(&case), "Hao Lin", "2026-03-02", &[Some(1), Some(2), Some(3)]))
         })
         .unwrap();
     store
         .write(|tx| {
-            evaluate(
-                tx,
-                &input(
-                    &card,
-                    &ann,
-                    Some(&other),
-                    "Hao Lin",
-                    "2026-03-02",
-                    &[Some(0), Some(0), Some(0)],
-                ),
-            )
+            evaluate(tx, &input(&card, &ann, Some(&other), "Hao Lin", "2026-03-02", &[Some(0), Some(0), Some(0)]))
         })
         .unwrap();
     let two = for_case(store.conn(), &case).unwrap();
-    let scores: Vec<_> = two
-        .evaluations
-        .iter()
-        .map(|e| (e.evaluator.as_str(), e.outcome.score))
-        .collect();
+    let scores: Vec<_> = two.evaluations.iter().map(|e| (e.evaluator.as_str(), e.outcome.score)).collect();
     // 10 + 24 + 60 = 94 and 10 + 12 + 45 = 67.
     assert_eq!(scores, [("Grace Wu", Some(94.0)), ("Hao Lin", Some(67.0))]);
     assert_eq!(two.spread, Some(27.0));
-    let spread: Vec<_> = two
-        .criteria
-        .iter()
-        .map(|c| (c.label.as_str(), c.low, c.high))
-        .collect();
-    assert_eq!(
-        spread,
-        [
-            ("Verified identity", 1, 1),
-            ("Showed empathy", 2, 4),
-            ("Resolved the issue", 3, 4)
-        ]
-    );
+    let spread: Vec<_> = two.criteria.iter().map(|c| (c.label.as_str(), c.low, c.high)).collect();
+    assert_eq!(spread, [("Verified identity", 1, 1), ("Showed empathy", 2, 4), ("Resolved the issue", 3, 4)]);
 }
 
 #[test]
@@ -376,49 +250,20 @@ fn bad_input_is_refused_and_nothing_is_written() {
     e.ratings.pop();
     bad.push((e, ("ratings", ValidationRule::Required)));
     let mut e = input(&card, &ann, None, "Grace Wu", "2026-03-01", &good);
-    e.ratings.push(Rating {
-        key: card.criteria[0].key.clone(),
-        value: Some(0),
-    });
+    e.ratings.push(Rating { key: card.criteria[0].key.clone(), value: Some(0) });
     bad.push((e, ("ratings", ValidationRule::Duplicate)));
     let mut e = input(&card, &ann, None, "Grace Wu", "2026-03-01", &good);
-    e.ratings.push(Rating {
-        key: "0190aaaa-0000-7000-8000-000000000000".into(),
-        value: Some(0),
-    });
+    e.ratings.push(Rating { key: "0190aaaa-0000-7000-8000-000000000000".into(), value: Some(0) });
     bad.push((e, ("ratings", ValidationRule::InvalidValue)));
+    bad.push((input(&card, &ann, None, "", "2026-03-01", &good), ("evaluator", ValidationRule::Required)));
+    bad.push((input(&card, &ann, None, "Grace Wu", "2026-03-03", &good), ("evaluatedOn", ValidationRule::TooLate)));
+    bad.push((input(&card, &ann, None, "Grace Wu", "2024-01-01", &good), ("evaluatedOn", ValidationRule::TooEarly)));
     bad.push((
-        input(&card, &ann, None, "", "2026-03-01", &good),
-        ("evaluator", ValidationRule::Required),
-    ));
-    bad.push((
-        input(&card, &ann, None, "Grace Wu", "2026-03-03", &good),
-        ("evaluatedOn", ValidationRule::TooLate),
-    ));
-    bad.push((
-        input(&card, &ann, None, "Grace Wu", "2024-01-01", &good),
-        ("evaluatedOn", ValidationRule::TooEarly),
-    ));
-    bad.push((
-        input(
-            &card,
-            &AgentId::new(),
-            None,
-            "Grace Wu",
-            "2026-03-01",
-            &good,
-        ),
+        input(&card, &AgentId::new(), None, "Grace Wu", "2026-03-01", &good),
         ("agentId", ValidationRule::InvalidValue),
     ));
     bad.push((
-        input(
-            &card,
-            &ann,
-            Some(&CaseId::new()),
-            "Grace Wu",
-            "2026-03-01",
-            &good,
-        ),
+        input(&card, &ann, Some(&CaseId::new()), "Grace Wu", "2026-03-01", &good),
         ("caseId", ValidationRule::InvalidValue),
     ));
     let mut e = input(&card, &ann, None, "Grace Wu", "2026-03-01", &good);
@@ -432,10 +277,7 @@ fn bad_input_is_refused_and_nothing_is_written() {
         assert_eq!((got.0, got.1), (field, rule), "{e:?}");
     }
     assert_eq!(snapshot(&store), before);
-    assert!(matches!(
-        store.write(|tx| delete(tx, &crate::ids::ScorecardId::new())),
-        Err(Error::NotFound { .. })
-    ));
+    assert!(matches!(store.write(|tx| delete(tx, &crate::ids::ScorecardId::new())), Err(Error::NotFound { .. })));
 }
 
 #[test]
@@ -445,29 +287,13 @@ fn a_deleted_scorecard_is_offered_no_more_but_its_evaluations_stay() {
     let id = store.write(|tx| create(tx, &call_form())).unwrap();
     let card = get(store.conn(), &id).unwrap();
     store
-        .write(|tx| {
-            evaluate(
-                tx,
-                &input(
-                    &card,
-                    &ann,
-                    None,
-                    "Grace Wu",
-                    "2026-03-01",
-                    &[Some(1), Some(5), Some(4)],
-                ),
-            )
-        })
+        .write(|tx| evaluate(tx, &input(&card, &ann, None, "Grace Wu", "2026-03-01", &[Some(1), Some(5), Some(4)])))
         .unwrap();
     store.write(|tx| delete(tx, &id)).unwrap();
     assert!(list(store.conn()).unwrap().is_empty());
     let qa = for_agent(store.conn(), &ann).unwrap();
     assert_eq!(
-        (
-            qa.evaluations.len(),
-            qa.evaluations[0].scorecard_name.as_str(),
-            qa.average
-        ),
+        (qa.evaluations.len(), qa.evaluations[0].scorecard_name.as_str(), qa.average),
         (1, "Phone call", Some(100.0))
     );
 }
