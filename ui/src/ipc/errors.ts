@@ -58,6 +58,9 @@ const RULES: readonly ValidationRule[] = [
   "agent_left",
   "recorded",
   "article_not_published",
+  "invalid_email",
+  "invalid_backup",
+  "unknown_placeholder",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -203,6 +206,13 @@ export const KNOWN_FIELDS = [
   "planId",
   "runId",
   "step",
+  "mobile",
+  "backupId",
+  "contactId",
+  "contacts",
+  "templateId",
+  "templates",
+  "expectedRecovery",
   // Knowledge base
   "body",
   "categoryId",

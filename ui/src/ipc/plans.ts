@@ -7,6 +7,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import {
   commands,
+  type CommsTemplateId,
+  type FillInput,
+  type PlanContactId,
+  type PlanContactInput,
   type PlanId,
   type PlanInput,
   type PlanRunId,
@@ -14,6 +18,7 @@ import {
   type RunAction,
   type RunInput,
   type StepInput,
+  type TemplateInput,
 } from "./bindings";
 import { unwrap } from "./result";
 
@@ -104,4 +109,40 @@ export function useStartRun() {
 /** Records a tick, skip, note, log entry or the close of run `id`. */
 export function useRecordRun(id: PlanRunId) {
   return usePlansMutation(async (action: RunAction) => unwrap(await commands.planRunRecord(id, action)));
+}
+
+/** Adds a contact to `plan`'s call tree (`id` null) or replaces a contact's fields. */
+export function useSaveContact(plan: PlanId, id: PlanContactId | null) {
+  return usePlansMutation(async (input: PlanContactInput) =>
+    id ? unwrap(await commands.planContactUpdate(id, input)) : (unwrap(await commands.planContactAdd(plan, input)), null),
+  );
+}
+
+export function useRemoveContact() {
+  return usePlansMutation(async (id: PlanContactId) => unwrap(await commands.planContactRemove(id)));
+}
+
+export function useMoveContact() {
+  return usePlansMutation(async ({ id, up }: { id: PlanContactId; up: boolean }) =>
+    unwrap(await commands.planContactMove(id, up)),
+  );
+}
+
+/** Adds a communication template to `plan` (`id` null) or replaces a template's fields. */
+export function useSaveTemplate(plan: PlanId, id: CommsTemplateId | null) {
+  return usePlansMutation(async (input: TemplateInput) =>
+    id ? unwrap(await commands.planTemplateUpdate(id, input)) : (unwrap(await commands.planTemplateAdd(plan, input)), null),
+  );
+}
+
+export function useRemoveTemplate() {
+  return usePlansMutation(async (id: CommsTemplateId) => unwrap(await commands.planTemplateRemove(id)));
+}
+
+/** Fills a template of run `run`'s version with the run's values (writes nothing). */
+export function useFillTemplate(run: PlanRunId) {
+  return useMutation({
+    mutationFn: async ({ template, input }: { template: CommsTemplateId; input: FillInput }) =>
+      unwrap(await commands.planTemplateFill(run, template, input)),
+  });
 }

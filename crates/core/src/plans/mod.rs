@@ -3,6 +3,8 @@
 //!
 //! - [`plans`]: a plan's fields and its steps in four phases (the draft), registers.
 //! - [`position`]: sortable keys that order a phase's steps and merge per step.
+//! - [`contacts`]: a plan's call tree, a row per contact, ordered like steps.
+//! - [`templates`] and [`placeholders`]: communication templates and filling them for a run.
 //! - [`versions`]: publishing freezes the content; draft or published is derived.
 //! - [`runs`]: starting a run of a version and recording what is done in it, as events.
 //! - [`checklist`] and [`score`]: the rules — a run's checklist and its score — as pure
@@ -11,16 +13,21 @@
 //! - [`reminders`]: plans overdue for review or for a drill, derived.
 
 pub mod checklist;
+pub mod contacts;
 pub mod overview;
+pub mod placeholders;
 #[allow(clippy::module_inception)]
 pub mod plans;
 pub mod position;
 pub mod reminders;
 pub mod runs;
 pub mod score;
+pub mod templates;
 pub mod versions;
 
 pub use checklist::{ItemState, RunEventKind};
+pub use contacts::{PlanContact, PlanContactInput};
+pub use templates::{FillInput, FilledTemplate, Template, TemplateInput, TemplateKind};
 pub use overview::{PlanDetail, PlanSummary};
 pub use reminders::{PlanReminder, ReminderKind};
 pub use plans::{Phase, PlanContent, PlanInput, Scenario, Severity, Step, StepInput};
@@ -30,3 +37,5 @@ pub use versions::{PlanStatus, VersionSummary};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_comms;
