@@ -1,10 +1,14 @@
 //! Contingency-plan commands: authoring plans and their steps, publishing versions, and
 //! starting and working through runs. Each is one core call.
 
-use frontline_core::ids::{CommsTemplateId, PlanContactId, PlanId, PlanRunId, PlanStepId, PlanVersionId, RunEventId};
+use frontline_core::cases::{self, CaseDetail, NewCase};
+use frontline_core::ids::{
+    CaseId, CommsTemplateId, PlanContactId, PlanId, PlanRunId, PlanStepId, PlanVersionId, RunEventId,
+};
 use frontline_core::plans::{
-    FillInput, FilledTemplate, PlanContactInput, PlanDetail, PlanInput, PlanReminder, PlanSummary, RunAction, RunInput,
-    RunSummary, RunView, StepInput, TemplateInput, contacts, overview, plans, reminders, runs, templates, versions,
+    FillInput, FilledTemplate, PlanContactInput, PlanDetail, PlanInput, PlanReminder, PlanSummary, RunAction, RunCase,
+    RunInput, RunSummary, RunView, StepInput, TemplateInput, contacts, overview, plans, reminders, run_cases, runs,
+    templates, versions,
 };
 use tauri::State;
 
@@ -188,4 +192,44 @@ pub async fn plan_template_fill(
     input: FillInput,
 ) -> Result<FilledTemplate, IpcError> {
     state.read(|s| templates::fill_for_run(s.conn(), &run, &template, &input))
+}
+
+/// The cases linked to a run, the newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_cases(state: State<'_, AppState>, run: PlanRunId) -> Result<Vec<RunCase>, IpcError> {
+    state.read(|s| run_cases::for_run(s.conn(), &run))
+}
+
+/// Links a case to a run.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_link_case(state: State<'_, AppState>, run: PlanRunId, case_id: CaseId) -> Result<(), IpcError> {
+    state.write(|tx| run_cases::link(tx, &run, &case_id))
+}
+
+/// Removes a case's link to a run.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_unlink_case(state: State<'_, AppState>, run: PlanRunId, case_id: CaseId) -> Result<(), IpcError> {
+    state.write(|tx| run_cases::unlink(tx, &run, &case_id))
+}
+
+/// Creates a case and links it to the run in one transaction; returns it as `case_create` does.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_create_case(
+    state: State<'_, AppState>,
+    run: PlanRunId,
+    input: NewCase,
+) -> Result<CaseDetail, IpcError> {
+    let id = state.write(|tx| run_cases::create_case(tx, &run, &input))?;
+    state.read(|s| cases::detail(s, &id))
+}
+
+/// The runs a case is linked to, the latest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_runs_of_case(state: State<'_, AppState>, case_id: CaseId) -> Result<Vec<RunSummary>, IpcError> {
+    state.read(|s| run_cases::runs_of_case(s.conn(), &case_id))
 }

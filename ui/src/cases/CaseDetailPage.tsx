@@ -24,6 +24,7 @@ import { Link, useLocation, useParams } from "react-router";
 
 import type { CaseAction, CaseDetail, CaseStatus } from "../ipc/bindings";
 import { CaseArticles } from "../knowledge/CaseArticles";
+import { CaseRuns } from "../plans/CaseRuns";
 import { describeError } from "../ipc/errors";
 import { useCase, useTransitionCase } from "../ipc/queries";
 import { PriorityBadge, StatusBadge, VipMark } from "./badges";
@@ -211,6 +212,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             <SlaPanel sla={detail.sla} />
             <CaseFacts kase={kase} canEditTags={can("set_tags")} />
             <CaseArticles caseId={kase.id} />
+            <CaseRuns caseId={kase.id} />
           </Stack>
         </Grid.Col>
       </Grid>

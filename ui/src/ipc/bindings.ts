@@ -358,6 +358,16 @@ export const commands = {
 	planTemplateRemove: (id: CommsTemplateId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_template_remove", { id })),
 	/**  A template of a run's version filled with the run's values. */
 	planTemplateFill: (run: PlanRunId, template: CommsTemplateId, input: FillInput) => typedError<FilledTemplate, IpcError>(__TAURI_INVOKE("plan_template_fill", { run, template, input })),
+	/**  The cases linked to a run, the newest first. */
+	planRunCases: (run: PlanRunId) => typedError<RunCase[], IpcError>(__TAURI_INVOKE("plan_run_cases", { run })),
+	/**  Links a case to a run. */
+	planRunLinkCase: (run: PlanRunId, caseId: CaseId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_run_link_case", { run, caseId })),
+	/**  Removes a case's link to a run. */
+	planRunUnlinkCase: (run: PlanRunId, caseId: CaseId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_run_unlink_case", { run, caseId })),
+	/**  Creates a case and links it to the run in one transaction; returns it as `case_create` does. */
+	planRunCreateCase: (run: PlanRunId, input: NewCase) => typedError<CaseDetail, IpcError>(__TAURI_INVOKE("plan_run_create_case", { run, input })),
+	/**  The runs a case is linked to, the latest first. */
+	planRunsOfCase: (caseId: CaseId) => typedError<RunSummary[], IpcError>(__TAURI_INVOKE("plan_runs_of_case", { caseId })),
 	/**  The articles a search and filters find, with snippets. */
 	kbArticleFind: (query: ArticleQuery) => typedError<ArticleHit[], IpcError>(__TAURI_INVOKE("kb_article_find", { query })),
 	/**  Every tag in use on an article. */
@@ -3367,6 +3377,18 @@ text: string } |
 text: string } | 
 /**  The run is over. */
 { kind: "close" };
+
+/**  A case linked to a run, for the run page. */
+export type RunCase = {
+	/**  Id. */
+	id: CaseId,
+	/**  Reference. */
+	reference: string,
+	/**  Title. */
+	title: string,
+	/**  Status now. */
+	status: CaseStatus,
+};
 
 /**  Id of one recorded action of a run (a tick, a skip, a note, a log entry, the close). */
 export type RunEventId = string;

@@ -7,8 +7,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import {
   commands,
+  type CaseDetail,
+  type CaseId,
   type CommsTemplateId,
   type FillInput,
+  type NewCase,
   type PlanContactId,
   type PlanContactInput,
   type PlanId,
@@ -20,6 +23,7 @@ import {
   type StepInput,
   type TemplateInput,
 } from "./bindings";
+import { caseKeys, invalidateCases } from "./cases";
 import { unwrap } from "./result";
 
 export const planKeys = {
@@ -29,6 +33,8 @@ export const planKeys = {
   activeRuns: ["plans", "runs", "active"] as const,
   reminders: ["plans", "reminders"] as const,
   run: (id: PlanRunId) => ["plans", "run", id] as const,
+  runCases: (id: PlanRunId) => ["plans", "run", id, "cases"] as const,
+  caseRuns: (id: CaseId) => ["plans", "case", id, "runs"] as const,
 };
 
 export function usePlans() {
@@ -144,5 +150,35 @@ export function useFillTemplate(run: PlanRunId) {
   return useMutation({
     mutationFn: async ({ template, input }: { template: CommsTemplateId; input: FillInput }) =>
       unwrap(await commands.planTemplateFill(run, template, input)),
+  });
+}
+
+/** The cases linked to run `run`, the newest first. */
+export function useRunCases(run: PlanRunId) {
+  return useQuery({ queryKey: planKeys.runCases(run), queryFn: async () => unwrap(await commands.planRunCases(run)) });
+}
+
+/** The runs case `id` is linked to, the latest first (the case page). */
+export function useCaseRuns(id: CaseId) {
+  return useQuery({ queryKey: planKeys.caseRuns(id), queryFn: async () => unwrap(await commands.planRunsOfCase(id)) });
+}
+
+export function useLinkRunCase(run: PlanRunId) {
+  return usePlansMutation(async (id: CaseId) => unwrap(await commands.planRunLinkCase(run, id)));
+}
+
+export function useUnlinkRunCase(run: PlanRunId) {
+  return usePlansMutation(async (id: CaseId) => unwrap(await commands.planRunUnlinkCase(run, id)));
+}
+
+/** Creates a case linked to run `run` (one transaction in Rust); refreshes cases and plans. */
+export function useCreateCaseForRun(run: PlanRunId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: NewCase) => unwrap(await commands.planRunCreateCase(run, input)),
+    onSuccess: async (detail: CaseDetail) => {
+      client.setQueryData(caseKeys.detail(detail.case.id), detail);
+      await Promise.all([invalidateCases(client), client.invalidateQueries({ queryKey: planKeys.all })]);
+    },
   });
 }

@@ -13,6 +13,7 @@ import { describeError } from "../ipc/errors";
 import { useRun } from "../ipc/queries";
 import { ActionDialog, type RunDialogAction } from "./ActionDialog";
 import { KindBadge } from "./Badges";
+import { RunCases } from "./RunCases";
 import { RunChecklist } from "./RunChecklist";
 import { RunContacts } from "./RunContacts";
 import { RunLog } from "./RunLog";
@@ -69,6 +70,7 @@ function Run({ run }: { run: RunView }) {
       <RunChecklist run={run} onSkip={(step) => setAction({ kind: "skip", step })} onNote={(step) => setAction({ kind: "note", step })} />
       <RunContacts contacts={run.contacts} />
       <RunTemplates run={s.id} templates={run.templates} />
+      <RunCases run={s.id} />
       <RunLog run={run} />
       {action ? <ActionDialog run={s.id} action={action} onClose={() => setAction(null)} /> : null}
     </Stack>

@@ -204,6 +204,10 @@ export function mockIpc(handlers: Handlers = {}) {
     plan_template_remove: () => null,
     // Without a run and its version there is no template to fill, as in Rust.
     plan_template_fill: () => Promise.reject(ipcError({ code: "not_found" })),
+    plan_run_cases: () => [],
+    plan_runs_of_case: () => [],
+    plan_run_link_case: () => null,
+    plan_run_unlink_case: () => null,
     kb_article_find: () => [],
     kb_tag_list: () => [],
     kb_category_list: () => [],

@@ -5,6 +5,7 @@
 //! - [`position`]: sortable keys that order a phase's steps and merge per step.
 //! - [`contacts`]: a plan's call tree, a row per contact, ordered like steps.
 //! - [`templates`] and [`placeholders`]: communication templates and filling them for a run.
+//! - [`run_cases`]: cases linked to runs (a set), and a case created from a run.
 //! - [`versions`]: publishing freezes the content; draft or published is derived.
 //! - [`runs`]: starting a run of a version and recording what is done in it, as events.
 //! - [`checklist`] and [`score`]: the rules — a run's checklist and its score — as pure
@@ -20,6 +21,7 @@ pub mod placeholders;
 pub mod plans;
 pub mod position;
 pub mod reminders;
+pub mod run_cases;
 pub mod runs;
 pub mod score;
 pub mod templates;
@@ -31,6 +33,7 @@ pub use templates::{FillInput, FilledTemplate, Template, TemplateInput, Template
 pub use overview::{PlanDetail, PlanSummary};
 pub use reminders::{PlanReminder, ReminderKind};
 pub use plans::{Phase, PlanContent, PlanInput, Scenario, Severity, Step, StepInput};
+pub use run_cases::RunCase;
 pub use runs::{LogEntry, RunAction, RunInput, RunItem, RunKind, RunSummary, RunView};
 pub use score::{PhaseTime, RunScore};
 pub use versions::{PlanStatus, VersionSummary};

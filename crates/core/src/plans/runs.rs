@@ -275,6 +275,11 @@ pub(super) fn head(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<(Plan
     Ok((version, started, summary))
 }
 
+/// A run's summary; `NotFound` when there is none.
+pub fn summary(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<RunSummary> {
+    Ok(head(conn, run)?.2)
+}
+
 /// A run's events, oldest first. Rows this build cannot read (a kind from a newer peer,
 /// a broken time) are left out rather than failing the run.
 fn events(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<Vec<RunEvent>> {

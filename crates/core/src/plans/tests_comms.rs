@@ -207,3 +207,76 @@ fn contacts_and_templates_round_trip_through_the_json_export() {
     assert_eq!(snapshot(&fresh), json);
     assert_eq!(plans::content(fresh.conn(), &plan).unwrap(), plans::content(store.conn(), &plan).unwrap());
 }
+
+fn new_case(title: &str) -> crate::cases::NewCase {
+    crate::cases::NewCase {
+        title: title.into(),
+        description: String::new(),
+        customer_id: None,
+        channel: crate::cases::CaseChannel::Phone,
+        category: "Outage".into(),
+        priority: crate::cases::Priority::P2,
+    }
+}
+
+#[test]
+fn run_cases_are_a_set_of_links_per_run_and_case() {
+    use crate::store::schema::{Merge, Table};
+    assert_eq!(Table::RunCases.parent(), Some((Table::PlanRuns, "run_id")));
+    assert_eq!(Table::RunCases.column("present").map(|c| c.merge), Some(Merge::Set));
+    let (_dir, mut store, _) = temp_store();
+    let (plan, _) = published_plan(&mut store);
+    let run = start(&mut store, &plan, RunKind::Incident);
+    let drill = start(&mut store, &plan, RunKind::Drill);
+    let a = store.write(|tx| crate::cases::create(tx, &new_case("Calls dropped"))).unwrap();
+    let b = store.write(|tx| crate::cases::create(tx, &new_case("No dial tone"))).unwrap();
+    store.write(|tx| run_cases::link(tx, &run, &a)).unwrap();
+    store.write(|tx| run_cases::link(tx, &run, &a)).unwrap();
+    store.write(|tx| run_cases::link(tx, &run, &b)).unwrap();
+    store.write(|tx| run_cases::link(tx, &drill, &a)).unwrap();
+    let linked = |store: &Store| -> Vec<String> {
+        run_cases::for_run(store.conn(), &run).unwrap().into_iter().map(|c| c.title).collect()
+    };
+    assert_eq!(linked(&store), ["No dial tone", "Calls dropped"]);
+    let rows: i64 = store.conn().query_row("SELECT count(*) FROM run_cases", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows, 3, "linking twice writes one row");
+    let runs_of_a: Vec<_> = run_cases::runs_of_case(store.conn(), &a).unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(runs_of_a, [drill.clone(), run.clone()]);
+    store.write(|tx| run_cases::unlink(tx, &run, &a)).unwrap();
+    assert_eq!(linked(&store), ["No dial tone"]);
+    assert_eq!(run_cases::runs_of_case(store.conn(), &a).unwrap().len(), 1);
+}
+
+#[test]
+fn a_case_created_from_a_run_is_linked_in_the_same_write() {
+    let (_dir, mut store, _) = temp_store();
+    let (plan, _) = published_plan(&mut store);
+    let run = start(&mut store, &plan, RunKind::Incident);
+    let case = store.write(|tx| run_cases::create_case(tx, &run, &new_case("Complaint: line dead"))).unwrap();
+    let linked = run_cases::for_run(store.conn(), &run).unwrap();
+    assert_eq!((linked.len(), &linked[0].id, linked[0].title.as_str()), (1, &case, "Complaint: line dead"));
+    assert_eq!(crate::cases::get(store.conn(), &case).unwrap().title, "Complaint: line dead");
+}
+
+#[test]
+fn linking_a_missing_case_or_run_is_refused_and_nothing_is_written() {
+    let (_dir, mut store, _) = temp_store();
+    let (plan, _) = published_plan(&mut store);
+    let run = start(&mut store, &plan, RunKind::Incident);
+    let case = store.write(|tx| crate::cases::create(tx, &new_case("Calls dropped"))).unwrap();
+    let before = snapshot(&store);
+    let stranger_run = crate::ids::PlanRunId::new();
+    let stranger_case = crate::ids::CaseId::new();
+    assert!(matches!(store.write(|tx| run_cases::link(tx, &run, &stranger_case)), Err(Error::NotFound { .. })));
+    assert!(matches!(store.write(|tx| run_cases::link(tx, &stranger_run, &case)), Err(Error::NotFound { .. })));
+    assert!(matches!(
+        store.write(|tx| run_cases::create_case(tx, &stranger_run, &new_case("Orphan"))),
+        Err(Error::NotFound { .. })
+    ));
+    assert_eq!(
+        rule_of(store.write(|tx| run_cases::create_case(tx, &run, &new_case(" ")))),
+        ("title", ValidationRule::Required)
+    );
+    assert!(matches!(run_cases::runs_of_case(store.conn(), &stranger_case), Err(Error::NotFound { .. })));
+    assert_eq!(snapshot(&store), before);
+}
