@@ -173,6 +173,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         plans::plan_run_unlink_case,
         plans::plan_run_create_case,
         plans::plan_runs_of_case,
+        plans::plan_version_diff,
         knowledge::kb_article_find,
         knowledge::kb_tag_list,
         knowledge::kb_article_get,

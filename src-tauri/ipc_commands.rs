@@ -157,6 +157,7 @@ pub const COMMANDS: &[&str] = &[
     "plan_run_unlink_case",
     "plan_run_create_case",
     "plan_runs_of_case",
+    "plan_version_diff",
     "kb_article_find",
     "kb_tag_list",
     "kb_article_get",

@@ -6,9 +6,9 @@ use frontline_core::ids::{
     CaseId, CommsTemplateId, PlanContactId, PlanId, PlanRunId, PlanStepId, PlanVersionId, RunEventId,
 };
 use frontline_core::plans::{
-    FillInput, FilledTemplate, PlanContactInput, PlanDetail, PlanInput, PlanReminder, PlanSummary, RunAction, RunCase,
-    RunInput, RunSummary, RunView, StepInput, TemplateInput, contacts, overview, plans, reminders, run_cases, runs,
-    templates, versions,
+    FillInput, FilledTemplate, PlanContactInput, PlanDetail, PlanDiff, PlanInput, PlanReminder, PlanSummary, RunAction,
+    RunCase, RunInput, RunSummary, RunView, StepInput, TemplateInput, contacts, diff, overview, plans, reminders,
+    run_cases, runs, templates, versions,
 };
 use tauri::State;
 
@@ -232,4 +232,15 @@ pub async fn plan_run_create_case(
 #[specta::specta]
 pub async fn plan_runs_of_case(state: State<'_, AppState>, case_id: CaseId) -> Result<Vec<RunSummary>, IpcError> {
     state.read(|s| run_cases::runs_of_case(s.conn(), &case_id))
+}
+
+/// What changed from one published version of a plan to another.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_version_diff(
+    state: State<'_, AppState>,
+    older: PlanVersionId,
+    newer: PlanVersionId,
+) -> Result<PlanDiff, IpcError> {
+    state.read(|s| diff::between(s.conn(), &older, &newer))
 }

@@ -59,6 +59,8 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "import.done.people",
   "voc.handover.evidenceCount",
   "plans.contact.nameRole",
+  "plans.diff.fieldChange",
+  "plans.diff.version",
   "training.people.actionsFor",
   "training.compliance.days_one",
   "training.compliance.days_other",

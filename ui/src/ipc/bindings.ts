@@ -368,6 +368,8 @@ export const commands = {
 	planRunCreateCase: (run: PlanRunId, input: NewCase) => typedError<CaseDetail, IpcError>(__TAURI_INVOKE("plan_run_create_case", { run, input })),
 	/**  The runs a case is linked to, the latest first. */
 	planRunsOfCase: (caseId: CaseId) => typedError<RunSummary[], IpcError>(__TAURI_INVOKE("plan_runs_of_case", { caseId })),
+	/**  What changed from one published version of a plan to another. */
+	planVersionDiff: (older: PlanVersionId, newer: PlanVersionId) => typedError<PlanDiff, IpcError>(__TAURI_INVOKE("plan_version_diff", { older, newer })),
 	/**  The articles a search and filters find, with snippets. */
 	kbArticleFind: (query: ArticleQuery) => typedError<ArticleHit[], IpcError>(__TAURI_INVOKE("kb_article_find", { query })),
 	/**  Every tag in use on an article. */
@@ -1198,6 +1200,15 @@ export type CategoryUsage = {
 	subcategories: number,
 };
 
+/**  How an item differs between the two versions. */
+export type Change = 
+/**  Only in the newer version. */
+"added" | 
+/**  Only in the older version. */
+"removed" | 
+/**  In both, with other values. */
+"changed";
+
 /**  Cases of one channel. */
 export type ChannelCount = {
 	/**  The channel. */
@@ -1932,6 +1943,16 @@ export type Field =
 /**  The team, by name (made if new). */
 "team";
 
+/**  A plan field with other values in the two versions. */
+export type FieldChange = {
+	/**  The field (camelCase, as the plan form names it). */
+	field: string,
+	/**  Its value in the older version, as text. */
+	old: string,
+	/**  Its value in the newer version, as text. */
+	new: string,
+};
+
 /**  An encoding an import file may be in. */
 export type FileEncoding = 
 /**  UTF-8, with or without a byte-order mark. */
@@ -2294,6 +2315,23 @@ export type IpcError = {
 	rule: ValidationRule | null,
 	/**  For validation errors with a limit (e.g. maximum length). */
 	limit: number | null,
+};
+
+/**  A step, contact or template added, removed or changed. */
+export type ItemChange = {
+	/**  How. */
+	change: Change,
+	/**
+	 *  What it is called: a step's text, a contact's name, a template's title (the newer
+	 *  version's, unless removed).
+	 */
+	label: string,
+	/**  Its older label, when that changed. */
+	oldLabel: string | null,
+	/**  A step's phase (the newer version's, unless removed); `None` for the others. */
+	phase: Phase | null,
+	/**  For a change, the fields that differ (camelCase). */
+	fields: string[],
 };
 
 /**  Where a step of a run stands. */
@@ -2820,6 +2858,18 @@ export type PlanDetail = {
 	versions: VersionSummary[],
 	/**  Its runs, the latest first. */
 	runs: RunSummary[],
+};
+
+/**  Everything that differs between two versions. */
+export type PlanDiff = {
+	/**  The plan's own fields. */
+	fields: FieldChange[],
+	/**  Steps, the newer version's phase order first. */
+	steps: ItemChange[],
+	/**  Contacts of the call tree. */
+	contacts: ItemChange[],
+	/**  Communication templates. */
+	templates: ItemChange[],
 };
 
 /**  Id of a contingency plan. */

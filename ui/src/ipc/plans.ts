@@ -18,6 +18,7 @@ import {
   type PlanInput,
   type PlanRunId,
   type PlanStepId,
+  type PlanVersionId,
   type RunAction,
   type RunInput,
   type StepInput,
@@ -35,6 +36,7 @@ export const planKeys = {
   run: (id: PlanRunId) => ["plans", "run", id] as const,
   runCases: (id: PlanRunId) => ["plans", "run", id, "cases"] as const,
   caseRuns: (id: CaseId) => ["plans", "case", id, "runs"] as const,
+  diff: (older: PlanVersionId, newer: PlanVersionId) => ["plans", "diff", older, newer] as const,
 };
 
 export function usePlans() {
@@ -180,5 +182,15 @@ export function useCreateCaseForRun(run: PlanRunId) {
       client.setQueryData(caseKeys.detail(detail.case.id), detail);
       await Promise.all([invalidateCases(client), client.invalidateQueries({ queryKey: planKeys.all })]);
     },
+  });
+}
+
+/** What changed from version `older` to `newer` of a plan (published versions never change). */
+export function usePlanVersionDiff(older: PlanVersionId | null, newer: PlanVersionId | null) {
+  return useQuery({
+    queryKey: planKeys.diff(older ?? "", newer ?? ""),
+    enabled: older !== null && newer !== null && older !== newer,
+    staleTime: Infinity,
+    queryFn: async () => unwrap(await commands.planVersionDiff(older ?? "", newer ?? "")),
   });
 }

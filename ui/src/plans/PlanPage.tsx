@@ -22,6 +22,7 @@ import { PlanTemplates } from "./PlanTemplates";
 import { RunDialog } from "./RunDialog";
 import { StepDialog } from "./StepDialog";
 import { TemplateDialog } from "./TemplateDialog";
+import { VersionDiff } from "./VersionDiff";
 
 type Editing =
   | { kind: "plan" }
@@ -132,6 +133,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         onAdd={() => setEditing({ kind: "template" })}
         onEdit={(template) => setEditing({ kind: "template", template })}
       />
+      {plan.versions.length >= 2 ? <VersionDiff versions={plan.versions} /> : null}
       {plan.runs.length > 0 ? (
         <Stack gap="xs" component="section" aria-labelledby="plan-runs-title">
           <Title order={3} size="h5" id="plan-runs-title">

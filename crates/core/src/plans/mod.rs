@@ -6,6 +6,7 @@
 //! - [`contacts`]: a plan's call tree, a row per contact, ordered like steps.
 //! - [`templates`] and [`placeholders`]: communication templates and filling them for a run.
 //! - [`run_cases`]: cases linked to runs (a set), and a case created from a run.
+//! - [`diff`]: what changed between two published versions, a pure function.
 //! - [`versions`]: publishing freezes the content; draft or published is derived.
 //! - [`runs`]: starting a run of a version and recording what is done in it, as events.
 //! - [`checklist`] and [`score`]: the rules — a run's checklist and its score — as pure
@@ -15,6 +16,7 @@
 
 pub mod checklist;
 pub mod contacts;
+pub mod diff;
 pub mod overview;
 pub mod placeholders;
 #[allow(clippy::module_inception)]
@@ -29,6 +31,7 @@ pub mod versions;
 
 pub use checklist::{ItemState, RunEventKind};
 pub use contacts::{PlanContact, PlanContactInput};
+pub use diff::{Change, FieldChange, ItemChange, PlanDiff};
 pub use templates::{FillInput, FilledTemplate, Template, TemplateInput, TemplateKind};
 pub use overview::{PlanDetail, PlanSummary};
 pub use reminders::{PlanReminder, ReminderKind};

@@ -280,3 +280,26 @@ fn linking_a_missing_case_or_run_is_refused_and_nothing_is_written() {
     assert!(matches!(run_cases::runs_of_case(store.conn(), &stranger_case), Err(Error::NotFound { .. })));
     assert_eq!(snapshot(&store), before);
 }
+
+#[test]
+fn two_published_versions_compare_and_versions_of_two_plans_do_not() {
+    let (_dir, mut store, _) = temp_store();
+    let (plan, steps) = published_plan(&mut store);
+    let (other, _) = published_plan(&mut store);
+    let v1 = overview::detail(store.conn(), &plan).unwrap().versions[0].id.clone();
+    store.write(|tx| plans::remove_step(tx, &steps[1])).unwrap();
+    add_contact(&mut store, &plan, "Ann Lee", None);
+    let v2 = store.write(|tx| versions::publish(tx, &plan)).unwrap();
+    let d = diff::between(store.conn(), &v1, &v2).unwrap();
+    assert_eq!(
+        d.steps.iter().map(|s| (s.change, s.label.as_str())).collect::<Vec<_>>(),
+        [(diff::Change::Removed, "Warn the team leads")]
+    );
+    assert_eq!(
+        d.contacts.iter().map(|s| (s.change, s.label.as_str())).collect::<Vec<_>>(),
+        [(diff::Change::Added, "Ann Lee")]
+    );
+    let foreign = overview::detail(store.conn(), &other).unwrap().versions[0].id.clone();
+    assert_eq!(rule_of(diff::between(store.conn(), &v1, &foreign)), ("versionId", ValidationRule::InvalidValue));
+    assert!(matches!(diff::between(store.conn(), &v1, &crate::ids::PlanVersionId::new()), Err(Error::NotFound { .. })));
+}

@@ -92,6 +92,15 @@ pub fn content(conn: &rusqlite::Connection, id: &PlanVersionId) -> Result<PlanCo
     parse(&content)
 }
 
+/// The plan a version belongs to; `NotFound` when there is no such version.
+pub fn plan_of(conn: &rusqlite::Connection, id: &PlanVersionId) -> Result<PlanId> {
+    check_id("versionId", id.as_str())?;
+    conn.prepare_cached("SELECT plan_id FROM plan_versions WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "plan version", id: id.to_string() })
+}
+
 /// Publishes the plan as it is now; returns the version. Publishing an unchanged plan
 /// returns its latest version and writes nothing. Errors (nothing written): an unknown
 /// plan (`NotFound`), a plan without steps (`NoSteps` on `steps`).
