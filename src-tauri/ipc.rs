@@ -171,6 +171,20 @@ pub fn builder() -> Builder<tauri::Wry> {
         plans::plan_reminders,
         plans::plan_run_get,
         plans::plan_run_record,
+        plans::plan_contact_add,
+        plans::plan_contact_update,
+        plans::plan_contact_remove,
+        plans::plan_contact_move,
+        plans::plan_template_add,
+        plans::plan_template_update,
+        plans::plan_template_remove,
+        plans::plan_template_fill,
+        plans::plan_run_cases,
+        plans::plan_run_link_case,
+        plans::plan_run_unlink_case,
+        plans::plan_run_create_case,
+        plans::plan_runs_of_case,
+        plans::plan_version_diff,
         knowledge::kb_article_find,
         knowledge::kb_tag_list,
         knowledge::kb_article_get,
@@ -204,6 +218,8 @@ pub fn builder() -> Builder<tauri::Wry> {
     .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.
     .constant("LIMITS", frontline_core::limits::LIMITS)
+    // The placeholders a communication template may use, so the form lists them.
+    .constant("PLAN_PLACEHOLDERS", frontline_core::plans::placeholders::PLACEHOLDERS)
 }
 
 /// Renders the TypeScript bindings to a string.

@@ -1,10 +1,14 @@
 //! Contingency-plan commands: authoring plans and their steps, publishing versions, and
 //! starting and working through runs. Each is one core call.
 
-use frontline_core::ids::{PlanId, PlanRunId, PlanStepId, PlanVersionId, RunEventId};
+use frontline_core::cases::{self, CaseDetail, NewCase};
+use frontline_core::ids::{
+    CaseId, CommsTemplateId, PlanContactId, PlanId, PlanRunId, PlanStepId, PlanVersionId, RunEventId,
+};
 use frontline_core::plans::{
-    PlanDetail, PlanInput, PlanReminder, PlanSummary, RunAction, RunInput, RunSummary, RunView, StepInput, overview,
-    plans, reminders, runs, versions,
+    FillInput, FilledTemplate, PlanContactInput, PlanDetail, PlanDiff, PlanInput, PlanReminder, PlanSummary, RunAction,
+    RunCase, RunInput, RunSummary, RunView, StepInput, TemplateInput, contacts, diff, overview, plans, reminders,
+    run_cases, runs, templates, versions,
 };
 use tauri::State;
 
@@ -111,4 +115,132 @@ pub async fn plan_run_record(
     action: RunAction,
 ) -> Result<RunEventId, IpcError> {
     state.write(|tx| runs::record(tx, &id, &action))
+}
+
+/// Adds a contact at the end of a plan's call tree.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_contact_add(
+    state: State<'_, AppState>,
+    plan: PlanId,
+    input: PlanContactInput,
+) -> Result<PlanContactId, IpcError> {
+    state.write(|tx| contacts::add(tx, &plan, &input))
+}
+
+/// Replaces a contact's fields.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_contact_update(
+    state: State<'_, AppState>,
+    id: PlanContactId,
+    input: PlanContactInput,
+) -> Result<(), IpcError> {
+    state.write(|tx| contacts::update(tx, &id, &input))
+}
+
+/// Removes a contact from the draft.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_contact_remove(state: State<'_, AppState>, id: PlanContactId) -> Result<(), IpcError> {
+    state.write(|tx| contacts::remove(tx, &id))
+}
+
+/// Moves a contact one place up or down the call tree.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_contact_move(state: State<'_, AppState>, id: PlanContactId, up: bool) -> Result<(), IpcError> {
+    state.write(|tx| contacts::move_contact(tx, &id, up))
+}
+
+/// Adds a communication template to a plan.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_template_add(
+    state: State<'_, AppState>,
+    plan: PlanId,
+    input: TemplateInput,
+) -> Result<CommsTemplateId, IpcError> {
+    state.write(|tx| templates::add(tx, &plan, &input))
+}
+
+/// Replaces a template's fields.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_template_update(
+    state: State<'_, AppState>,
+    id: CommsTemplateId,
+    input: TemplateInput,
+) -> Result<(), IpcError> {
+    state.write(|tx| templates::update(tx, &id, &input))
+}
+
+/// Removes a template from the draft.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_template_remove(state: State<'_, AppState>, id: CommsTemplateId) -> Result<(), IpcError> {
+    state.write(|tx| templates::remove(tx, &id))
+}
+
+/// A template of a run's version filled with the run's values.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_template_fill(
+    state: State<'_, AppState>,
+    run: PlanRunId,
+    template: CommsTemplateId,
+    input: FillInput,
+) -> Result<FilledTemplate, IpcError> {
+    state.read(|s| templates::fill_for_run(s.conn(), &run, &template, &input))
+}
+
+/// The cases linked to a run, the newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_cases(state: State<'_, AppState>, run: PlanRunId) -> Result<Vec<RunCase>, IpcError> {
+    state.read(|s| run_cases::for_run(s.conn(), &run))
+}
+
+/// Links a case to a run.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_link_case(state: State<'_, AppState>, run: PlanRunId, case_id: CaseId) -> Result<(), IpcError> {
+    state.write(|tx| run_cases::link(tx, &run, &case_id))
+}
+
+/// Removes a case's link to a run.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_unlink_case(state: State<'_, AppState>, run: PlanRunId, case_id: CaseId) -> Result<(), IpcError> {
+    state.write(|tx| run_cases::unlink(tx, &run, &case_id))
+}
+
+/// Creates a case and links it to the run in one transaction; returns it as `case_create` does.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_create_case(
+    state: State<'_, AppState>,
+    run: PlanRunId,
+    input: NewCase,
+) -> Result<CaseDetail, IpcError> {
+    let id = state.write(|tx| run_cases::create_case(tx, &run, &input))?;
+    state.read(|s| cases::detail(s, &id))
+}
+
+/// The runs a case is linked to, the latest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_runs_of_case(state: State<'_, AppState>, case_id: CaseId) -> Result<Vec<RunSummary>, IpcError> {
+    state.read(|s| run_cases::runs_of_case(s.conn(), &case_id))
+}
+
+/// What changed from one published version of a plan to another.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_version_diff(
+    state: State<'_, AppState>,
+    older: PlanVersionId,
+    newer: PlanVersionId,
+) -> Result<PlanDiff, IpcError> {
+    state.read(|s| diff::between(s.conn(), &older, &newer))
 }

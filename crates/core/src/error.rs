@@ -55,6 +55,12 @@ pub enum ValidationRule {
     Recorded,
     /// Asking to read, or acknowledging, a knowledge-base article never published.
     ArticleNotPublished,
+    /// Not an e-mail address (one `@` between a name and a domain with a dot, no spaces).
+    InvalidEmail,
+    /// A backup person who is not another contact of the same plan.
+    InvalidBackup,
+    /// A template with a placeholder that is not one of the known ones (plans/placeholders.rs).
+    UnknownPlaceholder,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -263,6 +269,9 @@ impl ValidationRule {
             (ValidationRule::AgentLeft, _) => "the agent has left".into(),
             (ValidationRule::Recorded, _) => "already recorded as a training record".into(),
             (ValidationRule::ArticleNotPublished, _) => "the article has no published version".into(),
+            (ValidationRule::InvalidEmail, _) => "not an e-mail address".into(),
+            (ValidationRule::InvalidBackup, _) => "the backup is not another contact of the plan".into(),
+            (ValidationRule::UnknownPlaceholder, _) => "a placeholder that is not known".into(),
         }
     }
 }

@@ -128,6 +128,14 @@ id_type!(
     PlanRunId
 );
 id_type!(
+    /// Id of a contact of a plan's call tree.
+    PlanContactId
+);
+id_type!(
+    /// Id of a communication template of a plan.
+    CommsTemplateId
+);
+id_type!(
     /// Id of one recorded action of a run (a tick, a skip, a note, a log entry, the close).
     RunEventId
 );

@@ -25,6 +25,7 @@ import { Link, useLocation, useParams } from "react-router";
 import type { CaseAction, CaseDetail, CaseStatus } from "../ipc/bindings";
 import { CaseArticles } from "../knowledge/CaseArticles";
 import { CaseQa } from "../qa/CaseQa";
+import { CaseRuns } from "../plans/CaseRuns";
 import { describeError } from "../ipc/errors";
 import { useCase, useTransitionCase } from "../ipc/queries";
 import { PriorityBadge, StatusBadge, VipMark } from "./badges";
@@ -213,6 +214,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             <CaseFacts kase={kase} canEditTags={can("set_tags")} />
             <CaseArticles caseId={kase.id} />
             <CaseQa caseId={kase.id} assignee={kase.assigneeId} />
+            <CaseRuns caseId={kase.id} />
           </Stack>
         </Grid.Col>
       </Grid>

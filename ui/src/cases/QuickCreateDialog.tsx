@@ -11,8 +11,8 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
 import { CustomerPicker, type PickedCustomer } from "../customers/CustomerPicker";
-import type { CaseChannel, Priority } from "../ipc/bindings";
-import { useCaseCategories, useCreateCase } from "../ipc/queries";
+import type { CaseChannel, PlanRunId, Priority } from "../ipc/bindings";
+import { useCaseCategories, useCreateCase, useCreateCaseForRun } from "../ipc/queries";
 import { FormDialog } from "./dialogs/FormDialog";
 import { FormSelect } from "./dialogs/FormSelect";
 import { useDialogMutation } from "./dialogs/useDialogMutation";
@@ -31,18 +31,24 @@ interface Draft {
 
 const EMPTY: Draft = { title: "", customer: null, channel: "phone", category: "", priority: "p3" };
 
-export function QuickCreateDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/**
+ * With `run`, the case is created from a contingency-plan run and linked to it in the
+ * same write; the run page stays open and lists it.
+ */
+export function QuickCreateDialog({ opened, onClose, run }: { opened: boolean; onClose: () => void; run?: PlanRunId }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const categories = useCaseCategories();
   const [draft, setDraft] = useState<Draft>(EMPTY);
+  const create = useCreateCase();
+  const createForRun = useCreateCaseForRun(run ?? "");
   // This dialog stays mounted between uses, so a saved case's values are cleared here.
-  const { errors, save, formProps } = useDialogMutation(useCreateCase(), FIELDS, (detail) => {
+  const { errors, save, formProps } = useDialogMutation(run ? createForRun : create, FIELDS, (detail) => {
     notifications.show({ message: t("cases.create.created", { reference: detail.case.reference }), color: "teal" });
     setDraft(EMPTY);
     errors.clear();
     onClose();
-    void navigate(`/cases/${detail.case.id}`);
+    if (!run) void navigate(`/cases/${detail.case.id}`);
   });
 
   const edit = (patch: Partial<Draft>, field: Field) => {

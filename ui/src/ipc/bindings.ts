@@ -364,6 +364,34 @@ export const commands = {
 	planRunGet: (id: PlanRunId) => typedError<RunView, IpcError>(__TAURI_INVOKE("plan_run_get", { id })),
 	/**  Records a tick, skip, note, log entry or the close of a run. */
 	planRunRecord: (id: PlanRunId, action: RunAction) => typedError<RunEventId, IpcError>(__TAURI_INVOKE("plan_run_record", { id, action })),
+	/**  Adds a contact at the end of a plan's call tree. */
+	planContactAdd: (plan: PlanId, input: PlanContactInput) => typedError<PlanContactId, IpcError>(__TAURI_INVOKE("plan_contact_add", { plan, input })),
+	/**  Replaces a contact's fields. */
+	planContactUpdate: (id: PlanContactId, input: PlanContactInput) => typedError<null, IpcError>(__TAURI_INVOKE("plan_contact_update", { id, input })),
+	/**  Removes a contact from the draft. */
+	planContactRemove: (id: PlanContactId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_contact_remove", { id })),
+	/**  Moves a contact one place up or down the call tree. */
+	planContactMove: (id: PlanContactId, up: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("plan_contact_move", { id, up })),
+	/**  Adds a communication template to a plan. */
+	planTemplateAdd: (plan: PlanId, input: TemplateInput) => typedError<CommsTemplateId, IpcError>(__TAURI_INVOKE("plan_template_add", { plan, input })),
+	/**  Replaces a template's fields. */
+	planTemplateUpdate: (id: CommsTemplateId, input: TemplateInput) => typedError<null, IpcError>(__TAURI_INVOKE("plan_template_update", { id, input })),
+	/**  Removes a template from the draft. */
+	planTemplateRemove: (id: CommsTemplateId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_template_remove", { id })),
+	/**  A template of a run's version filled with the run's values. */
+	planTemplateFill: (run: PlanRunId, template: CommsTemplateId, input: FillInput) => typedError<FilledTemplate, IpcError>(__TAURI_INVOKE("plan_template_fill", { run, template, input })),
+	/**  The cases linked to a run, the newest first. */
+	planRunCases: (run: PlanRunId) => typedError<RunCase[], IpcError>(__TAURI_INVOKE("plan_run_cases", { run })),
+	/**  Links a case to a run. */
+	planRunLinkCase: (run: PlanRunId, caseId: CaseId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_run_link_case", { run, caseId })),
+	/**  Removes a case's link to a run. */
+	planRunUnlinkCase: (run: PlanRunId, caseId: CaseId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_run_unlink_case", { run, caseId })),
+	/**  Creates a case and links it to the run in one transaction; returns it as `case_create` does. */
+	planRunCreateCase: (run: PlanRunId, input: NewCase) => typedError<CaseDetail, IpcError>(__TAURI_INVOKE("plan_run_create_case", { run, input })),
+	/**  The runs a case is linked to, the latest first. */
+	planRunsOfCase: (caseId: CaseId) => typedError<RunSummary[], IpcError>(__TAURI_INVOKE("plan_runs_of_case", { caseId })),
+	/**  What changed from one published version of a plan to another. */
+	planVersionDiff: (older: PlanVersionId, newer: PlanVersionId) => typedError<PlanDiff, IpcError>(__TAURI_INVOKE("plan_version_diff", { older, newer })),
 	/**  The articles a search and filters find, with snippets. */
 	kbArticleFind: (query: ArticleQuery) => typedError<ArticleHit[], IpcError>(__TAURI_INVOKE("kb_article_find", { query })),
 	/**  Every tag in use on an article. */
@@ -447,6 +475,8 @@ export const events = {
 
 /* Constants */
 export const LIMITS = {"articleBodyMax":200000,"articleSearchMax":200,"bulkMax":1000,"callbackDaysAhead":730,"callbackDaysBack":365,"caseSearchMax":200,"customerSearchMax":200,"demoCasesMax":100000,"holidayDaysAhead":1825,"holidayDaysBack":3650,"icsFileMaxBytes":1000000,"intervalsPerDayMax":6,"queryListMax":100,"tagsMax":20} as const;
+
+export const PLAN_PLACEHOLDERS = ["incident_name","start_time","expected_recovery","commander"] as const;
 
 /* Types */
 /**  An agent whose acknowledgement is up to date. */
@@ -1220,6 +1250,15 @@ export type CategoryUsage = {
 	subcategories: number,
 };
 
+/**  How an item differs between the two versions. */
+export type Change = 
+/**  Only in the newer version. */
+"added" | 
+/**  Only in the older version. */
+"removed" | 
+/**  In both, with other values. */
+"changed";
+
 /**  Cases of one channel. */
 export type ChannelCount = {
 	/**  The channel. */
@@ -1328,6 +1367,9 @@ export type CoachingNote = {
 
 /**  Id of a coaching note (a one-to-one or feedback given to an agent). */
 export type CoachingNoteId = string;
+
+/**  Id of a communication template of a plan. */
+export type CommsTemplateId = string;
 
 /**  What the compliance page asks for. */
 export type ComplianceQuery = {
@@ -2088,6 +2130,16 @@ export type Field =
 /**  The team, by name (made if new). */
 "team";
 
+/**  A plan field with other values in the two versions. */
+export type FieldChange = {
+	/**  The field (camelCase, as the plan form names it). */
+	field: string,
+	/**  Its value in the older version, as text. */
+	old: string,
+	/**  Its value in the newer version, as text. */
+	new: string,
+};
+
 /**  An encoding an import file may be in. */
 export type FileEncoding = 
 /**  UTF-8, with or without a byte-order mark. */
@@ -2148,6 +2200,24 @@ export type FileProblem =
 "bad_field" | 
 /**  Not UTF-8 text, or larger than [`MAX_FILE_BYTES`]. */
 "not_text";
+
+/**  What filling a template for a run needs besides the run. */
+export type FillInput = {
+	/**  When service is expected back, as the supervisor says it ('' when not known yet). */
+	expectedRecovery: string,
+	/**  The reader's IANA time zone, for the start time. */
+	timeZone: string,
+};
+
+/**  A template filled for a run. */
+export type FilledTemplate = {
+	/**  The title, filled (the e-mail's subject). */
+	title: string,
+	/**  The body, filled. */
+	body: string,
+	/**  Placeholders left as they were for want of a value, each once. */
+	missing: string[],
+};
 
 /**  The follow-up call (回访) after resolution. */
 export type FollowUp = {
@@ -2432,6 +2502,23 @@ export type IpcError = {
 	rule: ValidationRule | null,
 	/**  For validation errors with a limit (e.g. maximum length). */
 	limit: number | null,
+};
+
+/**  A step, contact or template added, removed or changed. */
+export type ItemChange = {
+	/**  How. */
+	change: Change,
+	/**
+	 *  What it is called: a step's text, a contact's name, a template's title (the newer
+	 *  version's, unless removed).
+	 */
+	label: string,
+	/**  Its older label, when that changed. */
+	oldLabel: string | null,
+	/**  A step's phase (the newer version's, unless removed); `None` for the others. */
+	phase: Phase | null,
+	/**  For a change, the fields that differ (camelCase). */
+	fields: string[],
 };
 
 /**  Where a step of a run stands. */
@@ -2935,12 +3022,53 @@ export type PhaseTime = {
 	actualMinutes: number | null,
 };
 
+/**  A contact of a plan's call tree. */
+export type PlanContact = {
+	/**  Id (the same in every version the contact is in). */
+	id: PlanContactId,
+	/**  Name. */
+	name: string,
+	/**  Role. */
+	role: string,
+	/**  Office or desk phone. */
+	phone: string,
+	/**  Mobile phone. */
+	mobile: string,
+	/**  E-mail address. */
+	email: string,
+	/**  The backup person, a contact of the same plan and content. */
+	backupId: PlanContactId | null,
+};
+
+/**  Id of a contact of a plan's call tree. */
+export type PlanContactId = string;
+
+/**  What the contact form sends. */
+export type PlanContactInput = {
+	/**  Name (required). */
+	name: string,
+	/**  Role in the response, such as "IT on call". */
+	role: string,
+	/**  Office or desk phone. */
+	phone: string,
+	/**  Mobile phone. */
+	mobile: string,
+	/**  E-mail address. */
+	email: string,
+	/**  Who to call when this person cannot be reached: another contact of the plan. */
+	backupId: PlanContactId | null,
+};
+
 /**  A plan's content: what a version freezes and a run follows. */
 export type PlanContent = {
 	/**  The plan's fields. */
 	fields: PlanInput,
 	/**  The steps, phase by phase, each phase in order. */
 	steps: Step[],
+	/**  The call tree, in call order. */
+	contacts: PlanContact[],
+	/**  The communication templates, in order. */
+	templates: Template[],
 };
 
 /**  A plan with everything its page shows. */
@@ -2955,6 +3083,18 @@ export type PlanDetail = {
 	versions: VersionSummary[],
 	/**  Its runs, the latest first. */
 	runs: RunSummary[],
+};
+
+/**  Everything that differs between two versions. */
+export type PlanDiff = {
+	/**  The plan's own fields. */
+	fields: FieldChange[],
+	/**  Steps, the newer version's phase order first. */
+	steps: ItemChange[],
+	/**  Contacts of the call tree. */
+	contacts: ItemChange[],
+	/**  Communication templates. */
+	templates: ItemChange[],
 };
 
 /**  Id of a contingency plan. */
@@ -3521,6 +3661,18 @@ text: string } |
 /**  The run is over. */
 { kind: "close" };
 
+/**  A case linked to a run, for the run page. */
+export type RunCase = {
+	/**  Id. */
+	id: CaseId,
+	/**  Reference. */
+	reference: string,
+	/**  Title. */
+	title: string,
+	/**  Status now. */
+	status: CaseStatus,
+};
+
 /**  Id of one recorded action of a run (a tick, a skip, a note, a log entry, the close). */
 export type RunEventId = string;
 
@@ -3613,6 +3765,10 @@ export type RunView = {
 	versionTitle: string,
 	/**  Every step of that version, phase by phase. */
 	items: RunItem[],
+	/**  That version's call tree. */
+	contacts: PlanContact[],
+	/**  That version's communication templates. */
+	templates: Template[],
 	/**  The incident log, oldest first. */
 	log: LogEntry[],
 	/**  The score, once the run is closed. */
@@ -4089,6 +4245,37 @@ export type Team = {
 /**  Id of a team. */
 export type TeamId = string;
 
+/**  A communication template of a plan. */
+export type Template = {
+	/**  Id (the same in every version the template is in). */
+	id: CommsTemplateId,
+	/**  Who it speaks to. */
+	kind: TemplateKind,
+	/**  Title. */
+	title: string,
+	/**  Body. */
+	body: string,
+};
+
+/**  What the template form sends. */
+export type TemplateInput = {
+	/**  Internal, customer-facing or public statement. */
+	kind: TemplateKind,
+	/**  The title, also the e-mail's subject (may hold placeholders). */
+	title: string,
+	/**  The message (may hold placeholders). */
+	body: string,
+};
+
+/**  Who a template speaks to. */
+export type TemplateKind = 
+/**  The team and the rest of the company. */
+"internal" | 
+/**  The customers affected. */
+"customer" | 
+/**  The public: a statement for the website, social media or the press. */
+"public";
+
 /**  Colour theme of the user interface. */
 export type Theme = 
 /**  Light. */
@@ -4210,7 +4397,13 @@ export type ValidationRule =
 /**  A session result that is already a training record: records are never edited. */
 "recorded" | 
 /**  Asking to read, or acknowledging, a knowledge-base article never published. */
-"article_not_published";
+"article_not_published" | 
+/**  Not an e-mail address (one `@` between a name and a domain with a dot, no spaces). */
+"invalid_email" | 
+/**  A backup person who is not another contact of the same plan. */
+"invalid_backup" | 
+/**  A template with a placeholder that is not one of the known ones (plans/placeholders.rs). */
+"unknown_placeholder";
 
 /**  A value of a status, priority or channel column, and what it maps to. */
 export type ValueUse = {

@@ -59,6 +59,9 @@ const RULES: readonly ValidationRule[] = [
   "agent_left",
   "recorded",
   "article_not_published",
+  "invalid_email",
+  "invalid_backup",
+  "unknown_placeholder",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -219,6 +222,13 @@ export const KNOWN_FIELDS = [
   "planId",
   "runId",
   "step",
+  "mobile",
+  "backupId",
+  "contactId",
+  "contacts",
+  "templateId",
+  "templates",
+  "expectedRecovery",
   // Knowledge base
   "body",
   "categoryId",

@@ -7,14 +7,24 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import {
   commands,
+  type CaseDetail,
+  type CaseId,
+  type CommsTemplateId,
+  type FillInput,
+  type NewCase,
+  type PlanContactId,
+  type PlanContactInput,
   type PlanId,
   type PlanInput,
   type PlanRunId,
   type PlanStepId,
+  type PlanVersionId,
   type RunAction,
   type RunInput,
   type StepInput,
+  type TemplateInput,
 } from "./bindings";
+import { caseKeys, invalidateCases } from "./cases";
 import { unwrap } from "./result";
 
 export const planKeys = {
@@ -24,6 +34,9 @@ export const planKeys = {
   activeRuns: ["plans", "runs", "active"] as const,
   reminders: ["plans", "reminders"] as const,
   run: (id: PlanRunId) => ["plans", "run", id] as const,
+  runCases: (id: PlanRunId) => ["plans", "run", id, "cases"] as const,
+  caseRuns: (id: CaseId) => ["plans", "case", id, "runs"] as const,
+  diff: (older: PlanVersionId, newer: PlanVersionId) => ["plans", "diff", older, newer] as const,
 };
 
 export function usePlans() {
@@ -104,4 +117,80 @@ export function useStartRun() {
 /** Records a tick, skip, note, log entry or the close of run `id`. */
 export function useRecordRun(id: PlanRunId) {
   return usePlansMutation(async (action: RunAction) => unwrap(await commands.planRunRecord(id, action)));
+}
+
+/** Adds a contact to `plan`'s call tree (`id` null) or replaces a contact's fields. */
+export function useSaveContact(plan: PlanId, id: PlanContactId | null) {
+  return usePlansMutation(async (input: PlanContactInput) =>
+    id ? unwrap(await commands.planContactUpdate(id, input)) : (unwrap(await commands.planContactAdd(plan, input)), null),
+  );
+}
+
+export function useRemoveContact() {
+  return usePlansMutation(async (id: PlanContactId) => unwrap(await commands.planContactRemove(id)));
+}
+
+export function useMoveContact() {
+  return usePlansMutation(async ({ id, up }: { id: PlanContactId; up: boolean }) =>
+    unwrap(await commands.planContactMove(id, up)),
+  );
+}
+
+/** Adds a communication template to `plan` (`id` null) or replaces a template's fields. */
+export function useSaveTemplate(plan: PlanId, id: CommsTemplateId | null) {
+  return usePlansMutation(async (input: TemplateInput) =>
+    id ? unwrap(await commands.planTemplateUpdate(id, input)) : (unwrap(await commands.planTemplateAdd(plan, input)), null),
+  );
+}
+
+export function useRemoveTemplate() {
+  return usePlansMutation(async (id: CommsTemplateId) => unwrap(await commands.planTemplateRemove(id)));
+}
+
+/** Fills a template of run `run`'s version with the run's values (writes nothing). */
+export function useFillTemplate(run: PlanRunId) {
+  return useMutation({
+    mutationFn: async ({ template, input }: { template: CommsTemplateId; input: FillInput }) =>
+      unwrap(await commands.planTemplateFill(run, template, input)),
+  });
+}
+
+/** The cases linked to run `run`, the newest first. */
+export function useRunCases(run: PlanRunId) {
+  return useQuery({ queryKey: planKeys.runCases(run), queryFn: async () => unwrap(await commands.planRunCases(run)) });
+}
+
+/** The runs case `id` is linked to, the latest first (the case page). */
+export function useCaseRuns(id: CaseId) {
+  return useQuery({ queryKey: planKeys.caseRuns(id), queryFn: async () => unwrap(await commands.planRunsOfCase(id)) });
+}
+
+export function useLinkRunCase(run: PlanRunId) {
+  return usePlansMutation(async (id: CaseId) => unwrap(await commands.planRunLinkCase(run, id)));
+}
+
+export function useUnlinkRunCase(run: PlanRunId) {
+  return usePlansMutation(async (id: CaseId) => unwrap(await commands.planRunUnlinkCase(run, id)));
+}
+
+/** Creates a case linked to run `run` (one transaction in Rust); refreshes cases and plans. */
+export function useCreateCaseForRun(run: PlanRunId) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: NewCase) => unwrap(await commands.planRunCreateCase(run, input)),
+    onSuccess: async (detail: CaseDetail) => {
+      client.setQueryData(caseKeys.detail(detail.case.id), detail);
+      await Promise.all([invalidateCases(client), client.invalidateQueries({ queryKey: planKeys.all })]);
+    },
+  });
+}
+
+/** What changed from version `older` to `newer` of a plan (published versions never change). */
+export function usePlanVersionDiff(older: PlanVersionId | null, newer: PlanVersionId | null) {
+  return useQuery({
+    queryKey: planKeys.diff(older ?? "", newer ?? ""),
+    enabled: older !== null && newer !== null && older !== newer,
+    staleTime: Infinity,
+    queryFn: async () => unwrap(await commands.planVersionDiff(older ?? "", newer ?? "")),
+  });
 }

@@ -9,17 +9,28 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 
 import { formatDateTime } from "../cases/time";
-import type { Phase, PlanDetail, Step } from "../ipc/bindings";
+import type { Phase, PlanContact, PlanDetail, Step, Template } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { usePlan, usePublishPlan } from "../ipc/queries";
 import { KindBadge, SeverityBadge, StatusBadge } from "./Badges";
+import { ContactDialog } from "./ContactDialog";
 import { PHASES } from "./model";
 import { PhaseSteps } from "./PhaseSteps";
+import { PlanContacts } from "./PlanContacts";
 import { PlanDialog } from "./PlanDialog";
+import { PlanTemplates } from "./PlanTemplates";
 import { RunDialog } from "./RunDialog";
 import { StepDialog } from "./StepDialog";
+import { TemplateDialog } from "./TemplateDialog";
+import { VersionDiff } from "./VersionDiff";
 
-type Editing = { kind: "plan" } | { kind: "run" } | { kind: "step"; phase: Phase; step?: Step } | null;
+type Editing =
+  | { kind: "plan" }
+  | { kind: "run" }
+  | { kind: "step"; phase: Phase; step?: Step }
+  | { kind: "contact"; contact?: PlanContact }
+  | { kind: "template"; template?: Template }
+  | null;
 
 export function PlanPage() {
   const { t } = useTranslation();
@@ -112,6 +123,17 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           onEdit={(step) => setEditing({ kind: "step", phase, step })}
         />
       ))}
+      <PlanContacts
+        contacts={plan.content.contacts}
+        onAdd={() => setEditing({ kind: "contact" })}
+        onEdit={(contact) => setEditing({ kind: "contact", contact })}
+      />
+      <PlanTemplates
+        templates={plan.content.templates}
+        onAdd={() => setEditing({ kind: "template" })}
+        onEdit={(template) => setEditing({ kind: "template", template })}
+      />
+      {plan.versions.length >= 2 ? <VersionDiff versions={plan.versions} /> : null}
       {plan.runs.length > 0 ? (
         <Stack gap="xs" component="section" aria-labelledby="plan-runs-title">
           <Title order={3} size="h5" id="plan-runs-title">
@@ -133,6 +155,12 @@ function PlanView({ plan }: { plan: PlanDetail }) {
       {editing?.kind === "plan" ? <PlanDialog plan={plan} opened onClose={() => setEditing(null)} /> : null}
       {editing?.kind === "step" ? (
         <StepDialog plan={plan.id} phase={editing.phase} step={editing.step} opened onClose={() => setEditing(null)} />
+      ) : null}
+      {editing?.kind === "contact" ? (
+        <ContactDialog plan={plan.id} contact={editing.contact} contacts={plan.content.contacts} opened onClose={() => setEditing(null)} />
+      ) : null}
+      {editing?.kind === "template" ? (
+        <TemplateDialog plan={plan.id} template={editing.template} opened onClose={() => setEditing(null)} />
       ) : null}
       {editing?.kind === "run" ? (
         <RunDialog plan={plan.id} opened onClose={() => setEditing(null)} onStarted={(run) => void navigate(`/plans/runs/${run}`)} />

@@ -13,9 +13,12 @@ import { describeError } from "../ipc/errors";
 import { useRun } from "../ipc/queries";
 import { ActionDialog, type RunDialogAction } from "./ActionDialog";
 import { KindBadge } from "./Badges";
+import { RunCases } from "./RunCases";
 import { RunChecklist } from "./RunChecklist";
+import { RunContacts } from "./RunContacts";
 import { RunLog } from "./RunLog";
 import { RunScoreCard } from "./RunScoreCard";
+import { RunTemplates } from "./RunTemplates";
 
 export function RunPage() {
   const { t } = useTranslation();
@@ -65,6 +68,9 @@ function Run({ run }: { run: RunView }) {
       </Group>
       {run.score ? <RunScoreCard score={run.score} /> : null}
       <RunChecklist run={run} onSkip={(step) => setAction({ kind: "skip", step })} onNote={(step) => setAction({ kind: "note", step })} />
+      <RunContacts contacts={run.contacts} />
+      <RunTemplates run={s.id} templates={run.templates} />
+      <RunCases run={s.id} />
       <RunLog run={run} />
       {action ? <ActionDialog run={s.id} action={action} onClose={() => setAction(null)} /> : null}
     </Stack>

@@ -1,5 +1,5 @@
 /** Plans samples: a published outage plan with a step in each phase, and runs of it. */
-import type { PlanDetail, PlanSummary, RunSummary, RunView, Step } from "../ipc/bindings";
+import type { PlanContact, PlanDetail, PlanSummary, RunSummary, RunView, Step, Template } from "../ipc/bindings";
 
 export const sampleSteps: Step[] = [
   { id: "s1", phase: "monitoring", text: "Watch the queue", ownerRole: "Duty manager", offsetMinutes: 0, required: true },
@@ -7,6 +7,23 @@ export const sampleSteps: Step[] = [
   { id: "s3", phase: "response", text: "Switch to the backup line", ownerRole: "Telephony", offsetMinutes: 15, required: true },
   { id: "s4", phase: "response", text: "Post a status notice", ownerRole: "", offsetMinutes: 20, required: false },
   { id: "s5", phase: "recovery", text: "Call back dropped callers", ownerRole: "Team lead", offsetMinutes: 60, required: true },
+];
+
+/** A call tree: Ann first, Bo backing her up, Wang Fang with an office phone only. */
+export const sampleContacts: PlanContact[] = [
+  { id: "c1", name: "Ann Lee", role: "Duty manager", phone: "+86 10 5555 0100", mobile: "139 0000 0001", email: "ann@example.com", backupId: "c2" },
+  { id: "c2", name: "Bo Wang", role: "IT on call", phone: "", mobile: "139 0000 0002", email: "bo@example.com", backupId: null },
+  { id: "c3", name: "王芳", role: "", phone: "010-5555 0300", mobile: "", email: "", backupId: null },
+];
+
+export const sampleTemplates: Template[] = [
+  {
+    id: "t1",
+    kind: "customer",
+    title: "Service notice: {incident_name}",
+    body: "Since {start_time} our phone lines are down. We expect them back {expected_recovery}.",
+  },
+  { id: "t2", kind: "internal", title: "War room open", body: "{commander} leads the response to {incident_name}." },
 ];
 
 export function samplePlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
@@ -24,6 +41,8 @@ export function samplePlan(overrides: Partial<PlanDetail> = {}): PlanDetail {
         thresholds: "Queue above 50",
       },
       steps: sampleSteps,
+      contacts: sampleContacts,
+      templates: sampleTemplates,
     },
     status: "published",
     versions: [{ id: "v1", number: 1, publishedAt: "2026-03-01T08:00:00.000Z" }],
@@ -74,6 +93,8 @@ export function sampleRun(overrides: Partial<RunView> = {}): RunView {
       item(s4, "overdue"),
       item(s5, "pending"),
     ],
+    contacts: sampleContacts,
+    templates: sampleTemplates,
     log: [
       { id: "e1", at: "2026-03-02T09:01:00.000Z", kind: "tick", stepText: "Watch the queue", text: "" },
       { id: "e2", at: "2026-03-02T09:02:00.000Z", kind: "skip", stepText: "Warn the team leads", text: "Leads already on the floor" },

@@ -3,6 +3,10 @@
 //!
 //! - [`plans`]: a plan's fields and its steps in four phases (the draft), registers.
 //! - [`position`]: sortable keys that order a phase's steps and merge per step.
+//! - [`contacts`]: a plan's call tree, a row per contact, ordered like steps.
+//! - [`templates`] and [`placeholders`]: communication templates and filling them for a run.
+//! - [`run_cases`]: cases linked to runs (a set), and a case created from a run.
+//! - [`diff`]: what changed between two published versions, a pure function.
 //! - [`versions`]: publishing freezes the content; draft or published is derived.
 //! - [`runs`]: starting a run of a version and recording what is done in it, as events.
 //! - [`checklist`] and [`score`]: the rules — a run's checklist and its score — as pure
@@ -11,22 +15,33 @@
 //! - [`reminders`]: plans overdue for review or for a drill, derived.
 
 pub mod checklist;
+pub mod contacts;
+pub mod diff;
 pub mod overview;
+pub mod placeholders;
 #[allow(clippy::module_inception)]
 pub mod plans;
 pub mod position;
 pub mod reminders;
+pub mod run_cases;
 pub mod runs;
 pub mod score;
+pub mod templates;
 pub mod versions;
 
 pub use checklist::{ItemState, RunEventKind};
+pub use contacts::{PlanContact, PlanContactInput};
+pub use diff::{Change, FieldChange, ItemChange, PlanDiff};
+pub use templates::{FillInput, FilledTemplate, Template, TemplateInput, TemplateKind};
 pub use overview::{PlanDetail, PlanSummary};
 pub use reminders::{PlanReminder, ReminderKind};
 pub use plans::{Phase, PlanContent, PlanInput, Scenario, Severity, Step, StepInput};
+pub use run_cases::RunCase;
 pub use runs::{LogEntry, RunAction, RunInput, RunItem, RunKind, RunSummary, RunView};
 pub use score::{PhaseTime, RunScore};
 pub use versions::{PlanStatus, VersionSummary};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_comms;

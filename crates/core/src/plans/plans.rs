@@ -9,7 +9,9 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
+use super::contacts::{self, PlanContact};
 use super::position;
+use super::templates::{self, Template};
 use crate::ids::{PlanId, PlanStepId};
 use crate::input::{TextRule, check_id};
 use crate::store::{Table, WriteTx};
@@ -142,6 +144,10 @@ pub struct PlanContent {
     pub fields: PlanInput,
     /// The steps, phase by phase, each phase in order.
     pub steps: Vec<Step>,
+    /// The call tree, in call order.
+    pub contacts: Vec<PlanContact>,
+    /// The communication templates, in order.
+    pub templates: Vec<Template>,
 }
 
 /// Checks the plan form; returns the columns to write.
@@ -264,7 +270,12 @@ fn steps(conn: &rusqlite::Connection, id: &PlanId) -> Result<Vec<(Step, String)>
 /// A plan's content as it is now (the draft).
 pub fn content(conn: &rusqlite::Connection, id: &PlanId) -> Result<PlanContent> {
     let fields = fields(conn, id)?;
-    Ok(PlanContent { fields, steps: steps(conn, id)?.into_iter().map(|(s, _)| s).collect() })
+    Ok(PlanContent {
+        fields,
+        steps: steps(conn, id)?.into_iter().map(|(s, _)| s).collect(),
+        contacts: contacts::list(conn, id)?,
+        templates: templates::list(conn, id)?,
+    })
 }
 
 /// The plan a live step belongs to, with the step's phase; `NotFound` otherwise.

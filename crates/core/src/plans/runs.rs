@@ -13,8 +13,10 @@ use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
 
 use super::checklist::{self, ItemState, RunEvent, RunEventKind};
+use super::contacts::PlanContact;
 use super::plans::{self, Step};
 use super::score::{self, RunScore};
+use super::templates::Template;
 use super::versions;
 use crate::cases::parse_time;
 use crate::ids::{PlanId, PlanRunId, PlanStepId, PlanVersionId, RunEventId};
@@ -155,6 +157,10 @@ pub struct RunView {
     pub version_title: String,
     /// Every step of that version, phase by phase.
     pub items: Vec<RunItem>,
+    /// That version's call tree.
+    pub contacts: Vec<PlanContact>,
+    /// That version's communication templates.
+    pub templates: Vec<Template>,
     /// The incident log, oldest first.
     pub log: Vec<LogEntry>,
     /// The score, once the run is closed.
@@ -257,7 +263,7 @@ pub fn list(conn: &rusqlite::Connection, plan: Option<&PlanId>) -> Result<Vec<Ru
 }
 
 /// A run's version, activation time and summary; `NotFound` when there is none.
-fn head(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<(PlanVersionId, DateTime<Utc>, RunSummary)> {
+pub(super) fn head(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<(PlanVersionId, DateTime<Utc>, RunSummary)> {
     check_id("runId", run.as_str())?;
     let (version, summary): (PlanVersionId, RunSummary) = conn
         .prepare_cached(&format!("{SUMMARY} WHERE r.id = ?1 AND r.deleted_at IS NULL"))?
@@ -267,6 +273,11 @@ fn head(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<(PlanVersionId, 
     let started =
         parse_time(&summary.started_at).ok_or_else(|| Error::Internal(format!("run {run} has no valid start time")))?;
     Ok((version, started, summary))
+}
+
+/// A run's summary; `NotFound` when there is none.
+pub fn summary(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<RunSummary> {
+    Ok(head(conn, run)?.2)
 }
 
 /// A run's events, oldest first. Rows this build cannot read (a kind from a newer peer,
@@ -322,5 +333,14 @@ pub fn get(conn: &rusqlite::Connection, run: &PlanRunId, now: DateTime<Utc>) -> 
             reason: i.reason.map(str::to_owned),
         })
         .collect();
-    Ok(RunView { summary, version_id, version_title: content.fields.title, items, log, score })
+    Ok(RunView {
+        summary,
+        version_id,
+        version_title: content.fields.title,
+        items,
+        contacts: content.contacts,
+        templates: content.templates,
+        log,
+        score,
+    })
 }

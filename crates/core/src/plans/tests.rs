@@ -10,7 +10,7 @@ use crate::store::schema::{Merge, Table};
 use crate::store::test_support::temp_store;
 use crate::{Error, ValidationRule};
 
-fn rule_of<T: std::fmt::Debug>(r: crate::Result<T>) -> (&'static str, ValidationRule) {
+pub(crate) fn rule_of<T: std::fmt::Debug>(r: crate::Result<T>) -> (&'static str, ValidationRule) {
     match r {
         Err(Error::Validation { field, rule, .. }) => (field, rule),
         other => panic!("expected a validation error, got {other:?}"),
@@ -18,7 +18,7 @@ fn rule_of<T: std::fmt::Debug>(r: crate::Result<T>) -> (&'static str, Validation
 }
 
 /// What a failed write must leave as it was.
-fn snapshot(store: &Store) -> String {
+pub(crate) fn snapshot(store: &Store) -> String {
     crate::export::canonical_string(store.conn()).unwrap()
 }
 
@@ -60,13 +60,13 @@ pub(crate) fn published_plan(store: &mut Store) -> (PlanId, Vec<PlanStepId>) {
     (plan, steps)
 }
 
-fn start(store: &mut Store, plan: &PlanId, kind: RunKind) -> PlanRunId {
+pub(crate) fn start(store: &mut Store, plan: &PlanId, kind: RunKind) -> PlanRunId {
     store.write(|tx| runs::start(tx, &RunInput { plan_id: plan.clone(), kind, commander: "Ann Lee".into() })).unwrap()
 }
 
 #[test]
 fn plan_tables_declare_their_merge_kinds() {
-    for t in [Table::Plans, Table::PlanSteps] {
+    for t in [Table::Plans, Table::PlanSteps, Table::PlanContacts, Table::CommsTemplates] {
         assert!(t.is_synced() && !t.is_append_only());
         assert!(t.columns().iter().all(|c| c.merge == Merge::Register), "{}", t.name());
     }
@@ -76,6 +76,8 @@ fn plan_tables_declare_their_merge_kinds() {
     }
     assert_eq!(Table::RunEvents.parent(), Some((Table::PlanRuns, "run_id")));
     assert_eq!(Table::PlanSteps.parent(), Some((Table::Plans, "plan_id")));
+    assert_eq!(Table::PlanContacts.parent(), Some((Table::Plans, "plan_id")));
+    assert_eq!(Table::CommsTemplates.parent(), Some((Table::Plans, "plan_id")));
 }
 
 #[test]

@@ -42,8 +42,17 @@ pub fn status(draft: &PlanContent, latest: Option<&PlanContent>) -> PlanStatus {
     if latest == Some(draft) { PlanStatus::Published } else { PlanStatus::Draft }
 }
 
+/// A stored version's content. Versions published before plans had contacts and
+/// templates lack both: they read as having none.
 fn parse(content: &str) -> Result<PlanContent> {
-    serde_json::from_str(content).map_err(|e| Error::Internal(format!("unreadable plan version: {e}")))
+    let unreadable = |e: serde_json::Error| Error::Internal(format!("unreadable plan version: {e}"));
+    let mut value: serde_json::Value = serde_json::from_str(content).map_err(unreadable)?;
+    if let Some(map) = value.as_object_mut() {
+        for key in ["contacts", "templates"] {
+            map.entry(key).or_insert_with(|| serde_json::Value::Array(Vec::new()));
+        }
+    }
+    serde_json::from_value(value).map_err(unreadable)
 }
 
 /// A plan's versions, the first published first.
@@ -81,6 +90,15 @@ pub fn content(conn: &rusqlite::Connection, id: &PlanVersionId) -> Result<PlanCo
         .optional()?
         .ok_or_else(|| Error::NotFound { entity: "plan version", id: id.to_string() })?;
     parse(&content)
+}
+
+/// The plan a version belongs to; `NotFound` when there is no such version.
+pub fn plan_of(conn: &rusqlite::Connection, id: &PlanVersionId) -> Result<PlanId> {
+    check_id("versionId", id.as_str())?;
+    conn.prepare_cached("SELECT plan_id FROM plan_versions WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "plan version", id: id.to_string() })
 }
 
 /// Publishes the plan as it is now; returns the version. Publishing an unchanged plan
@@ -125,6 +143,8 @@ mod tests {
                 thresholds: String::new(),
             },
             steps: vec![step("a", Phase::Response, 0, true)],
+            contacts: vec![],
+            templates: vec![],
         }
     }
 
@@ -147,5 +167,15 @@ mod tests {
     fn content_round_trips_through_its_stored_form() {
         let v = content("预案");
         assert_eq!(parse(&serde_json::to_string(&v).unwrap()).unwrap(), v);
+    }
+
+    #[test]
+    fn a_version_published_before_contacts_and_templates_reads_with_none() {
+        let v = content("Outage");
+        let mut old: serde_json::Value = serde_json::to_value(&v).unwrap();
+        let map = old.as_object_mut().unwrap();
+        map.remove("contacts");
+        map.remove("templates");
+        assert_eq!(parse(&old.to_string()).unwrap(), v);
     }
 }

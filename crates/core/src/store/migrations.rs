@@ -1046,6 +1046,53 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX coaching_actions_note ON coaching_actions (note_id);
     "#,
+    // Plans' call trees and communication templates (issue 18): each contact and each
+    // template is a row of registers, ordered by a sortable key as steps are, so two
+    // devices editing different contacts offline both keep theirs (never one list as one
+    // value). A published version freezes them in its content. Cases linked to runs are
+    // a set, one row per (run, case) ever linked, its `present` flag the element.
+    r#"
+    CREATE TABLE plan_contacts (
+        id         TEXT PRIMARY KEY NOT NULL,
+        plan_id    TEXT NOT NULL DEFAULT '',
+        position   TEXT NOT NULL DEFAULT '',
+        name       TEXT NOT NULL DEFAULT '',
+        role       TEXT NOT NULL DEFAULT '',
+        phone      TEXT NOT NULL DEFAULT '',
+        mobile     TEXT NOT NULL DEFAULT '',
+        email      TEXT NOT NULL DEFAULT '',
+        backup_id  TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX plan_contacts_plan ON plan_contacts (plan_id, position);
+
+    CREATE TABLE comms_templates (
+        id         TEXT PRIMARY KEY NOT NULL,
+        plan_id    TEXT NOT NULL DEFAULT '',
+        position   TEXT NOT NULL DEFAULT '',
+        kind       TEXT NOT NULL DEFAULT 'internal',
+        title      TEXT NOT NULL DEFAULT '',
+        body       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX comms_templates_plan ON comms_templates (plan_id, position);
+
+    CREATE TABLE run_cases (
+        id         TEXT PRIMARY KEY NOT NULL,
+        run_id     TEXT NOT NULL DEFAULT '',
+        case_id    TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX run_cases_run ON run_cases (run_id);
+    CREATE INDEX run_cases_case ON run_cases (case_id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -146,6 +146,12 @@ pub enum Table {
     CoachingNotes,
     /// The actions agreed in coaching conversations.
     CoachingActions,
+    /// The contacts of plans' call trees.
+    PlanContacts,
+    /// Plans' communication templates (internal, customer-facing, public statement).
+    CommsTemplates,
+    /// The cases linked to runs, one row per (run, case) ever linked.
+    RunCases,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -199,6 +205,9 @@ impl Table {
         Table::QaEvaluations,
         Table::CoachingNotes,
         Table::CoachingActions,
+        Table::PlanContacts,
+        Table::CommsTemplates,
+        Table::RunCases,
     ];
 
     /// The SQL name.
@@ -246,6 +255,9 @@ impl Table {
             Table::QaEvaluations => "qa_evaluations",
             Table::CoachingNotes => "coaching_notes",
             Table::CoachingActions => "coaching_actions",
+            Table::PlanContacts => "plan_contacts",
+            Table::CommsTemplates => "comms_templates",
+            Table::RunCases => "run_cases",
         }
     }
 
@@ -500,6 +512,23 @@ impl Table {
             ] },
             // `done_on` is set (and cleared) by a person ticking the action.
             Table::CoachingActions => const { &[reg("note_id"), reg("text"), reg("due_on"), reg("done_on")] },
+            // A contact of a plan's call tree: values a person sets, ordered among the
+            // plan's contacts by a sortable key as steps are. `backup_id` names another
+            // contact of the same plan (NULL: none); a dangling one reads as none.
+            Table::PlanContacts => const { &[
+                reg("plan_id"),
+                reg("position"),
+                reg("name"),
+                reg("role"),
+                reg("phone"),
+                reg("mobile"),
+                reg("email"),
+                reg("backup_id"),
+            ] },
+            // A communication template: values a person sets, one row each.
+            Table::CommsTemplates => const { &[reg("plan_id"), reg("position"), reg("kind"), reg("title"), reg("body")] },
+            // As article links: the id is made from (run, case); `present` is the element.
+            Table::RunCases => const { &[reg("run_id"), reg("case_id"), set("present")] },
         }
     }
 
@@ -593,7 +622,10 @@ impl Table {
             | Table::ArticleCases
             | Table::QaScorecards
             | Table::CoachingNotes
-            | Table::CoachingActions => &[],
+            | Table::CoachingActions
+            | Table::PlanContacts
+            | Table::CommsTemplates
+            | Table::RunCases => &[],
         }
     }
 
@@ -612,8 +644,10 @@ impl Table {
             Table::TrainingEnrolments => Some((Table::TrainingSessions, "session_id")),
             // A plan's steps and versions travel with it; a run's events with the run (a
             // run is a root of its own: children are published one level deep).
-            Table::PlanSteps | Table::PlanVersions => Some((Table::Plans, "plan_id")),
-            Table::RunEvents => Some((Table::PlanRuns, "run_id")),
+            Table::PlanSteps | Table::PlanVersions | Table::PlanContacts | Table::CommsTemplates => {
+                Some((Table::Plans, "plan_id"))
+            }
+            Table::RunEvents | Table::RunCases => Some((Table::PlanRuns, "run_id")),
             Table::ArticleTags
             | Table::ArticleCases
             | Table::ArticleVersions
