@@ -380,6 +380,22 @@ export const commands = {
 	kbCaseArticles: (caseId: CaseId) => typedError<LinkedArticle[], IpcError>(__TAURI_INVOKE("kb_case_articles", { caseId })),
 	/**  The cases an article is linked to. */
 	kbArticleCases: (article: ArticleId) => typedError<LinkedCase[], IpcError>(__TAURI_INVOKE("kb_article_cases", { article })),
+	/**  Links an article to a plan step. */
+	kbLinkStep: (article: ArticleId, step: PlanStepId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_link_step", { article, step })),
+	/**  Removes an article's link to a plan step. */
+	kbUnlinkStep: (article: ArticleId, step: PlanStepId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_unlink_step", { article, step })),
+	/**  The articles linked to the steps of a plan (of any of its versions). */
+	kbPlanArticles: (plan: PlanId) => typedError<StepArticle[], IpcError>(__TAURI_INVOKE("kb_plan_articles", { plan })),
+	/**  The plan steps an article is linked to. */
+	kbArticleSteps: (article: ArticleId) => typedError<LinkedStep[], IpcError>(__TAURI_INVOKE("kb_article_steps", { article })),
+	/**  Makes an article one of a course's materials. */
+	kbLinkCourse: (article: ArticleId, course: CourseId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_link_course", { article, course })),
+	/**  Removes an article from a course's materials. */
+	kbUnlinkCourse: (article: ArticleId, course: CourseId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_unlink_course", { article, course })),
+	/**  Every course's materials. */
+	kbCourseMaterials: () => typedError<CourseMaterial[], IpcError>(__TAURI_INVOKE("kb_course_materials")),
+	/**  The courses an article is a material of. */
+	kbArticleCourses: (article: ArticleId) => typedError<LinkedCourse[], IpcError>(__TAURI_INVOKE("kb_article_courses", { article })),
 	/**  A call script filled in for a case. */
 	kbScriptForCase: (article: ArticleId, caseId: CaseId) => typedError<string, IpcError>(__TAURI_INVOKE("kb_script_for_case", { article, caseId })),
 	/**  Asks roles to read an article's latest publication (publishing it first with `publish`). */
@@ -1350,6 +1366,14 @@ export type CourseInput = {
 	validityMonths: number | null,
 	/**  The lowest passing score (0–100); `None`: completing it is passing it. */
 	passMark: number | null,
+};
+
+/**  An article that is a course's material, for the courses page. */
+export type CourseMaterial = {
+	/**  The course. */
+	courseId: CourseId,
+	/**  The article. */
+	article: LinkedArticle,
 };
 
 /**  A stored customer. */
@@ -2443,6 +2467,28 @@ export type LinkedCase = {
 	reference: string,
 	/**  Title. */
 	title: string,
+};
+
+/**  A course an article is linked to (as a material), for the article page. */
+export type LinkedCourse = {
+	/**  The course. */
+	id: CourseId,
+	/**  Its title. */
+	title: string,
+};
+
+/**  A plan step an article is linked to, for the article page. */
+export type LinkedStep = {
+	/**  The step. */
+	id: PlanStepId,
+	/**  Its plan. */
+	planId: PlanId,
+	/**  The plan's title. */
+	planTitle: string,
+	/**  The step's phase. */
+	phase: Phase,
+	/**  What the step says. */
+	text: string,
 };
 
 /**
@@ -3707,6 +3753,14 @@ export type Step = {
 	offsetMinutes: number,
 	/**  Whether it must be done. */
 	required: boolean,
+};
+
+/**  An article linked to a step, for a plan page or a run's checklist. */
+export type StepArticle = {
+	/**  The step. */
+	stepId: PlanStepId,
+	/**  The article. */
+	article: LinkedArticle,
 };
 
 /**  What the step form sends. */

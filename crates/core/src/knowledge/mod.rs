@@ -9,6 +9,8 @@
 //!   conflict is kept as a version too; diffs between versions and restoring one.
 //! - [`search`]: full-text search over titles and bodies with snippets, and filters.
 //! - [`links`]: links between articles and cases, and filling a call script in for a case.
+//! - [`work_links`]: links between articles and plan steps (shown while running a plan)
+//!   and courses (their materials).
 //! - [`markdown`]: importing a folder of Markdown files with front matter, and exporting
 //!   the knowledge base as one.
 //! - [`review`]: published articles past their review date (derived reminders).
@@ -23,6 +25,7 @@ pub mod markdown;
 pub mod review;
 pub mod search;
 pub mod versions;
+pub mod work_links;
 
 pub use acks::{AckEntry, OutstandingAck, ReadRequest, ReadStatus};
 pub use articles::{Article, ArticleInput, ArticleKind, ArticleStatus, ArticleSummary, BODY_MAX};
@@ -32,6 +35,9 @@ pub use markdown::{FileError, FileProblem, MarkdownCheck, MarkdownProgress};
 pub use review::{ReviewDue, ReviewReminders};
 pub use search::{ArticleHit, ArticleQuery};
 pub use versions::{ArticleVersionSummary, DiffLine, DiffOp, VersionKind};
+pub use work_links::{CourseMaterial, LinkedCourse, LinkedStep, StepArticle};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod work_links_tests;

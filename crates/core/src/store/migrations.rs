@@ -974,6 +974,35 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX article_acks_article ON article_acks (article_id);
     CREATE INDEX article_acks_agent ON article_acks (agent_id);
     "#,
+    // Knowledge base, links into the work (issue 19): articles linked to plan steps (shown
+    // in a run's checklist; a step keeps its id across published versions, so a link holds
+    // for every version the step is in) and to courses (their materials). Both are sets as
+    // `article_cases`: the id made from (article, element), `present` 1 or 0.
+    r#"
+    CREATE TABLE article_plan_steps (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL DEFAULT '',
+        step_id    TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_plan_steps_article ON article_plan_steps (article_id);
+    CREATE INDEX article_plan_steps_step ON article_plan_steps (step_id);
+
+    CREATE TABLE article_courses (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL DEFAULT '',
+        course_id  TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_courses_article ON article_courses (article_id);
+    CREATE INDEX article_courses_course ON article_courses (course_id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

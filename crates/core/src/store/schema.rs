@@ -136,6 +136,10 @@ pub enum Table {
     ArticleReadRequests,
     /// Agents' acknowledgements of article versions, append-only.
     ArticleAcks,
+    /// Links from articles to plan steps, one row per (article, step) ever linked.
+    ArticlePlanSteps,
+    /// Links from articles to courses (course materials), one row per (article, course).
+    ArticleCourses,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -184,6 +188,8 @@ impl Table {
         Table::ArticleVersions,
         Table::ArticleReadRequests,
         Table::ArticleAcks,
+        Table::ArticlePlanSteps,
+        Table::ArticleCourses,
     ];
 
     /// The SQL name.
@@ -226,6 +232,8 @@ impl Table {
             Table::ArticleVersions => "article_versions",
             Table::ArticleReadRequests => "article_read_requests",
             Table::ArticleAcks => "article_acks",
+            Table::ArticlePlanSteps => "article_plan_steps",
+            Table::ArticleCourses => "article_courses",
         }
     }
 
@@ -441,6 +449,9 @@ impl Table {
                 event("role_id"),
                 event("author"),
             ] },
+            // As article cases: the id is made from (article, step) and (article, course).
+            Table::ArticlePlanSteps => const { &[reg("article_id"), reg("step_id"), set("present")] },
+            Table::ArticleCourses => const { &[reg("article_id"), reg("course_id"), set("present")] },
             // An agent's acknowledgement of a version: an event whose id is made from
             // (version, agent), so a bulk entry after a briefing made on two devices merges
             // by union. Who is outstanding is derived (knowledge/acks.rs), never stored.
@@ -531,7 +542,9 @@ impl Table {
             | Table::KbCategories
             | Table::Articles
             | Table::ArticleTags
-            | Table::ArticleCases => &[],
+            | Table::ArticleCases
+            | Table::ArticlePlanSteps
+            | Table::ArticleCourses => &[],
         }
     }
 
@@ -556,7 +569,9 @@ impl Table {
             | Table::ArticleCases
             | Table::ArticleVersions
             | Table::ArticleReadRequests
-            | Table::ArticleAcks => Some((Table::Articles, "article_id")),
+            | Table::ArticleAcks
+            | Table::ArticlePlanSteps
+            | Table::ArticleCourses => Some((Table::Articles, "article_id")),
             _ => None,
         }
     }
