@@ -58,6 +58,7 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "voc.painPoints.cellLabel",
   "import.done.people",
   "voc.handover.evidenceCount",
+  "knowledge.steps.label",
   "training.people.actionsFor",
   "training.compliance.days_one",
   "training.compliance.days_other",

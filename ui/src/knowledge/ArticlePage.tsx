@@ -1,7 +1,7 @@
 /**
  * One article: rendered, with its kind, status, category, tags, owner and review date;
  * edit, publish and archive; a warning when texts were kept from sync conflicts; the
- * cases it is linked to; and its history with a diff between any two versions.
+ * cases, plan steps and courses it is linked to; and its history with a diff between any two versions.
  */
 import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -16,6 +16,7 @@ import { ArticleStatusBadge, ConflictBadge, KindBadge } from "./Badges";
 import { History } from "./History";
 import { Markdown } from "./Markdown";
 import { ReadAcks } from "./ReadAcks";
+import { LinkedCourses, LinkedSteps } from "./WorkLinks";
 
 function LinkedCases({ article }: { article: Article }) {
   const { t } = useTranslation();
@@ -143,6 +144,8 @@ function ArticleView({ article }: { article: Article }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <LinkedCases article={article} />
+            <LinkedSteps article={article.id} />
+            <LinkedCourses article={article.id} />
             <ReadAcks article={article} />
           </Stack>
         </Grid.Col>

@@ -14,6 +14,7 @@ import { describeError } from "../ipc/errors";
 import { usePlan, usePublishPlan } from "../ipc/queries";
 import { KindBadge, SeverityBadge, StatusBadge } from "./Badges";
 import { PHASES } from "./model";
+import { useStepArticles } from "../knowledge/WorkLinks";
 import { PhaseSteps } from "./PhaseSteps";
 import { PlanDialog } from "./PlanDialog";
 import { RunDialog } from "./RunDialog";
@@ -37,6 +38,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const [editing, setEditing] = useState<Editing>(null);
   const f = plan.content.fields;
   const latest = plan.versions.at(-1);
+  const articles = useStepArticles(plan.id);
 
   return (
     <Stack gap="md">
@@ -108,6 +110,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           key={phase}
           phase={phase}
           steps={plan.content.steps.filter((s) => s.phase === phase)}
+          articles={articles}
           onAdd={() => setEditing({ kind: "step", phase })}
           onEdit={(step) => setEditing({ kind: "step", phase, step })}
         />
