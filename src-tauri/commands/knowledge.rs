@@ -2,12 +2,14 @@
 //! search, and links to cases, plan steps and courses. Each is one core call.
 
 use frontline_core::ids::{
-    AgentId, ArticleId, ArticleVersionId, CaseId, CourseId, KbCategoryId, PlanId, PlanStepId, RoleId, TeamId,
+    AgentId, ArticleId, ArticleImageId, ArticleVersionId, CaseId, CourseId, KbCategoryId, PlanId, PlanStepId, RoleId,
+    TeamId,
 };
 use frontline_core::knowledge::{
-    Article, ArticleHit, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput, CategoryUsage,
-    CourseMaterial, DiffLine, LinkedArticle, LinkedCase, LinkedCourse, LinkedStep, OutstandingAck, ReadStatus,
-    ReviewReminders, StepArticle, acks, articles, categories, links, review, search, versions, work_links,
+    Article, ArticleHit, ArticleImage, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput,
+    CategoryUsage, CourseMaterial, DiffLine, LinkedArticle, LinkedCase, LinkedCourse, LinkedStep, OutstandingAck,
+    ReadStatus, ReviewReminders, StepArticle, acks, articles, categories, images, links, review, search, versions,
+    work_links,
 };
 use frontline_core::settings;
 use tauri::State;
@@ -198,7 +200,11 @@ pub async fn kb_link_course(state: State<'_, AppState>, article: ArticleId, cour
 /// Removes an article from a course's materials.
 #[tauri::command]
 #[specta::specta]
-pub async fn kb_unlink_course(state: State<'_, AppState>, article: ArticleId, course: CourseId) -> Result<(), IpcError> {
+pub async fn kb_unlink_course(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    course: CourseId,
+) -> Result<(), IpcError> {
     state.write(|tx| work_links::unlink_course(tx, &article, &course))
 }
 
@@ -214,6 +220,24 @@ pub async fn kb_course_materials(state: State<'_, AppState>) -> Result<Vec<Cours
 #[specta::specta]
 pub async fn kb_article_courses(state: State<'_, AppState>, article: ArticleId) -> Result<Vec<LinkedCourse>, IpcError> {
     state.read(|s| work_links::courses_of(s.conn(), &article))
+}
+
+/// Stores an image (base64, or a `data:` URL) with an article; gives its id.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_image_add(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    data: String,
+) -> Result<ArticleImageId, IpcError> {
+    state.write(|tx| images::add(tx, &article, &data))
+}
+
+/// A stored image as a `data:` URL.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_image_get(state: State<'_, AppState>, id: ArticleImageId) -> Result<ArticleImage, IpcError> {
+    state.read(|s| images::get(s.conn(), &id))
 }
 
 /// A call script filled in for a case.

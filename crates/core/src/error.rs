@@ -53,6 +53,10 @@ pub enum ValidationRule {
     Recorded,
     /// Asking to read, or acknowledging, a knowledge-base article never published.
     ArticleNotPublished,
+    /// An image larger than `limit` KiB.
+    ImageTooLarge,
+    /// A file that is not a PNG, JPEG, GIF or WebP image (by its first bytes).
+    ImageType,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -260,6 +264,9 @@ impl ValidationRule {
             (ValidationRule::AgentLeft, _) => "the agent has left".into(),
             (ValidationRule::Recorded, _) => "already recorded as a training record".into(),
             (ValidationRule::ArticleNotPublished, _) => "the article has no published version".into(),
+            (ValidationRule::ImageTooLarge, Some(l)) => format!("the image is larger than {l} KiB"),
+            (ValidationRule::ImageTooLarge, None) => "the image is too large".into(),
+            (ValidationRule::ImageType, _) => "not a PNG, JPEG, GIF or WebP image".into(),
         }
     }
 }

@@ -144,6 +144,10 @@ id_type!(
     /// Id of a version of an article (a publication or a text kept from a conflict).
     ArticleVersionId
 );
+id_type!(
+    /// Id of an image stored with an article (`frontline-image:ID` in its Markdown).
+    ArticleImageId
+);
 
 /// Namespace of the ids of set elements ([`member_id`]).
 const MEMBER_NAMESPACE: uuid::Uuid = uuid::Uuid::from_u128(0x6a1f_0b7e_52c4_4d0c_9a61_3f2e_8d45_b7c9);

@@ -396,6 +396,15 @@ export const commands = {
 	kbCourseMaterials: () => typedError<CourseMaterial[], IpcError>(__TAURI_INVOKE("kb_course_materials")),
 	/**  The courses an article is a material of. */
 	kbArticleCourses: (article: ArticleId) => typedError<LinkedCourse[], IpcError>(__TAURI_INVOKE("kb_article_courses", { article })),
+	/**  Stores an image (base64, or a `data:` URL) with an article; gives its id. */
+	kbImageAdd: (article: ArticleId, data: string) => typedError<ArticleImageId, IpcError>(__TAURI_INVOKE("kb_image_add", { article, data })),
+	/**  A stored image as a `data:` URL. */
+	kbImageGet: (id: ArticleImageId) => typedError<ArticleImage, IpcError>(__TAURI_INVOKE("kb_image_get", { id })),
+	/**
+	 *  Opens the image dialog and stores the image chosen with the article; its id, or `None`
+	 *  when the user closes the dialog.
+	 */
+	kbImagePick: (article: ArticleId) => typedError<ArticleImageId | null, IpcError>(__TAURI_INVOKE("kb_image_pick", { article })),
 	/**  A call script filled in for a case. */
 	kbScriptForCase: (article: ArticleId, caseId: CaseId) => typedError<string, IpcError>(__TAURI_INVOKE("kb_script_for_case", { article, caseId })),
 	/**  Asks roles to read an article's latest publication (publishing it first with `publish`). */
@@ -568,6 +577,21 @@ export type ArticleHit = {
 
 /**  Id of a knowledge-base article. */
 export type ArticleId = string;
+
+/**  A stored image, ready for an `<img>`. */
+export type ArticleImage = {
+	/**  Id. */
+	id: ArticleImageId,
+	/**  The article it was added to. */
+	articleId: ArticleId,
+	/**  `image/png`, `image/jpeg`, `image/gif` or `image/webp`. */
+	mime: string,
+	/**  The image as a `data:` URL. */
+	dataUrl: string,
+};
+
+/**  Id of an image stored with an article (`frontline-image:ID` in its Markdown). */
+export type ArticleImageId = string;
 
 /**  What the article form sends. */
 export type ArticleInput = {
@@ -3999,7 +4023,11 @@ export type ValidationRule =
 /**  A session result that is already a training record: records are never edited. */
 "recorded" | 
 /**  Asking to read, or acknowledging, a knowledge-base article never published. */
-"article_not_published";
+"article_not_published" | 
+/**  An image larger than `limit` KiB. */
+"image_too_large" | 
+/**  A file that is not a PNG, JPEG, GIF or WebP image (by its first bytes). */
+"image_type";
 
 /**  A value of a status, priority or channel column, and what it maps to. */
 export type ValueUse = {

@@ -58,6 +58,8 @@ const RULES: readonly ValidationRule[] = [
   "agent_left",
   "recorded",
   "article_not_published",
+  "image_too_large",
+  "image_type",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -204,6 +206,7 @@ export const KNOWN_FIELDS = [
   "runId",
   "step",
   // Knowledge base
+  "image",
   "body",
   "categoryId",
   "parentId",
@@ -239,6 +242,7 @@ export function ruleMessage(t: TFunction, rule: ValidationRule, limit?: number |
     case "too_early":
     case "too_late":
     case "over_capacity":
+    case "image_too_large":
       return t(`errors.validation.${rule}`, { limit: limit ?? 0 });
     default:
       return t(`errors.validation.${rule}`);

@@ -12,6 +12,7 @@ import { useState } from "react";
 import {
   commands,
   type ArticleId,
+  type ArticleImageId,
   type ArticleInput,
   type ArticleQuery,
   type ArticleVersionId,
@@ -43,6 +44,7 @@ export const knowledgeKeys = {
   ofPlan: (id: PlanId) => ["knowledge", "ofPlan", id] as const,
   coursesOf: (id: ArticleId) => ["knowledge", "courses", id] as const,
   courseMaterials: ["knowledge", "courseMaterials"] as const,
+  image: (id: ArticleImageId) => ["knowledge", "image", id] as const,
   readStatus: (id: ArticleId) => ["knowledge", "read", id] as const,
   outstanding: (team: TeamId | null) => ["knowledge", "outstanding", team] as const,
   reviewDue: ["knowledge", "reviewDue"] as const,
@@ -180,6 +182,26 @@ export function useUnlinkCourse() {
   return useKnowledgeMutation(async ({ article, course }: { article: ArticleId; course: CourseId }) =>
     unwrap(await commands.kbUnlinkCourse(article, course)),
   );
+}
+
+/** A stored image as a `data:` URL; an image is never edited, so it is fetched once. */
+export function useArticleImage(id: ArticleImageId) {
+  return useQuery({
+    queryKey: knowledgeKeys.image(id),
+    queryFn: async () => unwrap(await commands.kbImageGet(id)),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** Stores a pasted image (a `data:` URL) with an article; gives its id. */
+export async function addArticleImage(article: ArticleId, dataUrl: string): Promise<ArticleImageId> {
+  return unwrap(await commands.kbImageAdd(article, dataUrl));
+}
+
+/** Opens the image dialog (in Rust) and stores the chosen image with the article; null when closed. */
+export async function pickArticleImage(article: ArticleId): Promise<ArticleImageId | null> {
+  return unwrap(await commands.kbImagePick(article));
 }
 
 /** A call script's text for a case, asked for when the supervisor inserts it. */

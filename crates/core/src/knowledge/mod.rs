@@ -5,6 +5,7 @@
 //! - [`articles`]: an article's fields (registers) and tags (a set), checked and written
 //!   in one transaction.
 //! - [`categories`]: the category tree.
+//! - [`images`]: images pasted or picked in the editor, stored with the database.
 //! - [`versions`]: publishing keeps a snapshot with who and when; a body that loses a sync
 //!   conflict is kept as a version too; diffs between versions and restoring one.
 //! - [`search`]: full-text search over titles and bodies with snippets, and filters.
@@ -20,6 +21,7 @@
 pub mod acks;
 pub mod articles;
 pub mod categories;
+pub mod images;
 pub mod links;
 pub mod markdown;
 pub mod review;
@@ -30,6 +32,7 @@ pub mod work_links;
 pub use acks::{AckEntry, OutstandingAck, ReadRequest, ReadStatus};
 pub use articles::{Article, ArticleInput, ArticleKind, ArticleStatus, ArticleSummary, BODY_MAX};
 pub use categories::{Category, CategoryInput, CategoryUsage};
+pub use images::ArticleImage;
 pub use links::{LinkedArticle, LinkedCase};
 pub use markdown::{FileError, FileProblem, MarkdownCheck, MarkdownProgress};
 pub use review::{ReviewDue, ReviewReminders};

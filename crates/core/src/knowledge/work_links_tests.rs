@@ -243,12 +243,15 @@ fn links_round_trip_through_the_json_export() {
     let sop = article(&mut store, "Refund SOP");
     store.write(|tx| work_links::link_step(tx, &sop, &watch)).unwrap();
     store.write(|tx| work_links::link_course(tx, &sop, &basics)).unwrap();
+    let image = store.write(|tx| images::add(tx, &sop, "R0lGODlhAQABAAAAACw=")).unwrap();
     let exported = snapshot(&store);
     assert!(exported.contains("article_plan_steps") && exported.contains("article_courses"));
+    assert!(exported.contains("article_images"));
     let dir = tempfile::tempdir().unwrap();
     let mut other = Store::open(&dir.path().join("copy.db")).unwrap();
     crate::export::import_json(&mut other, exported.as_bytes(), 0, |_| std::ops::ControlFlow::Continue(())).unwrap();
     assert_eq!(snapshot(&other), exported);
     assert_eq!(work_links::steps_of(other.conn(), &sop).unwrap().len(), 1);
     assert_eq!(work_links::courses_of(other.conn(), &sop).unwrap().len(), 1);
+    assert_eq!(images::get(other.conn(), &image).unwrap().mime, "image/gif");
 }

@@ -140,6 +140,8 @@ pub enum Table {
     ArticlePlanSteps,
     /// Links from articles to courses (course materials), one row per (article, course).
     ArticleCourses,
+    /// Images stored with articles, append-only.
+    ArticleImages,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -190,6 +192,7 @@ impl Table {
         Table::ArticleAcks,
         Table::ArticlePlanSteps,
         Table::ArticleCourses,
+        Table::ArticleImages,
     ];
 
     /// The SQL name.
@@ -234,6 +237,7 @@ impl Table {
             Table::ArticleAcks => "article_acks",
             Table::ArticlePlanSteps => "article_plan_steps",
             Table::ArticleCourses => "article_courses",
+            Table::ArticleImages => "article_images",
         }
     }
 
@@ -452,6 +456,9 @@ impl Table {
             // As article cases: the id is made from (article, step) and (article, course).
             Table::ArticlePlanSteps => const { &[reg("article_id"), reg("step_id"), set("present")] },
             Table::ArticleCourses => const { &[reg("article_id"), reg("course_id"), set("present")] },
+            // An image pasted or picked in the editor: a fact that travels whole (its bytes
+            // as base64 text, under the wire's value bound) and is never edited.
+            Table::ArticleImages => const { &[event("article_id"), event("mime"), event("data")] },
             // An agent's acknowledgement of a version: an event whose id is made from
             // (version, agent), so a bulk entry after a briefing made on two devices merges
             // by union. Who is outstanding is derived (knowledge/acks.rs), never stored.
@@ -493,6 +500,7 @@ impl Table {
                 | Table::ArticleVersions
                 | Table::ArticleReadRequests
                 | Table::ArticleAcks
+                | Table::ArticleImages
         )
     }
 
@@ -524,6 +532,7 @@ impl Table {
             Table::ArticleVersions => &[("article_id", Empty), ("kind", Empty)],
             Table::ArticleReadRequests => &[("article_id", Empty), ("version_id", Empty), ("role_id", Empty)],
             Table::ArticleAcks => &[("article_id", Empty), ("version_id", Empty), ("agent_id", Empty), ("acked_on", Empty)],
+            Table::ArticleImages => &[("article_id", Empty), ("mime", Empty), ("data", Empty)],
             Table::WorkspaceSettings
             | Table::DevicePreferences
             | Table::SavedViews
@@ -571,7 +580,8 @@ impl Table {
             | Table::ArticleReadRequests
             | Table::ArticleAcks
             | Table::ArticlePlanSteps
-            | Table::ArticleCourses => Some((Table::Articles, "article_id")),
+            | Table::ArticleCourses
+            | Table::ArticleImages => Some((Table::Articles, "article_id")),
             _ => None,
         }
     }

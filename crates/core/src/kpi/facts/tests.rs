@@ -338,7 +338,7 @@ fn the_migration_fills_the_facts_of_an_older_database() {
          DROP TABLE kb_categories; DROP TABLE articles; DROP TABLE article_tags; DROP TABLE article_cases;
          DROP TABLE article_versions; DROP TABLE articles_fts; DROP TABLE articles_grams;
          DROP TABLE article_read_requests; DROP TABLE article_acks;
-         DROP TABLE article_plan_steps; DROP TABLE article_courses;
+         DROP TABLE article_plan_steps; DROP TABLE article_courses; DROP TABLE article_images;
          DELETE FROM column_versions WHERE tbl = 'roles';
          PRAGMA user_version = 9;",
     )
