@@ -28,10 +28,16 @@ pub const MAX_FILES: usize = 5_000;
 /// front matter).
 pub const MAX_FILE_BYTES: usize = 1_000_000;
 
-/// A file of the chosen folder: its name and bytes.
+/// Deepest subfolder read below the chosen folder (a category path as deep as any tree
+/// a team keeps; deeper folders are not read).
+pub const MAX_FOLDER_DEPTH: usize = 8;
+
+/// A file of the chosen folder: its path in it and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkdownFile {
-    /// The file's name (no folder).
+    /// The file's path below the chosen folder, `/` between names (`Billing/Refunds/x.md`;
+    /// just the name for a file of the folder itself). Its folders are the article's
+    /// category when the front matter names none.
     pub name: String,
     /// What it holds.
     pub bytes: Vec<u8>,
@@ -181,9 +187,13 @@ pub fn parse(file: &MarkdownFile) -> std::result::Result<Parsed, FileError> {
         Some(Yaml::String(s)) => s.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect(),
         Some(_) => return Err(malformed()),
     };
-    let category = text_of("category")?
-        .map(|c| c.split('/').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect())
-        .unwrap_or_default();
+    let path =
+        |c: &str| -> Vec<String> { c.split('/').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect() };
+    // The front matter's category, else the folders the file is in.
+    let category = match text_of("category")? {
+        Some(c) => path(&c),
+        None => path(name.rsplit_once('/').map_or("", |(folders, _)| folders)),
+    };
     let input = ArticleInput {
         title,
         body: body.to_owned(),
@@ -306,23 +316,40 @@ pub fn import(
     })
 }
 
-/// Reads the Markdown files (`*.md`, `*.markdown`) of a folder, by name; not its
-/// subfolders. Errors: the folder cannot be read (`Io`), more than [`MAX_FILES`] files.
+/// Reads the Markdown files (`*.md`, `*.markdown`) of a folder and of its subfolders (down
+/// to [`MAX_FOLDER_DEPTH`]; hidden ones, starting with `.`, and links are skipped), by
+/// path. Errors: a folder cannot be read (`Io`), more than [`MAX_FILES`] files.
 pub fn read_folder(dir: &Path) -> Result<Vec<MarkdownFile>> {
-    let io = |source: std::io::Error| Error::Io { action: "read", path: dir.to_path_buf(), source };
     let mut files = Vec::new();
+    read_into(dir, &[], &mut files)?;
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+fn read_into(dir: &Path, folders: &[String], files: &mut Vec<MarkdownFile>) -> Result<()> {
+    let io = |source: std::io::Error| Error::Io { action: "read", path: dir.to_path_buf(), source };
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
         let path = entry.path();
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        // Not followed: a link could loop, or lead out of the chosen folder.
+        let kind = entry.file_type().map_err(io)?;
+        if kind.is_dir() {
+            if folders.len() < MAX_FOLDER_DEPTH && !file_name.starts_with('.') {
+                let inner: Vec<String> = folders.iter().cloned().chain([file_name]).collect();
+                read_into(&path, &inner, files)?;
+            }
+            continue;
+        }
         let md = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-        if !md || !path.is_file() {
+        if !md || !kind.is_file() {
             continue;
         }
         crate::input::check_count("files", files.len() + 1, MAX_FILES)?;
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = folders.iter().map(String::as_str).chain([file_name.as_str()]).collect::<Vec<_>>().join("/");
         let len = entry.metadata().map_err(io)?.len();
         // An oversized file is not read whole: its first bytes are enough to refuse it.
         let bytes = if len as usize > MAX_FILE_BYTES {
@@ -332,8 +359,7 @@ pub fn read_folder(dir: &Path) -> Result<Vec<MarkdownFile>> {
         };
         files.push(MarkdownFile { name, bytes });
     }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(files)
+    Ok(())
 }
 
 /// A YAML double-quoted scalar (JSON's string syntax is valid YAML).

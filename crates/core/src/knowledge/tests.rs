@@ -599,6 +599,43 @@ mod markdown_folders {
     }
 
     #[test]
+    fn subfolders_are_read_and_give_the_category_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let refunds = dir.path().join("Billing").join("Refunds");
+        std::fs::create_dir_all(&refunds).unwrap();
+        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+        std::fs::write(dir.path().join("Top.md"), "---\ntitle: Top\n---\nAt the top").unwrap();
+        std::fs::write(refunds.join("refund.md"), "---\ntitle: 退款流程\nkind: sop\n---\n1. 核对").unwrap();
+        // The front matter's category wins over the folders.
+        std::fs::write(refunds.join("moved.md"), "---\ntitle: Moved\ncategory: Outages\n---\nText").unwrap();
+        std::fs::write(dir.path().join("Billing").join("notes.txt"), "not Markdown").unwrap();
+        std::fs::write(dir.path().join(".git").join("HEAD.md"), "---\ntitle: Hidden\n---\n").unwrap();
+        let files = markdown::read_folder(dir.path()).unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["Billing/Refunds/moved.md", "Billing/Refunds/refund.md", "Top.md"]);
+
+        let (_dir, mut store, _) = temp_store();
+        let check = markdown::dry_run(store.conn(), &files).unwrap();
+        assert_eq!(check.new_categories, ["Billing", "Billing/Refunds", "Outages"]);
+        markdown::import(&mut store, &files, |_| ControlFlow::Continue(())).unwrap();
+        let tree = categories::list(store.conn()).unwrap();
+        let refunds = tree.iter().find(|c| c.name == "Refunds").unwrap();
+        assert_eq!(refunds.depth, 1);
+        let article = |title: &str| {
+            let hit = search::find(store.conn(), &ArticleQuery { text: Some(title.into()), ..ArticleQuery::default() })
+                .unwrap()
+                .into_iter()
+                .find(|h| h.article.title == title)
+                .unwrap();
+            articles::fields(store.conn(), &hit.article.id).unwrap()
+        };
+        assert_eq!(article("退款流程").category_id, Some(refunds.id.clone()));
+        let outages = tree.iter().find(|c| c.name == "Outages").unwrap();
+        assert_eq!(article("Moved").category_id, Some(outages.id.clone()));
+        assert_eq!(article("Top").category_id, None);
+    }
+
+    #[test]
     fn an_export_reads_back_as_the_same_articles() {
         let (_dir, mut store, _) = temp_store();
         let billing = store
