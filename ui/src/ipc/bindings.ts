@@ -2008,7 +2008,12 @@ export type FileProblem =
 /**  An owner or review date that is too long or malformed. */
 "bad_field" | 
 /**  Not UTF-8 text, or larger than [`MAX_FILE_BYTES`]. */
-"not_text";
+"not_text" | 
+/**
+ *  An image file a Markdown file points to that is larger than `limit` KiB or not
+ *  a PNG, JPEG, GIF or WebP.
+ */
+"bad_image";
 
 /**  The follow-up call (回访) after resolution. */
 export type FollowUp = {

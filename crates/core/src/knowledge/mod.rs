@@ -14,6 +14,7 @@
 //!   and courses (their materials).
 //! - [`markdown`]: importing a folder of Markdown files with front matter, and exporting
 //!   the knowledge base as one.
+//! - [`markdown_images`]: images as files beside the Markdown, in and out.
 //! - [`review`]: published articles past their review date (derived reminders).
 //! - [`acks`]: asking roles to read an article, agents' acknowledgements, and who is
 //!   outstanding (derived).
@@ -24,6 +25,7 @@ pub mod categories;
 pub mod images;
 pub mod links;
 pub mod markdown;
+pub mod markdown_images;
 pub mod review;
 pub mod search;
 pub mod versions;
