@@ -16,6 +16,9 @@ use crate::store::WriteTx;
 /// The folder an export writes images into.
 pub const IMAGES_FOLDER: &str = "images";
 
+/// A file an export writes: its path below the folder and its bytes.
+pub type ExportFile = (String, Vec<u8>);
+
 /// Whether a file of the folder is an image an import may read (by its extension; its
 /// bytes are checked when it is stored).
 pub fn is_image_name(name: &str) -> bool {
@@ -120,8 +123,8 @@ pub fn store_referenced(
 /// An article's body for export, pointing at `images/ID.ext` instead of the stored
 /// images, and those image files (path below the folder, bytes). A reference to an image
 /// that is not stored is left as written.
-pub fn export_body(conn: &rusqlite::Connection, body: &str) -> Result<(String, Vec<(String, Vec<u8>)>)> {
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+pub fn export_body(conn: &rusqlite::Connection, body: &str) -> Result<(String, Vec<ExportFile>)> {
+    let mut files: Vec<ExportFile> = Vec::new();
     let mut paths: HashMap<String, String> = HashMap::new();
     for id in images::referenced(body) {
         match images::bytes(conn, &id) {
