@@ -105,6 +105,8 @@ scenario(
     await clickButton(browser, "Add step to Response");
     const stepDialog = await getByRole(browser, "dialog", { name: "New step in Response" });
     await fillTextbox(browser, "Step", STEP, { within: stepDialog });
+    // Due an hour after activation: not overdue while the scenario looks at the run.
+    await fillTextbox(browser, "Target (minutes after activation)", "60", { within: stepDialog });
     await submitDialog(browser, stepDialog, "New step in Response", "Add step");
     await clickButton(browser, "Publish");
     await waitForTextOf(browser, await getByRole(browser, "main"), (t) => t.includes("Version 1, published"), "the plan's version 1");
@@ -164,11 +166,12 @@ scenario(
     await clickButton(browser, "Link to step", { within: steps });
     const stepLink = await getByRole(browser, "link", { name: `${PLAN} · Response: ${STEP}`, within: steps });
     await checkAccessibility(s, "Knowledge base, an article linked to a case and a plan step");
+    await browser.execute((el) => el.scrollIntoView({ block: "center" }), stepLink);
     await clickWhenUncovered(browser, stepLink, "the linked step");
     const response = await getByRole(browser, "region", { name: "Response" });
-    const onPlan = await getByRole(browser, "list", { name: `Articles for ${STEP}`, within: response });
-    await getByRole(browser, "link", { name: TITLE, within: onPlan });
+    await getByRole(browser, "link", { name: TITLE, within: response });
     await checkAccessibility(s, "Plan page with a step's article");
+    await browser.execute((el) => el.scrollIntoView({ block: "center" }), await getByRole(browser, "button", { name: "Start a run" }));
     await clickButton(browser, "Start a run");
     const runDialog = await getByRole(browser, "dialog", { name: "Start a run of this plan" });
     await fillTextbox(browser, "Incident commander", "Ann Lee", { within: runDialog });
@@ -176,9 +179,10 @@ scenario(
     await getByRole(browser, "link", { name: "Back to the plan" });
     const checklist = await getByRole(browser, "region", { name: "Response" });
     await waitForTextOf(browser, checklist, (t) => t.includes(STEP), "the step in the run's checklist");
-    const inRun = await getByRole(browser, "list", { name: `Articles for ${STEP}`, within: checklist });
+    const runArticle = await getByRole(browser, "link", { name: TITLE, within: checklist });
     await checkAccessibility(s, "Run checklist with a step's article");
-    await clickWhenUncovered(browser, await getByRole(browser, "link", { name: TITLE, within: inRun }), "the step's article");
+    await browser.execute((el) => el.scrollIntoView({ block: "center" }), runArticle);
+    await clickWhenUncovered(browser, runArticle, "the step's article");
     await getByRole(browser, "article", { name: TITLE });
 
     // 5. Edited and published again; the two versions compared.

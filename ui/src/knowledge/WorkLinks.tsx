@@ -257,7 +257,8 @@ export function ArticleLinks({
           {heading}
         </Text>
       ) : null}
-      <Group component="ul" gap={6} m={0} p={0} style={{ listStyle: "none" }} aria-label={label}>
+      {/* role="list": WebKit drops the list role of a list styled without markers. */}
+      <Group component="ul" role="list" gap={6} m={0} p={0} style={{ listStyle: "none" }} aria-label={label}>
         {articles.map((a) => (
           <li key={a.id}>
             <Anchor component={Link} to={`/knowledge/${a.id}`} size="xs">
