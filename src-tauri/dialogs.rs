@@ -1,6 +1,7 @@
 //! Every native file dialog the app opens, in one place: the open dialogs of the CSV
-//! import and the JSON import, the folder dialogs of the knowledge base's Markdown import
-//! and export, and the save dialogs of the CSV and JSON exports, the
+//! import, the JSON import and the article editor's images, the folder dialogs of the
+//! knowledge base's Markdown import and export, and the save dialogs of the CSV and JSON
+//! exports, the
 //! service report's PDF and an insight's hand-over (Markdown or HTML).
 //!
 //! They are opened from Rust, never by the webview (which holds no dialog permission): the
@@ -49,6 +50,8 @@ pub const PDF: FileKind = FileKind { name: "PDF", extensions: &["pdf"] };
 pub const MARKDOWN: FileKind = FileKind { name: "Markdown", extensions: &["md"] };
 /// An HTML page.
 pub const HTML: FileKind = FileKind { name: "HTML", extensions: &["html"] };
+/// An image to add to a knowledge-base article.
+pub const IMAGE: FileKind = FileKind { name: "Images", extensions: &["png", "jpg", "jpeg", "gif", "webp"] };
 
 /// Asks where to save a `kind` file, offering `suggested` (a plain file name); `None` when
 /// the user closes the dialog.

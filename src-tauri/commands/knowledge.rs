@@ -1,11 +1,15 @@
 //! Knowledge-base commands: articles and their categories, publishing and history,
-//! search, and links to cases. Each is one core call.
+//! search, and links to cases, plan steps and courses. Each is one core call.
 
-use frontline_core::ids::{AgentId, ArticleId, ArticleVersionId, CaseId, KbCategoryId, RoleId, TeamId};
+use frontline_core::ids::{
+    AgentId, ArticleId, ArticleImageId, ArticleVersionId, CaseId, CourseId, KbCategoryId, PlanId, PlanStepId, RoleId,
+    TeamId,
+};
 use frontline_core::knowledge::{
-    Article, ArticleHit, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput, CategoryUsage,
-    DiffLine, LinkedArticle, LinkedCase, OutstandingAck, ReadStatus, ReviewReminders, acks, articles, categories,
-    links, review, search, versions,
+    Article, ArticleHit, ArticleImage, ArticleInput, ArticleQuery, ArticleVersionSummary, Category, CategoryInput,
+    CategoryUsage, CourseMaterial, DiffLine, LinkedArticle, LinkedCase, LinkedCourse, LinkedStep, OutstandingAck,
+    ReadStatus, ReviewReminders, StepArticle, acks, articles, categories, images, links, review, search, versions,
+    work_links,
 };
 use frontline_core::settings;
 use tauri::State;
@@ -156,6 +160,84 @@ pub async fn kb_case_articles(state: State<'_, AppState>, case_id: CaseId) -> Re
 #[specta::specta]
 pub async fn kb_article_cases(state: State<'_, AppState>, article: ArticleId) -> Result<Vec<LinkedCase>, IpcError> {
     state.read(|s| links::cases_of(s.conn(), &article))
+}
+
+/// Links an article to a plan step.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_link_step(state: State<'_, AppState>, article: ArticleId, step: PlanStepId) -> Result<(), IpcError> {
+    state.write(|tx| work_links::link_step(tx, &article, &step))
+}
+
+/// Removes an article's link to a plan step.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_unlink_step(state: State<'_, AppState>, article: ArticleId, step: PlanStepId) -> Result<(), IpcError> {
+    state.write(|tx| work_links::unlink_step(tx, &article, &step))
+}
+
+/// The articles linked to the steps of a plan (of any of its versions).
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_plan_articles(state: State<'_, AppState>, plan: PlanId) -> Result<Vec<StepArticle>, IpcError> {
+    state.read(|s| work_links::for_plan(s.conn(), &plan))
+}
+
+/// The plan steps an article is linked to.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_article_steps(state: State<'_, AppState>, article: ArticleId) -> Result<Vec<LinkedStep>, IpcError> {
+    state.read(|s| work_links::steps_of(s.conn(), &article))
+}
+
+/// Makes an article one of a course's materials.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_link_course(state: State<'_, AppState>, article: ArticleId, course: CourseId) -> Result<(), IpcError> {
+    state.write(|tx| work_links::link_course(tx, &article, &course))
+}
+
+/// Removes an article from a course's materials.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_unlink_course(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    course: CourseId,
+) -> Result<(), IpcError> {
+    state.write(|tx| work_links::unlink_course(tx, &article, &course))
+}
+
+/// Every course's materials.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_course_materials(state: State<'_, AppState>) -> Result<Vec<CourseMaterial>, IpcError> {
+    state.read(|s| work_links::course_materials(s.conn()))
+}
+
+/// The courses an article is a material of.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_article_courses(state: State<'_, AppState>, article: ArticleId) -> Result<Vec<LinkedCourse>, IpcError> {
+    state.read(|s| work_links::courses_of(s.conn(), &article))
+}
+
+/// Stores an image (base64, or a `data:` URL) with an article; gives its id.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_image_add(
+    state: State<'_, AppState>,
+    article: ArticleId,
+    data: String,
+) -> Result<ArticleImageId, IpcError> {
+    state.write(|tx| images::add(tx, &article, &data))
+}
+
+/// A stored image as a `data:` URL.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_image_get(state: State<'_, AppState>, id: ArticleImageId) -> Result<ArticleImage, IpcError> {
+    state.read(|s| images::get(s.conn(), &id))
 }
 
 /// A call script filled in for a case.

@@ -11,6 +11,8 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use frontline_core::Store;
+use frontline_core::ids::{ArticleId, ArticleImageId};
+use frontline_core::knowledge::images;
 use frontline_core::knowledge::markdown::{self, MarkdownCheck, MarkdownProgress};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -42,6 +44,21 @@ pub struct MarkdownExported {
 
 fn worker_failed(e: impl std::fmt::Display) -> IpcError {
     frontline_core::Error::Internal(format!("knowledge-base worker failed: {e}")).into()
+}
+
+/// Opens the image dialog and stores the image chosen with the article; its id, or `None`
+/// when the user closes the dialog.
+#[tauri::command]
+#[specta::specta]
+pub async fn kb_image_pick(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    article: ArticleId,
+) -> Result<Option<ArticleImageId>, IpcError> {
+    let Some(path) = dialogs::open(&app, dialogs::IMAGE).await? else { return Ok(None) };
+    let bytes =
+        tauri::async_runtime::spawn_blocking(move || images::read_file(&path)).await.map_err(worker_failed)??;
+    state.write(|tx| images::add_bytes(tx, &article, &bytes)).map(Some)
 }
 
 /// Opens the folder dialog and checks the Markdown files of the folder chosen (writing

@@ -61,6 +61,10 @@ pub enum ValidationRule {
     InvalidBackup,
     /// A template with a placeholder that is not one of the known ones (plans/placeholders.rs).
     UnknownPlaceholder,
+    /// An image larger than `limit` KiB.
+    ImageTooLarge,
+    /// A file that is not a PNG, JPEG, GIF or WebP image (by its first bytes).
+    ImageType,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -272,6 +276,9 @@ impl ValidationRule {
             (ValidationRule::InvalidEmail, _) => "not an e-mail address".into(),
             (ValidationRule::InvalidBackup, _) => "the backup is not another contact of the plan".into(),
             (ValidationRule::UnknownPlaceholder, _) => "a placeholder that is not known".into(),
+            (ValidationRule::ImageTooLarge, Some(l)) => format!("the image is larger than {l} KiB"),
+            (ValidationRule::ImageTooLarge, None) => "the image is too large".into(),
+            (ValidationRule::ImageType, _) => "not a PNG, JPEG, GIF or WebP image".into(),
         }
     }
 }

@@ -152,6 +152,10 @@ id_type!(
     /// Id of a version of an article (a publication or a text kept from a conflict).
     ArticleVersionId
 );
+id_type!(
+    /// Id of an image stored with an article (`frontline-image:ID` in its Markdown).
+    ArticleImageId
+);
 
 id_type!(
     /// Id of a QA scorecard.

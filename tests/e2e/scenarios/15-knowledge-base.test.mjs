@@ -1,10 +1,11 @@
 /**
  * Scenario 15: the knowledge base in the real app. On a 20-case demo database (made with
- * frontline-cli before the app starts): write an SOP whose text is Chinese, publish it,
- * find it by a Chinese word (the word marked in its snippet), link it to a case and see it
- * from the case's page and the case from the article's, edit it and publish again, and
- * compare the two versions line by line. Each screen passes axe's WCAG 2 A/AA rules in
- * light and dark.
+ * frontline-cli before the app starts), with a contingency plan made and published in the
+ * app: write an SOP whose text is Chinese, publish it, find it by a Chinese word (the word
+ * marked in its snippet), link it to a case and see it from the case's page and the case
+ * from the article's, link it to a step of the plan and see it beside the step on the
+ * plan's page and in the checklist of a run, edit it and publish again, and compare the
+ * two versions line by line. Each screen passes axe's WCAG 2 A/AA rules in light and dark.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -12,7 +13,15 @@ import { mkdirSync } from "node:fs";
 
 import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario, TIMEOUTS } from "../lib/app.mjs";
-import { caseGrid, clickButton, clickWhenUncovered, fillTextbox, openQueue, waitForCaseCount } from "../lib/cases.mjs";
+import {
+  caseGrid,
+  clickButton,
+  clickWhenUncovered,
+  fillTextbox,
+  openQueue,
+  submitDialog,
+  waitForCaseCount,
+} from "../lib/cases.mjs";
 import { cliBinary } from "../lib/paths.mjs";
 import { getByRole, queryAllByRole, textOf } from "../lib/queries.mjs";
 import { openSection, typeInto, waitForAlert, waitForPageHeading } from "../lib/ui.mjs";
@@ -21,6 +30,8 @@ const CASES = 20;
 const TITLE = "退款申请处理 SOP";
 const FIRST_TEXT = ["# 步骤", "", "- 核对订单号", "- 确认退款金额"];
 const CHANGED_LINE = "- 三个工作日内回电";
+const PLAN = "Telephony outage";
+const STEP = "Switch to the backup line";
 
 function demoDatabase(s) {
   mkdirSync(s.dataDir, { recursive: true, mode: 0o700 });
@@ -85,6 +96,21 @@ scenario(
   async (s) => {
     const { browser } = s;
 
+    // 0. A published plan with a step in its Response phase.
+    await openSection(browser, "Plans");
+    await clickButton(browser, "New plan");
+    const planDialog = await getByRole(browser, "dialog", { name: "New contingency plan" });
+    await fillTextbox(browser, "Title", PLAN, { within: planDialog });
+    await submitDialog(browser, planDialog, "New contingency plan", "Create plan");
+    await clickButton(browser, "Add step to Response");
+    const stepDialog = await getByRole(browser, "dialog", { name: "New step in Response" });
+    await fillTextbox(browser, "Step", STEP, { within: stepDialog });
+    // Due an hour after activation: not overdue while the scenario looks at the run.
+    await fillTextbox(browser, "Target (minutes after activation)", "60", { within: stepDialog });
+    await submitDialog(browser, stepDialog, "New step in Response", "Add step");
+    await clickButton(browser, "Publish");
+    await waitForTextOf(browser, await getByRole(browser, "main"), (t) => t.includes("Version 1, published"), "the plan's version 1");
+
     // 1. Write and publish.
     await openSection(browser, "Knowledge base");
     await clickWhenUncovered(browser, await getByRole(browser, "link", { name: "New article" }), "New article");
@@ -132,7 +158,34 @@ scenario(
     const cases = await getByRole(browser, "region", { name: "Linked cases" });
     await waitForTextOf(browser, cases, (t) => caseTitle.split(" ").some((part) => part.length > 3 && t.includes(part)), "the case among the linked cases");
 
-    // 4. Edited and published again; the two versions compared.
+    // 4. Linked to the plan's step: seen beside the step on the plan's page and in a run's
+    // checklist, and the step from the article.
+    const steps = await getByRole(browser, "region", { name: "Plan steps" });
+    await chooseOptionStarting(browser, "Plan", PLAN);
+    await chooseOptionStarting(browser, "Step", `Response · ${STEP}`);
+    await clickButton(browser, "Link to step", { within: steps });
+    const stepLink = await getByRole(browser, "link", { name: `${PLAN} · Response: ${STEP}`, within: steps });
+    await checkAccessibility(s, "Knowledge base, an article linked to a case and a plan step");
+    await browser.execute((el) => el.scrollIntoView({ block: "center" }), stepLink);
+    await clickWhenUncovered(browser, stepLink, "the linked step");
+    const response = await getByRole(browser, "region", { name: "Response" });
+    await getByRole(browser, "link", { name: TITLE, within: response });
+    await checkAccessibility(s, "Plan page with a step's article");
+    await browser.execute((el) => el.scrollIntoView({ block: "center" }), await getByRole(browser, "button", { name: "Start a run" }));
+    await clickButton(browser, "Start a run");
+    const runDialog = await getByRole(browser, "dialog", { name: "Start a run of this plan" });
+    await fillTextbox(browser, "Incident commander", "Ann Lee", { within: runDialog });
+    await submitDialog(browser, runDialog, "Start a run of this plan", "Start a run");
+    await getByRole(browser, "link", { name: "Back to the plan" });
+    const checklist = await getByRole(browser, "region", { name: "Response" });
+    await waitForTextOf(browser, checklist, (t) => t.includes(STEP), "the step in the run's checklist");
+    const runArticle = await getByRole(browser, "link", { name: TITLE, within: checklist });
+    await checkAccessibility(s, "Run checklist with a step's article");
+    await browser.execute((el) => el.scrollIntoView({ block: "center" }), runArticle);
+    await clickWhenUncovered(browser, runArticle, "the step's article");
+    await getByRole(browser, "article", { name: TITLE });
+
+    // 5. Edited and published again; the two versions compared.
     await clickWhenUncovered(browser, await getByRole(browser, "link", { name: "Edit" }), "Edit");
     await getByRole(browser, "form", { name: "Edit article" });
     await typeLines(browser, "Body", [...FIRST_TEXT, CHANGED_LINE]);

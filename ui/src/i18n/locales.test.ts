@@ -61,6 +61,7 @@ const SAME_IN_BOTH_SCRIPTS = new Set([
   "plans.contact.nameRole",
   "plans.diff.fieldChange",
   "plans.diff.version",
+  "knowledge.steps.label",
   "training.people.actionsFor",
   "training.compliance.days_one",
   "training.compliance.days_other",

@@ -430,6 +430,31 @@ export const commands = {
 	kbCaseArticles: (caseId: CaseId) => typedError<LinkedArticle[], IpcError>(__TAURI_INVOKE("kb_case_articles", { caseId })),
 	/**  The cases an article is linked to. */
 	kbArticleCases: (article: ArticleId) => typedError<LinkedCase[], IpcError>(__TAURI_INVOKE("kb_article_cases", { article })),
+	/**  Links an article to a plan step. */
+	kbLinkStep: (article: ArticleId, step: PlanStepId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_link_step", { article, step })),
+	/**  Removes an article's link to a plan step. */
+	kbUnlinkStep: (article: ArticleId, step: PlanStepId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_unlink_step", { article, step })),
+	/**  The articles linked to the steps of a plan (of any of its versions). */
+	kbPlanArticles: (plan: PlanId) => typedError<StepArticle[], IpcError>(__TAURI_INVOKE("kb_plan_articles", { plan })),
+	/**  The plan steps an article is linked to. */
+	kbArticleSteps: (article: ArticleId) => typedError<LinkedStep[], IpcError>(__TAURI_INVOKE("kb_article_steps", { article })),
+	/**  Makes an article one of a course's materials. */
+	kbLinkCourse: (article: ArticleId, course: CourseId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_link_course", { article, course })),
+	/**  Removes an article from a course's materials. */
+	kbUnlinkCourse: (article: ArticleId, course: CourseId) => typedError<null, IpcError>(__TAURI_INVOKE("kb_unlink_course", { article, course })),
+	/**  Every course's materials. */
+	kbCourseMaterials: () => typedError<CourseMaterial[], IpcError>(__TAURI_INVOKE("kb_course_materials")),
+	/**  The courses an article is a material of. */
+	kbArticleCourses: (article: ArticleId) => typedError<LinkedCourse[], IpcError>(__TAURI_INVOKE("kb_article_courses", { article })),
+	/**  Stores an image (base64, or a `data:` URL) with an article; gives its id. */
+	kbImageAdd: (article: ArticleId, data: string) => typedError<ArticleImageId, IpcError>(__TAURI_INVOKE("kb_image_add", { article, data })),
+	/**  A stored image as a `data:` URL. */
+	kbImageGet: (id: ArticleImageId) => typedError<ArticleImage, IpcError>(__TAURI_INVOKE("kb_image_get", { id })),
+	/**
+	 *  Opens the image dialog and stores the image chosen with the article; its id, or `None`
+	 *  when the user closes the dialog.
+	 */
+	kbImagePick: (article: ArticleId) => typedError<ArticleImageId | null, IpcError>(__TAURI_INVOKE("kb_image_pick", { article })),
 	/**  A call script filled in for a case. */
 	kbScriptForCase: (article: ArticleId, caseId: CaseId) => typedError<string, IpcError>(__TAURI_INVOKE("kb_script_for_case", { article, caseId })),
 	/**  Asks roles to read an article's latest publication (publishing it first with `publish`). */
@@ -622,6 +647,21 @@ export type ArticleHit = {
 
 /**  Id of a knowledge-base article. */
 export type ArticleId = string;
+
+/**  A stored image, ready for an `<img>`. */
+export type ArticleImage = {
+	/**  Id. */
+	id: ArticleImageId,
+	/**  The article it was added to. */
+	articleId: ArticleId,
+	/**  `image/png`, `image/jpeg`, `image/gif` or `image/webp`. */
+	mime: string,
+	/**  The image as a `data:` URL. */
+	dataUrl: string,
+};
+
+/**  Id of an image stored with an article (`frontline-image:ID` in its Markdown). */
+export type ArticleImageId = string;
 
 /**  What the article form sends. */
 export type ArticleInput = {
@@ -1497,6 +1537,14 @@ export type CourseInput = {
 	passMark: number | null,
 };
 
+/**  An article that is a course's material, for the courses page. */
+export type CourseMaterial = {
+	/**  The course. */
+	courseId: CourseId,
+	/**  The article. */
+	article: LinkedArticle,
+};
+
 /**  One criterion of a scorecard version. */
 export type Criterion = {
 	/**
@@ -2199,7 +2247,12 @@ export type FileProblem =
 /**  An owner or review date that is too long or malformed. */
 "bad_field" | 
 /**  Not UTF-8 text, or larger than [`MAX_FILE_BYTES`]. */
-"not_text";
+"not_text" | 
+/**
+ *  An image file a Markdown file points to that is larger than `limit` KiB or not
+ *  a PNG, JPEG, GIF or WebP.
+ */
+"bad_image";
 
 /**  What filling a template for a run needs besides the run. */
 export type FillInput = {
@@ -2717,6 +2770,28 @@ export type LinkedCase = {
 	reference: string,
 	/**  Title. */
 	title: string,
+};
+
+/**  A course an article is linked to (as a material), for the article page. */
+export type LinkedCourse = {
+	/**  The course. */
+	id: CourseId,
+	/**  Its title. */
+	title: string,
+};
+
+/**  A plan step an article is linked to, for the article page. */
+export type LinkedStep = {
+	/**  The step. */
+	id: PlanStepId,
+	/**  Its plan. */
+	planId: PlanId,
+	/**  The plan's title. */
+	planTitle: string,
+	/**  The step's phase. */
+	phase: Phase,
+	/**  What the step says. */
+	text: string,
 };
 
 /**
@@ -4128,6 +4203,14 @@ export type Step = {
 	required: boolean,
 };
 
+/**  An article linked to a step, for a plan page or a run's checklist. */
+export type StepArticle = {
+	/**  The step. */
+	stepId: PlanStepId,
+	/**  The article. */
+	article: LinkedArticle,
+};
+
 /**  What the step form sends. */
 export type StepInput = {
 	/**  The phase it belongs to. */
@@ -4403,7 +4486,11 @@ export type ValidationRule =
 /**  A backup person who is not another contact of the same plan. */
 "invalid_backup" | 
 /**  A template with a placeholder that is not one of the known ones (plans/placeholders.rs). */
-"unknown_placeholder";
+"unknown_placeholder" | 
+/**  An image larger than `limit` KiB. */
+"image_too_large" | 
+/**  A file that is not a PNG, JPEG, GIF or WebP image (by its first bytes). */
+"image_type";
 
 /**  A value of a status, priority or channel column, and what it maps to. */
 export type ValueUse = {

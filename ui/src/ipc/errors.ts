@@ -62,6 +62,8 @@ const RULES: readonly ValidationRule[] = [
   "invalid_email",
   "invalid_backup",
   "unknown_placeholder",
+  "image_too_large",
+  "image_type",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -230,6 +232,7 @@ export const KNOWN_FIELDS = [
   "templates",
   "expectedRecovery",
   // Knowledge base
+  "image",
   "body",
   "categoryId",
   "parentId",
@@ -265,6 +268,7 @@ export function ruleMessage(t: TFunction, rule: ValidationRule, limit?: number |
     case "too_early":
     case "too_late":
     case "over_capacity":
+    case "image_too_large":
       return t(`errors.validation.${rule}`, { limit: limit ?? 0 });
     default:
       return t(`errors.validation.${rule}`);

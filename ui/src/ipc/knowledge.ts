@@ -1,6 +1,7 @@
 /**
  * Knowledge-base hooks: articles found by search and filters, one article with its
- * history and linked cases, categories, and the articles linked to a case. Every
+ * history and linked cases, plan steps and courses, categories, the articles linked to a
+ * case, to a plan's steps and to courses (their materials). Every
  * mutation refreshes everything the knowledge base shows (a publish changes the article,
  * its history and the list alike) and the case's linked articles.
  */
@@ -11,13 +12,17 @@ import { useState } from "react";
 import {
   commands,
   type ArticleId,
+  type ArticleImageId,
   type ArticleInput,
   type ArticleQuery,
   type ArticleVersionId,
   type CaseId,
+  type CourseId,
   type CategoryInput,
   type KbCategoryId,
   type MarkdownProgress,
+  type PlanId,
+  type PlanStepId,
   type AgentId,
   type RoleId,
   type TeamId,
@@ -35,6 +40,11 @@ export const knowledgeKeys = {
     ["knowledge", "diff", id, old, next] as const,
   casesOf: (id: ArticleId) => ["knowledge", "cases", id] as const,
   ofCase: (id: CaseId) => ["knowledge", "ofCase", id] as const,
+  stepsOf: (id: ArticleId) => ["knowledge", "steps", id] as const,
+  ofPlan: (id: PlanId) => ["knowledge", "ofPlan", id] as const,
+  coursesOf: (id: ArticleId) => ["knowledge", "courses", id] as const,
+  courseMaterials: ["knowledge", "courseMaterials"] as const,
+  image: (id: ArticleImageId) => ["knowledge", "image", id] as const,
   readStatus: (id: ArticleId) => ["knowledge", "read", id] as const,
   outstanding: (team: TeamId | null) => ["knowledge", "outstanding", team] as const,
   reviewDue: ["knowledge", "reviewDue"] as const,
@@ -80,6 +90,26 @@ export function useArticleCases(id: ArticleId) {
 
 export function useCaseArticles(id: CaseId) {
   return useQuery({ queryKey: knowledgeKeys.ofCase(id), queryFn: async () => unwrap(await commands.kbCaseArticles(id)) });
+}
+
+/** The plan steps an article is linked to. */
+export function useArticleSteps(id: ArticleId) {
+  return useQuery({ queryKey: knowledgeKeys.stepsOf(id), queryFn: async () => unwrap(await commands.kbArticleSteps(id)) });
+}
+
+/** The articles linked to a plan's steps, those of older versions included (a run's checklist). */
+export function usePlanArticles(id: PlanId) {
+  return useQuery({ queryKey: knowledgeKeys.ofPlan(id), queryFn: async () => unwrap(await commands.kbPlanArticles(id)) });
+}
+
+/** The courses an article is a material of. */
+export function useArticleCourses(id: ArticleId) {
+  return useQuery({ queryKey: knowledgeKeys.coursesOf(id), queryFn: async () => unwrap(await commands.kbArticleCourses(id)) });
+}
+
+/** Every course's materials. */
+export function useCourseMaterials() {
+  return useQuery({ queryKey: knowledgeKeys.courseMaterials, queryFn: async () => unwrap(await commands.kbCourseMaterials()) });
 }
 
 function useKnowledgeMutation<TInput, TData>(run: (input: TInput) => Promise<TData>) {
@@ -128,6 +158,50 @@ export function useUnlinkCase() {
   return useKnowledgeMutation(async ({ article, kase }: { article: ArticleId; kase: CaseId }) =>
     unwrap(await commands.kbUnlinkCase(article, kase)),
   );
+}
+
+export function useLinkStep() {
+  return useKnowledgeMutation(async ({ article, step }: { article: ArticleId; step: PlanStepId }) =>
+    unwrap(await commands.kbLinkStep(article, step)),
+  );
+}
+
+export function useUnlinkStep() {
+  return useKnowledgeMutation(async ({ article, step }: { article: ArticleId; step: PlanStepId }) =>
+    unwrap(await commands.kbUnlinkStep(article, step)),
+  );
+}
+
+export function useLinkCourse() {
+  return useKnowledgeMutation(async ({ article, course }: { article: ArticleId; course: CourseId }) =>
+    unwrap(await commands.kbLinkCourse(article, course)),
+  );
+}
+
+export function useUnlinkCourse() {
+  return useKnowledgeMutation(async ({ article, course }: { article: ArticleId; course: CourseId }) =>
+    unwrap(await commands.kbUnlinkCourse(article, course)),
+  );
+}
+
+/** A stored image as a `data:` URL; an image is never edited, so it is fetched once. */
+export function useArticleImage(id: ArticleImageId) {
+  return useQuery({
+    queryKey: knowledgeKeys.image(id),
+    queryFn: async () => unwrap(await commands.kbImageGet(id)),
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** Stores a pasted image (a `data:` URL) with an article; gives its id. */
+export async function addArticleImage(article: ArticleId, dataUrl: string): Promise<ArticleImageId> {
+  return unwrap(await commands.kbImageAdd(article, dataUrl));
+}
+
+/** Opens the image dialog (in Rust) and stores the chosen image with the article; null when closed. */
+export async function pickArticleImage(article: ArticleId): Promise<ArticleImageId | null> {
+  return unwrap(await commands.kbImagePick(article));
 }
 
 /** A call script's text for a case, asked for when the supervisor inserts it. */

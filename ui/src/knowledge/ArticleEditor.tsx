@@ -2,6 +2,9 @@
  * Write or edit an article: title, kind, category, tags, owner, review date and the
  * Markdown body, with a preview rendered exactly as the article page renders it. Saving
  * keeps the article's status; publishing is a separate, deliberate step on its page.
+ * An image pasted into the text or picked from a file (in Rust's dialog) is stored with
+ * the database and referred to as `![name](frontline-image:ID)` where the cursor is;
+ * images need the article's id, so a new article takes them once saved as a draft.
  */
 import {
   Alert,
@@ -14,24 +17,89 @@ import {
   Stack,
   Tabs,
   TagsInput,
+  Text,
   TextInput,
   Textarea,
   Title,
 } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { notifications } from "@mantine/notifications";
+import { IconPhotoPlus } from "@tabler/icons-react";
+import { useRef, useState, type ClipboardEvent, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 
 import { FormSelect } from "../cases/dialogs/FormSelect";
 import { useDialogMutation } from "../cases/dialogs/useDialogMutation";
 import { isOneOf } from "../cases/model";
-import { LIMITS, type Article, type ArticleKind, type KbCategoryId } from "../ipc/bindings";
+import { LIMITS, type Article, type ArticleId, type ArticleImageId, type ArticleKind, type KbCategoryId } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
-import { useArticle, useArticleTags, useCategories, useSaveArticle } from "../ipc/queries";
-import { Markdown } from "./Markdown";
+import {
+  addArticleImage,
+  pickArticleImage,
+  useArticle,
+  useArticleTags,
+  useCategories,
+  useSaveArticle,
+} from "../ipc/queries";
+import { IMAGE_SCHEME, Markdown } from "./Markdown";
 import { KINDS, categoryOptions, kindOptions } from "./model";
 
 const FIELDS = ["title", "body", "kind", "categoryId", "tags", "owner", "reviewOn"] as const;
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error("unreadable image"));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** The image reference Markdown gets for a stored image; brackets in the name are dropped. */
+export function imageMarkdown(id: ArticleImageId, name: string): string {
+  const alt = name.replace(/\.[a-z0-9]+$/i, "").replace(/[[\]]/g, "").trim() || "image";
+  return `![${alt}](${IMAGE_SCHEME}${id})`;
+}
+
+/** Pasting and picking images into the body, at the cursor. */
+function useImageInsert(article: ArticleId | undefined, body: string, setBody: (body: string) => void) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [busy, setBusy] = useState(false);
+  const insert = (text: string) => {
+    const area = ref.current;
+    const start = area?.selectionStart ?? body.length;
+    const end = area?.selectionEnd ?? body.length;
+    setBody(body.slice(0, start) + text + body.slice(end));
+  };
+  const run = async (store: (id: ArticleId) => Promise<{ id: ArticleImageId; name: string } | null>) => {
+    if (!article) {
+      notifications.show({ color: "yellow", message: t("knowledge.editor.imageAfterSave") });
+      return;
+    }
+    setBusy(true);
+    try {
+      const stored = await store(article);
+      if (stored) insert(imageMarkdown(stored.id, stored.name));
+    } catch (error) {
+      notifications.show({ color: "red", message: describeError(t, error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const file = Array.from(event.clipboardData.files).find((f) => f.type.startsWith("image/"));
+    if (!file) return;
+    event.preventDefault();
+    void run(async (id) => ({ id: await addArticleImage(id, await readAsDataUrl(file)), name: file.name }));
+  };
+  const pick = () =>
+    void run(async (id) => {
+      const stored = await pickArticleImage(id);
+      return stored ? { id: stored, name: t("fields.image") } : null;
+    });
+  return { ref, busy, onPaste, pick };
+}
 
 function EditorForm({ article }: { article?: Article }) {
   const { t } = useTranslation();
@@ -47,6 +115,7 @@ function EditorForm({ article }: { article?: Article }) {
   const [reviewOn, setReviewOn] = useState(f?.reviewOn ?? "");
   const [body, setBody] = useState(f?.body ?? "");
   const [tab, setTab] = useState<string | null>("write");
+  const images = useImageInsert(article?.id, body, setBody);
   const { errors, save, textField, formProps } = useDialogMutation(useSaveArticle(article?.id ?? null), FIELDS, (id) => {
     void navigate(`/knowledge/${id}`);
   });
@@ -119,7 +188,24 @@ function EditorForm({ article }: { article?: Article }) {
             <Tabs.Tab value="preview">{t("knowledge.editor.preview")}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="write" pt="xs">
+            <Group justify="space-between" align="center" mb={4} wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                {article ? t("knowledge.editor.imageHint") : t("knowledge.editor.imageAfterSave")}
+              </Text>
+              <Button
+                size="compact-xs"
+                variant="default"
+                leftSection={<IconPhotoPlus size={14} aria-hidden />}
+                disabled={!article}
+                loading={images.busy}
+                onClick={images.pick}
+              >
+                {t("knowledge.editor.addImage")}
+              </Button>
+            </Group>
             <Textarea
+              ref={images.ref}
+              onPaste={images.onPaste}
               label={t("knowledge.fields.body")}
               description={t("knowledge.editor.bodyHint")}
               {...textField("body", body, setBody)}

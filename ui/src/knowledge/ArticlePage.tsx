@@ -1,21 +1,26 @@
 /**
  * One article: rendered, with its kind, status, category, tags, owner and review date;
  * edit, publish and archive; a warning when texts were kept from sync conflicts; the
- * cases it is linked to; and its history with a diff between any two versions.
+ * cases, plan steps and courses it is linked to; and its history with a diff between any two versions.
+ * "Print" prints the article alone (title, facts and text; the print dialog can also save
+ * it as a PDF), as the service report and the compliance matrix print: app.css leaves the
+ * window's chrome out, and this page's stylesheet its controls and side panels.
  */
 import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconArchive, IconPencil, IconSend } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArchive, IconPencil, IconPrinter, IconSend } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
 import type { Article } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useArchiveArticle, useArticle, useArticleCases, useCategories, usePublishArticle } from "../ipc/queries";
+import classes from "./ArticlePage.module.css";
 import { ArticleStatusBadge, ConflictBadge, KindBadge } from "./Badges";
 import { History } from "./History";
 import { Markdown } from "./Markdown";
 import { ReadAcks } from "./ReadAcks";
+import { LinkedCourses, LinkedSteps } from "./WorkLinks";
 
 function LinkedCases({ article }: { article: Article }) {
   const { t } = useTranslation();
@@ -59,14 +64,22 @@ function ArticleView({ article }: { article: Article }) {
   const unpublished = article.status !== "published" || article.changedSincePublish;
 
   return (
-    <Stack gap="md">
+    <Stack gap="md" className={classes.page}>
       <Paper withBorder radius="md" p="md">
         <Stack gap="xs">
           <Group justify="space-between" align="flex-start">
             <Title order={2} size="h3">
               {f.title}
             </Title>
-            <Group gap="xs">
+            <Group gap="xs" className={classes.controls}>
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconPrinter size={14} aria-hidden />}
+                onClick={() => window.print()}
+              >
+                {t("knowledge.article.print")}
+              </Button>
               <Button
                 size="xs"
                 variant="default"
@@ -127,6 +140,7 @@ function ArticleView({ article }: { article: Article }) {
       </Paper>
       {article.conflicts > 0 ? (
         <Alert
+          className={classes.controls}
           color="orange"
           icon={<IconAlertTriangle size={16} aria-hidden />}
           title={t("knowledge.article.conflictTitle")}
@@ -135,19 +149,23 @@ function ArticleView({ article }: { article: Article }) {
         </Alert>
       ) : null}
       <Grid gap="md" align="flex-start">
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        <Grid.Col span={{ base: 12, md: 8 }} className={classes.body}>
           <Paper component="article" withBorder radius="md" p="md" aria-label={f.title}>
             {f.body.trim() ? <Markdown text={f.body} /> : <Text c="dimmed">{t("knowledge.article.emptyBody")}</Text>}
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, md: 4 }} className={classes.controls}>
           <Stack gap="md">
             <LinkedCases article={article} />
+            <LinkedSteps article={article.id} />
+            <LinkedCourses article={article.id} />
             <ReadAcks article={article} />
           </Stack>
         </Grid.Col>
       </Grid>
-      <History article={article} />
+      <div className={classes.controls}>
+        <History article={article} />
+      </div>
     </Stack>
   );
 }
@@ -166,7 +184,7 @@ export function ArticlePage() {
   if (article.isError) return <Alert color="red">{describeError(t, article.error)}</Alert>;
   return (
     <Stack gap="xs">
-      <Anchor component={Link} to="/knowledge" size="sm">
+      <Anchor component={Link} to="/knowledge" size="sm" className={classes.controls}>
         {t("knowledge.article.back")}
       </Anchor>
       <ArticleView article={article.data} />

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import type { ArticleInput, ArticleQuery } from "../ipc/bindings";
 import { callsTo, ipcError, mockIpc } from "../test/ipc";
@@ -51,6 +51,25 @@ describe("article page", () => {
     await waitFor(() => expect(callsTo("kb_version_restore")).toEqual([{ id: "v1" }]));
     // Published and unchanged: nothing to publish.
     expect(screen.getByRole("button", { name: "Publish" })).toBeDisabled();
+  });
+});
+
+describe("printing an article", () => {
+  it("prints the page, its controls and side panels marked for the screen only", async () => {
+    mockIpc({ kb_article_get: () => sampleArticle(), kb_version_list: () => sampleVersions, kb_article_cases: () => [] });
+    const print = vi.spyOn(window, "print").mockImplementation(() => undefined);
+    const { user } = renderApp("/knowledge/art-1");
+    const button = await screen.findByRole("button", { name: "Print or save as PDF" });
+    await user.click(button);
+    expect(print).toHaveBeenCalledTimes(1);
+    print.mockRestore();
+    // What the print stylesheet leaves out: the buttons, the side panels and the history.
+    const screenOnly = (el: HTMLElement) => el.closest("[class*='controls']");
+    expect(screenOnly(button)).not.toBeNull();
+    expect(screenOnly(screen.getByRole("region", { name: "History" }))).not.toBeNull();
+    expect(screenOnly(screen.getByRole("region", { name: "Plan steps" }))).not.toBeNull();
+    expect(screenOnly(screen.getByRole("article", { name: "退款流程" }))).toBeNull();
+    expect(screenOnly(screen.getByRole("heading", { name: "退款流程" }))).toBeNull();
   });
 });
 

@@ -1,24 +1,28 @@
 /**
  * One phase of a plan: its steps in order, each with its owner, target and whether it is
- * required; add, edit, remove, and move up or down (buttons, so the keyboard reorders).
+ * required, and the knowledge-base articles linked to it; add, edit, remove, and move up
+ * or down (buttons, so the keyboard reorders).
  */
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 
 import { formatDuration } from "../cases/time";
-import type { Phase, Step } from "../ipc/bindings";
+import type { LinkedArticle, Phase, PlanStepId, Step } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useMoveStep, useRemoveStep } from "../ipc/queries";
+import { ArticleLinks } from "../knowledge/WorkLinks";
 
 export function PhaseSteps({
   phase,
   steps,
+  articles,
   onAdd,
   onEdit,
 }: {
   phase: Phase;
   steps: Step[];
+  articles: Map<PlanStepId, LinkedArticle[]>;
   onAdd: () => void;
   onEdit: (step: Step) => void;
 }) {
@@ -66,6 +70,11 @@ export function PhaseSteps({
                       </Badge>
                     )}
                   </Group>
+                  <ArticleLinks
+                    articles={articles.get(s.id)}
+                    heading={t("knowledge.steps.articles")}
+                    label={t("knowledge.steps.articlesOf", { step: s.text })}
+                  />
                 </Stack>
                 <Group gap={4} wrap="nowrap">
                   <ActionIcon

@@ -15,6 +15,7 @@ import { usePlan, usePublishPlan } from "../ipc/queries";
 import { KindBadge, SeverityBadge, StatusBadge } from "./Badges";
 import { ContactDialog } from "./ContactDialog";
 import { PHASES } from "./model";
+import { useStepArticles } from "../knowledge/WorkLinks";
 import { PhaseSteps } from "./PhaseSteps";
 import { PlanContacts } from "./PlanContacts";
 import { PlanDialog } from "./PlanDialog";
@@ -48,6 +49,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
   const [editing, setEditing] = useState<Editing>(null);
   const f = plan.content.fields;
   const latest = plan.versions.at(-1);
+  const articles = useStepArticles(plan.id);
 
   return (
     <Stack gap="md">
@@ -119,6 +121,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           key={phase}
           phase={phase}
           steps={plan.content.steps.filter((s) => s.phase === phase)}
+          articles={articles}
           onAdd={() => setEditing({ kind: "step", phase })}
           onEdit={(step) => setEditing({ kind: "step", phase, step })}
         />

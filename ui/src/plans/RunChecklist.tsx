@@ -1,14 +1,16 @@
 /**
  * A run's checklist, phase by phase: each step with its owner, target time, time since
- * activation and state (overdue highlighted), and Done / Skip / Note while the run is open.
+ * activation and state (overdue highlighted), the knowledge-base articles linked to it (at
+ * hand mid-incident), and Done / Skip / Note while the run is open.
  */
 import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 
 import { formatDateTime, formatDuration } from "../cases/time";
-import type { RunItem, RunView, Step } from "../ipc/bindings";
+import type { LinkedArticle, RunItem, RunView, Step } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
 import { useRecordRun } from "../ipc/queries";
+import { ArticleLinks, useStepArticles } from "../knowledge/WorkLinks";
 import { StateBadge } from "./Badges";
 import { PHASES } from "./model";
 
@@ -23,6 +25,7 @@ export function RunChecklist({
 }) {
   const { t } = useTranslation();
   const record = useRecordRun(run.summary.id);
+  const articles = useStepArticles(run.summary.planId);
   const open = !run.summary.closedAt;
   return (
     <Stack gap="sm">
@@ -44,6 +47,7 @@ export function RunChecklist({
                 <Item
                   key={item.step.id}
                   item={item}
+                  articles={articles.get(item.step.id)}
                   open={open}
                   onTick={() => record.mutate({ kind: "tick", step: item.step.id })}
                   onSkip={() => onSkip(item.step)}
@@ -60,12 +64,14 @@ export function RunChecklist({
 
 function Item({
   item,
+  articles,
   open,
   onTick,
   onSkip,
   onNote,
 }: {
   item: RunItem;
+  articles: LinkedArticle[] | undefined;
   open: boolean;
   onTick: () => void;
   onSkip: () => void;
@@ -107,6 +113,11 @@ function Item({
             {item.reason ? ` — ${item.reason}` : ""}
           </Text>
         ) : null}
+        <ArticleLinks
+          articles={articles}
+          heading={t("knowledge.steps.articles")}
+          label={t("knowledge.steps.articlesOf", { step: item.step.text })}
+        />
       </Stack>
       {open ? (
         <Group gap={4} wrap="nowrap">

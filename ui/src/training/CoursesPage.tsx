@@ -1,4 +1,5 @@
-/** The courses: title, topic, mode, duration, validity and pass mark; add and edit. */
+/** The courses: title, topic, mode, duration, validity and pass mark, and their materials
+ * (knowledge-base articles linked from the article page); add and edit. */
 import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
@@ -7,13 +8,18 @@ import { Link } from "react-router";
 
 import type { Course } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
-import { useCourses } from "../ipc/queries";
+import type { CourseId, LinkedArticle } from "../ipc/bindings";
+import { useCourseMaterials, useCourses } from "../ipc/queries";
+import { ArticleLinks } from "../knowledge/WorkLinks";
 import { CourseDialog } from "./CourseDialog";
 import { durationLabel } from "./model";
 
 export function CoursesPage() {
   const { t } = useTranslation();
   const courses = useCourses();
+  const materials = useCourseMaterials();
+  const byCourse = new Map<CourseId, LinkedArticle[]>();
+  for (const m of materials.data ?? []) byCourse.set(m.courseId, [...(byCourse.get(m.courseId) ?? []), m.article]);
   const [editing, setEditing] = useState<Course | "new" | null>(null);
 
   return (
@@ -38,6 +44,7 @@ export function CoursesPage() {
                 <Table.Th scope="col">{t("fields.validityMonths")}</Table.Th>
                 <Table.Th scope="col">{t("fields.passMark")}</Table.Th>
                 <Table.Th scope="col">{t("training.pages.sessions")}</Table.Th>
+                <Table.Th scope="col">{t("knowledge.courses.materials")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -57,6 +64,18 @@ export function CoursesPage() {
                     <Anchor component={Link} to={`/training/sessions?course=${encodeURIComponent(c.id)}`} aria-label={t("training.sessions.ofCourse", { title: c.title })}>
                       {t("training.pages.sessions")}
                     </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {byCourse.has(c.id) ? (
+                      <ArticleLinks
+                        articles={byCourse.get(c.id)}
+                        label={t("knowledge.courses.materialsOf", { course: c.title })}
+                      />
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        {t("knowledge.courses.noMaterials")}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -8,6 +8,8 @@
 //! an over-long body, an unknown kind, bad tags, a file that is not UTF-8 text), then
 //! writes all of it in one transaction as drafts, or nothing. Export writes every live
 //! article as `<title>.md` with its front matter (status, owner and review date too).
+//! Subfolders are read, their names the category path of files whose front matter names
+//! none; images travel as files beside the Markdown (see [`super::markdown_images`]).
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::ControlFlow;
@@ -18,6 +20,7 @@ use yaml_rust2::{Yaml, YamlLoader};
 
 use super::articles::{self, ArticleInput, ArticleKind};
 use super::categories::{self, CategoryInput};
+use super::{images, markdown_images};
 use crate::ids::KbCategoryId;
 use crate::store::Store;
 use crate::{Error, Result, ValidationRule};
@@ -28,10 +31,16 @@ pub const MAX_FILES: usize = 5_000;
 /// front matter).
 pub const MAX_FILE_BYTES: usize = 1_000_000;
 
-/// A file of the chosen folder: its name and bytes.
+/// Deepest subfolder read below the chosen folder (a category path as deep as any tree
+/// a team keeps; deeper folders are not read).
+pub const MAX_FOLDER_DEPTH: usize = 8;
+
+/// A file of the chosen folder: its path in it and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarkdownFile {
-    /// The file's name (no folder).
+    /// The file's path below the chosen folder, `/` between names (`Billing/Refunds/x.md`;
+    /// just the name for a file of the folder itself). Its folders are the article's
+    /// category when the front matter names none.
     pub name: String,
     /// What it holds.
     pub bytes: Vec<u8>,
@@ -56,6 +65,9 @@ crate::text_enum::text_enum! {
         BadField = "bad_field",
         /// Not UTF-8 text, or larger than [`MAX_FILE_BYTES`].
         NotText = "not_text",
+        /// An image file a Markdown file points to that is larger than `limit` KiB or not
+        /// a PNG, JPEG, GIF or WebP.
+        BadImage = "bad_image",
     }
 }
 
@@ -101,6 +113,8 @@ pub struct MarkdownProgress {
 /// One article as a file gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed {
+    /// The file's path below the folder (its images are found from it).
+    pub name: String,
     /// The article's fields (no category).
     pub input: ArticleInput,
     /// The category path, if any.
@@ -181,9 +195,13 @@ pub fn parse(file: &MarkdownFile) -> std::result::Result<Parsed, FileError> {
         Some(Yaml::String(s)) => s.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect(),
         Some(_) => return Err(malformed()),
     };
-    let category = text_of("category")?
-        .map(|c| c.split('/').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect())
-        .unwrap_or_default();
+    let path =
+        |c: &str| -> Vec<String> { c.split('/').map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect() };
+    // The front matter's category, else the folders the file is in.
+    let category = match text_of("category")? {
+        Some(c) => path(&c),
+        None => path(name.rsplit_once('/').map_or("", |(folders, _)| folders)),
+    };
     let input = ArticleInput {
         title,
         body: body.to_owned(),
@@ -193,7 +211,7 @@ pub fn parse(file: &MarkdownFile) -> std::result::Result<Parsed, FileError> {
         owner: text_of("owner")?.unwrap_or_default(),
         review_on: text_of("review_on")?,
     };
-    Ok(Parsed { input, category })
+    Ok(Parsed { name: name.to_owned(), input, category })
 }
 
 /// The file error of a field the store refused.
@@ -218,9 +236,17 @@ fn refused(file: &str, error: Error) -> Result<FileError> {
 /// Parses and checks every file; the articles ready, and every file's error.
 fn check_all(conn: &rusqlite::Connection, files: &[MarkdownFile]) -> Result<(Vec<Parsed>, Vec<FileError>)> {
     crate::input::check_count("files", files.len(), MAX_FILES)?;
+    let pictures = image_files(files);
     let mut ready = Vec::new();
-    let mut errors = Vec::new();
-    for f in files {
+    let mut errors: Vec<FileError> = Vec::new();
+    for f in files.iter().filter(|f| is_markdown(&f.name)) {
+        if let Ok(p) = parse(f) {
+            for image in markdown_images::referenced_files(&f.name, &p.input.body, &pictures) {
+                if images::check_bytes(&image.bytes).is_err() && !errors.iter().any(|e| e.file == image.name) {
+                    errors.push(problem(&image.name, FileProblem::BadImage, Some((images::MAX_BYTES / 1024) as u32)));
+                }
+            }
+        }
         match parse(f) {
             Err(e) => errors.push(e),
             // A category name as long as the category form allows.
@@ -234,6 +260,17 @@ fn check_all(conn: &rusqlite::Connection, files: &[MarkdownFile]) -> Result<(Vec
         }
     }
     Ok((ready, errors))
+}
+
+/// Whether a file of the folder is a Markdown file (the others are images).
+fn is_markdown(name: &str) -> bool {
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown")
+}
+
+/// The image files of the folder, by path.
+fn image_files(files: &[MarkdownFile]) -> HashMap<&str, &MarkdownFile> {
+    files.iter().filter(|f| markdown_images::is_image_name(&f.name)).map(|f| (f.name.as_str(), f)).collect()
 }
 
 /// The category paths of the tree ("Billing/Refunds" → id).
@@ -263,7 +300,8 @@ pub fn dry_run(conn: &rusqlite::Connection, files: &[MarkdownFile]) -> Result<Ma
         }
     }
     new_categories.sort();
-    Ok(MarkdownCheck { files: files.len() as u32, ready: ready.len() as u32, errors, new_categories })
+    let markdown = files.iter().filter(|f| is_markdown(&f.name)).count();
+    Ok(MarkdownCheck { files: markdown as u32, ready: ready.len() as u32, errors, new_categories })
 }
 
 /// Imports every file as a draft article, in one transaction: all of them, or — when any
@@ -279,6 +317,7 @@ pub fn import(
         return Err(Error::ImportInvalid { rows: errors.len() as u32 });
     }
     let total = ready.len() as u32;
+    let pictures = image_files(files);
     store.write(|tx| {
         let mut paths = category_paths(tx.conn())?;
         for (i, p) in ready.iter().enumerate() {
@@ -299,41 +338,66 @@ pub fn import(
                 };
                 parent = Some(id);
             }
-            articles::create(tx, &ArticleInput { category_id: parent, ..p.input.clone() })?;
+            let input = ArticleInput { category_id: parent, ..p.input.clone() };
+            let id = articles::create(tx, &input)?;
+            // Its images stored with it, and its text pointing at them.
+            if let Some(body) = markdown_images::store_referenced(tx, &id, &p.name, &input.body, &pictures)? {
+                articles::update(tx, &id, &ArticleInput { body, ..input })?;
+            }
         }
         let _ = on_progress(MarkdownProgress { done: total, total });
         Ok(total)
     })
 }
 
-/// Reads the Markdown files (`*.md`, `*.markdown`) of a folder, by name; not its
-/// subfolders. Errors: the folder cannot be read (`Io`), more than [`MAX_FILES`] files.
+/// Reads the Markdown files (`*.md`, `*.markdown`) and the images (`*.png`, `*.jpg`,
+/// `*.jpeg`, `*.gif`, `*.webp`) of a folder and of its subfolders (down to
+/// [`MAX_FOLDER_DEPTH`]; hidden ones, starting with `.`, and links are skipped), by path.
+/// Errors: a folder cannot be read (`Io`), more than [`MAX_FILES`] files.
 pub fn read_folder(dir: &Path) -> Result<Vec<MarkdownFile>> {
-    let io = |source: std::io::Error| Error::Io { action: "read", path: dir.to_path_buf(), source };
     let mut files = Vec::new();
+    read_into(dir, &[], &mut files)?;
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+fn read_into(dir: &Path, folders: &[String], files: &mut Vec<MarkdownFile>) -> Result<()> {
+    let io = |source: std::io::Error| Error::Io { action: "read", path: dir.to_path_buf(), source };
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
         let path = entry.path();
-        let md = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-        if !md || !path.is_file() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        // Not followed: a link could loop, or lead out of the chosen folder.
+        let kind = entry.file_type().map_err(io)?;
+        if kind.is_dir() {
+            if folders.len() < MAX_FOLDER_DEPTH && !file_name.starts_with('.') {
+                let inner: Vec<String> = folders.iter().cloned().chain([file_name]).collect();
+                read_into(&path, &inner, files)?;
+            }
+            continue;
+        }
+        let limit = if is_markdown(&file_name) {
+            MAX_FILE_BYTES
+        } else if markdown_images::is_image_name(&file_name) {
+            images::MAX_BYTES
+        } else {
+            continue;
+        };
+        if !kind.is_file() {
             continue;
         }
         crate::input::check_count("files", files.len() + 1, MAX_FILES)?;
-        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = folders.iter().map(String::as_str).chain([file_name.as_str()]).collect::<Vec<_>>().join("/");
         let len = entry.metadata().map_err(io)?.len();
-        // An oversized file is not read whole: its first bytes are enough to refuse it.
-        let bytes = if len as usize > MAX_FILE_BYTES {
-            vec![0; MAX_FILE_BYTES + 1]
+        // An oversized file is not read: its size is enough to refuse it.
+        let bytes = if len as usize > limit {
+            vec![0; limit + 1]
         } else {
             std::fs::read(&path).map_err(|source| Error::Io { action: "read", path: path.clone(), source })?
         };
         files.push(MarkdownFile { name, bytes });
     }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(files)
+    Ok(())
 }
 
 /// A YAML double-quoted scalar (JSON's string syntax is valid YAML).
@@ -353,8 +417,10 @@ fn file_name(title: &str, taken: &mut BTreeMap<String, u32>) -> String {
     if *n == 1 { format!("{base}.md") } else { format!("{base} ({n}).md") }
 }
 
-/// Every live article as a Markdown file with its front matter, by title.
-pub fn export(conn: &rusqlite::Connection) -> Result<Vec<(String, String)>> {
+/// Every live article as a Markdown file with its front matter, by title, then the
+/// stored images they show as files in `images/` (which the Markdown points to); each a
+/// path below the folder and its bytes.
+pub fn export(conn: &rusqlite::Connection) -> Result<Vec<(String, Vec<u8>)>> {
     let paths: HashMap<KbCategoryId, String> = category_paths(conn)?.into_iter().map(|(p, id)| (id, p)).collect();
     let ids: Vec<crate::ids::ArticleId> = conn
         .prepare_cached("SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY title COLLATE NOCASE, id")?
@@ -362,6 +428,7 @@ pub fn export(conn: &rusqlite::Connection) -> Result<Vec<(String, String)>> {
         .collect::<std::result::Result<_, _>>()?;
     let mut taken = BTreeMap::new();
     let mut out = Vec::with_capacity(ids.len());
+    let mut pictures: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for id in ids {
         let a = articles::get(conn, &id)?;
         let f = &a.fields;
@@ -381,12 +448,15 @@ pub fn export(conn: &rusqlite::Connection) -> Result<Vec<(String, String)>> {
             text.push_str(&format!("review_on: {}\n", quoted(day)));
         }
         text.push_str("---\n");
-        text.push_str(&f.body);
-        if !f.body.ends_with('\n') {
+        let (body, files) = markdown_images::export_body(conn, &f.body)?;
+        pictures.extend(files);
+        text.push_str(&body);
+        if !body.ends_with('\n') {
             text.push('\n');
         }
-        out.push((file_name(&f.title, &mut taken), text));
+        out.push((file_name(&f.title, &mut taken), text.into_bytes()));
     }
+    out.extend(pictures);
     Ok(out)
 }
 
@@ -406,6 +476,13 @@ pub fn export_folder(
             return Err(Error::Cancelled);
         }
         let path = dir.join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|source| Error::Io {
+                action: "write",
+                path: folder.to_path_buf(),
+                source,
+            })?;
+        }
         std::fs::write(&path, text).map_err(|source| Error::Io { action: "write", path, source })?;
     }
     let _ = on_progress(MarkdownProgress { done: total, total });

@@ -599,6 +599,98 @@ mod markdown_folders {
     }
 
     #[test]
+    fn subfolders_are_read_and_give_the_category_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let refunds = dir.path().join("Billing").join("Refunds");
+        std::fs::create_dir_all(&refunds).unwrap();
+        std::fs::create_dir_all(dir.path().join(".git")).unwrap();
+        std::fs::write(dir.path().join("Top.md"), "---\ntitle: Top\n---\nAt the top").unwrap();
+        std::fs::write(refunds.join("refund.md"), "---\ntitle: 退款流程\nkind: sop\n---\n1. 核对").unwrap();
+        // The front matter's category wins over the folders.
+        std::fs::write(refunds.join("moved.md"), "---\ntitle: Moved\ncategory: Outages\n---\nText").unwrap();
+        std::fs::write(dir.path().join("Billing").join("notes.txt"), "not Markdown").unwrap();
+        std::fs::write(dir.path().join(".git").join("HEAD.md"), "---\ntitle: Hidden\n---\n").unwrap();
+        let files = markdown::read_folder(dir.path()).unwrap();
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["Billing/Refunds/moved.md", "Billing/Refunds/refund.md", "Top.md"]);
+
+        let (_dir, mut store, _) = temp_store();
+        let check = markdown::dry_run(store.conn(), &files).unwrap();
+        assert_eq!(check.new_categories, ["Billing", "Billing/Refunds", "Outages"]);
+        markdown::import(&mut store, &files, |_| ControlFlow::Continue(())).unwrap();
+        let tree = categories::list(store.conn()).unwrap();
+        let refunds = tree.iter().find(|c| c.name == "Refunds").unwrap();
+        assert_eq!(refunds.depth, 1);
+        let article = |title: &str| {
+            let hit = search::find(store.conn(), &ArticleQuery { text: Some(title.into()), ..ArticleQuery::default() })
+                .unwrap()
+                .into_iter()
+                .find(|h| h.article.title == title)
+                .unwrap();
+            articles::fields(store.conn(), &hit.article.id).unwrap()
+        };
+        assert_eq!(article("退款流程").category_id, Some(refunds.id.clone()));
+        let outages = tree.iter().find(|c| c.name == "Outages").unwrap();
+        assert_eq!(article("Moved").category_id, Some(outages.id.clone()));
+        assert_eq!(article("Top").category_id, None);
+    }
+
+    #[test]
+    fn images_travel_as_files_beside_the_markdown_and_back() {
+        const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let (_dir, mut store, _) = temp_store();
+        let id = create(&mut store, "Refund form", "");
+        let image = store.write(|tx| images::add_bytes(tx, &id, PNG)).unwrap();
+        edit_body(&mut store, &id, &format!("Fill in:\n\n![the form](frontline-image:{image} \"Form\")\n"));
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(markdown::export_folder(store.conn(), dir.path(), |_| ControlFlow::Continue(())).unwrap(), 2);
+        let picture = format!("images/{image}.png");
+        assert_eq!(std::fs::read(dir.path().join(&picture)).unwrap(), PNG);
+        let text = std::fs::read_to_string(dir.path().join("Refund form.md")).unwrap();
+        assert!(text.contains(&format!("![the form]({picture} \"Form\")")), "{text}");
+
+        let files = markdown::read_folder(dir.path()).unwrap();
+        let (_dir2, mut other, _) = temp_store();
+        let check = markdown::dry_run(other.conn(), &files).unwrap();
+        assert_eq!((check.files, check.ready, check.errors.len()), (1, 1, 0));
+        markdown::import(&mut other, &files, |_| ControlFlow::Continue(())).unwrap();
+        let hit = &search::find(other.conn(), &ArticleQuery::default()).unwrap()[0];
+        let body = articles::fields(other.conn(), &hit.article.id).unwrap().body;
+        let stored = images::referenced(&body);
+        assert_eq!(stored.len(), 1, "{body}");
+        assert_eq!(body.trim_end(), format!("Fill in:\n\n![the form](frontline-image:{} \"Form\")", stored[0]));
+        let back = images::get(other.conn(), &stored[0]).unwrap();
+        assert_eq!(
+            (back.article_id, images::bytes(other.conn(), &stored[0]).unwrap().1),
+            (hit.article.id.clone(), PNG.to_vec())
+        );
+    }
+
+    #[test]
+    fn an_image_a_file_points_to_that_is_not_an_image_is_a_file_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("pics")).unwrap();
+        std::fs::write(dir.path().join("a.md"), "---\ntitle: A\n---\n![x](pics/x.png) ![y](pics/missing.png)").unwrap();
+        std::fs::write(dir.path().join("pics").join("x.png"), "<svg onload=alert(1)>").unwrap();
+        // An image no file points to is not stored, nor checked.
+        std::fs::write(dir.path().join("pics").join("unused.gif"), "not a gif").unwrap();
+        let files = markdown::read_folder(dir.path()).unwrap();
+        let (_dir, mut store, _) = temp_store();
+        let check = markdown::dry_run(store.conn(), &files).unwrap();
+        assert_eq!(check.files, 1);
+        assert_eq!(
+            check.errors.iter().map(|e| (e.file.as_str(), e.problem)).collect::<Vec<_>>(),
+            [("pics/x.png", markdown::FileProblem::BadImage)]
+        );
+        let before = snapshot(&store);
+        assert!(matches!(
+            markdown::import(&mut store, &files, |_| ControlFlow::Continue(())),
+            Err(Error::ImportInvalid { rows: 1 })
+        ));
+        assert_eq!(snapshot(&store), before);
+    }
+
+    #[test]
     fn an_export_reads_back_as_the_same_articles() {
         let (_dir, mut store, _) = temp_store();
         let billing = store

@@ -279,7 +279,7 @@ pub fn content(conn: &rusqlite::Connection, id: &PlanId) -> Result<PlanContent> 
 }
 
 /// The plan a live step belongs to, with the step's phase; `NotFound` otherwise.
-fn step_home(conn: &rusqlite::Connection, id: &PlanStepId) -> Result<(PlanId, Phase)> {
+pub(crate) fn step_home(conn: &rusqlite::Connection, id: &PlanStepId) -> Result<(PlanId, Phase)> {
     check_id("stepId", id.as_str())?;
     conn.prepare_cached(
         "SELECT s.plan_id, s.phase FROM plan_steps s JOIN plans p ON p.id = s.plan_id AND p.deleted_at IS NULL

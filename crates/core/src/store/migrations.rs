@@ -1093,6 +1093,48 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX run_cases_run ON run_cases (run_id);
     CREATE INDEX run_cases_case ON run_cases (case_id);
     "#,
+    // Knowledge base, links into the work (issue 19): articles linked to plan steps (shown
+    // in a run's checklist; a step keeps its id across published versions, so a link holds
+    // for every version the step is in) and to courses (their materials). Both are sets as
+    // `article_cases`: the id made from (article, element), `present` 1 or 0. And images
+    // stored with an article: append-only events, the bytes as base64 text (the sync wire
+    // carries no blobs), never edited.
+    r#"
+    CREATE TABLE article_plan_steps (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL DEFAULT '',
+        step_id    TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_plan_steps_article ON article_plan_steps (article_id);
+    CREATE INDEX article_plan_steps_step ON article_plan_steps (step_id);
+
+    CREATE TABLE article_courses (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL DEFAULT '',
+        course_id  TEXT NOT NULL DEFAULT '',
+        present    INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_courses_article ON article_courses (article_id);
+    CREATE INDEX article_courses_course ON article_courses (course_id);
+
+    CREATE TABLE article_images (
+        id         TEXT PRIMARY KEY NOT NULL,
+        article_id TEXT NOT NULL,
+        mime       TEXT NOT NULL,
+        data       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX article_images_article ON article_images (article_id);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -152,6 +152,12 @@ pub enum Table {
     CommsTemplates,
     /// The cases linked to runs, one row per (run, case) ever linked.
     RunCases,
+    /// Links from articles to plan steps, one row per (article, step) ever linked.
+    ArticlePlanSteps,
+    /// Links from articles to courses (course materials), one row per (article, course).
+    ArticleCourses,
+    /// Images stored with articles, append-only.
+    ArticleImages,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -208,6 +214,9 @@ impl Table {
         Table::PlanContacts,
         Table::CommsTemplates,
         Table::RunCases,
+        Table::ArticlePlanSteps,
+        Table::ArticleCourses,
+        Table::ArticleImages,
     ];
 
     /// The SQL name.
@@ -258,6 +267,9 @@ impl Table {
             Table::PlanContacts => "plan_contacts",
             Table::CommsTemplates => "comms_templates",
             Table::RunCases => "run_cases",
+            Table::ArticlePlanSteps => "article_plan_steps",
+            Table::ArticleCourses => "article_courses",
+            Table::ArticleImages => "article_images",
         }
     }
 
@@ -473,6 +485,12 @@ impl Table {
                 event("role_id"),
                 event("author"),
             ] },
+            // As article cases: the id is made from (article, step) and (article, course).
+            Table::ArticlePlanSteps => const { &[reg("article_id"), reg("step_id"), set("present")] },
+            Table::ArticleCourses => const { &[reg("article_id"), reg("course_id"), set("present")] },
+            // An image pasted or picked in the editor: a fact that travels whole (its bytes
+            // as base64 text, under the wire's value bound) and is never edited.
+            Table::ArticleImages => const { &[event("article_id"), event("mime"), event("data")] },
             // An agent's acknowledgement of a version: an event whose id is made from
             // (version, agent), so a bulk entry after a briefing made on two devices merges
             // by union. Who is outstanding is derived (knowledge/acks.rs), never stored.
@@ -562,6 +580,7 @@ impl Table {
                 | Table::ArticleAcks
                 | Table::QaScorecardVersions
                 | Table::QaEvaluations
+                | Table::ArticleImages
         )
     }
 
@@ -601,6 +620,7 @@ impl Table {
                 ("evaluated_on", Empty),
                 ("ratings", Empty),
             ],
+            Table::ArticleImages => &[("article_id", Empty), ("mime", Empty), ("data", Empty)],
             Table::WorkspaceSettings
             | Table::DevicePreferences
             | Table::SavedViews
@@ -625,7 +645,9 @@ impl Table {
             | Table::CoachingActions
             | Table::PlanContacts
             | Table::CommsTemplates
-            | Table::RunCases => &[],
+            | Table::RunCases
+            | Table::ArticlePlanSteps
+            | Table::ArticleCourses => &[],
         }
     }
 
@@ -652,7 +674,10 @@ impl Table {
             | Table::ArticleCases
             | Table::ArticleVersions
             | Table::ArticleReadRequests
-            | Table::ArticleAcks => Some((Table::Articles, "article_id")),
+            | Table::ArticleAcks
+            | Table::ArticlePlanSteps
+            | Table::ArticleCourses
+            | Table::ArticleImages => Some((Table::Articles, "article_id")),
             Table::QaScorecardVersions => Some((Table::QaScorecards, "scorecard_id")),
             Table::CoachingActions => Some((Table::CoachingNotes, "note_id")),
             _ => None,
