@@ -105,8 +105,9 @@ scenario(
     await clickButton(browser, "Add step to Response");
     const stepDialog = await getByRole(browser, "dialog", { name: "New step in Response" });
     await fillTextbox(browser, "Step", STEP, { within: stepDialog });
-    // Due an hour after activation: not overdue while the scenario looks at the run.
-    await fillTextbox(browser, "Target (minutes after activation)", "60", { within: stepDialog });
+    // Due at activation: overdue while the scenario looks at the run, so the overdue row
+    // is held to the contrast check in both themes too.
+    await fillTextbox(browser, "Target (minutes after activation)", "0", { within: stepDialog });
     await submitDialog(browser, stepDialog, "New step in Response", "Add step");
     await clickButton(browser, "Publish");
     await waitForTextOf(browser, await getByRole(browser, "main"), (t) => t.includes("Version 1, published"), "the plan's version 1");
