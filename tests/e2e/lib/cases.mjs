@@ -55,7 +55,8 @@ export function getDialog(browser, name, timeout = TIMEOUTS.ui) {
 
 /**
  * Clicks `element`; while something lies over it (a notification sliding over the top
- * right corner, say), waits and tries again, as a person would wait for it to go.
+ * right corner, say, or the status bar over a button scrolled to the window's edge),
+ * brings it to the middle of the window, waits and tries again, as a person would.
  */
 export async function clickWhenUncovered(browser, element, what = "the element") {
   let lastError;
@@ -66,8 +67,11 @@ export async function clickWhenUncovered(browser, element, what = "the element")
           await element.click();
           return true;
         } catch (error) {
-          if (!/click intercepted|not interactable/i.test(String(error?.message))) throw error;
+          if (!/click intercepted|not (become )?interactable/i.test(String(error?.message))) throw error;
           lastError = error;
+          // WebKit scrolls a button to the viewport's very edge before clicking it, where
+          // the status bar can lie over it; a person would scroll it into the middle.
+          await browser.execute((el) => el.scrollIntoView({ block: "center" }), element).catch(() => {});
           return false;
         }
       },
@@ -78,10 +82,33 @@ export async function clickWhenUncovered(browser, element, what = "the element")
     });
 }
 
-/** Clicks the button named `name` (inside `within`, if given). */
+/**
+ * Clicks the button named `name` (inside `within`, if given). The button is looked up
+ * again before each try: a page that re-renders as its data arrives may have replaced the
+ * node found first with a new one, and a detached node is never clickable.
+ */
 export async function clickButton(browser, name, { within, timeout } = {}) {
-  const button = await getByRole(browser, "button", { name, within, timeout });
-  await clickWhenUncovered(browser, button, `the "${name}" button`);
+  let button;
+  let lastError;
+  await browser
+    .waitUntil(
+      async () => {
+        button = await getByRole(browser, "button", { name, within, timeout });
+        try {
+          await button.click();
+          return true;
+        } catch (error) {
+          if (!/click intercepted|not (become )?interactable|stale/i.test(String(error?.message))) throw error;
+          lastError = error;
+          await browser.execute((el) => el.scrollIntoView({ block: "center" }), button).catch(() => {});
+          return false;
+        }
+      },
+      { timeout: TIMEOUTS.ui, interval: 200 },
+    )
+    .catch((error) => {
+      throw lastError ? new Error(`the "${name}" button stayed covered for ${TIMEOUTS.ui} ms: ${lastError.message}`) : error;
+    });
   return button;
 }
 
