@@ -3,8 +3,9 @@
  * Markdown body, with a preview rendered exactly as the article page renders it. Saving
  * keeps the article's status; publishing is a separate, deliberate step on its page.
  * An image pasted into the text or picked from a file (in Rust's dialog) is stored with
- * the database and referred to as `![name](frontline-image:ID)` where the cursor is;
- * images need the article's id, so a new article takes them once saved as a draft.
+ * the database and referred to as `![name](frontline-image:ID)` where the cursor is.
+ * An image belongs to its article, so the first image of a new article saves it as a
+ * draft (it needs a title for that); the form then goes on editing that draft.
  */
 import {
   Alert,
@@ -61,26 +62,25 @@ export function imageMarkdown(id: ArticleImageId, name: string): string {
   return `![${alt}](${IMAGE_SCHEME}${id})`;
 }
 
-/** Pasting and picking images into the body, at the cursor. */
-function useImageInsert(article: ArticleId | undefined, body: string, setBody: (body: string) => void) {
+/**
+ * Pasting and picking images into the body, at the cursor. `articleId` gives the id the
+ * image is stored under, saving a new article first; null when it cannot (the reason is
+ * already shown).
+ */
+function useImageInsert(articleId: () => Promise<ArticleId | null>, body: string, setBody: (body: string) => void) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
   const [busy, setBusy] = useState(false);
-  const insert = (text: string) => {
+  const run = async (store: (id: ArticleId) => Promise<{ id: ArticleImageId; name: string } | null>) => {
+    // Where the cursor was when asked: a first save re-renders before the image is stored.
     const area = ref.current;
     const start = area?.selectionStart ?? body.length;
     const end = area?.selectionEnd ?? body.length;
-    setBody(body.slice(0, start) + text + body.slice(end));
-  };
-  const run = async (store: (id: ArticleId) => Promise<{ id: ArticleImageId; name: string } | null>) => {
-    if (!article) {
-      notifications.show({ color: "yellow", message: t("knowledge.editor.imageAfterSave") });
-      return;
-    }
     setBusy(true);
     try {
-      const stored = await store(article);
-      if (stored) insert(imageMarkdown(stored.id, stored.name));
+      const id = await articleId();
+      const stored = id ? await store(id) : null;
+      if (stored) setBody(body.slice(0, start) + imageMarkdown(stored.id, stored.name) + body.slice(end));
     } catch (error) {
       notifications.show({ color: "red", message: describeError(t, error) });
     } finally {
@@ -115,19 +115,39 @@ function EditorForm({ article }: { article?: Article }) {
   const [reviewOn, setReviewOn] = useState(f?.reviewOn ?? "");
   const [body, setBody] = useState(f?.body ?? "");
   const [tab, setTab] = useState<string | null>("write");
-  const images = useImageInsert(article?.id, body, setBody);
-  const { errors, save, textField, formProps } = useDialogMutation(useSaveArticle(article?.id ?? null), FIELDS, (id) => {
+  // A new article's id once its first image saved it as a draft.
+  const [savedId, setSavedId] = useState<ArticleId | undefined>(article?.id);
+  const { errors, save, textField, formProps } = useDialogMutation(useSaveArticle(savedId ?? null), FIELDS, (id) => {
     void navigate(`/knowledge/${id}`);
   });
-  const cancelTo = article ? `/knowledge/${article.id}` : "/knowledge";
+  const firstSave = useSaveArticle(null);
+  const input = () => ({ title, body, kind, categoryId, tags, owner, reviewOn: reviewOn || null });
+  const images = useImageInsert(
+    async () => {
+      if (savedId) return savedId;
+      if (!errors.requireFilled({ title })) return null;
+      try {
+        const id = await firstSave.mutateAsync(input());
+        setSavedId(id);
+        notifications.show({ message: t("knowledge.editor.draftSavedForImage") });
+        return id;
+      } catch (error) {
+        errors.fail(error);
+        return null;
+      }
+    },
+    body,
+    setBody,
+  );
+  const cancelTo = savedId ? `/knowledge/${savedId}` : "/knowledge";
   const heading = article ? t("knowledge.editor.editTitle") : t("knowledge.editor.newTitle");
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // Back to the text, where an error about it shows.
     setTab("write");
-    if (formProps.pending || !errors.requireFilled({ title })) return;
-    save({ title, body, kind, categoryId, tags, owner, reviewOn: reviewOn || null });
+    if (formProps.pending || images.busy || !errors.requireFilled({ title })) return;
+    save(input());
   };
 
   return (
@@ -190,13 +210,12 @@ function EditorForm({ article }: { article?: Article }) {
           <Tabs.Panel value="write" pt="xs">
             <Group justify="space-between" align="center" mb={4} wrap="nowrap">
               <Text size="xs" c="dimmed">
-                {article ? t("knowledge.editor.imageHint") : t("knowledge.editor.imageAfterSave")}
+                {savedId ? t("knowledge.editor.imageHint") : t("knowledge.editor.imageSavesDraft")}
               </Text>
               <Button
                 size="compact-xs"
                 variant="default"
                 leftSection={<IconPhotoPlus size={14} aria-hidden />}
-                disabled={!article}
                 loading={images.busy}
                 onClick={images.pick}
               >

@@ -74,9 +74,35 @@ describe("images stored with the database", () => {
     expect(body.value).toBe("Text");
   });
 
-  it("asks to save a new article before adding images", async () => {
-    renderApp("/knowledge/new");
-    expect(await screen.findByRole("button", { name: "Add image…" })).toBeDisabled();
-    expect(screen.getByText("Save the draft first, then add images.")).toBeInTheDocument();
+  it("asks for a title before a new article's first image, and stores nothing", async () => {
+    const { user } = renderApp("/knowledge/new");
+    await user.click(await screen.findByRole("button", { name: "Add image…" }));
+    expect(await screen.findByRole("textbox", { name: "Title" })).toHaveAccessibleDescription(/required/i);
+    expect(callsTo("kb_article_create")).toHaveLength(0);
+    expect(callsTo("kb_image_pick")).toHaveLength(0);
+  });
+
+  it("saves a new article as a draft for its first image, then goes on editing that draft", async () => {
+    mockIpc({
+      kb_article_create: () => "art-9",
+      kb_image_add: () => "img-3",
+      kb_article_update: () => null,
+    });
+    const { user } = renderApp("/knowledge/new");
+    await user.type(await screen.findByRole("textbox", { name: "Title" }), "Outage banner");
+    const body = screen.getByRole("textbox", { name: "Body" }) as HTMLTextAreaElement;
+    await user.type(body, "Shown here:");
+    const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "banner.png", { type: "image/png" });
+    fireEvent.paste(body, { clipboardData: { files: [file] } });
+    await waitFor(() => expect(body.value).toBe("Shown here:![banner](frontline-image:img-3)"));
+    expect((callsTo("kb_article_create")[0] as { input: ArticleInput }).input.title).toBe("Outage banner");
+    expect((callsTo("kb_image_add")[0] as { article: string }).article).toBe("art-9");
+    expect(await screen.findByText("Saved as a draft so that the image can be stored with it.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(callsTo("kb_article_update")).toHaveLength(1));
+    expect(callsTo("kb_article_create")).toHaveLength(1);
+    const update = callsTo("kb_article_update")[0] as { id: string; input: ArticleInput };
+    expect(update.id).toBe("art-9");
+    expect(update.input.body).toContain("(frontline-image:img-3)");
   });
 });
