@@ -1,5 +1,5 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { mockIpc, rejectWith, ipcError, sampleSettings } from "../test/ipc";
 import { renderApp } from "../test/render";
@@ -64,6 +64,19 @@ describe("app shell", () => {
     expect(await screen.findByRole("heading", { level: 1, name })).toBeInTheDocument();
     expect(await screen.findByText(new RegExp(text))).toBeInTheDocument();
     expect(within(nav).getByRole("link", { name })).toHaveAttribute("aria-current", "page");
+  });
+
+  it("opens a section at its top, not at the previous page's scroll offset", async () => {
+    mockIpc();
+    const scrollTo = vi.spyOn(window, "scrollTo").mockImplementation(() => {});
+    const { user } = renderApp("/");
+    const nav = await mainNav();
+    await screen.findByRole("heading", { level: 1, name: "Dashboard" });
+    scrollTo.mockClear();
+    await user.click(within(nav).getByRole("link", { name: "Settings" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Settings" })).toBeInTheDocument();
+    expect(scrollTo).toHaveBeenCalledWith(0, 0);
+    scrollTo.mockRestore();
   });
 
   it("switches sections with Ctrl+1…9 and announces the shortcuts", async () => {

@@ -41,6 +41,9 @@ export function AppLayout() {
   );
   // A mark the new page did not take (it was for another) must not outlive this visit.
   useEffect(dropOpening, [location.pathname]);
+  // The window scrolls, not <main>: a page opened must start at its top, not at the
+  // previous page's offset (Settings once opened halfway down its hours).
+  useEffect(() => window.scrollTo(0, 0), [location.pathname]);
 
   const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
     // The URL hash belongs to the router; move focus instead of following the link.
