@@ -4,9 +4,8 @@
  * material of, each listed with unlink, and a form to add one. Also the small list of a
  * step's articles that the plan page and a run's checklist show.
  */
-import { ActionIcon, Anchor, Button, Group, Paper, Select, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, Select, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconLinkOff } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -25,8 +24,7 @@ import {
   useUnlinkCourse,
   useUnlinkStep,
 } from "../ipc/queries";
-
-const LIST_STYLE = { listStyle: "none", padding: 0, margin: 0 } as const;
+import { LinkPanel, PickToLink } from "./LinkPanel";
 
 function useFail() {
   const { t } = useTranslation();
@@ -39,53 +37,25 @@ export function LinkedSteps({ article }: { article: ArticleId }) {
   const steps = useArticleSteps(article);
   const unlink = useUnlinkStep();
   const fail = useFail();
+  const rows = steps.data?.map((s) => ({
+    key: s.id,
+    to: `/plans/${s.planId}`,
+    label: t("knowledge.steps.label", { plan: s.planTitle, phase: t(`plans.phase.${s.phase}`), step: s.text }),
+    unlinkLabel: t("knowledge.steps.unlinkNamed", { step: s.text }),
+    onUnlink: () => unlink.mutate({ article, step: s.id }, { onError: fail }),
+  }));
   return (
-    <Paper component="section" withBorder radius="md" p="md" aria-label={t("knowledge.steps.title")}>
-      <Stack gap="xs">
-        <Title order={2} size="h5">
-          {t("knowledge.steps.title")}
-        </Title>
-        {steps.isError ? (
-          <Text size="sm" c="red">
-            {describeError(t, steps.error)}
-          </Text>
-        ) : steps.data && steps.data.length > 0 ? (
-          <Stack gap={4} component="ul" style={LIST_STYLE}>
-            {steps.data.map((s) => (
-              <Group key={s.id} component="li" gap="xs" justify="space-between" wrap="nowrap">
-                <Anchor component={Link} to={`/plans/${s.planId}`} size="sm">
-                  {t("knowledge.steps.label", { plan: s.planTitle, phase: t(`plans.phase.${s.phase}`), step: s.text })}
-                </Anchor>
-                <ActionIcon
-                  size="sm"
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t("knowledge.steps.unlinkNamed", { step: s.text })}
-                  onClick={() => unlink.mutate({ article, step: s.id }, { onError: fail })}
-                >
-                  <IconLinkOff size={14} aria-hidden />
-                </ActionIcon>
-              </Group>
-            ))}
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t("knowledge.steps.none")}
-          </Text>
-        )}
-        <LinkStepForm article={article} linked={new Set((steps.data ?? []).map((s) => s.id))} />
-      </Stack>
-    </Paper>
+    <LinkPanel title={t("knowledge.steps.title")} rows={rows} error={steps.error} none={t("knowledge.steps.none")}>
+      <LinkStepForm article={article} linked={new Set((steps.data ?? []).map((s) => s.id))} />
+    </LinkPanel>
   );
 }
 
+/** A plan, then one of its steps not linked yet. */
 function LinkStepForm({ article, linked }: { article: ArticleId; linked: Set<PlanStepId> }) {
   const { t } = useTranslation();
   const plans = usePlans();
   const [plan, setPlan] = useState<PlanId | null>(null);
-  const [step, setStep] = useState<PlanStepId | null>(null);
-  const link = useLinkStep();
-  const fail = useFail();
   return (
     <Stack gap={4}>
       <Select
@@ -93,65 +63,46 @@ function LinkStepForm({ article, linked }: { article: ArticleId; linked: Set<Pla
         searchable
         data={(plans.data ?? []).map((p) => ({ value: p.id, label: p.title }))}
         value={plan}
-        onChange={(value) => {
-          setPlan(value);
-          setStep(null);
-        }}
+        onChange={setPlan}
         nothingFoundMessage={t("knowledge.list.noMatch")}
       />
-      {plan ? <StepSelect plan={plan} linked={linked} value={step} onChange={setStep} /> : null}
-      <Group justify="flex-end">
-        <Button
-          size="xs"
-          variant="default"
-          disabled={step === null}
-          loading={link.isPending}
-          onClick={() =>
-            step &&
-            link.mutate(
-              { article, step },
-              {
-                onSuccess: () => {
-                  setStep(null);
-                  notifications.show({ message: t("knowledge.steps.linked") });
-                },
-                onError: fail,
-              },
-            )
-          }
-        >
-          {t("knowledge.steps.link")}
-        </Button>
-      </Group>
+      {/* Keyed by plan: another plan starts with no step chosen. */}
+      {plan ? <LinkStep key={plan} article={article} plan={plan} linked={linked} /> : null}
     </Stack>
   );
 }
 
-function StepSelect({
-  plan,
-  linked,
-  value,
-  onChange,
-}: {
-  plan: PlanId;
-  linked: Set<PlanStepId>;
-  value: PlanStepId | null;
-  onChange: (step: PlanStepId | null) => void;
-}) {
+function LinkStep({ article, plan, linked }: { article: ArticleId; plan: PlanId; linked: Set<PlanStepId> }) {
   const { t } = useTranslation();
   const detail = usePlan(plan);
+  const [step, setStep] = useState<PlanStepId | null>(null);
+  const link = useLinkStep();
+  const fail = useFail();
   const data = (detail.data?.content.steps ?? [])
     .filter((s) => !linked.has(s.id))
     .map((s) => ({ value: s.id, label: `${t(`plans.phase.${s.phase}`)} · ${s.text}` }));
   return (
-    <Select
+    <PickToLink
       label={t("knowledge.steps.step")}
-      searchable
       data={data}
-      value={value}
-      onChange={onChange}
+      value={step}
+      onChange={setStep}
       error={detail.isError ? describeError(t, detail.error) : undefined}
       nothingFoundMessage={t("plans.step.none")}
+      button={t("knowledge.steps.link")}
+      pending={link.isPending}
+      onLink={(chosen) =>
+        link.mutate(
+          { article, step: chosen },
+          {
+            onSuccess: () => {
+              setStep(null);
+              notifications.show({ message: t("knowledge.steps.linked") });
+            },
+            onError: fail,
+          },
+        )
+      }
     />
   );
 }
@@ -166,64 +117,30 @@ export function LinkedCourses({ article }: { article: ArticleId }) {
   const [course, setCourse] = useState<CourseId | null>(null);
   const fail = useFail();
   const linkedIds = new Set((linked.data ?? []).map((c) => c.id));
+  const rows = linked.data?.map((c) => ({
+    key: c.id,
+    to: "/training/courses",
+    label: c.title,
+    unlinkLabel: t("knowledge.courses.unlinkNamed", { course: c.title }),
+    onUnlink: () => unlink.mutate({ article, course: c.id }, { onError: fail }),
+  }));
   return (
-    <Paper component="section" withBorder radius="md" p="md" aria-label={t("knowledge.courses.title")}>
-      <Stack gap="xs">
-        <Title order={2} size="h5">
-          {t("knowledge.courses.title")}
-        </Title>
-        {linked.isError ? (
-          <Text size="sm" c="red">
-            {describeError(t, linked.error)}
-          </Text>
-        ) : linked.data && linked.data.length > 0 ? (
-          <Stack gap={4} component="ul" style={LIST_STYLE}>
-            {linked.data.map((c) => (
-              <Group key={c.id} component="li" gap="xs" justify="space-between" wrap="nowrap">
-                <Anchor component={Link} to="/training/courses" size="sm">
-                  {c.title}
-                </Anchor>
-                <ActionIcon
-                  size="sm"
-                  variant="subtle"
-                  color="gray"
-                  aria-label={t("knowledge.courses.unlinkNamed", { course: c.title })}
-                  onClick={() => unlink.mutate({ article, course: c.id }, { onError: fail })}
-                >
-                  <IconLinkOff size={14} aria-hidden />
-                </ActionIcon>
-              </Group>
-            ))}
-          </Stack>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t("knowledge.courses.none")}
-          </Text>
-        )}
-        <Group gap="xs" align="flex-end" wrap="nowrap">
-          <Select
-            label={t("knowledge.courses.course")}
-            searchable
-            data={(courses.data ?? []).filter((c) => !linkedIds.has(c.id)).map((c) => ({ value: c.id, label: c.title }))}
-            value={course}
-            onChange={setCourse}
-            nothingFoundMessage={t("knowledge.list.noMatch")}
-            style={{ flex: 1 }}
-          />
-          <Button
-            size="sm"
-            variant="default"
-            disabled={course === null}
-            loading={link.isPending}
-            onClick={() =>
-              course && link.mutate({ article, course }, { onSuccess: () => setCourse(null), onError: fail })
-            }
-          >
-            {t("knowledge.courses.link")}
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <LinkPanel
+      title={t("knowledge.courses.title")}
+      rows={rows}
+      error={linked.error}
+      none={t("knowledge.courses.none")}
+    >
+      <PickToLink
+        label={t("knowledge.courses.course")}
+        data={(courses.data ?? []).filter((c) => !linkedIds.has(c.id)).map((c) => ({ value: c.id, label: c.title }))}
+        value={course}
+        onChange={setCourse}
+        button={t("knowledge.courses.link")}
+        pending={link.isPending}
+        onLink={(chosen) => link.mutate({ article, course: chosen }, { onSuccess: () => setCourse(null), onError: fail })}
+      />
+    </LinkPanel>
   );
 }
 
