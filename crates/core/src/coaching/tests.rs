@@ -77,7 +77,7 @@ fn a_follow_up_stays_due_until_the_next_conversation() {
     );
     let notes = for_agent(store.conn(), &ann, day("2026-03-02")).unwrap();
     assert!(notes[0].follow_up_due);
-    assert_eq!(notes[0].actions[0].overdue, true);
+    assert!(notes[0].actions[0].overdue);
 
     // The action is ticked, then the follow-up is held: nothing is due any more.
     let action = notes[0].actions[0].id.clone();

@@ -2,14 +2,15 @@
 //! end, with an action or two (one done, one open) and a follow-up — some already due, so
 //! the roster's reminder shows — in the demo's language, through the app's own write path.
 
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand::Rng;
 
 use crate::Result;
 use crate::coaching::{self, ActionInput, CoachingKind, NoteInput};
 use crate::ids::AgentId;
 use crate::settings::Language;
 use crate::store::WriteTx;
+
+use super::parts::{book_in, part_rng};
 
 struct Book {
     author: &'static str,
@@ -75,12 +76,8 @@ pub(super) fn write(
     today: chrono::NaiveDate,
     agents: &[AgentId],
 ) -> Result<()> {
-    let book = match language {
-        Language::En => &EN,
-        Language::ZhHans => &HANS,
-        Language::ZhHant => &HANT,
-    };
-    let mut rng = StdRng::seed_from_u64(seed ^ 0x636f_6163_6800_0000);
+    let book = book_in(language, [&EN, &HANS, &HANT]);
+    let mut rng = part_rng(seed, 0x636f_6163_6800_0000);
     // Notes cannot be dated after this computer's today (a demo may end later).
     let today = today.min(crate::settings::today(tx.conn(), tx.now())?);
     for agent in agents.iter().step_by(3) {

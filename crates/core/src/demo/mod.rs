@@ -29,6 +29,7 @@ mod coaching;
 mod knowledge;
 mod qa;
 mod names;
+mod parts;
 mod plan;
 mod text;
 mod timing;

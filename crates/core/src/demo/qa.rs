@@ -3,14 +3,15 @@
 //! cases scored by a second evaluator so calibration has something to show — through the
 //! same write functions the app uses.
 
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+use rand::Rng;
 
 use crate::Result;
 use crate::ids::{AgentId, CaseId};
 use crate::qa::{self, Criterion, EvaluationInput, Rating, ScorecardInput};
 use crate::settings::Language;
 use crate::store::WriteTx;
+
+use super::parts::{book_in, part_rng};
 
 /// Label, weight, points, critical.
 type Line = (&'static str, u8, u8, bool);
@@ -81,12 +82,8 @@ pub(super) fn write(
     today: chrono::NaiveDate,
     agents: &[AgentId],
 ) -> Result<()> {
-    let book = match language {
-        Language::En => &EN,
-        Language::ZhHans => &HANS,
-        Language::ZhHant => &HANT,
-    };
-    let mut rng = StdRng::seed_from_u64(seed ^ 0x7161_0000_0000_0000);
+    let book = book_in(language, [&EN, &HANS, &HANT]);
+    let mut rng = part_rng(seed, 0x7161_0000_0000_0000);
     let criteria = book
         .criteria
         .iter()

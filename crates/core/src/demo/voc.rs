@@ -8,8 +8,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
+use rand::Rng;
 use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
 
 use crate::ids::{CaseId, CustomerId, JourneyStageId};
 use crate::settings::Language;
@@ -19,6 +19,8 @@ use crate::voc::{
     stages,
 };
 use crate::Result;
+
+use super::parts::{book_in, part_rng};
 
 /// Feedback entries per case (at least [`MIN_FEEDBACK`], at most [`MAX_FEEDBACK`]).
 const CASES_PER_FEEDBACK: u32 = 25;
@@ -42,7 +44,7 @@ const STAGE_WEIGHTS: [[u32; 7]; super::text::CATEGORY_COUNT] = [
 
 /// The stream the voice of the customer draws from.
 pub(super) fn rng(seed: u64) -> StdRng {
-    StdRng::seed_from_u64(seed ^ 0x766f_6963_6500_0000)
+    part_rng(seed, 0x766f_6963_6500_0000)
 }
 
 fn pick<T: Copy>(rng: &mut StdRng, items: &[T]) -> T {
@@ -205,11 +207,7 @@ fn cases_with(conn: &rusqlite::Connection, stage: &JourneyStageId, cause: &str) 
 }
 
 fn book(language: Language) -> &'static Book {
-    match language {
-        Language::En => &EN,
-        Language::ZhHans => &ZH_HANS,
-        Language::ZhHant => &ZH_HANT,
-    }
+    book_in(language, [&EN, &ZH_HANS, &ZH_HANT])
 }
 
 use Department as D;

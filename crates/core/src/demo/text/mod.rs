@@ -93,11 +93,7 @@ pub(super) struct Phrasebook {
 
 /// The phrasebook of `language`.
 pub(super) fn phrasebook(language: Language) -> &'static Phrasebook {
-    match language {
-        Language::En => &en::EN,
-        Language::ZhHans => &zh_hans::ZH_HANS,
-        Language::ZhHant => &zh_hant::ZH_HANT,
-    }
+    super::parts::book_in(language, [&en::EN, &zh_hans::ZH_HANS, &zh_hant::ZH_HANT])
 }
 
 #[cfg(test)]
