@@ -4,8 +4,9 @@
  * scenario 1 the sections of an empty database). On a 20-case demo database (made with
  * frontline-cli before the app starts): the All cases queue, a demo case (tags, SLA
  * badges, a timeline), the customer list and a customer's page, the New customer dialog,
- * the Dashboard's KPI tiles, and the Sync page, which offers to clear the demo data, with
- * its confirmation open.
+ * the Dashboard's KPI tiles, an agent's profile (training, case KPIs, QA trend, coaching)
+ * and the QA scorecards, and the Sync page, which offers to clear the demo data, with its
+ * confirmation open.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -80,6 +81,18 @@ scenario(
       timeoutMsg: "Expected the dashboard to show its KPI tiles",
     });
     await checkAccessibility(s, "Dashboard, demo data, last 30 days");
+
+    await openSection(browser, "Training");
+    const agent = await openFirstLink(browser, await getByRole(browser, "table", { name: "Agents" }), "the agent list");
+    await getByRole(browser, "heading", { name: agent });
+    await getByRole(browser, "table", { name: `${agent}'s QA evaluations` });
+    await getByRole(browser, "heading", { name: "Coaching" });
+    await checkAccessibility(s, "Agent profile, a demo agent");
+
+    await openSection(browser, "Training");
+    await clickWhenUncovered(browser, await getByRole(browser, "link", { name: "QA" }), "the QA tab");
+    await getByRole(browser, "table", { name: "QA scorecards" });
+    await checkAccessibility(s, "QA scorecards");
 
     await openSection(browser, "Sync");
     await getByRole(browser, "button", { name: "Clear demo data" });

@@ -33,6 +33,7 @@ mod parts;
 mod plan;
 mod text;
 mod timing;
+mod training;
 mod voc;
 
 use std::ops::ControlFlow;
@@ -175,6 +176,7 @@ pub fn generate(
         knowledge::write(tx, opts.language, opts.end.with_timezone(&tz).date_naive(), &recent)?;
         qa::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
         coaching::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
+        training::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
         remember_rows(tx.conn(), &before)?;
         Ok(DemoSummary {
             cases: total,
@@ -223,6 +225,12 @@ const DEMO_TABLES: &[Table] = &[
     Table::QaEvaluations,
     Table::CoachingNotes,
     Table::CoachingActions,
+    Table::Courses,
+    Table::TrainingRecords,
+    Table::TrainingRequirements,
+    Table::TrainingExemptions,
+    Table::TrainingSessions,
+    Table::TrainingEnrolments,
 ];
 
 /// The highest rowid of each demo table before a run.

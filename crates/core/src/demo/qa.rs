@@ -1,5 +1,6 @@
 //! The demo's QA: one phone-call scorecard in the demo's language, and three evaluations
-//! of every agent over the last two months on cases they resolved, one of each agent's
+//! of every agent over the last two months on cases they resolved (one on a call outside the
+//! cases for an agent who has resolved none yet), one of each agent's
 //! cases scored by a second evaluator so calibration has something to show — through the
 //! same write functions the app uses.
 
@@ -108,6 +109,10 @@ pub(super) fn write(
             )?
             .query_map([agent], |r| r.get(0))?
             .collect::<std::result::Result<_, _>>()?;
+        // An agent with no resolved case yet (a small demo) is still evaluated, on a call
+        // outside the cases, so every profile has a trend.
+        let cases: Vec<Option<CaseId>> =
+            if cases.is_empty() { vec![None] } else { cases.into_iter().map(Some).collect() };
         // Each agent has a level they mostly perform at, so the trends differ.
         let level: f64 = rng.random_range(0.55..0.95);
         for (i, case) in cases.iter().enumerate() {
@@ -135,7 +140,7 @@ pub(super) fn write(
                     &EvaluationInput {
                         version_id: card.version_id.clone(),
                         agent_id: agent.clone(),
-                        case_id: Some(case.clone()),
+                        case_id: case.clone(),
                         evaluator: evaluator.to_owned(),
                         evaluated_on: day.to_string(),
                         ratings,

@@ -517,3 +517,35 @@ fn every_language_has_qa_evaluations_and_coaching_that_clear_away() {
         assert_eq!(count(&store, "SELECT count(*) FROM qa_scorecards"), 0);
     }
 }
+
+#[test]
+fn every_language_has_training_histories_in_every_compliance_state_that_clear_away() {
+    for (language, title) in [(Language::En, "Data protection"), (Language::ZhHans, "数据保护"), (Language::ZhHant, "個人資料保護")] {
+        let (_d, mut store, _) = temp_store();
+        let summary = run(&mut store, &opts(20, language, 7));
+        let courses = crate::training::courses::list(store.conn()).unwrap();
+        assert_eq!(courses.len(), 6);
+        assert!(courses.iter().any(|c| c.title == title), "{language:?}: {courses:?}");
+        let matrix = crate::training::matrix::matrix(store.conn(), None, end().date_naive()).unwrap();
+        assert_eq!(matrix.rows.len() as u32, summary.agents);
+        let t = matrix.totals;
+        // Every state shows: the new hire's courses are due, not yet missing.
+        assert!(t.compliant > t.expiring + t.expired + t.missing, "{t:?}");
+        for (state, n) in [("expiring", t.expiring), ("expired", t.expired), ("due", t.due), ("missing", t.missing)] {
+            assert!(n > 0, "{language:?}: no {state} cell in {t:?}");
+        }
+        assert_eq!(t.exempt, 1);
+        assert_eq!(t.due, 3, "the new hire's three required courses");
+        // Every agent has an employee id, a role and a hire date.
+        assert_eq!(count(&store, "SELECT count(*) FROM agents WHERE employee_id = '' OR role IS NULL OR hired_on IS NULL"), 0);
+        // A past session's attendance wrote records (one absent, one failed), an upcoming one has enrolments.
+        let sessions = crate::training::sessions::list(store.conn(), None).unwrap();
+        assert_eq!(sessions.len(), 2);
+        assert_eq!(count(&store, "SELECT count(*) FROM training_records WHERE session_id IS NOT NULL"), 5);
+        assert!(count(&store, "SELECT count(*) FROM training_enrolments") >= 10);
+        clear(&mut store).unwrap();
+        for table in ["courses", "training_records", "training_requirements", "training_exemptions", "training_sessions", "training_enrolments", "agents"] {
+            assert_eq!(count(&store, &format!("SELECT count(*) FROM {table}")), 0, "{table}");
+        }
+    }
+}
