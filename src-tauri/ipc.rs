@@ -7,6 +7,7 @@
 use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
+use crate::step_watch::RunStepsOverdue;
 use crate::state::DatabaseReady;
 use crate::commands::{
     app, calendars, cases, coaching, customers, demo, export, import, knowledge, knowledge_files, kpi, people, plans, qa, report, settings,
@@ -165,6 +166,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         plans::plan_step_update,
         plans::plan_step_remove,
         plans::plan_step_move,
+        plans::plan_step_place,
         plans::plan_publish,
         plans::plan_run_start,
         plans::plan_run_active,
@@ -185,6 +187,16 @@ pub fn builder() -> Builder<tauri::Wry> {
         plans::plan_run_create_case,
         plans::plan_runs_of_case,
         plans::plan_version_diff,
+        plans::plan_run_review,
+        plans::plan_run_hot_wash_save,
+        plans::plan_run_review_save,
+        plans::plan_action_item_add,
+        plans::plan_action_item_update,
+        plans::plan_action_item_remove,
+        plans::plan_action_item_set_done,
+        plans::plan_open_action_items,
+        plans::plan_starter_list,
+        plans::plan_starter_copy,
         knowledge::kb_article_find,
         knowledge::kb_tag_list,
         knowledge::kb_article_get,
@@ -226,7 +238,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         knowledge_files::kb_markdown_export,
         knowledge_files::kb_markdown_cancel,
     ])
-    .events(collect_events![SlaBreached, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
+    .events(collect_events![SlaBreached, RunStepsOverdue, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
     // What the store accepts, so the UI's pickers and lists offer exactly that.
     .constant("LIMITS", frontline_core::limits::LIMITS)
     // The placeholders a communication template may use, so the form lists them.

@@ -18,6 +18,7 @@ pub mod error;
 pub mod ipc;
 mod memory;
 mod state;
+mod step_watch;
 mod sync_worker;
 
 use tauri::Manager;
@@ -55,6 +56,7 @@ pub fn run() {
             app.manage(state::AppState::new(started));
             state::AppState::open(app.handle());
             breach_watch::start(app.handle().clone());
+            step_watch::start(app.handle().clone());
             sync_worker::start(app.handle().clone());
             memory::start_trimming();
             Ok(())

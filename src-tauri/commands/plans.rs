@@ -3,13 +3,15 @@
 
 use frontline_core::cases::{self, CaseDetail, NewCase};
 use frontline_core::ids::{
-    CaseId, CommsTemplateId, PlanContactId, PlanId, PlanRunId, PlanStepId, PlanVersionId, RunEventId,
+    CaseId, CommsTemplateId, PlanContactId, PlanId, PlanRunId, PlanStepId, PlanVersionId, RunActionItemId, RunEventId,
 };
 use frontline_core::plans::{
-    FillInput, FilledTemplate, PlanContactInput, PlanDetail, PlanDiff, PlanInput, PlanReminder, PlanSummary, RunAction,
-    RunCase, RunInput, RunSummary, RunView, StepInput, TemplateInput, contacts, diff, overview, plans, reminders,
-    run_cases, runs, templates, versions,
+    ActionItemInput, FillInput, FilledTemplate, OpenActionItem, PlanContactInput, PlanDetail, PlanDiff, PlanInput,
+    PlanReminder, PlanSummary, ReviewInput, RunAction, RunCase, RunInput, RunReview, RunSummary, RunView, StarterKey,
+    StarterSummary, StepInput, TemplateInput, contacts, diff, overview, plans, reminders, review, run_cases, runs,
+    starters, templates, versions,
 };
+use frontline_core::settings::Language;
 use tauri::State;
 
 use crate::error::IpcError;
@@ -69,6 +71,13 @@ pub async fn plan_step_remove(state: State<'_, AppState>, id: PlanStepId) -> Res
 #[specta::specta]
 pub async fn plan_step_move(state: State<'_, AppState>, id: PlanStepId, up: bool) -> Result<(), IpcError> {
     state.write(|tx| plans::move_step(tx, &id, up))
+}
+
+/// Puts a step at a place within its phase (where it was dropped).
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_step_place(state: State<'_, AppState>, id: PlanStepId, index: u32) -> Result<(), IpcError> {
+    state.write(|tx| plans::place_step(tx, &id, index))
 }
 
 /// Publishes the plan as it is now.
@@ -243,4 +252,97 @@ pub async fn plan_version_diff(
     newer: PlanVersionId,
 ) -> Result<PlanDiff, IpcError> {
     state.read(|s| diff::between(s.conn(), &older, &newer))
+}
+
+/// A run's hot-wash, after-action review and action items.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_review(state: State<'_, AppState>, run: PlanRunId) -> Result<RunReview, IpcError> {
+    state.read(|s| review::get(s.conn(), &run, frontline_core::settings::today(s.conn(), s.now())?))
+}
+
+/// Saves the hot-wash of a closed run.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_hot_wash_save(state: State<'_, AppState>, run: PlanRunId, text: String) -> Result<(), IpcError> {
+    state.write(|tx| review::save_hot_wash(tx, &run, &text))
+}
+
+/// Saves what went well and what went wrong in a closed run.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_review_save(
+    state: State<'_, AppState>,
+    run: PlanRunId,
+    input: ReviewInput,
+) -> Result<(), IpcError> {
+    state.write(|tx| review::save_review(tx, &run, &input))
+}
+
+/// Adds an action item to a closed run's review.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_action_item_add(
+    state: State<'_, AppState>,
+    run: PlanRunId,
+    input: ActionItemInput,
+) -> Result<RunActionItemId, IpcError> {
+    state.write(|tx| review::add_item(tx, &run, &input))
+}
+
+/// Replaces an action item's text, owner and due day.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_action_item_update(
+    state: State<'_, AppState>,
+    id: RunActionItemId,
+    input: ActionItemInput,
+) -> Result<(), IpcError> {
+    state.write(|tx| review::update_item(tx, &id, &input))
+}
+
+/// Removes an action item.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_action_item_remove(state: State<'_, AppState>, id: RunActionItemId) -> Result<(), IpcError> {
+    state.write(|tx| review::remove_item(tx, &id))
+}
+
+/// Ticks an action item done today, or open again.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_action_item_set_done(
+    state: State<'_, AppState>,
+    id: RunActionItemId,
+    done: bool,
+) -> Result<(), IpcError> {
+    state.write(|tx| review::set_item_done(tx, &id, done))
+}
+
+/// The open action items of a plan's runs, the earliest due first.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_open_action_items(state: State<'_, AppState>, plan: PlanId) -> Result<Vec<OpenActionItem>, IpcError> {
+    state.read(|s| review::open_items(s.conn(), &plan, frontline_core::settings::today(s.conn(), s.now())?))
+}
+
+/// The example plans, in a language.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_starter_list(
+    state: State<'_, AppState>,
+    language: Language,
+) -> Result<Vec<StarterSummary>, IpcError> {
+    state.read(|_| starters::list(language))
+}
+
+/// Copies an example plan, in a language, into a new draft plan.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_starter_copy(
+    state: State<'_, AppState>,
+    key: StarterKey,
+    language: Language,
+) -> Result<PlanId, IpcError> {
+    state.write(|tx| starters::copy(tx, key, language))
 }

@@ -34,6 +34,8 @@ import { SessionsPage } from "./training/SessionsPage";
 import { TrainingPage } from "./training/TrainingPage";
 import { FeedbackPage } from "./voc/FeedbackPage";
 import { HandoverPrintPage } from "./voc/HandoverPrintPage";
+import { PlanPrintPage } from "./plans/print/PlanPrintPage";
+import { RunPrintPage } from "./plans/print/RunPrintPage";
 import { InsightDetailPage } from "./voc/InsightDetailPage";
 import { InsightsPage } from "./voc/InsightsPage";
 import { PainPointsPage } from "./voc/PainPointsPage";
@@ -104,4 +106,7 @@ export const routes: RouteObject[] = [
   },
   // An insight's hand-over as one printable page, without the window's frame.
   { path: "/print/insights/:id", element: <HandoverPrintPage /> },
+  // A plan, and a run's report, as printable pages (the paper fallback when systems are down).
+  { path: "/print/plans/:id", element: <PlanPrintPage /> },
+  { path: "/print/runs/:id", element: <RunPrintPage /> },
 ];

@@ -47,6 +47,10 @@ pub enum ValidationRule {
     NotPublished,
     /// Recording an action on a run that was closed.
     RunClosed,
+    /// A hot-wash or an after-action review for a run that is still active.
+    RunNotClosed,
+    /// An action item due before the run it came from started.
+    BeforeRunStart,
     /// More agents than a training session has places for (`limit`: its capacity).
     OverCapacity,
     /// An agent who has left, picked for new work (an enrolment, an assignment, a record).
@@ -267,6 +271,8 @@ impl ValidationRule {
             (ValidationRule::NoSteps, _) => "the plan has no steps".into(),
             (ValidationRule::NotPublished, _) => "the plan has no published version".into(),
             (ValidationRule::RunClosed, _) => "the run is closed".into(),
+            (ValidationRule::RunNotClosed, _) => "the run is still active".into(),
+            (ValidationRule::BeforeRunStart, _) => "before the run started".into(),
             (ValidationRule::OverCapacity, Some(l)) => format!("more than the {l} places available"),
             (ValidationRule::OverCapacity, None) => "more than the places available".into(),
             (ValidationRule::BeforeConversation, _) => "before the coaching conversation".into(),

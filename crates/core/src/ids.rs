@@ -139,6 +139,10 @@ id_type!(
     /// Id of one recorded action of a run (a tick, a skip, a note, a log entry, the close).
     RunEventId
 );
+id_type!(
+    /// Id of an action item of a run's after-action review.
+    RunActionItemId
+);
 
 id_type!(
     /// Id of a category of the knowledge base.

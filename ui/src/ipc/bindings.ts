@@ -352,6 +352,8 @@ export const commands = {
 	planStepRemove: (id: PlanStepId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_step_remove", { id })),
 	/**  Moves a step one place up or down within its phase. */
 	planStepMove: (id: PlanStepId, up: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("plan_step_move", { id, up })),
+	/**  Puts a step at a place within its phase (where it was dropped). */
+	planStepPlace: (id: PlanStepId, index: number) => typedError<null, IpcError>(__TAURI_INVOKE("plan_step_place", { id, index })),
 	/**  Publishes the plan as it is now. */
 	planPublish: (id: PlanId) => typedError<PlanVersionId, IpcError>(__TAURI_INVOKE("plan_publish", { id })),
 	/**  Starts a run of a plan's latest published version. */
@@ -392,6 +394,26 @@ export const commands = {
 	planRunsOfCase: (caseId: CaseId) => typedError<RunSummary[], IpcError>(__TAURI_INVOKE("plan_runs_of_case", { caseId })),
 	/**  What changed from one published version of a plan to another. */
 	planVersionDiff: (older: PlanVersionId, newer: PlanVersionId) => typedError<PlanDiff, IpcError>(__TAURI_INVOKE("plan_version_diff", { older, newer })),
+	/**  A run's hot-wash, after-action review and action items. */
+	planRunReview: (run: PlanRunId) => typedError<RunReview, IpcError>(__TAURI_INVOKE("plan_run_review", { run })),
+	/**  Saves the hot-wash of a closed run. */
+	planRunHotWashSave: (run: PlanRunId, text: string) => typedError<null, IpcError>(__TAURI_INVOKE("plan_run_hot_wash_save", { run, text })),
+	/**  Saves what went well and what went wrong in a closed run. */
+	planRunReviewSave: (run: PlanRunId, input: ReviewInput) => typedError<null, IpcError>(__TAURI_INVOKE("plan_run_review_save", { run, input })),
+	/**  Adds an action item to a closed run's review. */
+	planActionItemAdd: (run: PlanRunId, input: ActionItemInput) => typedError<RunActionItemId, IpcError>(__TAURI_INVOKE("plan_action_item_add", { run, input })),
+	/**  Replaces an action item's text, owner and due day. */
+	planActionItemUpdate: (id: RunActionItemId, input: ActionItemInput) => typedError<null, IpcError>(__TAURI_INVOKE("plan_action_item_update", { id, input })),
+	/**  Removes an action item. */
+	planActionItemRemove: (id: RunActionItemId) => typedError<null, IpcError>(__TAURI_INVOKE("plan_action_item_remove", { id })),
+	/**  Ticks an action item done today, or open again. */
+	planActionItemSetDone: (id: RunActionItemId, done: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("plan_action_item_set_done", { id, done })),
+	/**  The open action items of a plan's runs, the earliest due first. */
+	planOpenActionItems: (plan: PlanId) => typedError<OpenActionItem[], IpcError>(__TAURI_INVOKE("plan_open_action_items", { plan })),
+	/**  The example plans, in a language. */
+	planStarterList: (language: Language) => typedError<StarterSummary[], IpcError>(__TAURI_INVOKE("plan_starter_list", { language })),
+	/**  Copies an example plan, in a language, into a new draft plan. */
+	planStarterCopy: (key: StarterKey, language: Language) => typedError<PlanId, IpcError>(__TAURI_INVOKE("plan_starter_copy", { key, language })),
 	/**  The articles a search and filters find, with snippets. */
 	kbArticleFind: (query: ArticleQuery) => typedError<ArticleHit[], IpcError>(__TAURI_INVOKE("kb_article_find", { query })),
 	/**  Every tag in use on an article. */
@@ -493,6 +515,7 @@ export const commands = {
 export const events = {
 	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
 	databaseReady: makeEvent<DatabaseReady, DatabaseReady>("database-ready"),
+	runStepsOverdue: makeEvent<RunStepsOverdue, RunStepsOverdue>("run-steps-overdue"),
 	slaBreached: makeEvent<SlaBreached, SlaBreached>("sla-breached"),
 	syncFinished: makeEvent<SyncFinished, SyncFinished>("sync-finished"),
 	syncProgress: makeEvent<SyncProgress, SyncProgress>("sync-progress"),
@@ -521,6 +544,34 @@ export type ActionInput = {
 	/**  What the agent agreed to do. */
 	text: string,
 	/**  By when (YYYY-MM-DD), on or after the conversation. */
+	dueOn: string,
+};
+
+/**  An action item of a run's review. */
+export type ActionItem = {
+	/**  Id. */
+	id: RunActionItemId,
+	/**  The run it came from. */
+	runId: PlanRunId,
+	/**  What is to be done. */
+	text: string,
+	/**  Who does it. */
+	owner: string,
+	/**  By when. */
+	dueOn: string,
+	/**  When it was done; `None` while open. */
+	doneOn: string | null,
+	/**  Open and past its due day. */
+	overdue: boolean,
+};
+
+/**  What the action-item form sends. */
+export type ActionItemInput = {
+	/**  What is to be done. */
+	text: string,
+	/**  Who does it. */
+	owner: string,
+	/**  By when (YYYY-MM-DD), on or after the day the run started. */
 	dueOn: string,
 };
 
@@ -2970,6 +3021,16 @@ export type Nps = {
 	detractors: number,
 };
 
+/**  An open action item of one of a plan's runs, for the plan's page. */
+export type OpenActionItem = {
+	/**  The item. */
+	item: ActionItem,
+	/**  The kind of run it came from. */
+	runKind: RunKind,
+	/**  When that run started. */
+	runStartedAt: string,
+};
+
 /**  One opening interval of a day. */
 export type OpeningInterval = {
 	/**  Start, `HH:MM` (24 h). */
@@ -3004,6 +3065,22 @@ export type OutstandingAck = {
 	roleId: RoleId,
 	/**  When their role was asked (RFC 3339). */
 	askedAt: string,
+};
+
+/**  A required step that just passed its target. */
+export type OverdueStep = {
+	/**  The run. */
+	runId: PlanRunId,
+	/**  Incident, drill or tabletop. */
+	runKind: RunKind,
+	/**  The plan's title in the run's version. */
+	title: string,
+	/**  The step. */
+	stepId: PlanStepId,
+	/**  Its text. */
+	stepText: string,
+	/**  Its target. */
+	dueAt: string,
 };
 
 /**  The pain-point view of a period. */
@@ -3587,6 +3664,14 @@ export type ReviewDue = {
 	daysOverdue: number,
 };
 
+/**  What the after-action review form sends. */
+export type ReviewInput = {
+	/**  What went well. */
+	wentWell: string,
+	/**  What went wrong (this or what went well must say something). */
+	wentWrong: string,
+};
+
 /**  The reminders of one day. */
 export type ReviewReminders = {
 	/**  The articles due, the longest overdue first (at most [`MAX_DUE`]). */
@@ -3736,6 +3821,9 @@ text: string } |
 /**  The run is over. */
 { kind: "close" };
 
+/**  Id of an action item of a run's after-action review. */
+export type RunActionItemId = string;
+
 /**  A case linked to a run, for the run page. */
 export type RunCase = {
 	/**  Id. */
@@ -3800,6 +3888,18 @@ export type RunKind =
 /**  A tabletop exercise: the plan talked through. */
 "tabletop";
 
+/**  A run's hot-wash and after-action review ('' where nothing was written yet). */
+export type RunReview = {
+	/**  The notes taken right after the run. */
+	hotWash: string,
+	/**  What went well. */
+	wentWell: string,
+	/**  What went wrong. */
+	wentWrong: string,
+	/**  The action items, by due day. */
+	items: ActionItem[],
+};
+
 /**  A run's score. */
 export type RunScore = {
 	/**  Required steps. */
@@ -3810,6 +3910,12 @@ export type RunScore = {
 	percent: number,
 	/**  Each phase that has steps, in order. */
 	phases: PhaseTime[],
+};
+
+/**  Required steps of active runs that just passed their target. */
+export type RunStepsOverdue = {
+	/**  The steps (at most 200). */
+	steps: OverdueStep[],
 };
 
 /**  A run, for lists. */
@@ -4171,6 +4277,27 @@ export type SlaStatus =
 /**  No target. */
 "not_applicable";
 
+/**  One of the example plans. */
+export type StarterKey = 
+/**  Telephony or the helpdesk down. */
+"system_outage" | 
+/**  Far more contacts than forecast. */
+"volume_surge" | 
+/**  A complaint spreading in public. */
+"pr_crisis";
+
+/**  An example plan, for the "Start from an example" list. */
+export type StarterSummary = {
+	/**  Which example. */
+	key: StarterKey,
+	/**  Its title in the language asked for. */
+	title: string,
+	/**  Its trigger criteria, as a description. */
+	triggers: string,
+	/**  How many steps it has. */
+	steps: number,
+};
+
 /**  How many cells are in each state. */
 export type StateCounts = {
 	/**  Compliant. */
@@ -4473,6 +4600,10 @@ export type ValidationRule =
 "not_published" | 
 /**  Recording an action on a run that was closed. */
 "run_closed" | 
+/**  A hot-wash or an after-action review for a run that is still active. */
+"run_not_closed" | 
+/**  An action item due before the run it came from started. */
+"before_run_start" | 
 /**  More agents than a training session has places for (`limit`: its capacity). */
 "over_capacity" | 
 /**  An agent who has left, picked for new work (an enrolment, an assignment, a record). */

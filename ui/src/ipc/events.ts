@@ -1,15 +1,18 @@
 /**
  * Events Rust pushes to the window, and the desktop notifications they may raise.
  * `slaBreached` comes from the background breach watcher once a minute at most; every
- * cached case view is refreshed when it arrives. `databaseReady` comes once, when a
+ * cached case view is refreshed when it arrives. `runStepsOverdue` comes from the step
+ * watcher the same way when required steps of active runs pass their target; the plans'
+ * cached views are refreshed. `databaseReady` comes once, when a
  * database that was busy at start-up opens. The sync events are followed in `sync.ts`.
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { isPermissionGranted, requestPermission, sendNotification } from "@tauri-apps/plugin-notification";
 import { useEffect, useRef } from "react";
 
-import { events, type Breach } from "./bindings";
+import { events, type Breach, type OverdueStep } from "./bindings";
 import { invalidateCases } from "./cases";
+import { planKeys } from "./plans";
 
 /**
  * Listens to one Tauri event while the component is mounted. Outside the Tauri window
@@ -47,6 +50,14 @@ export function useSlaBreaches(onBreach: (cases: Breach[]) => void): void {
   useTauriEvent(events.slaBreached.listen, (payload) => {
     void invalidateCases(client);
     onBreach(payload.cases);
+  });
+}
+
+export function useRunStepsOverdue(onOverdue: (steps: OverdueStep[]) => void): void {
+  const client = useQueryClient();
+  useTauriEvent(events.runStepsOverdue.listen, (payload) => {
+    void client.invalidateQueries({ queryKey: planKeys.all });
+    onOverdue(payload.steps);
   });
 }
 

@@ -7,10 +7,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import {
   commands,
+  type ActionItemInput,
   type CaseDetail,
   type CaseId,
   type CommsTemplateId,
   type FillInput,
+  type Language,
   type NewCase,
   type PlanContactId,
   type PlanContactInput,
@@ -19,8 +21,11 @@ import {
   type PlanRunId,
   type PlanStepId,
   type PlanVersionId,
+  type ReviewInput,
   type RunAction,
+  type RunActionItemId,
   type RunInput,
+  type StarterKey,
   type StepInput,
   type TemplateInput,
 } from "./bindings";
@@ -37,6 +42,9 @@ export const planKeys = {
   runCases: (id: PlanRunId) => ["plans", "run", id, "cases"] as const,
   caseRuns: (id: CaseId) => ["plans", "case", id, "runs"] as const,
   diff: (older: PlanVersionId, newer: PlanVersionId) => ["plans", "diff", older, newer] as const,
+  review: (id: PlanRunId) => ["plans", "run", id, "review"] as const,
+  openActionItems: (id: PlanId) => ["plans", "plan", id, "actionItems"] as const,
+  starters: (language: Language) => ["plans", "starters", language] as const,
 };
 
 export function usePlans() {
@@ -104,6 +112,11 @@ export function useRemoveStep() {
 
 export function useMoveStep() {
   return usePlansMutation(async ({ id, up }: { id: PlanStepId; up: boolean }) => unwrap(await commands.planStepMove(id, up)));
+}
+
+/** Puts a step at place `index` of its phase (where it was dropped). */
+export function usePlaceStep() {
+  return usePlansMutation(async ({ id, index }: { id: PlanStepId; index: number }) => unwrap(await commands.planStepPlace(id, index)));
 }
 
 export function usePublishPlan() {
@@ -193,4 +206,58 @@ export function usePlanVersionDiff(older: PlanVersionId | null, newer: PlanVersi
     staleTime: Infinity,
     queryFn: async () => unwrap(await commands.planVersionDiff(older ?? "", newer ?? "")),
   });
+}
+
+/** A run's hot-wash, after-action review and action items (overdue as of today). */
+export function useRunReview(run: PlanRunId) {
+  return useQuery({ queryKey: planKeys.review(run), queryFn: async () => unwrap(await commands.planRunReview(run)) });
+}
+
+/** The open action items of a plan's runs, the earliest due first. */
+export function useOpenActionItems(plan: PlanId) {
+  return useQuery({
+    queryKey: planKeys.openActionItems(plan),
+    queryFn: async () => unwrap(await commands.planOpenActionItems(plan)),
+  });
+}
+
+export function useSaveHotWash(run: PlanRunId) {
+  return usePlansMutation(async (text: string) => unwrap(await commands.planRunHotWashSave(run, text)));
+}
+
+export function useSaveReview(run: PlanRunId) {
+  return usePlansMutation(async (input: ReviewInput) => unwrap(await commands.planRunReviewSave(run, input)));
+}
+
+/** Adds an action item to run `run`'s review (`id` null) or replaces an item's fields. */
+export function useSaveActionItem(run: PlanRunId, id: RunActionItemId | null) {
+  return usePlansMutation(async (input: ActionItemInput) =>
+    id ? unwrap(await commands.planActionItemUpdate(id, input)) : (unwrap(await commands.planActionItemAdd(run, input)), null),
+  );
+}
+
+export function useRemoveActionItem() {
+  return usePlansMutation(async (id: RunActionItemId) => unwrap(await commands.planActionItemRemove(id)));
+}
+
+export function useSetActionItemDone() {
+  return usePlansMutation(async ({ id, done }: { id: RunActionItemId; done: boolean }) =>
+    unwrap(await commands.planActionItemSetDone(id, done)),
+  );
+}
+
+/** The example plans in `language` (compiled into the app: they never change). */
+export function useStarters(language: Language) {
+  return useQuery({
+    queryKey: planKeys.starters(language),
+    staleTime: Infinity,
+    queryFn: async () => unwrap(await commands.planStarterList(language)),
+  });
+}
+
+/** Copies an example plan into a new draft plan; returns its id. */
+export function useCopyStarter() {
+  return usePlansMutation(async ({ key, language }: { key: StarterKey; language: Language }) =>
+    unwrap(await commands.planStarterCopy(key, language)),
+  );
 }

@@ -1,6 +1,6 @@
-/** Every plan with its scenario, severity, status and last drill; create a plan. */
+/** Every plan with its scenario, severity, status and last drill; create a plan, or start from an example. */
 import { Anchor, Button, Group, Stack, Table, Text } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { IconCopy, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -10,12 +10,13 @@ import { describeError } from "../ipc/errors";
 import { usePlans } from "../ipc/queries";
 import { SeverityBadge, StatusBadge } from "./Badges";
 import { PlanDialog } from "./PlanDialog";
+import { StarterDialog } from "./StarterDialog";
 
 export function PlanListPage() {
   const { t, i18n } = useTranslation();
   const plans = usePlans();
   const navigate = useNavigate();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<"blank" | "example" | null>(null);
 
   return (
     <Stack gap="sm">
@@ -23,9 +24,14 @@ export function PlanListPage() {
         <Text size="sm" c="dimmed" aria-live="polite">
           {plans.isError ? describeError(t, plans.error) : t("plans.list.count", { count: plans.data?.length ?? 0 })}
         </Text>
-        <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setCreating(true)}>
-          {t("plans.list.new")}
-        </Button>
+        <Group gap="xs">
+          <Button size="xs" variant="default" leftSection={<IconCopy size={14} aria-hidden />} onClick={() => setCreating("example")}>
+            {t("plans.starter.open")}
+          </Button>
+          <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setCreating("blank")}>
+            {t("plans.list.new")}
+          </Button>
+        </Group>
       </Group>
       {plans.data && plans.data.length > 0 ? (
         <Table.ScrollContainer minWidth={720}>
@@ -65,8 +71,11 @@ export function PlanListPage() {
       ) : plans.data ? (
         <Text c="dimmed">{t("plans.list.empty")}</Text>
       ) : null}
-      {creating ? (
-        <PlanDialog opened onClose={() => setCreating(false)} onSaved={(id) => void navigate(`/plans/${id}`)} />
+      {creating === "blank" ? (
+        <PlanDialog opened onClose={() => setCreating(null)} onSaved={(id) => void navigate(`/plans/${id}`)} />
+      ) : null}
+      {creating === "example" ? (
+        <StarterDialog onClose={() => setCreating(null)} onCopied={(id) => void navigate(`/plans/${id}`)} />
       ) : null}
     </Stack>
   );

@@ -1,9 +1,9 @@
 /**
- * A plan: its fields, its four phases of steps (the draft), publish, start a run, and its
- * versions and runs.
+ * A plan: its fields, its four phases of steps (the draft), publish, start a run, its
+ * versions and runs, and the action items its runs left open.
  */
 import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
-import { IconPencil, IconPlayerPlay, IconUpload } from "@tabler/icons-react";
+import { IconPencil, IconPlayerPlay, IconPrinter, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
@@ -17,6 +17,7 @@ import { ContactDialog } from "./ContactDialog";
 import { PHASES } from "./model";
 import { useStepArticles } from "../knowledge/WorkLinks";
 import { PhaseSteps } from "./PhaseSteps";
+import { PlanActionItems } from "./PlanActionItems";
 import { PlanContacts } from "./PlanContacts";
 import { PlanDialog } from "./PlanDialog";
 import { PlanTemplates } from "./PlanTemplates";
@@ -73,6 +74,9 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           </Group>
         </Stack>
         <Group gap="xs">
+          <Button size="xs" variant="default" component={Link} to={`/print/plans/${plan.id}`} leftSection={<IconPrinter size={14} aria-hidden />}>
+            {t("plans.print.printPlan")}
+          </Button>
           <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing({ kind: "plan" })}>
             {t("plans.plan.edit")}
           </Button>
@@ -106,6 +110,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           {t("plans.plan.unpublishedHint")}
         </Text>
       ) : null}
+      <PlanActionItems plan={plan.id} />
       <Stack gap={2}>
         <Text size="sm">{t("plans.plan.owner", { owner: f.owner || t("common.none") })}</Text>
         <Text size="sm">{t("plans.plan.intervals", { review: f.reviewDays, drill: f.drillDays })}</Text>

@@ -12,7 +12,7 @@ import type { LogEntry, RunView } from "../ipc/bindings";
 import { describeError, ipcErrorMessage, ipcErrorOf } from "../ipc/errors";
 import { useRecordRun } from "../ipc/queries";
 
-function entryText(t: TFunction, e: LogEntry): string {
+export function entryText(t: TFunction, e: LogEntry): string {
   if (e.kind === "log") return e.text;
   const step = e.stepText ?? t("plans.log.unknownStep");
   return t(`plans.log.${e.kind}`, { step, text: e.text });

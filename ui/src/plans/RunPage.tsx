@@ -1,8 +1,10 @@
 /**
  * A run: which plan and version, what kind (always marked), the commander, time since
- * activation; the checklist, the incident log, closing, and once closed the score.
+ * activation; the checklist, the incident log, closing, and once closed the score, the
+ * hot-wash and the after-action review with its action items.
  */
 import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { IconPrinter } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -17,6 +19,7 @@ import { RunCases } from "./RunCases";
 import { RunChecklist } from "./RunChecklist";
 import { RunContacts } from "./RunContacts";
 import { RunLog } from "./RunLog";
+import { RunReview } from "./RunReview";
 import { RunScoreCard } from "./RunScoreCard";
 import { RunTemplates } from "./RunTemplates";
 
@@ -60,13 +63,18 @@ function Run({ run }: { run: RunView }) {
             </Text>
           ) : null}
         </Stack>
-        {s.closedAt ? null : (
+        {s.closedAt ? (
+          <Button size="xs" variant="default" component={Link} to={`/print/runs/${s.id}`} leftSection={<IconPrinter size={14} aria-hidden />}>
+            {t("plans.print.printReport")}
+          </Button>
+        ) : (
           <Button size="xs" color="red" variant="light" onClick={() => setAction({ kind: "close" })}>
             {t("plans.action.close")}
           </Button>
         )}
       </Group>
       {run.score ? <RunScoreCard score={run.score} /> : null}
+      {s.closedAt ? <RunReview run={s.id} /> : null}
       <RunChecklist run={run} onSkip={(step) => setAction({ kind: "skip", step })} onNote={(step) => setAction({ kind: "note", step })} />
       <RunContacts contacts={run.contacts} />
       <RunTemplates run={s.id} templates={run.templates} />

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 
 import { SlaBreachAlerts } from "../cases/SlaBreachAlerts";
+import { RunStepAlerts } from "../plans/RunStepAlerts";
 import { useDatabaseReady, useSettings } from "../ipc/queries";
 import { ActiveRunsIndicator } from "../plans/ActiveRunsIndicator";
 import { SyncAlerts } from "../sync/SyncAlerts";
@@ -71,6 +72,7 @@ export function AppLayout() {
       padding={0}
     >
       <SlaBreachAlerts />
+      <RunStepAlerts />
       <SyncAlerts />
       <a href="#main-content" className={classes.skipLink} onClick={skipToContent}>
         {t("app.skipToContent")}

@@ -13,7 +13,11 @@
 //!   functions of the events and an explicit "now".
 //! - [`overview`]: what the Plans page and a plan's page show.
 //! - [`reminders`]: plans overdue for review or for a drill, derived.
+//! - [`alerts`]: required steps of active runs that just passed their target.
+//! - [`review`]: a closed run's hot-wash, after-action review and action items.
+//! - [`starters`]: example plans in three languages, copied into new drafts.
 
+pub mod alerts;
 pub mod checklist;
 pub mod contacts;
 pub mod diff;
@@ -23,12 +27,15 @@ pub mod placeholders;
 pub mod plans;
 pub mod position;
 pub mod reminders;
+pub mod review;
 pub mod run_cases;
 pub mod runs;
 pub mod score;
+pub mod starters;
 pub mod templates;
 pub mod versions;
 
+pub use alerts::OverdueStep;
 pub use checklist::{ItemState, RunEventKind};
 pub use contacts::{PlanContact, PlanContactInput};
 pub use diff::{Change, FieldChange, ItemChange, PlanDiff};
@@ -36,12 +43,16 @@ pub use templates::{FillInput, FilledTemplate, Template, TemplateInput, Template
 pub use overview::{PlanDetail, PlanSummary};
 pub use reminders::{PlanReminder, ReminderKind};
 pub use plans::{Phase, PlanContent, PlanInput, Scenario, Severity, Step, StepInput};
+pub use review::{ActionItem, ActionItemInput, OpenActionItem, ReviewInput, RunReview};
 pub use run_cases::RunCase;
 pub use runs::{LogEntry, RunAction, RunInput, RunItem, RunKind, RunSummary, RunView};
 pub use score::{PhaseTime, RunScore};
+pub use starters::{StarterKey, StarterSummary};
 pub use versions::{PlanStatus, VersionSummary};
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_comms;
+#[cfg(test)]
+mod tests_review;

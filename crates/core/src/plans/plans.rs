@@ -351,3 +351,24 @@ pub fn move_step(tx: &mut WriteTx<'_>, id: &PlanStepId, up: bool) -> Result<()> 
     tx.upsert(Table::PlanSteps, id.as_str(), &[("position", Value::Text(key))])?;
     Ok(())
 }
+
+/// Puts a step at place `index` (from 0) among its phase's steps — where it was dropped
+/// after a drag — by giving it a key between its new neighbours: only the moved step is
+/// written. An index past the end puts it last; its own place changes nothing. `NotFound`
+/// when there is no such step.
+pub fn place_step(tx: &mut WriteTx<'_>, id: &PlanStepId, index: u32) -> Result<()> {
+    let (plan, phase) = step_home(tx.conn(), id)?;
+    let all = steps(tx.conn(), &plan)?;
+    let in_phase: Vec<(&PlanStepId, &str)> =
+        all.iter().filter(|(s, _)| s.phase == phase).map(|(s, p)| (&s.id, p.as_str())).collect();
+    let current = in_phase.iter().position(|(s, _)| *s == id);
+    let others: Vec<&str> = in_phase.iter().filter(|(s, _)| *s != id).map(|(_, p)| *p).collect();
+    let index = usize::try_from(index).unwrap_or(usize::MAX).min(others.len());
+    if current == Some(index) {
+        return Ok(());
+    }
+    let before = index.checked_sub(1).map(|i| others[i]);
+    let key = position::between(before, others.get(index).copied());
+    tx.upsert(Table::PlanSteps, id.as_str(), &[("position", Value::Text(key))])?;
+    Ok(())
+}

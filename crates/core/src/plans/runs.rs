@@ -282,7 +282,7 @@ pub fn summary(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<RunSummar
 
 /// A run's events, oldest first. Rows this build cannot read (a kind from a newer peer,
 /// a broken time) are left out rather than failing the run.
-fn events(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<Vec<RunEvent>> {
+pub(super) fn events(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<Vec<RunEvent>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, at, kind, step_id, text FROM run_events WHERE run_id = ?1 AND deleted_at IS NULL ORDER BY at, id",
     )?;
@@ -299,6 +299,13 @@ fn events(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<Vec<RunEvent>>
         }
     }
     Ok(out)
+}
+
+/// When a run was closed, with its activation time; `None` while it is active. `NotFound`
+/// when there is no such run.
+pub(super) fn closed(conn: &rusqlite::Connection, run: &PlanRunId) -> Result<(DateTime<Utc>, Option<DateTime<Utc>>)> {
+    let (_, started, _) = head(conn, run)?;
+    Ok((started, checklist::closed_at(&events(conn, run)?)))
 }
 
 /// A run as it stands at `now`: its checklist, its log and, once closed, its score.

@@ -116,6 +116,30 @@ fn moving_a_step_writes_only_its_position_and_stays_in_its_phase() {
 }
 
 #[test]
+fn placing_a_step_where_it_was_dropped_writes_only_its_position() {
+    let (_dir, mut store, _) = temp_store();
+    let plan = store.write(|tx| plans::create(tx, &plan_input("Outage"))).unwrap();
+    let a = add_step(&mut store, &plan, Phase::Response, "a", 0);
+    add_step(&mut store, &plan, Phase::Response, "b", 0);
+    let c = add_step(&mut store, &plan, Phase::Response, "c", 0);
+    add_step(&mut store, &plan, Phase::Recovery, "r", 0);
+    let before = crate::store::test_support::outbox(&store).len();
+    store.write(|tx| plans::place_step(tx, &c, 0)).unwrap();
+    assert_eq!(texts(&store, &plan), ["c", "a", "b", "r"]);
+    let after = crate::store::test_support::outbox(&store);
+    assert_eq!(after.len(), before + 1);
+    assert_eq!((after[before].2.as_str(), after[before].3.as_str()), (c.as_str(), "position"));
+    store.write(|tx| plans::place_step(tx, &c, 1)).unwrap();
+    assert_eq!(texts(&store, &plan), ["a", "c", "b", "r"]);
+    // Past the end of its phase it goes last in the phase, never into the next one.
+    store.write(|tx| plans::place_step(tx, &a, 99)).unwrap();
+    assert_eq!(texts(&store, &plan), ["c", "b", "a", "r"]);
+    let unchanged = crate::store::test_support::outbox(&store).len();
+    store.write(|tx| plans::place_step(tx, &a, 2)).unwrap();
+    assert_eq!(crate::store::test_support::outbox(&store).len(), unchanged, "its own place writes nothing");
+}
+
+#[test]
 fn editing_and_removing_steps_changes_the_draft() {
     let (_dir, mut store, _) = temp_store();
     let plan = store.write(|tx| plans::create(tx, &plan_input("Outage"))).unwrap();

@@ -1135,6 +1135,38 @@ pub const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX article_images_article ON article_images (article_id);
     "#,
+    // After-action reviews of runs (issue 18): one review row per run, its id made from
+    // the run's, whose hot-wash and findings are registers (two supervisors writing the
+    // hot-wash and the review on two devices both keep theirs); each action item is its
+    // own row of registers, `done_on` set and cleared by a person — never one list as one
+    // value.
+    r#"
+    CREATE TABLE run_reviews (
+        id         TEXT PRIMARY KEY NOT NULL,
+        run_id     TEXT NOT NULL DEFAULT '',
+        hot_wash   TEXT NOT NULL DEFAULT '',
+        went_well  TEXT NOT NULL DEFAULT '',
+        went_wrong TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX run_reviews_run ON run_reviews (run_id);
+
+    CREATE TABLE run_action_items (
+        id         TEXT PRIMARY KEY NOT NULL,
+        run_id     TEXT NOT NULL DEFAULT '',
+        text       TEXT NOT NULL DEFAULT '',
+        owner      TEXT NOT NULL DEFAULT '',
+        due_on     TEXT NOT NULL DEFAULT '',
+        done_on    TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX run_action_items_run ON run_action_items (run_id);
+    CREATE INDEX run_action_items_open ON run_action_items (due_on) WHERE done_on IS NULL;
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -152,6 +152,10 @@ pub enum Table {
     CommsTemplates,
     /// The cases linked to runs, one row per (run, case) ever linked.
     RunCases,
+    /// A run's hot-wash and after-action review: one row per run.
+    RunReviews,
+    /// The action items of runs' after-action reviews.
+    RunActionItems,
     /// Links from articles to plan steps, one row per (article, step) ever linked.
     ArticlePlanSteps,
     /// Links from articles to courses (course materials), one row per (article, course).
@@ -214,6 +218,8 @@ impl Table {
         Table::PlanContacts,
         Table::CommsTemplates,
         Table::RunCases,
+        Table::RunReviews,
+        Table::RunActionItems,
         Table::ArticlePlanSteps,
         Table::ArticleCourses,
         Table::ArticleImages,
@@ -267,6 +273,8 @@ impl Table {
             Table::PlanContacts => "plan_contacts",
             Table::CommsTemplates => "comms_templates",
             Table::RunCases => "run_cases",
+            Table::RunReviews => "run_reviews",
+            Table::RunActionItems => "run_action_items",
             Table::ArticlePlanSteps => "article_plan_steps",
             Table::ArticleCourses => "article_courses",
             Table::ArticleImages => "article_images",
@@ -547,6 +555,11 @@ impl Table {
             Table::CommsTemplates => const { &[reg("plan_id"), reg("position"), reg("kind"), reg("title"), reg("body")] },
             // As article links: the id is made from (run, case); `present` is the element.
             Table::RunCases => const { &[reg("run_id"), reg("case_id"), set("present")] },
+            // A run's review row (its id made from the run's): each field a value a person
+            // writes and may correct, so the hot-wash and the findings merge one by one.
+            Table::RunReviews => const { &[reg("run_id"), reg("hot_wash"), reg("went_well"), reg("went_wrong")] },
+            // An action item: values a person sets; `done_on` is ticked and unticked.
+            Table::RunActionItems => const { &[reg("run_id"), reg("text"), reg("owner"), reg("due_on"), reg("done_on")] },
         }
     }
 
@@ -646,6 +659,8 @@ impl Table {
             | Table::PlanContacts
             | Table::CommsTemplates
             | Table::RunCases
+            | Table::RunReviews
+            | Table::RunActionItems
             | Table::ArticlePlanSteps
             | Table::ArticleCourses => &[],
         }
@@ -669,7 +684,9 @@ impl Table {
             Table::PlanSteps | Table::PlanVersions | Table::PlanContacts | Table::CommsTemplates => {
                 Some((Table::Plans, "plan_id"))
             }
-            Table::RunEvents | Table::RunCases => Some((Table::PlanRuns, "run_id")),
+            Table::RunEvents | Table::RunCases | Table::RunReviews | Table::RunActionItems => {
+                Some((Table::PlanRuns, "run_id"))
+            }
             Table::ArticleTags
             | Table::ArticleCases
             | Table::ArticleVersions

@@ -342,6 +342,7 @@ fn the_migration_fills_the_facts_of_an_older_database() {
          DROP TABLE coaching_notes; DROP TABLE coaching_actions;
          DROP TABLE plan_contacts; DROP TABLE comms_templates; DROP TABLE run_cases;
          DROP TABLE article_plan_steps; DROP TABLE article_courses; DROP TABLE article_images;
+         DROP TABLE run_reviews; DROP TABLE run_action_items;
          DELETE FROM column_versions WHERE tbl = 'roles';
          PRAGMA user_version = 9;",
     )

@@ -1,0 +1,66 @@
+/**
+ * A printable page outside the window's frame (as an insight's hand-over prints): Back,
+ * a paper size (A4 or Letter, kept on this device) and Print above the sheet, which the
+ * printout leaves out. The print dialog can also save the page as a PDF.
+ */
+import { Button, Group, SegmentedControl } from "@mantine/core";
+import { useLocalStorage } from "@mantine/hooks";
+import { IconArrowLeft, IconPrinter } from "@tabler/icons-react";
+import { useEffect, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import classes from "./PrintFrame.module.css";
+
+export type PaperSize = "A4" | "letter";
+
+/** The @page rule for a paper size: the size the print dialog starts with, and margins that suit it. */
+export function pageRule(size: PaperSize): string {
+  return size === "A4" ? "@page { size: A4; margin: 16mm 14mm; }" : "@page { size: letter; margin: 0.6in 0.55in; }";
+}
+
+export function PrintFrame({
+  title,
+  back,
+  ready,
+  children,
+}: {
+  /** The document's title: the PDF's default file name. */
+  title: string | null;
+  back: string;
+  ready: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [size, setSize] = useLocalStorage<PaperSize>({ key: "frontline.print.paper", defaultValue: "A4" });
+  useEffect(() => {
+    if (title) document.title = title;
+  }, [title]);
+
+  return (
+    <main className={classes.page}>
+      <style>{pageRule(size)}</style>
+      <Group className={classes.toolbar} gap="xs">
+        <Button size="xs" variant="default" component={Link} to={back} leftSection={<IconArrowLeft size={14} aria-hidden />}>
+          {t("plans.print.back")}
+        </Button>
+        <SegmentedControl
+          size="xs"
+          aria-label={t("plans.print.paper")}
+          value={size}
+          onChange={(v) => setSize(v === "letter" ? "letter" : "A4")}
+          data={[
+            { value: "A4", label: t("plans.print.a4") },
+            { value: "letter", label: t("plans.print.letter") },
+          ]}
+        />
+        <Button size="xs" leftSection={<IconPrinter size={14} aria-hidden />} onClick={() => window.print()} disabled={!ready}>
+          {t("plans.print.printNow")}
+        </Button>
+      </Group>
+      <div className={classes.sheet}>{children}</div>
+    </main>
+  );
+}
+
+export { classes as printClasses };
