@@ -24,12 +24,14 @@
 //! - `names.rs`: agents and customers. `text/`: the phrasebooks.
 //! - `knowledge.rs`: the knowledge base (SOPs, policies, call scripts, known issues).
 //! - `voc.rs`: journey stages, feedback and insights (the voice of the customer).
+//! - `targets.rs`: KPI targets for two roles and three agents.
 
 mod coaching;
 mod knowledge;
-mod qa;
 mod names;
 mod plan;
+mod qa;
+mod targets;
 mod text;
 mod timing;
 mod voc;
@@ -174,6 +176,7 @@ pub fn generate(
         knowledge::write(tx, opts.language, opts.end.with_timezone(&tz).date_naive(), &recent)?;
         qa::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
         coaching::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
+        targets::write(tx, &cast.agents)?;
         remember_rows(tx.conn(), &before)?;
         Ok(DemoSummary {
             cases: total,
@@ -222,6 +225,7 @@ const DEMO_TABLES: &[Table] = &[
     Table::QaEvaluations,
     Table::CoachingNotes,
     Table::CoachingActions,
+    Table::KpiTargets,
 ];
 
 /// The highest rowid of each demo table before a run.
