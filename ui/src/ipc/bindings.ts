@@ -1821,7 +1821,7 @@ export type EffectiveTarget = {
 	/**  At least (higher is better) or at most (lower is better). */
 	direction: KpiDirection,
 	/**  Percent or seconds. */
-	value: number,
+	value: number | null,
 	/**  Set for the agent themself (`true`) or for their role. */
 	own: boolean,
 };
@@ -2734,7 +2734,7 @@ export type KpiTarget = {
 	/**  The KPI. */
 	kpi: KpiMetric,
 	/**  Percent (0–100) for a share, seconds for a duration. */
-	value: number,
+	value: number | null,
 };
 
 /**  Every KPI of one period. */

@@ -31,7 +31,7 @@ function TargetLine({ status }: { status: TargetStatus }) {
       <VerdictIcon size={14} aria-hidden style={{ flexShrink: 0 }} />
       <Text span size="xs" c="inherit">
         {t(target.own ? "targets.lineOwn" : "targets.line", {
-          target: targetText(t, i18n.language, target.kpi, target.direction, target.value),
+          target: targetText(i18n.language, target.kpi, target.direction, target.value),
           verdict: t(`targets.verdict.${verdict}`),
         })}
       </Text>

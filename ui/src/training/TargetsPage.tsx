@@ -32,11 +32,11 @@ function sameScope(a: TargetScope, b: TargetScope) {
   return a.kind === "role" && b.kind === "role" ? a.roleId === b.roleId : a.kind === "agent" && b.kind === "agent" && a.agentId === b.agentId;
 }
 
-function TargetInput({ scope, kpi, held, label }: { scope: TargetScope; kpi: KpiMetric; held: number | undefined; label: string }) {
+function TargetInput({ scope, kpi, held, label }: { scope: TargetScope; kpi: KpiMetric; held: number | null | undefined; label: string }) {
   const { t } = useTranslation();
   const save = useSetTarget();
   const metric = metricOf(kpi);
-  const shown = held === undefined ? "" : toInput(kpi, held);
+  const shown = held == null ? "" : toInput(kpi, held);
   const [draft, setDraft] = useState<number | string | null>(null);
   return (
     <NumberInput
@@ -138,7 +138,7 @@ function AgentTargets({ targets }: { targets: KpiTarget[] }) {
               <Table.Tr key={`${x.scope.agentId}-${x.kpi}`}>
                 <Table.Td>{nameOf(x.scope.agentId)}</Table.Td>
                 <Table.Td>{kpiLabel(t, x.kpi)}</Table.Td>
-                <Table.Td>{targetText(t, i18n.language, x.kpi, metricOf(x.kpi).direction, x.value)}</Table.Td>
+                <Table.Td>{targetText(i18n.language, x.kpi, metricOf(x.kpi).direction, x.value)}</Table.Td>
                 <Table.Td>
                   <ActionIcon
                     variant="subtle"

@@ -4,8 +4,6 @@
  * (Rust keeps seconds). Whether a target is "at least" or "at most" is Rust's
  * `direction`, never decided here.
  */
-import type { TFunction } from "i18next";
-
 import type { KpiDirection, KpiMetric, Verdict } from "../ipc/bindings";
 import type { Column } from "../dashboard/leaderboard";
 
@@ -34,11 +32,18 @@ export function fromInput(kpi: KpiMetric, value: number): number {
   return metricOf(kpi).unit === "minutes" ? Math.round(value * 60) : value;
 }
 
-/** "≥ 90%" or "≤ 6 min", in the reader's language. */
-export function targetText(t: TFunction, language: string, kpi: KpiMetric, direction: KpiDirection, value: number): string {
+/**
+ * "≥ 90%" or "≤ 6 min": the comparison as the mathematical sign and the value in the
+ * reader's language by Intl (percent, or minutes as a unit), so no phrase is needed.
+ */
+export function targetText(language: string, kpi: KpiMetric, direction: KpiDirection, value: number | null): string {
+  if (value === null) return "";
   const unit = metricOf(kpi).unit;
-  const n = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(toInput(kpi, value));
-  return t(`targets.${direction === "higher" ? "atLeast" : "atMost"}`, { value: t(`targets.units.${unit}`, { value: n }) });
+  const n =
+    unit === "percent"
+      ? new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 2 }).format(value / 100)
+      : new Intl.NumberFormat(language, { style: "unit", unit: "minute", unitDisplay: "short", maximumFractionDigits: 2 }).format(toInput(kpi, value));
+  return `${direction === "higher" ? "≥" : "≤"} ${n}`;
 }
 
 /** Each verdict's colour; its icon and text say the same, so colour is never alone. */

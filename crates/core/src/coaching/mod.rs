@@ -238,7 +238,7 @@ pub fn update(tx: &mut WriteTx<'_>, id: &CoachingNoteId, edit: &NoteEdit) -> Res
              WHERE note_id = ?1 AND deleted_at IS NULL",
         )?
         .query_row([id], |r| r.get(0))?;
-    if earliest.is_some_and(|d| d < note.held.to_string()) {
+    if earliest.is_some_and(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_ok_and(|d| d < note.held)) {
         return Err(Error::invalid("heldOn", ValidationRule::BeforeConversation));
     }
     tx.upsert(Table::CoachingNotes, id.as_str(), &note.values)?;
