@@ -1,8 +1,8 @@
 //! Every native file dialog the app opens, in one place: the open dialogs of the CSV
-//! import, the JSON import and the article editor's images, the folder dialogs of the
-//! knowledge base's Markdown import and export, and the save dialogs of the CSV and JSON
-//! exports, the
-//! service report's PDF and an insight's hand-over (Markdown or HTML).
+//! import, the JSON import, the article editor's images and training certificates, the
+//! folder dialogs of the knowledge base's Markdown import and export, and the save
+//! dialogs of the CSV and JSON exports, the service report's PDF, an insight's hand-over
+//! (Markdown or HTML) and a training certificate.
 //!
 //! They are opened from Rust, never by the webview (which holds no dialog permission): the
 //! window never names a path, so it cannot make the app read or write a file the user did
@@ -52,6 +52,8 @@ pub const MARKDOWN: FileKind = FileKind { name: "Markdown", extensions: &["md"] 
 pub const HTML: FileKind = FileKind { name: "HTML", extensions: &["html"] };
 /// An image to add to a knowledge-base article.
 pub const IMAGE: FileKind = FileKind { name: "Images", extensions: &["png", "jpg", "jpeg", "gif", "webp"] };
+/// A certificate to attach to a training record, or to save back out.
+pub const CERTIFICATE: FileKind = FileKind { name: "PDF, PNG, JPEG", extensions: &["pdf", "png", "jpg", "jpeg"] };
 
 /// Asks where to save a `kind` file, offering `suggested` (a plain file name); `None` when
 /// the user closes the dialog.
@@ -143,7 +145,10 @@ mod tests {
     #[test]
     fn a_save_answers_the_suggested_name_in_the_folder() {
         let dir = Path::new("/tmp/e2e-dialogs");
-        assert_eq!(dir.join(plain_name("service-report-2026-W48.pdf").unwrap()), dir.join("service-report-2026-W48.pdf"));
+        assert_eq!(
+            dir.join(plain_name("service-report-2026-W48.pdf").unwrap()),
+            dir.join("service-report-2026-W48.pdf")
+        );
         assert_eq!(plain_name("案件 2026-12-05.csv").unwrap(), "案件 2026-12-05.csv");
     }
 
@@ -151,7 +156,10 @@ mod tests {
     fn a_suggestion_naming_a_folder_is_refused() {
         for bad in ["", "  ", "../outside.csv", "a/b.csv", "/etc/passwd", ".."] {
             assert!(
-                matches!(plain_name(bad), Err(Error::Validation { field: "fileName", rule: ValidationRule::InvalidValue, .. })),
+                matches!(
+                    plain_name(bad),
+                    Err(Error::Validation { field: "fileName", rule: ValidationRule::InvalidValue, .. })
+                ),
                 "{bad:?}"
             );
         }

@@ -8,11 +8,11 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
 use crate::step_watch::RunStepsOverdue;
-use crate::state::DatabaseReady;
 use crate::commands::{
-    app, calendars, cases, coaching, customers, demo, export, import, knowledge, knowledge_files, kpi, people, plans, qa, report, settings,
-    sla, sync, training, views, voc,
+    app, calendars, cases, coaching, customers, demo, export, import, knowledge, knowledge_files, kpi, people, plans,
+    qa, report, settings, sla, sync, targets, training, training_files, views, voc,
 };
+use crate::state::DatabaseReady;
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
 /// Where the generated bindings live, relative to the repository root.
@@ -154,9 +154,17 @@ pub fn builder() -> Builder<tauri::Wry> {
         qa::qa_agent,
         qa::qa_case,
         coaching::coaching_create,
+        coaching::coaching_update,
+        coaching::coaching_delete,
         coaching::coaching_action_done,
         coaching::coaching_for_agent,
         coaching::coaching_follow_ups_due,
+        targets::target_set,
+        targets::target_list,
+        targets::target_agent_status,
+        training_files::training_attachment_pick,
+        training_files::training_attachments,
+        training_files::training_attachment_save,
         export::export_compliance_csv,
         plans::plan_list,
         plans::plan_get,
@@ -383,7 +391,10 @@ mod tests {
         }
         assert!(imported.contains("sendNotification"), "the scan found the UI's notification calls: {imported:?}");
         let dialogs = ui_imports("@tauri-apps/plugin-dialog");
-        assert!(dialogs.is_empty(), "ui/src calls {dialogs:?} from the dialog plugin: open it from Rust (src-tauri/dialogs.rs)");
+        assert!(
+            dialogs.is_empty(),
+            "ui/src calls {dialogs:?} from the dialog plugin: open it from Rust (src-tauri/dialogs.rs)"
+        );
         assert_eq!(granted, needed);
     }
 

@@ -1,7 +1,7 @@
-//! Coaching commands: record a note with its actions, tick an action, an agent's notes
+//! Coaching commands: record a note with its actions, correct or delete it, tick an action, an agent's notes
 //! and the follow-ups due, each judged on today in the workspace's zone. One core call each.
 
-use frontline_core::coaching::{self, CoachingNote, NoteInput};
+use frontline_core::coaching::{self, CoachingNote, NoteEdit, NoteInput};
 use frontline_core::ids::{AgentId, CoachingActionId, CoachingNoteId};
 use frontline_core::settings;
 use tauri::State;
@@ -14,6 +14,20 @@ use crate::state::AppState;
 #[specta::specta]
 pub async fn coaching_create(state: State<'_, AppState>, input: NoteInput) -> Result<CoachingNoteId, IpcError> {
     state.write(|tx| coaching::create(tx, &input))
+}
+
+/// Corrects a note's own fields.
+#[tauri::command]
+#[specta::specta]
+pub async fn coaching_update(state: State<'_, AppState>, id: CoachingNoteId, edit: NoteEdit) -> Result<(), IpcError> {
+    state.write(|tx| coaching::update(tx, &id, &edit))
+}
+
+/// Deletes a note with its actions.
+#[tauri::command]
+#[specta::specta]
+pub async fn coaching_delete(state: State<'_, AppState>, id: CoachingNoteId) -> Result<(), IpcError> {
+    state.write(|tx| coaching::delete(tx, &id))
 }
 
 /// Ticks an action done on a day, or open again with `null`.

@@ -2,23 +2,25 @@
 //! `frontline-core` function and converts the error: nothing more.
 
 pub mod app;
+pub mod calendars;
 pub mod cases;
+pub mod coaching;
 pub mod customers;
 pub mod demo;
+pub mod export;
 pub mod import;
 pub mod knowledge;
 pub mod knowledge_files;
-pub mod export;
 pub mod kpi;
 pub mod people;
 pub mod plans;
 pub mod qa;
 pub mod report;
-pub mod calendars;
-pub mod coaching;
 pub mod settings;
 pub mod sla;
 pub mod sync;
+pub mod targets;
 pub mod training;
+pub mod training_files;
 pub mod views;
 pub mod voc;

@@ -29,6 +29,7 @@ import { CompliancePage } from "./training/CompliancePage";
 import { CoursesPage } from "./training/CoursesPage";
 import { PeoplePage } from "./training/PeoplePage";
 import { RequirementsPage } from "./training/RequirementsPage";
+import { TargetsPage } from "./training/TargetsPage";
 import { SessionPage } from "./training/SessionPage";
 import { SessionsPage } from "./training/SessionsPage";
 import { TrainingPage } from "./training/TrainingPage";
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
           { path: "sessions/:id", element: <SessionPage /> },
           { path: "compliance", element: <CompliancePage /> },
           { path: "requirements", element: <RequirementsPage /> },
+          { path: "targets", element: <TargetsPage /> },
           { path: "qa", element: <ScorecardsPage /> },
         ],
       },

@@ -11,12 +11,13 @@ mod demo_cmd;
 mod export_cmd;
 mod import_cmd;
 mod kpi_cmd;
-mod report_cmd;
-mod voc_cmd;
 mod output;
 mod progress;
+mod report_cmd;
 mod store_cmds;
 mod sync_cmds;
+mod training_cmd;
+mod voc_cmd;
 
 use std::path::PathBuf;
 
@@ -213,6 +214,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Import training records (employee id, course, date, score) from a CSV file in
+    /// UTF-8, GBK or Big5. All or nothing: a file with any row error imports nothing;
+    /// records already held are skipped.
+    ImportTraining {
+        /// The CSV file.
+        file: PathBuf,
+        /// Check every row and list every error (row, column, reason); write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The file's encoding: utf-8, gbk (gb18030) or big5 (default: detected).
+        #[arg(long, value_parser = import_cmd::parse_encoding)]
+        encoding: Option<frontline_core::import::FileEncoding>,
+        /// Print the dry run or the result as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The voice of the customer.
     #[command(subcommand)]
     Voc(VocCommand),
@@ -347,11 +364,22 @@ fn chain(e: &anyhow::Error) -> String {
 fn run(cli: Cli) -> Result<()> {
     let location = paths::resolve(cli.db)?;
     // Commands that only read change nothing, not even the directory's mode.
-    let reads_only = matches!(cli.command, Command::Info | Command::Backup { .. } | Command::Status { .. } | Command::Export { .. } | Command::Kpi { .. } | Command::Report { .. } | Command::Voc(_))
-        || matches!(cli.command, Command::Case(CaseCommand::Show { .. } | CaseCommand::List { .. }))
+    let reads_only = matches!(
+        cli.command,
+        Command::Info
+            | Command::Backup { .. }
+            | Command::Status { .. }
+            | Command::Export { .. }
+            | Command::Kpi { .. }
+            | Command::Report { .. }
+            | Command::Voc(_)
+    ) || matches!(cli.command, Command::Case(CaseCommand::Show { .. } | CaseCommand::List { .. }))
         || matches!(cli.command, Command::Conflicts { keep_mine: None, accept_theirs: None, .. });
     if !reads_only && paths::secure(&location)? {
-        eprintln!("note: made {} private to you (it was readable by others)", location.path.parent().map_or_else(String::new, |d| d.display().to_string()));
+        eprintln!(
+            "note: made {} private to you (it was readable by others)",
+            location.path.parent().map_or_else(String::new, |d| d.display().to_string())
+        );
     }
     let db = location.path;
     match cli.command {
@@ -392,6 +420,9 @@ fn run(cli: Cli) -> Result<()> {
             import_cmd::ImportArgs { file, dry_run, mapping, encoding, skip_invalid, show_mapping, json },
         ),
         Command::ImportJson { file } => export_cmd::import_json(&db, &file),
+        Command::ImportTraining { file, dry_run, encoding, json } => {
+            training_cmd::run(&db, training_cmd::TrainingImportArgs { file, dry_run, encoding, json })
+        }
         Command::Kpi { period, team, agent, channel, category, priority, tier, by, json, csv, lang } => kpi_cmd::run(
             &db,
             kpi_cmd::KpiArgs {

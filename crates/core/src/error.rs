@@ -69,6 +69,12 @@ pub enum ValidationRule {
     ImageTooLarge,
     /// A file that is not a PNG, JPEG, GIF or WebP image (by its first bytes).
     ImageType,
+    /// A number outside its range, from 0 to `limit` (a KPI target).
+    OutOfRange,
+    /// An attached file larger than `limit` KiB.
+    AttachmentTooLarge,
+    /// An attached file that is not a PDF, PNG or JPEG (by its first bytes).
+    AttachmentType,
 }
 
 /// Everything that can go wrong in `frontline-core`.
@@ -184,7 +190,9 @@ pub enum Error {
         detail: String,
     },
     /// An export made by a newer Frontline than this one. Nothing was written.
-    #[error("the export was made by a newer Frontline (format {found}); this one reads up to {supported}. Update Frontline")]
+    #[error(
+        "the export was made by a newer Frontline (format {found}); this one reads up to {supported}. Update Frontline"
+    )]
     ExportTooNew {
         /// The file's format and schema, as `version/schema`.
         found: String,
@@ -285,6 +293,11 @@ impl ValidationRule {
             (ValidationRule::ImageTooLarge, Some(l)) => format!("the image is larger than {l} KiB"),
             (ValidationRule::ImageTooLarge, None) => "the image is too large".into(),
             (ValidationRule::ImageType, _) => "not a PNG, JPEG, GIF or WebP image".into(),
+            (ValidationRule::OutOfRange, Some(l)) => format!("not a number from 0 to {l}"),
+            (ValidationRule::OutOfRange, None) => "out of range".into(),
+            (ValidationRule::AttachmentTooLarge, Some(l)) => format!("the file is larger than {l} KiB"),
+            (ValidationRule::AttachmentTooLarge, None) => "the file is too large".into(),
+            (ValidationRule::AttachmentType, _) => "not a PDF, PNG or JPEG file".into(),
         }
     }
 }

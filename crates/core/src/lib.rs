@@ -17,8 +17,8 @@
 
 pub mod backup;
 pub mod calendars;
-pub mod coaching;
 pub mod cases;
+pub mod coaching;
 pub mod customers;
 pub mod demo;
 mod derivations;
@@ -42,9 +42,10 @@ pub mod sla;
 pub mod sla_policies;
 pub mod store;
 pub mod sync;
-pub mod training;
+pub mod targets;
 mod text_enum;
 mod time;
+pub mod training;
 pub mod views;
 pub mod voc;
 

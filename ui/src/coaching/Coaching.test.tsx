@@ -82,3 +82,50 @@ describe("coaching", () => {
     expect(within(box).getByText(/follow-up due 2026-02-15 \(from the conversation of 2026-02-01\)/)).toBeInTheDocument();
   });
 });
+
+describe("coaching notes after saving", () => {
+  it("corrects a note's own fields in the same form, without its actions", async () => {
+    mockIpc({ training_history: () => sampleHistory(), coaching_for_agent: () => [note()], coaching_update: () => null });
+    const { user } = renderApp("/training/people/agent-ann");
+    await user.click(await screen.findByRole("button", { name: "Correct the note of 2026-02-01" }));
+    const dialog = await screen.findByRole("dialog", { name: "Correct the note on Ann Lee" });
+    expect(within(dialog).queryByRole("button", { name: "Add action" })).not.toBeInTheDocument();
+    const improve = within(dialog).getByRole("textbox", { name: "To improve" });
+    expect(improve).toHaveValue("Summarise the next step.");
+    await user.clear(improve);
+    await user.type(improve, "Confirm the refund amount aloud.");
+    await user.click(within(dialog).getByRole("button", { name: "Save note" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(callsTo("coaching_update")[0]).toMatchObject({
+      id: "note-1",
+      edit: { heldOn: "2026-02-01", kind: "one_to_one", improvements: "Confirm the refund amount aloud.", author: "Grace Wu", followUpOn: "2026-02-15" },
+    });
+  });
+
+  it("shows Rust's refusal of a corrected day beside the field", async () => {
+    mockIpc({
+      training_history: () => sampleHistory(),
+      coaching_for_agent: () => [note()],
+      coaching_update: () => Promise.reject(ipcError({ code: "validation", field: "heldOn", rule: "before_conversation" })),
+    });
+    const { user } = renderApp("/training/people/agent-ann");
+    await user.click(await screen.findByRole("button", { name: "Correct the note of 2026-02-01" }));
+    const dialog = await screen.findByRole("dialog", { name: "Correct the note on Ann Lee" });
+    await user.click(within(dialog).getByRole("button", { name: "Save note" }));
+    expect(await within(dialog).findByText("Choose a day on or after the day of the conversation.")).toBeInTheDocument();
+  });
+
+  it("deletes a note after a confirmation that Cancel leaves untouched", async () => {
+    mockIpc({ training_history: () => sampleHistory(), coaching_for_agent: () => [note()], coaching_delete: () => null });
+    const { user } = renderApp("/training/people/agent-ann");
+    await user.click(await screen.findByRole("button", { name: "Delete the note of 2026-02-01" }));
+    let dialog = await screen.findByRole("dialog", { name: "Delete this coaching note?" });
+    expect(within(dialog).getByText(/will be deleted on every device/)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(callsTo("coaching_delete")).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Delete the note of 2026-02-01" }));
+    dialog = await screen.findByRole("dialog", { name: "Delete this coaching note?" });
+    await user.click(within(dialog).getByRole("button", { name: "Delete" }));
+    await waitFor(() => expect(callsTo("coaching_delete")).toEqual([{ id: "note-1" }]));
+  });
+});

@@ -1,25 +1,54 @@
 /**
  * The coaching section of an agent's page: every note, the latest first — its kind and
  * day, who coached, what went well and what to improve, the actions agreed (ticked done
- * here, overdue ones said in words) and the follow-up, marked when it is due.
+ * here, overdue ones said in words) and the follow-up, marked when it is due. Each note
+ * can be corrected or deleted (after a confirmation naming its day).
  */
-import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { ActionIcon, Badge, Button, Checkbox, Group, Paper, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconMessages } from "@tabler/icons-react";
+import { IconMessages, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { today } from "../dashboard/period";
-import type { AgentId } from "../ipc/bindings";
+import type { AgentId, CoachingNote } from "../ipc/bindings";
 import { describeError } from "../ipc/errors";
-import { useActionDone, useCoaching } from "../ipc/queries";
+import { useActionDone, useCoaching, useDeleteCoaching } from "../ipc/queries";
+import { ConfirmDialog } from "../shell/ConfirmDialog";
 import { CoachingDialog } from "./CoachingDialog";
+
+function DeleteNote({ note, onClose }: { note: CoachingNote; onClose: () => void }) {
+  const { t } = useTranslation();
+  const remove = useDeleteCoaching();
+  return (
+    <ConfirmDialog
+      title={t("coaching.deleteTitle")}
+      confirmLabel={t("common.delete")}
+      confirmColor="red"
+      pending={remove.isPending}
+      error={remove.error}
+      onClose={onClose}
+      onConfirm={() =>
+        remove.mutate(note.id, {
+          onSuccess: () => {
+            notifications.show({ message: t("coaching.deleted", { day: note.heldOn }), color: "teal" });
+            onClose();
+          },
+        })
+      }
+    >
+      <Text size="sm">{t("coaching.deleteBody", { day: note.heldOn, kind: t(`coaching.kinds.${note.kind}`) })}</Text>
+    </ConfirmDialog>
+  );
+}
 
 export function CoachingSection({ agent }: { agent: { id: AgentId; name: string; leftOn: string | null } }) {
   const { t } = useTranslation();
   const notes = useCoaching(agent.id);
   const done = useActionDone();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<CoachingNote | null>(null);
+  const [deleting, setDeleting] = useState<CoachingNote | null>(null);
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="agent-coaching-title">
@@ -61,6 +90,18 @@ export function CoachingSection({ agent }: { agent: { id: AgentId; name: string;
                     </Text>
                   )
                 ) : null}
+                <Group gap={4} ml="auto">
+                  <Tooltip label={t("coaching.edit")}>
+                    <ActionIcon size="sm" variant="subtle" aria-label={t("coaching.editOf", { day: n.heldOn })} onClick={() => setEditing(n)}>
+                      <IconPencil size={14} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label={t("common.delete")}>
+                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={t("coaching.deleteOf", { day: n.heldOn })} onClick={() => setDeleting(n)}>
+                      <IconTrash size={14} aria-hidden />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
               </Group>
               {n.strengths ? (
                 <Text size="sm" style={{ whiteSpace: "pre-line" }}>
@@ -109,6 +150,8 @@ export function CoachingSection({ agent }: { agent: { id: AgentId; name: string;
         </Stack>
       )}
       {adding ? <CoachingDialog agent={agent} opened onClose={() => setAdding(false)} /> : null}
+      {editing ? <CoachingDialog agent={agent} note={editing} opened onClose={() => setEditing(null)} /> : null}
+      {deleting ? <DeleteNote note={deleting} onClose={() => setDeleting(null)} /> : null}
     </Stack>
   );
 }

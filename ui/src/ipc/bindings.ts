@@ -325,12 +325,34 @@ export const commands = {
 	qaCase: (caseId: CaseId) => typedError<Calibration, IpcError>(__TAURI_INVOKE("qa_case", { caseId })),
 	/**  Records a coaching note with the actions agreed. */
 	coachingCreate: (input: NoteInput) => typedError<CoachingNoteId, IpcError>(__TAURI_INVOKE("coaching_create", { input })),
+	/**  Corrects a note's own fields. */
+	coachingUpdate: (id: CoachingNoteId, edit: NoteEdit) => typedError<null, IpcError>(__TAURI_INVOKE("coaching_update", { id, edit })),
+	/**  Deletes a note with its actions. */
+	coachingDelete: (id: CoachingNoteId) => typedError<null, IpcError>(__TAURI_INVOKE("coaching_delete", { id })),
 	/**  Ticks an action done on a day, or open again with `null`. */
 	coachingActionDone: (id: CoachingActionId, doneOn: string | null) => typedError<null, IpcError>(__TAURI_INVOKE("coaching_action_done", { id, doneOn })),
 	/**  An agent's coaching notes, the latest first. */
 	coachingForAgent: (agent: AgentId) => typedError<CoachingNote[], IpcError>(__TAURI_INVOKE("coaching_for_agent", { agent })),
 	/**  The follow-ups due today or overdue, the oldest first. */
 	coachingFollowUpsDue: () => typedError<CoachingNote[], IpcError>(__TAURI_INVOKE("coaching_follow_ups_due")),
+	/**  Sets a target (a value) or clears it (`null`). */
+	targetSet: (scope: TargetScope, kpi: KpiMetric, value: number | null) => typedError<null, IpcError>(__TAURI_INVOKE("target_set", { scope, kpi, value })),
+	/**  Every target set, roles' first. */
+	targetList: () => typedError<KpiTarget[], IpcError>(__TAURI_INVOKE("target_list")),
+	/**  An agent's KPIs of the last 30 days beside the targets that apply to them. */
+	targetAgentStatus: (agent: AgentId) => typedError<TargetStatus[], IpcError>(__TAURI_INVOKE("target_agent_status", { agent })),
+	/**
+	 *  Opens the open dialog and attaches the certificate chosen to the record; `false` when
+	 *  the user closes the dialog.
+	 */
+	trainingAttachmentPick: (recordId: TrainingRecordId) => typedError<boolean, IpcError>(__TAURI_INVOKE("training_attachment_pick", { recordId })),
+	/**  The certificates attached to an agent's records. */
+	trainingAttachments: (agent: AgentId) => typedError<Attachment[], IpcError>(__TAURI_INVOKE("training_attachments", { agent })),
+	/**
+	 *  Opens the save dialog offering the file's own name and writes the certificate there;
+	 *  the path written, or `None` when the user closes the dialog.
+	 */
+	trainingAttachmentSave: (recordId: TrainingRecordId, fileName: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("training_attachment_save", { recordId, fileName })),
 	/**
 	 *  Writes the compliance matrix of a team (`null`: everyone) as it stands today as CSV to
 	 *  a file the user picks. `None` when the dialog was cancelled.
@@ -810,6 +832,18 @@ export type ArticleVersionSummary = {
 	author: string,
 	/**  When (RFC 3339). */
 	at: string,
+};
+
+/**  A file attached to a record, as the history lists it. */
+export type Attachment = {
+	/**  The record. */
+	recordId: TrainingRecordId,
+	/**  The file's name as it was picked (no folder). */
+	name: string,
+	/**  `application/pdf`, `image/png` or `image/jpeg`. */
+	mime: string,
+	/**  Its size in bytes. */
+	size: number,
 };
 
 /**  One row the attendance grid saves. */
@@ -1831,6 +1865,18 @@ export type EffectivePolicy =
 	source: "custom",
 } & SlaPolicy;
 
+/**  The target that applies to an agent on one KPI. */
+export type EffectiveTarget = {
+	/**  The KPI. */
+	kpi: KpiMetric,
+	/**  At least (higher is better) or at most (lower is better). */
+	direction: KpiDirection,
+	/**  Percent or seconds. */
+	value: number | null,
+	/**  Set for the agent themself (`true`) or for their role. */
+	own: boolean,
+};
+
 /**  Stable error codes the UI translates. */
 export type ErrorCode = 
 /**  Input broke a rule; see `field`, `rule`, `limit`. */
@@ -2677,6 +2723,13 @@ export type JsonImportSummary = {
 /**  Id of a category of the knowledge base. */
 export type KbCategoryId = string;
 
+/**  Which way a KPI is better. */
+export type KpiDirection = 
+/**  Higher is better: a target is a floor (CSAT ≥ 90%). */
+"higher" | 
+/**  Lower is better: a target is a ceiling (AHT ≤ 6 min). */
+"lower";
+
 /**  The case list behind each tile of one period. */
 export type KpiDrills = {
 	/**  Cases created in the period (first response time). */
@@ -2708,6 +2761,31 @@ export type KpiFilter = {
 	priorities: Priority[],
 	/**  Customer tiers (a case without a customer is standard). */
 	tiers: Tier[],
+};
+
+/**  A KPI measured per agent that a target can be set on. The keys are the KPI table's. */
+export type KpiMetric = 
+/**  First response time (business time). */
+"first_response" | 
+/**  Resolution time (business time, pending-customer time excluded). */
+"resolution" | 
+/**  Mean handle time. */
+"handle_time" | 
+/**  First-contact resolution. */
+"first_contact_resolution" | 
+/**  SLA compliance. */
+"sla_compliance" | 
+/**  Customer satisfaction (share of 4–5 answers). */
+"csat";
+
+/**  A target as set, and as the targets page lists it. */
+export type KpiTarget = {
+	/**  Who it is for. */
+	scope: TargetScope,
+	/**  The KPI. */
+	kpi: KpiMetric,
+	/**  Percent (0–100) for a share, seconds for a duration. */
+	value: number | null,
 };
 
 /**  Every KPI of one period. */
@@ -2987,6 +3065,25 @@ export type NewCase = {
 	category: string,
 	/**  Urgency. */
 	priority: Priority,
+};
+
+/**
+ *  What the edit form sends: a note's own fields. Its actions are ticked one by one
+ *  ([`set_action_done`]); the agent a note is about never changes.
+ */
+export type NoteEdit = {
+	/**  The day of the conversation (YYYY-MM-DD), today or before. */
+	heldOn: string,
+	/**  One-to-one or feedback. */
+	kind: CoachingKind,
+	/**  What went well. */
+	strengths: string,
+	/**  What to improve (this or the strengths must say something). */
+	improvements: string,
+	/**  When to follow up, after the conversation; `None`: no follow-up planned. */
+	followUpOn: string | null,
+	/**  Who coached. */
+	author: string,
 };
 
 /**  What the note form sends. */
@@ -4426,6 +4523,29 @@ export type SyncStatus = {
 	holdsDemoData: boolean,
 };
 
+/**  Who a target is for. */
+export type TargetScope = 
+/**  Every agent in a role (unless they have their own). */
+{ kind: "role"; 
+/**  The role. */
+roleId: RoleId } | 
+/**  One agent, over their role's target. */
+{ kind: "agent"; 
+/**  The agent. */
+agentId: AgentId };
+
+/**  One KPI of an agent's last 30 days beside the target that applies to them. */
+export type TargetStatus = {
+	/**  The target, with where it comes from. */
+	target: EffectiveTarget,
+	/**  The agent's value (`None`: no cases to measure). */
+	actual: number | null,
+	/**  The cases it rests on. */
+	cases: number,
+	/**  Met, missed or no data. */
+	verdict: Verdict,
+};
+
 /**  One SLA target's state. */
 export type TargetView = {
 	/**  met, breached, running, paused or not_applicable. */
@@ -4533,6 +4653,11 @@ export type TrainingRecord = {
 	issuer: string,
 	/**  A note. */
 	note: string,
+	/**
+	 *  Earned in a session (the attendance grid); `false` for a record entered on its
+	 *  own, such as an external certificate, which may carry a file (attachments.rs).
+	 */
+	fromSession: boolean,
 	/**  Whether the score passed the course's pass mark. */
 	passed: boolean,
 	/**  The first day it no longer counts; `None` when it never expires. */
@@ -4621,7 +4746,13 @@ export type ValidationRule =
 /**  An image larger than `limit` KiB. */
 "image_too_large" | 
 /**  A file that is not a PNG, JPEG, GIF or WebP image (by its first bytes). */
-"image_type";
+"image_type" | 
+/**  A number outside its range, from 0 to `limit` (a KPI target). */
+"out_of_range" | 
+/**  An attached file larger than `limit` KiB. */
+"attachment_too_large" | 
+/**  An attached file that is not a PDF, PNG or JPEG (by its first bytes). */
+"attachment_type";
 
 /**  A value of a status, priority or channel column, and what it maps to. */
 export type ValueUse = {
@@ -4634,6 +4765,15 @@ export type ValueUse = {
 	/**  Our value it maps to (`resolved`, `p2`, `email`…), `None` when unmapped. */
 	mapped: string | null,
 };
+
+/**  How a value stands against its target. */
+export type Verdict = 
+/**  Reached: at or above a floor, at or below a ceiling. */
+"met" | 
+/**  Not reached. */
+"missed" | 
+/**  Nothing to measure (no cases in the period). */
+"no_data";
 
 /**  Why a version was kept. */
 export type VersionKind = 

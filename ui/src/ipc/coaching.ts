@@ -1,10 +1,11 @@
 /**
  * Coaching hooks: an agent's notes with their actions, the follow-ups due, recording a
- * note and ticking an action. Every mutation refreshes everything coaching shows.
+ * note, correcting or deleting it, and ticking an action. Every mutation refreshes
+ * everything coaching shows.
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { commands, type AgentId, type CoachingActionId, type NoteInput } from "./bindings";
+import { commands, type AgentId, type CoachingActionId, type CoachingNoteId, type NoteEdit, type NoteInput } from "./bindings";
 import { unwrap } from "./result";
 
 export const coachingKeys = {
@@ -43,4 +44,16 @@ export function useActionDone() {
   return useCoachingMutation(async ({ id, doneOn }: { id: CoachingActionId; doneOn: string | null }) =>
     unwrap(await commands.coachingActionDone(id, doneOn)),
   );
+}
+
+/** Corrects a note's own fields. */
+export function useUpdateCoaching() {
+  return useCoachingMutation(async ({ id, edit }: { id: CoachingNoteId; edit: NoteEdit }) =>
+    unwrap(await commands.coachingUpdate(id, edit)),
+  );
+}
+
+/** Deletes a note with its actions. */
+export function useDeleteCoaching() {
+  return useCoachingMutation(async (id: CoachingNoteId) => unwrap(await commands.coachingDelete(id)));
 }

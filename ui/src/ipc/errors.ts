@@ -66,6 +66,9 @@ const RULES: readonly ValidationRule[] = [
   "unknown_placeholder",
   "image_too_large",
   "image_type",
+  "out_of_range",
+  "attachment_too_large",
+  "attachment_type",
 ];
 
 /** Fields the UI has a label for (`fields.*` in the locale files). */
@@ -249,6 +252,12 @@ export const KNOWN_FIELDS = [
   "roleIds",
   "agentIds",
   "ackedOn",
+  // KPI targets
+  "kpi",
+  "targetPercent",
+  "targetSeconds",
+  // Training certificates
+  "recordId",
 ] as const;
 export type KnownField = (typeof KNOWN_FIELDS)[number];
 
@@ -276,6 +285,8 @@ export function ruleMessage(t: TFunction, rule: ValidationRule, limit?: number |
     case "too_late":
     case "over_capacity":
     case "image_too_large":
+    case "out_of_range":
+    case "attachment_too_large":
       return t(`errors.validation.${rule}`, { limit: limit ?? 0 });
     default:
       return t(`errors.validation.${rule}`);

@@ -29,6 +29,8 @@ export * from "./plans";
 export * from "./knowledge";
 export * from "./qa";
 export * from "./coaching";
+export * from "./targets";
+export * from "./attachments";
 
 export const queryKeys = {
   appInfo: ["appInfo"],

@@ -235,6 +235,9 @@ export function mockIpc(handlers: Handlers = {}) {
     qa_case: () => ({ evaluations: [], spread: null, criteria: [] }),
     coaching_for_agent: () => [],
     coaching_follow_ups_due: () => [],
+    target_list: () => [],
+    target_agent_status: () => [],
+    training_attachments: () => [],
   };
   const all: Handlers = { ...defaults, ...handlers };
   // Rust maintains the counts of the whole queues; here they are the totals the list

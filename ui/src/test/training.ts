@@ -45,7 +45,7 @@ export const sampleCourses: Course[] = [
 
 /** Ann: a pass expiring soon, a failed attempt, an old expired pass, an outside certificate. */
 export function sampleHistory(): AgentTraining {
-  const base = { note: "", issuer: "", score: null, passed: true, expiresOn: null };
+  const base = { note: "", issuer: "", score: null, passed: true, expiresOn: null, fromSession: false };
   return {
     agent: sampleAgent(),
     records: [

@@ -1,7 +1,9 @@
 /**
  * One agent's training: who they are (team, role, hired, left) and every record, the
  * latest first, each with its status in words and an icon — valid, expiring within 30
- * days, expired or failed — worked out by Rust for today. "Add record" appends one.
+ * days, expired or failed — worked out by Rust for today — and its certificate file, if
+ * one is attached (a record entered without a session may carry one). "Add record"
+ * appends one.
  * Below, the courses the agent is exempt from, with the reason; ended with one button;
  * then their case KPIs of the last 30 days, their QA evaluations and trend, and their
  * coaching: the agent's profile on one page.
@@ -16,8 +18,9 @@ import { describeError } from "../ipc/errors";
 import { CoachingSection } from "../coaching/CoachingSection";
 import { AgentKpis } from "./AgentKpis";
 import { AgentQa } from "../qa/AgentQa";
-import { useCourses, useEndExemption, useExemptions, useRoles, useTrainingHistory } from "../ipc/queries";
+import { useAttachments, useCourses, useEndExemption, useExemptions, useRoles, useTrainingHistory } from "../ipc/queries";
 import { ExemptionDialog } from "./ExemptionDialog";
+import { RecordAttachment } from "./RecordAttachment";
 import { RecordDialog } from "./RecordDialog";
 import { StatusBadge } from "./StatusBadge";
 import { roleLabelOf } from "./model";
@@ -30,6 +33,7 @@ export function AgentPage() {
   const exemptions = useExemptions(id);
   const courses = useCourses();
   const endExemption = useEndExemption();
+  const attachments = useAttachments(id);
   const [adding, setAdding] = useState(false);
   const [exempting, setExempting] = useState(false);
   const none = <Text size="sm" c="dimmed">{t("common.none")}</Text>;
@@ -82,6 +86,7 @@ export function AgentPage() {
                 <Table.Th scope="col">{t("training.records.expiresOn")}</Table.Th>
                 <Table.Th scope="col">{t("training.records.status")}</Table.Th>
                 <Table.Th scope="col">{t("fields.issuer")}</Table.Th>
+                <Table.Th scope="col">{t("training.attachments.column")}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -102,6 +107,9 @@ export function AgentPage() {
                     <StatusBadge status={r.status} />
                   </Table.Td>
                   <Table.Td>{r.issuer || t("training.records.internal")}</Table.Td>
+                  <Table.Td>
+                    <RecordAttachment record={r} attachment={attachments.data?.find((a) => a.recordId === r.id)} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

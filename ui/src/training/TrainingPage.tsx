@@ -1,15 +1,15 @@
 /**
  * Training: the people supervised (the roster), the courses they are trained on (each
  * agent with a page of their training records), the compliance matrix and the
- * requirements it is judged by, the sessions courses are held in, and the QA scorecards agents
- * are evaluated on. One section, six pages, linked from a row of page links
- * (as the customer's voice).
+ * requirements it is judged by, the sessions courses are held in, the KPI targets set per
+ * role or agent, and the QA scorecards agents are evaluated on. One section, seven pages,
+ * linked from a row of page links (as the customer's voice).
  */
 import { Button, Group, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 
-const PAGES = ["people", "courses", "sessions", "compliance", "requirements", "qa"] as const;
+const PAGES = ["people", "courses", "sessions", "compliance", "requirements", "targets", "qa"] as const;
 
 export function TrainingPage() {
   const { t } = useTranslation();

@@ -358,7 +358,16 @@ fn kpi_prints_the_dashboards_numbers_and_refuses_a_bad_period_or_team() {
     let out = cli(&db, &["kpi"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    for name in ["First response time", "Resolution time", "SLA compliance", "First-contact resolution", "CSAT", "NPS", "Backlog", "Call-backs overdue"] {
+    for name in [
+        "First response time",
+        "Resolution time",
+        "SLA compliance",
+        "First-contact resolution",
+        "CSAT",
+        "NPS",
+        "Backlog",
+        "Call-backs overdue",
+    ] {
         assert!(text.contains(name), "{name} missing from:\n{text}");
     }
     assert!(text.lines().next().unwrap().contains("(30 days, "), "{text}");
@@ -370,7 +379,8 @@ fn kpi_prints_the_dashboards_numbers_and_refuses_a_bad_period_or_team() {
     assert_eq!(json["previous"]["period"]["days"], 7);
     assert_eq!(json["drills"]["created"]["priorities"], serde_json::json!(["p1"]));
     let created = json["current"]["kpis"]["created"].as_u64().unwrap();
-    let all: serde_json::Value = serde_json::from_str(&stdout(&cli(&db, &["kpi", "--period", "7d", "--json"]))).unwrap();
+    let all: serde_json::Value =
+        serde_json::from_str(&stdout(&cli(&db, &["kpi", "--period", "7d", "--json"]))).unwrap();
     assert!(created <= all["current"]["kpis"]["created"].as_u64().unwrap());
 
     let backwards = cli(&db, &["kpi", "--period", "2026-03-05..2026-03-01"]);
@@ -395,7 +405,8 @@ fn kpi_by_agent_prints_a_leaderboard_whose_rows_add_up_to_the_dashboard() {
     let rows = board["rows"].as_array().unwrap();
     assert!(rows.len() > 1, "the demo's agents: {board}");
     let sum = |key: &str| rows.iter().map(|r| r["kpis"][key].as_u64().unwrap()).sum::<u64>();
-    let all: serde_json::Value = serde_json::from_str(&stdout(&cli(&db, &["kpi", "--period", "90d", "--json"]))).unwrap();
+    let all: serde_json::Value =
+        serde_json::from_str(&stdout(&cli(&db, &["kpi", "--period", "90d", "--json"]))).unwrap();
     assert_eq!(sum("created"), all["current"]["kpis"]["created"].as_u64().unwrap());
     assert_eq!(sum("resolved"), all["current"]["kpis"]["resolved"].as_u64().unwrap());
     assert!(all["charts"]["volume"].as_array().unwrap().len() >= 13, "90 days in weeks");
@@ -435,3 +446,4 @@ fn voc_painpoints_prints_the_heat_maps_and_their_json() {
 mod export;
 mod import;
 mod report;
+mod training;

@@ -128,6 +128,56 @@ fn day_after(field: &'static str, value: &str, from: NaiveDate, today: NaiveDate
     Ok(day)
 }
 
+/// What the edit form sends: a note's own fields. Its actions are ticked one by one
+/// ([`set_action_done`]); the agent a note is about never changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct NoteEdit {
+    /// The day of the conversation (YYYY-MM-DD), today or before.
+    pub held_on: String,
+    /// One-to-one or feedback.
+    pub kind: CoachingKind,
+    /// What went well.
+    pub strengths: String,
+    /// What to improve (this or the strengths must say something).
+    pub improvements: String,
+    /// When to follow up, after the conversation; `None`: no follow-up planned.
+    pub follow_up_on: Option<String>,
+    /// Who coached.
+    pub author: String,
+}
+
+/// A note's fields, checked, as stored.
+struct CheckedNote {
+    held: NaiveDate,
+    values: Vec<(&'static str, Value)>,
+}
+
+fn check_note(conn: &rusqlite::Connection, now: chrono::DateTime<chrono::Utc>, edit: &NoteEdit) -> Result<CheckedNote> {
+    let today = crate::settings::today(conn, now)?;
+    let held = parse_day(&edit.held_on, "heldOn")?;
+    check_day_window(held, today, "heldOn", DAYS_BACK, 0)?;
+    let strengths = STRENGTHS.check(&edit.strengths)?;
+    let improvements = IMPROVEMENTS.check(&edit.improvements)?;
+    if strengths.is_empty() && improvements.is_empty() {
+        return Err(Error::invalid("improvements", ValidationRule::Required));
+    }
+    let follow_up = edit.follow_up_on.as_deref().map(|d| day_after("followUpOn", d, held, today)).transpose()?;
+    let author = AUTHOR.check(&edit.author)?;
+    Ok(CheckedNote {
+        held,
+        values: vec![
+            ("held_on", Value::Text(held.to_string())),
+            ("kind", Value::Text(edit.kind.as_str().into())),
+            ("strengths", Value::Text(strengths)),
+            ("improvements", Value::Text(improvements)),
+            ("follow_up_on", follow_up.map_or(Value::Null, |d| Value::Text(d.to_string()))),
+            ("author", Value::Text(author)),
+        ],
+    })
+}
+
 /// Records a coaching note with its actions; returns its id. Errors (nothing written): an
 /// unknown agent (`InvalidValue` on `agentId`), a malformed day or one in the future or
 /// more than two years back (on `heldOn`), neither strengths nor improvements (`Required`
@@ -140,35 +190,25 @@ pub fn create(tx: &mut WriteTx<'_>, input: &NoteInput) -> Result<CoachingNoteId>
         Error::NotFound { .. } => Error::invalid("agentId", ValidationRule::InvalidValue),
         e => e,
     })?;
+    let edit = NoteEdit {
+        held_on: input.held_on.clone(),
+        kind: input.kind,
+        strengths: input.strengths.clone(),
+        improvements: input.improvements.clone(),
+        follow_up_on: input.follow_up_on.clone(),
+        author: input.author.clone(),
+    };
+    let note = check_note(tx.conn(), tx.now(), &edit)?;
     let today = crate::settings::today(tx.conn(), tx.now())?;
-    let held = parse_day(&input.held_on, "heldOn")?;
-    check_day_window(held, today, "heldOn", DAYS_BACK, 0)?;
-    let strengths = STRENGTHS.check(&input.strengths)?;
-    let improvements = IMPROVEMENTS.check(&input.improvements)?;
-    if strengths.is_empty() && improvements.is_empty() {
-        return Err(Error::invalid("improvements", ValidationRule::Required));
-    }
-    let follow_up = input.follow_up_on.as_deref().map(|d| day_after("followUpOn", d, held, today)).transpose()?;
-    let author = AUTHOR.check(&input.author)?;
     check_count("actions", input.actions.len(), MAX_ACTIONS)?;
     let mut actions = Vec::with_capacity(input.actions.len());
     for a in &input.actions {
-        actions.push((ACTION.check(&a.text)?, day_after("dueOn", &a.due_on, held, today)?));
+        actions.push((ACTION.check(&a.text)?, day_after("dueOn", &a.due_on, note.held, today)?));
     }
     let id = CoachingNoteId::new();
-    tx.insert(
-        Table::CoachingNotes,
-        id.as_str(),
-        &[
-            ("agent_id", Value::Text(input.agent_id.to_string())),
-            ("held_on", Value::Text(held.to_string())),
-            ("kind", Value::Text(input.kind.as_str().into())),
-            ("strengths", Value::Text(strengths)),
-            ("improvements", Value::Text(improvements)),
-            ("follow_up_on", follow_up.map_or(Value::Null, |d| Value::Text(d.to_string()))),
-            ("author", Value::Text(author)),
-        ],
-    )?;
+    let mut values = vec![("agent_id", Value::Text(input.agent_id.to_string()))];
+    values.extend(note.values);
+    tx.insert(Table::CoachingNotes, id.as_str(), &values)?;
     for (text, due) in actions {
         tx.insert(
             Table::CoachingActions,
@@ -181,6 +221,52 @@ pub fn create(tx: &mut WriteTx<'_>, input: &NoteInput) -> Result<CoachingNoteId>
         )?;
     }
     Ok(id)
+}
+
+/// Corrects a note's own fields; only the fields that changed are written, so an edit on
+/// another device to another field survives the merge. Errors (nothing written):
+/// `NotFound` for an unknown or deleted note; the checks of [`create`]; a day moved after
+/// an agreed action's due day or done day (`BeforeConversation` on `heldOn`).
+pub fn update(tx: &mut WriteTx<'_>, id: &CoachingNoteId, edit: &NoteEdit) -> Result<()> {
+    check_id("id", id.as_str())?;
+    ensure_note(tx.conn(), id)?;
+    let note = check_note(tx.conn(), tx.now(), edit)?;
+    let earliest: Option<String> = tx
+        .conn()
+        .prepare_cached(
+            "SELECT min(min(due_on, coalesce(done_on, due_on))) FROM coaching_actions
+             WHERE note_id = ?1 AND deleted_at IS NULL",
+        )?
+        .query_row([id], |r| r.get(0))?;
+    if earliest.is_some_and(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").is_ok_and(|d| d < note.held)) {
+        return Err(Error::invalid("heldOn", ValidationRule::BeforeConversation));
+    }
+    tx.upsert(Table::CoachingNotes, id.as_str(), &note.values)?;
+    Ok(())
+}
+
+/// Deletes a note and its actions (tombstones, so the deletion syncs). Errors: `NotFound`
+/// for an unknown or already deleted note.
+pub fn delete(tx: &mut WriteTx<'_>, id: &CoachingNoteId) -> Result<()> {
+    check_id("id", id.as_str())?;
+    ensure_note(tx.conn(), id)?;
+    let actions: Vec<String> = tx
+        .conn()
+        .prepare_cached("SELECT id FROM coaching_actions WHERE note_id = ?1 AND deleted_at IS NULL")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    for a in actions {
+        tx.delete(Table::CoachingActions, &a)?;
+    }
+    tx.delete(Table::CoachingNotes, id.as_str())?;
+    Ok(())
+}
+
+fn ensure_note(conn: &rusqlite::Connection, id: &CoachingNoteId) -> Result<()> {
+    conn.prepare_cached("SELECT 1 FROM coaching_notes WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .ok_or_else(|| Error::NotFound { entity: "coaching note", id: id.to_string() })
 }
 
 /// Ticks an action done on a day (on or after its note's day, not in the future), or

@@ -145,3 +145,99 @@ fn bad_input_is_refused_and_nothing_is_written() {
         Err(Error::NotFound { .. })
     ));
 }
+
+fn edit_of(n: &NoteInput) -> NoteEdit {
+    NoteEdit {
+        held_on: n.held_on.clone(),
+        kind: n.kind,
+        strengths: n.strengths.clone(),
+        improvements: n.improvements.clone(),
+        follow_up_on: n.follow_up_on.clone(),
+        author: n.author.clone(),
+    }
+}
+
+#[test]
+fn a_note_is_corrected_field_by_field_and_keeps_its_actions() {
+    let (_d, mut store, _) = temp_store();
+    let ann = add_agent(&mut store, "Ann Lee");
+    let input = note(&ann, "2026-02-01", Some("2026-02-15"), &[("Shadow a senior on refunds", "2026-02-10")]);
+    let id = store.write(|tx| create(tx, &input)).unwrap();
+    let stamps = |store: &Store| -> Vec<(String, String)> {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT col, hlc FROM column_versions WHERE tbl = 'coaching_notes' AND row_id = ?1 ORDER BY col")
+            .unwrap();
+        stmt.query_map([&id], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    };
+    let before = stamps(&store);
+    let mut edit = edit_of(&input);
+    edit.improvements = "Confirm the refund amount aloud.".into();
+    edit.kind = CoachingKind::Feedback;
+    edit.follow_up_on = None;
+    store.write(|tx| update(tx, &id, &edit)).unwrap();
+    let notes = for_agent(store.conn(), &ann, day("2026-03-02")).unwrap();
+    assert_eq!(notes.len(), 1);
+    let n = &notes[0];
+    assert_eq!(
+        (n.improvements.as_str(), n.kind, n.follow_up_on.as_deref()),
+        ("Confirm the refund amount aloud.", CoachingKind::Feedback, None)
+    );
+    assert_eq!(n.strengths, input.strengths, "untouched fields stay");
+    assert_eq!(n.actions.len(), 1);
+    // Only the changed columns get new stamps, so another device's edit of another field
+    // (say the strengths) still wins its own column in the merge.
+    let after = stamps(&store);
+    let restamped: Vec<&str> =
+        after.iter().zip(&before).filter(|(a, b)| a.1 != b.1).map(|(a, _)| a.0.as_str()).collect();
+    assert_eq!(restamped, ["follow_up_on", "improvements", "kind"]);
+}
+
+#[test]
+fn a_bad_edit_is_refused_and_nothing_is_written() {
+    let (_d, mut store, _) = temp_store();
+    let ann = add_agent(&mut store, "Ann Lee");
+    let input = note(&ann, "2026-02-01", None, &[("Read the refund SOP", "2026-02-05")]);
+    let id = store.write(|tx| create(tx, &input)).unwrap();
+    let before = crate::export::canonical_string(store.conn()).unwrap();
+    let mut late = edit_of(&input);
+    late.held_on = "2026-02-06".into();
+    assert_eq!(rule_of(store.write(|tx| update(tx, &id, &late))), ("heldOn", ValidationRule::BeforeConversation));
+    let mut empty = edit_of(&input);
+    empty.strengths = String::new();
+    empty.improvements = String::new();
+    assert_eq!(rule_of(store.write(|tx| update(tx, &id, &empty))), ("improvements", ValidationRule::Required));
+    assert!(matches!(
+        store.write(|tx| update(tx, &CoachingNoteId::new(), &edit_of(&input))),
+        Err(Error::NotFound { .. })
+    ));
+    assert_eq!(crate::export::canonical_string(store.conn()).unwrap(), before);
+}
+
+#[test]
+fn a_deleted_note_leaves_tombstones_and_its_follow_up_is_no_longer_due() {
+    let (_d, mut store, _) = temp_store();
+    let ann = add_agent(&mut store, "Ann Lee");
+    let first = store.write(|tx| create(tx, &note(&ann, "2026-02-01", Some("2026-02-10"), &[]))).unwrap();
+    let second = store
+        .write(|tx| create(tx, &note(&ann, "2026-02-05", Some("2026-02-20"), &[("Read the refund SOP", "2026-02-06")])))
+        .unwrap();
+    store.write(|tx| delete(tx, &second)).unwrap();
+    let notes = for_agent(store.conn(), &ann, day("2026-03-02")).unwrap();
+    assert_eq!(notes.iter().map(|n| n.id.clone()).collect::<Vec<_>>(), [first.clone()]);
+    assert!(notes[0].follow_up_due, "the earlier note is the latest again");
+    let tombstones: i64 = store
+        .conn()
+        .query_row(
+            "SELECT (SELECT count(*) FROM coaching_notes WHERE deleted_at IS NOT NULL)
+                  + (SELECT count(*) FROM coaching_actions WHERE deleted_at IS NOT NULL)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tombstones, 2, "the note and its action, kept as tombstones so the deletion syncs");
+    let logged: i64 =
+        store.conn().query_row("SELECT count(*) FROM outbox WHERE col = 'deleted_at'", [], |r| r.get(0)).unwrap();
+    assert_eq!(logged, 2);
+    assert!(matches!(store.write(|tx| delete(tx, &second)), Err(Error::NotFound { .. })));
+}

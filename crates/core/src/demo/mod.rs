@@ -24,13 +24,15 @@
 //! - `names.rs`: agents and customers. `text/`: the phrasebooks.
 //! - `knowledge.rs`: the knowledge base (SOPs, policies, call scripts, known issues).
 //! - `voc.rs`: journey stages, feedback and insights (the voice of the customer).
+//! - `targets.rs`: KPI targets for two roles and three agents.
 
 mod coaching;
 mod knowledge;
-mod qa;
 mod names;
 mod parts;
 mod plan;
+mod qa;
+mod targets;
 mod text;
 mod timing;
 mod training;
@@ -177,6 +179,7 @@ pub fn generate(
         qa::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
         coaching::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
         training::write(tx, opts.seed, opts.language, opts.end.with_timezone(&tz).date_naive(), &cast.agents)?;
+        targets::write(tx, &cast.agents)?;
         remember_rows(tx.conn(), &before)?;
         Ok(DemoSummary {
             cases: total,
@@ -231,6 +234,7 @@ const DEMO_TABLES: &[Table] = &[
     Table::TrainingExemptions,
     Table::TrainingSessions,
     Table::TrainingEnrolments,
+    Table::KpiTargets,
 ];
 
 /// The highest rowid of each demo table before a run.

@@ -484,9 +484,11 @@ fn every_language_has_a_searchable_knowledge_base_linked_to_cases_that_clears_aw
 
 #[test]
 fn every_language_has_qa_evaluations_and_coaching_that_clear_away() {
-    for (language, name) in
-        [(Language::En, "Phone call quality"), (Language::ZhHans, "电话服务质检"), (Language::ZhHant, "電話服務品質評估")]
-    {
+    for (language, name) in [
+        (Language::En, "Phone call quality"),
+        (Language::ZhHans, "电话服务质检"),
+        (Language::ZhHant, "電話服務品質評估"),
+    ] {
         let (_d, mut store, _) = temp_store();
         let summary = run(&mut store, &opts(2_000, language, 7));
         let cards = crate::qa::list(store.conn()).unwrap();
@@ -500,16 +502,26 @@ fn every_language_has_qa_evaluations_and_coaching_that_clear_away() {
         assert!(qa.average.is_some() && !qa.months.is_empty());
         let twice: crate::ids::CaseId = store
             .conn()
-            .query_row("SELECT case_id FROM qa_evaluations GROUP BY case_id HAVING count(*) = 2 LIMIT 1", [], |r| r.get(0))
+            .query_row("SELECT case_id FROM qa_evaluations GROUP BY case_id HAVING count(*) = 2 LIMIT 1", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         let calibration = crate::qa::for_case(store.conn(), &twice).unwrap();
         assert_eq!(calibration.evaluations.len(), 2);
         assert!(calibration.spread.is_some());
         // Every third agent was coached; some follow-ups are due by the demo's end.
         assert_eq!(count(&store, "SELECT count(*) FROM coaching_notes"), i64::from(summary.agents.div_ceil(3)));
-        assert_eq!(count(&store, "SELECT count(*) FROM coaching_actions WHERE done_on IS NOT NULL"), i64::from(summary.agents.div_ceil(3)));
-        assert!(!crate::coaching::follow_ups_due(store.conn(), end().date_naive() + Duration::days(40)).unwrap().is_empty());
+        assert_eq!(
+            count(&store, "SELECT count(*) FROM coaching_actions WHERE done_on IS NOT NULL"),
+            i64::from(summary.agents.div_ceil(3))
+        );
+        assert!(
+            !crate::coaching::follow_ups_due(store.conn(), end().date_naive() + Duration::days(40)).unwrap().is_empty()
+        );
+        // Two roles' targets and three agents' own.
+        assert_eq!(count(&store, "SELECT count(*) FROM kpi_targets WHERE value IS NOT NULL"), 17);
         clear(&mut store).unwrap();
+        assert_eq!(count(&store, "SELECT count(*) FROM kpi_targets"), 0);
         assert_eq!(count(&store, "SELECT count(*) FROM coaching_notes"), 0);
         assert_eq!(count(&store, "SELECT count(*) FROM coaching_actions"), 0);
         assert_eq!(count(&store, "SELECT count(*) FROM qa_evaluations"), 0);

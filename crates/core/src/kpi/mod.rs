@@ -20,6 +20,7 @@
 //! - `charts.rs`: the same measures per day or week, and the top lists.
 //! - `leaderboard.rs`: the same measures per agent or team.
 //! - `values.rs`: what they give, for the wire.
+//! - `metric.rs`: the per-agent KPIs targets are set on, with their unit and direction.
 //! - `table.rs`: the tiles as a table, for CSV files and reports.
 
 mod calendar;
@@ -28,6 +29,7 @@ pub(crate) mod facts;
 mod filter;
 mod leaderboard;
 mod measures;
+mod metric;
 mod period;
 mod source;
 mod table;
@@ -37,13 +39,16 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use calendar::{CalendarPeriod, CalendarUnit};
-pub use charts::{BacklogCell, ChannelCount, Charts, DAILY_MAX_DAYS, Granularity, RankedCount, TOP_N, TrendPoint, VolumePoint};
+pub use charts::{
+    BacklogCell, ChannelCount, Charts, DAILY_MAX_DAYS, Granularity, RankedCount, TOP_N, TrendPoint, VolumePoint,
+};
 pub use filter::{KpiDrills, KpiFilter};
 pub use leaderboard::{Leaderboard, LeaderboardBy, LeaderboardRequest, LeaderboardRow};
+pub use metric::{KpiDirection, KpiMetric, KpiUnit};
+pub(crate) use period::resolve as resolve_period;
+pub use period::{PERIOD_DAYS_BACK_MAX, PERIOD_DAYS_MAX, Period, PeriodPreset, PeriodRequest};
 pub use table::{KpiRow, KpiValue, kpi_rows};
 pub use values::{AgeBucket, AgeCount, Average, Backlog, Callbacks, Kpis, Nps, PriorityCount, Share};
-pub use period::{PERIOD_DAYS_BACK_MAX, PERIOD_DAYS_MAX, Period, PeriodPreset, PeriodRequest};
-pub(crate) use period::resolve as resolve_period;
 
 use crate::Result;
 use crate::cases::SlaSetup;
@@ -150,7 +155,11 @@ fn dashboard_of<T>(
 
 /// The KPIs per agent or team for `request`'s period as of `now`, in the same time zone
 /// as the dashboard with the same filter. Errors as [`dashboard`].
-pub fn leaderboard(conn: &rusqlite::Connection, request: &LeaderboardRequest, now: DateTime<Utc>) -> Result<Leaderboard> {
+pub fn leaderboard(
+    conn: &rusqlite::Connection,
+    request: &LeaderboardRequest,
+    now: DateTime<Utc>,
+) -> Result<Leaderboard> {
     request.filter.validate(conn)?;
     conn.execute_batch("SAVEPOINT kpi_leaderboard")?;
     let out = (|| {

@@ -1167,6 +1167,42 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX run_action_items_run ON run_action_items (run_id);
     CREATE INDEX run_action_items_open ON run_action_items (due_on) WHERE done_on IS NULL;
     "#,
+    // KPI targets (issue 17): one row per (scope, KPI) with an id made from both, so two
+    // devices setting the same target offline write one register; a cleared target keeps
+    // its row with a NULL value, so clearing merges as setting does. And the certificates
+    // attached to external training records.
+    r#"
+    CREATE TABLE kpi_targets (
+        id         TEXT PRIMARY KEY NOT NULL,
+        scope      TEXT NOT NULL DEFAULT 'role',
+        scope_id   TEXT NOT NULL DEFAULT '',
+        kpi        TEXT NOT NULL DEFAULT '',
+        value      REAL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX kpi_targets_scope ON kpi_targets (scope, scope_id);
+
+    -- Certificates attached to external training records (issue 17): append-only parts
+    -- of each file, as base64 text under the sync wire's value bound (training/attachments.rs).
+    CREATE TABLE training_record_files (
+        id         TEXT PRIMARY KEY NOT NULL,
+        record_id  TEXT NOT NULL DEFAULT '',
+        file_id    TEXT NOT NULL DEFAULT '',
+        name       TEXT NOT NULL DEFAULT '',
+        mime       TEXT NOT NULL DEFAULT '',
+        size       INTEGER NOT NULL DEFAULT 0,
+        part       INTEGER NOT NULL DEFAULT 0,
+        parts      INTEGER NOT NULL DEFAULT 1,
+        data       TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    ) STRICT;
+    CREATE INDEX training_record_files_record ON training_record_files (record_id);
+    CREATE INDEX training_record_files_file ON training_record_files (file_id, part);
+    "#,
 ];
 
 /// The schema version this build creates and understands.

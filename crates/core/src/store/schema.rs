@@ -162,6 +162,10 @@ pub enum Table {
     ArticleCourses,
     /// Images stored with articles, append-only.
     ArticleImages,
+    /// KPI targets per role or per agent, one row per (scope, KPI).
+    KpiTargets,
+    /// Parts of the certificates attached to external training records, append-only.
+    TrainingRecordFiles,
 }
 
 /// Id of the single workspace-settings row. Fixed, so two devices that each create it
@@ -223,6 +227,8 @@ impl Table {
         Table::ArticlePlanSteps,
         Table::ArticleCourses,
         Table::ArticleImages,
+        Table::KpiTargets,
+        Table::TrainingRecordFiles,
     ];
 
     /// The SQL name.
@@ -278,6 +284,8 @@ impl Table {
             Table::ArticlePlanSteps => "article_plan_steps",
             Table::ArticleCourses => "article_courses",
             Table::ArticleImages => "article_images",
+            Table::KpiTargets => "kpi_targets",
+            Table::TrainingRecordFiles => "training_record_files",
         }
     }
 
@@ -288,70 +296,84 @@ impl Table {
         match self {
             Table::WorkspaceSettings => const { &[reg("organisation_name"), reg("time_zone"), reg("working_hours")] },
             Table::DevicePreferences => const { &[reg("language"), reg("theme"), reg("me_agent_id")] },
-            Table::Customers => const { &[reg("name"), reg("company"), reg("email"), reg("phone"), reg("tier"), reg("notes")] },
+            Table::Customers => {
+                const { &[reg("name"), reg("company"), reg("email"), reg("phone"), reg("tier"), reg("notes")] }
+            }
             Table::Teams => const { &[reg("name"), reg("calendar_id")] },
             // `role` holds the id of a `roles` row ('' for none); `left_on` is empty while
             // the agent is active.
-            Table::Agents => const { &[
-                reg("name"),
-                reg("email"),
-                reg("team_id"),
-                reg("role"),
-                reg("employee_id"),
-                reg("hired_on"),
-                reg("left_on"),
-            ] },
-            Table::Cases => const { &[
-                reg("ref"),
-                reg("title"),
-                reg("description"),
-                reg("customer_id"),
-                reg("channel"),
-                reg("category"),
-                reg("priority"),
-                reg("assignee_id"),
-                reg("team_id"),
-                // The case's id in the helpdesk it was imported from (import/), set at
-                // creation like `ref`.
-                reg("external_id"),
-                reg("journey_stage_id"),
-                // Facts of the timeline (cases/facts.rs).
-                derived("status"),
-                derived("escalation_department"),
-                derived("escalation_level"),
-                derived("escalation_reason"),
-                derived("root_cause"),
-                derived("resolution_summary"),
-                derived("first_response_at"),
-                derived("resolved_at"),
-                derived("callback_due_at"),
-                derived("callback_done_at"),
-                derived("callback_outcome"),
-                derived("csat"),
-                derived("nps"),
-                derived("satisfaction_comment"),
-                derived("handle_seconds"),
-                derived("last_event_at"),
-                // Of the tag rows.
-                derived("tags"),
-                // SLA caches for the queues (cases/service_level.rs), and the generated
-                // column over them.
-                derived("first_response_due_at"),
-                derived("resolution_due_at"),
-                derived("attention_due_at"),
-            ] },
+            Table::Agents => {
+                const {
+                    &[
+                        reg("name"),
+                        reg("email"),
+                        reg("team_id"),
+                        reg("role"),
+                        reg("employee_id"),
+                        reg("hired_on"),
+                        reg("left_on"),
+                    ]
+                }
+            }
+            Table::Cases => {
+                const {
+                    &[
+                        reg("ref"),
+                        reg("title"),
+                        reg("description"),
+                        reg("customer_id"),
+                        reg("channel"),
+                        reg("category"),
+                        reg("priority"),
+                        reg("assignee_id"),
+                        reg("team_id"),
+                        // The case's id in the helpdesk it was imported from (import/), set at
+                        // creation like `ref`.
+                        reg("external_id"),
+                        reg("journey_stage_id"),
+                        // Facts of the timeline (cases/facts.rs).
+                        derived("status"),
+                        derived("escalation_department"),
+                        derived("escalation_level"),
+                        derived("escalation_reason"),
+                        derived("root_cause"),
+                        derived("resolution_summary"),
+                        derived("first_response_at"),
+                        derived("resolved_at"),
+                        derived("callback_due_at"),
+                        derived("callback_done_at"),
+                        derived("callback_outcome"),
+                        derived("csat"),
+                        derived("nps"),
+                        derived("satisfaction_comment"),
+                        derived("handle_seconds"),
+                        derived("last_event_at"),
+                        // Of the tag rows.
+                        derived("tags"),
+                        // SLA caches for the queues (cases/service_level.rs), and the generated
+                        // column over them.
+                        derived("first_response_due_at"),
+                        derived("resolution_due_at"),
+                        derived("attention_due_at"),
+                    ]
+                }
+            }
             Table::CaseEvents => const { &[event("case_id"), event("at"), event("kind"), event("data")] },
             // The id is made from (case, tag), so both are fixed at creation.
             Table::CaseTags => const { &[reg("case_id"), reg("tag"), set("present")] },
-            Table::SlaPolicies => const { &[
-                reg("name"),
-                reg("priority"),
-                reg("tier"),
-                reg("category"),
-                reg("first_response_minutes"),
-                reg("resolution_minutes"),
-                reg("business_hours"),
-            ] },
+            Table::SlaPolicies => {
+                const {
+                    &[
+                        reg("name"),
+                        reg("priority"),
+                        reg("tier"),
+                        reg("category"),
+                        reg("first_response_minutes"),
+                        reg("resolution_minutes"),
+                        reg("business_hours"),
+                    ]
+                }
+            }
             Table::Holidays => const { &[reg("date"), reg("name"), reg("kind"), reg("works_as"), reg("calendar_id")] },
             Table::Calendars => const { &[reg("name"), reg("time_zone"), reg("working_hours")] },
             Table::SavedViews => const { &[reg("name"), reg("query")] },
@@ -359,140 +381,161 @@ impl Table {
             // `key` names a built-in stage (translated while `name` is empty); a reorder
             // rewrites the moved stages' `position`; retiring is a flag, so cases keep theirs.
             Table::JourneyStages => const { &[reg("key"), reg("name"), reg("position"), reg("retired")] },
-            Table::Feedback => const { &[
-                reg("received_on"),
-                reg("source"),
-                reg("sentiment"),
-                reg("customer_id"),
-                reg("journey_stage_id"),
-                reg("csat"),
-                reg("text"),
-            ] },
+            Table::Feedback => {
+                const {
+                    &[
+                        reg("received_on"),
+                        reg("source"),
+                        reg("sentiment"),
+                        reg("customer_id"),
+                        reg("journey_stage_id"),
+                        reg("csat"),
+                        reg("text"),
+                    ]
+                }
+            }
             // As case tags: the id is made from (entry, theme); `present` is the element.
             Table::FeedbackThemes => const { &[reg("feedback_id"), reg("theme"), set("present")] },
-            Table::Insights => const { &[
-                reg("title"),
-                reg("finding"),
-                reg("department"),
-                reg("requested_change"),
-                reg("status"),
-                reg("review_on"),
-            ] },
+            Table::Insights => {
+                const {
+                    &[
+                        reg("title"),
+                        reg("finding"),
+                        reg("department"),
+                        reg("requested_change"),
+                        reg("status"),
+                        reg("review_on"),
+                    ]
+                }
+            }
             // The id is made from (insight, linked row): two devices linking the same case
             // make one row, and a link and an unlink made offline merge per element.
-            Table::InsightEvidence => const { &[reg("insight_id"), reg("case_id"), reg("feedback_id"), set("present")] },
+            Table::InsightEvidence => {
+                const { &[reg("insight_id"), reg("case_id"), reg("feedback_id"), set("present")] }
+            }
             // As journey stages: built-in roles are seeded with fixed ids and versions.
             Table::Roles => const { &[reg("key"), reg("name"), reg("position"), reg("retired")] },
-            Table::Courses => const { &[
-                reg("title"),
-                reg("topic"),
-                reg("mode"),
-                reg("duration_minutes"),
-                reg("validity_months"),
-                reg("pass_mark"),
-            ] },
+            Table::Courses => {
+                const {
+                    &[
+                        reg("title"),
+                        reg("topic"),
+                        reg("mode"),
+                        reg("duration_minutes"),
+                        reg("validity_months"),
+                        reg("pass_mark"),
+                    ]
+                }
+            }
             // A completion is a fact that happened: it travels whole and merges by union,
             // so two devices recording the same agent offline both keep theirs. Outcome
             // and expiry are derived from it and the course on every read (training/).
             // `session_id` names the session it was earned in (NULL: entered directly).
-            Table::TrainingRecords => const { &[
-                event("agent_id"),
-                event("course_id"),
-                event("completed_on"),
-                event("score"),
-                event("session_id"),
-                event("issuer"),
-                event("note"),
-            ] },
+            Table::TrainingRecords => {
+                const {
+                    &[
+                        event("agent_id"),
+                        event("course_id"),
+                        event("completed_on"),
+                        event("score"),
+                        event("session_id"),
+                        event("issuer"),
+                        event("note"),
+                    ]
+                }
+            }
             // Values a person sets on a (role, course) pair whose row id is made from the
             // pair: two devices setting it offline write one row, the last writer winning.
-            Table::TrainingRequirements => const { &[reg("role_id"), reg("course_id"), reg("level"), reg("grace_days")] },
+            Table::TrainingRequirements => {
+                const { &[reg("role_id"), reg("course_id"), reg("level"), reg("grace_days")] }
+            }
             // As insight evidence: one row per (agent, course), a link and an unlink made
             // offline merging per element; the reason is a register.
             Table::TrainingExemptions => const { &[reg("agent_id"), reg("course_id"), reg("reason"), set("present")] },
             // Values a person sets. What a session amounts to (how many enrolled, attended,
             // passed) is derived from its enrolments and records, never stored.
-            Table::TrainingSessions => const { &[
-                reg("course_id"),
-                reg("held_on"),
-                reg("trainer"),
-                reg("place"),
-                reg("capacity"),
-            ] },
+            Table::TrainingSessions => {
+                const { &[reg("course_id"), reg("held_on"), reg("trainer"), reg("place"), reg("capacity")] }
+            }
             // As exemptions: the id is made from (session, agent), so two devices enrolling
             // offline both keep theirs and an enrolment and a withdrawal merge per element.
             // `attended` is a value a person sets in the attendance grid; the scores are
             // the training records the grid writes (events with `session_id`).
-            Table::TrainingEnrolments => const { &[reg("session_id"), reg("agent_id"), set("present"), reg("attended")] },
-            Table::Plans => const { &[
-                reg("title"),
-                reg("scenario"),
-                reg("severity"),
-                reg("owner"),
-                reg("review_days"),
-                reg("drill_days"),
-                reg("triggers"),
-                reg("thresholds"),
-            ] },
+            Table::TrainingEnrolments => {
+                const { &[reg("session_id"), reg("agent_id"), set("present"), reg("attended")] }
+            }
+            Table::Plans => {
+                const {
+                    &[
+                        reg("title"),
+                        reg("scenario"),
+                        reg("severity"),
+                        reg("owner"),
+                        reg("review_days"),
+                        reg("drill_days"),
+                        reg("triggers"),
+                        reg("thresholds"),
+                    ]
+                }
+            }
             // `position` is a sortable key among the phase's steps (plans/position.rs): a
             // move rewrites only the moved step's key, so concurrent moves merge per step.
-            Table::PlanSteps => const { &[
-                reg("plan_id"),
-                reg("phase"),
-                reg("position"),
-                reg("text"),
-                reg("owner_role"),
-                reg("offset_minutes"),
-                reg("required"),
-            ] },
+            Table::PlanSteps => {
+                const {
+                    &[
+                        reg("plan_id"),
+                        reg("phase"),
+                        reg("position"),
+                        reg("text"),
+                        reg("owner_role"),
+                        reg("offset_minutes"),
+                        reg("required"),
+                    ]
+                }
+            }
             // A published version is never edited: its content (the plan and its steps as
             // JSON) travels whole. Its number is derived from the order of publication.
             Table::PlanVersions => const { &[event("plan_id"), event("content")] },
-            Table::PlanRuns => const { &[
-                event("plan_id"),
-                event("version_id"),
-                event("kind"),
-                event("commander"),
-                event("started_at"),
-            ] },
+            Table::PlanRuns => {
+                const { &[event("plan_id"), event("version_id"), event("kind"), event("commander"), event("started_at")] }
+            }
             // Ticks, skips and notes are events, so two supervisors ticking offline both
             // keep theirs; the checklist and the score are derived (plans/checklist.rs).
-            Table::RunEvents => const { &[event("run_id"), event("at"), event("kind"), event("step_id"), event("text")] },
+            Table::RunEvents => {
+                const { &[event("run_id"), event("at"), event("kind"), event("step_id"), event("text")] }
+            }
             Table::KbCategories => const { &[reg("name"), reg("parent_id")] },
             // The body is a register like any field, but a body that loses to a concurrent
             // edit is also kept as a conflict version (knowledge/versions.rs), so no text
             // is lost. `status` is set by publishing, archiving and restoring.
-            Table::Articles => const { &[
-                reg("title"),
-                reg("body"),
-                reg("kind"),
-                reg("category_id"),
-                reg("owner"),
-                reg("status"),
-                reg("review_on"),
-            ] },
+            Table::Articles => {
+                const {
+                    &[
+                        reg("title"),
+                        reg("body"),
+                        reg("kind"),
+                        reg("category_id"),
+                        reg("owner"),
+                        reg("status"),
+                        reg("review_on"),
+                    ]
+                }
+            }
             // As case tags: the id is made from (article, tag); `present` is the element.
             Table::ArticleTags => const { &[reg("article_id"), reg("tag"), set("present")] },
             // As insight evidence: the id is made from (article, case).
             Table::ArticleCases => const { &[reg("article_id"), reg("case_id"), set("present")] },
             // A snapshot with who and when, never edited: `kind` says whether it was
             // published or kept from a lost conflict.
-            Table::ArticleVersions => const { &[
-                event("article_id"),
-                event("kind"),
-                event("title"),
-                event("body"),
-                event("author"),
-            ] },
+            Table::ArticleVersions => {
+                const { &[event("article_id"), event("kind"), event("title"), event("body"), event("author")] }
+            }
             // A request that roles read a version: an event whose id is made from (version,
             // role), so asking twice, or on two devices, is one row. Never withdrawn: a
             // newer request supersedes it.
-            Table::ArticleReadRequests => const { &[
-                event("article_id"),
-                event("version_id"),
-                event("role_id"),
-                event("author"),
-            ] },
+            Table::ArticleReadRequests => {
+                const { &[event("article_id"), event("version_id"), event("role_id"), event("author")] }
+            }
             // As article cases: the id is made from (article, step) and (article, course).
             Table::ArticlePlanSteps => const { &[reg("article_id"), reg("step_id"), set("present")] },
             Table::ArticleCourses => const { &[reg("article_id"), reg("course_id"), set("present")] },
@@ -502,57 +545,67 @@ impl Table {
             // An agent's acknowledgement of a version: an event whose id is made from
             // (version, agent), so a bulk entry after a briefing made on two devices merges
             // by union. Who is outstanding is derived (knowledge/acks.rs), never stored.
-            Table::ArticleAcks => const { &[
-                event("article_id"),
-                event("version_id"),
-                event("agent_id"),
-                event("acked_on"),
-                event("author"),
-            ] },
+            Table::ArticleAcks => {
+                const { &[event("article_id"), event("version_id"), event("agent_id"), event("acked_on"), event("author")] }
+            }
             Table::QaScorecards => const { &[reg("name")] },
             // The whole list of weighted criteria as JSON: never edited (an edit is a new
             // version), so two devices cannot each change part of it.
             Table::QaScorecardVersions => const { &[event("scorecard_id"), event("criteria")] },
             // A score given is a fact: the ratings (JSON, never edited) travel with the
             // evaluation; the score is derived from them and the version (qa/score.rs).
-            Table::QaEvaluations => const { &[
-                event("scorecard_id"),
-                event("version_id"),
-                event("agent_id"),
-                event("case_id"),
-                event("evaluator"),
-                event("evaluated_on"),
-                event("ratings"),
-                event("comment"),
-            ] },
+            Table::QaEvaluations => {
+                const {
+                    &[
+                        event("scorecard_id"),
+                        event("version_id"),
+                        event("agent_id"),
+                        event("case_id"),
+                        event("evaluator"),
+                        event("evaluated_on"),
+                        event("ratings"),
+                        event("comment"),
+                    ]
+                }
+            }
             // Values a supervisor writes and may correct. Whether a follow-up is due is
             // derived from the agent's later notes (coaching/), never stored.
-            Table::CoachingNotes => const { &[
-                reg("agent_id"),
-                reg("held_on"),
-                reg("kind"),
-                reg("strengths"),
-                reg("improvements"),
-                reg("follow_up_on"),
-                reg("author"),
-            ] },
+            Table::CoachingNotes => {
+                const {
+                    &[
+                        reg("agent_id"),
+                        reg("held_on"),
+                        reg("kind"),
+                        reg("strengths"),
+                        reg("improvements"),
+                        reg("follow_up_on"),
+                        reg("author"),
+                    ]
+                }
+            }
             // `done_on` is set (and cleared) by a person ticking the action.
             Table::CoachingActions => const { &[reg("note_id"), reg("text"), reg("due_on"), reg("done_on")] },
             // A contact of a plan's call tree: values a person sets, ordered among the
             // plan's contacts by a sortable key as steps are. `backup_id` names another
             // contact of the same plan (NULL: none); a dangling one reads as none.
-            Table::PlanContacts => const { &[
-                reg("plan_id"),
-                reg("position"),
-                reg("name"),
-                reg("role"),
-                reg("phone"),
-                reg("mobile"),
-                reg("email"),
-                reg("backup_id"),
-            ] },
+            Table::PlanContacts => {
+                const {
+                    &[
+                        reg("plan_id"),
+                        reg("position"),
+                        reg("name"),
+                        reg("role"),
+                        reg("phone"),
+                        reg("mobile"),
+                        reg("email"),
+                        reg("backup_id"),
+                    ]
+                }
+            }
             // A communication template: values a person sets, one row each.
-            Table::CommsTemplates => const { &[reg("plan_id"), reg("position"), reg("kind"), reg("title"), reg("body")] },
+            Table::CommsTemplates => {
+                const { &[reg("plan_id"), reg("position"), reg("kind"), reg("title"), reg("body")] }
+            }
             // As article links: the id is made from (run, case); `present` is the element.
             Table::RunCases => const { &[reg("run_id"), reg("case_id"), set("present")] },
             // A run's review row (its id made from the run's): each field a value a person
@@ -560,6 +613,25 @@ impl Table {
             Table::RunReviews => const { &[reg("run_id"), reg("hot_wash"), reg("went_well"), reg("went_wrong")] },
             // An action item: values a person sets; `done_on` is ticked and unticked.
             Table::RunActionItems => const { &[reg("run_id"), reg("text"), reg("owner"), reg("due_on"), reg("done_on")] },
+            // A target a supervisor sets: the id is made from (scope, KPI), so the same
+            // target set on two devices is one register; NULL value = cleared.
+            Table::KpiTargets => const { &[reg("scope"), reg("scope_id"), reg("kpi"), reg("value")] },
+            // A part of an attached certificate: a fact that travels whole and is never
+            // edited, as article images (training/attachments.rs).
+            Table::TrainingRecordFiles => {
+                const {
+                    &[
+                        event("record_id"),
+                        event("file_id"),
+                        event("name"),
+                        event("mime"),
+                        event("size"),
+                        event("part"),
+                        event("parts"),
+                        event("data"),
+                    ]
+                }
+            }
         }
     }
 
@@ -594,6 +666,7 @@ impl Table {
                 | Table::QaScorecardVersions
                 | Table::QaEvaluations
                 | Table::ArticleImages
+                | Table::TrainingRecordFiles
         )
     }
 
@@ -604,13 +677,9 @@ impl Table {
         use PlaceholderValue::{Empty, Now};
         match self {
             Table::Customers | Table::Teams | Table::Agents => &[("name", Empty)],
-            Table::Cases => &[
-                ("ref", Empty),
-                ("title", Empty),
-                ("channel", Empty),
-                ("priority", Empty),
-                ("status", Empty),
-            ],
+            Table::Cases => {
+                &[("ref", Empty), ("title", Empty), ("channel", Empty), ("priority", Empty), ("status", Empty)]
+            }
             Table::CaseEvents => &[("case_id", Empty), ("at", Now), ("kind", Empty), ("data", Empty)],
             Table::CaseTags => &[("case_id", Empty), ("tag", Empty)],
             Table::SlaPolicies => &[("name", Empty), ("priority", Empty)],
@@ -624,7 +693,9 @@ impl Table {
             Table::RunEvents => &[("run_id", Empty), ("at", Now), ("kind", Empty)],
             Table::ArticleVersions => &[("article_id", Empty), ("kind", Empty)],
             Table::ArticleReadRequests => &[("article_id", Empty), ("version_id", Empty), ("role_id", Empty)],
-            Table::ArticleAcks => &[("article_id", Empty), ("version_id", Empty), ("agent_id", Empty), ("acked_on", Empty)],
+            Table::ArticleAcks => {
+                &[("article_id", Empty), ("version_id", Empty), ("agent_id", Empty), ("acked_on", Empty)]
+            }
             Table::QaScorecardVersions => &[("scorecard_id", Empty), ("criteria", Empty)],
             Table::QaEvaluations => &[
                 ("scorecard_id", Empty),
@@ -634,6 +705,9 @@ impl Table {
                 ("ratings", Empty),
             ],
             Table::ArticleImages => &[("article_id", Empty), ("mime", Empty), ("data", Empty)],
+            Table::TrainingRecordFiles => {
+                &[("record_id", Empty), ("file_id", Empty), ("name", Empty), ("mime", Empty), ("data", Empty)]
+            }
             Table::WorkspaceSettings
             | Table::DevicePreferences
             | Table::SavedViews
@@ -662,7 +736,8 @@ impl Table {
             | Table::RunReviews
             | Table::RunActionItems
             | Table::ArticlePlanSteps
-            | Table::ArticleCourses => &[],
+            | Table::ArticleCourses
+            | Table::KpiTargets => &[],
         }
     }
 
@@ -795,7 +870,8 @@ mod tests {
     fn every_nullable_synced_column_defaults_to_null() {
         let (_dir, store, _) = temp_store();
         for t in Table::ALL.iter().filter(|t| t.is_synced()) {
-            let mut stmt = store.conn().prepare("SELECT name, \"notnull\", dflt_value FROM pragma_table_info(?1)").unwrap();
+            let mut stmt =
+                store.conn().prepare("SELECT name, \"notnull\", dflt_value FROM pragma_table_info(?1)").unwrap();
             let cols: Vec<(String, bool, Option<String>)> = stmt
                 .query_map([t.name()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .unwrap()

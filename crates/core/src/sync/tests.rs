@@ -190,7 +190,8 @@ fn insight_links_and_feedback_themes_made_offline_on_two_devices_both_survive() 
     sync(&mut a, &mut server);
     sync(&mut b, &mut server);
 
-    let cases = |ids: &[&CaseId]| Evidence { case_ids: ids.iter().map(|c| (*c).clone()).collect(), ..Default::default() };
+    let cases =
+        |ids: &[&CaseId]| Evidence { case_ids: ids.iter().map(|c| (*c).clone()).collect(), ..Default::default() };
     // Offline: A links c1, B links c2; A adds a theme, B another.
     a.store.write(|tx| insights::link(tx, &id, &cases(&[&c1]))).unwrap();
     b.store.write(|tx| insights::link(tx, &id, &cases(&[&c2]))).unwrap();
@@ -279,23 +280,16 @@ fn training_records_made_offline_on_two_devices_both_survive() {
         issuer: String::new(),
         note: String::new(),
     };
-    a.store
-        .write(|tx| records::add(tx, &record("2025-03-20", 90)))
-        .unwrap();
-    b.store
-        .write(|tx| records::add(tx, &record("2026-02-01", 70)))
-        .unwrap();
+    a.store.write(|tx| records::add(tx, &record("2025-03-20", 90))).unwrap();
+    b.store.write(|tx| records::add(tx, &record("2026-02-01", 70))).unwrap();
     sync(&mut a, &mut server);
     sync(&mut b, &mut server);
     sync(&mut a, &mut server);
     for d in [&a, &b] {
         let today = crate::settings::today(d.store.conn(), d.store.now()).unwrap();
         let h = records::history(d.store.conn(), &ann, today).unwrap();
-        let seen: Vec<(&str, crate::training::RecordStatus)> = h
-            .records
-            .iter()
-            .map(|r| (r.completed_on.as_str(), r.status))
-            .collect();
+        let seen: Vec<(&str, crate::training::RecordStatus)> =
+            h.records.iter().map(|r| (r.completed_on.as_str(), r.status)).collect();
         assert_eq!(
             seen,
             [
@@ -350,7 +344,13 @@ fn enrolments_in_one_session_made_offline_on_two_devices_both_survive() {
     a.store.write(|tx| sessions::enrol(tx, &s, std::slice::from_ref(&ann))).unwrap();
     b.store.write(|tx| sessions::enrol(tx, &s, &[bo.clone(), ann.clone()])).unwrap();
     b.store
-        .write(|tx| sessions::save_attendance(tx, &s, &[AttendanceRow { agent_id: bo.clone(), attended: true, score: Some(90) }]))
+        .write(|tx| {
+            sessions::save_attendance(
+                tx,
+                &s,
+                &[AttendanceRow { agent_id: bo.clone(), attended: true, score: Some(90) }],
+            )
+        })
         .unwrap();
     sync(&mut a, &mut server);
     sync(&mut b, &mut server);
@@ -361,6 +361,93 @@ fn enrolments_in_one_session_made_offline_on_two_devices_both_survive() {
         assert_eq!(names, ["Ann Lee", "Bo Chen"]);
         assert_eq!((detail.session.enrolled, detail.session.attended, detail.session.passed), (2, 1, 1));
         assert_eq!(conflicts::list(d.store.conn()).unwrap(), []);
+    }
+    assert_eq!(export(&a), export(&b));
+}
+
+/// Two supervisors each filling the last place of a session offline: each enrolment was
+/// within capacity where it was made, so after sync the session is over capacity — both
+/// enrolments are kept (the session page warns of the overbooking) and nothing is lost.
+#[test]
+fn the_last_place_filled_offline_on_two_devices_overbooks_without_losing_anyone() {
+    use crate::people::{AgentInput, roster};
+    use crate::training::sessions::{self, SessionInput};
+    use crate::training::{CourseInput, Mode, Topic, courses};
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let agent = |name: &str| AgentInput {
+        name: name.into(),
+        employee_id: String::new(),
+        team_id: None,
+        role_id: None,
+        hired_on: None,
+    };
+    let ann = a.store.write(|tx| roster::create(tx, &agent("Ann Lee"))).unwrap();
+    let bo = a.store.write(|tx| roster::create(tx, &agent("Bo Chen"))).unwrap();
+    let course = CourseInput {
+        title: "Crisis response".into(),
+        topic: Topic::CrisisResponse,
+        mode: Mode::Classroom,
+        duration_minutes: 60,
+        validity_months: None,
+        pass_mark: None,
+    };
+    let course = a.store.write(|tx| courses::create(tx, &course)).unwrap();
+    let input = SessionInput {
+        course_id: course,
+        held_on: "2026-03-20".into(),
+        trainer: "Grace Wu".into(),
+        place: String::new(),
+        capacity: 1,
+    };
+    let s = a.store.write(|tx| sessions::create(tx, &input)).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    a.store.write(|tx| sessions::enrol(tx, &s, std::slice::from_ref(&ann))).unwrap();
+    b.store.write(|tx| sessions::enrol(tx, &s, std::slice::from_ref(&bo))).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    for d in [&a, &b] {
+        let detail = sessions::detail(d.store.conn(), &s).unwrap();
+        assert_eq!((detail.session.enrolled, detail.session.capacity), (2, 1), "over capacity, nobody dropped");
+        let names: Vec<&str> = detail.attendees.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["Ann Lee", "Bo Chen"]);
+        assert_eq!(conflicts::list(d.store.conn()).unwrap(), []);
+    }
+    assert_eq!(export(&a), export(&b));
+    // A third enrolment is refused where it is made, now that the device sees the session full.
+    let cy = a.store.write(|tx| roster::create(tx, &agent("Cy Park"))).unwrap();
+    assert!(matches!(
+        a.store.write(|tx| sessions::enrol(tx, &s, &[cy])),
+        Err(crate::Error::Validation { rule: crate::ValidationRule::OverCapacity, .. })
+    ));
+}
+
+/// The same KPI target set on two devices offline is one register: after sync both hold
+/// the later value, and one row.
+#[test]
+fn a_target_set_offline_on_two_devices_merges_as_one() {
+    use crate::kpi::KpiMetric;
+    use crate::people::roles;
+    use crate::targets::{self, TargetScope};
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let scope = TargetScope::Role { role_id: roles::built_in_id("agent") };
+    a.store.write(|tx| targets::set(tx, &scope, KpiMetric::Csat, Some(90.0))).unwrap();
+    clock.set(clock.get() + Duration::seconds(5));
+    b.store.write(|tx| targets::set(tx, &scope, KpiMetric::Csat, Some(85.0))).unwrap();
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    for d in [&a, &b] {
+        let list = targets::list(d.store.conn()).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].value, 85.0, "the later setting wins");
+        let rows: i64 = d.store.conn().query_row("SELECT count(*) FROM kpi_targets", [], |r| r.get(0)).unwrap();
+        assert_eq!(rows, 1);
     }
     assert_eq!(export(&a), export(&b));
 }
@@ -830,7 +917,9 @@ fn references_that_clash_are_relabelled_alike_on_every_device() {
     let y = new_case(&mut b, "On B");
     // Minted before signing in, two devices can share a code: give y x's reference.
     let clash = cases::get(a.store.conn(), &x).unwrap().reference;
-    b.store.write(|tx| tx.upsert(Table::Cases, y.as_str(), &[("ref", rusqlite::types::Value::Text(clash.clone()))])).unwrap();
+    b.store
+        .write(|tx| tx.upsert(Table::Cases, y.as_str(), &[("ref", rusqlite::types::Value::Text(clash.clone()))]))
+        .unwrap();
     for _ in 0..2 {
         sync(&mut a, &mut server);
         sync(&mut b, &mut server);
@@ -1005,7 +1094,8 @@ mod convergence {
             }
             Op::Contact(_, c, s) => {
                 if let Some(id) = pick(d, c) {
-                    let _ = d.store.write(|tx| cases::log_contact(tx, &id, &contact(u32::from(s), Direction::Outbound)));
+                    let _ =
+                        d.store.write(|tx| cases::log_contact(tx, &id, &contact(u32::from(s), Direction::Outbound)));
                 }
             }
             Op::Tag(_, c, t, on) => {
@@ -1120,7 +1210,13 @@ fn sign_in_as(name: &str) -> Enrollment {
 fn demo_device(name: &str, clock: &TestClock, cases: u32) -> Device {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open_with_clock(&dir.path().join(format!("{name}.db")), clock.now()).unwrap();
-    let opts = crate::demo::DemoOptions { cases, language: crate::settings::Language::En, seed: 3, end: store.now(), force: false };
+    let opts = crate::demo::DemoOptions {
+        cases,
+        language: crate::settings::Language::En,
+        seed: 3,
+        end: store.now(),
+        force: false,
+    };
     crate::demo::generate(&mut store, &opts, |_| ControlFlow::Continue(())).unwrap();
     store.conn().execute("DELETE FROM demo_rows", []).unwrap();
     Device { _dir: dir, store, clock: clock.clone() }
@@ -1143,7 +1239,8 @@ fn signing_in_sends_no_never_set_null_cell_but_a_cleared_one() {
     let clock = TestClock::new();
     let mut server = MemoryServer::new(ms(&clock));
     let mut e = demo_device("e", &clock, 20);
-    let cleared: String = e.store.conn().query_row("SELECT id FROM cases ORDER BY id LIMIT 1", [], |r| r.get(0)).unwrap();
+    let cleared: String =
+        e.store.conn().query_row("SELECT id FROM cases ORDER BY id LIMIT 1", [], |r| r.get(0)).unwrap();
     set_stage(&mut e, &cleared, Some("billing"));
     set_stage(&mut e, &cleared, None);
     enroll(&mut e.store, &sign_in_as("e")).unwrap();
@@ -1181,7 +1278,10 @@ fn publishing_again_sends_a_cleared_cell_and_keeps_a_colleagues_value_over_a_nev
     let mut server = MemoryServer::new(ms(&clock));
     let mut e = demo_device("e", &clock, 20);
     let first = |d: &Device, cond: &str| -> String {
-        d.store.conn().query_row(&format!("SELECT id FROM cases WHERE {cond} ORDER BY id LIMIT 1"), [], |r| r.get(0)).unwrap()
+        d.store
+            .conn()
+            .query_row(&format!("SELECT id FROM cases WHERE {cond} ORDER BY id LIMIT 1"), [], |r| r.get(0))
+            .unwrap()
     };
     // Open cases (a closed one takes no edits).
     let staged = first(&e, "journey_stage_id IS NOT NULL AND status <> 'closed'");

@@ -2,6 +2,8 @@
 //!
 //! - [`courses`]: the courses, with the terms records are judged by (pass mark, validity).
 //! - [`records`]: agents' completions, append-only events merged by union.
+//! - [`attachments`]: the certificate file attached to an external record, stored (and
+//!   synced) with the database in parts.
 //! - [`import`]: training records from a CSV file (UTF-8, GBK, Big5), checked row by
 //!   row before anything is written.
 //! - [`expiry`]: the rules — outcome, expiry and status of a record on a given day — as
@@ -15,6 +17,7 @@
 //! The people trained are the roster's agents (people/roster.rs), the same rows cases
 //! are assigned to.
 
+pub mod attachments;
 pub mod compliance;
 pub mod courses;
 pub mod expiry;
@@ -34,10 +37,10 @@ pub use requirements::{Exemption, Requirement, RequirementLevel};
 pub use sessions::{AttendanceRow, AttendanceSaved, Attendee, Session, SessionDetail, SessionInput, SessionResult};
 
 #[cfg(test)]
-mod tests;
+mod import_tests;
 #[cfg(test)]
 mod requirements_tests;
 #[cfg(test)]
 mod sessions_tests;
 #[cfg(test)]
-mod import_tests;
+mod tests;

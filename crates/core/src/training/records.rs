@@ -62,6 +62,9 @@ pub struct TrainingRecord {
     pub issuer: String,
     /// A note.
     pub note: String,
+    /// Earned in a session (the attendance grid); `false` for a record entered on its
+    /// own, such as an external certificate, which may carry a file (attachments.rs).
+    pub from_session: bool,
     /// Whether the score passed the course's pass mark.
     pub passed: bool,
     /// The first day it no longer counts; `None` when it never expires.
@@ -107,28 +110,13 @@ pub(crate) fn add_in(
     check_id("courseId", input.course_id.as_str())?;
     let course = courses::get(tx.conn(), &input.course_id).map_err(unknown("courseId"))?;
     let day = parse_day(&input.completed_on, "completedOn")?;
-    check_day_window(
-        day,
-        crate::settings::today(tx.conn(), tx.now())?,
-        "completedOn",
-        DAYS_BACK,
-        0,
-    )?;
-    if agent
-        .hired_on
-        .as_deref()
-        .and_then(|h| parse_day(h, "hiredOn").ok())
-        .is_some_and(|hired| day < hired)
-    {
+    check_day_window(day, crate::settings::today(tx.conn(), tx.now())?, "completedOn", DAYS_BACK, 0)?;
+    if agent.hired_on.as_deref().and_then(|h| parse_day(h, "hiredOn").ok()).is_some_and(|hired| day < hired) {
         return Err(Error::invalid("completedOn", ValidationRule::BeforeHire));
     }
     match input.score {
         Some(s) if s > MAX_SCORE => {
-            return Err(Error::Validation {
-                field: "score",
-                rule: ValidationRule::InvalidValue,
-                limit: Some(100),
-            });
+            return Err(Error::Validation { field: "score", rule: ValidationRule::InvalidValue, limit: Some(100) });
         }
         None if course.pass_mark.is_some() => {
             return Err(Error::invalid("score", ValidationRule::Required));
@@ -145,18 +133,10 @@ pub(crate) fn add_in(
             ("agent_id", Value::Text(input.agent_id.to_string())),
             ("course_id", Value::Text(input.course_id.to_string())),
             ("completed_on", Value::Text(day.to_string())),
-            (
-                "score",
-                input
-                    .score
-                    .map_or(Value::Null, |s| Value::Integer(i64::from(s))),
-            ),
+            ("score", input.score.map_or(Value::Null, |s| Value::Integer(i64::from(s)))),
             ("issuer", Value::Text(issuer)),
             ("note", Value::Text(note)),
-            (
-                "session_id",
-                session.map_or(Value::Null, |s| Value::Text(s.to_string())),
-            ),
+            ("session_id", session.map_or(Value::Null, |s| Value::Text(s.to_string()))),
         ],
     )?;
     Ok(id)
@@ -164,16 +144,12 @@ pub(crate) fn add_in(
 
 /// An agent and their records as they stand on `today` (the workspace's day:
 /// [`crate::settings::today`]), the latest completion first.
-pub fn history(
-    conn: &rusqlite::Connection,
-    agent: &AgentId,
-    today: NaiveDate,
-) -> Result<AgentTraining> {
+pub fn history(conn: &rusqlite::Connection, agent: &AgentId, today: NaiveDate) -> Result<AgentTraining> {
     check_id("agentId", agent.as_str())?;
     let agent = roster::get(conn, agent)?;
     let mut stmt = conn.prepare_cached(
         "SELECT r.id, r.course_id, coalesce(c.title, ''), r.completed_on, r.score, r.issuer, r.note,
-                c.pass_mark, c.validity_months
+                c.pass_mark, c.validity_months, r.session_id IS NOT NULL
          FROM training_records r LEFT JOIN courses c ON c.id = r.course_id AND c.deleted_at IS NULL
          WHERE r.agent_id = ?1 AND r.deleted_at IS NULL
          ORDER BY r.completed_on DESC, r.id DESC",
@@ -187,11 +163,7 @@ pub fn history(
         // completed rather than failing the whole history.
         let o = NaiveDate::parse_from_str(&completed_on, "%Y-%m-%d")
             .map(|d| expiry::outcome(d, score, pass_mark, validity, today))
-            .unwrap_or(expiry::Outcome {
-                passed: false,
-                expires_on: None,
-                status: RecordStatus::Failed,
-            });
+            .unwrap_or(expiry::Outcome { passed: false, expires_on: None, status: RecordStatus::Failed });
         Ok(TrainingRecord {
             id: r.get(0)?,
             course_id: r.get(1)?,
@@ -200,13 +172,11 @@ pub fn history(
             score,
             issuer: r.get(5)?,
             note: r.get(6)?,
+            from_session: r.get(9)?,
             passed: o.passed,
             expires_on: o.expires_on.map(|d| d.to_string()),
             status: o.status,
         })
     })?;
-    Ok(AgentTraining {
-        agent,
-        records: rows.collect::<Result<_, _>>()?,
-    })
+    Ok(AgentTraining { agent, records: rows.collect::<Result<_, _>>()? })
 }

@@ -180,18 +180,24 @@ fn facts_follow_policies_calendars_holidays_and_tiers() {
     assert_facts_current(&store);
 
     // Only for VIPs: the customer is not one, until their tier changes.
-    let vip_only = SlaPolicyInput { tier: Some(customers::Tier::Vip), first_response_minutes: Some(60), ..strict.clone() };
+    let vip_only =
+        SlaPolicyInput { tier: Some(customers::Tier::Vip), first_response_minutes: Some(60), ..strict.clone() };
     store.write(|tx| sla_policies::update(tx, &policy, &vip_only)).unwrap();
     assert_eq!(facts(&store, &id).sla_met, Some(true));
     store.write(|tx| sla_policies::create(tx, &SlaPolicyInput { name: "Standard".into(), ..strict.clone() })).unwrap();
     assert_eq!(facts(&store, &id).sla_met, Some(false));
-    store.write(|tx| customers::update(tx, &customer, &CustomerInput { tier: customers::Tier::Vip, ..vip.clone() })).unwrap();
+    store
+        .write(|tx| customers::update(tx, &customer, &CustomerInput { tier: customers::Tier::Vip, ..vip.clone() }))
+        .unwrap();
     assert_eq!(facts(&store, &id).sla_met, Some(true), "the VIP policy now");
     assert_facts_current(&store);
 
     // Monday is made a holiday: business time starts on Tuesday, so nothing elapsed.
     store.write(|tx| holidays::create(tx, &HolidayInput::holiday("2026-03-02", "Founders' Day"))).unwrap();
-    assert_eq!((facts(&store, &id).first_response, facts(&store, &id).resolution), (Some(Duration::zero()), Duration::zero()));
+    assert_eq!(
+        (facts(&store, &id).first_response, facts(&store, &id).resolution),
+        (Some(Duration::zero()), Duration::zero())
+    );
     assert_facts_current(&store);
 
     // The team counts in its own calendar, mornings only and without the holiday: 09:00–
@@ -308,7 +314,11 @@ fn facts_follow_what_a_sync_brings() {
     sync(&mut a, &clock, &mut server);
     let (fa, fb) = (facts(&a, &id), facts(&b, &id));
     assert_eq!(fa, fb, "the same facts on both devices");
-    assert_eq!((fa.first_response, fa.responses, fa.sla_met), (Some(minutes(40)), 1, Some(false)), "b's answer, b's policy");
+    assert_eq!(
+        (fa.first_response, fa.responses, fa.sla_met),
+        (Some(minutes(40)), 1, Some(false)),
+        "b's answer, b's policy"
+    );
     assert_eq!(fa.handle_seconds, 120, "both devices' contacts");
     assert_facts_current(&a);
     assert_facts_current(&b);
@@ -339,7 +349,7 @@ fn the_migration_fills_the_facts_of_an_older_database() {
          DROP TABLE article_versions; DROP TABLE articles_fts; DROP TABLE articles_grams;
          DROP TABLE article_read_requests; DROP TABLE article_acks;
          DROP TABLE qa_scorecards; DROP TABLE qa_scorecard_versions; DROP TABLE qa_evaluations;
-         DROP TABLE coaching_notes; DROP TABLE coaching_actions;
+         DROP TABLE coaching_notes; DROP TABLE coaching_actions; DROP TABLE kpi_targets; DROP TABLE training_record_files;
          DROP TABLE plan_contacts; DROP TABLE comms_templates; DROP TABLE run_cases;
          DROP TABLE article_plan_steps; DROP TABLE article_courses; DROP TABLE article_images;
          DROP TABLE run_reviews; DROP TABLE run_action_items;
@@ -392,14 +402,18 @@ fn facts_round_trip_through_their_stored_form() {
         callback_done_at: Some(utc("2027-01-01T00:00:00Z")),
         responses: 70_000,
         reopened: true,
-        changes: vec![(utc("2026-03-02T09:00:00Z"), CaseStatus::Resolved), (utc("2026-02-01T00:00:00Z"), CaseStatus::Closed)],
+        changes: vec![
+            (utc("2026-03-02T09:00:00Z"), CaseStatus::Resolved),
+            (utc("2026-02-01T00:00:00Z"), CaseStatus::Closed),
+        ],
         first_response: Some(Duration::milliseconds(-5)),
         resolution: Duration::days(400),
         running: Some((utc("2026-03-02T09:00:00Z"), true)),
         sla_met: Some(false),
         settled: utc("2026-03-02T09:00:00.123Z"),
     };
-    let round_trip = |f: &Facts<i64>| codec::decode(&codec::encode(f), codec::created_column(f), &mut Dates::default()).unwrap();
+    let round_trip =
+        |f: &Facts<i64>| codec::decode(&codec::encode(f), codec::created_column(f), &mut Dates::default()).unwrap();
     assert_eq!(round_trip(&base), base);
     // Finer than milliseconds, as a timestamp from elsewhere may be.
     let fine = Facts {
@@ -424,7 +438,11 @@ fn facts_round_trip_through_their_stored_form() {
         ..base.clone()
     };
     assert_eq!(round_trip(&implied), implied);
-    let written = Facts { resolved_at: Some(utc("2026-03-02T12:00:01Z")), settled: utc("2026-03-02T14:00:00Z"), ..implied.clone() };
+    let written = Facts {
+        resolved_at: Some(utc("2026-03-02T12:00:01Z")),
+        settled: utc("2026-03-02T14:00:00Z"),
+        ..implied.clone()
+    };
     assert_eq!(round_trip(&written), written);
     assert!(codec::encode(&written).len() > codec::encode(&implied).len());
     let open = Facts { running: Some((utc("2026-03-02T13:00:00Z"), false)), ..implied.clone() };
@@ -475,8 +493,16 @@ fn the_dashboard_reads_exactly_the_records_the_timelines_gave() {
     let filters = [
         KpiFilter::default(),
         KpiFilter { teams: vec![teams[0].id.clone(), teams[1].id.clone()], ..KpiFilter::default() },
-        KpiFilter { assignees: vec![agents[0].id.clone()], categories: vec![category.clone(), "None such".into()], ..KpiFilter::default() },
-        KpiFilter { priorities: vec![Priority::P1, Priority::P3], channels: vec![CaseChannel::Phone], ..KpiFilter::default() },
+        KpiFilter {
+            assignees: vec![agents[0].id.clone()],
+            categories: vec![category.clone(), "None such".into()],
+            ..KpiFilter::default()
+        },
+        KpiFilter {
+            priorities: vec![Priority::P1, Priority::P3],
+            channels: vec![CaseChannel::Phone],
+            ..KpiFilter::default()
+        },
         KpiFilter { tiers: vec![customers::Tier::Vip], ..KpiFilter::default() },
         KpiFilter { tiers: vec![customers::Tier::Standard], categories: vec![category], ..KpiFilter::default() },
     ];
