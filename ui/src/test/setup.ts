@@ -40,6 +40,8 @@ if (!window.matchMedia) {
 }
 
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+// jsdom has no layout: its scrollTo only logs "not implemented" (each page opened calls it).
+window.scrollTo = () => {};
 
 // Mantine's autosizing Textarea listens for web fonts loading.
 if (!("fonts" in document)) {
