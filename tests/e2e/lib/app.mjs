@@ -190,28 +190,7 @@ export class Scenario {
     if (dbusAddress) env.DBUS_SESSION_BUS_ADDRESS = dbusAddress;
     else delete env.DBUS_SESSION_BUS_ADDRESS;
 
-    // The app is found (and stopped by WebKitWebDriver) as the launched process itself, so
-    // the clock wrapper preloads libfaketime and execs the app (the `faketime` command
-    // would fork it, and the app would outlive its session).
-    this.launcher = this.binary;
-    if (this.clock) {
-      const lib = FAKETIME_LIBS.find((path) => existsSync(path));
-      if (!lib) throw new Error(`libfaketime is missing (looked for ${FAKETIME_LIBS.join(", ")}). apt-get install faketime (cargo xtask test installs it)`);
-      this.launcher = join(this.root, "frontline-at-fixed-clock.sh");
-      const quote = (v) => `'${String(v).replaceAll("'", "'\\''")}'`;
-      writeFileSync(
-        this.launcher,
-        [
-          "#!/bin/sh",
-          `export TZ=${quote(this.clock.timeZone)}`,
-          `export FAKETIME=${quote(`@${this.clock.at}`)}`,
-          `export LD_PRELOAD=${quote(lib)}`,
-          `exec ${quote(this.binary)} "$@"`,
-          "",
-        ].join("\n"),
-        { mode: 0o755 },
-      );
-    }
+    this.writeLauncher();
 
     this.port = await freePort();
     this.nativePort = await freePort([this.port]);
@@ -231,6 +210,33 @@ export class Scenario {
     );
 
     await this.openSession();
+  }
+
+  /**
+   * The program tauri-driver launches: the app itself, or with `options.clock` a wrapper
+   * that preloads libfaketime and execs the app (the `faketime` command would fork it, and
+   * the app would outlive its session; the app is found, and stopped by WebKitWebDriver,
+   * as the launched process itself). Read at each launch, so a restart can move the clock.
+   */
+  writeLauncher() {
+    this.launcher = this.binary;
+    if (!this.clock) return;
+    const lib = FAKETIME_LIBS.find((path) => existsSync(path));
+    if (!lib) throw new Error(`libfaketime is missing (looked for ${FAKETIME_LIBS.join(", ")}). apt-get install faketime (cargo xtask test installs it)`);
+    this.launcher = join(this.root, "frontline-at-fixed-clock.sh");
+    const quote = (v) => `'${String(v).replaceAll("'", "'\\''")}'`;
+    writeFileSync(
+      this.launcher,
+      [
+        "#!/bin/sh",
+        `export TZ=${quote(this.clock.timeZone)}`,
+        `export FAKETIME=${quote(`@${this.clock.at}`)}`,
+        `export LD_PRELOAD=${quote(lib)}`,
+        `exec ${quote(this.binary)} "$@"`,
+        "",
+      ].join("\n"),
+      { mode: 0o755 },
+    );
   }
 
   /**
@@ -395,6 +401,18 @@ export class Scenario {
   async restart() {
     await this.closeSession();
     return this.openSession();
+  }
+
+  /**
+   * Quits the app and starts it again on the same data with its wall clock moved to `at`
+   * ("2027-10-20 09:00:00", same time zone): for rules that change as days pass, such as
+   * expiry. Only for a scenario started with `options.clock`.
+   */
+  async restartAt(at) {
+    if (!this.clock) throw new Error("restartAt needs a scenario started with options.clock");
+    this.clock = { ...this.clock, at };
+    this.writeLauncher();
+    return this.restart();
   }
 
   /** Saves a screenshot of the webview (or, failing that, of the whole X screen). */
