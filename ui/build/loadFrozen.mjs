@@ -52,6 +52,8 @@ win.matchMedia = (media) => ({
   dispatchEvent: () => false,
 });
 globalThis.matchMedia = win.matchMedia;
+// jsdom has no layout: its scrollTo reports "not implemented" (each page opened calls it).
+win.scrollTo = () => {};
 globalThis.ResizeObserver = win.ResizeObserver = class {
   observe() {}
   unobserve() {}
