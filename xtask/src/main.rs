@@ -101,7 +101,7 @@ fn run() -> Result<()> {
             // The CLI's and the server's rows need no UI, so no npm dependencies either.
             match args.get(1).map(String::as_str) {
                 Some("--import-only") => bench::run_import_only(),
-                Some("--knowledge-only") => bench::run_knowledge_only(),
+                Some("--core-only") => bench::run_core_only(),
                 Some("--demo-only") => bench::run_demo_only(),
                 Some("--sync-only") => bench::run_sync_only(),
                 Some("--app-only") => setup::node_modules().and_then(|()| bench::run_app_only()),

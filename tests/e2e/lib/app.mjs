@@ -62,6 +62,18 @@ const FAKETIME_LIBS = [
   "/usr/lib/faketime/libfaketimeMT.so.1",
 ];
 
+/**
+ * The environment that puts a process on `clock` (`{ at, timeZone }`): its time zone and
+ * libfaketime preloaded, starting at `at` and running on. What the app's launcher sets;
+ * a scenario's `prepare` can give it to `frontline-cli` so that data made before the app
+ * starts (a demo) is dated on the same clock.
+ */
+export function fixedClockEnvironment(clock) {
+  const lib = FAKETIME_LIBS.find((path) => existsSync(path));
+  if (!lib) throw new Error(`libfaketime is missing (looked for ${FAKETIME_LIBS.join(", ")}). apt-get install faketime (cargo xtask test installs it)`);
+  return { TZ: clock.timeZone, FAKETIME: `@${clock.at}`, LD_PRELOAD: lib };
+}
+
 const slugOf = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 /**
@@ -221,17 +233,16 @@ export class Scenario {
   writeLauncher() {
     this.launcher = this.binary;
     if (!this.clock) return;
-    const lib = FAKETIME_LIBS.find((path) => existsSync(path));
-    if (!lib) throw new Error(`libfaketime is missing (looked for ${FAKETIME_LIBS.join(", ")}). apt-get install faketime (cargo xtask test installs it)`);
+    const env = fixedClockEnvironment(this.clock);
     this.launcher = join(this.root, "frontline-at-fixed-clock.sh");
     const quote = (v) => `'${String(v).replaceAll("'", "'\\''")}'`;
     writeFileSync(
       this.launcher,
       [
         "#!/bin/sh",
-        `export TZ=${quote(this.clock.timeZone)}`,
-        `export FAKETIME=${quote(`@${this.clock.at}`)}`,
-        `export LD_PRELOAD=${quote(lib)}`,
+        `export TZ=${quote(env.TZ)}`,
+        `export FAKETIME=${quote(env.FAKETIME)}`,
+        `export LD_PRELOAD=${quote(env.LD_PRELOAD)}`,
         `exec ${quote(this.binary)} "$@"`,
         "",
       ].join("\n"),

@@ -36,6 +36,7 @@ const IMPLICIT = {
   radio: "input[type=radio]",
   region: "section[aria-label], section[aria-labelledby]",
   row: "tr",
+  rowheader: "th",
   status: "output",
   switch: "",
   table: "table",

@@ -70,44 +70,27 @@ fn target_ms(id: &str) -> Option<f64> {
 
 /// Runs everything and writes BENCHMARKS.md.
 pub fn run() -> Result<()> {
-    shell::step("core query benchmarks (100k cases; the data set is generated once)");
-    let hits_file = shell::target_dir().join("bench-search-hits.json");
-    let _ = std::fs::remove_file(&hits_file);
-    let mut bench = shell::cargo(&[
-        "bench",
-        "-p",
-        "frontline-core",
-        "--bench",
-        "queries",
-        "--bench",
-        "kpi",
-        "--bench",
-        "knowledge",
-        "--bench",
-        "compliance",
-        "--bench",
-        "plans",
-        "--",
-        "--noplot",
-    ]);
-    bench.env("FRONTLINE_BENCH_HITS", &hits_file);
-    shell::run(bench)?;
-    let results = read_estimates(&shell::target_dir().join("criterion"))?;
-    let hits: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(&hits_file).context("the query benchmarks wrote no search hit counts")?,
-    )?;
-    if results.is_empty() {
-        bail!("criterion wrote no results");
-    }
+    let core = core_queries()?;
     let bin = app_build::release_app()?;
-    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-server", "--bin", "frontline-server", "--example", "push_load"]))?;
+    shell::run(shell::cargo(&[
+        "build",
+        "--release",
+        "-p",
+        "frontline-server",
+        "--bin",
+        "frontline-server",
+        "--example",
+        "push_load",
+    ]))?;
     let release = shell::target_dir().join("release");
     let exe = |name: &str| release.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     let work = std::env::temp_dir().join(format!("frontline-bench-{}", std::process::id()));
     std::fs::create_dir_all(&work)?;
     shell::step("demo data: 100,000 cases into a fresh database, three times, and the raw-SQLite baseline");
     let demo = demo::run(&exe("frontline-cli"), &work)?;
-    shell::step("CSV import: a 100,000-row Zendesk export into a fresh database, three times, and the raw-SQLite baseline");
+    shell::step(
+        "CSV import: a 100,000-row Zendesk export into a fresh database, three times, and the raw-SQLite baseline",
+    );
     let import = import::run(&exe("frontline-cli"), &work)?;
     shell::step("sync on loopback: first push, initial and incremental sync, pushes/s with 50 devices");
     let bins = sync::Bins {
@@ -124,10 +107,63 @@ pub fn run() -> Result<()> {
     } else {
         None
     };
-    let md = render(&results, &hits, &demo, &import, &sync, startup.as_ref());
+    let md = render(&core, &demo, &import, &sync, startup.as_ref());
     std::fs::write("BENCHMARKS.md", &md)?;
     println!("{md}");
     Ok(())
+}
+
+/// The criterion results of `crates/core/benches` ((group/name, median ns), sorted by id)
+/// and the search hit counts the query benchmarks wrote.
+struct CoreQueries {
+    results: Vec<(String, f64)>,
+    hits: serde_json::Value,
+}
+
+/// Runs the core query benchmarks (the 100k-case data set is generated once and kept).
+fn core_queries() -> Result<CoreQueries> {
+    shell::step("core query benchmarks (100k cases; the data set is generated once)");
+    let hits_file = shell::target_dir().join("bench-search-hits.json");
+    let _ = std::fs::remove_file(&hits_file);
+    // Earlier runs' results would be read back as this run's.
+    let _ = std::fs::remove_dir_all(shell::target_dir().join("criterion"));
+    let mut bench = shell::cargo(&["bench", "-p", "frontline-core"]);
+    for name in ["queries", "kpi", "knowledge", "compliance", "plans"] {
+        bench.args(["--bench", name]);
+    }
+    bench.args(["--", "--noplot"]);
+    bench.env("FRONTLINE_BENCH_HITS", &hits_file);
+    shell::run(bench)?;
+    let results = read_estimates(&shell::target_dir().join("criterion"))?;
+    if results.is_empty() {
+        bail!("criterion wrote no results");
+    }
+    let hits = serde_json::from_str(
+        &std::fs::read_to_string(&hits_file).context("the query benchmarks wrote no search hit counts")?,
+    )?;
+    Ok(CoreQueries { results, hits })
+}
+
+/// `cargo xtask bench --core-only`: the core query benchmarks alone; their section of
+/// BENCHMARKS.md is replaced (dated), the other sections are left as they were measured.
+pub fn run_core_only() -> Result<()> {
+    let core = core_queries()?;
+    let mut section = String::new();
+    render_core(&mut section, &core, Some(&today()));
+    let old =
+        std::fs::read_to_string("BENCHMARKS.md").context("BENCHMARKS.md is missing: run `cargo xtask bench` once")?;
+    let md = replace_section(&old, "## Core queries", &section).context("BENCHMARKS.md has no core queries section")?;
+    std::fs::write("BENCHMARKS.md", &md)?;
+    println!("{section}");
+    Ok(())
+}
+
+/// `md` with the section starting at the line `heading` (up to the next `## ` heading)
+/// replaced by `section`.
+fn replace_section(md: &str, heading: &str, section: &str) -> Option<String> {
+    let start = md.find(&format!("\n{heading}"))? + 1;
+    let end = md[start + heading.len()..].find("\n## ").map_or(md.len(), |i| start + heading.len() + i + 1);
+    Some(format!("{}{section}{}", &md[..start], &md[end..]))
 }
 
 /// The 100k-case database the query benchmarks made (crates/core/benches/queries.rs).
@@ -180,34 +216,13 @@ pub fn run_import_only() -> Result<()> {
     let cli = release_cli()?;
     let work = import::work_dir();
     std::fs::create_dir_all(&work)?;
-    shell::step("CSV import: a 100,000-row Zendesk export into a fresh database, three times, and the raw-SQLite baseline");
+    shell::step(
+        "CSV import: a 100,000-row Zendesk export into a fresh database, three times, and the raw-SQLite baseline",
+    );
     let result = import::run(&cli, &work);
     let _ = std::fs::remove_dir_all(&work);
     let mut md = String::new();
     import::render(&mut md, &result?);
-    println!("{md}");
-    Ok(())
-}
-
-/// `cargo xtask bench --knowledge-only`: knowledge-base search over 5,000 articles of
-/// about 2,000 characters (issue 19) beside its raw-SQLite baseline, printed as rows of the
-/// core queries table; BENCHMARKS.md left as it is.
-pub fn run_knowledge_only() -> Result<()> {
-    shell::step("knowledge-base search: 5,000 articles of ~2,000 characters, and the raw-SQLite baseline");
-    shell::run(shell::cargo(&["bench", "-p", "frontline-core", "--bench", "knowledge", "--", "--noplot"]))?;
-    let results = read_estimates(&shell::target_dir().join("criterion").join("kb_search"))?;
-    if results.is_empty() {
-        bail!("criterion wrote no knowledge-base results");
-    }
-    let mut md = String::from("| operation | median | target | |\n|---|---:|---:|---|\n");
-    for (id, ns) in &results {
-        let ms = ns / 1e6;
-        let (target, verdict) = match target_ms(id) {
-            Some(t) => (format!("≤ {t} ms"), ok(ms <= t)),
-            None => ("—".into(), ""),
-        };
-        let _ = writeln!(md, "| {id} (5,000 articles) | {ms:.3} ms | {target} | {verdict} |");
-    }
     println!("{md}");
     Ok(())
 }
@@ -231,7 +246,16 @@ pub fn run_demo_only() -> Result<()> {
 /// (once, untimed), printed, BENCHMARKS.md left as it is.
 pub fn run_sync_only() -> Result<()> {
     let cli = release_cli()?;
-    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-server", "--bin", "frontline-server", "--example", "push_load"]))?;
+    shell::run(shell::cargo(&[
+        "build",
+        "--release",
+        "-p",
+        "frontline-server",
+        "--bin",
+        "frontline-server",
+        "--example",
+        "push_load",
+    ]))?;
     let release = shell::target_dir().join("release");
     let work = std::env::temp_dir().join(format!("frontline-bench-sync-{}", std::process::id()));
     std::fs::create_dir_all(&work)?;
@@ -240,7 +264,8 @@ pub fn run_sync_only() -> Result<()> {
     let push_load = release.join("examples").join(format!("push_load{}", std::env::consts::EXE_SUFFIX));
     let bins = sync::Bins { cli: &cli, server: &server, push_load: &push_load };
     let demo_db = work.join("demo-0.db");
-    let result = demo::generate(&cli, &demo_db).and_then(|_| sync::run(&bins, &demo_db, &work, setup::postgres_for_bench()));
+    let result =
+        demo::generate(&cli, &demo_db).and_then(|_| sync::run(&bins, &demo_db, &work, setup::postgres_for_bench()));
     let _ = std::fs::remove_dir_all(&work);
     let mut md = String::new();
     sync::render(&mut md, &result?);
@@ -270,8 +295,7 @@ fn ok(pass: bool) -> &'static str {
 }
 
 fn render(
-    results: &[(String, f64)],
-    hits: &serde_json::Value,
+    core: &CoreQueries,
     demo: &demo::DemoBench,
     import: &import::ImportBench,
     sync: &sync::SyncBench,
@@ -279,36 +303,14 @@ fn render(
 ) -> String {
     let machine = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|c| c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned()))
+        .and_then(|c| {
+            c.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
         .unwrap_or_else(|| "unknown CPU".into());
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
     let mut md = String::from("# Benchmarks\n\nWritten by `cargo xtask bench`; do not edit by hand.\n\n");
     let _ = writeln!(md, "Machine: {machine}, {cores} cores. Date: {}.\n", today());
-    md.push_str("## Core queries (100k cases, ~1M timeline events, SQLite on disk, warm cache)\n\n");
-    md.push_str("Each `baseline/` row is hand-written SQL returning the same rows, measured in the same run. ");
-    md.push_str("Searches run on the demo in their own language (Chinese, and an English 100k demo for the English word) ");
-    md.push_str("and say how many cases they find. `queue_counts` is every tab's count (maintained; Breaching from its ");
-    md.push_str("index), beside a count(*) per queue. `kpi/dashboard_30d` is every dashboard tile and chart for the last 30 ");
-    md.push_str("days beside the 30 before, and `kpi/report_90d` the same for the last 90 days beside the 90 before (every ");
-    md.push_str("case of the demo), as of the demo's last event (business hours in each team's calendar, from each case's ");
-    md.push_str("kept KPI facts), each beside one aggregate SQL per period in calendar time. ");
-    md.push_str("`kb_search` searches 5,000 articles of about 2,000 characters. `compliance/matrix_500x40_10k` is the ");
-    md.push_str("training compliance matrix for 500 agents × 40 courses over 10,000 records (roles, requirements, validity), ");
-    md.push_str("beside reading the same records with one SQL. `plan_run_open/run_get` opens a run of a 200-step plan with ");
-    md.push_str("2,000 log entries (its checklist, log and drill score derived from the events), beside the same rows read with plain SQL.\n\n");
-    md.push_str("| operation | median | target | |\n|---|---:|---:|---|\n");
-    for (id, ns) in results {
-        let ms = ns / 1e6;
-        let (target, verdict) = match target_ms(id) {
-            Some(t) => (format!("≤ {t} ms"), ok(ms <= t)),
-            None => ("—".into(), ""),
-        };
-        let name = match (hits[id]["query"].as_str(), hits[id]["hits"].as_u64()) {
-            (Some(q), Some(n)) => format!("{id} (\"{q}\": {n} hits)"),
-            _ => id.clone(),
-        };
-        let _ = writeln!(md, "| {name} | {ms:.3} ms | {target} | {verdict} |");
-    }
+    render_core(&mut md, core, None);
 
     demo::render(&mut md, demo);
     import::render(&mut md, import);
@@ -342,19 +344,85 @@ fn render(
     md
 }
 
+/// The core queries' section; `measured_alone` dates it when the rest of the file is older.
+fn render_core(md: &mut String, core: &CoreQueries, measured_alone: Option<&str>) {
+    md.push_str("## Core queries (100k cases, ~1M timeline events, SQLite on disk, warm cache)\n\n");
+    if let Some(day) = measured_alone {
+        let _ = writeln!(md, "Measured on {day} by `cargo xtask bench --core-only`, apart from the sections below.\n");
+    }
+    md.push_str("Each `baseline/` row is hand-written SQL returning the same rows, measured in the same run. ");
+    md.push_str(
+        "Searches run on the demo in their own language (Chinese, and an English 100k demo for the English word) ",
+    );
+    md.push_str(
+        "and say how many cases they find. `queue_counts` is every tab's count (maintained; Breaching from its ",
+    );
+    md.push_str(
+        "index), beside a count(*) per queue. `kpi/dashboard_30d` is every dashboard tile and chart for the last 30 ",
+    );
+    md.push_str(
+        "days beside the 30 before, and `kpi/report_90d` the same for the last 90 days beside the 90 before (every ",
+    );
+    md.push_str(
+        "case of the demo), as of the demo's last event (business hours in each team's calendar, from each case's ",
+    );
+    md.push_str("kept KPI facts), each beside one aggregate SQL per period in calendar time. ");
+    md.push_str(
+        "`kb_search` searches 5,000 articles of about 2,000 characters. `compliance/matrix_500x40_10k` is the ",
+    );
+    md.push_str(
+        "training compliance matrix for 500 agents × 40 courses over 10,000 records (roles, requirements, validity), ",
+    );
+    md.push_str(
+        "beside reading the same records with one SQL. `plan_run_open/run_get` opens a run of a 200-step plan with ",
+    );
+    md.push_str("2,000 log entries (its checklist, log and drill score derived from the events), beside the same rows read with plain SQL.\n\n");
+    md.push_str("| operation | median | target | |\n|---|---:|---:|---|\n");
+    for (id, ns) in &core.results {
+        let ms = ns / 1e6;
+        let (target, verdict) = match target_ms(id) {
+            Some(t) => (format!("≤ {t} ms"), ok(ms <= t)),
+            None => ("—".into(), ""),
+        };
+        let name = match (core.hits[id]["query"].as_str(), core.hits[id]["hits"].as_u64()) {
+            (Some(q), Some(n)) => format!("{id} (\"{q}\": {n} hits)"),
+            _ => id.clone(),
+        };
+        let _ = writeln!(md, "| {name} | {ms:.3} ms | {target} | {verdict} |");
+    }
+}
+
 /// Each run's figure, in order: "445, 218, 260".
 fn runs(ms: &[u64]) -> String {
     ms.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
 }
 
 fn today() -> String {
-    Command::new("date").arg("+%Y-%m-%d").output().ok().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned()).unwrap_or_default()
+    Command::new("date")
+        .arg("+%Y-%m-%d")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default()
 }
-
 
 #[cfg(test)]
 mod tests {
-    use super::target_ms;
+    use super::{replace_section, target_ms};
+
+    #[test]
+    fn a_section_is_replaced_up_to_the_next_heading_and_the_rest_kept() {
+        let md = "# Benchmarks\n\nDate: 1.\n\n## Core queries (old)\n\n| a | 1 |\n\n## Demo data\n\n| b | 2 |\n";
+        let new = replace_section(md, "## Core queries", "## Core queries (new)\n\n| a | 3 |\n\n").unwrap();
+        assert_eq!(
+            new,
+            "# Benchmarks\n\nDate: 1.\n\n## Core queries (new)\n\n| a | 3 |\n\n## Demo data\n\n| b | 2 |\n"
+        );
+        let last =
+            replace_section("# B\n\n## Core queries\n\nold\n", "## Core queries", "## Core queries\n\nnew\n").unwrap();
+        assert_eq!(last, "# B\n\n## Core queries\n\nnew\n");
+        assert_eq!(replace_section("# B\n", "## Core queries", "x"), None);
+    }
 
     #[test]
     fn the_30_day_dashboard_has_designs_target_and_the_90_day_report_is_recorded_beside_it() {
