@@ -13,10 +13,14 @@
  * matches both the nav link and the page's <h1>), so it is not used here.
  */
 
-/** Native elements that carry each role implicitly; `[role=…]` is always added. */
+/**
+ * Native elements that carry each role implicitly; `[role=…]` is always added. A
+ * drop-down <select> is a candidate for both roles it may have: ARIA maps it to combobox,
+ * but WebKitGTK computes "button" (a pop-up button) for it.
+ */
 const IMPLICIT = {
   banner: "header",
-  button: "button, input[type=button], input[type=submit], input[type=reset]",
+  button: "button, input[type=button], input[type=submit], input[type=reset], select:not([multiple])",
   article: "article",
   cell: "td",
   checkbox: "input[type=checkbox]",
