@@ -72,16 +72,7 @@ fn target_ms(id: &str) -> Option<f64> {
 pub fn run() -> Result<()> {
     let core = core_queries()?;
     let bin = app_build::release_app()?;
-    shell::run(shell::cargo(&[
-        "build",
-        "--release",
-        "-p",
-        "frontline-server",
-        "--bin",
-        "frontline-server",
-        "--example",
-        "push_load",
-    ]))?;
+    release_server()?;
     let release = shell::target_dir().join("release");
     let exe = |name: &str| release.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
     let work = std::env::temp_dir().join(format!("frontline-bench-{}", std::process::id()));
@@ -246,16 +237,7 @@ pub fn run_demo_only() -> Result<()> {
 /// (once, untimed), printed, BENCHMARKS.md left as it is.
 pub fn run_sync_only() -> Result<()> {
     let cli = release_cli()?;
-    shell::run(shell::cargo(&[
-        "build",
-        "--release",
-        "-p",
-        "frontline-server",
-        "--bin",
-        "frontline-server",
-        "--example",
-        "push_load",
-    ]))?;
+    release_server()?;
     let release = shell::target_dir().join("release");
     let work = std::env::temp_dir().join(format!("frontline-bench-sync-{}", std::process::id()));
     std::fs::create_dir_all(&work)?;
@@ -271,6 +253,11 @@ pub fn run_sync_only() -> Result<()> {
     sync::render(&mut md, &result?);
     println!("{md}");
     Ok(())
+}
+
+/// Builds the release `frontline-server` and the push load generator the sync rows use.
+fn release_server() -> Result<()> {
+    shell::run(shell::cargo(&["build", "--release", "-p", "frontline-server", "--bin", "frontline-server", "--example", "push_load"]))
 }
 
 /// Builds the release `frontline-cli` and returns its path.
