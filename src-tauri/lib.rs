@@ -14,6 +14,7 @@
 mod breach_watch;
 mod commands;
 mod dialogs;
+mod due_watch;
 pub mod error;
 pub mod ipc;
 mod memory;
