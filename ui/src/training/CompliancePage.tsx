@@ -103,7 +103,7 @@ export function CompliancePage() {
       </div>
 
       {matrix && matrix.rows.length > 0 && matrix.courses.length > 0 ? (
-        <Table.ScrollContainer minWidth={Math.max(480, 200 + matrix.courses.length * 150)}>
+        <Table.ScrollContainer minWidth={Math.max(480, 200 + matrix.courses.length * 175)}>
           <Table withTableBorder withColumnBorders className={classes.matrix} aria-label={t("training.compliance.tableLabel")}>
             <Table.Thead>
               <Table.Tr>
@@ -119,11 +119,11 @@ export function CompliancePage() {
             <Table.Tbody>
               {matrix.rows.map((row) => (
                 <Table.Tr key={row.agentId}>
-                  <Table.Th scope="row" fw="normal">
+                  <Table.Th scope="row" fw="normal" className={classes.agent}>
                     {row.name}
                   </Table.Th>
                   {row.cells.map((cell, i) => (
-                    <Table.Td key={matrix.courses[i]?.id ?? i}>
+                    <Table.Td key={matrix.courses[i]?.id ?? i} className={classes.cell}>
                       {cell ? (
                         <Stack gap={2} align="flex-start">
                           <ComplianceBadge state={cell.state} />
