@@ -1,8 +1,8 @@
 //! Every native file dialog the app opens, in one place: the open dialogs of the CSV
 //! import, the JSON import, the article editor's images and training certificates, the
 //! folder dialogs of the knowledge base's Markdown import and export, and the save
-//! dialogs of the CSV and JSON exports, the service report's PDF, an insight's hand-over
-//! (Markdown or HTML) and a training certificate.
+//! dialogs of the CSV and JSON exports, the service report's and a run report's PDF, an
+//! insight's hand-over (Markdown or HTML) and a training certificate.
 //!
 //! They are opened from Rust, never by the webview (which holds no dialog permission): the
 //! window never names a path, so it cannot make the app read or write a file the user did

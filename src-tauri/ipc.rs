@@ -196,6 +196,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         plans::plan_runs_of_case,
         plans::plan_version_diff,
         plans::plan_run_review,
+        plans::plan_run_save_pdf,
         plans::plan_run_hot_wash_save,
         plans::plan_run_review_save,
         plans::plan_action_item_add,

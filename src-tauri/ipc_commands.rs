@@ -179,6 +179,7 @@ pub const COMMANDS: &[&str] = &[
     "plan_runs_of_case",
     "plan_version_diff",
     "plan_run_review",
+    "plan_run_save_pdf",
     "plan_run_hot_wash_save",
     "plan_run_review_save",
     "plan_action_item_add",

@@ -8,12 +8,14 @@ use frontline_core::ids::{
 use frontline_core::plans::{
     ActionItemInput, FillInput, FilledTemplate, OpenActionItem, PlanContactInput, PlanDetail, PlanDiff, PlanInput,
     PlanReminder, PlanSummary, ReviewInput, RunAction, RunCase, RunInput, RunReview, RunSummary, RunView, StarterKey,
-    StarterSummary, StepInput, TemplateInput, contacts, diff, overview, plans, reminders, review, run_cases, runs,
-    starters, templates, versions,
+    StarterSummary, StepInput, TemplateInput, contacts, diff, overview, plans, reminders, review, run_cases, run_pdf,
+    runs, starters, templates, versions,
 };
-use frontline_core::settings::Language;
-use tauri::State;
+use frontline_core::settings::{self, Language};
+use tauri::{AppHandle, State};
 
+use crate::commands::report::write_pdf;
+use crate::dialogs;
 use crate::error::IpcError;
 use crate::state::AppState;
 
@@ -259,6 +261,23 @@ pub async fn plan_version_diff(
 #[specta::specta]
 pub async fn plan_run_review(state: State<'_, AppState>, run: PlanRunId) -> Result<RunReview, IpcError> {
     state.read(|s| review::get(s.conn(), &run, frontline_core::settings::today(s.conn(), s.now())?))
+}
+
+/// Saves a run's report as a PDF in the app's language, where the user chooses in a save
+/// dialog offering `<drill|incident|tabletop>-report-<plan>-<day>.pdf`. Returns the path
+/// written; `None` when the dialog was closed.
+#[tauri::command]
+#[specta::specta]
+pub async fn plan_run_save_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: PlanRunId,
+) -> Result<Option<String>, IpcError> {
+    let (r, lang) = state.read(|s| Ok((run_pdf::run_report(s.conn(), &id, s.now())?, settings::load(s)?.language)))?;
+    let Some(path) = dialogs::save(&app, &r.file_name(), dialogs::PDF).await? else { return Ok(None) };
+    let shown = path.display().to_string();
+    write_pdf(move || run_pdf::save_pdf(&r, lang, &path, true)).await?;
+    Ok(Some(shown))
 }
 
 /// Saves the hot-wash of a closed run.

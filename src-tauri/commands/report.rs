@@ -22,18 +22,29 @@ pub async fn report_service(state: State<'_, AppState>, request: ReportRequest) 
 /// path written; `None` when the dialog was closed.
 #[tauri::command]
 #[specta::specta]
-pub async fn report_save_pdf(app: AppHandle, state: State<'_, AppState>, request: ReportRequest) -> Result<Option<String>, IpcError> {
+pub async fn report_save_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: ReportRequest,
+) -> Result<Option<String>, IpcError> {
     let (r, lang) = state.read(|s| {
         let lang = settings::load(s)?.language;
         Ok((report::service_report(s.conn(), &request, lang, s.now())?, lang))
     })?;
     let Some(path) = dialogs::save(&app, &r.file_name(), dialogs::PDF).await? else { return Ok(None) };
     let shown = path.display().to_string();
-    // Finding the system's CJK font and subsetting it takes a moment: on a blocking worker.
-    let written = tauri::async_runtime::spawn_blocking(move || report::save_pdf(&r, lang, &path, true)).await;
-    match written {
-        Ok(result) => result.map_err(IpcError::file)?,
-        Err(e) => return Err(frontline_core::Error::Internal(format!("PDF worker failed: {e}")).into()),
-    }
+    write_pdf(move || report::save_pdf(&r, lang, &path, true)).await?;
     Ok(Some(shown))
+}
+
+/// Runs `save`, which writes a PDF, on a blocking worker: finding the system's CJK font and
+/// subsetting it takes a moment, and the async runtime's threads must keep answering the
+/// window meanwhile.
+pub(crate) async fn write_pdf(
+    save: impl FnOnce() -> frontline_core::Result<()> + Send + 'static,
+) -> Result<(), IpcError> {
+    match tauri::async_runtime::spawn_blocking(save).await {
+        Ok(result) => result.map_err(IpcError::file),
+        Err(e) => Err(frontline_core::Error::Internal(format!("PDF worker failed: {e}")).into()),
+    }
 }

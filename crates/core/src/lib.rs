@@ -32,6 +32,7 @@ pub mod kpi;
 pub mod limits;
 mod lists;
 pub mod paths;
+pub mod pdf;
 pub mod people;
 pub mod plans;
 pub mod qa;

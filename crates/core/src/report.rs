@@ -15,7 +15,8 @@ mod format;
 mod pdf;
 
 pub use format::{change_text, value_text};
-pub use pdf::{find_font, report_pdf};
+pub use crate::pdf::find_font;
+pub use pdf::report_pdf;
 
 use std::path::Path;
 
@@ -210,14 +211,7 @@ pub fn service_report(conn: &rusqlite::Connection, request: &ReportRequest, lang
 /// ([`crate::Error::NoReportFont`]), `path` existing without `replace`
 /// ([`crate::Error::AlreadyExists`]), or the file system's refusal ([`crate::Error::Io`]).
 pub fn save_pdf(report: &ServiceReport, lang: Language, path: &Path, replace: bool) -> Result<()> {
-    // Refused before the font is looked up and subset, not after (write_file checks again).
-    if !replace && path.exists() {
-        return Err(crate::Error::AlreadyExists { path: path.to_path_buf() });
-    }
-    let bytes = report_pdf(report, lang, find_font(lang)?)?;
-    crate::export::write_file(path, replace, |out| {
-        std::io::Write::write_all(out, &bytes).map_err(|e| crate::Error::io("write", path, e))
-    })
+    crate::pdf::save(path, replace, lang, |font| report_pdf(report, lang, font))
 }
 
 #[cfg(test)]

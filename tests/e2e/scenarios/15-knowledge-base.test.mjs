@@ -19,10 +19,10 @@ import {
   clickWhenUncovered,
   fillTextbox,
   openQueue,
-  submitDialog,
   waitForCaseCount,
 } from "../lib/cases.mjs";
 import { cliBinary } from "../lib/paths.mjs";
+import { addStep, createPlan, publishPlan, startDrill } from "../lib/plans.mjs";
 import { getByRole, queryAllByRole, textOf } from "../lib/queries.mjs";
 import { openSection, typeInto, waitForAlert, waitForPageHeading } from "../lib/ui.mjs";
 
@@ -96,21 +96,12 @@ scenario(
   async (s) => {
     const { browser } = s;
 
-    // 0. A published plan with a step in its Response phase.
-    await openSection(browser, "Plans");
-    await clickButton(browser, "New plan");
-    const planDialog = await getByRole(browser, "dialog", { name: "New contingency plan" });
-    await fillTextbox(browser, "Title", PLAN, { within: planDialog });
-    await submitDialog(browser, planDialog, "New contingency plan", "Create plan");
-    await clickButton(browser, "Add step to Response");
-    const stepDialog = await getByRole(browser, "dialog", { name: "New step in Response" });
-    await fillTextbox(browser, "Step", STEP, { within: stepDialog });
-    // Due at activation: overdue while the scenario looks at the run, so the overdue row
-    // is held to the contrast check in both themes too.
-    await fillTextbox(browser, "Target (minutes after activation)", "0", { within: stepDialog });
-    await submitDialog(browser, stepDialog, "New step in Response", "Add step");
-    await clickButton(browser, "Publish");
-    await waitForTextOf(browser, await getByRole(browser, "main"), (t) => t.includes("Version 1, published"), "the plan's version 1");
+    // 0. A published plan with a step in its Response phase, due at activation: overdue
+    // while the scenario looks at the run, so the overdue row is held to the contrast check
+    // in both themes too.
+    await createPlan(browser, PLAN);
+    await addStep(browser, { phase: "Response", text: STEP, offsetMinutes: 0 });
+    await publishPlan(browser);
 
     // 1. Write and publish.
     await openSection(browser, "Knowledge base");
@@ -172,12 +163,7 @@ scenario(
     const response = await getByRole(browser, "region", { name: "Response" });
     await getByRole(browser, "link", { name: TITLE, within: response });
     await checkAccessibility(s, "Plan page with a step's article");
-    await browser.execute((el) => el.scrollIntoView({ block: "center" }), await getByRole(browser, "button", { name: "Start a run" }));
-    await clickButton(browser, "Start a run");
-    const runDialog = await getByRole(browser, "dialog", { name: "Start a run of this plan" });
-    await fillTextbox(browser, "Incident commander", "Ann Lee", { within: runDialog });
-    await submitDialog(browser, runDialog, "Start a run of this plan", "Start a run");
-    await getByRole(browser, "link", { name: "Back to the plan" });
+    await startDrill(browser, "Ann Lee");
     const checklist = await getByRole(browser, "region", { name: "Response" });
     await waitForTextOf(browser, checklist, (t) => t.includes(STEP), "the step in the run's checklist");
     const runArticle = await getByRole(browser, "link", { name: TITLE, within: checklist });

@@ -418,6 +418,12 @@ export const commands = {
 	planVersionDiff: (older: PlanVersionId, newer: PlanVersionId) => typedError<PlanDiff, IpcError>(__TAURI_INVOKE("plan_version_diff", { older, newer })),
 	/**  A run's hot-wash, after-action review and action items. */
 	planRunReview: (run: PlanRunId) => typedError<RunReview, IpcError>(__TAURI_INVOKE("plan_run_review", { run })),
+	/**
+	 *  Saves a run's report as a PDF in the app's language, where the user chooses in a save
+	 *  dialog offering `<drill|incident|tabletop>-report-<plan>-<day>.pdf`. Returns the path
+	 *  written; `None` when the dialog was closed.
+	 */
+	planRunSavePdf: (id: PlanRunId) => typedError<string | null, IpcError>(__TAURI_INVOKE("plan_run_save_pdf", { id })),
 	/**  Saves the hot-wash of a closed run. */
 	planRunHotWashSave: (run: PlanRunId, text: string) => typedError<null, IpcError>(__TAURI_INVOKE("plan_run_hot_wash_save", { run, text })),
 	/**  Saves what went well and what went wrong in a closed run. */

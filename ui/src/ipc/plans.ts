@@ -213,6 +213,15 @@ export function useRunReview(run: PlanRunId) {
   return useQuery({ queryKey: planKeys.review(run), queryFn: async () => unwrap(await commands.planRunReview(run)) });
 }
 
+/**
+ * Run `run`'s report as a PDF: Rust opens the save dialog (offering
+ * `drill-report-<plan>-<day>.pdf`) and writes the file on a worker. Resolves to the path
+ * written, or `null` when the dialog was closed. Nothing shown changes, so nothing is refreshed.
+ */
+export function useSaveRunPdf(run: PlanRunId) {
+  return useMutation({ mutationFn: async () => unwrap(await commands.planRunSavePdf(run)) });
+}
+
 /** The open action items of a plan's runs, the earliest due first. */
 export function useOpenActionItems(plan: PlanId) {
   return useQuery({

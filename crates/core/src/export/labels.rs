@@ -167,6 +167,119 @@ labels! {
     Cases => "cases", "案件", "案件";
     /// Unit: NPS score.
     Score => "score (−100 to 100)", "分值（−100 至 100）", "分值（−100 至 100）";
+
+    /// A run's report: the title before the plan's.
+    RunReport => "Run report", "运行报告", "執行報告";
+    /// The plan version a run followed.
+    PlanVersion => "Plan version", "预案版本", "預案版本";
+    /// Incident, drill or tabletop.
+    KindOfRun => "Kind of run", "运行类型", "執行類型";
+    /// Run kind.
+    RealIncident => "Real incident", "真实事件", "真實事件";
+    /// Run kind.
+    Drill => "Drill", "演练", "演練";
+    /// Run kind.
+    Tabletop => "Tabletop exercise", "桌面推演", "桌上推演";
+    /// Who led the run.
+    Commander => "Incident commander", "事件指挥人", "事件指揮官";
+    /// When the run started.
+    Activated => "Activated", "启动时间", "啟動時間";
+    /// When the run was closed.
+    ClosedAt => "Closed", "结束时间", "結束時間";
+    /// A run not closed yet.
+    StillActive => "Active", "进行中", "進行中";
+    /// The run's score (heading and value).
+    RunScore => "Score", "评分", "評分";
+    /// Of the score: required steps done by their target, of all required.
+    RequiredOnTime => "Required steps done on time", "按时完成的必做步骤", "準時完成的必要步驟";
+    /// The score's table of phases.
+    TimePerPhase => "Time per phase", "各阶段用时", "各階段用時";
+    /// Column: phase.
+    Phase => "Phase", "阶段", "階段";
+    /// Column: a phase's target.
+    Target => "Target", "目标", "目標";
+    /// Column: how long a phase took.
+    Took => "Took", "实际", "實際";
+    /// A phase none of whose steps was done.
+    NotDone => "Not done", "未完成", "未完成";
+    /// After a phase's time past its target.
+    Late => "late", "超时", "逾時";
+    /// Phase.
+    Monitoring => "Monitoring", "监控", "監控";
+    /// Phase.
+    Warning => "Warning", "预警", "預警";
+    /// Phase.
+    Response => "Response", "响应", "應變";
+    /// Phase.
+    Recovery => "Recovery", "恢复", "復原";
+    /// Section: the checklist as the run ended.
+    Checklist => "Timeline of the checklist", "检查清单时间线", "檢查清單時間軸";
+    /// Column: step.
+    Step => "Step", "步骤", "步驟";
+    /// Column: the step's owner.
+    OwnerRole => "Owner role", "负责角色", "負責角色";
+    /// Column: when the step was due.
+    DueAt => "Due", "截止", "截止";
+    /// Column: how the step ended.
+    Outcome => "Outcome", "结果", "結果";
+    /// A step not required.
+    Optional => "Optional", "可选", "選用";
+    /// Step state.
+    StepPending => "Pending", "待办", "待辦";
+    /// Step state.
+    StepOverdue => "Overdue", "已超时", "已逾時";
+    /// Step state.
+    StepDone => "Done", "已完成", "已完成";
+    /// Step state.
+    StepSkipped => "Skipped", "已跳过", "已略過";
+    /// Section: the incident log.
+    IncidentLog => "Incident log", "事件日志", "事件日誌";
+    /// An empty incident log.
+    NothingLogged => "Nothing logged yet.", "尚无日志。", "尚無日誌。";
+    /// Log entry of a tick.
+    LogDone => "Done", "已完成步骤", "已完成步驟";
+    /// Log entry of a skip.
+    LogSkipped => "Skipped", "已跳过", "已略過";
+    /// Log entry of a note.
+    LogNote => "Note", "备注", "備註";
+    /// Log entry of the close.
+    LogClosed => "Run closed", "运行已结束", "執行已結束";
+    /// Section: cases linked to the run.
+    LinkedCases => "Linked cases", "关联工单", "關聯案件";
+    /// Case status.
+    StatusNew => "New", "新建", "新建";
+    /// Case status.
+    StatusOpen => "Open", "处理中", "處理中";
+    /// Case status.
+    StatusPendingCustomer => "Pending customer", "等待客户", "等待客戶";
+    /// Case status.
+    StatusPendingInternal => "Pending internal", "等待内部", "等待內部";
+    /// Case status.
+    StatusResolved => "Resolved", "已解决", "已解決";
+    /// Case status.
+    StatusClosed => "Closed", "已关闭", "已關閉";
+    /// Section: notes taken right after the run.
+    HotWash => "Hot-wash", "即时复盘", "即時檢討";
+    /// Section: the after-action review.
+    AfterActionReview => "After-action review", "事后评估", "事後檢討報告";
+    /// Review: what went well.
+    WentWell => "What went well", "做得好的地方", "做得好的地方";
+    /// Review: what went wrong.
+    WentWrong => "What went wrong", "出问题的地方", "出問題的地方";
+    /// A review field left empty.
+    NothingWritten => "Nothing written.", "尚未填写。", "尚未填寫。";
+    /// Section: the review's action items.
+    ActionItems => "Action items", "改进措施", "改善措施";
+    /// No action items.
+    NoActionItems => "No action items yet.", "暂无改进措施。", "尚無改善措施。";
+    /// Column: the action.
+    Action => "Action", "措施", "措施";
+    /// Column: who does it.
+    Owner => "Owner", "负责人", "負責人";
+    /// Column: by when.
+    DueOn => "Due", "截止日期", "截止日期";
+    /// Column: when it was done.
+    DoneOn => "Done on", "完成日期", "完成日期";
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@
 //! - [`reminders`]: plans overdue for review or for a drill, derived.
 //! - [`alerts`]: required steps of active runs that just passed their target.
 //! - [`review`]: a closed run's hot-wash, after-action review and action items.
+//! - [`run_pdf`]: a run's report as a PDF, as its printable page shows it.
 //! - [`starters`]: example plans in three languages, copied into new drafts.
 
 pub mod alerts;
@@ -29,6 +30,7 @@ pub mod position;
 pub mod reminders;
 pub mod review;
 pub mod run_cases;
+pub mod run_pdf;
 pub mod runs;
 pub mod score;
 pub mod starters;
@@ -45,6 +47,7 @@ pub use reminders::{PlanReminder, ReminderKind};
 pub use plans::{Phase, PlanContent, PlanInput, Scenario, Severity, Step, StepInput};
 pub use review::{ActionItem, ActionItemInput, OpenActionItem, ReviewInput, RunReview};
 pub use run_cases::RunCase;
+pub use run_pdf::RunReport;
 pub use runs::{LogEntry, RunAction, RunInput, RunItem, RunKind, RunSummary, RunView};
 pub use score::{PhaseTime, RunScore};
 pub use starters::{StarterKey, StarterSummary};

@@ -1,102 +1,12 @@
-//! A service report as a PDF file, A4, with real (extractable, searchable) text.
-//!
-//! The text needs a font that has Chinese as well as Latin letters; none is shipped with
-//! Frontline (a CJK font is 5–20 MB), so one is looked up among the computer's own fonts
-//! ([`find_font`]): Noto Sans CJK or Source Han Sans, WenQuanYi on Linux (Debian:
-//! `fonts-noto-cjk`, `fonts-wqy-microhei`), PingFang on macOS, Microsoft YaHei or JhengHei on
-//! Windows. Without one the PDF is refused with [`Error::NoReportFont`], saying which to
-//! install. Only the glyphs used are embedded (krilla subsets the font).
-//!
-//! Layout is a pure step ([`layout`]: pages of positioned text and bars) before drawing, so
-//! page breaks are decided in one place.
-
-use krilla::Document;
-use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
-use krilla::num::NormalizedF32;
-use krilla::page::PageSettings;
-use krilla::paint::Fill;
-use krilla::text::{Font, TextDirection};
+//! A service report as a PDF file, A4: its layout (KPIs, day by day, top issues) on the
+//! shared pages of [`crate::pdf`], which finds the font and draws.
 
 use super::format::{change_text as change, value_text as value};
 use super::{ReportKind, ReportUnit, ServiceReport};
+use crate::Result;
 use crate::export::labels::Label;
+use crate::pdf::{CONTENT_WIDTH, Item, MARGIN, Pages};
 use crate::settings::Language;
-use crate::{Error, Result};
-
-/// Font families tried, in order: Simplified or Traditional Chinese forms first as the
-/// report's language asks, then any that covers Chinese.
-fn families(lang: Language) -> Vec<&'static str> {
-    let sc = ["Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei"];
-    let tc = ["Noto Sans CJK TC", "Source Han Sans TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei"];
-    let any = ["WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK JP", "Droid Sans Fallback"];
-    let (first, second) = if lang == Language::ZhHant { (tc, sc) } else { (sc, tc) };
-    first.into_iter().chain(second).chain(any).collect()
-}
-
-/// A system font that covers Chinese: its file's bytes and the face's index in it.
-pub fn find_font(lang: Language) -> Result<(Vec<u8>, u32)> {
-    let mut db = fontdb::Database::new();
-    db.load_system_fonts();
-    for family in families(lang) {
-        let query = fontdb::Query { families: &[fontdb::Family::Name(family)], ..fontdb::Query::default() };
-        if let Some(id) = db.query(&query)
-            && let Some(found) = db.with_face_data(id, |data, index| (data.to_vec(), index))
-        {
-            return Ok(found);
-        }
-    }
-    Err(Error::NoReportFont)
-}
-
-/// A4 in points.
-const PAGE: (f32, f32) = (595.0, 842.0);
-const MARGIN: f32 = 48.0;
-
-/// What a page holds.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Item {
-    /// Text with its baseline's left end at (x, y), in points from the top left.
-    Text { x: f32, y: f32, size: f32, text: String },
-    /// A filled bar; `strong` is the report's colour, otherwise a light track.
-    Bar { x: f32, y: f32, w: f32, h: f32, strong: bool },
-}
-
-/// Lays items out top to bottom, starting a page when one is full.
-struct Pages {
-    pages: Vec<Vec<Item>>,
-    y: f32,
-}
-
-impl Pages {
-    fn new() -> Pages {
-        Pages { pages: vec![Vec::new()], y: MARGIN }
-    }
-
-    /// Makes room for a line `height` high; returns its baseline.
-    fn line(&mut self, height: f32) -> f32 {
-        if self.y + height > PAGE.1 - MARGIN {
-            self.pages.push(Vec::new());
-            self.y = MARGIN;
-        }
-        self.y += height;
-        self.y - height * 0.25
-    }
-
-    fn push(&mut self, item: Item) {
-        if let Some(page) = self.pages.last_mut() {
-            page.push(item);
-        }
-    }
-
-    fn text(&mut self, x: f32, y: f32, size: f32, text: impl Into<String>) {
-        self.push(Item::Text { x, y, size, text: text.into() });
-    }
-
-    fn gap(&mut self, h: f32) {
-        self.y += h;
-    }
-}
 
 /// The report's pages.
 pub(crate) fn layout(r: &ServiceReport, lang: Language) -> Vec<Vec<Item>> {
@@ -108,16 +18,36 @@ pub(crate) fn layout(r: &ServiceReport, lang: Language) -> Vec<Vec<Item>> {
     let y = p.line(26.0);
     p.text(MARGIN, y, 20.0, format!("{} · {}", title.text(lang), r.period.name));
     if !r.organisation.is_empty() {
-        let y = p.line(18.0);
-        p.text(MARGIN, y, 12.0, r.organisation.clone());
+        p.paragraph(MARGIN, CONTENT_WIDTH, 12.0, 18.0, &r.organisation);
     }
     let to = Label::To.text(lang);
     let y = p.line(15.0);
-    p.text(MARGIN, y, 10.0, format!("{}: {} {to} {}", Label::ThisPeriod.text(lang), r.current.first_day, r.current.last_day));
+    p.text(
+        MARGIN,
+        y,
+        10.0,
+        format!("{}: {} {to} {}", Label::ThisPeriod.text(lang), r.current.first_day, r.current.last_day),
+    );
     let y = p.line(15.0);
-    p.text(MARGIN, y, 10.0, format!("{}: {} {to} {}", Label::PreviousPeriod.text(lang), r.previous.first_day, r.previous.last_day));
+    p.text(
+        MARGIN,
+        y,
+        10.0,
+        format!("{}: {} {to} {}", Label::PreviousPeriod.text(lang), r.previous.first_day, r.previous.last_day),
+    );
     let y = p.line(15.0);
-    p.text(MARGIN, y, 9.0, format!("{}: {} · {}: {}", Label::TimeZone.text(lang), r.time_zone, Label::Generated.text(lang), r.generated_at));
+    p.text(
+        MARGIN,
+        y,
+        9.0,
+        format!(
+            "{}: {} · {}: {}",
+            Label::TimeZone.text(lang),
+            r.time_zone,
+            Label::Generated.text(lang),
+            r.generated_at
+        ),
+    );
 
     let cols = [MARGIN, 270.0, 370.0, 470.0];
     p.gap(12.0);
@@ -171,38 +101,12 @@ pub(crate) fn layout(r: &ServiceReport, lang: Language) -> Vec<Vec<Item>> {
             p.text(406.0, y, 9.0, c.cases.to_string());
         }
     }
-    p.pages
+    p.finish()
 }
 
-/// The report as PDF bytes, in `lang`, with `font` (from [`find_font`]).
+/// The report as PDF bytes, in `lang`, with `font` (from [`crate::pdf::find_font`]).
 pub fn report_pdf(r: &ServiceReport, lang: Language, font: (Vec<u8>, u32)) -> Result<Vec<u8>> {
-    let font = Font::new(font.0.into(), font.1).ok_or(Error::NoReportFont)?;
-    let mut document = Document::new();
-    let fill = |r: u8, g: u8, b: u8| Fill { paint: rgb::Color::new(r, g, b).into(), opacity: NormalizedF32::ONE, rule: Default::default() };
-    for items in layout(r, lang) {
-        let settings = PageSettings::from_wh(PAGE.0, PAGE.1).ok_or_else(|| Error::Internal("page size".into()))?;
-        let mut page = document.start_page_with(settings);
-        let mut surface = page.surface();
-        for item in items {
-            match item {
-                Item::Text { x, y, size, text } => {
-                    surface.set_fill(Some(fill(20, 20, 20)));
-                    surface.draw_text(Point::from_xy(x, y), font.clone(), size, &text, false, TextDirection::Auto);
-                }
-                Item::Bar { x, y, w, h, strong } => {
-                    let Some(rect) = Rect::from_xywh(x, y, w.max(0.5), h) else { continue };
-                    let mut pb = PathBuilder::new();
-                    pb.push_rect(rect);
-                    let Some(path) = pb.finish() else { continue };
-                    surface.set_fill(Some(if strong { fill(34, 139, 230) } else { fill(225, 228, 232) }));
-                    surface.draw_path(&path);
-                }
-            }
-        }
-        surface.finish();
-        page.finish();
-    }
-    document.finish().map_err(|e| Error::Internal(format!("the PDF could not be made: {e:?}")))
+    crate::pdf::draw(layout(r, lang), font)
 }
 
 #[cfg(test)]
@@ -211,12 +115,14 @@ mod tests {
 
     use super::*;
     use crate::Store;
+    use crate::pdf::{PAGE, find_font};
     use crate::report::{ReportKind, ReportRequest, service_report};
 
     fn demo() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("frontline.db")).unwrap();
-        let opts = crate::demo::DemoOptions { cases: 400, language: Language::En, seed: 9, end: store.now(), force: false };
+        let opts =
+            crate::demo::DemoOptions { cases: 400, language: Language::En, seed: 9, end: store.now(), force: false };
         crate::demo::generate(&mut store, &opts, |_| ControlFlow::Continue(())).unwrap();
         (dir, store)
     }
@@ -231,8 +137,11 @@ mod tests {
     fn the_pdf_holds_the_kpi_names_and_values_in_english_and_chinese() {
         let (_d, store) = demo();
         for lang in [Language::En, Language::ZhHans, Language::ZhHant] {
-            let r = service_report(store.conn(), &ReportRequest { kind: ReportKind::Monthly, of: None }, lang, store.now()).unwrap();
-            let pdf = report_pdf(&r, lang, find_font(lang).expect("a CJK font (fonts-wqy-microhei or fonts-noto-cjk)")).unwrap();
+            let r =
+                service_report(store.conn(), &ReportRequest { kind: ReportKind::Monthly, of: None }, lang, store.now())
+                    .unwrap();
+            let pdf = report_pdf(&r, lang, find_font(lang).expect("a CJK font (fonts-wqy-microhei or fonts-noto-cjk)"))
+                .unwrap();
             assert!(pdf.starts_with(b"%PDF-"));
             let text = text_of(&pdf);
             let title: String = Label::MonthlyReport.text(lang).chars().filter(|c| !c.is_whitespace()).collect();
@@ -251,7 +160,13 @@ mod tests {
     #[test]
     fn a_monthly_report_runs_over_pages_and_nothing_leaves_the_page() {
         let (_d, store) = demo();
-        let r = service_report(store.conn(), &ReportRequest { kind: ReportKind::Monthly, of: None }, Language::En, store.now()).unwrap();
+        let r = service_report(
+            store.conn(),
+            &ReportRequest { kind: ReportKind::Monthly, of: None },
+            Language::En,
+            store.now(),
+        )
+        .unwrap();
         let pages = layout(&r, Language::En);
         assert!(pages.len() >= 2, "30 days and 24 KPIs do not fit one A4 page");
         for item in pages.iter().flatten() {

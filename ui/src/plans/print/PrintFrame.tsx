@@ -1,11 +1,12 @@
 /**
  * A printable page outside the window's frame (as an insight's hand-over prints): Back,
- * a paper size (A4 or Letter, kept on this device) and Print above the sheet, which the
- * printout leaves out. The print dialog can also save the page as a PDF.
+ * a paper size (A4 or Letter, kept on this device), Print and, for a page Rust can also
+ * make as a PDF (a run's report), Save as PDF above the sheet, which the printout leaves
+ * out. The print dialog can also save the page as a PDF.
  */
 import { Button, Group, SegmentedControl } from "@mantine/core";
 import { useLocalStorage } from "@mantine/hooks";
-import { IconArrowLeft, IconPrinter } from "@tabler/icons-react";
+import { IconArrowLeft, IconFileTypePdf, IconPrinter } from "@tabler/icons-react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -19,16 +20,22 @@ export function pageRule(size: PaperSize): string {
   return size === "A4" ? "@page { size: A4; margin: 16mm 14mm; }" : "@page { size: letter; margin: 0.6in 0.55in; }";
 }
 
+/** Save as PDF: what the button does, and whether a save is under way. */
+export type SavePdf = { onSave: () => void; pending: boolean };
+
 export function PrintFrame({
   title,
   back,
   ready,
+  savePdf,
   children,
 }: {
   /** The document's title: the PDF's default file name. */
   title: string | null;
   back: string;
   ready: boolean;
+  /** Offers Save as PDF when given. */
+  savePdf?: SavePdf;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -57,6 +64,18 @@ export function PrintFrame({
         <Button size="xs" leftSection={<IconPrinter size={14} aria-hidden />} onClick={() => window.print()} disabled={!ready}>
           {t("plans.print.printNow")}
         </Button>
+        {savePdf ? (
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFileTypePdf size={14} aria-hidden />}
+            onClick={savePdf.onSave}
+            disabled={!ready}
+            loading={savePdf.pending}
+          >
+            {t("plans.print.savePdf")}
+          </Button>
+        ) : null}
       </Group>
       <div className={classes.sheet}>{children}</div>
     </main>

@@ -1,8 +1,10 @@
 /**
  * A finished run's report on paper: what ran and who led it, the score, the checklist as
  * it ended (the timeline), the incident log, the linked cases, the hot-wash, the
- * after-action review and its action items.
+ * after-action review and its action items. Save as PDF has Rust write the same report as
+ * a PDF file (crates/core/src/plans/run_pdf.rs), where the user chooses.
  */
+import { notifications } from "@mantine/notifications";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -10,7 +12,7 @@ import { useParams } from "react-router";
 import { formatDateTime, formatDuration } from "../../cases/time";
 import type { RunCase, RunItem, RunReview, RunView } from "../../ipc/bindings";
 import { describeError } from "../../ipc/errors";
-import { useRun, useRunCases, useRunReview } from "../../ipc/queries";
+import { useRun, useRunCases, useRunReview, useSaveRunPdf } from "../../ipc/queries";
 import { formatDay } from "../../settings/CalendarDay";
 import { entryText } from "../RunLog";
 import { PrintFrame, printClasses as classes } from "./PrintFrame";
@@ -21,10 +23,24 @@ export function RunPrintPage() {
   const run = useRun(id);
   const review = useRunReview(id);
   const cases = useRunCases(id);
+  const pdf = useSaveRunPdf(id);
   const error = run.error ?? review.error ?? cases.error;
   const ready = run.data && review.data && cases.data;
+  // Rust lays the same report out as a PDF in the app's language; a closed dialog says nothing.
+  const savePdf = () =>
+    pdf.mutate(undefined, {
+      onSuccess: (path) => {
+        if (path) notifications.show({ color: "teal", message: t("plans.print.pdfSaved", { path }) });
+      },
+      onError: (e) => notifications.show({ color: "red", title: t("plans.print.pdfFailed"), message: describeError(t, e) }),
+    });
   return (
-    <PrintFrame title={run.data ? t("plans.print.runTitle", { title: run.data.versionTitle }) : null} back={`/plans/runs/${id}`} ready={!!ready}>
+    <PrintFrame
+      title={run.data ? t("plans.print.runTitle", { title: run.data.versionTitle }) : null}
+      back={`/plans/runs/${id}`}
+      ready={!!ready}
+      savePdf={{ onSave: savePdf, pending: pdf.isPending }}
+    >
       {error ? (
         <p role="alert">{describeError(t, error)}</p>
       ) : run.data && review.data && cases.data ? (
