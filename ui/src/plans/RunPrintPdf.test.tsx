@@ -32,6 +32,9 @@ describe("saving a run's report as a PDF", () => {
     });
     const { user } = await openReport();
     const save = screen.getByRole("button", { name: "Save as PDF" });
+    // The print button beside it no longer offers a PDF too.
+    expect(screen.getByRole("button", { name: "Print" })).toBeEnabled();
+    expect(screen.queryByRole("button", { name: "Print or save as PDF" })).toBeNull();
     await user.click(save);
     await waitFor(() => expect(save).toHaveAttribute("data-loading", "true"));
     expect(save).toBeDisabled();

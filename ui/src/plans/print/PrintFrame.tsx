@@ -62,7 +62,8 @@ export function PrintFrame({
           ]}
         />
         <Button size="xs" leftSection={<IconPrinter size={14} aria-hidden />} onClick={() => window.print()} disabled={!ready}>
-          {t("plans.print.printNow")}
+          {/* Beside its own Save as PDF, the print dialog's PDF need not be mentioned. */}
+          {t(savePdf ? "plans.print.print" : "plans.print.printNow")}
         </Button>
         {savePdf ? (
           <Button
