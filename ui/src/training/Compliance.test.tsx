@@ -11,6 +11,8 @@ describe("compliance matrix", () => {
     mockIpc({ compliance_view: () => sampleCompliance() });
     renderApp("/training/compliance");
     const table = await screen.findByRole("table", { name: "Compliance matrix" });
+    // Its scrolled region takes focus, so the keyboard can scroll a matrix wider than the window.
+    expect(screen.getByRole("region", { name: "Compliance matrix" })).toHaveAttribute("tabindex", "0");
     expect(screen.getByRole("link", { name: "Compliance" })).toHaveAttribute("aria-current", "page");
     const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
     expect(headers).toEqual(["Agent", "Data protection", "CRM basics", "Summary"]);

@@ -103,7 +103,12 @@ export function CompliancePage() {
       </div>
 
       {matrix && matrix.rows.length > 0 && matrix.courses.length > 0 ? (
-        <Table.ScrollContainer minWidth={Math.max(480, 200 + matrix.courses.length * 175)}>
+        <Table.ScrollContainer
+          minWidth={Math.max(480, 200 + matrix.courses.length * 175)}
+          // Wider than the window with many courses, and its cells hold nothing to focus:
+          // the scrolled region itself takes focus so the arrow keys can scroll it.
+          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": t("training.compliance.tableLabel") } }}
+        >
           <Table withTableBorder withColumnBorders className={classes.matrix} aria-label={t("training.compliance.tableLabel")}>
             <Table.Thead>
               <Table.Tr>
