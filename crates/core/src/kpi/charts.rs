@@ -6,6 +6,7 @@
 //! tile beside it can never disagree on what counts.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use chrono::{DateTime, Datelike, Utc};
 use chrono_tz::Tz;
@@ -142,69 +143,99 @@ fn bucket_of(buckets: &[Span], t: DateTime<Utc>) -> Option<usize> {
     buckets.get(i).filter(|b| b.contains(t)).map(|_| i)
 }
 
-/// The charts of `span` over `records`, as of `now`.
-pub(crate) fn compute(records: &[CaseRecord], span: &Span, tz: Tz, now: DateTime<Utc>) -> Charts {
-    let (granularity, buckets) = buckets(span, tz);
-    let as_of = as_of(span, now);
-    let mut volume = vec![[0u32; 5]; buckets.len()];
-    let mut trend: Vec<ResolvedTally> = buckets.iter().map(|_| ResolvedTally::default()).collect();
-    let mut backlog = [[0u32; 4]; 4];
-    let mut categories: HashMap<&str, u32> = HashMap::new();
-    let mut root_causes: HashMap<&str, u32> = HashMap::new();
-    for r in records {
-        if let Some(i) = bucket_of(&buckets, r.created_at) {
-            volume[i][channel_index(r.channel)] += 1;
-            *categories.entry(&r.category).or_default() += 1;
-        }
-        if resolved_in(r, span) {
-            if let Some(i) = r.resolved_at.and_then(|at| bucket_of(&buckets, at)) {
-                trend[i].add(r);
-            }
-            if let Some(cause) = &r.root_cause {
-                *root_causes.entry(cause).or_default() += 1;
-            }
-        }
-        if let Some(age) = backlog_age(r, as_of) {
-            backlog[age as usize][r.priority as usize] += 1;
+/// The charts of one period, counted a case at a time (as [`super::measures::Tally`]).
+pub(crate) struct Tally {
+    span: Span,
+    as_of: DateTime<Utc>,
+    granularity: Granularity,
+    buckets: Vec<Span>,
+    volume: Vec<[u32; 5]>,
+    trend: Vec<ResolvedTally>,
+    backlog: [[u32; 4]; 4],
+    // Keyed by the records' shared names: counting a case clones no text.
+    categories: HashMap<Rc<str>, u32>,
+    root_causes: HashMap<Rc<str>, u32>,
+}
+
+impl Tally {
+    /// Nothing counted yet for `span`, cut into days or weeks of `tz`, as of `now`.
+    pub(crate) fn new(span: &Span, tz: Tz, now: DateTime<Utc>) -> Self {
+        let (granularity, buckets) = buckets(span, tz);
+        Tally {
+            span: *span,
+            as_of: as_of(span, now),
+            granularity,
+            volume: vec![[0; 5]; buckets.len()],
+            trend: buckets.iter().map(|_| ResolvedTally::default()).collect(),
+            buckets,
+            backlog: [[0; 4]; 4],
+            categories: HashMap::new(),
+            root_causes: HashMap::new(),
         }
     }
-    Charts {
-        granularity,
-        volume: buckets
-            .iter()
-            .zip(volume)
-            .map(|(b, counts)| VolumePoint {
-                period: b.view(),
-                total: counts.iter().sum(),
-                by_channel: CaseChannel::ALL
-                    .iter()
-                    .map(|&channel| ChannelCount { channel, cases: counts[channel_index(channel)] })
-                    .collect(),
-            })
-            .collect(),
-        trend: buckets
-            .iter()
-            .zip(trend)
-            .map(|(b, tally)| {
-                let (sla_compliance, csat, nps) = tally.satisfaction();
-                TrendPoint { period: b.view(), sla_compliance, csat, nps }
-            })
-            .collect(),
-        backlog: AgeBucket::ALL
-            .iter()
-            .flat_map(|&age| {
-                let (from, to) = age.created_between(as_of);
-                Priority::ALL.iter().map(move |&priority| BacklogCell {
-                    age,
-                    priority,
-                    cases: backlog[age as usize][priority as usize],
-                    created_from: from.map(to_db_text),
-                    created_to: to_db_text(to),
+
+    /// Counts `r` in every chart it belongs to.
+    pub(crate) fn add(&mut self, r: &CaseRecord) {
+        if let Some(i) = bucket_of(&self.buckets, r.created_at) {
+            self.volume[i][channel_index(r.channel)] += 1;
+            *self.categories.entry(Rc::clone(&r.category)).or_default() += 1;
+        }
+        if resolved_in(r, &self.span) {
+            if let Some(i) = r.resolved_at.and_then(|at| bucket_of(&self.buckets, at)) {
+                self.trend[i].add(r);
+            }
+            if let Some(cause) = &r.root_cause {
+                *self.root_causes.entry(Rc::clone(cause)).or_default() += 1;
+            }
+        }
+        if let Some(age) = backlog_age(r, self.as_of) {
+            self.backlog[age as usize][r.priority as usize] += 1;
+        }
+    }
+
+    /// The charts counted.
+    pub(crate) fn done(self) -> Charts {
+        let (as_of, backlog) = (self.as_of, self.backlog);
+        Charts {
+            granularity: self.granularity,
+            volume: self
+                .buckets
+                .iter()
+                .zip(self.volume)
+                .map(|(b, counts)| VolumePoint {
+                    period: b.view(),
+                    total: counts.iter().sum(),
+                    by_channel: CaseChannel::ALL
+                        .iter()
+                        .map(|&channel| ChannelCount { channel, cases: counts[channel_index(channel)] })
+                        .collect(),
                 })
-            })
-            .collect(),
-        top_categories: top(categories),
-        top_root_causes: top(root_causes),
+                .collect(),
+            trend: self
+                .buckets
+                .iter()
+                .zip(self.trend)
+                .map(|(b, tally)| {
+                    let (sla_compliance, csat, nps) = tally.satisfaction();
+                    TrendPoint { period: b.view(), sla_compliance, csat, nps }
+                })
+                .collect(),
+            backlog: AgeBucket::ALL
+                .iter()
+                .flat_map(|&age| {
+                    let (from, to) = age.created_between(as_of);
+                    Priority::ALL.iter().map(move |&priority| BacklogCell {
+                        age,
+                        priority,
+                        cases: backlog[age as usize][priority as usize],
+                        created_from: from.map(to_db_text),
+                        created_to: to_db_text(to),
+                    })
+                })
+                .collect(),
+            top_categories: top(self.categories),
+            top_root_causes: top(self.root_causes),
+        }
     }
 }
 
@@ -213,9 +244,12 @@ fn channel_index(channel: CaseChannel) -> usize {
 }
 
 /// The [`TOP_N`] names of most cases, most first; ties by name, so the order is stable.
-fn top(counts: HashMap<&str, u32>) -> Vec<RankedCount> {
-    let mut all: Vec<RankedCount> =
-        counts.into_iter().filter(|(name, _)| !name.is_empty()).map(|(name, cases)| RankedCount { name: name.to_owned(), cases }).collect();
+fn top(counts: HashMap<Rc<str>, u32>) -> Vec<RankedCount> {
+    let mut all: Vec<RankedCount> = counts
+        .into_iter()
+        .filter(|(name, _)| !name.is_empty())
+        .map(|(name, cases)| RankedCount { name: name.to_string(), cases })
+        .collect();
     all.sort_by(|a, b| b.cases.cmp(&a.cases).then_with(|| a.name.cmp(&b.name)));
     all.truncate(TOP_N);
     all
@@ -228,6 +262,13 @@ mod tests {
     use super::*;
     use crate::kpi::measures::tests::{record, resolved, utc, week};
     use crate::kpi::period::{PeriodPreset, PeriodRequest, resolve};
+
+    /// The charts of `span` over `records`, as of `now`.
+    fn compute(records: &[CaseRecord], span: &Span, tz: Tz, now: DateTime<Utc>) -> Charts {
+        let mut tally = Tally::new(span, tz, now);
+        records.iter().for_each(|r| tally.add(r));
+        tally.done()
+    }
 
     #[test]
     fn a_week_is_charted_by_local_day() {
@@ -268,7 +309,11 @@ mod tests {
         assert_eq!(hours, [24, 23, 24]);
         // 23:30 UTC on 28 March is already the 29th in Berlin.
         assert_eq!(bucket_of(&days, utc("2026-03-28T23:30:00Z")), Some(1));
-        assert_eq!(bucket_of(&days, utc("2026-03-27T22:30:00Z")), None, "23:30 on the 27th in Berlin: before the period");
+        assert_eq!(
+            bucket_of(&days, utc("2026-03-27T22:30:00Z")),
+            None,
+            "23:30 on the 27th in Berlin: before the period"
+        );
         assert_eq!(bucket_of(&days, span.end), None, "the end is excluded");
     }
 
@@ -300,7 +345,7 @@ mod tests {
             closed("2026-02-22T09:00:00Z", "2026-03-05T11:00:00Z", "Training gap", true, 4, 8),
         ];
         let charts = compute(&records, &span, chrono_tz::UTC, now);
-        let tiles = crate::kpi::measures::compute(&records, &span, now);
+        let tiles = crate::kpi::measures::tests::compute(&records, &span, now);
 
         let totals: Vec<u32> = charts.volume.iter().map(|v| v.total).collect();
         assert_eq!(totals, [2, 0, 1, 0, 0, 0, 1]);
@@ -337,7 +382,8 @@ mod tests {
     fn top_lists_keep_the_ten_largest() {
         let records: Vec<CaseRecord> = (0..12)
             .flat_map(|i| {
-                (0..=i).map(move |_| CaseRecord { category: format!("C{i:02}").into(), ..record("2026-03-03T10:00:00Z") })
+                (0..=i)
+                    .map(move |_| CaseRecord { category: format!("C{i:02}").into(), ..record("2026-03-03T10:00:00Z") })
             })
             .collect();
         let charts = compute(&records, &week(), chrono_tz::UTC, utc("2026-03-20T00:00:00Z"));

@@ -1,6 +1,6 @@
 //! Agent and team leaderboards: the tiles' KPIs per agent or per team for one period.
 //!
-//! Each row is [`measures::compute`] over that agent's (or team's) cases, so a row and the
+//! Each row is a [`measures::Tally`] of that agent's (or team's) cases, so a row and the
 //! dashboard filtered on that agent show the same numbers; every value carries its case
 //! count, so a 100% over two cases is not read as a trend.
 
@@ -71,42 +71,53 @@ pub struct Leaderboard {
     pub rows: Vec<LeaderboardRow>,
 }
 
-/// The rows of `records` grouped `by` agent or team. `names` maps ids to names.
-pub(crate) fn rows(
-    records: &[CaseRecord],
+/// The KPIs of each agent or team, counted a case at a time (as [`measures::Tally`]).
+pub(crate) struct Groups {
     by: LeaderboardBy,
-    names: &BTreeMap<String, String>,
-    base: &KpiFilter,
-    span: &Span,
+    span: Span,
     now: DateTime<Utc>,
-) -> Vec<LeaderboardRow> {
-    let mut groups: BTreeMap<Option<String>, Vec<&CaseRecord>> = BTreeMap::new();
-    for r in records {
-        let key = match by {
+    tallies: BTreeMap<Option<String>, measures::Tally>,
+}
+
+impl Groups {
+    /// No case counted yet, grouped `by` agent or team, for `span` as of `now`.
+    pub(crate) fn new(by: LeaderboardBy, span: &Span, now: DateTime<Utc>) -> Self {
+        Groups { by, span: *span, now, tallies: BTreeMap::new() }
+    }
+
+    /// Counts `r` for its agent or team.
+    pub(crate) fn add(&mut self, r: &CaseRecord) {
+        let key = match self.by {
             LeaderboardBy::Agent => r.assignee.as_ref().map(ToString::to_string),
             LeaderboardBy::Team => r.team.as_ref().map(ToString::to_string),
         };
-        groups.entry(key).or_default().push(r);
+        self.tallies.entry(key).or_insert_with(|| measures::Tally::new(&self.span, self.now)).add(r);
     }
-    let as_of = as_of(span, now);
-    let mut rows: Vec<LeaderboardRow> = groups
-        .into_iter()
-        .map(|(id, group)| {
-            let kpis = measures::compute(group, span, now);
-            let drills = id.as_ref().map(|id| {
-                let narrowed = match by {
-                    LeaderboardBy::Agent => KpiFilter { assignees: vec![AgentId(id.clone())], ..base.clone() },
-                    LeaderboardBy::Team => KpiFilter { teams: vec![TeamId(id.clone())], ..base.clone() },
-                };
-                filter::drills(&narrowed, span, as_of)
-            });
-            LeaderboardRow { name: id.as_ref().and_then(|id| names.get(id).cloned()), id, kpis, drills }
-        })
-        .filter(|row| row.kpis.created > 0 || row.kpis.resolved > 0 || row.kpis.backlog.total > 0)
-        .collect();
-    // By name (case-insensitively), the row without an agent or team last.
-    rows.sort_by_key(|row| (row.id.is_none(), row.name.as_deref().map(str::to_lowercase), row.id.clone()));
-    rows
+
+    /// The rows, `names` mapping ids to names; each row's drill-downs narrow `base`.
+    pub(crate) fn rows(self, names: &BTreeMap<String, String>, base: &KpiFilter) -> Vec<LeaderboardRow> {
+        let (by, span) = (self.by, self.span);
+        let as_of = as_of(&span, self.now);
+        let mut rows: Vec<LeaderboardRow> = self
+            .tallies
+            .into_iter()
+            .map(|(id, tally)| {
+                let kpis = tally.done();
+                let drills = id.as_ref().map(|id| {
+                    let narrowed = match by {
+                        LeaderboardBy::Agent => KpiFilter { assignees: vec![AgentId(id.clone())], ..base.clone() },
+                        LeaderboardBy::Team => KpiFilter { teams: vec![TeamId(id.clone())], ..base.clone() },
+                    };
+                    filter::drills(&narrowed, &span, as_of)
+                });
+                LeaderboardRow { name: id.as_ref().and_then(|id| names.get(id).cloned()), id, kpis, drills }
+            })
+            .filter(|row| row.kpis.created > 0 || row.kpis.resolved > 0 || row.kpis.backlog.total > 0)
+            .collect();
+        // By name (case-insensitively), the row without an agent or team last.
+        rows.sort_by_key(|row| (row.id.is_none(), row.name.as_deref().map(str::to_lowercase), row.id.clone()));
+        rows
+    }
 }
 
 /// Ids to names of the agents or teams.
@@ -121,6 +132,19 @@ pub(crate) fn names(conn: &rusqlite::Connection, by: LeaderboardBy) -> Result<BT
 mod tests {
     use super::*;
     use crate::kpi::measures::tests::{record, resolved, utc, week};
+
+    fn rows(
+        records: &[CaseRecord],
+        by: LeaderboardBy,
+        names: &BTreeMap<String, String>,
+        base: &KpiFilter,
+        span: &Span,
+        now: DateTime<Utc>,
+    ) -> Vec<LeaderboardRow> {
+        let mut groups = Groups::new(by, span, now);
+        records.iter().for_each(|r| groups.add(r));
+        groups.rows(names, base)
+    }
 
     #[test]
     fn each_agent_gets_the_kpis_of_their_own_cases_with_the_counts() {
@@ -140,9 +164,14 @@ mod tests {
             ("agent-bo".to_string(), "bo".to_string()),
             ("agent-cy".to_string(), "Cy".to_string()),
         ]);
-        let rows = rows(&records, LeaderboardBy::Agent, &names, &KpiFilter::default(), &week(), utc("2026-03-20T00:00:00Z"));
+        let rows =
+            rows(&records, LeaderboardBy::Agent, &names, &KpiFilter::default(), &week(), utc("2026-03-20T00:00:00Z"));
         let who: Vec<Option<&str>> = rows.iter().map(|r| r.name.as_deref()).collect();
-        assert_eq!(who, [Some("Ann"), Some("bo"), None], "by name whatever the case, unassigned last, idle agents left out");
+        assert_eq!(
+            who,
+            [Some("Ann"), Some("bo"), None],
+            "by name whatever the case, unassigned last, idle agents left out"
+        );
         assert_eq!((rows[0].kpis.resolved, rows[0].kpis.csat.hits, rows[0].kpis.csat.cases), (2, 1, 2));
         assert_eq!(rows[0].kpis.csat.percent, Some(50.0));
         assert_eq!(rows[1].kpis.csat.percent, Some(100.0));
@@ -161,7 +190,8 @@ mod tests {
             CaseRecord { team: Some(north.clone().into()), ..record("2026-03-03T09:00:00Z") },
         ];
         let names = BTreeMap::from([("team-north".to_string(), "North".to_string())]);
-        let rows = rows(&records, LeaderboardBy::Team, &names, &KpiFilter::default(), &week(), utc("2026-03-20T00:00:00Z"));
+        let rows =
+            rows(&records, LeaderboardBy::Team, &names, &KpiFilter::default(), &week(), utc("2026-03-20T00:00:00Z"));
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].kpis.created, 2);
         assert_eq!(rows[0].drills.as_ref().unwrap().created.teams, [north]);

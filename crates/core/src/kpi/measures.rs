@@ -195,64 +195,105 @@ pub(crate) fn backlog_age(r: &CaseRecord, as_of: DateTime<Utc>) -> Option<AgeBuc
     r.active_at(as_of).then(|| AgeBucket::of(as_of - r.created_at))
 }
 
-/// The KPIs of `span` over `records`, as of `now` (the backlog and overdue call-backs
-/// are taken at the period's end, or at `now` while the period runs).
-pub(crate) fn compute<'a>(records: impl IntoIterator<Item = &'a CaseRecord>, span: &Span, now: DateTime<Utc>) -> Kpis {
-    let as_of = as_of(span, now);
-    let (mut created, mut resolved) = (CreatedTally::default(), ResolvedTally::default());
-    let mut follow_up = Count::default();
-    let mut by_age = [0u32; 4];
-    let mut by_priority = [0u32; 4];
-    let (mut due, mut overdue) = (0, 0);
-    for r in records {
+/// The KPIs of one period, counted a case at a time: a dashboard feeds each case to the
+/// tallies of both its periods and to its charts as it is read, and never holds them all.
+/// The backlog and overdue call-backs are taken at the period's end, or at `now` while
+/// the period runs.
+pub(crate) struct Tally {
+    span: Span,
+    as_of: DateTime<Utc>,
+    created: CreatedTally,
+    resolved: ResolvedTally,
+    follow_up: Count,
+    by_age: [u32; 4],
+    by_priority: [u32; 4],
+    due: u32,
+    overdue: u32,
+}
+
+impl Tally {
+    /// Nothing counted yet for `span` as of `now` (see [`compute`]).
+    pub(crate) fn new(span: &Span, now: DateTime<Utc>) -> Self {
+        Tally {
+            span: *span,
+            as_of: as_of(span, now),
+            created: CreatedTally::default(),
+            resolved: ResolvedTally::default(),
+            follow_up: Count::default(),
+            by_age: [0; 4],
+            by_priority: [0; 4],
+            due: 0,
+            overdue: 0,
+        }
+    }
+
+    /// Counts `r` in every measure it belongs to.
+    pub(crate) fn add(&mut self, r: &CaseRecord) {
+        let (span, as_of) = (&self.span, self.as_of);
         if span.contains(r.created_at) {
-            created.add(r);
+            self.created.add(r);
         }
         if resolved_in(r, span) {
-            resolved.add(r);
+            self.resolved.add(r);
         }
         if let Some(age) = backlog_age(r, as_of) {
-            by_age[age as usize] += 1;
-            by_priority[r.priority as usize] += 1;
+            self.by_age[age as usize] += 1;
+            self.by_priority[r.priority as usize] += 1;
         }
         if let Some(due_at) = r.callback_due_at {
             let done_by = |t: DateTime<Utc>| r.callback_done_at.is_some_and(|d| d <= t);
             if span.contains(due_at) {
-                due += 1;
+                self.due += 1;
                 if due_at <= as_of {
-                    follow_up.add(done_by(due_at));
+                    self.follow_up.add(done_by(due_at));
                 }
             }
             if due_at < as_of && !done_by(as_of) {
-                overdue += 1;
+                self.overdue += 1;
             }
         }
     }
-    Kpis {
-        created: created.created,
-        resolved: resolved.resolved,
-        first_response: created.frt.done(),
-        resolution: resolved.resolution.done(),
-        sla_compliance: resolved.sla.done(),
-        first_contact_resolution: resolved.fcr.done(),
-        handle_time: resolved.aht.done(),
-        csat: resolved.csat.done(),
-        nps: nps(resolved.promoters, resolved.passives, resolved.detractors),
-        backlog: Backlog {
-            total: by_age.iter().sum(),
-            by_age: AgeBucket::ALL.iter().map(|&age| AgeCount { age, cases: by_age[age as usize] }).collect(),
-            by_priority: Priority::ALL
-                .iter()
-                .map(|&priority| PriorityCount { priority, cases: by_priority[priority as usize] })
-                .collect(),
-        },
-        callbacks: Callbacks { due, overdue, follow_up: follow_up.done() },
+
+    /// The KPIs counted.
+    pub(crate) fn done(self) -> Kpis {
+        let (created, resolved) = (self.created, self.resolved);
+        Kpis {
+            created: created.created,
+            resolved: resolved.resolved,
+            first_response: created.frt.done(),
+            resolution: resolved.resolution.done(),
+            sla_compliance: resolved.sla.done(),
+            first_contact_resolution: resolved.fcr.done(),
+            handle_time: resolved.aht.done(),
+            csat: resolved.csat.done(),
+            nps: nps(resolved.promoters, resolved.passives, resolved.detractors),
+            backlog: Backlog {
+                total: self.by_age.iter().sum(),
+                by_age: AgeBucket::ALL.iter().map(|&age| AgeCount { age, cases: self.by_age[age as usize] }).collect(),
+                by_priority: Priority::ALL
+                    .iter()
+                    .map(|&priority| PriorityCount { priority, cases: self.by_priority[priority as usize] })
+                    .collect(),
+            },
+            callbacks: Callbacks { due: self.due, overdue: self.overdue, follow_up: self.follow_up.done() },
+        }
     }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// The KPIs of `span` over `records`, as of `now`.
+    pub(crate) fn compute<'a>(
+        records: impl IntoIterator<Item = &'a CaseRecord>,
+        span: &Span,
+        now: DateTime<Utc>,
+    ) -> Kpis {
+        let mut tally = Tally::new(span, now);
+        records.into_iter().for_each(|r| tally.add(r));
+        tally.done()
+    }
 
     pub(crate) fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
@@ -293,11 +334,7 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn resolved(created: &str, at: &str) -> CaseRecord {
-        CaseRecord {
-            resolved_at: Some(utc(at)),
-            activity: vec![(utc(at), false)],
-            ..record(created)
-        }
+        CaseRecord { resolved_at: Some(utc(at)), activity: vec![(utc(at), false)], ..record(created) }
     }
 
     #[test]
@@ -325,8 +362,8 @@ pub(crate) mod tests {
         let records = [
             answered("2026-03-02T09:00:00Z", 30),
             answered("2026-03-05T09:00:00Z", 90),
-            record("2026-03-06T09:00:00Z"),         // not answered yet: not in the mean
-            answered("2026-03-01T23:59:00Z", 600),  // created the day before
+            record("2026-03-06T09:00:00Z"),        // not answered yet: not in the mean
+            answered("2026-03-01T23:59:00Z", 600), // created the day before
         ];
         let k = compute(&records, &week(), utc("2026-03-10T00:00:00Z"));
         assert_eq!(k.created, 3);
@@ -383,11 +420,11 @@ pub(crate) mod tests {
     fn backlog_is_taken_at_the_periods_end_by_age_and_priority() {
         let records = [
             CaseRecord { priority: Priority::P1, ..record("2026-03-08T12:00:00Z") }, // 12 h
-            record("2026-03-06T00:00:00Z"),                                            // 3 d exactly
-            record("2026-02-01T00:00:00Z"),                                            // weeks
-            resolved("2026-03-01T00:00:00Z", "2026-03-05T00:00:00Z"),                  // closed before the end
-            resolved("2026-03-01T00:00:00Z", "2026-03-09T10:00:00Z"),                  // still open at the end
-            record("2026-03-09T01:00:00Z"),                                            // created after it
+            record("2026-03-06T00:00:00Z"),                                          // 3 d exactly
+            record("2026-02-01T00:00:00Z"),                                          // weeks
+            resolved("2026-03-01T00:00:00Z", "2026-03-05T00:00:00Z"),                // closed before the end
+            resolved("2026-03-01T00:00:00Z", "2026-03-09T10:00:00Z"),                // still open at the end
+            record("2026-03-09T01:00:00Z"),                                          // created after it
         ];
         let k = compute(&records, &week(), utc("2026-03-20T00:00:00Z"));
         assert_eq!(k.backlog.total, 4);

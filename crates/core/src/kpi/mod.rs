@@ -139,13 +139,19 @@ fn dashboard_of<T>(
         let setup = SlaSetup::load(conn)?;
         let tz = time_zone(conn, &setup, filter)?;
         let (current, previous, extra) = periods(tz)?;
-        let records = source::read(conn, &setup, filter, (previous.start, current.end), now)?;
+        let (mut tiles, mut before) = (measures::Tally::new(&current, now), measures::Tally::new(&previous, now));
+        let mut charts = charts::Tally::new(&current, tz, now);
+        source::each(conn, &setup, filter, (previous.start, current.end), now, |r| {
+            tiles.add(r);
+            before.add(r);
+            charts.add(r);
+        })?;
         let d = Dashboard {
             time_zone: tz.name().to_owned(),
-            current: PeriodKpis { period: current.view(), kpis: measures::compute(&records, &current, now) },
-            previous: PeriodKpis { period: previous.view(), kpis: measures::compute(&records, &previous, now) },
+            current: PeriodKpis { period: current.view(), kpis: tiles.done() },
+            previous: PeriodKpis { period: previous.view(), kpis: before.done() },
             drills: filter::drills(filter, &current, measures::as_of(&current, now)),
-            charts: charts::compute(&records, &current, tz, now),
+            charts: charts.done(),
         };
         Ok((d, extra))
     })();
@@ -166,13 +172,14 @@ pub fn leaderboard(
         let setup = SlaSetup::load(conn)?;
         let tz = time_zone(conn, &setup, &request.filter)?;
         let (current, _) = period::resolve(&request.period, tz, now)?;
-        let records = source::read(conn, &setup, &request.filter, (current.start, current.end), now)?;
+        let mut groups = leaderboard::Groups::new(request.by, &current, now);
+        source::each(conn, &setup, &request.filter, (current.start, current.end), now, |r| groups.add(r))?;
         let names = leaderboard::names(conn, request.by)?;
         Ok(Leaderboard {
             time_zone: tz.name().to_owned(),
             period: current.view(),
             by: request.by,
-            rows: leaderboard::rows(&records, request.by, &names, &request.filter, &current, now),
+            rows: groups.rows(&names, &request.filter),
         })
     })();
     conn.execute_batch("RELEASE kpi_leaderboard")?;

@@ -15,14 +15,17 @@ use crate::{Error, Result};
 /// Every case under `filter` that any measure of a period within `[start, end)` may
 /// count: created before `end` and either created in it; resolved in it; active, or with a
 /// call-back open, due or done since `start` (the backlog and call-backs at its periods'
-/// ends). SLA state as of `now`.
-pub(crate) fn read(
+/// ends). SLA state as of `now`. Each is given to `count` as it is read, and dropped
+/// after: a dashboard counts tens of thousands of cases, and holding them all to count
+/// them afterwards cost a fifth of its time (growing the list, then freeing each case).
+pub(crate) fn each(
     conn: &rusqlite::Connection,
     setup: &SlaSetup,
     filter: &KpiFilter,
     (start, end): (DateTime<Utc>, DateTime<Utc>),
     now: DateTime<Utc>,
-) -> Result<Vec<CaseRecord>> {
+    mut count: impl FnMut(&CaseRecord),
+) -> Result<()> {
     // The table holds every live case and no other, with the columns the filter reads:
     // the case rows are not read at all.
     let narrowing = filter.narrowing(conn)?;
@@ -35,7 +38,6 @@ pub(crate) fn read(
     let mut rows = stmt.query([start.timestamp_millis(), end.timestamp_millis()])?;
     let mut names = Dictionary::new(conn);
     let mut dates = Dates::default();
-    let mut out = Vec::new();
     let mut unsettled = Vec::new();
     while let Some(row) = rows.next()? {
         let record = row.get_ref(2)?.as_blob().map_err(|e| Error::Internal(e.to_string()))?;
@@ -43,11 +45,11 @@ pub(crate) fn read(
             Stored::Damaged(message) => return Err(Error::Internal(message)),
             Stored::Facts(f) if !narrowing.admits(&f) => {}
             Stored::Facts(f) if f.settled > now => unsettled.push(row.get::<_, i64>(0)?),
-            Stored::Facts(f) => out.push(f.record(conn, setup, now, &mut names)?),
+            Stored::Facts(f) => count(&f.record(conn, setup, now, &mut names)?),
         }
     }
     for chunk in unsettled.chunks(500) {
-        out.extend(facts::records_as_of(conn, setup, &Keys::Rowids(chunk), now)?);
+        facts::records_as_of(conn, setup, &Keys::Rowids(chunk), now)?.iter().for_each(&mut count);
     }
-    Ok(out)
+    Ok(())
 }
