@@ -1,26 +1,72 @@
 //! The one registry of IPC commands and events.
 //!
-//! [`builder`] feeds the invoke handler, event mounting and the TypeScript bindings in
-//! `ui/src/ipc/bindings.ts`. The bindings are committed; `cargo xtask gen` rewrites them and
-//! the test below fails when they drift from this registry.
+//! [`commands`] and [`events`] feed the running app ([`Runtime`]) and the TypeScript
+//! bindings in `ui/src/ipc/bindings.ts` ([`builder`]). The bindings are committed; `cargo
+//! xtask gen` rewrites them and the test below fails when they drift from this registry.
 
-use tauri_specta::{Builder, collect_commands, collect_events};
+use tauri::ipc::Invoke;
+use tauri_specta::{Builder, Commands, Events, collect_commands, collect_events};
 
 use crate::breach_watch::SlaBreached;
-use crate::step_watch::RunStepsOverdue;
 use crate::commands::{
     app, calendars, cases, coaching, customers, demo, export, import, knowledge, knowledge_files, kpi, people, plans,
     qa, report, settings, sla, sync, targets, training, training_files, views, voc,
 };
 use crate::state::DatabaseReady;
+use crate::step_watch::RunStepsOverdue;
 use crate::sync_worker::{DataChanged, SyncFinished, SyncProgress};
 
 /// Where the generated bindings live, relative to the repository root.
 pub const BINDINGS_PATH: &str = "ui/src/ipc/bindings.ts";
 
-/// Every command and event the app exposes.
+/// The registry as the running app uses it: the commands' invoke handler and the events.
+///
+/// Not [`builder`]: registering commands with a `tauri_specta::Builder` works out the
+/// TypeScript type of every argument and result of every command at once, which only the
+/// bindings need. At each start that ran the type code of some 240 commands and kept the
+/// type map for the app's life: resident memory for nothing.
+pub struct Runtime {
+    commands: Commands<tauri::Wry>,
+    events: Builder<tauri::Wry>,
+}
+
+/// The registry, its command types left unworked.
+pub fn runtime() -> Runtime {
+    Runtime { commands: commands(), events: Builder::new().events(events()) }
+}
+
+impl Runtime {
+    /// The handler of every command.
+    pub fn invoke_handler(&self) -> impl Fn(Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+        let handler = self.commands.0.clone();
+        move |invoke| handler(invoke)
+    }
+
+    /// Makes every event emittable (within `tauri::Builder::setup`).
+    pub fn mount_events(&self, app: &impl tauri::Manager<tauri::Wry>) {
+        self.events.mount_events(app);
+    }
+}
+
+/// Everything the bindings describe: every command and event, and the constants.
 pub fn builder() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new().commands(collect_commands![
+    Builder::<tauri::Wry>::new()
+        .commands(commands())
+        .events(events())
+        // What the store accepts, so the UI's pickers and lists offer exactly that.
+        .constant("LIMITS", frontline_core::limits::LIMITS)
+        // The placeholders a communication template may use, so the form lists them.
+        .constant("PLAN_PLACEHOLDERS", frontline_core::plans::placeholders::PLACEHOLDERS)
+}
+
+/// Every event the app emits.
+fn events() -> Events {
+    collect_events![SlaBreached, RunStepsOverdue, DatabaseReady, SyncProgress, SyncFinished, DataChanged]
+}
+
+/// Every command the app exposes.
+fn commands() -> Commands<tauri::Wry> {
+    collect_commands![
         app::app_info,
         app::app_log_timing,
         settings::settings_get,
@@ -246,12 +292,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         knowledge_files::kb_markdown_import,
         knowledge_files::kb_markdown_export,
         knowledge_files::kb_markdown_cancel,
-    ])
-    .events(collect_events![SlaBreached, RunStepsOverdue, DatabaseReady, SyncProgress, SyncFinished, DataChanged])
-    // What the store accepts, so the UI's pickers and lists offer exactly that.
-    .constant("LIMITS", frontline_core::limits::LIMITS)
-    // The placeholders a communication template may use, so the form lists them.
-    .constant("PLAN_PLACEHOLDERS", frontline_core::plans::placeholders::PLACEHOLDERS)
+    ]
 }
 
 /// Renders the TypeScript bindings to a string.

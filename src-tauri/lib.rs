@@ -29,7 +29,7 @@ include!("ipc_commands.rs");
 /// Starts the app.
 pub fn run() {
     let started = std::time::Instant::now();
-    let ipc = ipc::builder();
+    let ipc = ipc::runtime();
     let app = tauri::Builder::default()
         // Registered first, so a second launch focuses this window and exits early.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
