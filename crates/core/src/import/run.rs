@@ -99,13 +99,17 @@ pub(crate) fn write(
                     e => e,
                 })?;
                 let done = i as u32 + 1;
-                if (done.is_multiple_of(report_every) || done == total)
-                    && on_progress(ImportProgress { done, total }).is_break()
-                {
-                    return Err(Error::Cancelled);
+                // At each report the pages written so far go out to the WAL, clean in the
+                // cache ([`WriteTx::write_out_pages`]).
+                if done.is_multiple_of(report_every) || done == total {
+                    if on_progress(ImportProgress { done, total }).is_break() {
+                        return Err(Error::Cancelled);
+                    }
+                    tx.write_out_pages()?;
                 }
             }
-            history::write_tags(tx, tags)
+            history::write_tags(tx, tags)?;
+            tx.write_out_pages()
         };
         if i64::from(total) >= held {
             tx.with_indexes_rebuilt(&[Table::Cases, Table::CaseEvents, Table::CaseTags], load)
