@@ -69,12 +69,7 @@ pub struct WriteTx<'conn> {
 }
 
 impl<'conn> WriteTx<'conn> {
-    pub(super) fn new(
-        tx: Transaction<'conn>,
-        clock: Clock,
-        now: DateTime<Utc>,
-        hooks: &'static Hooks,
-    ) -> Result<Self> {
+    pub(super) fn new(tx: Transaction<'conn>, clock: Clock, now: DateTime<Utc>, hooks: &'static Hooks) -> Result<Self> {
         let outbox = super::get_meta(&tx, meta::OUTBOX)?.is_some();
         Ok(WriteTx {
             tx,
@@ -162,14 +157,13 @@ impl<'conn> WriteTx<'conn> {
             }
         }
         let width = 3 + first.len();
-        let marks: Vec<String> = (0..rows.len())
-            .map(|r| format!("({})", (1..=width).map(|i| format!("?{}", r * width + i)).collect::<Vec<_>>().join(", ")))
-            .collect();
+        // Unnumbered parameters, bound in order: this text is made for every timeline.
+        let row = format!("({})", vec!["?"; width].join(", "));
         let sql = format!(
             "INSERT INTO {} (id, {CREATED_AT}, {UPDATED_AT}{}) VALUES {}",
             table.name(),
             first.iter().map(|(c, _)| format!(", {c}")).collect::<String>(),
-            marks.join(", ")
+            vec![row.as_str(); rows.len()].join(", ")
         );
         let mut args: Vec<Value> = Vec::with_capacity(rows.len() * width);
         for (id, at, values) in rows {
@@ -233,7 +227,10 @@ impl<'conn> WriteTx<'conn> {
                     return Ok(0);
                 }
                 if let Some((col, _)) = changed.iter().find(|(c, _)| is_derived(table, c)) {
-                    return Err(Error::Internal(format!("{}.{col} is derived; write it with set_derived", table.name())));
+                    return Err(Error::Internal(format!(
+                        "{}.{col} is derived; write it with set_derived",
+                        table.name()
+                    )));
                 }
                 self.update_columns(table, id, &changed)?;
                 for (col, v) in &changed {
@@ -282,7 +279,8 @@ impl<'conn> WriteTx<'conn> {
             table.name(),
             if cols.is_empty() { "" } else { ", " },
             cols.join(", "),
-            (0..cols.len()).map(|i| format!(", ?{}", i + 4)).collect::<String>(),
+            // Unnumbered: each takes the number after the last (?4, ?5, …).
+            ", ?".repeat(cols.len()),
         );
         let mut args: Vec<Value> =
             vec![Value::Text(id.to_owned()), Value::Text(now.clone()), Value::Text(to_db_text(updated_at))];
