@@ -178,12 +178,17 @@ impl<'conn> WriteTx<'conn> {
             e => Error::Sqlite(e),
         })?;
         let now = self.now;
+        // Each row's outbox record only on a signed-in device: a timeline's rows are not
+        // made twice for nothing.
+        let logged = self.logs_rows(table);
         for (id, at, values) in rows {
-            self.now = *at;
-            let created = Value::Text(to_db_text(*at));
-            let mut row: Vec<(&str, &Value)> = values.iter().map(|(c, v)| (*c, v)).collect();
-            row.push((CREATED_AT, &created));
-            self.log_row(table, id, &row)?;
+            if logged {
+                self.now = *at;
+                let created = Value::Text(to_db_text(*at));
+                let mut row: Vec<(&str, &Value)> = values.iter().map(|(c, v)| (*c, v)).collect();
+                row.push((CREATED_AT, &created));
+                self.log_row(table, id, &row)?;
+            }
             self.note_local(table, id, values.iter().map(|(c, _)| *c), true);
         }
         self.now = now;
@@ -446,12 +451,17 @@ impl<'conn> WriteTx<'conn> {
     /// Records a whole new append-only row in the outbox (when signed in). Such rows are
     /// never changed, so they need no version: a duplicate is recognised by its id.
     pub(super) fn log_row(&mut self, table: Table, id: &str, row: &[(&str, &Value)]) -> Result<()> {
-        if !table.is_synced() || !self.versioned || !self.outbox {
+        if !self.logs_rows(table) {
             return Ok(());
         }
         let stamp = self.tick();
         let value = Value::Text(super::outbox::row_json(row)?);
         super::outbox::record(&self.tx, table, id, "", &value, &Version { hlc: stamp, base: None })
+    }
+
+    /// Whether [`WriteTx::log_row`] records rows of `table`.
+    fn logs_rows(&self, table: Table) -> bool {
+        table.is_synced() && self.versioned && self.outbox
     }
 
     /// Notes a local change of `cols` of a row (`inserted`: a new one) if the hooks derive
