@@ -14,7 +14,7 @@
 //! ([`Facts::apply`]), and the case row is inserted once with its final data, facts, tags
 //! and due times — every cell versioned once — instead of being rewritten at every step.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
@@ -27,7 +27,7 @@ use super::store as action;
 use super::workflow::{self, CaseAction};
 use super::{CallbackResult, Contact, Intake, Resolution};
 use crate::customers::Tier;
-use crate::ids::{AgentId, CaseId, TeamId};
+use crate::ids::{AgentId, CaseId, CustomerId, TeamId};
 use crate::sla::ClockChange;
 use crate::store::{Table, WriteTx};
 use crate::time::to_db_text;
@@ -55,13 +55,22 @@ pub(crate) enum Step {
 }
 
 /// Creates the case at `at`, with what `intake` knows of it.
-pub(crate) fn create_at(tx: &mut WriteTx<'_>, at: DateTime<Utc>, input: &NewCase, intake: Intake<'_>) -> Result<CaseId> {
+pub(crate) fn create_at(
+    tx: &mut WriteTx<'_>,
+    at: DateTime<Utc>,
+    input: &NewCase,
+    intake: Intake<'_>,
+) -> Result<CaseId> {
     tx.set_time(at);
     super::store::create_with(tx, input, intake)
 }
 
 /// Plays `steps` on case `id`, each at its time.
-pub(crate) fn play(tx: &mut WriteTx<'_>, id: &CaseId, steps: impl IntoIterator<Item = (DateTime<Utc>, Step)>) -> Result<()> {
+pub(crate) fn play(
+    tx: &mut WriteTx<'_>,
+    id: &CaseId,
+    steps: impl IntoIterator<Item = (DateTime<Utc>, Step)>,
+) -> Result<()> {
     for (at, step) in steps {
         tx.set_time(at);
         match step {
@@ -88,22 +97,22 @@ pub(crate) fn create_with_past(
     intake: Intake<'_>,
     steps: impl IntoIterator<Item = (DateTime<Utc>, Step)>,
 ) -> Result<CaseId> {
-    let mut tags = Vec::new();
-    let id = create_with_past_but_tags(tx, at, input, intake, steps, &mut tags)?;
-    write_tags(tx, tags)?;
+    let mut load = Load::default();
+    let id = create_with_past_but_tags(tx, at, input, intake, steps, &mut load)?;
+    write_tags(tx, load)?;
     Ok(id)
 }
 
-/// [`create_with_past`], but the rows of the case's tag set are left in `out`, for the
-/// caller to write with [`write_tags`]: a bulk import writes all its cases' tags at the
-/// end, in id order (see there).
+/// [`create_with_past`] as part of `load`, but the rows of the case's tag set are left in
+/// it, for the caller to write with [`write_tags`]: a bulk import writes all its cases'
+/// tags at the end, in id order (see there).
 pub(crate) fn create_with_past_but_tags(
     tx: &mut WriteTx<'_>,
     at: DateTime<Utc>,
     input: &NewCase,
     intake: Intake<'_>,
     steps: impl IntoIterator<Item = (DateTime<Utc>, Step)>,
-    out: &mut Vec<NewTag>,
+    load: &mut Load,
 ) -> Result<CaseId> {
     tx.set_time(at);
     let (id, mut row) = action::new_row(tx, input, intake)?;
@@ -116,14 +125,9 @@ pub(crate) fn create_with_past_but_tags(
         match step {
             Step::Assign { agent, team: to_team } => {
                 workflow::check(status, CaseAction::Assign)?;
-                if let Some(a) = &agent {
-                    people::ensure_agent(tx.conn(), a)?;
-                }
-                if let Some(t) = &to_team {
-                    people::ensure_team(tx.conn(), t)?;
-                }
+                let event = load.assigned(tx.conn(), agent.as_ref(), to_team.as_ref())?;
                 if (&agent, &to_team) != (&assignee, &team) {
-                    past.push(t, action::assigned_event(tx.conn(), agent.as_ref(), to_team.as_ref())?);
+                    past.push(t, event);
                     (assignee, team) = (agent, to_team);
                 }
             }
@@ -157,7 +161,7 @@ pub(crate) fn create_with_past_but_tags(
     let present: Vec<&String> = tags.iter().filter(|(_, r)| r.present).map(|(t, _)| t).collect();
     let mut derived = past.facts.all_columns();
     derived.push(("tags", Value::Text(serde_json::to_string(&present).map_err(|e| Error::Internal(e.to_string()))?)));
-    let (first_due, resolution_due) = due_times(tx, input, &row, team.as_ref(), at, &past, last)?;
+    let (first_due, resolution_due) = due_times(tx, load, input, &row, team.as_ref(), at, &past)?;
     derived.extend([("first_response_due_at", first_due), ("resolution_due_at", resolution_due)]);
     row.retain(|(c, _)| !derived.iter().any(|(d, _)| d == c));
     row.extend([
@@ -168,7 +172,7 @@ pub(crate) fn create_with_past_but_tags(
     tx.insert_as_of(Table::Cases, id.as_str(), &row, last)?;
     facts::insert_events(tx, &id, &past.timeline)?;
     facts::written_history(tx, &id, past.history)?;
-    out.extend(tags.into_iter().map(|(tag, row)| NewTag {
+    load.tags.extend(tags.into_iter().map(|(tag, row)| NewTag {
         id: crate::ids::member_id(id.as_str(), &tag),
         case: id.clone(),
         tag,
@@ -180,6 +184,57 @@ pub(crate) fn create_with_past_but_tags(
     Ok(id)
 }
 
+/// One bulk load of cases with their past ([`create_with_past_but_tags`]): the rows of
+/// their tag sets, until [`write_tags`] writes them, and what its cases look up again and
+/// again, each read once — the assignment entries of the agents and teams they are given
+/// (both checked to exist, as an assignment checks them, and named) and their customers'
+/// tiers: 100,000 imported cases name a few dozen agents and teams and a few thousand
+/// customers. No agent, team or customer may be deleted, renamed or re-tiered during it.
+#[derive(Default)]
+pub(crate) struct Load {
+    tags: Vec<NewTag>,
+    assigned: HashMap<(Option<AgentId>, Option<TeamId>), EventData>,
+    tiers: HashMap<CustomerId, Option<Tier>>,
+}
+
+impl Load {
+    /// The entry of an assignment to `agent` and `team`; fails as the assignment would
+    /// when either does not exist.
+    fn assigned(
+        &mut self,
+        conn: &rusqlite::Connection,
+        agent: Option<&AgentId>,
+        team: Option<&TeamId>,
+    ) -> Result<EventData> {
+        let key = (agent.cloned(), team.cloned());
+        if let Some(event) = self.assigned.get(&key) {
+            return Ok(event.clone());
+        }
+        if let Some(a) = agent {
+            people::ensure_agent(conn, a)?;
+        }
+        if let Some(t) = team {
+            people::ensure_team(conn, t)?;
+        }
+        let event = action::assigned_event(conn, agent, team)?;
+        self.assigned.insert(key, event.clone());
+        Ok(event)
+    }
+
+    /// The tier of `customer`, `None` if there is no such customer.
+    fn tier(&mut self, conn: &rusqlite::Connection, customer: &CustomerId) -> Result<Option<Tier>> {
+        if let Some(tier) = self.tiers.get(customer) {
+            return Ok(*tier);
+        }
+        let tier = conn
+            .prepare_cached("SELECT tier FROM customers WHERE id = ?1")?
+            .query_row([customer], |r| r.get(0))
+            .optional()?;
+        self.tiers.insert(customer.clone(), tier);
+        Ok(tier)
+    }
+}
+
 /// A tag ever set on the case: its row of the tag set.
 struct TagRow {
     created: DateTime<Utc>,
@@ -188,7 +243,7 @@ struct TagRow {
 }
 
 /// A row of a new case's tag set, to write ([`write_tags`]).
-pub(crate) struct NewTag {
+struct NewTag {
     /// Its member id.
     id: String,
     case: CaseId,
@@ -196,12 +251,13 @@ pub(crate) struct NewTag {
     row: TagRow,
 }
 
-/// Writes the tag rows of new cases ([`create_with_past_but_tags`]) in id order. A tag
+/// Writes the tag rows of the new cases of `load` ([`create_with_past_but_tags`]) in id order. A tag
 /// row's id is a hash ([`crate::ids::member_id`]), so rows written case by case land at
 /// random places in the tag table's id index and among the versions, each insert on a
 /// page of its own; in id order, consecutive inserts share their pages. The
 /// transaction's time is left as it was.
-pub(crate) fn write_tags(tx: &mut WriteTx<'_>, mut tags: Vec<NewTag>) -> Result<()> {
+pub(crate) fn write_tags(tx: &mut WriteTx<'_>, load: Load) -> Result<()> {
+    let Load { mut tags, .. } = load;
     let now = tx.now();
     tags.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     for NewTag { id, case, tag, row } in tags {
@@ -266,19 +322,15 @@ impl Past {
 /// The SLA due times to cache on the new case, as of its last step.
 fn due_times(
     tx: &mut WriteTx<'_>,
+    load: &mut Load,
     input: &NewCase,
     row: &[(&'static str, Value)],
     team: Option<&TeamId>,
     created: DateTime<Utc>,
     past: &Past,
-    now: DateTime<Utc>,
 ) -> Result<(Value, Value)> {
-    let tier: Option<Tier> = match &input.customer_id {
-        Some(c) => tx
-            .conn()
-            .prepare_cached("SELECT tier FROM customers WHERE id = ?1")?
-            .query_row([c], |r| r.get(0))
-            .optional()?,
+    let tier = match &input.customer_id {
+        Some(c) => load.tier(tx.conn(), c)?,
         None => None,
     };
     let category = match row.iter().find(|(c, _)| *c == "category") {
@@ -287,5 +339,5 @@ fn due_times(
     };
     let key = SlaKey { priority: input.priority, tier, category: &category, team };
     let first_response = past.facts.first_response_at.as_deref().and_then(parse_time);
-    due_cache_of(tx, &key, created, first_response, &past.changes, now)
+    due_cache_of(tx, &key, created, first_response, &past.changes, past.last_step)
 }

@@ -59,6 +59,9 @@ pub(crate) struct Plan {
 pub(crate) fn plan(conn: &rusqlite::Connection, drafts: Vec<Draft>) -> Result<Plan> {
     let known = Known::read(conn)?;
     let mut plan = Plan::default();
+    // Room for every case at once: a planned case is large, and 100,000 of them were
+    // copied again at each doubling of the list.
+    plan.cases.reserve_exact(drafts.len());
     let mut seen: HashSet<String> = HashSet::new();
     let mut customers: HashMap<String, usize> = HashMap::new();
     let mut matched: HashSet<CustomerId> = HashSet::new();
@@ -81,7 +84,8 @@ pub(crate) fn plan(conn: &rusqlite::Connection, drafts: Vec<Draft>) -> Result<Pl
         let at = draft.created;
         let customer = draft.customer.as_ref().map(|c| {
             let key = customer_key(c);
-            let existing = if c.email.is_empty() { known.customer_names.get(&key) } else { known.customer_emails.get(&key) };
+            let existing =
+                if c.email.is_empty() { known.customer_names.get(&key) } else { known.customer_emails.get(&key) };
             match existing {
                 Some(id) => {
                     matched.insert(id.clone());
@@ -149,9 +153,12 @@ impl Known {
         }
         let mut customer_emails = HashMap::new();
         let mut customer_names = HashMap::new();
-        let mut stmt = conn
-            .prepare("SELECT id, name, email FROM customers WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, CustomerId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))? {
+        let mut stmt = conn.prepare(
+            "SELECT id, name, email FROM customers WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC",
+        )?;
+        for row in
+            stmt.query_map([], |r| Ok((r.get::<_, CustomerId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?
+        {
             let (id, name, email) = row?;
             if !email.is_empty() {
                 customer_emails.insert(email.to_lowercase(), id.clone());
@@ -162,8 +169,14 @@ impl Known {
             external_ids,
             customer_emails,
             customer_names,
-            agents: names(conn, "SELECT id, name FROM agents WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC")?,
-            teams: names(conn, "SELECT id, name FROM teams WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC")?,
+            agents: names(
+                conn,
+                "SELECT id, name FROM agents WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC",
+            )?,
+            teams: names(
+                conn,
+                "SELECT id, name FROM teams WHERE deleted_at IS NULL ORDER BY created_at DESC, id DESC",
+            )?,
         })
     }
 }

@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use super::plan::{Plan, PlannedCase, Who};
 use super::validate::Draft;
 use super::{ImportProgress, ImportSummary};
-use crate::cases::history::{self, NewTag, Step};
+use crate::cases::history::{self, Load, Step};
 use crate::cases::{CaseChannel, CaseStatus, Contact, Direction, Intake, NewCase, Resolution};
 use crate::customers::{CustomerInput, Tier};
 use crate::ids::{AgentId, CustomerId, TeamId};
@@ -88,24 +88,28 @@ pub(crate) fn write(
     let held: i64 = tx.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0))?;
     crate::cases::search_index::deferred(tx, |tx| {
         let load = |tx: &mut WriteTx<'_>| {
-            let mut tags = Vec::new();
+            let mut load = history::Load::default();
             for (i, case) in plan.cases.into_iter().enumerate() {
                 let row = case.draft.row;
                 // The plan passed the same rules, so a refusal here is a bug: name the row.
-                write_case(tx, case, source, &customers, &agents, &teams, &mut tags).map_err(|e| match e {
+                write_case(tx, case, source, &customers, &agents, &teams, &mut load).map_err(|e| match e {
                     Error::Validation { .. } | Error::InvalidTransition { .. } | Error::NotFound { .. } => {
                         Error::Internal(format!("row {row} could not be imported: {e}"))
                     }
                     e => e,
                 })?;
                 let done = i as u32 + 1;
-                if (done.is_multiple_of(report_every) || done == total)
-                    && on_progress(ImportProgress { done, total }).is_break()
-                {
-                    return Err(Error::Cancelled);
+                // At each report the pages written so far go out to the WAL, clean in the
+                // cache ([`WriteTx::write_out_pages`]).
+                if done.is_multiple_of(report_every) || done == total {
+                    if on_progress(ImportProgress { done, total }).is_break() {
+                        return Err(Error::Cancelled);
+                    }
+                    tx.write_out_pages()?;
                 }
             }
-            history::write_tags(tx, tags)
+            history::write_tags(tx, load)?;
+            tx.write_out_pages()
         };
         if i64::from(total) >= held {
             tx.with_indexes_rebuilt(&[Table::Cases, Table::CaseEvents, Table::CaseTags], load)
@@ -130,7 +134,7 @@ fn write_case(
     customers: &[CustomerId],
     agents: &[AgentId],
     teams: &[TeamId],
-    tags: &mut Vec<NewTag>,
+    load: &mut Load,
 ) -> Result<()> {
     let customer_id = pick(case.customer.as_ref(), customers);
     let agent = pick(case.assignee.as_ref(), agents);
@@ -149,7 +153,7 @@ fn write_case(
         },
         Intake { external_id: Some(&d.external_id), ..Intake::default() },
         steps(&d, agent, team, source),
-        tags,
+        load,
     )?;
     Ok(())
 }

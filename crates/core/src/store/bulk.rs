@@ -38,4 +38,16 @@ impl WriteTx<'_> {
         }
         Ok(out)
     }
+
+    /// Writes the transaction's dirty pages out to the WAL now, uncommitted (a rollback
+    /// still drops them), leaving them in the page cache as clean pages. A load larger
+    /// than the page cache otherwise has SQLite make room one page at a time, each
+    /// spilled page first copied to the running statement's journal, and every read of
+    /// a page no longer cached evicting another dirty one: the passes over the loaded
+    /// tables at its end (index builds, search, counts, KPI facts) then read each table
+    /// from the WAL again, pass after pass. Flushed at intervals, the cache holds clean
+    /// pages it can drop and keep whichever are read again.
+    pub(crate) fn write_out_pages(&mut self) -> Result<()> {
+        Ok(self.conn().cache_flush()?)
+    }
 }

@@ -69,12 +69,7 @@ pub struct WriteTx<'conn> {
 }
 
 impl<'conn> WriteTx<'conn> {
-    pub(super) fn new(
-        tx: Transaction<'conn>,
-        clock: Clock,
-        now: DateTime<Utc>,
-        hooks: &'static Hooks,
-    ) -> Result<Self> {
+    pub(super) fn new(tx: Transaction<'conn>, clock: Clock, now: DateTime<Utc>, hooks: &'static Hooks) -> Result<Self> {
         let outbox = super::get_meta(&tx, meta::OUTBOX)?.is_some();
         Ok(WriteTx {
             tx,
@@ -162,14 +157,13 @@ impl<'conn> WriteTx<'conn> {
             }
         }
         let width = 3 + first.len();
-        let marks: Vec<String> = (0..rows.len())
-            .map(|r| format!("({})", (1..=width).map(|i| format!("?{}", r * width + i)).collect::<Vec<_>>().join(", ")))
-            .collect();
+        // Unnumbered parameters, bound in order: this text is made for every timeline.
+        let row = format!("({})", vec!["?"; width].join(", "));
         let sql = format!(
             "INSERT INTO {} (id, {CREATED_AT}, {UPDATED_AT}{}) VALUES {}",
             table.name(),
             first.iter().map(|(c, _)| format!(", {c}")).collect::<String>(),
-            marks.join(", ")
+            vec![row.as_str(); rows.len()].join(", ")
         );
         let mut args: Vec<Value> = Vec::with_capacity(rows.len() * width);
         for (id, at, values) in rows {
@@ -184,12 +178,17 @@ impl<'conn> WriteTx<'conn> {
             e => Error::Sqlite(e),
         })?;
         let now = self.now;
+        // Each row's outbox record only on a signed-in device: a timeline's rows are not
+        // made twice for nothing.
+        let logged = self.logs_rows(table);
         for (id, at, values) in rows {
-            self.now = *at;
-            let created = Value::Text(to_db_text(*at));
-            let mut row: Vec<(&str, &Value)> = values.iter().map(|(c, v)| (*c, v)).collect();
-            row.push((CREATED_AT, &created));
-            self.log_row(table, id, &row)?;
+            if logged {
+                self.now = *at;
+                let created = Value::Text(to_db_text(*at));
+                let mut row: Vec<(&str, &Value)> = values.iter().map(|(c, v)| (*c, v)).collect();
+                row.push((CREATED_AT, &created));
+                self.log_row(table, id, &row)?;
+            }
             self.note_local(table, id, values.iter().map(|(c, _)| *c), true);
         }
         self.now = now;
@@ -233,7 +232,10 @@ impl<'conn> WriteTx<'conn> {
                     return Ok(0);
                 }
                 if let Some((col, _)) = changed.iter().find(|(c, _)| is_derived(table, c)) {
-                    return Err(Error::Internal(format!("{}.{col} is derived; write it with set_derived", table.name())));
+                    return Err(Error::Internal(format!(
+                        "{}.{col} is derived; write it with set_derived",
+                        table.name()
+                    )));
                 }
                 self.update_columns(table, id, &changed)?;
                 for (col, v) in &changed {
@@ -282,7 +284,8 @@ impl<'conn> WriteTx<'conn> {
             table.name(),
             if cols.is_empty() { "" } else { ", " },
             cols.join(", "),
-            (0..cols.len()).map(|i| format!(", ?{}", i + 4)).collect::<String>(),
+            // Unnumbered: each takes the number after the last (?4, ?5, …).
+            ", ?".repeat(cols.len()),
         );
         let mut args: Vec<Value> =
             vec![Value::Text(id.to_owned()), Value::Text(now.clone()), Value::Text(to_db_text(updated_at))];
@@ -448,12 +451,17 @@ impl<'conn> WriteTx<'conn> {
     /// Records a whole new append-only row in the outbox (when signed in). Such rows are
     /// never changed, so they need no version: a duplicate is recognised by its id.
     pub(super) fn log_row(&mut self, table: Table, id: &str, row: &[(&str, &Value)]) -> Result<()> {
-        if !table.is_synced() || !self.versioned || !self.outbox {
+        if !self.logs_rows(table) {
             return Ok(());
         }
         let stamp = self.tick();
         let value = Value::Text(super::outbox::row_json(row)?);
         super::outbox::record(&self.tx, table, id, "", &value, &Version { hlc: stamp, base: None })
+    }
+
+    /// Whether [`WriteTx::log_row`] records rows of `table`.
+    fn logs_rows(&self, table: Table) -> bool {
+        table.is_synced() && self.versioned && self.outbox
     }
 
     /// Notes a local change of `cols` of a row (`inserted`: a new one) if the hooks derive

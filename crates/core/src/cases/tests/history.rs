@@ -6,15 +6,20 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::types::Value;
 
 use super::*;
-use crate::cases::history::{self, Step};
 use crate::cases::Intake;
-use crate::ids::{AgentId, TeamId};
+use crate::cases::history::{self, Load, Step};
+use crate::ids::{AgentId, CustomerId, TeamId};
 
 /// A past that takes every kind of step: assigned, tagged, answered, escalated, paused,
 /// re-tagged, resolved, called back and closed.
 fn past(t0: DateTime<Utc>, agent: &AgentId, team: &TeamId) -> Vec<(DateTime<Utc>, Step)> {
     let at = |minutes: i64| t0 + Duration::minutes(minutes);
-    let contact = Contact { channel: CaseChannel::Email, direction: Direction::Outbound, summary: "replied".into(), handle_seconds: 90 };
+    let contact = Contact {
+        channel: CaseChannel::Email,
+        direction: Direction::Outbound,
+        summary: "replied".into(),
+        handle_seconds: 90,
+    };
     let escalation = Escalation { department: "Finance".into(), level: 2, reason: "refund over limit".into() };
     let resolution = Resolution { root_cause: "card issuer delay".into(), resolution_summary: "refunded again".into() };
     let callback = CallbackResult { outcome: "happy".into(), csat: Some(5), nps: Some(9), comment: None };
@@ -67,15 +72,17 @@ fn written(store: &Store, id: &CaseId) -> Vec<Vec<Vec<String>>> {
              WHERE v.tbl = 'case_tags' AND t.case_id = ?1 ORDER BY t.tag, v.col",
             id,
         ),
-        rows(store, "SELECT k.created, k.relevant_until, k.record FROM case_kpi_facts k JOIN cases c ON c.rowid = k.case_rowid WHERE c.id = ?1", id),
+        rows(
+            store,
+            "SELECT k.created, k.relevant_until, k.record FROM case_kpi_facts k JOIN cases c ON c.rowid = k.case_rowid WHERE c.id = ?1",
+            id,
+        ),
     ]
 }
 
-#[test]
-fn a_case_written_with_its_past_at_once_is_the_case_its_actions_make() {
-    let (_dir, mut store, clock) = temp_store();
-    let t0 = clock.get() - Duration::days(3);
-    let (customer, agent, team) = store
+/// A VIP customer, and an agent of a team.
+fn customer_agent_team(store: &mut Store) -> (CustomerId, AgentId, TeamId) {
+    store
         .write(|tx| {
             let team = people::create_team(tx, "Billing")?;
             let agent = people::create_agent(tx, "Wang Fang", Some(&team))?;
@@ -92,7 +99,14 @@ fn a_case_written_with_its_past_at_once_is_the_case_its_actions_make() {
             )?;
             Ok((customer, agent, team))
         })
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn a_case_written_with_its_past_at_once_is_the_case_its_actions_make() {
+    let (_dir, mut store, clock) = temp_store();
+    let t0 = clock.get() - Duration::days(3);
+    let (customer, agent, team) = customer_agent_team(&mut store);
     let input = NewCase { customer_id: Some(customer), ..new_case("Refund not received") };
     // The whole past (closed: no due times), and its first hours (waiting for the
     // customer, with the resolution clock paused).
@@ -106,16 +120,61 @@ fn a_case_written_with_its_past_at_once_is_the_case_its_actions_make() {
             .unwrap();
         let at_once = store
             .write(|tx| {
-                history::create_with_past(tx, t0, &input, Intake::default(), past(t0, &agent, &team).into_iter().take(steps))
+                history::create_with_past(
+                    tx,
+                    t0,
+                    &input,
+                    Intake::default(),
+                    past(t0, &agent, &team).into_iter().take(steps),
+                )
             })
             .unwrap();
         let (a, b) = (written(&store, &one_by_one), written(&store, &at_once));
         assert!(a[0][0].contains(&format!("status=Text(\"{status}\")")), "{:#?}", a[0][0]);
         assert_eq!(a[1].len(), entries, "the timeline has every step: {:#?}", a[1]);
-        for (i, what) in ["case row", "timeline", "tags", "versioned case cells", "versioned tag cells", "KPI facts"].iter().enumerate() {
+        for (i, what) in ["case row", "timeline", "tags", "versioned case cells", "versioned tag cells", "KPI facts"]
+            .iter()
+            .enumerate()
+        {
             assert_eq!(a[i], b[i], "{what}, {steps} steps");
         }
         assert!(!a[5].is_empty(), "KPI facts were written");
+    }
+}
+
+#[test]
+fn the_cases_of_one_load_are_the_cases_written_alone() {
+    let (_dir, mut store, clock) = temp_store();
+    let t0 = clock.get() - Duration::days(3);
+    let (customer, agent, team) = customer_agent_team(&mut store);
+    let input = NewCase { customer_id: Some(customer), ..new_case("Refund not received") };
+    // Waiting for the customer: due times, from the customer's tier, are cached.
+    let steps = || past(t0, &agent, &team).into_iter().take(7);
+    let alone = store.write(|tx| history::create_with_past(tx, t0, &input, Intake::default(), steps())).unwrap();
+    let together = store
+        .write(|tx| {
+            let mut load = Load::default();
+            let ids = (0..2)
+                .map(|_| history::create_with_past_but_tags(tx, t0, &input, Intake::default(), steps(), &mut load))
+                .collect::<crate::Result<Vec<_>>>()?;
+            // An agent the load has not looked up yet is looked up, and refused when missing.
+            let nobody = [(t0, Step::Assign { agent: Some(AgentId::new()), team: Some(team.clone()) })];
+            let refused = history::create_with_past_but_tags(tx, t0, &input, Intake::default(), nobody, &mut load);
+            assert!(matches!(refused, Err(Error::NotFound { entity: "agent", .. })), "{refused:?}");
+            history::write_tags(tx, load)?;
+            Ok(ids)
+        })
+        .unwrap();
+    let expected = written(&store, &alone);
+    assert!(expected[0][0].iter().any(|c| c.starts_with("resolution_due_at=Text(")), "{:#?}", expected[0][0]);
+    for id in &together {
+        let got = written(&store, id);
+        for (i, what) in ["case row", "timeline", "tags", "versioned case cells", "versioned tag cells", "KPI facts"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(got[i], expected[i], "{what}");
+        }
     }
 }
 
