@@ -17,7 +17,7 @@ use crate::{Error, Result};
 /// call-back open, due or done since `start` (the backlog and call-backs at its periods'
 /// ends). SLA state as of `now`. Each is given to `count` as it is read, and dropped
 /// after: a dashboard counts tens of thousands of cases, and holding them all to count
-/// them afterwards cost a fifth of its time (growing the list, then freeing each case).
+/// them afterwards cost a sixth of its time (growing the list, then freeing each case).
 pub(crate) fn each(
     conn: &rusqlite::Connection,
     setup: &SlaSetup,
