@@ -54,29 +54,49 @@ pub struct AppState {
 
 /// The write connection and the read-only ones.
 struct Stores {
+    path: PathBuf,
     writer: Mutex<Store>,
-    readers: Vec<Mutex<Store>>,
+    /// The first is opened with the writer, so that a database readers cannot open fails
+    /// at once; the others only when reads first overlap. Each holds its own copy of the
+    /// schema and its page cache (~0.6 MiB), and a window left open all day mostly reads
+    /// one thing at a time.
+    readers: [OnceLock<Mutex<Store>>; READERS],
     next_reader: std::sync::atomic::AtomicUsize,
 }
 
-/// Read connections: one per core on the machines we target (2–8 cores); more would only
-/// queue on the CPU.
+/// Read connections at most: one per core on the machines we target (2–8 cores); more
+/// would only queue on the CPU.
 const READERS: usize = 2;
 
 impl Stores {
     fn open(path: &Path) -> frontline_core::Result<Stores> {
         let writer = Mutex::new(Store::open(path)?);
-        let readers = (0..READERS).map(|_| Store::open_reader(path).map(Mutex::new)).collect::<Result<_, _>>()?;
-        Ok(Stores { writer, readers, next_reader: Default::default() })
+        let readers: [OnceLock<Mutex<Store>>; READERS] = Default::default();
+        let _ = readers[0].set(Mutex::new(Store::open_reader(path)?));
+        Ok(Stores { path: path.to_owned(), writer, readers, next_reader: Default::default() })
     }
 
-    /// A free reader, or, when all are busy, the next in turn.
+    /// A free reader; when all open ones are busy, a newly opened one while there is
+    /// room, else the next in turn.
     fn reader(&self) -> MutexGuard<'_, Store> {
-        if let Some(free) = self.readers.iter().find_map(|r| r.try_lock().ok()) {
+        let open = || self.readers.iter().filter_map(OnceLock::get);
+        if let Some(free) = open().find_map(|r| r.try_lock().ok()) {
             return free;
         }
-        let i = self.next_reader.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % self.readers.len();
-        lock(&self.readers[i])
+        if let Some(slot) = self.readers.iter().find(|slot| slot.get().is_none()) {
+            match Store::open_reader(&self.path) {
+                // Another thread may have filled the slot meanwhile; either reader serves.
+                Ok(store) => drop(slot.set(Mutex::new(store))),
+                // The open readers still serve, one after another.
+                Err(e) => log::warn!("cannot open another read connection: {e}"),
+            }
+            if let Some(free) = open().find_map(|r| r.try_lock().ok()) {
+                return free;
+            }
+        }
+        let open: Vec<&Mutex<Store>> = open().collect();
+        let i = self.next_reader.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % open.len();
+        lock(open[i])
     }
 }
 
@@ -248,5 +268,31 @@ impl AppState {
     /// The background sync's wake-up.
     pub fn sync_wake(&self) -> std::sync::Arc<crate::sync_worker::Wake> {
         self.sync_wake.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_reader_is_opened_only_when_reads_overlap() {
+        let dir = tempfile::tempdir().unwrap();
+        let stores = Stores::open(&dir.path().join("frontline.db")).unwrap();
+        let first: *const Store = {
+            let r = stores.reader();
+            &*r
+        };
+        // One read at a time keeps to the one connection.
+        assert_eq!(&*stores.reader() as *const Store, first);
+        assert!(stores.readers[1].get().is_none());
+
+        let held = stores.reader();
+        let beside = stores.reader();
+        assert_eq!(&*held as *const Store, first);
+        assert_ne!(&*beside as *const Store, first, "an overlapping read gets its own connection");
+        assert!(stores.readers[1].get().is_some());
+        drop((held, beside));
+        assert_eq!(&*stores.reader() as *const Store, first);
     }
 }
