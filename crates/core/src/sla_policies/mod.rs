@@ -246,11 +246,11 @@ pub(crate) fn record_duplicates(tx: &mut WriteTx<'_>) -> Result<()> {
     /// A live policy's id, priority, tier, category and creation stamp.
     type Row = (SlaPolicyId, String, Option<String>, Option<String>, Option<String>);
     let rows: Vec<Row> = {
-        let mut stmt = tx.conn().prepare_cached(
-            "SELECT p.id, p.priority, p.tier, p.category, v.hlc FROM sla_policies p
-             LEFT JOIN column_versions v ON v.tbl = 'sla_policies' AND v.row_id = p.id AND v.col = 'created_at'
+        let mut stmt = tx.conn().prepare_cached(&format!(
+            "SELECT p.id, p.priority, p.tier, p.category, {} FROM sla_policies p
              WHERE p.deleted_at IS NULL ORDER BY p.priority, p.tier, p.category, p.id",
-        )?;
+            crate::store::versions::stamp_sql("'sla_policies'", "p.id", "'created_at'")
+        ))?;
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
             .collect::<Result<_, _>>()?
     };

@@ -13,9 +13,9 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::schema::{CREATED_AT, DELETED_AT, Merge, Table, UPDATED_AT};
-use super::write::WriteTx;
-use super::wire::{self, Arg};
 use super::versions;
+use super::wire::{self, Arg};
+use super::write::WriteTx;
 use crate::time::to_db_text;
 use crate::{Error, Result};
 
@@ -92,7 +92,7 @@ impl WriteTx<'_> {
         // A row not stored yet has no versions to compare against (versions are only ever
         // written with their row): most rows of a first sync, spared a lookup each.
         let mut exists: Option<bool> = None;
-        let mut held: Option<Vec<(String, Version)>> = None;
+        let mut held: Option<versions::RowVersions> = None;
         for c in cells {
             if c.check_shape().is_err() {
                 // The server checks shapes too; such a change can only come from a broken
@@ -133,10 +133,14 @@ impl WriteTx<'_> {
                         Some(v) => v,
                         None => {
                             let stored = *exists.get_or_insert(self.row_exists(table, id)?);
-                            held.insert(if stored { versions::get_row(self.conn(), table, id)? } else { Vec::new() })
+                            held.insert(if stored {
+                                versions::get_row(self.conn(), table, id)?
+                            } else {
+                                Default::default()
+                            })
                         }
                     };
-                    let current = versions.iter().find(|(k, _)| k == col.name).map(|(_, v)| *v);
+                    let current = versions.of(col.name);
                     let incoming = c.version();
                     let Decision::Take { loser } = frontline_sync::merge(current.as_ref(), &incoming) else {
                         out.kept += 1;

@@ -13,7 +13,7 @@ pub mod migrations;
 pub mod outbox;
 mod publish;
 pub mod schema;
-mod versions;
+pub(crate) mod versions;
 mod wire;
 mod write;
 
@@ -24,8 +24,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use apply::Applied;
 pub use schema::{Merge, Table};
-pub use write::{Changed, Touched, WriteTx};
 pub(crate) use write::NewRow;
+pub use write::{Changed, Touched, WriteTx};
 
 use crate::derivations::HOOKS;
 use crate::{Error, Now, Result, system_now};
@@ -118,7 +118,8 @@ impl Store {
     /// an older schema is described as it is.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         let conn = open::open_file(path, migrations::latest_version(), Access::Inspect, HOOKS)?;
-        let clock = read_clock(&conn)?.ok_or_else(|| Error::Corrupt { detail: "the database has no node id".into() })?;
+        let clock =
+            read_clock(&conn)?.ok_or_else(|| Error::Corrupt { detail: "the database has no node id".into() })?;
         let offset_ms = read_offset(&conn)?;
         Ok(Store { conn, path: path.to_path_buf(), clock, now: system_now(), offset_ms, hooks: HOOKS })
     }
@@ -205,11 +206,16 @@ impl Store {
             None => Hlc::zero(node),
         };
         let mut clock = Clock::new(node, floor);
+        // The cells of a row written whole share one stamp, held once for the row
+        // (versions.rs): they get one new stamp again.
+        let mut restamped: std::collections::HashMap<(&str, &str, &str), String> = Default::default();
         for (seq, old, tbl, row, col) in &ahead {
-            let new = clock.tick(now_ms).to_string();
+            let new = &*restamped
+                .entry((tbl.as_str(), row.as_str(), old.as_str()))
+                .or_insert_with(|| clock.tick(now_ms).to_string());
             tx.execute("UPDATE outbox SET hlc = ?2 WHERE seq = ?1", rusqlite::params![seq, new])?;
             tx.execute(
-                "UPDATE column_versions SET hlc = ?5 WHERE tbl = ?1 AND row_id = ?2 AND col = ?3 AND hlc = ?4",
+                "UPDATE column_versions SET hlc = ?5 WHERE tbl = ?1 AND row_id = ?2 AND col IN (?3, '*') AND hlc = ?4",
                 rusqlite::params![tbl, row, col, old, new],
             )?;
         }

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use frontline_sync::Version;
 use frontline_sync::protocol::{Body, Change, Outgoing};
-use rusqlite::types::Value;
 use rusqlite::Connection;
+use rusqlite::types::Value;
 
 use super::schema::Table;
 use super::{versions, wire};
@@ -19,14 +19,7 @@ use crate::{Error, Result};
 /// Appends one record.
 pub(crate) fn record(conn: &Connection, table: Table, id: &str, col: &str, value: &Value, v: &Version) -> Result<()> {
     conn.prepare_cached("INSERT INTO outbox (hlc, tbl, row_id, col, value, base) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?
-        .execute(rusqlite::params![
-            v.hlc.to_string(),
-            table.name(),
-            id,
-            col,
-            value,
-            v.base.map(|b| b.to_string())
-        ])?;
+        .execute(rusqlite::params![v.hlc.to_string(), table.name(), id, col, value, v.base.map(|b| b.to_string())])?;
     Ok(())
 }
 
@@ -55,11 +48,11 @@ pub struct Batch {
 
 /// The next batch of at most about `limit` changes, or `None` when nothing is waiting.
 pub fn next_batch(conn: &Connection, limit: usize) -> Result<Option<Batch>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT o.seq, o.hlc, o.tbl, o.row_id, o.col, o.value, o.base, v.hlc
-         FROM outbox o LEFT JOIN column_versions v ON v.tbl = o.tbl AND v.row_id = o.row_id AND v.col = o.col
-         ORDER BY o.seq LIMIT ?1",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT o.seq, o.hlc, o.tbl, o.row_id, o.col, o.value, o.base, {}
+         FROM outbox o ORDER BY o.seq LIMIT ?1",
+        versions::stamp_sql("o.tbl", "o.row_id", "o.col")
+    ))?;
     // One more than asked, to see whether the last row continues.
     let fetch = i64::try_from(limit.saturating_mul(2).max(2)).unwrap_or(i64::MAX);
     type Rec = (i64, String, String, String, String, Value, Option<String>, Option<String>);

@@ -1,5 +1,13 @@
 //! `column_versions`: the [`Version`] (stamp and base) of every synced register cell, what
 //! a merge compares an incoming change against.
+//!
+//! A row minted here and written whole (an imported case, its tags) holds one entry for
+//! the row, under the column name [`ROW`], instead of one per cell: its cells were all
+//! written by one write, and a bulk load would otherwise write ~20 entries per case — most
+//! of the database's bytes. A cell changed later gets its own entry, which is what counts
+//! for it from then on. The row entry stands for *every* versioned column of the row, also
+//! those the insert left at their defaults: no other device can have written to a row id
+//! minted here before receiving the row, so any change it sends is newer anyway.
 
 use frontline_sync::{Hlc, Version};
 use rusqlite::{Connection, OptionalExtension};
@@ -7,16 +15,28 @@ use rusqlite::{Connection, OptionalExtension};
 use super::schema::Table;
 use crate::{Error, Result};
 
-/// The version of one cell, if it has one.
+/// The column name of a row's own entry (no column is called that).
+pub(crate) const ROW: &str = "*";
+
+/// The version of one cell, if it has one: its own entry, else its row's.
 pub(crate) fn get(conn: &Connection, table: Table, id: &str, col: &str) -> Result<Option<Version>> {
     let row: Option<(String, Option<String>)> = conn
-        .prepare_cached("SELECT hlc, base FROM column_versions WHERE tbl = ?1 AND row_id = ?2 AND col = ?3")?
+        .prepare_cached(
+            "SELECT hlc, base FROM column_versions WHERE tbl = ?1 AND row_id = ?2 AND col IN (?3, '*')
+             ORDER BY col = '*' LIMIT 1",
+        )?
         .query_row(rusqlite::params![table.name(), id, col], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    row.map(|(hlc, base)| {
-        Ok(Version { hlc: parse(&hlc)?, base: base.as_deref().map(parse).transpose()? })
-    })
-    .transpose()
+    row.map(|(hlc, base)| version(&hlc, base.as_deref())).transpose()
+}
+
+/// The SQL expression of the stamp (text) of cell `col` of row `row_id` of `tbl` (SQL
+/// expressions), by the rule of [`get`]: for queries that join versions to rows.
+pub(crate) fn stamp_sql(tbl: &str, row_id: &str, col: &str) -> String {
+    format!(
+        "(SELECT v.hlc FROM column_versions v WHERE v.tbl = {tbl} AND v.row_id = {row_id} AND v.col IN ({col}, '*')
+          ORDER BY v.col = '*' LIMIT 1)"
+    )
 }
 
 /// Sets the version of one cell.
@@ -36,13 +56,11 @@ pub(crate) fn set_row(conn: &Connection, table: Table, id: &str, cells: &[(&str,
     )
 }
 
-/// The first versions of the cells of a row minted in this transaction, which cannot have
-/// any yet. `OR FAIL`, without an upsert, lets SQLite write them without a statement
-/// journal: a multi-row statement that may abort halfway otherwise copies every page it
-/// touches first, so that it can undo itself alone. Should a version exist after all,
-/// the statement fails, and the transaction with it.
-pub(crate) fn insert_new_row(conn: &Connection, table: Table, id: &str, cells: &[(&str, &Version)]) -> Result<()> {
-    write_row(conn, "INSERT OR FAIL", "", table, id, cells)
+/// The version of a whole row minted in this transaction, which cannot have any yet: its
+/// [`ROW`] entry. Should one exist after all, the statement fails, and the transaction
+/// with it.
+pub(crate) fn insert_new_row(conn: &Connection, table: Table, id: &str, v: &Version) -> Result<()> {
+    write_row(conn, "INSERT OR FAIL", "", table, id, &[(ROW, v)])
 }
 
 /// `{insert} INTO column_versions … VALUES … {upsert}` of the cells of one row.
@@ -74,20 +92,43 @@ fn write_row(
     Ok(())
 }
 
+fn version(hlc: &str, base: Option<&str>) -> Result<Version> {
+    Ok(Version { hlc: parse(hlc)?, base: base.map(parse).transpose()? })
+}
+
 pub(crate) fn parse(s: &str) -> Result<Hlc> {
     s.parse().map_err(|_| Error::Corrupt { detail: format!("stored clock stamp {s:?} is invalid") })
 }
 
-/// The versions of every cell of one row, by column.
-pub(crate) fn get_row(conn: &Connection, table: Table, id: &str) -> Result<Vec<(String, Version)>> {
+/// The versions held for the cells of one row.
+#[derive(Debug, Default)]
+pub(crate) struct RowVersions {
+    cells: Vec<(String, Version)>,
+    row: Option<Version>,
+}
+
+impl RowVersions {
+    /// The version of cell `col`, by the rule of [`get`].
+    pub(crate) fn of(&self, col: &str) -> Option<Version> {
+        self.cells.iter().find(|(c, _)| c == col).map(|(_, v)| *v).or(self.row)
+    }
+}
+
+/// The versions of the cells of one row.
+pub(crate) fn get_row(conn: &Connection, table: Table, id: &str) -> Result<RowVersions> {
     let mut stmt = conn.prepare_cached("SELECT col, hlc, base FROM column_versions WHERE tbl = ?1 AND row_id = ?2")?;
     let rows = stmt.query_map(rusqlite::params![table.name(), id], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
     })?;
-    let mut out = Vec::new();
+    let mut out = RowVersions::default();
     for row in rows {
         let (col, hlc, base) = row?;
-        out.push((col, Version { hlc: parse(&hlc)?, base: base.as_deref().map(parse).transpose()? }));
+        let v = version(&hlc, base.as_deref())?;
+        if col == ROW {
+            out.row = Some(v);
+        } else {
+            out.cells.push((col, v));
+        }
     }
     Ok(out)
 }

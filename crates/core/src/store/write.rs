@@ -426,26 +426,30 @@ impl<'conn> WriteTx<'conn> {
         if !table.is_synced() || !self.versioned {
             return Ok(());
         }
+        if minted_here {
+            // One write made every cell: one stamp, held once for the row (versions.rs).
+            let version = Version { hlc: self.tick(), base: None };
+            if self.outbox {
+                for (col, value) in cells {
+                    super::outbox::record(&self.tx, table, id, col, value, &version)?;
+                }
+            }
+            return super::versions::insert_new_row(&self.tx, table, id, &version);
+        }
         // A new row has no versions, unless one was left by a row of this id made and
         // removed before (a cleared demo row): the successor then follows it, as always.
-        // An id minted in this transaction has none.
-        let held = if minted_here { Vec::new() } else { super::versions::get_row(&self.tx, table, id)? };
+        let held = super::versions::get_row(&self.tx, table, id)?;
         let mut versions = Vec::with_capacity(cells.len());
         for (col, value) in cells {
             let stamp = self.tick();
-            let before = held.iter().find(|(c, _)| c == col).map(|(_, v)| v);
-            let version = Version::local_successor(before, self.clock.node(), stamp);
+            let version = Version::local_successor(held.of(col).as_ref(), self.clock.node(), stamp);
             if self.outbox {
                 super::outbox::record(&self.tx, table, id, col, value, &version)?;
             }
             versions.push((*col, version));
         }
         let refs: Vec<(&str, &Version)> = versions.iter().map(|(c, v)| (*c, v)).collect();
-        if minted_here {
-            super::versions::insert_new_row(&self.tx, table, id, &refs)
-        } else {
-            super::versions::set_row(&self.tx, table, id, &refs)
-        }
+        super::versions::set_row(&self.tx, table, id, &refs)
     }
 
     /// Records a whole new append-only row in the outbox (when signed in). Such rows are

@@ -1310,3 +1310,135 @@ fn publishing_again_sends_a_cleared_cell_and_keeps_a_colleagues_value_over_a_nev
     assert_eq!(stage_of(&b, &unstaged), renewal, "and was not undone by a NULL never set");
     assert_eq!(export(&e), export(&b));
 }
+
+/// Imports the Zendesk fixture (seven tickets, dated October and November 2026).
+fn import_zendesk(store: &mut Store) -> Vec<CaseId> {
+    let bytes = include_bytes!("../../tests/fixtures/import/zendesk.csv");
+    let info = crate::import::inspect(store.conn(), bytes, None).unwrap();
+    let opts = crate::import::ImportOptions { encoding: None, mapping: info.mapping, skip_invalid_rows: false };
+    crate::import::import(store, bytes, &opts, |_| ControlFlow::Continue(())).unwrap();
+    let mut stmt =
+        store.conn().prepare("SELECT id FROM cases WHERE external_id IS NOT NULL ORDER BY external_id").unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+/// The version entries of one row: (column, stamp), by column.
+fn version_entries(store: &Store, table: &str, id: &str) -> Vec<(String, String)> {
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT col, hlc FROM column_versions WHERE tbl = ?1 AND row_id = ?2 ORDER BY col")
+        .unwrap();
+    stmt.query_map([table, id], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn imported_cases_hold_one_version_each_and_merge_cell_by_cell_as_any_case() {
+    let clock = TestClock::new();
+    clock.set(clock.get() + Duration::days(300)); // after the fixture's tickets
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let ids = import_zendesk(&mut a.store);
+    assert_eq!(ids.len(), 7);
+    // One entry per case (and per tag), standing for all its cells; every cell is still
+    // in the outbox, with that stamp.
+    let entries = version_entries(&a.store, "cases", ids[0].as_str());
+    assert_eq!(entries.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(), ["*"]);
+    let sent: Vec<(String, String)> = {
+        let mut stmt = a.store.conn().prepare("SELECT col, hlc FROM outbox WHERE row_id = ?1").unwrap();
+        stmt.query_map([ids[0].as_str()], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
+    };
+    assert!(sent.len() > 10 && sent.iter().all(|(_, h)| *h == entries[0].1), "{sent:?}");
+    assert!(sent.iter().any(|(c, _)| c == "title") && sent.iter().any(|(c, _)| c == "external_id"));
+
+    sync(&mut a, &mut server);
+    sync(&mut b, &mut server);
+    assert_eq!(export(&a), export(&b));
+    assert_eq!(cases::get(b.store.conn(), &ids[2]).unwrap().title, r#"Charged twice for "Premium" plan"#);
+
+    // Edited on both devices offline, different cells: both edits stay, on both.
+    clock.set(clock.get() + Duration::minutes(5));
+    edit_title(&mut b, &ids[2], "Charged twice — refund approved");
+    edit_title(&mut a, &ids[3], "App crashes on login (iOS 18)");
+    let own = version_entries(&a.store, "cases", ids[3].as_str());
+    assert_eq!(own.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(), ["*", "title"], "an edit gets its own entry");
+    assert!(own[1].1 > own[0].1);
+    for _ in 0..2 {
+        sync(&mut a, &mut server);
+        sync(&mut b, &mut server);
+    }
+    assert_eq!(export(&a), export(&b));
+    assert_eq!(cases::get(a.store.conn(), &ids[2]).unwrap().title, "Charged twice — refund approved");
+    assert_eq!(cases::get(b.store.conn(), &ids[3]).unwrap().title, "App crashes on login (iOS 18)");
+    // The same cell edited on both: the later edit wins on both, as for any case.
+    clock.set(clock.get() + Duration::minutes(5));
+    edit_title(&mut a, &ids[0], "Refund (a)");
+    clock.set(clock.get() + Duration::minutes(1));
+    edit_title(&mut b, &ids[0], "Refund (b, later)");
+    for _ in 0..2 {
+        sync(&mut a, &mut server);
+        sync(&mut b, &mut server);
+    }
+    assert_eq!(export(&a), export(&b));
+    assert_eq!(cases::get(a.store.conn(), &ids[0]).unwrap().title, "Refund (b, later)");
+}
+
+#[test]
+fn cases_imported_before_signing_in_are_published_whole() {
+    let clock = TestClock::new();
+    clock.set(clock.get() + Duration::days(300));
+    let mut server = MemoryServer::new(ms(&clock));
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open_with_clock(&dir.path().join("early.db"), clock.now()).unwrap();
+    let ids = import_zendesk(&mut store);
+    assert_eq!(crate::store::outbox::pending(store.conn()).unwrap(), 0, "not signed in: nothing recorded");
+    enroll(&mut store, &sign_in_as("early")).unwrap();
+    let mut early = Device { _dir: dir, store, clock: clock.clone() };
+    sync(&mut early, &mut server);
+    let mut b = device("b", &clock);
+    sync(&mut b, &mut server);
+    assert_eq!(export(&early), export(&b));
+    assert_eq!(cases::get(b.store.conn(), &ids[5]).unwrap().title, "无法登录账户，提示密码错误");
+}
+
+#[test]
+fn cases_imported_on_a_fast_clock_are_restamped_together_and_all_sent() {
+    // Really 1 November; a's computer thinks it is 31 December, so the tickets of later
+    // in November look past to it, and their stamps are ahead of the real time.
+    let clock = TestClock::new();
+    clock.set(clock.get() + Duration::days(244));
+    let mut server = MemoryServer::new(ms(&clock));
+    let fast = TestClock::new();
+    fast.set(clock.get() + Duration::days(60));
+    let mut a = device("a", &fast);
+    let ids = import_zendesk(&mut a.store);
+    let before = version_entries(&a.store, "cases", ids[3].as_str());
+    assert!(
+        before[0].1 > frontline_sync::Hlc { wall_ms: ms(&clock), counter: 0, node: NodeId::from_u64(0) }.to_string()
+    );
+    // It syncs, the server's clock being the real one: its stamps are brought back.
+    server.now_ms = ms(&clock);
+    {
+        let mut t = MemoryTransport { local_ms: ms(&fast), server: &mut server };
+        let mut r = LocalReplica::new(&mut a.store).unwrap();
+        let cancel = AtomicBool::new(false);
+        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
+    }
+    let after = version_entries(&a.store, "cases", ids[3].as_str());
+    assert_eq!(after.len(), 1);
+    assert!(after[0].1 < before[0].1, "{after:?} after {before:?}");
+    let mut b = device("b", &clock);
+    sync(&mut b, &mut server);
+    assert_eq!(export(&a), export(&b), "no cell of a restamped row was left behind");
+    // A colleague's later real-time edit wins.
+    clock.set(clock.get() + Duration::minutes(10));
+    edit_title(&mut b, &ids[3], "App crashes on login — fixed in 2.4.1");
+    sync(&mut b, &mut server);
+    server.now_ms = ms(&clock);
+    {
+        let mut t = MemoryTransport { local_ms: ms(&fast), server: &mut server };
+        let mut r = LocalReplica::new(&mut a.store).unwrap();
+        let cancel = AtomicBool::new(false);
+        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
+    }
+    assert_eq!(cases::get(a.store.conn(), &ids[3]).unwrap().title, "App crashes on login — fixed in 2.4.1");
+}
