@@ -53,12 +53,7 @@ fn maintained(conn: &rusqlite::Connection, kind: &str, key: &str) -> Result<u32>
 }
 
 /// How many cases `queue` holds, for `me` ("My cases") and as of `now` ("Breaching").
-pub fn queue_count(
-    conn: &rusqlite::Connection,
-    queue: Queue,
-    me: Option<&AgentId>,
-    now: DateTime<Utc>,
-) -> Result<u32> {
+pub fn queue_count(conn: &rusqlite::Connection, queue: Queue, me: Option<&AgentId>, now: DateTime<Utc>) -> Result<u32> {
     match queue {
         Queue::All => maintained(conn, "all", ""),
         Queue::Mine => match me {
@@ -82,11 +77,7 @@ pub fn queue_count(
 }
 
 /// Every queue's count.
-pub fn queue_counts(
-    conn: &rusqlite::Connection,
-    me: Option<&AgentId>,
-    now: DateTime<Utc>,
-) -> Result<QueueCounts> {
+pub fn queue_counts(conn: &rusqlite::Connection, me: Option<&AgentId>, now: DateTime<Utc>) -> Result<QueueCounts> {
     let count = |q| queue_count(conn, q, me, now);
     Ok(QueueCounts {
         all: count(Queue::All)?,
@@ -100,8 +91,7 @@ pub fn queue_counts(
 }
 
 fn keys_in_use(conn: &rusqlite::Connection, kind: &str) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT key FROM case_counts WHERE kind = ?1 AND n > 0 ORDER BY key")?;
+    let mut stmt = conn.prepare_cached("SELECT key FROM case_counts WHERE kind = ?1 AND n > 0 ORDER BY key")?;
     let rows = stmt.query_map([kind], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -117,14 +107,38 @@ pub fn tags(conn: &rusqlite::Connection) -> Result<Vec<String>> {
 }
 
 /// Adds the counts of the cases above `after_rowid`, which a bulk load created with the
-/// triggers held back ([`super::search_index::deferred`]).
+/// triggers held back ([`super::search_index::deferred`]). The keys come from the view
+/// (what a case counts in is defined there once); they are tallied here, as SQL would
+/// sort all of them (five per case) to group a few dozen keys.
 pub(crate) fn count_bulk_loaded(conn: &rusqlite::Connection, after_rowid: i64) -> Result<()> {
-    conn.execute(
-        "INSERT INTO case_counts (kind, key, n)
-         SELECT kind, key, count(*) FROM case_count_keys WHERE rid > ?1 GROUP BY kind, key
+    use std::collections::HashMap;
+    let mut tally: HashMap<String, HashMap<String, i64>> = HashMap::new();
+    {
+        let mut stmt = conn.prepare("SELECT kind, key FROM case_count_keys WHERE rid > ?1")?;
+        let mut rows = stmt.query([after_rowid])?;
+        while let Some(r) = rows.next()? {
+            let text =
+                |i| r.get_ref(i)?.as_str().map_err(|e| crate::Error::Corrupt { detail: format!("a count key: {e}") });
+            let (kind, key) = (text(0)?, text(1)?);
+            let keys = match tally.get_mut(kind) {
+                Some(keys) => keys,
+                None => tally.entry(kind.to_owned()).or_default(),
+            };
+            match keys.get_mut(key) {
+                Some(n) => *n += 1,
+                None => drop(keys.insert(key.to_owned(), 1)),
+            }
+        }
+    }
+    let mut add = conn.prepare(
+        "INSERT INTO case_counts (kind, key, n) VALUES (?1, ?2, ?3)
          ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n",
-        [after_rowid],
     )?;
+    for (kind, keys) in &tally {
+        for (key, n) in keys {
+            add.execute(rusqlite::params![kind, key, n])?;
+        }
+    }
     Ok(())
 }
 
@@ -138,16 +152,11 @@ pub(crate) mod test_support {
     fn maintained_and_recounted(conn: &rusqlite::Connection) -> (Counts, Counts) {
         let read = |sql: &str| -> Counts {
             let mut stmt = conn.prepare(sql).unwrap();
-            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .unwrap()
-                .map(|r| r.unwrap())
-                .collect()
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(|r| r.unwrap()).collect()
         };
         (
             read("SELECT kind, key, n FROM case_counts WHERE n <> 0 ORDER BY kind, key"),
-            read(
-                "SELECT kind, key, count(*) FROM case_count_keys GROUP BY kind, key ORDER BY kind, key",
-            ),
+            read("SELECT kind, key, count(*) FROM case_count_keys GROUP BY kind, key ORDER BY kind, key"),
         )
     }
 

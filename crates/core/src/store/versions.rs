@@ -44,39 +44,26 @@ pub(crate) fn set(conn: &Connection, table: Table, id: &str, col: &str, v: &Vers
     set_row(conn, table, id, &[(col, v)])
 }
 
-/// Sets the versions of several cells of one row, in one statement.
-pub(crate) fn set_row(conn: &Connection, table: Table, id: &str, cells: &[(&str, &Version)]) -> Result<()> {
-    write_row(
-        conn,
-        "INSERT",
-        "ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, base = excluded.base",
-        table,
-        id,
-        cells,
-    )
-}
-
 /// The version of a whole row minted in this transaction, which cannot have any yet: its
 /// [`ROW`] entry. Should one exist after all, the statement fails, and the transaction
 /// with it.
 pub(crate) fn insert_new_row(conn: &Connection, table: Table, id: &str, v: &Version) -> Result<()> {
-    write_row(conn, "INSERT OR FAIL", "", table, id, &[(ROW, v)])
+    // One fixed statement: a bulk load inserts hundreds of thousands of rows.
+    conn.prepare_cached(
+        "INSERT OR FAIL INTO column_versions (tbl, row_id, col, hlc, base) VALUES (?1, ?2, '*', ?3, ?4)",
+    )?
+    .execute(rusqlite::params![table.name(), id, v.hlc.to_string(), v.base.map(|b| b.to_string())])?;
+    Ok(())
 }
 
-/// `{insert} INTO column_versions … VALUES … {upsert}` of the cells of one row.
-fn write_row(
-    conn: &Connection,
-    insert: &str,
-    upsert: &str,
-    table: Table,
-    id: &str,
-    cells: &[(&str, &Version)],
-) -> Result<()> {
+/// Sets the versions of several cells of one row, in one statement.
+pub(crate) fn set_row(conn: &Connection, table: Table, id: &str, cells: &[(&str, &Version)]) -> Result<()> {
     if cells.is_empty() {
         return Ok(());
     }
     let sql = format!(
-        "{insert} INTO column_versions (tbl, row_id, col, hlc, base) VALUES {} {upsert}",
+        "INSERT INTO column_versions (tbl, row_id, col, hlc, base) VALUES {}
+         ON CONFLICT (tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, base = excluded.base",
         vec!["(?1, ?2, ?, ?, ?)"; cells.len()].join(", ")
     );
     // Bound as borrowed text: a first sync versions a million cells.
