@@ -6,16 +6,24 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 
 pub struct Startup {
-    pub first_screen_ms: u64,
+    /// Per idle start.
+    pub first_screen_ms: Vec<u64>,
     /// The Dashboard, the home screen the app opens on, on the 100k-case database: from
     /// its first render to its KPI tiles on screen, per start.
     pub dashboard_first_numbers_ms: Vec<u64>,
     /// Opening the Cases page (Ctrl+2 on the Dashboard) on the 100k-case database to its
     /// first rows on screen, per start.
     pub cases_first_rows_ms: Vec<u64>,
-    pub app_pss_mib: f64,
-    pub webkit: Vec<(String, f64)>,
+    /// Per idle start.
+    pub app_pss_mib: Vec<f64>,
+    /// The webview's processes: each one's PSS per idle start.
+    pub webkit: Vec<(String, Vec<f64>)>,
 }
+
+/// How many times the app is started on a fresh database to idle: what is resident
+/// varies from start to start by about a MiB (which pages the kernel maps around each
+/// one touched), so one start says little.
+const IDLE_RUNS: usize = 3;
 
 /// How many times the app is started on the 100k-case database for the Cases page's
 /// first rows.
@@ -30,27 +38,33 @@ const DASHBOARD_SETTLE: Duration = Duration::from_secs(3);
 
 /// Starts the release app on a fresh data dir under Xvfb (outside WebDriver, see
 /// [`startup`](crate::startup)), waits for its first IPC call (logged as "first screen
-/// after N ms"), idles 10 s, then reads PSS from /proc. Then starts it [`CASES_RUNS`]
-/// times on a copy of `cases_db` (100k cases): the Dashboard it opens on logs how long its
-/// numbers took to show ("ui timing dashboard_first_numbers: N ms"); a moment later
-/// Ctrl+2 opens the Cases page, which logs how long its first rows took from the key press
-/// ("ui timing cases_first_rows: N ms").
+/// after N ms"), idles 10 s, then reads PSS from /proc; [`IDLE_RUNS`] times. Then starts
+/// it [`CASES_RUNS`] times on a copy of `cases_db` (100k cases): the Dashboard it opens on
+/// logs how long its numbers took to show ("ui timing dashboard_first_numbers: N ms"); a
+/// moment later Ctrl+2 opens the Cases page, which logs how long its first rows took from
+/// the key press ("ui timing cases_first_rows: N ms").
 pub fn startup(bin: &Path, cases_db: &Path) -> Result<Startup> {
-    let app = crate::startup::launch(bin)?;
-    let first = app.first_screen_ms();
-    std::thread::sleep(Duration::from_secs(10));
-    let Some(frontline) = child_named(app.session.id(), "frontline") else {
-        app.stop(None);
-        bail!("the app process was not found under dbus-run-session");
-    };
-    let app_pss = pss_kib(frontline).unwrap_or(0);
-    let webkit: Vec<(String, f64)> = children(frontline)
-        .into_iter()
-        .filter(|(_, name)| name.starts_with("WebKit"))
-        .map(|(pid, name)| (name, pss_kib(pid).unwrap_or(0) as f64 / 1024.0))
-        .collect();
-    app.stop(Some(frontline));
-    let first_screen_ms = first.context("the app never made its first IPC call (see its log)")?;
+    let (mut first_screen_ms, mut app_pss_mib) = (Vec::new(), Vec::new());
+    let mut webkit: Vec<(String, Vec<f64>)> = Vec::new();
+    for _ in 0..IDLE_RUNS {
+        let app = crate::startup::launch(bin)?;
+        let first = app.first_screen_ms();
+        std::thread::sleep(Duration::from_secs(10));
+        let Some(frontline) = child_named(app.session.id(), "frontline") else {
+            app.stop(None);
+            bail!("the app process was not found under dbus-run-session");
+        };
+        app_pss_mib.push(pss_kib(frontline).unwrap_or(0) as f64 / 1024.0);
+        for (pid, name) in children(frontline).into_iter().filter(|(_, name)| name.starts_with("WebKit")) {
+            let mib = pss_kib(pid).unwrap_or(0) as f64 / 1024.0;
+            match webkit.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, runs)) => runs.push(mib),
+                None => webkit.push((name, vec![mib])),
+            }
+        }
+        app.stop(Some(frontline));
+        first_screen_ms.push(first.context("the app never made its first IPC call (see its log)")?);
+    }
     let mut dashboard_first_numbers_ms = Vec::new();
     let mut cases_first_rows_ms = Vec::new();
     for _ in 0..CASES_RUNS {
@@ -63,10 +77,12 @@ pub fn startup(bin: &Path, cases_db: &Path) -> Result<Startup> {
         let pid = child_named(app.session.id(), "frontline");
         app.stop(pid);
         pressed?;
-        dashboard_first_numbers_ms.push(dashboard.with_context(|| format!("the Dashboard never showed its numbers; the app's log:\n{log}"))?);
-        cases_first_rows_ms.push(cases.with_context(|| format!("the Cases page never showed its first rows; the app's log:\n{log}"))?);
+        dashboard_first_numbers_ms
+            .push(dashboard.with_context(|| format!("the Dashboard never showed its numbers; the app's log:\n{log}"))?);
+        cases_first_rows_ms
+            .push(cases.with_context(|| format!("the Cases page never showed its first rows; the app's log:\n{log}"))?);
     }
-    Ok(Startup { first_screen_ms, dashboard_first_numbers_ms, cases_first_rows_ms, app_pss_mib: app_pss as f64 / 1024.0, webkit })
+    Ok(Startup { first_screen_ms, dashboard_first_numbers_ms, cases_first_rows_ms, app_pss_mib, webkit })
 }
 
 /// The pid of `parent`'s direct child running `name`.
@@ -92,4 +108,3 @@ fn pss_kib(pid: u32) -> Option<u64> {
     let text = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
     text.lines().find(|l| l.starts_with("Pss:"))?.split_whitespace().nth(1)?.parse().ok()
 }
-
