@@ -33,7 +33,13 @@ fn device(name: &str, clock: &TestClock) -> Device {
 }
 
 fn sync(d: &mut Device, server: &mut MemoryServer) -> Report {
-    server.now_ms = ms(&d.clock);
+    let own = d.clock.clone();
+    sync_by(d, server, &own)
+}
+
+/// `d` syncs with a server whose clock reads `real` (a device whose own clock is off).
+fn sync_by(d: &mut Device, server: &mut MemoryServer, real: &TestClock) -> Report {
+    server.now_ms = ms(real);
     let mut t = MemoryTransport { local_ms: ms(&d.clock), server };
     let mut r = LocalReplica::new(&mut d.store).unwrap();
     let cancel = AtomicBool::new(false);
@@ -884,25 +890,13 @@ fn a_clock_a_day_ahead_cannot_win_against_later_real_edits() {
     b.store = Store::open_with_clock(&path, fast.now()).unwrap();
     edit_title(&mut b, &id, "Outage (from the fast clock)");
     // It syncs (the server's clock is the real one): its stamps are brought back.
-    server.now_ms = ms(&clock);
-    {
-        let mut t = MemoryTransport { local_ms: ms(&fast), server: &mut server };
-        let mut r = LocalReplica::new(&mut b.store).unwrap();
-        let cancel = AtomicBool::new(false);
-        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
-    }
+    sync_by(&mut b, &mut server, &clock);
     assert!(b.store.clock_last().wall_ms <= ms(&clock) + frontline_sync::protocol::MAX_CLOCK_AHEAD_MS);
     // A colleague edits ten minutes later in real time: the later edit wins.
     clock.set(clock.get() + Duration::minutes(10));
     edit_title(&mut a, &id, "Outage — fixed");
     sync(&mut a, &mut server);
-    server.now_ms = ms(&clock);
-    {
-        let mut t = MemoryTransport { local_ms: ms(&fast), server: &mut server };
-        let mut r = LocalReplica::new(&mut b.store).unwrap();
-        let cancel = AtomicBool::new(false);
-        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
-    }
+    sync_by(&mut b, &mut server, &clock);
     for d in [&a, &b] {
         assert_eq!(cases::get(d.store.conn(), &id).unwrap().title, "Outage — fixed");
     }
@@ -1416,13 +1410,7 @@ fn cases_imported_on_a_fast_clock_are_restamped_together_and_all_sent() {
         before[0].1 > frontline_sync::Hlc { wall_ms: ms(&clock), counter: 0, node: NodeId::from_u64(0) }.to_string()
     );
     // It syncs, the server's clock being the real one: its stamps are brought back.
-    server.now_ms = ms(&clock);
-    {
-        let mut t = MemoryTransport { local_ms: ms(&fast), server: &mut server };
-        let mut r = LocalReplica::new(&mut a.store).unwrap();
-        let cancel = AtomicBool::new(false);
-        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
-    }
+    sync_by(&mut a, &mut server, &clock);
     let after = version_entries(&a.store, "cases", ids[3].as_str());
     assert_eq!(after.len(), 1);
     assert!(after[0].1 < before[0].1, "{after:?} after {before:?}");
@@ -1433,12 +1421,6 @@ fn cases_imported_on_a_fast_clock_are_restamped_together_and_all_sent() {
     clock.set(clock.get() + Duration::minutes(10));
     edit_title(&mut b, &ids[3], "App crashes on login — fixed in 2.4.1");
     sync(&mut b, &mut server);
-    server.now_ms = ms(&clock);
-    {
-        let mut t = MemoryTransport { local_ms: ms(&fast), server: &mut server };
-        let mut r = LocalReplica::new(&mut a.store).unwrap();
-        let cancel = AtomicBool::new(false);
-        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
-    }
+    sync_by(&mut a, &mut server, &clock);
     assert_eq!(cases::get(a.store.conn(), &ids[3]).unwrap().title, "App crashes on login — fixed in 2.4.1");
 }
