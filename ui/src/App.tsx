@@ -66,7 +66,7 @@ export function App({ i18n, queryClient, mantineEnv = "default" }: AppProps) {
         <QueryClientProvider client={client}>
           <PreferencesGate>
             <DatesLocale>
-              <RouterProvider router={router} />
+              <RouterProvider router={router} useTransitions={false} />
             </DatesLocale>
           </PreferencesGate>
         </QueryClientProvider>

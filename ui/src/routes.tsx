@@ -5,7 +5,7 @@
 import { Navigate, type RouteObject } from "react-router";
 
 import { CaseDetailPage } from "./cases/CaseDetailPage";
-import { CaseListPage } from "./cases/CaseListPage";
+import { KeptCaseList } from "./cases/KeptCaseList";
 import { CustomerListPage } from "./customers/CustomerListPage";
 import { CustomerPage } from "./customers/CustomerPage";
 import { DashboardPage } from "./dashboard/DashboardPage";
@@ -45,10 +45,11 @@ import { VoicePage } from "./voc/VoicePage";
 export const routes: RouteObject[] = [
   {
     path: "/",
-    element: <AppLayout />,
+    element: <AppLayout kept={<KeptCaseList />} />,
     children: [
       { index: true, element: <Navigate to={DEFAULT_SECTION.path} replace /> },
-      { path: "cases", element: <CaseListPage /> },
+      // Drawn by the layout, which keeps it while other pages are on screen.
+      { path: "cases", element: null },
       { path: "cases/:id", element: <CaseDetailPage /> },
       { path: "customers", element: <CustomerListPage /> },
       { path: "customers/:id", element: <CustomerPage /> },

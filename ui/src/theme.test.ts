@@ -39,10 +39,10 @@ describe("contrast of the theme's text colours (WCAG 2 AA, 4.5:1)", () => {
   });
 
   it("dimmed and placeholder text in dark", () => {
-    for (const bg of [darkShades[7], darkShades[8], darkShades[6], darken(primary[9], 0.5)]) {
+    for (const bg of [darkShades[7], darkShades[8], darkShades[6], darkShades[5], darken(primary[9], 0.5)]) {
       expect(contrastRatio(resolve("dark", "--mantine-color-dimmed"), bg)).toBeGreaterThanOrEqual(AA_CONTRAST);
     }
-    for (const bg of [darkShades[7], darkShades[8], darkShades[6]]) {
+    for (const bg of [darkShades[7], darkShades[8], darkShades[6], darkShades[5]]) {
       expect(contrastRatio(resolve("dark", "--mantine-color-placeholder"), bg)).toBeGreaterThanOrEqual(AA_CONTRAST);
     }
     expect(contrastRatio(resolve("dark", "--mantine-color-dimmed"), darkShades[7])).toBeLessThan(contrastRatio(darkShades[0], darkShades[7]));
@@ -54,7 +54,7 @@ describe("contrast of the theme's text colours (WCAG 2 AA, 4.5:1)", () => {
       for (const bg of ["#ffffff", gray[0], gray[1], shades[1]]) {
         expect(contrastRatio(resolve("light", `--mantine-color-${name}-${token}`), bg)).toBeGreaterThanOrEqual(AA_CONTRAST);
       }
-      for (const bg of [darkShades[7], darkShades[8], darkShades[6]]) {
+      for (const bg of [darkShades[7], darkShades[8], darkShades[6], darkShades[5]]) {
         expect(contrastRatio(resolve("dark", `--mantine-color-${name}-${token}`), bg)).toBeGreaterThanOrEqual(AA_CONTRAST);
       }
     }

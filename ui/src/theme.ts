@@ -132,8 +132,9 @@ const WHITE = "#ffffff";
  * - light: the window (white), the main area and table headers (gray-0), hovered rows
  *   and quiet fills (gray-1), and for dimmed text the current navigation item and
  *   selected rows (the primary colour's light tint);
- * - dark: the window (dark-7), the main area (dark-8), inputs and cards (dark-6), and
- *   for dimmed text the current navigation item (the primary colour's dark tint).
+ * - dark: the window (dark-7), the main area (dark-8), inputs and cards (dark-6),
+ *   hovered rows and quiet fills (dark-5, Mantine's default hover), and for dimmed text
+ *   the current navigation item (the primary colour's dark tint).
  *
  * Per palette colour: `-text` and `-outline` (c="red", outline badges) also against
  * that colour's own light tint (red text in a breached row), `-filled` carries white
@@ -148,7 +149,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme: MantineTheme) 
   const lightShade = getPrimaryShade(theme, "light");
   const darkShade = getPrimaryShade(theme, "dark");
   const lightSurfaces = [WHITE, gray[0], gray[1]];
-  const darkSurfaces = [darkShades[7], darkShades[8], darkShades[6]];
+  const darkSurfaces = [darkShades[7], darkShades[8], darkShades[6], darkShades[5]];
   const primary = theme.colors[theme.primaryColor] ?? gray;
 
   for (const [name, palette] of Object.entries(theme.colors)) {

@@ -3,29 +3,18 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { I18nextProvider } from "react-i18next";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { createQueryClient } from "../App";
 import { createI18n } from "../i18n";
 import { BulkActions } from "./BulkActions";
 
 import type { BulkOutcome } from "../ipc/bindings";
-import { fakeList } from "../test/cases";
+import { fakeList, stubGridBox } from "../test/cases";
 import { callsTo, ipcError, mockIpc, rejectWith } from "../test/ipc";
 import { renderApp } from "../test/render";
 
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientHeight");
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute("role") === "grid" ? 720 : 0;
-    },
-  });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, "clientHeight", clientHeight);
-});
+stubGridBox();
 
 const outcome: BulkOutcome = {
   changed: [

@@ -7,7 +7,7 @@ import { Button, Group, Modal, Paper, Select, Stack, Text, TextInput, Textarea }
 import { notifications } from "@mantine/notifications";
 import { IconArrowBackUp, IconCheck, IconTag, IconUserPlus, IconX } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
@@ -44,6 +44,8 @@ function ConfirmDialog({
   const tags = useCaseTags();
   const [agent, setAgent] = useState<string | null>(null);
   const [tag, setTag] = useState("");
+  // Unique: the kept Cases list (KeptPage) and a customer's page can both hold this bar.
+  const tagSuggestions = useId();
   const [rootCause, setRootCause] = useState("");
   const [summary, setSummary] = useState("");
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
@@ -161,14 +163,14 @@ function ConfirmDialog({
                 setTag(e.currentTarget.value);
                 setError(null);
               }}
-              list="bulk-tag-suggestions"
+              list={tagSuggestions}
               data-autofocus
               error={fieldError("tags")}
               maxLength={40}
             />
           )}
           {kind === "add_tag" && (
-            <datalist id="bulk-tag-suggestions">
+            <datalist id={tagSuggestions}>
               {(tags.data ?? []).map((tg) => (
                 <option key={tg} value={tg} />
               ))}

@@ -1,35 +1,14 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { invoke } from "@tauri-apps/api/core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import type { CaseQuery } from "../ipc/bindings";
-import { fakeList, minutesFromNow, sampleSummary } from "../test/cases";
+import { fakeList, minutesFromNow, sampleSummary, stubGridBox } from "../test/cases";
 import { markOpening } from "../shell/openingMark";
 import { callsTo, ipcError, mockIpc } from "../test/ipc";
 import { renderApp } from "../test/render";
 
-// jsdom lays nothing out: give the list's scroller a window-sized box so the
-// virtualiser renders the rows a person would see.
-const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientHeight");
-const clientWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientWidth");
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute("role") === "grid" ? 720 : 0;
-    },
-  });
-  Object.defineProperty(HTMLElement.prototype, "clientWidth", {
-    configurable: true,
-    get(this: HTMLElement) {
-      return this.getAttribute("role") === "grid" ? 1000 : 0;
-    },
-  });
-});
-afterAll(() => {
-  if (clientHeight) Object.defineProperty(HTMLElement.prototype, "clientHeight", clientHeight);
-  if (clientWidth) Object.defineProperty(HTMLElement.prototype, "clientWidth", clientWidth);
-});
+stubGridBox();
 
 function pageRequests(): CaseQuery[] {
   return callsTo("case_list")

@@ -227,6 +227,9 @@ export function toListQuery(state: ListState, me: AgentId | null): ListQuery {
   };
 }
 
+/** What the navbar's Cases link opens: every case, in the list's default order. */
+export const DEFAULT_LIST_QUERY: ListQuery = toListQuery(DEFAULT_LIST, null);
+
 /** A saved view's query as list state (its paging and `me` are not part of a view). */
 export function fromCaseQuery(query: CaseQuery): ListState {
   return {

@@ -16,7 +16,7 @@ import { Link, useSearchParams } from "react-router";
 import { EmptyState } from "../cases/EmptyState";
 import { ReviewReminders } from "../knowledge/ReviewReminders";
 import { PlanReminders } from "../plans/PlanReminders";
-import { DEFAULT_LIST, toListQuery } from "../cases/listState";
+import { DEFAULT_LIST_QUERY } from "../cases/listState";
 import { datedFileName } from "../export/useCasesCsvExport";
 import { describeError } from "../ipc/errors";
 import { useExportKpiCsv } from "../ipc/export";
@@ -32,9 +32,6 @@ import { Leaderboard } from "./Leaderboard";
 import { readDashboardState, toDashboardRequest, writeDashboardState, type DashboardState } from "./dashboardState";
 import { PeriodPicker, PeriodQueryStatus, refusedPeriodMessage } from "./period";
 import { dashboardTiles } from "./tiles";
-
-/** What the navbar's Cases link opens: every case, in the list's default order. */
-const DEFAULT_CASE_QUERY = toListQuery(DEFAULT_LIST, null);
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
@@ -57,7 +54,7 @@ export function DashboardPage() {
   // screen (or when there are none to wait for), so neither delays the headline numbers.
   const restShown = usePaintedAfter(tiles.length > 0 || dashboard.isError || request === null) !== null;
   // Cases is where a supervisor goes from here: its list is kept loaded, so it opens at once.
-  useWarmCaseList(DEFAULT_CASE_QUERY, restShown);
+  useWarmCaseList(DEFAULT_LIST_QUERY, restShown);
   const dateRange = (from: string, to: string) => (from === to ? from : t("dashboard.period.days", { from, to }));
   const csv = useExportKpiCsv();
   const exportCsv = () => {

@@ -12,6 +12,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from "@tanstack/react-query";
+import { useCallback, useSyncExternalStore } from "react";
 
 import {
   commands,
@@ -88,6 +89,16 @@ export function useWarmCaseList(query: ListQuery, enabled: boolean): void {
     refetchInterval: CASE_REFRESH_MS,
     notifyOnChangeProps: [],
   });
+}
+
+/**
+ * Whether the first page of `query` is in the cache (loaded by a page that keeps it warm,
+ * or by a visit), re-rendering the caller only when that changes.
+ */
+export function useFirstPageCached(query: ListQuery): boolean {
+  const client = useQueryClient();
+  const subscribe = useCallback((changed: () => void) => client.getQueryCache().subscribe(changed), [client]);
+  return useSyncExternalStore(subscribe, () => client.getQueryData(caseKeys.page(query, 0)) !== undefined);
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * The window's frame: header (app name, organisation, active plan runs), navbar (the six sections, with
- * Ctrl/Cmd+1…9), the routed page in <main>, and the status bar. A skip link jumps past
+ * Ctrl/Cmd+1…9), the routed page (or a kept one) in <main>, and the status bar. A skip link jumps past
  * the navigation straight to the page.
  */
 import { AppShell, Box, Group, NavLink, Text, Tooltip } from "@mantine/core";
 import { useHotkeys } from "@mantine/hooks";
-import { useEffect, useMemo, useRef, type MouseEvent } from "react";
+import { useEffect, useMemo, useRef, type MouseEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 
@@ -20,7 +20,12 @@ import { SECTIONS } from "./sections";
 import { ariaKeyShortcut, isMacPlatform, shortcutLabel } from "./shortcuts";
 import { StatusBar } from "./StatusBar";
 
-export function AppLayout() {
+export interface AppLayoutProps {
+  /** Pages kept in the document beside the routed one (KeptPage), each shown at its own path. */
+  kept?: ReactNode;
+}
+
+export function AppLayout({ kept }: AppLayoutProps) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
@@ -146,6 +151,7 @@ export function AppLayout() {
       <AppShell.Main id="main-content" ref={mainRef} tabIndex={-1} className={classes.main}>
         <div className={classes.page}>
           <Outlet />
+          {kept}
         </div>
       </AppShell.Main>
 

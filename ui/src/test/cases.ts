@@ -1,4 +1,6 @@
 /** Case fixtures for tests: summaries, a detail with its SLA, and a fake list of any size. */
+import { afterAll, beforeAll } from "vitest";
+
 import type { Case, CaseAction, CaseDetail, CaseEvent, CasePage, CaseQuery, CaseSummary, TargetView } from "../ipc/bindings";
 
 export const NOW = Date.parse("2026-11-23T10:00:00Z");
@@ -104,4 +106,26 @@ export function sampleDetail(overrides: Partial<CaseDetail> = {}, caseOverrides:
     allowedActions: [...ALLOWED_ACTIONS.open],
     ...overrides,
   };
+}
+
+/**
+ * jsdom lays nothing out: gives the case list's scroller (the grid) a window-sized box
+ * for the calling file's tests, so the virtualiser renders the rows a person would see.
+ */
+export function stubGridBox(): void {
+  const sizes = { clientHeight: 720, clientWidth: 1000 } as const;
+  const saved = Object.keys(sizes).map((prop) => [prop, Object.getOwnPropertyDescriptor(HTMLElement.prototype, prop)] as const);
+  beforeAll(() => {
+    for (const [prop, size] of Object.entries(sizes)) {
+      Object.defineProperty(HTMLElement.prototype, prop, {
+        configurable: true,
+        get(this: HTMLElement) {
+          return this.getAttribute("role") === "grid" ? size : 0;
+        },
+      });
+    }
+  });
+  afterAll(() => {
+    for (const [prop, descriptor] of saved) if (descriptor) Object.defineProperty(HTMLElement.prototype, prop, descriptor);
+  });
 }
