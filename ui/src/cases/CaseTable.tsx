@@ -27,7 +27,7 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { useQueryClient } from "@tanstack/react-query";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from "@tanstack/react-virtual";
 import {
   createContext,
   memo,
@@ -76,6 +76,35 @@ export function rowDue(row: CaseSummary, callbacks: boolean): string | null {
 /** Whether Rust marked the row's SLA at risk (call-backs have no SLA target to be at risk of). */
 export function rowAtRisk(row: CaseSummary, callbacks: boolean): boolean {
   return !callbacks && row.atRisk;
+}
+
+/**
+ * The virtualiser's watch on the scroller's size, with its first report (taken while the
+ * grid is being committed) handed on in the next frame: taken at once, a height a row off
+ * the estimate (`initialRect`) re-renders the grid before its first paint, as a page shown
+ * already drawn (KeptPage) would be. Handed on from a frame, the re-render comes after
+ * that paint; later reports (the resize observer's) pass straight through (issue 15).
+ */
+function observeScrollerRect(instance: Virtualizer<HTMLDivElement, Element>, report: (rect: Rect) => void) {
+  let first: number | null = null;
+  let reported = false;
+  const stop = observeElementRect(instance, (rect) => {
+    if (!reported) {
+      reported = true;
+      first = requestAnimationFrame(() => {
+        first = null;
+        report(rect);
+      });
+      return;
+    }
+    if (first !== null) cancelAnimationFrame(first);
+    first = null;
+    report(rect);
+  });
+  return () => {
+    if (first !== null) cancelAnimationFrame(first);
+    stop?.();
+  };
 }
 
 /**
@@ -421,6 +450,7 @@ export function CaseTable({
     overscan: drawn ? 12 : 0,
     // The sticky header sits above the first row inside the scroller.
     scrollPaddingStart: ROW_HEIGHT,
+    observeElementRect: observeScrollerRect,
   });
   const items = virtualizer.getVirtualItems();
 
