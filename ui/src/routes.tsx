@@ -48,7 +48,7 @@ export const routes: RouteObject[] = [
     element: <AppLayout kept={<KeptCaseList />} />,
     children: [
       { index: true, element: <Navigate to={DEFAULT_SECTION.path} replace /> },
-      // Drawn by the layout, which keeps it while other pages are on screen.
+      // Drawn by the layout (KeptCaseList), ahead of each visit.
       { path: "cases", element: null },
       { path: "cases/:id", element: <CaseDetailPage /> },
       { path: "customers", element: <CustomerListPage /> },

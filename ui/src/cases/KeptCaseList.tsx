@@ -1,7 +1,7 @@
 /**
- * The Cases list, kept in the document (KeptPage): drawn ahead of its first visit once
- * the navbar's list (every case, default order) is loaded, e.g. by the Dashboard, which
- * keeps it warm; then opening Cases only shows it.
+ * The Cases list, drawn ahead of each visit (KeptPage) once the navbar's list (every
+ * case, default order) is loaded, e.g. by the Dashboard, which keeps it warm: opening
+ * Cases then only shows it.
  */
 import { useFirstPageCached } from "../ipc/queries";
 import { KeptPage } from "../shell/KeptPage";

@@ -1,6 +1,6 @@
 /**
  * The window's frame: header (app name, organisation, active plan runs), navbar (the six sections, with
- * Ctrl/Cmd+1…9), the routed page (or a kept one) in <main>, and the status bar. A skip link jumps past
+ * Ctrl/Cmd+1…9), the routed page (or one drawn ahead, KeptPage) in <main>, and the status bar. A skip link jumps past
  * the navigation straight to the page.
  */
 import { AppShell, Box, Group, NavLink, Text, Tooltip } from "@mantine/core";
@@ -21,7 +21,7 @@ import { ariaKeyShortcut, isMacPlatform, shortcutLabel } from "./shortcuts";
 import { StatusBar } from "./StatusBar";
 
 export interface AppLayoutProps {
-  /** Pages kept in the document beside the routed one (KeptPage), each shown at its own path. */
+  /** Pages drawn ahead of their visits beside the routed one (KeptPage), each shown at its own path. */
   kept?: ReactNode;
 }
 
