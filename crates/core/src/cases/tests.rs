@@ -80,7 +80,9 @@ fn full_life_of_a_case() {
         .unwrap();
     let team = store.write(|tx| people::create_team(tx, "Tier 2")).unwrap();
     let agent = store.write(|tx| people::create_agent(tx, "Li Na", Some(&team))).unwrap();
-    let id = store.write(|tx| super::create(tx, &NewCase { customer_id: Some(cust.clone()), ..new_case("账单错误") })).unwrap();
+    let id = store
+        .write(|tx| super::create(tx, &NewCase { customer_id: Some(cust.clone()), ..new_case("账单错误") }))
+        .unwrap();
 
     store.write(|tx| assign(tx, &id, Some(&agent), Some(&team))).unwrap();
     store.write(|tx| transition(tx, &id, CaseStatus::Open, None)).unwrap();
@@ -296,7 +298,10 @@ fn queues_filter_and_sort() {
         query::list(store.conn(), &q, clock.get()).unwrap().rows.into_iter().map(|r| r.id).collect()
     };
     assert_eq!(list(CaseQuery { queue: Queue::Unassigned, ..CaseQuery::default() }), vec![p1.clone()]);
-    assert_eq!(list(CaseQuery { queue: Queue::Mine, me: Some(agent.clone()), ..CaseQuery::default() }), vec![p3.clone()]);
+    assert_eq!(
+        list(CaseQuery { queue: Queue::Mine, me: Some(agent.clone()), ..CaseQuery::default() }),
+        vec![p3.clone()]
+    );
     assert_eq!(list(CaseQuery { tag: Some("refund".into()), ..CaseQuery::default() }), vec![p3.clone()]);
     assert_eq!(
         list(CaseQuery { sort: CaseSort::Priority, descending: false, ..CaseQuery::default() }),
@@ -305,7 +310,8 @@ fn queues_filter_and_sort() {
     assert_eq!(list(CaseQuery { priorities: vec![Priority::P3], ..CaseQuery::default() }), vec![p3.clone()]);
     // P1 has a 30-minute first-response target around the clock: breaching within the hour.
     assert_eq!(list(CaseQuery { queue: Queue::Breaching, ..CaseQuery::default() }), vec![p1.clone()]);
-    let page = query::list(store.conn(), &CaseQuery { limit: 1, offset: 1, ..CaseQuery::default() }, clock.get()).unwrap();
+    let page =
+        query::list(store.conn(), &CaseQuery { limit: 1, offset: 1, ..CaseQuery::default() }, clock.get()).unwrap();
     assert_eq!((page.rows.len(), page.total), (1, 2));
     assert!(matches!(
         query::list(store.conn(), &CaseQuery { limit: 0, ..CaseQuery::default() }, clock.get()),
@@ -356,10 +362,13 @@ fn an_agent_who_left_gets_no_new_case_and_keeps_their_own() {
     store.write(|tx| assign(tx, &a, Some(&gone), None)).unwrap();
     store.write(|tx| people::roster::set_left(tx, &gone, Some("2026-03-01"))).unwrap();
 
-    let left = |r: crate::Result<()>| matches!(r, Err(Error::Validation { field: "assigneeId", rule: ValidationRule::AgentLeft, .. }));
+    let left = |r: crate::Result<()>| {
+        matches!(r, Err(Error::Validation { field: "assigneeId", rule: ValidationRule::AgentLeft, .. }))
+    };
     assert!(left(store.write(|tx| assign(tx, &b, Some(&gone), None))));
     let outbox = count_rows(&store, "outbox");
-    let bulk = store.write(|tx| bulk::apply(tx, std::slice::from_ref(&b), &BulkAction::Assign { assignee: Some(gone.clone()) }));
+    let bulk = store
+        .write(|tx| bulk::apply(tx, std::slice::from_ref(&b), &BulkAction::Assign { assignee: Some(gone.clone()) }));
     assert!(matches!(bulk, Err(Error::Validation { rule: ValidationRule::AgentLeft, .. })), "{bulk:?}");
     assert_eq!(count_rows(&store, "outbox"), outbox);
     assert!(get(store.conn(), &b).unwrap().assignee_id.is_none());
@@ -369,7 +378,9 @@ fn an_agent_who_left_gets_no_new_case_and_keeps_their_own() {
     let case = get(store.conn(), &a).unwrap();
     assert_eq!((case.assignee_id.as_ref(), case.assignee_name.as_deref()), (Some(&gone), Some("Li Na")));
     // Undoing a bulk reassignment puts them back.
-    let out = store.write(|tx| bulk::apply(tx, std::slice::from_ref(&a), &BulkAction::Assign { assignee: Some(stays.clone()) })).unwrap();
+    let out = store
+        .write(|tx| bulk::apply(tx, std::slice::from_ref(&a), &BulkAction::Assign { assignee: Some(stays.clone()) }))
+        .unwrap();
     store.write(|tx| bulk::undo(tx, &out.changed)).unwrap();
     assert_eq!(get(store.conn(), &a).unwrap().assignee_id.as_ref(), Some(&gone));
     // The pickers' list says who left.
@@ -429,7 +440,11 @@ fn breaches_are_reported_once_as_their_due_time_passes() {
     assert!(query::breached_between(store.conn(), t0, t0 + Duration::minutes(29)).unwrap().is_empty());
     let hit = query::breached_between(store.conn(), t0 + Duration::minutes(29), t0 + Duration::minutes(31)).unwrap();
     assert_eq!(hit.iter().map(|b| b.id.clone()).collect::<Vec<_>>(), vec![id]);
-    assert!(query::breached_between(store.conn(), t0 + Duration::minutes(31), t0 + Duration::minutes(60)).unwrap().is_empty());
+    assert!(
+        query::breached_between(store.conn(), t0 + Duration::minutes(31), t0 + Duration::minutes(60))
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -474,12 +489,28 @@ fn upgrading_a_version_3_database_indexes_its_cases_for_short_queries_and_the_br
         let conn = store.conn();
         conn.execute(
             insert,
-            rusqlite::params![a, "AAAAAA-1", "退款没有到账", "p3", r#"["vip","退款"]"#, "2999-01-01T00:00:00.000Z", "2026-03-02T09:00:00.000Z"],
+            rusqlite::params![
+                a,
+                "AAAAAA-1",
+                "退款没有到账",
+                "p3",
+                r#"["vip","退款"]"#,
+                "2999-01-01T00:00:00.000Z",
+                "2026-03-02T09:00:00.000Z"
+            ],
         )
         .unwrap();
         conn.execute(
             insert,
-            rusqlite::params![b, "AAAAAA-2", "Outage", "p1", "[]", "2026-03-02T09:30:00.000Z", "2026-03-02T09:00:00.000Z"],
+            rusqlite::params![
+                b,
+                "AAAAAA-2",
+                "Outage",
+                "p1",
+                "[]",
+                "2026-03-02T09:30:00.000Z",
+                "2026-03-02T09:00:00.000Z"
+            ],
         )
         .unwrap();
         conn.execute(
@@ -521,6 +552,7 @@ fn upgrading_a_version_3_database_indexes_its_cases_for_short_queries_and_the_br
 fn a_deferred_bulk_load_indexes_its_cases_like_the_triggers_would() {
     let (_d, mut store, clock) = temp_store();
     let before = create(&mut store, "Router keeps rebooting");
+    let renamed = create(&mut store, "Invoice wrong");
     let (bulk, live) = store
         .write(|tx| {
             search_index::deferred(tx, |tx| {
@@ -528,6 +560,18 @@ fn a_deferred_bulk_load_indexes_its_cases_like_the_triggers_would() {
                 add_note(tx, &bulk, "客户要求重开")?;
                 let live = super::create(tx, &new_case("Parcel lost"))?;
                 add_note(tx, &before, "换了路由器")?;
+                let edit = CaseEdit {
+                    title: "Receipt missing".into(),
+                    description: String::new(),
+                    customer_id: None,
+                    channel: CaseChannel::Email,
+                    category: String::new(),
+                    priority: Priority::P3,
+                };
+                super::edit(tx, &renamed, &edit)?;
+                add_note(tx, &renamed, "sent again")?;
+                let held: i64 = tx.conn().query_row("SELECT count(*) FROM search_stale", [], |r| r.get(0))?;
+                assert_eq!(held, 2, "the older cases wait for the end of the load");
                 Ok((bulk, live))
             })
         })
@@ -539,7 +583,10 @@ fn a_deferred_bulk_load_indexes_its_cases_like_the_triggers_would() {
     assert_eq!(find(&store, "开错"), vec![bulk.clone()], "title, from the gram index");
     assert_eq!(find(&store, "要求重开"), vec![bulk.clone()], "note, from the trigram index");
     assert_eq!(find(&store, "parcel"), vec![live]);
-    assert_eq!(find(&store, "路由"), vec![before], "an older case is still indexed as it changes");
+    assert_eq!(find(&store, "路由"), vec![before], "an older case's new note is indexed at the end");
+    assert_eq!(find(&store, "receipt"), vec![renamed.clone()], "and an older case's new title");
+    assert!(find(&store, "invoice").is_empty(), "without its old one");
+    assert_eq!(find(&store, "again"), vec![renamed]);
     let same: i64 = store
         .conn()
         .query_row(
@@ -549,9 +596,10 @@ fn a_deferred_bulk_load_indexes_its_cases_like_the_triggers_would() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(same, 3, "every indexed row holds what search reads of its case");
-    assert_eq!(count_rows(&store, "cases_grams"), 3);
+    assert_eq!(same, 4, "every indexed row holds what search reads of its case");
+    assert_eq!(count_rows(&store, "cases_grams"), 4);
     assert_eq!(count_rows(&store, "search_deferred"), 0);
+    assert_eq!(count_rows(&store, "search_stale"), 0);
 
     // A failed load keeps nothing, its deferral included.
     let failed = store.write(|tx| {

@@ -1203,6 +1203,44 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX training_record_files_record ON training_record_files (record_id);
     CREATE INDEX training_record_files_file ON training_record_files (file_id, part);
     "#,
+    // The cases a bulk load changes that it did not create (a sync's pulled edits) are
+    // reindexed once at its end too: FTS5 flushes its pending terms at every statement
+    // that touches it, and each flush is a tiny segment its automerge must fold in later —
+    // over half of an incremental sync of 50 edited titles went to merging them. Filled
+    // only inside such a load, by the two triggers below, and emptied at its end
+    // (cases/search_index.rs).
+    r#"
+    CREATE TABLE search_stale (rid INTEGER PRIMARY KEY) STRICT;
+
+    DROP TRIGGER cases_search_update;
+    DROP TRIGGER cases_search_note;
+    CREATE TRIGGER cases_search_update AFTER UPDATE OF title, description ON cases
+    WHEN NOT EXISTS (SELECT 1 FROM search_deferred) BEGIN
+        UPDATE cases_fts SET (title, body) = (SELECT title, body FROM case_search_text WHERE rid = new.rowid)
+        WHERE rowid = new.rowid;
+        DELETE FROM cases_grams WHERE rowid = new.rowid;
+        INSERT INTO cases_grams (rowid, grams)
+            SELECT rowid, fl_grams(title || char(10) || body) FROM cases_fts WHERE rowid = new.rowid;
+    END;
+    CREATE TRIGGER cases_search_note AFTER INSERT ON case_events
+    WHEN new.kind = 'note' AND NOT EXISTS (SELECT 1 FROM search_deferred) BEGIN
+        UPDATE cases_fts SET body = body || char(10) || json_extract(new.data, '$.text')
+        WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);
+        DELETE FROM cases_grams WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);
+        INSERT INTO cases_grams (rowid, grams)
+            SELECT rowid, fl_grams(title || char(10) || body) FROM cases_fts
+            WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);
+    END;
+    CREATE TRIGGER cases_search_update_deferred AFTER UPDATE OF title, description ON cases
+    WHEN EXISTS (SELECT 1 FROM search_deferred WHERE new.rowid <= after_rowid) BEGIN
+        INSERT OR IGNORE INTO search_stale (rid) VALUES (new.rowid);
+    END;
+    CREATE TRIGGER cases_search_note_deferred AFTER INSERT ON case_events
+    WHEN new.kind = 'note' AND EXISTS (
+        SELECT 1 FROM search_deferred d, cases c WHERE c.id = new.case_id AND c.rowid <= d.after_rowid) BEGIN
+        INSERT OR IGNORE INTO search_stale (rid) SELECT rowid FROM cases WHERE id = new.case_id;
+    END;
+    "#,
 ];
 
 /// The schema version this build creates and understands.

@@ -353,6 +353,7 @@ fn the_migration_fills_the_facts_of_an_older_database() {
          DROP TABLE plan_contacts; DROP TABLE comms_templates; DROP TABLE run_cases;
          DROP TABLE article_plan_steps; DROP TABLE article_courses; DROP TABLE article_images;
          DROP TABLE run_reviews; DROP TABLE run_action_items;
+         DROP TABLE search_stale; DROP TRIGGER cases_search_update_deferred; DROP TRIGGER cases_search_note_deferred;
          DELETE FROM column_versions WHERE tbl = 'roles';
          PRAGMA user_version = 9;",
     )
