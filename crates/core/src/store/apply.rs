@@ -198,8 +198,11 @@ impl WriteTx<'_> {
             complete_new_row(table, &mut cols, now);
             self.insert_raw(table, id, cols, now)?;
         }
-        let cells: Vec<(&str, &Version)> = taken.iter().map(|t| (t.col, &t.version)).collect();
-        versions::set_row(self.conn(), table, id, &cells)?;
+        let whole = if exists { None } else { written_whole(taken) };
+        if !matches!(whole, Some(v) if versions::insert_received_row(self.conn(), table, id, &v)?) {
+            let cells: Vec<(&str, &Version)> = taken.iter().map(|t| (t.col, &t.version)).collect();
+            versions::set_row(self.conn(), table, id, &cells)?;
+        }
         self.note_remote(table, id);
         out.applied += taken.len() as u32;
         Ok(())
@@ -377,6 +380,19 @@ struct Taken<'a> {
     merge: Merge,
     /// This device's version it beat concurrently, if any.
     loser: Option<Version>,
+}
+
+/// The one version of a new row's cells if they are a whole row written by one write
+/// elsewhere (a row minted there, versions.rs): two cells or more, `created_at` among
+/// them, all at one stamp without a base. A row inserted cell by cell gets a stamp per
+/// cell, so it never qualifies; nor does a later edit, which never writes `created_at`.
+fn written_whole(taken: &[Taken<'_>]) -> Option<Version> {
+    let first = taken.first()?.version;
+    let whole = taken.len() >= 2
+        && first.base.is_none()
+        && taken.iter().any(|t| t.col == CREATED_AT)
+        && taken.iter().all(|t| t.version == first);
+    whole.then_some(first)
 }
 
 /// Completes the columns of a row about to be created: `created_at` defaults to `now`,

@@ -2,11 +2,12 @@
 //!
 //! Before signing in a device records no outbox (nothing would read it), only versions.
 //! At sign-in every synced row goes out once: each register and set cell with its
-//! version (a cell without one — made by a migration — gets a fresh stamp), each
-//! append-only row whole, tombstones included — except cells a migration seeded the same
-//! on every device (node 0), and NULL cells that were never set (no version): a device
-//! without the cell holds that NULL already. The server keeps the newest of each cell,
-//! so publishing old values never overwrites newer ones from colleagues.
+//! version (the cells of a row without one — made by a migration — get one fresh stamp
+//! together), each append-only row whole, tombstones included — except cells a migration
+//! seeded the same on every device (node 0), and NULL cells that were never set (no
+//! version): a device without the cell holds that NULL already. The server keeps the
+//! newest of each cell, so publishing old values never overwrites newer ones from
+//! colleagues.
 
 use frontline_sync::Version;
 use rusqlite::types::Value;
@@ -40,16 +41,20 @@ impl WriteTx<'_> {
     }
 
     /// Records one row: a whole append-only row, or each register and set cell with its
-    /// version (a fresh stamp for a cell without one).
+    /// version. The cells without one get one fresh stamp together: a row never written
+    /// through the versioned path (an older database's) then travels as one write, which a
+    /// receiving device versions with one entry (versions.rs).
     fn publish_row(&mut self, table: Table, id: &str, values: Vec<(&'static str, Value)>) -> Result<u64> {
         if table.is_append_only() {
-            let row: Vec<(&str, &Value)> = values.iter().filter(|(_, v)| *v != Value::Null).map(|(c, v)| (*c, v)).collect();
+            let row: Vec<(&str, &Value)> =
+                values.iter().filter(|(_, v)| *v != Value::Null).map(|(c, v)| (*c, v)).collect();
             let stamp = self.tick();
             let value = Value::Text(outbox::row_json(&row)?);
             outbox::record(self.conn(), table, id, "", &value, &Version { hlc: stamp, base: None })?;
             return Ok(1);
         }
         let mut records = 0;
+        let mut fresh = None;
         for (col, value) in values {
             if col == DELETED_AT && value == Value::Null {
                 continue;
@@ -64,7 +69,7 @@ impl WriteTx<'_> {
                 // then cleared has its version, and its NULL travels as any value does.
                 None if value == Value::Null => continue,
                 None => {
-                    let v = Version { hlc: self.tick(), base: None };
+                    let v = *fresh.get_or_insert_with(|| Version { hlc: self.tick(), base: None });
                     versions::set(self.conn(), table, id, col, &v)?;
                     v
                 }

@@ -8,6 +8,13 @@
 //! for it from then on. The row entry stands for *every* versioned column of the row, also
 //! those the insert left at their defaults: no other device can have written to a row id
 //! minted here before receiving the row, so any change it sends is newer anyway.
+//!
+//! A device receiving such a row (its cells sent each at the row's one stamp, as are those
+//! of a row published without versions, publish.rs) keeps the one entry too
+//! ([`insert_received_row`]): every other write to the row came after it.
+//! The row's cells all come in one page, as a push batch and a pull page never cut a row
+//! (outbox.rs, the protocol's `PullResponse`): no cell of that write can come later, at
+//! the entry's own stamp, and be refused as one already held.
 
 use frontline_sync::{Hlc, Version};
 use rusqlite::{Connection, OptionalExtension};
@@ -54,6 +61,19 @@ pub(crate) fn insert_new_row(conn: &Connection, table: Table, id: &str, v: &Vers
     )?
     .execute(rusqlite::params![table.name(), id, v.hlc.to_string(), v.base.map(|b| b.to_string())])?;
     Ok(())
+}
+
+/// The version of a whole row received from another device, written by one write there
+/// ([`ROW`], see the module doc), unless this row id holds versions already; whether it
+/// was stored.
+pub(crate) fn insert_received_row(conn: &Connection, table: Table, id: &str, v: &Version) -> Result<bool> {
+    let stored = conn
+        .prepare_cached(
+            "INSERT INTO column_versions (tbl, row_id, col, hlc, base) SELECT ?1, ?2, '*', ?3, NULL
+             WHERE NOT EXISTS (SELECT 1 FROM column_versions WHERE tbl = ?1 AND row_id = ?2)",
+        )?
+        .execute(rusqlite::params![table.name(), id, v.hlc.to_string()])?;
+    Ok(stored == 1)
 }
 
 /// Sets the versions of several cells of one row, in one statement.

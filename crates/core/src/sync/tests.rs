@@ -1256,11 +1256,30 @@ fn signing_in_sends_no_never_set_null_cell_but_a_cleared_one() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(sent, [(cleared.clone(), None)], "only the stage that was set and cleared is sent as NULL");
+    // The cells of a case without versions go out at one stamp, so the receiving device
+    // keeps one entry for it; the case with a cell of its own version keeps one per cell.
+    let other: String = e
+        .store
+        .conn()
+        .query_row("SELECT id FROM cases WHERE id <> ?1 ORDER BY id LIMIT 1", [&cleared], |r| r.get(0))
+        .unwrap();
+    let stamps: Vec<String> = e
+        .store
+        .conn()
+        .prepare("SELECT DISTINCT hlc FROM outbox WHERE tbl = 'cases' AND row_id = ?1")
+        .unwrap()
+        .query_map([&other], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(stamps.len(), 1, "{stamps:?}");
     sync(&mut e, &mut server);
     let mut b = device("b", &clock);
     sync(&mut b, &mut server);
     assert_eq!(export(&e), export(&b));
     assert_eq!(stage_of(&b, &cleared), None);
+    assert_eq!(version_entries(&b.store, "cases", &other), [("*".to_owned(), stamps[0].clone())]);
+    assert!(version_entries(&b.store, "cases", &cleared).len() > 1);
 }
 
 /// After a sign-out, signing in again publishes everything again: a cell cleared while
@@ -1348,6 +1367,8 @@ fn imported_cases_hold_one_version_each_and_merge_cell_by_cell_as_any_case() {
     sync(&mut b, &mut server);
     assert_eq!(export(&a), export(&b));
     assert_eq!(cases::get(b.store.conn(), &ids[2]).unwrap().title, r#"Charged twice for "Premium" plan"#);
+    // The device receiving them keeps the one entry as well.
+    assert_eq!(version_entries(&b.store, "cases", ids[0].as_str()), entries);
 
     // Edited on both devices offline, different cells: both edits stay, on both.
     clock.set(clock.get() + Duration::minutes(5));
@@ -1361,6 +1382,11 @@ fn imported_cases_hold_one_version_each_and_merge_cell_by_cell_as_any_case() {
         sync(&mut b, &mut server);
     }
     assert_eq!(export(&a), export(&b));
+    assert_eq!(
+        version_entries(&a.store, "cases", ids[3].as_str()),
+        version_entries(&b.store, "cases", ids[3].as_str()),
+        "the edit's entry beside the row's, on both"
+    );
     assert_eq!(cases::get(a.store.conn(), &ids[2]).unwrap().title, "Charged twice — refund approved");
     assert_eq!(cases::get(b.store.conn(), &ids[3]).unwrap().title, "App crashes on login (iOS 18)");
     // The same cell edited on both: the later edit wins on both, as for any case.
@@ -1374,6 +1400,57 @@ fn imported_cases_hold_one_version_each_and_merge_cell_by_cell_as_any_case() {
     }
     assert_eq!(export(&a), export(&b));
     assert_eq!(cases::get(a.store.conn(), &ids[0]).unwrap().title, "Refund (b, later)");
+}
+
+#[test]
+fn imported_cases_arrive_with_one_entry_each_over_small_pages_and_twice_over() {
+    let clock = TestClock::new();
+    clock.set(clock.get() + Duration::days(300));
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b, mut c) = (device("a", &clock), device("b", &clock), device("c", &clock));
+    let ids = import_zendesk(&mut a.store);
+    sync(&mut a, &mut server);
+    // Pages of 5 cells, each applied on its own: a page brings every cell of the rows it
+    // touches, so the next one brings some of them again.
+    let mut after = 0;
+    let mut pages = 0;
+    loop {
+        let page = server.pull(after, 5, b.store.node_id());
+        let mut r = LocalReplica::new(&mut b.store).unwrap();
+        frontline_sync::session::Replica::apply(&mut r, std::slice::from_ref(&page)).unwrap();
+        if !page.more {
+            break;
+        }
+        (after, pages) = (page.next, pages + 1);
+    }
+    assert!(pages > 10, "{pages} pages");
+    assert_eq!(export(&b), export(&a));
+    for id in &ids {
+        let entries = version_entries(&b.store, "cases", id.as_str());
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries, version_entries(&a.store, "cases", id.as_str()));
+    }
+    // Everything delivered again, at once, changes nothing.
+    let all = server.pull(0, 100_000, b.store.node_id());
+    let mut r = LocalReplica::new(&mut b.store).unwrap();
+    let again = frontline_sync::session::Replica::apply(&mut r, std::slice::from_ref(&all)).unwrap();
+    drop(r);
+    assert_eq!(again.applied, 0);
+    assert_eq!(export(&b), export(&a));
+
+    // A colleague's edit of one cell wins over the row's entry, on the device that made
+    // the row and on a third receiving everything in one go.
+    clock.set(clock.get() + Duration::minutes(5));
+    edit_title(&mut b, &ids[2], "Edited on the receiving device");
+    sync(&mut b, &mut server);
+    sync(&mut a, &mut server);
+    sync(&mut c, &mut server);
+    assert_eq!(export(&a), export(&b));
+    assert_eq!(export(&c), export(&b));
+    assert_eq!(cases::get(c.store.conn(), &ids[2]).unwrap().title, "Edited on the receiving device");
+    let edited = version_entries(&c.store, "cases", ids[2].as_str());
+    assert_eq!(edited.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(), ["*", "title"]);
+    assert_eq!(edited, version_entries(&b.store, "cases", ids[2].as_str()));
 }
 
 #[test]
