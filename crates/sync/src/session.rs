@@ -173,7 +173,7 @@ pub struct Options<'a> {
     pub sleep: &'a (dyn Fn(Duration) + Sync),
 }
 
-/// Runs one sync: hello, pull, push, pull.
+/// Runs one sync: hello, pull, push, and pull again after a push.
 pub fn run<T: Transport + Send, R: Replica>(
     t: &mut T,
     r: &mut R,
@@ -186,7 +186,12 @@ pub fn run<T: Transport + Send, R: Replica>(
     r.server_time(hello.server_time_ms, midway).map_err(SyncError::Replica)?;
     pull_all(t, r, &mut report, &mut o)?;
     push_all(t, r, &mut report, &mut o)?;
-    pull_all(t, r, &mut report, &mut o)?;
+    // The pull after a push brings what the push settled (a loss to a colleague's
+    // concurrent edit comes back as a notice). After no push it would bring only what
+    // arrived in the last moments, which the next sync brings as well.
+    if report.pushed > 0 {
+        pull_all(t, r, &mut report, &mut o)?;
+    }
     Ok(report)
 }
 
@@ -206,7 +211,8 @@ fn pull_all<T: Transport + Send, R: Replica>(
     let cancel = o.cancel;
     let sleep = o.sleep;
     std::thread::scope(|scope| {
-        let (pages, received) = std::sync::mpsc::sync_channel::<Result<(PullResponse, u64), TransportError>>(PAGES_AHEAD);
+        let (pages, received) =
+            std::sync::mpsc::sync_channel::<Result<(PullResponse, u64), TransportError>>(PAGES_AHEAD);
         let fetcher = scope.spawn(move || {
             let mut cursor = start;
             loop {

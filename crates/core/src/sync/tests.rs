@@ -675,6 +675,8 @@ fn a_page_delivered_twice_stores_nothing_twice() {
 struct SmallPages<'s> {
     inner: MemoryTransport<'s>,
     cap: u32,
+    /// Pull requests made.
+    pulls: u32,
 }
 
 impl session::Transport for SmallPages<'_> {
@@ -687,6 +689,7 @@ impl session::Transport for SmallPages<'_> {
         limit: u32,
         node: NodeId,
     ) -> std::result::Result<frontline_sync::protocol::PullResponse, session::TransportError> {
+        self.pulls += 1;
         self.inner.pull(after, limit.min(self.cap), node)
     }
     fn push(
@@ -714,7 +717,8 @@ fn many_small_pages_arrive_whole_however_they_are_grouped() {
     let mut pages = Vec::new();
     let report = {
         server.now_ms = ms(&b.clock);
-        let mut t = SmallPages { inner: MemoryTransport { local_ms: ms(&b.clock), server: &mut server }, cap };
+        let mut t =
+            SmallPages { inner: MemoryTransport { local_ms: ms(&b.clock), server: &mut server }, cap, pulls: 0 };
         let mut r = LocalReplica::new(&mut b.store).unwrap();
         let cancel = AtomicBool::new(false);
         let mut progress = |p: session::Progress| {
@@ -733,6 +737,33 @@ fn many_small_pages_arrive_whole_however_they_are_grouped() {
     assert_eq!(export(&b), export(&a));
     let q = cases::CaseQuery { text: Some("注释 11".into()), ..Default::default() };
     assert_eq!(cases::query::list(b.store.conn(), &q, clock.get()).unwrap().total, 1);
+}
+
+#[test]
+fn a_sync_pulls_again_only_after_it_pushed() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let id = new_case(&mut a, "Router keeps rebooting");
+    sync(&mut a, &mut server);
+    let mut sync_counting = |d: &mut Device| -> (Report, u32) {
+        server.now_ms = ms(&d.clock);
+        let mut t =
+            SmallPages { inner: MemoryTransport { local_ms: ms(&d.clock), server: &mut server }, cap: 1000, pulls: 0 };
+        let mut r = LocalReplica::new(&mut d.store).unwrap();
+        let cancel = AtomicBool::new(false);
+        let report =
+            session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
+        (report, t.pulls)
+    };
+    let (report, pulls) = sync_counting(&mut b);
+    assert!(report.applied > 0 && report.pushed == 0, "{report:?}");
+    assert_eq!(pulls, 1, "nothing pushed, nothing to learn of it");
+    edit_title(&mut b, &id, "Router replaced");
+    let (report, pulls) = sync_counting(&mut b);
+    assert!(report.pushed > 0, "{report:?}");
+    assert_eq!(pulls, 2, "the pull after the push");
+    assert_eq!(cases::get(b.store.conn(), &id).unwrap().title, "Router replaced");
 }
 
 #[test]
