@@ -35,7 +35,7 @@ pub struct HttpTransport {
     agent: Agent,
     /// The last pull page's bytes. A first sync pulls dozens of pages of several
     /// megabytes each; reading each into the same buffer faults its memory in once, where
-    /// a buffer per page had the kernel zero ~5% of the sync's CPU time.
+    /// a buffer per page had the kernel zero pages for about 4% of the sync's CPU time.
     page: Vec<u8>,
 }
 
