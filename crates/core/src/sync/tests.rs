@@ -41,9 +41,18 @@ fn sync(d: &mut Device, server: &mut MemoryServer) -> Report {
 fn sync_by(d: &mut Device, server: &mut MemoryServer, real: &TestClock) -> Report {
     server.now_ms = ms(real);
     let mut t = MemoryTransport { local_ms: ms(&d.clock), server };
+    run_session(d, &mut t, &mut |_| {})
+}
+
+/// `d` runs one sync over `t`, telling `progress` how it goes.
+fn run_session(
+    d: &mut Device,
+    t: &mut (impl session::Transport + Send),
+    progress: &mut dyn FnMut(session::Progress),
+) -> Report {
     let mut r = LocalReplica::new(&mut d.store).unwrap();
     let cancel = AtomicBool::new(false);
-    session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap()
+    session::run(t, &mut r, Options { cancel: &cancel, progress, sleep: &|_| {} }).unwrap()
 }
 
 fn ms(c: &TestClock) -> u64 {
@@ -719,14 +728,12 @@ fn many_small_pages_arrive_whole_however_they_are_grouped() {
         server.now_ms = ms(&b.clock);
         let mut t =
             SmallPages { inner: MemoryTransport { local_ms: ms(&b.clock), server: &mut server }, cap, pulls: 0 };
-        let mut r = LocalReplica::new(&mut b.store).unwrap();
-        let cancel = AtomicBool::new(false);
         let mut progress = |p: session::Progress| {
             if let session::Progress::Pulling { pages: n, cursor, .. } = p {
                 pages.push((n, cursor));
             }
         };
-        session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut progress, sleep: &|_| {} }).unwrap()
+        run_session(&mut b, &mut t, &mut progress)
     };
     assert!(report.received > 10 * u64::from(cap), "many pages: {report:?}");
     // Progress counts the pages of each pull as they are applied (the pull after the push
@@ -750,10 +757,7 @@ fn a_sync_pulls_again_only_after_it_pushed() {
         server.now_ms = ms(&d.clock);
         let mut t =
             SmallPages { inner: MemoryTransport { local_ms: ms(&d.clock), server: &mut server }, cap: 1000, pulls: 0 };
-        let mut r = LocalReplica::new(&mut d.store).unwrap();
-        let cancel = AtomicBool::new(false);
-        let report =
-            session::run(&mut t, &mut r, Options { cancel: &cancel, progress: &mut |_| {}, sleep: &|_| {} }).unwrap();
+        let report = run_session(d, &mut t, &mut |_| {});
         (report, t.pulls)
     };
     let (report, pulls) = sync_counting(&mut b);
