@@ -11,7 +11,10 @@
 //!
 //! A device receiving such a row (its cells sent each at the row's one stamp, as are those
 //! of a row published without versions, publish.rs) keeps the one entry too
-//! ([`insert_received_row`]): every other write to the row came after it.
+//! ([`insert_received_row`]): every other write to the row came after it. That holds
+//! because no other device can hold the row before receiving it — which is why a
+//! migration that seeds synced rows alike on every device gives them versions (node 0)
+//! of their own.
 //! The row's cells all come in one page, as a push batch and a pull page never cut a row
 //! (outbox.rs, the protocol's `PullResponse`): no cell of that write can come later, at
 //! the entry's own stamp, and be refused as one already held.
