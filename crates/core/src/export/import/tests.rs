@@ -5,17 +5,17 @@ use crate::cases::{self, CaseQuery, Queue};
 use crate::ids::CaseId;
 use crate::export::canonical_string;
 use crate::settings::Language;
-use crate::store::test_support::{outbox, temp_store};
+use crate::store::test_support::{TestClock, outbox, temp_store};
 
 fn go(_: JsonImportProgress) -> ControlFlow<()> {
     ControlFlow::Continue(())
 }
 
-/// A store with 300 demo cases in Chinese, one case deleted, one re-tagged (a tag
+/// A store with 300 demo cases in Chinese, its clock pinned ([`TestClock`]), one case deleted, one re-tagged (a tag
 /// removed and added: set elements with a removed one) and one with a note.
 fn source() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("source.db")).unwrap();
+    let mut store = Store::open_with_clock(&dir.path().join("source.db"), TestClock::new().now()).unwrap();
     let opts = crate::demo::DemoOptions { cases: 300, language: Language::ZhHans, seed: 11, end: store.now(), force: false };
     crate::demo::generate(&mut store, &opts, |_| ControlFlow::Continue(())).unwrap();
     let ids: Vec<CaseId> = cases::query::list(store.conn(), &CaseQuery { limit: 3, ..CaseQuery::default() }, store.now())
@@ -39,9 +39,11 @@ fn import_string(store: &mut Store, json: &str) -> Result<JsonImportSummary> {
     import_json(store, json.as_bytes(), json.len() as u64, go)
 }
 
+/// An empty store whose clock reads the source's instant: the due times cached for a
+/// paused case depend on when they were computed.
 fn fresh() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("target.db")).unwrap();
+    let store = Store::open_with_clock(&dir.path().join("target.db"), TestClock::new().now()).unwrap();
     (dir, store)
 }
 
