@@ -123,7 +123,15 @@ scenario(
     await clickWhenUncovered(browser, await getByRole(browser, "link", { name: "All articles" }), "All articles");
     await typeInto(browser, await getByRole(browser, "searchbox", { name: "Search articles" }), "退款");
     await getByRole(browser, "link", { name: TITLE });
-    const marked = await browser.execute(() => [...document.querySelectorAll("main li mark")].map((m) => m.textContent));
+    // The article is listed before the search too: wait for the results, not the link.
+    let marked = [];
+    await browser
+      .waitUntil(
+        async () =>
+          (marked = await browser.execute(() => [...document.querySelectorAll("main li mark")].map((m) => m.textContent))).includes("退款"),
+        { timeout: TIMEOUTS.ui, interval: 100 },
+      )
+      .catch(() => {});
     assert.ok(marked.includes("退款"), `Expected "退款" marked in the results, got ${JSON.stringify(marked)}`);
     await checkAccessibility(s, "Knowledge base, search results");
 
