@@ -4,7 +4,7 @@
 //! replicas through thousands of syncs in a second. The real server (`crates/server`)
 //! is tested against the same behaviour over HTTP.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::hlc::NodeId;
 use crate::merge::{Decision, merge};
@@ -90,23 +90,26 @@ impl MemoryServer {
         let mut seqs: Vec<u64> = self.cells.values().map(|(_, s)| *s).filter(|s| *s > after).collect();
         seqs.sort_unstable();
         let upto = seqs.get(limit.max(1) as usize - 1).copied().unwrap_or(self.seq);
-        let rows: BTreeSet<(&str, &str)> = self
+        // Each page row with its first change in the page; the rows in that order, a row's
+        // cells by column, as the real server sends them.
+        let mut rows: BTreeMap<(&str, &str), u64> = BTreeMap::new();
+        for ((t, r, _), (_, s)) in &self.cells {
+            if *s > after && *s <= upto {
+                let first = rows.entry((t.as_str(), r.as_str())).or_insert(*s);
+                *first = (*first).min(*s);
+            }
+        }
+        let mut changes: Vec<(u64, &str, Change)> = self
             .cells
             .iter()
-            .filter(|(_, (_, s))| *s > after && *s <= upto)
-            .map(|((t, r, _), _)| (t.as_str(), r.as_str()))
+            .filter(|(_, (_, s))| *s > after)
+            .filter_map(|((t, r, col), (c, _))| Some((*rows.get(&(t.as_str(), r.as_str()))?, col.as_str(), c.clone())))
             .collect();
-        let mut changes: Vec<(u64, Change)> = self
-            .cells
-            .iter()
-            .filter(|((t, r, _), (_, s))| *s > after && rows.contains(&(t.as_str(), r.as_str())))
-            .map(|(_, (c, s))| (*s, c.clone()))
-            .collect();
-        changes.sort_by_key(|(s, _)| *s);
+        changes.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
         let notices =
             self.notices.iter().filter(|(s, n)| *s > after && *s <= upto && n.hlc.node == node).map(|(_, n)| n.clone());
         PullResponse {
-            changes: changes.into_iter().map(|(_, c)| c).collect(),
+            changes: changes.into_iter().map(|(_, _, c)| c).collect(),
             notices: notices.collect(),
             next: upto,
             more: upto < self.seq,

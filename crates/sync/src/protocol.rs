@@ -399,9 +399,10 @@ pub struct ConflictNotice {
 
 /// `GET /v1/sync/pull?after=N&limit=M&node=X`: everything after cursor `after`.
 ///
-/// Changes come grouped by row: a row's cells changed after the cursor arrive in the same
-/// page, so a device never holds half of a new row. Within the page they are in sequence
-/// order. `node` asks for the [`ConflictNotice`]s addressed to that node.
+/// Changes come grouped by row: a row's cells changed after the cursor arrive together, in
+/// the same page, so a device never holds half of a new row. Rows come in the order of
+/// their first change after the cursor, a row's cells in the order of their column names.
+/// `node` asks for the [`ConflictNotice`]s addressed to that node.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PullResponse {

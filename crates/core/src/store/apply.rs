@@ -198,11 +198,14 @@ impl WriteTx<'_> {
             complete_new_row(table, &mut cols, now);
             self.insert_raw(table, id, cols, now)?;
         }
-        let whole = if exists { None } else { written_whole(taken) };
-        if !matches!(whole, Some(v) if versions::insert_received_row(self.conn(), table, id, &v)?) {
-            let cells: Vec<(&str, &Version)> = taken.iter().map(|t| (t.col, &t.version)).collect();
-            versions::set_row(self.conn(), table, id, &cells)?;
-        }
+        // A new row's creating write gets one entry; cells of later writes their own.
+        let creation = match (exists, creating_write(taken)) {
+            (false, Some(v)) if versions::insert_received_row(self.conn(), table, id, &v)? => Some(v),
+            _ => None,
+        };
+        let cells: Vec<(&str, &Version)> =
+            taken.iter().filter(|t| Some(t.version) != creation).map(|t| (t.col, &t.version)).collect();
+        versions::set_row(self.conn(), table, id, &cells)?;
         self.note_remote(table, id);
         out.applied += taken.len() as u32;
         Ok(())
@@ -382,17 +385,15 @@ struct Taken<'a> {
     loser: Option<Version>,
 }
 
-/// The one version of a new row's cells if they are a whole row written by one write
-/// elsewhere (a row minted there, versions.rs): two cells or more, `created_at` among
-/// them, all at one stamp without a base. A row inserted cell by cell gets a stamp per
-/// cell, so it never qualifies; nor does a later edit, which never writes `created_at`.
-fn written_whole(taken: &[Taken<'_>]) -> Option<Version> {
-    let first = taken.first()?.version;
-    let whole = taken.len() >= 2
-        && first.base.is_none()
-        && taken.iter().any(|t| t.col == CREATED_AT)
-        && taken.iter().all(|t| t.version == first);
-    whole.then_some(first)
+/// The version of the write elsewhere that created a new row (a row minted there,
+/// versions.rs), if the row arrived with it: two cells or more at the stamp of its
+/// `created_at`, without a base. Cells of later writes, in the same page, have stamps of
+/// their own. A row inserted cell by cell gets a stamp per cell, so it never qualifies;
+/// nor does a later edit, which never writes `created_at`.
+fn creating_write(taken: &[Taken<'_>]) -> Option<Version> {
+    let created = taken.iter().find(|t| t.col == CREATED_AT)?.version;
+    let cells = taken.iter().filter(|t| t.version == created).count();
+    (created.base.is_none() && cells >= 2).then_some(created)
 }
 
 /// Completes the columns of a row about to be created: `created_at` defaults to `now`,

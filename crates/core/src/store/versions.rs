@@ -11,7 +11,8 @@
 //!
 //! A device receiving such a row (its cells sent each at the row's one stamp, as are those
 //! of a row published without versions, publish.rs) keeps the one entry too
-//! ([`insert_received_row`]): every other write to the row came after it. That holds
+//! ([`insert_received_row`]), beside entries for the cells of later writes arriving with
+//! it: every other write to the row came after it. That holds
 //! because no other device can hold the row before receiving it — which is why a
 //! migration that seeds synced rows alike on every device gives them versions (node 0)
 //! of their own.

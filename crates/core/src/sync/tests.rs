@@ -679,6 +679,33 @@ fn a_page_delivered_twice_stores_nothing_twice() {
     assert_eq!(cases::query::list(b.store.conn(), &q, clock.get()).unwrap().total, 1);
 }
 
+#[test]
+fn a_row_whose_cells_lie_apart_in_a_page_is_stored_whole() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let first = new_case(&mut a, "Apart");
+    new_case(&mut a, "Between");
+    clock.set(clock.get() + Duration::minutes(5));
+    edit_title(&mut a, &first, "Apart, renamed");
+    sync(&mut a, &mut server);
+    let mut page = server.pull(0, 100_000, b.store.node_id());
+    // As an older server sent it, in sequence order: the later title sits past the other
+    // case and the timelines, apart from the rest of its row, and is applied to the row
+    // its first cells made.
+    let at = page.changes.iter().position(|c| c.row == first.as_str() && c.column() == "title").unwrap();
+    let title = page.changes.remove(at);
+    let created = page.changes.iter().find(|c| c.row == first.as_str() && c.column() == "created_at").unwrap();
+    assert!(title.hlc > created.hlc, "a later write");
+    page.changes.push(title);
+    let mut r = LocalReplica::new(&mut b.store).unwrap();
+    let applied = frontline_sync::session::Replica::apply(&mut r, std::slice::from_ref(&page)).unwrap();
+    drop(r);
+    assert_eq!(applied.applied as usize, page.changes.len());
+    assert_eq!(export(&b), export(&a));
+    assert_eq!(cases::timeline(b.store.conn(), &first).unwrap(), cases::timeline(a.store.conn(), &first).unwrap());
+}
+
 /// A device's connection that asks for pages of at most `cap` cells, so a small sync
 /// comes in many pages (and the session applies those waiting together).
 struct SmallPages<'s> {

@@ -429,11 +429,12 @@ impl Storage for PostgresStorage {
         let end_i = to_i64(end)?;
         // Each page row's cells by primary key (`OFFSET 0` keeps the planner from turning
         // this into a scan of every cell after the cursor: a first sync would then cost
-        // the square of the workspace's size).
+        // the square of the workspace's size), in the order the SQLite backend gives.
         let cells = tx
             .prepare_cached(
                 "WITH page_rows AS (
-                     SELECT DISTINCT tbl, row_id FROM cells WHERE workspace = $1 AND seq > $2 AND seq <= $3
+                     SELECT tbl, row_id, min(seq) AS first FROM cells
+                     WHERE workspace = $1 AND seq > $2 AND seq <= $3 GROUP BY tbl, row_id
                  )
                  SELECT c.tbl, c.row_id, c.col, c.value, c.hlc, c.base
                  FROM page_rows p CROSS JOIN LATERAL (
@@ -441,7 +442,7 @@ impl Storage for PostgresStorage {
                      WHERE c.workspace = $1 AND c.tbl = p.tbl AND c.row_id = p.row_id AND c.seq > $2
                      OFFSET 0
                  ) c
-                 ORDER BY c.seq",
+                 ORDER BY p.first, c.col",
             )
             .await
             .map_err(db)?;
