@@ -32,6 +32,14 @@ fn device(name: &str, clock: &TestClock) -> Device {
     Device { _dir: dir, store, clock: clock.clone() }
 }
 
+/// A server and two devices, "a" and "b", on one clock at [`TestClock::new`]'s instant.
+fn two_devices() -> (TestClock, MemoryServer, Device, Device) {
+    let clock = TestClock::new();
+    let server = MemoryServer::new(ms(&clock));
+    let (a, b) = (device("a", &clock), device("b", &clock));
+    (clock, server, a, b)
+}
+
 fn sync(d: &mut Device, server: &mut MemoryServer) -> Report {
     let own = d.clock.clone();
     sync_by(d, server, &own)
@@ -107,9 +115,7 @@ fn contact(secs: u32, direction: Direction) -> Contact {
 
 #[test]
 fn a_case_made_on_one_device_arrives_whole_on_another() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     let id = new_case(&mut a, "Refund not received");
     a.store.write(|tx| cases::set_tags(tx, &id, &["vip".into(), "退款".into()])).unwrap();
     a.store.write(|tx| cases::add_note(tx, &id, "called twice")).unwrap();
@@ -140,9 +146,7 @@ fn a_case_made_on_one_device_arrives_whole_on_another() {
 
 #[test]
 fn two_offline_edits_of_one_title_converge_and_the_loser_can_keep_hers() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     let id = new_case(&mut a, "Parcel lost");
     sync(&mut a, &mut server);
     sync(&mut b, &mut server);
@@ -179,9 +183,7 @@ fn two_offline_edits_of_one_title_converge_and_the_loser_can_keep_hers() {
 #[test]
 fn insight_links_and_feedback_themes_made_offline_on_two_devices_both_survive() {
     use crate::voc::{Evidence, FeedbackInput, FeedbackSource, InsightInput, Sentiment, feedback, insights};
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     let (c1, c2, c3) = (new_case(&mut a, "one"), new_case(&mut a, "two"), new_case(&mut a, "three"));
     let input = InsightInput {
         title: "Renewal letters arrive late".into(),
@@ -242,9 +244,7 @@ fn insight_links_and_feedback_themes_made_offline_on_two_devices_both_survive() 
 #[test]
 fn built_in_journey_stages_merge_per_column_without_conflicts() {
     use crate::voc::stages;
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     let used = stages::built_in_id("use");
     a.store.write(|tx| stages::rename(tx, &used, "Everyday use")).unwrap();
     b.store.write(|tx| stages::set_retired(tx, &used, true)).unwrap();
@@ -265,9 +265,7 @@ fn built_in_journey_stages_merge_per_column_without_conflicts() {
 fn training_records_made_offline_on_two_devices_both_survive() {
     use crate::people::{AgentInput, roster};
     use crate::training::{CourseInput, Mode, RecordInput, Topic, courses, records};
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     let input = AgentInput {
         name: "Ann Lee".into(),
         employee_id: "E-1".into(),
@@ -325,9 +323,7 @@ fn enrolments_in_one_session_made_offline_on_two_devices_both_survive() {
     use crate::people::{AgentInput, roster};
     use crate::training::sessions::{self, AttendanceRow, SessionInput};
     use crate::training::{CourseInput, Mode, Topic, courses};
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     let agent = |name: &str| AgentInput {
         name: name.into(),
         employee_id: String::new(),
@@ -388,9 +384,7 @@ fn the_last_place_filled_offline_on_two_devices_overbooks_without_losing_anyone(
     use crate::people::{AgentInput, roster};
     use crate::training::sessions::{self, SessionInput};
     use crate::training::{CourseInput, Mode, Topic, courses};
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     let agent = |name: &str| AgentInput {
         name: name.into(),
         employee_id: String::new(),
@@ -447,9 +441,7 @@ fn a_target_set_offline_on_two_devices_merges_as_one() {
     use crate::kpi::KpiMetric;
     use crate::people::roles;
     use crate::targets::{self, TargetScope};
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     let scope = TargetScope::Role { role_id: roles::built_in_id("agent") };
     a.store.write(|tx| targets::set(tx, &scope, KpiMetric::Csat, Some(90.0))).unwrap();
     clock.set(clock.get() + Duration::seconds(5));
@@ -473,9 +465,7 @@ fn a_target_set_offline_on_two_devices_merges_as_one() {
 fn ticks_of_one_run_made_offline_on_two_devices_both_survive() {
     use crate::plans::{ItemState, Phase, PlanInput, RunAction, RunInput, RunKind, Scenario, Severity, StepInput};
     use crate::plans::{plans, runs, versions};
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     let input = PlanInput {
         title: "Telephony outage".into(),
         scenario: Scenario::SystemOutage,
@@ -580,9 +570,7 @@ fn bodies_of_one_article_edited_offline_on_two_devices_both_survive() {
 
 #[test]
 fn the_device_that_pushed_first_and_lost_is_told_by_the_server() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     let id = new_case(&mut a, "Invoice wrong");
     sync(&mut a, &mut server);
     sync(&mut b, &mut server);
@@ -600,9 +588,7 @@ fn the_device_that_pushed_first_and_lost_is_told_by_the_server() {
 
 #[test]
 fn timeline_facts_merge_from_both_devices() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     let id = new_case(&mut a, "Broken router");
     sync(&mut a, &mut server);
     sync(&mut b, &mut server);
@@ -633,9 +619,7 @@ fn timeline_facts_merge_from_both_devices() {
 
 #[test]
 fn a_page_that_fails_applies_nothing_and_keeps_the_cursor() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     new_case(&mut a, "First");
     sync(&mut a, &mut server);
     // A page stamped a day ahead of b's clock: b refuses all of it.
@@ -654,9 +638,7 @@ fn a_page_that_fails_applies_nothing_and_keeps_the_cursor() {
 
 #[test]
 fn a_page_delivered_twice_stores_nothing_twice() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     let busy = new_case(&mut a, "Many notes");
     new_case(&mut a, "Quiet");
     // More timeline rows than one multi-row INSERT takes, and a partial last statement.
@@ -681,9 +663,7 @@ fn a_page_delivered_twice_stores_nothing_twice() {
 
 #[test]
 fn a_row_whose_cells_lie_apart_in_a_page_is_stored_whole() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     let first = new_case(&mut a, "Apart");
     new_case(&mut a, "Between");
     clock.set(clock.get() + Duration::minutes(5));
@@ -741,9 +721,7 @@ impl session::Transport for SmallPages<'_> {
 
 #[test]
 fn many_small_pages_arrive_whole_however_they_are_grouped() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     for i in 0..12 {
         let id = new_case(&mut a, &format!("Case {i}"));
         a.store.write(|tx| cases::add_note(tx, &id, &format!("注释 {i}")).map(|_| ())).unwrap();
@@ -775,9 +753,7 @@ fn many_small_pages_arrive_whole_however_they_are_grouped() {
 
 #[test]
 fn a_sync_pulls_again_only_after_it_pushed() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     let id = new_case(&mut a, "Router keeps rebooting");
     sync(&mut a, &mut server);
     let mut sync_counting = |d: &mut Device| -> (Report, u32) {
@@ -799,9 +775,7 @@ fn a_sync_pulls_again_only_after_it_pushed() {
 
 #[test]
 fn pages_applied_together_are_all_or_nothing() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     new_case(&mut a, "First");
     new_case(&mut a, "Second");
     sync(&mut a, &mut server);
@@ -938,9 +912,7 @@ fn signing_in_publishes_what_the_device_made_before() {
 
 #[test]
 fn a_clock_a_day_ahead_cannot_win_against_later_real_edits() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (clock, mut server, mut a, mut b) = two_devices();
     let id = new_case(&mut a, "Outage");
     sync(&mut a, &mut server);
     sync(&mut b, &mut server);
@@ -966,9 +938,7 @@ fn a_clock_a_day_ahead_cannot_win_against_later_real_edits() {
 
 #[test]
 fn references_that_clash_are_relabelled_alike_on_every_device() {
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     let x = new_case(&mut a, "On A");
     let y = new_case(&mut b, "On B");
     // Minted before signing in, two devices can share a code: give y x's reference.
@@ -999,9 +969,7 @@ fn references_that_clash_are_relabelled_alike_on_every_device() {
 #[test]
 fn two_policies_for_one_scope_from_two_devices_are_a_conflict() {
     use crate::sla_policies::{self, SlaPolicyInput};
-    let clock = TestClock::new();
-    let mut server = MemoryServer::new(ms(&clock));
-    let (mut a, mut b) = (device("a", &clock), device("b", &clock));
+    let (_, mut server, mut a, mut b) = two_devices();
     let input = |name: &str| SlaPolicyInput {
         name: name.into(),
         priority: Priority::P2,
