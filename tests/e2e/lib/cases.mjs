@@ -5,7 +5,7 @@
  */
 import { TIMEOUTS } from "./app.mjs";
 import { getByRole, queryAllByRole, textOf, waitForNoRole } from "./queries.mjs";
-import { typeInto, waitForPageHeading, waitUntilSettled } from "./ui.mjs";
+import { clickWhenUncovered, typeInto, waitForPageHeading, waitUntilSettled } from "./ui.mjs";
 
 /** The focused element, as a WebdriverIO element. */
 export async function focusedElement(browser) {
@@ -53,34 +53,6 @@ export function getDialog(browser, name, timeout = TIMEOUTS.ui) {
   return getByRole(browser, "dialog", { name, timeout });
 }
 
-/**
- * Clicks `element`; while something lies over it (a notification sliding over the top
- * right corner, say, or the status bar over a button scrolled to the window's edge),
- * brings it to the middle of the window, waits and tries again, as a person would.
- */
-export async function clickWhenUncovered(browser, element, what = "the element") {
-  let lastError;
-  await browser
-    .waitUntil(
-      async () => {
-        try {
-          await element.click();
-          return true;
-        } catch (error) {
-          if (!/click intercepted|not (become )?interactable/i.test(String(error?.message))) throw error;
-          lastError = error;
-          // WebKit scrolls a button to the viewport's very edge before clicking it, where
-          // the status bar can lie over it; a person would scroll it into the middle.
-          await browser.execute((el) => el.scrollIntoView({ block: "center" }), element).catch(() => {});
-          return false;
-        }
-      },
-      { timeout: TIMEOUTS.ui, interval: 200 },
-    )
-    .catch((error) => {
-      throw lastError ? new Error(`${what} stayed covered for ${TIMEOUTS.ui} ms: ${lastError.message}`) : error;
-    });
-}
 
 /**
  * Clicks the button named `name` (inside `within`, if given). The button is looked up

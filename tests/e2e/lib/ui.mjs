@@ -61,7 +61,7 @@ export async function waitForPageHeading(browser, name) {
  * type): WebDriver's own "clear" does not fire the events React listens to.
  */
 export async function typeInto(browser, field, text) {
-  await field.click();
+  await clickWhenUncovered(browser, field, "the field");
   await browser.keys(["Control", "a"]);
   await browser.keys(["Backspace"]);
   if (text) await field.addValue(text);
@@ -157,4 +157,33 @@ export async function waitForHeaderText(browser, text, timeout = TIMEOUTS.ui) {
 /** The `lang` of the document, i.e. what screen readers and CJK fonts go by. */
 export function documentLanguage(browser) {
   return browser.execute(() => document.documentElement.lang);
+}
+
+/**
+ * Clicks `element`; while something lies over it (a notification sliding over the top
+ * right corner, say, or the status bar over a button scrolled to the window's edge),
+ * brings it to the middle of the window, waits and tries again, as a person would.
+ */
+export async function clickWhenUncovered(browser, element, what = "the element") {
+  let lastError;
+  await browser
+    .waitUntil(
+      async () => {
+        try {
+          await element.click();
+          return true;
+        } catch (error) {
+          if (!/click intercepted|not (become )?interactable/i.test(String(error?.message))) throw error;
+          lastError = error;
+          // WebKit scrolls a button to the viewport's very edge before clicking it, where
+          // the status bar can lie over it; a person would scroll it into the middle.
+          await browser.execute((el) => el.scrollIntoView({ block: "center" }), element).catch(() => {});
+          return false;
+        }
+      },
+      { timeout: TIMEOUTS.ui, interval: 200 },
+    )
+    .catch((error) => {
+      throw lastError ? new Error(`${what} stayed covered for ${TIMEOUTS.ui} ms: ${lastError.message}`) : error;
+    });
 }

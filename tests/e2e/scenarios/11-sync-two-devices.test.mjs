@@ -30,7 +30,6 @@ import { checkAccessibility } from "../lib/a11y.mjs";
 import { TIMEOUTS, scenario } from "../lib/app.mjs";
 import {
   clickButton,
-  clickWhenUncovered,
   createCaseByKeyboard,
   fillTextbox,
   getDialog,
@@ -43,7 +42,7 @@ import {
 import { appBinary, cliBinary, requireTool } from "../lib/paths.mjs";
 import { Child, freePort, pollUntil } from "../lib/processes.mjs";
 import { getByRole, queryAllByRole, textOf } from "../lib/queries.mjs";
-import { openSection, waitForPageHeading } from "../lib/ui.mjs";
+import { clickWhenUncovered, openSection, waitForPageHeading } from "../lib/ui.mjs";
 
 const WORKSPACE = "support";
 const EMAIL = "ann@example.com";

@@ -13,10 +13,10 @@ import { mkdirSync } from "node:fs";
 
 import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
-import { caseGrid, clickButton, clickWhenUncovered, getDialog, openQueue, waitForCaseCount } from "../lib/cases.mjs";
+import { caseGrid, clickButton, getDialog, openQueue, waitForCaseCount } from "../lib/cases.mjs";
 import { cliBinary } from "../lib/paths.mjs";
 import { getByRole, queryAllByRole, textOf, waitForNoRole } from "../lib/queries.mjs";
-import { openSection, waitForPageHeading } from "../lib/ui.mjs";
+import { clickWhenUncovered, openSection, waitForPageHeading } from "../lib/ui.mjs";
 
 const CASES = 20;
 

@@ -25,7 +25,6 @@ import { scenario } from "../lib/app.mjs";
 import {
   caseGrid,
   clickButton,
-  clickWhenUncovered,
   getDialog,
   openCaseFromList,
   openQueue,
@@ -36,7 +35,14 @@ import {
 } from "../lib/cases.mjs";
 import { kpiValue, waitForKpiValue } from "../lib/dashboard.mjs";
 import { getByRole, queryAllByRole, textOf, waitForNoRole } from "../lib/queries.mjs";
-import { chooseOption, openSection, saveSettings, waitForPageHeading, waitUntilSettled } from "../lib/ui.mjs";
+import {
+  chooseOption,
+  clickWhenUncovered,
+  openSection,
+  saveSettings,
+  waitForPageHeading,
+  waitUntilSettled,
+} from "../lib/ui.mjs";
 
 // ---------------------------------------------------------------------------------------
 // The fixture: a Zendesk export (Admin Center → Reports → Export, CSV), header row as

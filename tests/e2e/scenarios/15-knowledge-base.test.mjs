@@ -16,7 +16,6 @@ import { scenario, TIMEOUTS } from "../lib/app.mjs";
 import {
   caseGrid,
   clickButton,
-  clickWhenUncovered,
   fillTextbox,
   openQueue,
   waitForCaseCount,
@@ -24,7 +23,7 @@ import {
 import { cliBinary } from "../lib/paths.mjs";
 import { addStep, createPlan, publishPlan, startDrill } from "../lib/plans.mjs";
 import { getByRole, queryAllByRole, textOf } from "../lib/queries.mjs";
-import { openSection, typeInto, waitForAlert, waitForPageHeading } from "../lib/ui.mjs";
+import { clickWhenUncovered, openSection, typeInto, waitForAlert, waitForPageHeading } from "../lib/ui.mjs";
 
 const CASES = 20;
 const TITLE = "退款申请处理 SOP";

@@ -23,7 +23,6 @@ import { checkAccessibility } from "../lib/a11y.mjs";
 import { fixedClockEnvironment, scenario, TIMEOUTS } from "../lib/app.mjs";
 import {
   clickButton,
-  clickWhenUncovered,
   createCaseByKeyboard,
   fillTextbox,
   getDialog,
@@ -33,7 +32,7 @@ import {
 } from "../lib/cases.mjs";
 import { cliBinary } from "../lib/paths.mjs";
 import { getByRole, namesOfRole, queryAllByRole, textOf } from "../lib/queries.mjs";
-import { openSection, typeInto, waitUntilSettled } from "../lib/ui.mjs";
+import { clickWhenUncovered, openSection, typeInto, waitUntilSettled } from "../lib/ui.mjs";
 
 const CLOCK = { at: "2027-01-12 10:00:00", timeZone: "Asia/Shanghai" };
 const SESSION_DAY = "2027-01-12";

@@ -18,11 +18,11 @@ import { join } from "node:path";
 
 import { checkAccessibility } from "../lib/a11y.mjs";
 import { scenario } from "../lib/app.mjs";
-import { clickButton, clickWhenUncovered, fillTextbox, submitDialog, waitForText } from "../lib/cases.mjs";
+import { clickButton, fillTextbox, submitDialog, waitForText } from "../lib/cases.mjs";
 import { cliBinary } from "../lib/paths.mjs";
 import { addStep, createPlan, publishPlan, startDrill } from "../lib/plans.mjs";
 import { getByRole } from "../lib/queries.mjs";
-import { typeInto, waitForAlert, waitUntilSettled } from "../lib/ui.mjs";
+import { clickWhenUncovered, typeInto, waitForAlert, waitUntilSettled } from "../lib/ui.mjs";
 
 const PLAN = "Telephony outage drill";
 /** Targets of 30 minutes or more: every tick the scenario makes is on time. */
