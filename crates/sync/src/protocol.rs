@@ -330,6 +330,11 @@ mod de {
 /// U+007F–U+009F), read from its bytes — every pulled change's row id is checked.
 fn has_control(s: &str) -> bool {
     let b = s.as_bytes();
+    // Ids and names are printable ASCII, checked in one pass without branches (a page
+    // holds tens of thousands); anything else is looked at byte by byte.
+    if !b.iter().fold(false, |out, &c| out | !(0x20..0x7f).contains(&c)) {
+        return false;
+    }
     b.iter().enumerate().any(|(i, &c)| c < 0x20 || c == 0x7f || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n))))
 }
 

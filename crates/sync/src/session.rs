@@ -31,8 +31,10 @@ pub const PULL_PAGE: u32 = crate::protocol::MAX_PULL_LIMIT;
 /// arrived while the previous ones were applied go in together. Each transaction has a
 /// fixed cost (derivations, the search index's merge, the commit and its checkpoint
 /// rewriting the same index pages), so a first sync with four pages per transaction
-/// spends noticeably less than with one; a sync of a few changes is one page anyway.
-pub const APPLY_GROUP_CELLS: usize = 4 * PULL_PAGE as usize;
+/// spends noticeably less than with one, and with eight about 4% less again (100k
+/// cases: 6% fewer bytes written, for about 160 MB more held at the peak; sixteen gained
+/// nothing more for another 300 MB). A sync of a few changes is one page anyway.
+pub const APPLY_GROUP_CELLS: usize = 8 * PULL_PAGE as usize;
 /// Pages fetched ahead of the one being applied: enough to fill the next group.
 const PAGES_AHEAD: usize = APPLY_GROUP_CELLS / PULL_PAGE as usize;
 /// Changes sent per push.

@@ -13,6 +13,7 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::schema::{CREATED_AT, DELETED_AT, Merge, Table, UPDATED_AT};
+use super::statements::Shape;
 use super::versions;
 use super::wire::{self, Arg};
 use super::write::WriteTx;
@@ -190,8 +191,7 @@ impl WriteTx<'_> {
         }
         let mut cols: Vec<(&'static str, Arg<'_>)> = taken.iter().map(|t| (t.col, Arg::Wire(t.value))).collect();
         if exists {
-            let sets: String = cols.iter().enumerate().map(|(i, (c, _))| format!(", {c} = ?{}", i + 3)).collect();
-            let sql = format!("UPDATE {} SET {UPDATED_AT} = ?2{sets} WHERE id = ?1", table.name());
+            let sql = self.statement(Shape::Update, table, cols.iter().map(|(c, _)| *c).collect());
             let args = [Arg::Text(id), Arg::Text(now)].into_iter().chain(cols.into_iter().map(|(_, v)| v));
             self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
         } else {
@@ -255,10 +255,8 @@ impl WriteTx<'_> {
     }
 
     /// One INSERT of the given columns, `updated_at` set to `now`.
-    fn insert_raw(&mut self, table: Table, id: &str, cols: Vec<(&str, Arg<'_>)>, now: &str) -> Result<()> {
-        let names: String = cols.iter().map(|(c, _)| format!(", {c}")).collect();
-        let marks: String = (0..cols.len()).map(|i| format!(", ?{}", i + 3)).collect();
-        let sql = format!("INSERT INTO {} (id, {UPDATED_AT}{names}) VALUES (?1, ?2{marks})", table.name());
+    fn insert_raw(&mut self, table: Table, id: &str, cols: Vec<(&'static str, Arg<'_>)>, now: &str) -> Result<()> {
+        let sql = self.statement(Shape::Insert, table, cols.iter().map(|(c, _)| *c).collect());
         let args = [Arg::Text(id), Arg::Text(now)].into_iter().chain(cols.into_iter().map(|(_, v)| v));
         self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
         Ok(())

@@ -13,6 +13,7 @@ pub mod migrations;
 pub mod outbox;
 mod publish;
 pub mod schema;
+mod statements;
 pub(crate) mod versions;
 mod wire;
 mod write;

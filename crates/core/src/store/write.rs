@@ -25,6 +25,7 @@ use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params_from_iter};
 
 use super::schema::{CREATED_AT, DELETED_AT, Merge, Table, UPDATED_AT};
+use super::statements::{Shape, Statements};
 use super::{Hooks, meta, set_meta};
 use crate::time::to_db_text;
 use crate::{Error, Result};
@@ -66,6 +67,7 @@ pub struct WriteTx<'conn> {
     pub(super) changed: Changed,
     /// Values computed from the transaction's data (see [`WriteTx::cached`]).
     caches: HashMap<TypeId, Rc<dyn Any>>,
+    statements: Statements,
 }
 
 impl<'conn> WriteTx<'conn> {
@@ -81,6 +83,7 @@ impl<'conn> WriteTx<'conn> {
             hooks,
             changed: Changed::default(),
             caches: HashMap::new(),
+            statements: Statements::default(),
         })
     }
 
@@ -322,9 +325,13 @@ impl<'conn> WriteTx<'conn> {
         Ok(())
     }
 
+    /// The text of a statement shaped from `table` and `cols` (see [`Shape`]).
+    pub(super) fn statement(&mut self, shape: Shape, table: Table, cols: Vec<&'static str>) -> Rc<str> {
+        self.statements.get(shape, table, cols)
+    }
+
     fn update_columns(&mut self, table: Table, id: &str, changed: &[&(&'static str, Value)]) -> Result<()> {
-        let sets: String = changed.iter().enumerate().map(|(i, (c, _))| format!(", {c} = ?{}", i + 3)).collect();
-        let sql = format!("UPDATE {} SET {UPDATED_AT} = ?2{sets} WHERE id = ?1", table.name());
+        let sql = self.statement(Shape::Update, table, changed.iter().map(|(c, _)| *c).collect());
         let mut args: Vec<Value> = vec![Value::Text(id.to_owned()), Value::Text(to_db_text(self.now))];
         args.extend(changed.iter().map(|(_, v)| v.clone()));
         self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;

@@ -1,0 +1,86 @@
+//! The text of the statements the store shapes from a table and a list of columns, made
+//! once per shape in a transaction. A first sync writes a hundred thousand rows in a
+//! handful of shapes; formatting the same statement again for every row was about 4% of
+//! the instructions of applying it (callgrind, 10k cases).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use super::schema::{Table, UPDATED_AT};
+
+/// What a statement does with its row, `id` always `?1` and `updated_at` always `?2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Shape {
+    /// `UPDATE t SET updated_at = ?2, a = ?3, … WHERE id = ?1`
+    Update,
+    /// `INSERT INTO t (id, updated_at, a, …) VALUES (?1, ?2, ?3, …)`
+    Insert,
+}
+
+/// The statements made so far, by shape, table and columns (in their order).
+#[derive(Default)]
+pub(super) struct Statements(HashMap<(Shape, Table, Vec<&'static str>), Rc<str>>);
+
+impl Statements {
+    /// The statement of `shape` for `cols` of `table`, the columns' values bound from `?3`
+    /// on in their order.
+    pub(super) fn get(&mut self, shape: Shape, table: Table, cols: Vec<&'static str>) -> Rc<str> {
+        self.0.entry((shape, table, cols)).or_insert_with_key(|(shape, table, cols)| text(*shape, *table, cols)).clone()
+    }
+}
+
+fn text(shape: Shape, table: Table, cols: &[&str]) -> Rc<str> {
+    let name = table.name();
+    let mut sql = String::new();
+    // Writing to a String cannot fail.
+    match shape {
+        Shape::Update => {
+            let _ = write!(sql, "UPDATE {name} SET {UPDATED_AT} = ?2");
+            for (i, c) in cols.iter().enumerate() {
+                let _ = write!(sql, ", {c} = ?{}", i + 3);
+            }
+            sql.push_str(" WHERE id = ?1");
+        }
+        Shape::Insert => {
+            let _ = write!(sql, "INSERT INTO {name} (id, {UPDATED_AT}");
+            cols.iter().for_each(|c| {
+                let _ = write!(sql, ", {c}");
+            });
+            sql.push_str(") VALUES (?1, ?2");
+            (0..cols.len()).for_each(|i| {
+                let _ = write!(sql, ", ?{}", i + 3);
+            });
+            sql.push(')');
+        }
+    }
+    sql.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_number_the_columns_after_the_id_and_the_update_time() {
+        let mut s = Statements::default();
+        assert_eq!(
+            &*s.get(Shape::Update, Table::Cases, vec!["title", "status"]),
+            "UPDATE cases SET updated_at = ?2, title = ?3, status = ?4 WHERE id = ?1"
+        );
+        assert_eq!(
+            &*s.get(Shape::Insert, Table::Cases, vec!["title", "status"]),
+            "INSERT INTO cases (id, updated_at, title, status) VALUES (?1, ?2, ?3, ?4)"
+        );
+        assert_eq!(&*s.get(Shape::Update, Table::Cases, vec![]), "UPDATE cases SET updated_at = ?2 WHERE id = ?1");
+    }
+
+    #[test]
+    fn a_shape_is_made_once() {
+        let mut s = Statements::default();
+        let a = s.get(Shape::Insert, Table::CaseTags, vec!["case_id", "tag"]);
+        let b = s.get(Shape::Insert, Table::CaseTags, vec!["case_id", "tag"]);
+        assert!(Rc::ptr_eq(&a, &b));
+        assert!(!Rc::ptr_eq(&a, &s.get(Shape::Insert, Table::CaseTags, vec!["tag", "case_id"])));
+    }
+}
