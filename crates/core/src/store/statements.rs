@@ -44,13 +44,13 @@ fn text(shape: Shape, table: Table, cols: &[&str]) -> Rc<str> {
         }
         Shape::Insert => {
             let _ = write!(sql, "INSERT INTO {name} (id, {UPDATED_AT}");
-            cols.iter().for_each(|c| {
+            for c in cols {
                 let _ = write!(sql, ", {c}");
-            });
+            }
             sql.push_str(") VALUES (?1, ?2");
-            (0..cols.len()).for_each(|i| {
+            for i in 0..cols.len() {
                 let _ = write!(sql, ", ?{}", i + 3);
-            });
+            }
             sql.push(')');
         }
     }

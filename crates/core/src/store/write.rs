@@ -281,17 +281,13 @@ impl<'conn> WriteTx<'conn> {
         minted_here: bool,
     ) -> Result<usize> {
         let now = to_db_text(self.now);
-        let cols: Vec<&str> = values.iter().map(|(c, _)| *c).collect();
-        let sql = format!(
-            "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES (?1, ?2, ?3{})",
-            table.name(),
-            if cols.is_empty() { "" } else { ", " },
-            cols.join(", "),
-            // Unnumbered: each takes the number after the last (?4, ?5, …).
-            ", ?".repeat(cols.len()),
+        let sql = self.statement(
+            Shape::Insert,
+            table,
+            std::iter::once(CREATED_AT).chain(values.iter().map(|(c, _)| *c)).collect(),
         );
         let mut args: Vec<Value> =
-            vec![Value::Text(id.to_owned()), Value::Text(now.clone()), Value::Text(to_db_text(updated_at))];
+            vec![Value::Text(id.to_owned()), Value::Text(to_db_text(updated_at)), Value::Text(now.clone())];
         args.extend(values.iter().map(|(_, v)| v.clone()));
         self.tx.prepare_cached(&sql)?.execute(params_from_iter(args))?;
         let created = Value::Text(now);
