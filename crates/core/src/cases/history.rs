@@ -1,18 +1,19 @@
 //! Writing a case's past: a case created at a given time and the actions that followed,
-//! each at its own time, through the same functions a person's actions go through.
+//! each at its own time, as a person's actions would have made it.
 //!
 //! Demo data and imports both recreate history this way, so a case's status, first
 //! response, resolution time and SLA come out of its timeline exactly as they would have
 //! if the actions had been taken in Frontline at those times ([`super::facts`]), and the
-//! change log records them for sync. Each step sets the transaction's wall time first
-//! ([`WriteTx::set_time`]); steps must come in time order, as a timeline never runs
-//! backwards.
+//! change log records them for sync. Steps must come in time order, as a timeline never
+//! runs backwards.
 //!
-//! [`create_with_past`] writes a new case and its past at once, for a bulk import: each
-//! step passes the same rules and makes the same timeline entries as the action would
-//! (the actions' own event functions in [`super::store`]), folded in memory
-//! ([`Facts::apply`]), and the case row is inserted once with its final data, facts, tags
-//! and due times — every cell versioned once — instead of being rewritten at every step.
+//! [`create_with_past_but_tags`] writes a new case and its past at once: each step passes
+//! the same rules and makes the same timeline entries as the action would (the actions'
+//! own event functions in [`super::store`]), folded in memory ([`Facts::apply`]), and the
+//! case row is inserted once with its final data, facts, tags and due times — every cell
+//! versioned once — instead of being rewritten at every step. The tests hold it to what
+//! the actions one by one make ([`create_at`] and [`play`], each step at its wall time,
+//! [`WriteTx::set_time`]).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -55,6 +56,7 @@ pub(crate) enum Step {
 }
 
 /// Creates the case at `at`, with what `intake` knows of it.
+#[cfg(test)]
 pub(crate) fn create_at(
     tx: &mut WriteTx<'_>,
     at: DateTime<Utc>,
@@ -66,6 +68,7 @@ pub(crate) fn create_at(
 }
 
 /// Plays `steps` on case `id`, each at its time.
+#[cfg(test)]
 pub(crate) fn play(
     tx: &mut WriteTx<'_>,
     id: &CaseId,
@@ -161,7 +164,11 @@ pub(crate) fn create_with_past_but_tags(
     let present: Vec<&String> = tags.iter().filter(|(_, r)| r.present).map(|(t, _)| t).collect();
     let mut derived = past.facts.all_columns();
     derived.push(("tags", Value::Text(serde_json::to_string(&present).map_err(|e| Error::Internal(e.to_string()))?)));
-    let (first_due, resolution_due) = due_times(tx, load, input, &row, team.as_ref(), at, &past)?;
+    let category = match row.iter().find(|(c, _)| *c == "category") {
+        Some((_, Value::Text(c))) => c.clone(),
+        _ => String::new(),
+    };
+    let (first_due, resolution_due) = due_times(tx, load, input, &category, team.as_ref(), at, &past)?;
     derived.extend([("first_response_due_at", first_due), ("resolution_due_at", resolution_due)]);
     row.retain(|(c, _)| !derived.iter().any(|(d, _)| d == c));
     row.extend([
@@ -319,12 +326,32 @@ impl Past {
     }
 }
 
+/// The SLA due times a case created at `at` from `input` starts with, as [`create_at`]
+/// caches them: nobody assigned, nothing done but its creation. A plan of the case's past
+/// can time its steps on them before [`create_with_past_but_tags`] writes the case.
+pub(crate) fn due_at_creation(
+    tx: &mut WriteTx<'_>,
+    load: &mut Load,
+    input: &NewCase,
+    at: DateTime<Utc>,
+) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> {
+    let mut past = Past::default();
+    past.push(at, action::created_event(input));
+    let category = action::CATEGORY.check(&input.category)?;
+    let time = |v: Value| match v {
+        Value::Text(t) => parse_time(&t),
+        _ => None,
+    };
+    let (first, resolution) = due_times(tx, load, input, &category, None, at, &past)?;
+    Ok((time(first), time(resolution)))
+}
+
 /// The SLA due times to cache on the new case, as of its last step.
 fn due_times(
     tx: &mut WriteTx<'_>,
     load: &mut Load,
     input: &NewCase,
-    row: &[(&'static str, Value)],
+    category: &str,
     team: Option<&TeamId>,
     created: DateTime<Utc>,
     past: &Past,
@@ -333,11 +360,7 @@ fn due_times(
         Some(c) => load.tier(tx.conn(), c)?,
         None => None,
     };
-    let category = match row.iter().find(|(c, _)| *c == "category") {
-        Some((_, Value::Text(c))) => c.clone(),
-        _ => String::new(),
-    };
-    let key = SlaKey { priority: input.priority, tier, category: &category, team };
+    let key = SlaKey { priority: input.priority, tier, category, team };
     let first_response = past.facts.first_response_at.as_deref().and_then(parse_time);
     due_cache_of(tx, &key, created, first_response, &past.changes, past.last_step)
 }

@@ -2,14 +2,18 @@
 //! Traditional Chinese — for trying Frontline out, for screenshots and for benchmarks at
 //! the size DESIGN.md measures (100k cases, about a million timeline events).
 //!
-//! **Why through the write path.** Every row is written by the same functions the app
-//! uses (`cases::create`, `cases::transition`, `customers::create`, ...), each inside a
-//! [`WriteTx`] whose wall time is set to the moment the action happened. So the change
-//! log (sync outbox), the timelines, the full-text index and the cached SLA due times are
-//! exactly what real use would have produced, and a demo database exercises the same code
-//! as a real one. There is no raw insert anywhere in this module. (The search indexes of
-//! the new cases are built in one pass at the end — [`cases::search_index::deferred`] —
-//! with the same contents the per-row triggers would give.)
+//! **Why through the write path.** Every row is written by the functions the app writes
+//! with, inside a [`WriteTx`] whose wall time is set to the moment things happened:
+//! people and customers by `people::create_agent`, `customers::create`, ...; each case
+//! with its whole past by the bulk writer the CSV import uses
+//! ([`history::create_with_past_but_tags`]), which passes every step through the rules and
+//! timeline entries of the action it stands for and writes the case row once with the
+//! facts and cached SLA due times its timeline folds to — the case the actions one by one
+//! would make (a test holds the two writers to the same rows). So a demo database
+//! exercises the same code as a real one, and there is no raw insert anywhere in this
+//! module. (The search indexes of the new cases are built in one pass at the end —
+//! [`cases::search_index::deferred`] — with the same contents the per-row triggers would
+//! give.)
 //!
 //! **Reproducible.** One seeded [`StdRng`] drives every choice, so the same options on the
 //! same starting database (same time zone and SLA policies) give the same cases, texts,
@@ -44,17 +48,17 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use self::plan::{AGENTS_PER_TEAM, Draft, TEAMS, World};
-use crate::cases::{self, Intake, NewCase, history};
+use crate::cases::history::{self, Load};
+use crate::cases::{self, Intake, NewCase};
 use crate::ids::{AgentId, CaseId, CustomerId, TeamId};
 use crate::settings::{self, Language};
 use crate::store::{Store, Table, WriteTx};
 use crate::{Error, Result, ValidationRule, customers, people};
 
-/// Largest demo accepted in one run: the size DESIGN.md measures (about half a minute
+/// Largest demo accepted in one run: the size DESIGN.md measures (under half a minute
 /// and 600 MB). The app offers at most this; the CLI refuses more.
 pub const MAX_CASES: u32 = 100_000;
 /// Days of history before [`DemoOptions::end`] the cases are spread over.
@@ -158,8 +162,9 @@ pub fn generate(
         let cast = cast(tx, &mut rng, book, opts.language, start, (total / CASES_PER_CUSTOMER).max(MIN_CUSTOMERS))?;
         let world = World { book, tz, end: opts.end, vip: &cast.vip, agents: &cast.agents, teams: &cast.teams };
         cases::search_index::deferred(tx, |tx| {
+            let mut load = Load::default();
             for (i, at) in created.iter().enumerate() {
-                write_case(tx, &mut rng, &mut voc_rng, &world, &cast, *at)?;
+                write_case(tx, &mut rng, &mut voc_rng, &world, &cast, &mut load, *at)?;
                 let done = i as u32 + 1;
                 if (done.is_multiple_of(report_every) || done == total)
                     && on_progress(DemoProgress { done, total }).is_break()
@@ -167,7 +172,7 @@ pub fn generate(
                     return Err(Error::Cancelled);
                 }
             }
-            Ok(())
+            history::write_tags(tx, load)
         })?;
         voc::write(tx, &mut voc_rng, opts.language, tz, opts.end, total, &cast.customers)?;
         let recent: Vec<CaseId> = tx
@@ -362,47 +367,31 @@ fn cast(
     Ok(cast)
 }
 
-/// Creates one case and plays its history.
+/// Creates one case with its whole history, timed on the due times the case starts with.
 fn write_case(
     tx: &mut WriteTx<'_>,
     rng: &mut StdRng,
     voc_rng: &mut StdRng,
     w: &World<'_>,
     cast: &Cast,
+    load: &mut Load,
     created: DateTime<Utc>,
 ) -> Result<()> {
     let mut d: Draft = plan::draft(rng, w, created);
-    let id = history::create_at(
-        tx,
-        created,
-        &NewCase {
-            title: std::mem::take(&mut d.title),
-            description: std::mem::take(&mut d.description),
-            customer_id: cast.customers.get(d.customer).cloned(),
-            channel: d.channel,
-            category: d.category_text(w.book).name.to_owned(),
-            priority: d.priority,
-        },
-        Intake { stage: voc::case_stage(voc_rng, d.category).as_ref(), ..Intake::default() },
-    )?;
-    let (first_response_due, resolution_due) = due_times(tx.conn(), &id)?;
+    let input = NewCase {
+        title: std::mem::take(&mut d.title),
+        description: std::mem::take(&mut d.description),
+        customer_id: cast.customers.get(d.customer).cloned(),
+        channel: d.channel,
+        category: d.category_text(w.book).name.to_owned(),
+        priority: d.priority,
+    };
+    let stage = voc::case_stage(voc_rng, d.category);
+    let (first_response_due, resolution_due) = history::due_at_creation(tx, load, &input, created)?;
     let steps = plan::steps(rng, w, &d, first_response_due, resolution_due);
-    history::play(tx, &id, steps)
-}
-
-type Due = DateTime<Utc>;
-
-/// The SLA due times the store derived for a new case (its cache columns), which the
-/// plan anchors its timing on. A read of what `cases::create` just wrote.
-fn due_times(conn: &rusqlite::Connection, id: &CaseId) -> Result<(Option<Due>, Option<Due>)> {
-    let row: Option<(Option<String>, Option<String>)> = conn
-        .prepare_cached("SELECT first_response_due_at, resolution_due_at FROM cases WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let parse =
-        |s: Option<String>| s.and_then(|s| DateTime::parse_from_rfc3339(&s).ok()).map(|t| t.with_timezone(&Utc));
-    let (fr, res) = row.unwrap_or_default();
-    Ok((parse(fr), parse(res)))
+    let intake = Intake { stage: stage.as_ref(), ..Intake::default() };
+    history::create_with_past_but_tags(tx, created, &input, intake, steps, load)?;
+    Ok(())
 }
 
 #[cfg(test)]

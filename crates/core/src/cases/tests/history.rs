@@ -2,7 +2,7 @@
 //! writer) is the case the actions one by one ([`history::create_at`] and [`history::play`])
 //! make: the same row, timeline, tags, versioned cells, due times and KPI facts.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use rusqlite::types::Value;
 
 use super::*;
@@ -202,4 +202,40 @@ fn a_past_the_workflow_refuses_is_refused_and_writes_nothing() {
     assert!(matches!(result, Err(Error::InvalidTransition { from: "new", to: "closed" })), "{result:?}");
     let cases: i64 = store.conn().query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
     assert_eq!(cases, 0);
+}
+
+#[test]
+fn the_due_times_a_case_starts_with_are_those_its_creation_caches() {
+    let (_dir, mut store, clock) = temp_store();
+    let (customer, _, _) = customer_agent_team(&mut store);
+    // A Saturday evening and a weekday morning; around the clock and in business hours; a
+    // VIP customer's policy and the default one.
+    let two_weeks_ago = (clock.get() - Duration::days(14)).date_naive();
+    let saturday = two_weeks_ago + Duration::days(i64::from((12 - two_weeks_ago.weekday().num_days_from_monday()) % 7));
+    let saturday = saturday.and_hms_opt(19, 30, 0).unwrap().and_utc();
+    let monday = saturday + Duration::hours(38);
+    for at in [saturday, monday] {
+        for priority in [Priority::P1, Priority::P3] {
+            for customer_id in [None, Some(customer.clone())] {
+                let input = NewCase { customer_id, priority, category: "  Billing ".into(), ..new_case("Charged twice") };
+                let (planned, created) = store
+                    .write(|tx| {
+                        let planned = history::due_at_creation(tx, &mut Load::default(), &input, at)?;
+                        Ok((planned, history::create_at(tx, at, &input, Intake::default())?))
+                    })
+                    .unwrap();
+                let cached: (Option<String>, Option<String>) = store
+                    .conn()
+                    .query_row(
+                        "SELECT first_response_due_at, resolution_due_at FROM cases WHERE id = ?1",
+                        [&created],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap();
+                assert!(cached.0.is_some() && cached.1.is_some(), "{cached:?}");
+                let text = |t: Option<DateTime<Utc>>| t.map(crate::time::to_db_text);
+                assert_eq!((text(planned.0), text(planned.1)), cached, "{at} {priority:?} {:?}", input.customer_id);
+            }
+        }
+    }
 }
