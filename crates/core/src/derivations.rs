@@ -6,14 +6,15 @@
 //! ([`WATCHED`]); a case's own actions keep its facts current as they go
 //! (`cases::facts::append`) and note the case as stale, so what hangs on it elsewhere (its
 //! KPI facts) follows once per transaction. Changes pulled from the server note every row
-//! they touch, and the cases they reach are folded afresh from their timelines.
+//! they touch, and the cases they reach are folded afresh from their timelines; a new
+//! case pulled is held until then and inserted whole, folded once (store/held.rs).
 
 use std::collections::{BTreeSet, HashMap};
 
 use crate::cases::SlaSetup;
 use crate::ids::CaseId;
 use crate::kpi::facts::{self as kpi_facts, CaseOwner};
-use crate::store::{Changed, Hooks, Table, WriteTx};
+use crate::store::{Changed, HeldRow, Hooks, Table, WriteTx};
 use crate::{Result, cases, ids, knowledge, sla_policies};
 
 /// The one set of hooks every store uses.
@@ -21,6 +22,8 @@ pub(crate) static HOOKS: &Hooks = &Hooks {
     functions,
     watch_local: WATCHED,
     reach_referrers: &[Table::Teams, Table::Customers],
+    derive_on_insert: &[Table::Cases],
+    derive_new,
     derive,
     migrated: kpi_facts::fill_if_asked,
 };
@@ -42,8 +45,20 @@ fn functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     ids::register_sql(conn)
 }
 
+/// New cases pulled with their timelines: their facts, tags and due times, worked out
+/// before they are inserted (store/held.rs).
+fn derive_new(tx: &mut WriteTx<'_>, table: Table, rows: &mut [HeldRow]) -> Result<()> {
+    match table {
+        Table::Cases => cases::facts::derive_new(tx, rows),
+        _ => Ok(()),
+    }
+}
+
 fn derive(tx: &mut WriteTx<'_>, changed: Changed) -> Result<()> {
-    let Changed { touched, stale } = changed;
+    let Changed { touched, stale, fresh } = changed;
+    // New cases inserted whole: their facts are those of everything stored with them,
+    // which comes before this (derive_new), so they are not folded again.
+    let fresh: BTreeSet<CaseId> = fresh.get(&Table::Cases).into_iter().flatten().map(|id| CaseId(id.clone())).collect();
     let mut case_ids: BTreeSet<CaseId> =
         touched.get(&Table::Cases).into_iter().flatten().map(|id| CaseId(id.clone())).collect();
     for table in [Table::CaseEvents, Table::CaseTags] {
@@ -54,9 +69,11 @@ fn derive(tx: &mut WriteTx<'_>, changed: Changed) -> Result<()> {
     let mut histories = HashMap::new();
     if !case_ids.is_empty() {
         let relabelled = cases::resolve_reference_clashes(tx, &case_ids)?;
+        case_ids.retain(|id| !fresh.contains(id));
         case_ids.extend(relabelled);
         histories = cases::facts::refresh(tx, &case_ids)?;
     }
+    case_ids.extend(fresh);
     let calendar = [Table::WorkspaceSettings, Table::SlaPolicies, Table::Holidays, Table::Calendars, Table::Teams];
     if calendar.iter().any(|t| touched.contains_key(t)) {
         cases::refresh_active_due_caches(tx)?;

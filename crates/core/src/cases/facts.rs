@@ -24,7 +24,7 @@ use super::model::{CaseChannel, CaseStatus, Direction, Escalation, EventData};
 use super::service_level;
 use super::workflow::is_active;
 use crate::ids::{CaseId, EventId};
-use crate::store::{NewRow, Table, WriteTx};
+use crate::store::{HeldRow, NewRow, Table, WriteTx};
 use crate::time::to_db_text;
 use crate::{Error, Result};
 
@@ -272,8 +272,13 @@ pub(super) fn append(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Re
     insert_event(tx, &id, case, &at, &data)?;
     facts.apply(&at, &data);
     // Only what this event changed (the stored facts were just read).
-    let changed: Vec<(&'static str, Value)> =
-        facts.all_columns().into_iter().zip(before.all_columns()).filter(|(new, old)| new != old).map(|(n, _)| n).collect();
+    let changed: Vec<(&'static str, Value)> = facts
+        .all_columns()
+        .into_iter()
+        .zip(before.all_columns())
+        .filter(|(new, old)| new != old)
+        .map(|(n, _)| n)
+        .collect();
     tx.set_derived_changed(Table::Cases, case.as_str(), &changed)?;
     remember(tx, case, Some(&facts))?;
     // What derives from the case elsewhere (its KPI facts) follows at commit.
@@ -282,13 +287,23 @@ pub(super) fn append(tx: &mut WriteTx<'_>, case: &CaseId, data: EventData) -> Re
 }
 
 /// Writes one event row.
-pub(super) fn insert_event(tx: &mut WriteTx<'_>, id: &EventId, case: &CaseId, at: &str, data: &EventData) -> Result<()> {
+pub(super) fn insert_event(
+    tx: &mut WriteTx<'_>,
+    id: &EventId,
+    case: &CaseId,
+    at: &str,
+    data: &EventData,
+) -> Result<()> {
     tx.insert(Table::CaseEvents, id.as_str(), &event_values(case, at, data)?)
 }
 
 /// Writes a new case's timeline in one statement: (the step's wall time, the entry's
 /// time, the entry) for each entry, in order.
-pub(super) fn insert_events(tx: &mut WriteTx<'_>, case: &CaseId, events: &[(DateTime<Utc>, String, EventData)]) -> Result<()> {
+pub(super) fn insert_events(
+    tx: &mut WriteTx<'_>,
+    case: &CaseId,
+    events: &[(DateTime<Utc>, String, EventData)],
+) -> Result<()> {
     let ids: Vec<EventId> = events.iter().map(|_| EventId::new()).collect();
     let rows = ids
         .iter()
@@ -361,7 +376,8 @@ pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<
     let mut histories = HashMap::with_capacity(cases.len());
     for chunk in ids.chunks(CHUNK) {
         let marks = vec!["?"; chunk.len()].join(", ");
-        let (existing, mut events, mut tags) = read_timelines(tx.conn(), chunk, &marks)?;
+        let existing = existing(tx.conn(), chunk, &marks)?;
+        let (mut events, mut tags) = read_timelines(tx.conn(), chunk, &marks)?;
         for id in chunk.iter().filter(|id| existing.contains(**id)) {
             let timeline = events.remove(*id).unwrap_or_default();
             let (facts, history) = fold_with_history(timeline.iter().map(|(a, d)| (a.as_str(), d.as_str())));
@@ -382,41 +398,69 @@ pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<
     Ok(histories)
 }
 
+/// Sets the derived columns of new cases pulled from the server, held until now
+/// (store/held.rs): their facts and tags from the timelines and tag rows the transaction
+/// stored, their due times as of now — what [`refresh`] would write once they are stored.
+/// Keeps each case's history for its KPI facts at commit, as a case written with its past
+/// does ([`written_history`]).
+pub(crate) fn derive_new(tx: &mut WriteTx<'_>, rows: &mut [HeldRow]) -> Result<()> {
+    for rows in rows.chunks_mut(CHUNK) {
+        let ids: Vec<CaseId> = rows.iter().map(|r| CaseId(r.id.clone())).collect();
+        let chunk: Vec<&CaseId> = ids.iter().collect();
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let (mut events, mut tags) = read_timelines(tx.conn(), &chunk, &marks)?;
+        for (id, row) in ids.into_iter().zip(rows.iter_mut()) {
+            let timeline = events.remove(&id).unwrap_or_default();
+            let (facts, history) = fold_with_history(timeline.iter().map(|(a, d)| (a.as_str(), d.as_str())));
+            let tags = serde_json::to_string(&tags.remove(&id).unwrap_or_default())
+                .map_err(|e| Error::Internal(e.to_string()))?;
+            let (first_due, resolution_due) =
+                service_level::due_cache_of_held(tx, row, facts.first_response_at.as_deref(), &history.changes)?;
+            for (col, value) in facts.all_columns() {
+                row.set(col, value);
+            }
+            row.set("tags", Value::Text(tags));
+            row.set("first_response_due_at", first_due);
+            row.set("resolution_due_at", resolution_due);
+            written_history(tx, &id, history)?;
+        }
+    }
+    Ok(())
+}
+
 type Timelines = HashMap<CaseId, Vec<(String, String)>>;
 type Tags = HashMap<CaseId, Vec<String>>;
 
-/// Which of `chunk` exist, their timelines in order and their present tags.
-fn read_timelines(
-    conn: &rusqlite::Connection,
-    chunk: &[&CaseId],
-    marks: &str,
-) -> Result<(BTreeSet<CaseId>, Timelines, Tags)> {
-    {
-        // Events or tags of a case that has not arrived yet are folded when it does.
-        let existing: BTreeSet<CaseId> = conn
-            .prepare_cached(&format!("SELECT id FROM cases WHERE id IN ({marks})"))?
-            .query_map(rusqlite::params_from_iter(chunk.iter()), |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let mut events = Timelines::new();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT case_id, at, data FROM case_events WHERE case_id IN ({marks}) AND deleted_at IS NULL
-             ORDER BY case_id, at, id"
-        ))?;
-        for row in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
-            let (case, at, data): (CaseId, String, String) = row?;
-            events.entry(case).or_default().push((at, data));
-        }
-        let mut tags = Tags::new();
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT case_id, tag FROM case_tags WHERE case_id IN ({marks}) AND present = 1 AND deleted_at IS NULL
-             ORDER BY case_id, tag"
-        ))?;
-        for row in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get(1)?)))? {
-            let (case, tag): (CaseId, String) = row?;
-            tags.entry(case).or_default().push(tag);
-        }
-        Ok((existing, events, tags))
+/// Which of `chunk` are stored. (Events or tags of a case that has not arrived yet are
+/// folded when it does.)
+fn existing(conn: &rusqlite::Connection, chunk: &[&CaseId], marks: &str) -> Result<BTreeSet<CaseId>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT id FROM cases WHERE id IN ({marks})"))?
+        .query_map(rusqlite::params_from_iter(chunk.iter()), |r| r.get(0))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// The timelines of `chunk` in order, and their present tags.
+fn read_timelines(conn: &rusqlite::Connection, chunk: &[&CaseId], marks: &str) -> Result<(Timelines, Tags)> {
+    let mut events = Timelines::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT case_id, at, data FROM case_events WHERE case_id IN ({marks}) AND deleted_at IS NULL
+         ORDER BY case_id, at, id"
+    ))?;
+    for row in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+        let (case, at, data): (CaseId, String, String) = row?;
+        events.entry(case).or_default().push((at, data));
     }
+    let mut tags = Tags::new();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT case_id, tag FROM case_tags WHERE case_id IN ({marks}) AND present = 1 AND deleted_at IS NULL
+         ORDER BY case_id, tag"
+    ))?;
+    for row in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get(1)?)))? {
+        let (case, tag): (CaseId, String) = row?;
+        tags.entry(case).or_default().push(tag);
+    }
+    Ok((events, tags))
 }
 
 /// The case's present tags as the sorted JSON list the `tags` column caches.
@@ -476,7 +520,11 @@ mod tests {
             ev("2026-03-02T09:30:00.000Z", contact(CaseChannel::Email, Direction::Outbound, 0)),
             ev("2026-03-02T10:00:00.000Z", contact(CaseChannel::Phone, Direction::Inbound, 0)),
         ]);
-        assert_eq!(f.first_response_at.as_deref(), Some("2026-03-02T09:30:00.000Z"), "an inbound e-mail is no response");
+        assert_eq!(
+            f.first_response_at.as_deref(),
+            Some("2026-03-02T09:30:00.000Z"),
+            "an inbound e-mail is no response"
+        );
     }
 
     #[test]

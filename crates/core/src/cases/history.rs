@@ -326,6 +326,9 @@ impl Past {
     }
 }
 
+/// A case's SLA due times: first response, resolution (none once met).
+pub(crate) type DueTimes = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 /// The SLA due times a case created at `at` from `input` starts with, as [`create_at`]
 /// caches them: nobody assigned, nothing done but its creation. A plan of the case's past
 /// can time its steps on them before [`create_with_past_but_tags`] writes the case.
@@ -334,7 +337,7 @@ pub(crate) fn due_at_creation(
     load: &mut Load,
     input: &NewCase,
     at: DateTime<Utc>,
-) -> Result<(Option<DateTime<Utc>>, Option<DateTime<Utc>>)> {
+) -> Result<DueTimes> {
     let mut past = Past::default();
     past.push(at, action::created_event(input));
     let category = action::CATEGORY.check(&input.category)?;

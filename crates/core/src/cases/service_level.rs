@@ -15,14 +15,14 @@ use serde::{Deserialize, Serialize};
 use super::model::{CaseStatus, EventData, Priority};
 use super::query::CaseSummary;
 use super::workflow::{clock_mode, is_active};
+use crate::calendars::{CalendarLabel, Calendars};
 use crate::customers::Tier;
 use crate::ids::CaseId;
-use crate::calendars::{CalendarLabel, Calendars};
 use crate::ids::TeamId;
 use crate::settings;
 use crate::sla::{self, BusinessCalendar, ClockChange, SlaInput, SlaTargets, TargetState, TargetStatus};
 use crate::sla_policies::{self, PolicyTable};
-use crate::store::{Store, Table, WriteTx};
+use crate::store::{HeldRow, Store, Table, WriteTx};
 use crate::time::to_db_text;
 use crate::{Error, Result};
 
@@ -114,8 +114,8 @@ pub(crate) fn mark_at_risk(
     for (row, (tier, team)) in rows.iter_mut().zip(keys) {
         let first_response = parse(row.first_response_due_at.as_deref());
         // Paused while waiting for the customer: never at risk then.
-        let resolution = parse(row.resolution_due_at.as_deref())
-            .filter(|_| clock_mode(row.status) == sla::ClockMode::Running);
+        let resolution =
+            parse(row.resolution_due_at.as_deref()).filter(|_| clock_mode(row.status) == sla::ClockMode::Running);
         if first_response.is_none() && resolution.is_none() {
             continue;
         }
@@ -123,9 +123,7 @@ pub(crate) fn mark_at_risk(
             Some(s) => s,
             None => setup.insert(SlaSetup::load(conn)?),
         };
-        let policy = setup
-            .policies
-            .policy_for(row.priority, *tier, &row.category);
+        let policy = setup.policies.policy_for(row.priority, *tier, &row.category);
         let team_calendar = setup.calendars.for_team(conn, team.as_ref())?;
         let calendar = if policy.business_hours { &team_calendar.0 } else { &setup.around_the_clock };
         let at_risk = |due: Option<DateTime<Utc>>, target: Option<Duration>| match (due, target) {
@@ -143,8 +141,7 @@ pub(crate) fn mark_at_risk(
             }
             _ => false,
         };
-        row.at_risk = at_risk(first_response, policy.first_response)
-            || at_risk(resolution, policy.resolution);
+        row.at_risk = at_risk(first_response, policy.first_response) || at_risk(resolution, policy.resolution);
     }
     Ok(())
 }
@@ -344,13 +341,18 @@ fn facts(conn: &rusqlite::Connection, id: &CaseId) -> Result<Facts> {
     Ok(f)
 }
 
-/// Facts of every active case (not resolved or closed, not deleted), with two queries.
+/// Facts of every case (not deleted) whose due times may need writing, with two queries:
+/// every active case (not resolved or closed), and any other that still has due times
+/// cached — one that stopped being active since they were worked out, when what refreshed
+/// it refreshed active cases only.
 fn active_facts(conn: &rusqlite::Connection) -> Result<Vec<Facts>> {
     // Built from the workflow's own rule and the enum's fixed names, never from input.
     let active: Vec<String> =
         CaseStatus::ALL.iter().filter(|s| is_active(**s)).map(|s| format!("'{}'", s.as_str())).collect();
     let active = active.join(", ");
-    let mut stmt = conn.prepare(&format!("{FACTS_SELECT} AND c.status IN ({active})"))?;
+    let due =
+        format!("(c.status IN ({active}) OR c.first_response_due_at IS NOT NULL OR c.resolution_due_at IS NOT NULL)");
+    let mut stmt = conn.prepare(&format!("{FACTS_SELECT} AND {due}"))?;
     let mut all = Vec::new();
     let mut index = HashMap::new();
     for row in stmt.query_map([], read_facts_row)? {
@@ -360,7 +362,7 @@ fn active_facts(conn: &rusqlite::Connection) -> Result<Vec<Facts>> {
     }
     let mut stmt = conn.prepare(&format!(
         "SELECT e.case_id, e.at, e.data FROM case_events e JOIN cases c ON c.id = e.case_id
-         WHERE e.kind = 'status_changed' AND e.deleted_at IS NULL AND c.deleted_at IS NULL AND c.status IN ({active})
+         WHERE e.kind = 'status_changed' AND e.deleted_at IS NULL AND c.deleted_at IS NULL AND {due}
          ORDER BY e.case_id, e.at, e.id"
     ))?;
     let rows = stmt.query_map([], |r| Ok((r.get::<_, CaseId>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
@@ -409,8 +411,52 @@ pub(super) fn due_cache_of(
     Ok(due_values(&setup.state_of(tx.conn(), key, created_at, first_response_at, changes, now)?))
 }
 
+/// The due times to cache on a new case pulled from the server and held until now
+/// (store/held.rs), its facts just folded from its timeline (`first_response_at`, the
+/// status `changes`): what [`refresh_due_cache`] works out once it is stored. A deleted
+/// case has none: nothing refreshes it.
+pub(crate) fn due_cache_of_held(
+    tx: &mut WriteTx<'_>,
+    row: &HeldRow,
+    first_response_at: Option<&str>,
+    changes: &[(DateTime<Utc>, CaseStatus)],
+) -> Result<(Value, Value)> {
+    let text = |col: &str| match row.get(col) {
+        Some(Value::Text(t)) => Some(t.as_str()),
+        _ => None,
+    };
+    if text("deleted_at").is_some() {
+        return Ok((Value::Null, Value::Null));
+    }
+    let Some(created_at) = text("created_at").and_then(parse_time) else {
+        return Err(Error::Internal(format!("case {} has a bad created_at", row.id)));
+    };
+    let Some(priority) = text("priority").and_then(Priority::parse) else {
+        return Err(Error::Internal(format!("case {} has no priority", row.id)));
+    };
+    let tier: Option<Tier> = match text("customer_id") {
+        Some(customer) => tx
+            .conn()
+            .prepare_cached("SELECT tier FROM customers WHERE id = ?1")?
+            .query_row([customer], |r| r.get(0))
+            .optional()?,
+        None => None,
+    };
+    let team = text("team_id").map(|t| TeamId(t.to_owned()));
+    let key = SlaKey { priority, tier, category: text("category").unwrap_or_default(), team: team.as_ref() };
+    let changes: Vec<ClockChange> =
+        changes.iter().map(|(at, to)| ClockChange { at: *at, mode: clock_mode(*to) }).collect();
+    let now = tx.now();
+    due_cache_of(tx, &key, created_at, first_response_at.and_then(parse_time), &changes, now)
+}
+
 /// Writes the due times that differ from `cached` (what the row holds, as just read).
-fn write_due(tx: &mut WriteTx<'_>, id: &CaseId, (first, resolution): (Value, Value), cached: &(Value, Value)) -> Result<()> {
+fn write_due(
+    tx: &mut WriteTx<'_>,
+    id: &CaseId,
+    (first, resolution): (Value, Value),
+    cached: &(Value, Value),
+) -> Result<()> {
     let mut changed = Vec::with_capacity(2);
     if first != cached.0 {
         changed.push(("first_response_due_at", first));
@@ -462,8 +508,9 @@ pub(crate) fn refresh_due_cache(tx: &mut WriteTx<'_>, id: &CaseId) -> Result<()>
     write_due(tx, id, due_values(&state), &f.cached)
 }
 
-/// Recomputes the cached due times of every active case, after a change to what they
-/// depend on besides the case itself (policies, holidays, working hours, time zone).
+/// Recomputes the cached due times of every active case (and clears those of finished
+/// cases that still have some), after a change to what they depend on besides the case
+/// itself (policies, holidays, working hours, time zone), or for many cases at once.
 /// Only rows whose due times change are written.
 pub(crate) fn refresh_active_due_caches(tx: &mut WriteTx<'_>) -> Result<()> {
     let now = tx.now();

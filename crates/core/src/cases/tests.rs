@@ -614,3 +614,41 @@ fn a_deferred_bulk_load_indexes_its_cases_like_the_triggers_would() {
     create(&mut store, "After the failed load");
     assert_eq!(find(&store, "after the failed").len(), 1, "triggers index again");
 }
+
+#[test]
+fn refreshing_due_times_in_bulk_clears_those_a_finished_case_still_holds() {
+    let (_dir, mut store, _clock) = temp_store();
+    let open = create(&mut store, "Still open");
+    let done = create(&mut store, "Finished");
+    store.write(|tx| transition(tx, &done, CaseStatus::Resolved, Some(&resolution()))).unwrap();
+    let due = |store: &Store, id: &CaseId| -> (Option<String>, Option<String>) {
+        store
+            .conn()
+            .query_row("SELECT first_response_due_at, resolution_due_at FROM cases WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
+    };
+    let open_due = due(&store, &open);
+    assert!(open_due.0.is_some() && open_due.1.is_some());
+    assert_eq!(due(&store, &done), (None, None));
+    // Due times cached while the case was still being worked, and left behind by a refresh
+    // of active cases only (a first sync whose later events came in a later transaction).
+    store
+        .write(|tx| {
+            tx.set_derived(
+                crate::store::Table::Cases,
+                done.as_str(),
+                &[
+                    ("first_response_due_at", open_due.0.clone().into()),
+                    ("resolution_due_at", open_due.1.clone().into()),
+                ],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(due(&store, &done), open_due);
+    store.write(super::refresh_active_due_caches).unwrap();
+    assert_eq!(due(&store, &done), (None, None));
+    assert_eq!(due(&store, &open), open_due);
+}

@@ -133,7 +133,10 @@ impl WriteTx<'_> {
                     let versions = match &mut held {
                         Some(v) => v,
                         None => {
-                            let stored = *exists.get_or_insert(self.row_exists(table, id)?);
+                            // A held row (store/held.rs) is here as far as sync goes:
+                            // its versions are stored.
+                            let stored = *exists
+                                .get_or_insert(self.held.position(table, id).is_some() || self.row_exists(table, id)?);
                             held.insert(if stored {
                                 versions::get_row(self.conn(), table, id)?
                             } else {
@@ -169,7 +172,9 @@ impl WriteTx<'_> {
         out: &mut Applied,
     ) -> Result<()> {
         let me = self.node();
-        if exists {
+        // A held row came in this transaction: no value of this device is in it to lose.
+        let held = if exists { self.held.position(table, id) } else { None };
+        if exists && held.is_none() {
             for t in taken {
                 if let Some(lost) = t.loser.filter(|l| l.hlc.node == me)
                     && t.merge == Merge::Register
@@ -190,13 +195,21 @@ impl WriteTx<'_> {
             }
         }
         let mut cols: Vec<(&'static str, Arg<'_>)> = taken.iter().map(|t| (t.col, Arg::Wire(t.value))).collect();
-        if exists {
-            let sql = self.statement(Shape::Update, table, cols.iter().map(|(c, _)| *c).collect());
-            let args = [Arg::Text(id), Arg::Text(now)].into_iter().chain(cols.into_iter().map(|(_, v)| v));
-            self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
-        } else {
-            complete_new_row(table, &mut cols, now);
-            self.insert_raw(table, id, cols, now)?;
+        match held {
+            Some(at) => self.held.set(at, cols.into_iter().map(|(c, v)| (c, v.into_value())), now),
+            None if exists => {
+                let sql = self.statement(Shape::Update, table, cols.iter().map(|(c, _)| *c).collect());
+                let args = [Arg::Text(id), Arg::Text(now)].into_iter().chain(cols.into_iter().map(|(_, v)| v));
+                self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
+            }
+            None => {
+                complete_new_row(table, &mut cols, now);
+                if self.hooks.derive_on_insert.contains(&table) {
+                    self.held.add(table, id, cols.into_iter().map(|(c, v)| (c, v.into_value())).collect(), now);
+                } else {
+                    self.insert_raw(table, id, cols, now)?;
+                }
+            }
         }
         // A new row's creating write gets one entry; cells of later writes their own.
         let creation = match (exists, creating_write(taken)) {

@@ -6,6 +6,7 @@
 
 mod apply;
 mod bulk;
+mod held;
 mod import;
 mod open;
 pub(crate) use open::{Access, CACHE_KIB, classify, restrict_permissions};
@@ -24,6 +25,7 @@ use frontline_sync::{Clock, Hlc, NodeId};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use apply::Applied;
+pub use held::HeldRow;
 pub use schema::{Merge, Table};
 pub(crate) use write::NewRow;
 pub use write::{Changed, Touched, WriteTx};
@@ -58,6 +60,13 @@ pub struct Hooks {
     /// insert is not noted as touched (an import creating 5,000 customers would otherwise
     /// have every active case's due times worked out again at commit).
     pub reach_referrers: &'static [Table],
+    /// Tables whose new rows pulled from the server are held until the transaction's
+    /// derivations run, and inserted whole (see store/held.rs).
+    pub derive_on_insert: &'static [Table],
+    /// Sets the derived columns of new rows of a [`Hooks::derive_on_insert`] table, held
+    /// until now, from what the transaction has stored (their children pulled with them);
+    /// they are inserted as they are left, and noted as [`Changed::fresh`].
+    pub derive_new: fn(&mut WriteTx<'_>, Table, &mut [HeldRow]) -> Result<()>,
     /// Refreshes what derives from the changed rows; runs before every commit.
     pub derive: fn(&mut WriteTx<'_>, Changed) -> Result<()>,
     /// Fills derived data a migration asked for (see [`migrations::MIGRATIONS`]), in the

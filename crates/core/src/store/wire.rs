@@ -37,6 +37,17 @@ pub(crate) enum Arg<'a> {
     Owned(Value),
 }
 
+impl Arg<'_> {
+    /// The value, owned.
+    pub(crate) fn into_value(self) -> Value {
+        match self {
+            Arg::Wire(v) => from_wire(v),
+            Arg::Text(t) => Value::Text(t.to_owned()),
+            Arg::Owned(v) => v,
+        }
+    }
+}
+
 impl ToSql for Arg<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         Ok(match self {

@@ -24,6 +24,7 @@ use frontline_sync::{Clock, Version};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Transaction, params_from_iter};
 
+use super::held::Held;
 use super::schema::{CREATED_AT, DELETED_AT, Merge, Table, UPDATED_AT};
 use super::statements::{Shape, Statements};
 use super::{Hooks, meta, set_meta};
@@ -45,11 +46,16 @@ pub struct Changed {
     /// Rows a local action changed and kept its own derived columns current for
     /// ([`WriteTx::note_stale`]): only what derives from them elsewhere must follow.
     pub stale: Touched,
+    /// New rows pulled from the server that were inserted whole, their derived columns
+    /// worked out by [`Hooks::derive_new`] from what the transaction had stored by then
+    /// (store/held.rs); also in `touched`. Only what derives from them elsewhere, and what
+    /// any new row sets off, must follow.
+    pub fresh: Touched,
 }
 
 impl Changed {
     fn is_empty(&self) -> bool {
-        self.touched.is_empty() && self.stale.is_empty()
+        self.touched.is_empty() && self.stale.is_empty() && self.fresh.is_empty()
     }
 }
 
@@ -68,6 +74,8 @@ pub struct WriteTx<'conn> {
     /// Values computed from the transaction's data (see [`WriteTx::cached`]).
     caches: HashMap<TypeId, Rc<dyn Any>>,
     statements: Statements,
+    /// New rows pulled from the server, inserted at [`WriteTx::flush_derived`].
+    pub(super) held: Held,
 }
 
 impl<'conn> WriteTx<'conn> {
@@ -84,6 +92,7 @@ impl<'conn> WriteTx<'conn> {
             changed: Changed::default(),
             caches: HashMap::new(),
             statements: Statements::default(),
+            held: Held::default(),
         })
     }
 
@@ -352,9 +361,11 @@ impl<'conn> WriteTx<'conn> {
         Ok(n == 1)
     }
 
-    /// Runs the derivations of everything touched so far, now rather than at commit: for a
-    /// caller that reads derived values later in the same transaction.
+    /// Inserts the new rows pulled so far (store/held.rs) and runs the derivations of
+    /// everything touched so far, now rather than at commit: for a caller that reads
+    /// pulled rows or derived values later in the same transaction.
     pub fn flush_derived(&mut self) -> Result<()> {
+        self.insert_held()?;
         if self.changed.is_empty() {
             return Ok(());
         }

@@ -144,6 +144,97 @@ fn a_case_made_on_one_device_arrives_whole_on_another() {
     assert_eq!(cases::counts::tags(b.store.conn()).unwrap(), ["vip", "退款"]);
 }
 
+/// Every column of every case row, in id order.
+fn case_rows(d: &Device) -> Vec<String> {
+    let mut stmt = d.store.conn().prepare("SELECT * FROM cases ORDER BY id").unwrap();
+    let n = stmt.column_count();
+    let names: Vec<String> = stmt.column_names().map(str::to_owned).collect();
+    stmt.query_map([], |r| {
+        (0..n).map(|i| Ok(format!("{}={:?}", names[i], r.get::<_, rusqlite::types::Value>(i)?))).collect()
+    })
+    .unwrap()
+    .map(|r: rusqlite::Result<Vec<String>>| r.unwrap().join(" "))
+    .collect()
+}
+
+#[test]
+fn new_cases_pulled_are_stored_with_the_facts_tags_and_due_times_refolding_them_gives() {
+    let (clock, mut server, mut a, mut b) = two_devices();
+    let vip = a
+        .store
+        .write(|tx| {
+            crate::customers::create(
+                tx,
+                &crate::customers::CustomerInput {
+                    name: "Li Na".into(),
+                    company: String::new(),
+                    email: "li.na@example.com".into(),
+                    phone: String::new(),
+                    tier: crate::customers::Tier::Vip,
+                    notes: String::new(),
+                },
+            )
+        })
+        .unwrap();
+    let untouched = new_case(&mut a, "Nobody has looked yet");
+    // A VIP's urgent case: its policy, and around the clock.
+    let waiting = a
+        .store
+        .write(|tx| {
+            cases::create(
+                tx,
+                &NewCase {
+                    title: "Waiting for the receipt".into(),
+                    description: "客户反映".into(),
+                    customer_id: Some(vip.clone()),
+                    channel: CaseChannel::Phone,
+                    category: "Billing".into(),
+                    priority: Priority::P1,
+                },
+            )
+        })
+        .unwrap();
+    a.store.write(|tx| cases::set_tags(tx, &waiting, &["vip".into(), "退款".into()])).unwrap();
+    a.store.write(|tx| cases::log_contact(tx, &waiting, &contact(90, Direction::Outbound))).unwrap();
+    a.store.write(|tx| cases::transition(tx, &waiting, CaseStatus::PendingCustomer, None)).unwrap();
+    let closed = new_case(&mut a, "Charged twice");
+    clock.set(clock.get() + Duration::hours(3));
+    let fix = Resolution { root_cause: "double capture".into(), resolution_summary: "refunded".into() };
+    a.store.write(|tx| cases::transition(tx, &closed, CaseStatus::Resolved, Some(&fix))).unwrap();
+    a.store.write(|tx| cases::transition(tx, &closed, CaseStatus::Closed, None)).unwrap();
+    let gone = new_case(&mut a, "Opened by mistake");
+    a.store.write(|tx| tx.delete(Table::Cases, gone.as_str())).unwrap();
+    sync(&mut a, &mut server);
+    clock.set(clock.get() + Duration::minutes(5));
+    sync(&mut b, &mut server);
+
+    let pulled = case_rows(&b);
+    assert_eq!(pulled.len(), 4);
+    for (id, expect) in [
+        (&untouched, "status=Text(\"new\")"),
+        (&waiting, "tags=Text(\"[\\\"vip\\\",\\\"退款\\\"]\")"),
+        (&waiting, "status=Text(\"pending_customer\")"),
+        (&closed, "root_cause=Text(\"double capture\")"),
+    ] {
+        let row = pulled.iter().find(|r| r.starts_with(&format!("id=Text(\"{id}\")"))).unwrap();
+        assert!(row.contains(expect), "{expect} in {row}");
+    }
+    let due =
+        |id: &CaseId| pulled.iter().find(|r| r.contains(id.as_str())).unwrap().contains("resolution_due_at=Text(");
+    assert!(due(&untouched) && due(&waiting), "{pulled:#?}");
+    // Folding every case afresh, with its due times as of now, changes nothing.
+    b.store
+        .write(|tx| {
+            let ids: std::collections::BTreeSet<CaseId> =
+                [&untouched, &waiting, &closed, &gone].into_iter().cloned().collect();
+            cases::facts::refresh(tx, &ids).map(|_| ())
+        })
+        .unwrap();
+    assert_eq!(case_rows(&b), pulled);
+    crate::kpi::facts::test_support::assert_facts_current(&b.store);
+    crate::cases::counts::test_support::assert_counts_current(&b.store);
+}
+
 #[test]
 fn two_offline_edits_of_one_title_converge_and_the_loser_can_keep_hers() {
     let (clock, mut server, mut a, mut b) = two_devices();

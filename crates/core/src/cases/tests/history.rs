@@ -217,7 +217,8 @@ fn the_due_times_a_case_starts_with_are_those_its_creation_caches() {
     for at in [saturday, monday] {
         for priority in [Priority::P1, Priority::P3] {
             for customer_id in [None, Some(customer.clone())] {
-                let input = NewCase { customer_id, priority, category: "  Billing ".into(), ..new_case("Charged twice") };
+                let input =
+                    NewCase { customer_id, priority, category: "  Billing ".into(), ..new_case("Charged twice") };
                 let (planned, created) = store
                     .write(|tx| {
                         let planned = history::due_at_creation(tx, &mut Load::default(), &input, at)?;
