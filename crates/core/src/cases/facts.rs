@@ -24,7 +24,7 @@ use super::model::{CaseChannel, CaseStatus, Direction, Escalation, EventData};
 use super::service_level;
 use super::workflow::is_active;
 use crate::ids::{CaseId, EventId};
-use crate::store::{HeldRow, NewRow, Table, WriteTx};
+use crate::store::{HeldChild, HeldRow, NewRow, Table, WriteTx};
 use crate::time::to_db_text;
 use crate::{Error, Result};
 
@@ -377,7 +377,7 @@ pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<
     for chunk in ids.chunks(CHUNK) {
         let marks = vec!["?"; chunk.len()].join(", ");
         let existing = existing(tx.conn(), chunk, &marks)?;
-        let (mut events, mut tags) = read_timelines(tx.conn(), chunk, &marks)?;
+        let (mut events, mut tags) = read_timelines(tx.conn(), chunk, &marks, chunk)?;
         for id in chunk.iter().filter(|id| existing.contains(**id)) {
             let timeline = events.remove(*id).unwrap_or_default();
             let (facts, history) = fold_with_history(timeline.iter().map(|(a, d)| (a.as_str(), d.as_str())));
@@ -408,7 +408,12 @@ pub(crate) fn derive_new(tx: &mut WriteTx<'_>, rows: &mut [HeldRow]) -> Result<(
         let ids: Vec<CaseId> = rows.iter().map(|r| CaseId(r.id.clone())).collect();
         let chunk: Vec<&CaseId> = ids.iter().collect();
         let marks = vec!["?"; chunk.len()].join(", ");
-        let (mut events, mut tags) = read_timelines(tx.conn(), &chunk, &marks)?;
+        // A timeline pulled whole with its case is read from the copies the store kept;
+        // one with entries stored before its case came (or an entry twice) from the table.
+        let mut events = pulled_timelines(tx.conn(), &chunk, &marks, rows)?;
+        let unread: Vec<&CaseId> = chunk.iter().filter(|id| !events.contains_key(**id)).copied().collect();
+        let (stored, mut tags) = read_timelines(tx.conn(), &chunk, &marks, &unread)?;
+        events.extend(stored);
         for (id, row) in ids.into_iter().zip(rows.iter_mut()) {
             let timeline = events.remove(&id).unwrap_or_default();
             let (facts, history) = fold_with_history(timeline.iter().map(|(a, d)| (a.as_str(), d.as_str())));
@@ -431,6 +436,50 @@ pub(crate) fn derive_new(tx: &mut WriteTx<'_>, rows: &mut [HeldRow]) -> Result<(
 type Timelines = HashMap<CaseId, Vec<(String, String)>>;
 type Tags = HashMap<CaseId, Vec<String>>;
 
+/// The timelines of the held new cases `rows` (ids `chunk`) from the entries pulled with
+/// them ([`HeldRow::children`]), in timeline order: of each case whose stored entries are
+/// exactly those, as a count of the case's index entries shows (every copy is stored too).
+fn pulled_timelines(
+    conn: &rusqlite::Connection,
+    chunk: &[&CaseId],
+    marks: &str,
+    rows: &[HeldRow],
+) -> Result<Timelines> {
+    let stored: HashMap<String, usize> = conn
+        .prepare_cached(&format!(
+            "SELECT case_id, count(*) FROM case_events WHERE case_id IN ({marks}) GROUP BY case_id"
+        ))?
+        .query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Timelines::new();
+    for row in rows {
+        let text = |c: &HeldChild, col: &str| match c.get(col) {
+            Some(Value::Text(t)) => Some(t.clone()),
+            _ => None,
+        };
+        let pulled: Vec<&HeldChild> = row.children.iter().filter(|c| c.table == Table::CaseEvents).collect();
+        let mut seen: Vec<&str> = pulled.iter().map(|c| c.id.as_str()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        if seen.len() != pulled.len() || stored.get(&row.id).copied().unwrap_or(0) != pulled.len() {
+            continue;
+        }
+        // An entry that came without its time or data was stored with placeholders: read
+        // those from the table.
+        let Some(mut timeline) = pulled
+            .iter()
+            .filter(|c| text(c, "deleted_at").is_none())
+            .map(|c| Some((text(c, "at")?, c.id.as_str(), text(c, "data")?)))
+            .collect::<Option<Vec<(String, &str, String)>>>()
+        else {
+            continue;
+        };
+        timeline.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        out.insert(CaseId(row.id.clone()), timeline.into_iter().map(|(at, _, data)| (at, data)).collect());
+    }
+    Ok(out)
+}
+
 /// Which of `chunk` are stored. (Events or tags of a case that has not arrived yet are
 /// folded when it does.)
 fn existing(conn: &rusqlite::Connection, chunk: &[&CaseId], marks: &str) -> Result<BTreeSet<CaseId>> {
@@ -440,16 +489,28 @@ fn existing(conn: &rusqlite::Connection, chunk: &[&CaseId], marks: &str) -> Resu
         .collect::<Result<_, _>>()?)
 }
 
-/// The timelines of `chunk` in order, and their present tags.
-fn read_timelines(conn: &rusqlite::Connection, chunk: &[&CaseId], marks: &str) -> Result<(Timelines, Tags)> {
+/// The timelines (of `timelines`, a part of `chunk`) in order, and the present tags of
+/// `chunk`.
+fn read_timelines(
+    conn: &rusqlite::Connection,
+    chunk: &[&CaseId],
+    marks: &str,
+    timelines: &[&CaseId],
+) -> Result<(Timelines, Tags)> {
     let mut events = Timelines::new();
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT case_id, at, data FROM case_events WHERE case_id IN ({marks}) AND deleted_at IS NULL
-         ORDER BY case_id, at, id"
-    ))?;
-    for row in stmt.query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
-        let (case, at, data): (CaseId, String, String) = row?;
-        events.entry(case).or_default().push((at, data));
+    if !timelines.is_empty() {
+        let marks =
+            if timelines.len() == chunk.len() { marks.to_owned() } else { vec!["?"; timelines.len()].join(", ") };
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT case_id, at, data FROM case_events WHERE case_id IN ({marks}) AND deleted_at IS NULL
+             ORDER BY case_id, at, id"
+        ))?;
+        let rows =
+            stmt.query_map(rusqlite::params_from_iter(timelines.iter()), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        for row in rows {
+            let (case, at, data): (CaseId, String, String) = row?;
+            events.entry(case).or_default().push((at, data));
+        }
     }
     let mut tags = Tags::new();
     let mut stmt = conn.prepare_cached(&format!(

@@ -652,3 +652,67 @@ fn refreshing_due_times_in_bulk_clears_those_a_finished_case_still_holds() {
     assert_eq!(due(&store, &done), (None, None));
     assert_eq!(due(&store, &open), open_due);
 }
+
+#[test]
+fn a_held_case_derives_alike_from_the_entries_pulled_with_it_or_from_the_table() {
+    use crate::store::{HeldChild, HeldRow, Table};
+    use rusqlite::types::Value;
+    let (_dir, mut store, clock) = temp_store();
+    let id = create(&mut store, "Charged twice");
+    store.write(|tx| add_note(tx, &id, "customer called")).unwrap();
+    clock.set(clock.get() + chrono::Duration::minutes(10));
+    store.write(|tx| transition(tx, &id, CaseStatus::Open, None)).unwrap();
+    clock.set(clock.get() + chrono::Duration::minutes(10));
+    store.write(|tx| transition(tx, &id, CaseStatus::PendingCustomer, None)).unwrap();
+    store.write(|tx| set_tags(tx, &id, &["refund".into()])).unwrap();
+    // The case's data columns and its stored timeline entries, as they came.
+    let cols: Vec<(&'static str, Value)> = ["created_at", "priority", "category", "customer_id", "team_id"]
+        .into_iter()
+        .map(|c| {
+            (c, store.conn().query_row(&format!("SELECT {c} FROM cases WHERE id = ?1"), [&id], |r| r.get(0)).unwrap())
+        })
+        .collect();
+    let entries: Vec<HeldChild> = {
+        let mut stmt =
+            store.conn().prepare("SELECT id, case_id, at, kind, data FROM case_events WHERE case_id = ?1").unwrap();
+        stmt.query_map([&id], |r| {
+            let cols = ["case_id", "at", "kind", "data"].iter().enumerate();
+            Ok(HeldChild {
+                table: Table::CaseEvents,
+                id: r.get(0)?,
+                cols: cols.map(|(i, c)| Ok((*c, r.get(i + 1)?))).collect::<rusqlite::Result<_>>()?,
+            })
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+    };
+    assert_eq!(entries.len(), 5, "created, note, two status changes, tags");
+    let derived = |store: &mut Store, children: Vec<HeldChild>| -> Vec<(&'static str, Value)> {
+        store
+            .write(|tx| {
+                let mut rows = [HeldRow::new(id.as_str(), cols.clone(), children)];
+                super::facts::derive_new(tx, &mut rows)?;
+                let [row] = rows;
+                Ok(row.cols.into_iter().filter(|(c, _)| !cols.iter().any(|(d, _)| d == c)).collect())
+            })
+            .unwrap()
+    };
+    let stored: Vec<(&'static str, Value)> = derived(&mut store, Vec::new())
+        .into_iter()
+        .map(|(c, _)| {
+            (c, store.conn().query_row(&format!("SELECT {c} FROM cases WHERE id = ?1"), [&id], |r| r.get(0)).unwrap())
+        })
+        .collect();
+    assert!(stored.iter().any(|(c, v)| *c == "status" && *v == Value::Text("pending_customer".into())));
+    // None pulled with it (all stored before it came), all in any order, all but one, one twice.
+    let copy = |e: &HeldChild| HeldChild { table: e.table, id: e.id.clone(), cols: e.cols.clone() };
+    let reversed: Vec<HeldChild> = entries.iter().rev().map(copy).collect();
+    let all_but_one: Vec<HeldChild> = entries.iter().skip(1).map(copy).collect();
+    let one_twice: Vec<HeldChild> = entries.iter().chain(entries.first()).skip(1).map(copy).collect();
+    for (what, children) in
+        [("none", Vec::new()), ("reversed", reversed), ("all but one", all_but_one), ("one twice", one_twice)]
+    {
+        assert_eq!(derived(&mut store, children), stored, "{what}");
+    }
+}

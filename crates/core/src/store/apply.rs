@@ -117,6 +117,7 @@ impl WriteTx<'_> {
                         .iter()
                         .filter_map(|(k, v)| table.column(k).map(|col| (col.name, Arg::Wire(v))))
                         .collect();
+                    self.held.adopt(table, id, &known);
                     rows.add(table, id, known, now);
                 }
                 Body::Cell { column, value } => {

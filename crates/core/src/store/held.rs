@@ -16,10 +16,12 @@
 
 use std::collections::HashMap;
 
+use frontline_sync::protocol;
 use rusqlite::types::Value;
 
 use super::schema::Table;
 use super::statements::Shape;
+use super::wire::Arg;
 use super::write::WriteTx;
 use crate::Result;
 
@@ -31,7 +33,37 @@ pub struct HeldRow {
     /// Its columns as they will be stored (but `id` and `updated_at`); the hooks set the
     /// derived ones.
     pub cols: Vec<(&'static str, Value)>,
+    /// Append-only rows of its children (its timeline entries) pulled after it in this
+    /// transaction, as they came: copies, for the hooks to read without reading them back.
+    /// They are stored too (or were already); children stored before it came are not here.
+    pub children: Vec<HeldChild>,
     updated_at: String,
+}
+
+#[cfg(test)]
+impl HeldRow {
+    /// A row as the store holds it, for tests of the hooks.
+    pub(crate) fn new(id: &str, cols: Vec<(&'static str, Value)>, children: Vec<HeldChild>) -> HeldRow {
+        HeldRow { id: id.to_owned(), cols, children, updated_at: String::new() }
+    }
+}
+
+/// An append-only child row of a held row (see [`HeldRow::children`]).
+#[derive(Debug)]
+pub struct HeldChild {
+    /// Its table.
+    pub table: Table,
+    /// Its id.
+    pub id: String,
+    /// The columns it came with.
+    pub cols: Vec<(&'static str, Value)>,
+}
+
+impl HeldChild {
+    /// The value of column `col`, if the row came with it.
+    pub fn get(&self, col: &str) -> Option<&Value> {
+        self.cols.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
+    }
 }
 
 impl HeldRow {
@@ -68,7 +100,23 @@ impl Held {
     /// Holds a new row, last changed at `updated_at`.
     pub(super) fn add(&mut self, table: Table, id: &str, cols: Vec<(&'static str, Value)>, updated_at: &str) {
         self.index.insert((table, id.to_owned()), self.rows.len());
-        self.rows.push((table, HeldRow { id: id.to_owned(), cols, updated_at: updated_at.to_owned() }));
+        self.rows.push((
+            table,
+            HeldRow { id: id.to_owned(), cols, children: Vec::new(), updated_at: updated_at.to_owned() },
+        ));
+    }
+
+    /// Keeps a copy of append-only row `id` of `table`, as it came, with its parent if
+    /// that is held.
+    pub(super) fn adopt(&mut self, table: Table, id: &str, cols: &[(&'static str, Arg<'_>)]) {
+        let Some((parent, col)) = table.parent() else { return };
+        let Some((_, Arg::Wire(protocol::Value::Text(parent_id)))) = cols.iter().find(|(c, _)| *c == col) else {
+            return;
+        };
+        if let Some(at) = self.position(parent, parent_id) {
+            let cols = cols.iter().map(|(c, v)| (*c, v.to_value())).collect();
+            self.rows[at].1.children.push(HeldChild { table, id: id.to_owned(), cols });
+        }
     }
 
     /// Sets columns of the held row at `at`, changed at `updated_at`.

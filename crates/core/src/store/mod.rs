@@ -25,7 +25,7 @@ use frontline_sync::{Clock, Hlc, NodeId};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use apply::Applied;
-pub use held::HeldRow;
+pub use held::{HeldChild, HeldRow};
 pub use schema::{Merge, Table};
 pub(crate) use write::NewRow;
 pub use write::{Changed, Touched, WriteTx};

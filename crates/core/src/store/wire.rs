@@ -41,9 +41,17 @@ impl Arg<'_> {
     /// The value, owned.
     pub(crate) fn into_value(self) -> Value {
         match self {
-            Arg::Wire(v) => from_wire(v),
-            Arg::Text(t) => Value::Text(t.to_owned()),
             Arg::Owned(v) => v,
+            other => other.to_value(),
+        }
+    }
+
+    /// A copy of the value.
+    pub(crate) fn to_value(&self) -> Value {
+        match self {
+            Arg::Wire(v) => from_wire(v),
+            Arg::Text(t) => Value::Text((*t).to_owned()),
+            Arg::Owned(v) => v.clone(),
         }
     }
 }
