@@ -9,8 +9,10 @@
 //! the row waits, in memory, for the rest of the transaction's pages; at
 //! [`WriteTx::flush_derived`] the hooks fill in its derived columns from what is stored
 //! by then ([`Hooks::derive_new`]) and it is inserted whole. Until then it is not in its
-//! table: the only reads of it in between are sync's own (is it stored, what are its
-//! versions), and they know of held rows.
+//! table: the reads of it in between are sync's own (is it stored, what are its
+//! versions), which know of held rows, and the search triggers of its timeline entries,
+//! which find no case and leave it to the bulk indexing a pull runs in
+//! (`cases::search_index::deferred`), as for entries that arrive before their case.
 //!
 //! [`Hooks::derive_new`]: super::Hooks::derive_new
 
