@@ -18,7 +18,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
-use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::facts::{self, Facts, History};
@@ -233,10 +232,7 @@ impl Load {
         if let Some(tier) = self.tiers.get(customer) {
             return Ok(*tier);
         }
-        let tier = conn
-            .prepare_cached("SELECT tier FROM customers WHERE id = ?1")?
-            .query_row([customer], |r| r.get(0))
-            .optional()?;
+        let tier = crate::customers::tier_of(conn, customer.as_str())?;
         self.tiers.insert(customer.clone(), tier);
         Ok(tier)
     }

@@ -434,12 +434,8 @@ pub(crate) fn due_cache_of_held(
     let Some(priority) = text("priority").and_then(Priority::parse) else {
         return Err(Error::Internal(format!("case {} has no priority", row.id)));
     };
-    let tier: Option<Tier> = match text("customer_id") {
-        Some(customer) => tx
-            .conn()
-            .prepare_cached("SELECT tier FROM customers WHERE id = ?1")?
-            .query_row([customer], |r| r.get(0))
-            .optional()?,
+    let tier = match text("customer_id") {
+        Some(customer) => crate::customers::tier_of(tx.conn(), customer)?,
         None => None,
     };
     let team = text("team_id").map(|t| TeamId(t.to_owned()));

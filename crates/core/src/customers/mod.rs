@@ -139,6 +139,12 @@ pub fn ensure_exists(conn: &rusqlite::Connection, id: &CustomerId) -> Result<()>
         .ok_or_else(|| Error::NotFound { entity: "customer", id: id.to_string() })
 }
 
+/// The tier of customer `id`, `None` if there is no such customer (the policy of a case
+/// without one applies).
+pub(crate) fn tier_of(conn: &rusqlite::Connection, id: &str) -> Result<Option<Tier>> {
+    Ok(conn.prepare_cached("SELECT tier FROM customers WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?)
+}
+
 const SELECT: &str = "SELECT c.id, c.name, c.company, c.email, c.phone, c.tier, c.notes,
     (SELECT count(*) FROM cases k WHERE k.customer_id = c.id AND k.deleted_at IS NULL)
     FROM customers c";

@@ -64,8 +64,12 @@ pub struct HeldChild {
 impl HeldChild {
     /// The value of column `col`, if the row came with it.
     pub fn get(&self, col: &str) -> Option<&Value> {
-        self.cols.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
+        value_of(&self.cols, col)
     }
+}
+
+fn value_of<'a>(cols: &'a [(&'static str, Value)], col: &str) -> Option<&'a Value> {
+    cols.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
 }
 
 impl HeldRow {
@@ -79,7 +83,7 @@ impl HeldRow {
 
     /// The value of column `col`, if the row has it.
     pub fn get(&self, col: &str) -> Option<&Value> {
-        self.cols.iter().find(|(c, _)| *c == col).map(|(_, v)| v)
+        value_of(&self.cols, col)
     }
 }
 
