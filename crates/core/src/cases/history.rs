@@ -22,13 +22,12 @@ use rusqlite::types::Value;
 
 use super::facts::{self, Facts, History};
 use super::model::{CaseStatus, Escalation, EventData, NewCase};
-use super::service_level::{SlaKey, due_cache_of, parse_time};
+use super::service_level::{SlaKey, clock_changes, due_cache_of, parse_time};
 use super::store as action;
 use super::workflow::{self, CaseAction};
 use super::{CallbackResult, Contact, Intake, Resolution};
 use crate::customers::Tier;
 use crate::ids::{AgentId, CaseId, CustomerId, TeamId};
-use crate::sla::ClockChange;
 use crate::store::{Table, WriteTx};
 use crate::time::to_db_text;
 use crate::{Error, Result, people};
@@ -286,8 +285,6 @@ struct Past {
     history: History,
     /// (the step's wall time, the entry's time, the entry), in order.
     timeline: Vec<(DateTime<Utc>, String, EventData)>,
-    /// Status changes, for the SLA clock.
-    changes: Vec<ClockChange>,
     last_step: DateTime<Utc>,
 }
 
@@ -297,7 +294,6 @@ impl Default for Past {
             facts: Facts::new(),
             history: History::default(),
             timeline: Vec::new(),
-            changes: Vec::new(),
             last_step: DateTime::<Utc>::MIN_UTC,
         }
     }
@@ -312,9 +308,6 @@ impl Past {
             Some(last) if *last > now => last.clone(),
             _ => now,
         };
-        if let (EventData::StatusChanged { to, .. }, Some(when)) = (&e, parse_time(&at)) {
-            self.changes.push(ClockChange { at: when, mode: workflow::clock_mode(*to) });
-        }
         self.facts.apply(&at, &e);
         self.history.apply(&at, &e);
         self.timeline.push((t, at, e));
@@ -361,5 +354,5 @@ fn due_times(
     };
     let key = SlaKey { priority: input.priority, tier, category, team };
     let first_response = past.facts.first_response_at.as_deref().and_then(parse_time);
-    due_cache_of(tx, &key, created, first_response, &past.changes, past.last_step)
+    due_cache_of(tx, &key, created, first_response, &clock_changes(&past.history.changes), past.last_step)
 }

@@ -440,10 +440,13 @@ pub(crate) fn due_cache_of_held(
     };
     let team = text("team_id").map(|t| TeamId(t.to_owned()));
     let key = SlaKey { priority, tier, category: text("category").unwrap_or_default(), team: team.as_ref() };
-    let changes: Vec<ClockChange> =
-        changes.iter().map(|(at, to)| ClockChange { at: *at, mode: clock_mode(*to) }).collect();
     let now = tx.now();
-    due_cache_of(tx, &key, created_at, first_response_at.and_then(parse_time), &changes, now)
+    due_cache_of(tx, &key, created_at, first_response_at.and_then(parse_time), &clock_changes(changes), now)
+}
+
+/// A timeline's status changes (its folded history's) as changes of the resolution clock.
+pub(super) fn clock_changes(changes: &[(DateTime<Utc>, CaseStatus)]) -> Vec<ClockChange> {
+    changes.iter().map(|(at, to)| ClockChange { at: *at, mode: clock_mode(*to) }).collect()
 }
 
 /// Writes the due times that differ from `cached` (what the row holds, as just read).
