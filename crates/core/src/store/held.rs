@@ -91,7 +91,8 @@ impl HeldRow {
 #[derive(Default)]
 pub(super) struct Held {
     rows: Vec<(Table, HeldRow)>,
-    index: HashMap<(Table, String), usize>,
+    /// Positions in `rows`, by table then id: looked up by `&str`, without an owned key.
+    index: HashMap<Table, HashMap<String, usize>>,
 }
 
 impl Held {
@@ -100,12 +101,12 @@ impl Held {
         if self.rows.is_empty() {
             return None;
         }
-        self.index.get(&(table, id.to_owned())).copied()
+        self.index.get(&table)?.get(id).copied()
     }
 
     /// Holds a new row, last changed at `updated_at`.
     pub(super) fn add(&mut self, table: Table, id: &str, cols: Vec<(&'static str, Value)>, updated_at: &str) {
-        self.index.insert((table, id.to_owned()), self.rows.len());
+        self.index.entry(table).or_default().insert(id.to_owned(), self.rows.len());
         self.rows.push((
             table,
             HeldRow { id: id.to_owned(), cols, children: Vec::new(), updated_at: updated_at.to_owned() },

@@ -71,13 +71,18 @@ pub(crate) fn insert_new_row(conn: &Connection, table: Table, id: &str, v: &Vers
 /// ([`ROW`], see the module doc), unless this row id holds versions already; whether it
 /// was stored.
 pub(crate) fn insert_received_row(conn: &Connection, table: Table, id: &str, v: &Version) -> Result<bool> {
-    let stored = conn
-        .prepare_cached(
-            "INSERT INTO column_versions (tbl, row_id, col, hlc, base) SELECT ?1, ?2, '*', ?3, NULL
-             WHERE NOT EXISTS (SELECT 1 FROM column_versions WHERE tbl = ?1 AND row_id = ?2)",
-        )?
+    // A look then an insert, not one `INSERT … SELECT … WHERE NOT EXISTS`: an INSERT that
+    // reads its own table first copies what it selects into a temporary b-tree, which a
+    // first sync would build and drop once for each of its 100,000 received rows.
+    let held: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM column_versions WHERE tbl = ?1 AND row_id = ?2)")?
+        .query_row(rusqlite::params![table.name(), id], |r| r.get(0))?;
+    if held {
+        return Ok(false);
+    }
+    conn.prepare_cached("INSERT INTO column_versions (tbl, row_id, col, hlc, base) VALUES (?1, ?2, '*', ?3, NULL)")?
         .execute(rusqlite::params![table.name(), id, v.hlc.to_string()])?;
-    Ok(stored == 1)
+    Ok(true)
 }
 
 /// Sets the versions of several cells of one row, in one statement.
