@@ -151,15 +151,34 @@ impl WriteTx<'_> {
         }
         for (table, mut rows) in by_table {
             (self.hooks.derive_new)(self, table, &mut rows)?;
-            for row in rows {
-                let sql = self.statement(Shape::Insert, table, row.cols.iter().map(|(c, _)| *c).collect());
-                let args = [Value::Text(row.id.clone()), Value::Text(row.updated_at)]
-                    .into_iter()
-                    .chain(row.cols.into_iter().map(|(_, v)| v));
+            // Many rows per statement: inside a transaction SQLite copies every page a
+            // statement with triggers changes to a statement journal first, once per
+            // statement, and a case's row touches a dozen index pages.
+            let mut rows = rows.into_iter().peekable();
+            while let Some(first) = rows.next() {
+                let cols: Vec<&'static str> = first.cols.iter().map(|(c, _)| *c).collect();
+                let per_statement = (HELD_INSERT_PARAMS / (cols.len() + 2)).max(1);
+                let mut batch = vec![first];
+                while batch.len() < per_statement
+                    && let Some(next) = rows.next_if(|r| r.cols.iter().map(|(c, _)| *c).eq(cols.iter().copied()))
+                {
+                    batch.push(next);
+                }
+                let sql = self.statement(Shape::InsertRows(batch.len()), table, cols);
+                let mut ids = Vec::with_capacity(batch.len());
+                let mut args = Vec::new();
+                for row in batch {
+                    args.extend([Value::Text(row.id.clone()), Value::Text(row.updated_at)]);
+                    args.extend(row.cols.into_iter().map(|(_, v)| v));
+                    ids.push(row.id);
+                }
                 self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
-                self.changed.fresh.entry(table).or_default().insert(row.id);
+                self.changed.fresh.entry(table).or_default().extend(ids);
             }
         }
         Ok(())
     }
 }
+
+/// Bound parameters per statement inserting held rows (SQLite allows 32,766).
+const HELD_INSERT_PARAMS: usize = 4_000;

@@ -16,6 +16,9 @@ pub(super) enum Shape {
     Update,
     /// `INSERT INTO t (id, updated_at, a, …) VALUES (?1, ?2, ?3, …)`
     Insert,
+    /// `INSERT INTO t (id, updated_at, a, …) VALUES (?, ?, ?, …), (?, ?, ?, …), …`: that
+    /// many rows, their values bound in order, each row's id and `updated_at` first.
+    InsertRows(usize),
 }
 
 /// The statements made so far, by shape, table and columns (in their order).
@@ -53,6 +56,14 @@ fn text(shape: Shape, table: Table, cols: &[&str]) -> Rc<str> {
             }
             sql.push(')');
         }
+        Shape::InsertRows(n) => {
+            let _ = write!(sql, "INSERT INTO {name} (id, {UPDATED_AT}");
+            for c in cols {
+                let _ = write!(sql, ", {c}");
+            }
+            let row = format!("(?, ?{})", ", ?".repeat(cols.len()));
+            let _ = write!(sql, ") VALUES {}", vec![row.as_str(); n].join(", "));
+        }
     }
     sql.into()
 }
@@ -73,6 +84,10 @@ mod tests {
             "INSERT INTO cases (id, updated_at, title, status) VALUES (?1, ?2, ?3, ?4)"
         );
         assert_eq!(&*s.get(Shape::Update, Table::Cases, vec![]), "UPDATE cases SET updated_at = ?2 WHERE id = ?1");
+        assert_eq!(
+            &*s.get(Shape::InsertRows(2), Table::Cases, vec!["title"]),
+            "INSERT INTO cases (id, updated_at, title) VALUES (?, ?, ?), (?, ?, ?)"
+        );
     }
 
     #[test]
