@@ -5,9 +5,13 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-/// The repository root (the directory above `xtask/`).
+/// The repository root (the directory above `xtask/`): of the checkout `cargo xtask` runs
+/// in, which `cargo run` names at run time. The path compiled in is only a fallback: two
+/// checkouts sharing a target directory share one xtask binary, built in either of them,
+/// and a checkout older than that build finds it fresh.
 pub fn repo_root() -> Result<PathBuf> {
-    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let here =
+        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
     here.parent().map(PathBuf::from).context("xtask has no parent directory")
 }
 
