@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashMap};
 use crate::cases::SlaSetup;
 use crate::ids::CaseId;
 use crate::kpi::facts::{self as kpi_facts, CaseOwner};
-use crate::store::{Changed, HeldRow, Hooks, Table, WriteTx};
+use crate::store::{Changed, HeldRow, Hooks, InsertHeld, Table, WriteTx};
 use crate::{Result, cases, ids, knowledge, sla_policies};
 
 /// The one set of hooks every store uses.
@@ -47,10 +47,10 @@ fn functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
 
 /// New cases pulled with their timelines: their facts, tags and due times, worked out
 /// before they are inserted (store/held.rs).
-fn derive_new(tx: &mut WriteTx<'_>, table: Table, rows: &mut [HeldRow]) -> Result<()> {
+fn derive_new(tx: &mut WriteTx<'_>, table: Table, rows: Vec<HeldRow>, insert: InsertHeld<'_>) -> Result<()> {
     match table {
-        Table::Cases => cases::facts::derive_new(tx, rows),
-        _ => Ok(()),
+        Table::Cases => cases::pulled::derive_new(tx, rows, insert),
+        _ => insert(tx, rows),
     }
 }
 

@@ -15,7 +15,7 @@ pub mod sets;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
@@ -193,11 +193,12 @@ pub(crate) struct Calendars {
     /// Each team's named calendar, for teams that have one.
     team_calendar: HashMap<TeamId, CalendarId>,
     /// By calendar (None: the workspace's), with the label the SLA panel shows.
-    built: RefCell<HashMap<Option<CalendarId>, Rc<BuiltCalendar>>>,
+    built: RefCell<HashMap<Option<CalendarId>, Arc<BuiltCalendar>>>,
 }
 
-/// A calendar ready to count in, and how the SLA panel names it.
-type BuiltCalendar = (BusinessCalendar, CalendarLabel);
+/// A calendar ready to count in, and how the SLA panel names it. Shared (`Arc`): the due
+/// times of a first sync's new cases are worked out on a thread of their own.
+pub(crate) type BuiltCalendar = (BusinessCalendar, CalendarLabel);
 
 impl Calendars {
     /// Reads what choosing a calendar needs (not the calendars themselves).
@@ -217,12 +218,12 @@ impl Calendars {
         &self,
         conn: &rusqlite::Connection,
         team: Option<&TeamId>,
-    ) -> Result<Rc<BuiltCalendar>> {
+    ) -> Result<Arc<BuiltCalendar>> {
         let id = team.and_then(|t| self.team_calendar.get(t)).cloned();
         if let Some(c) = self.built.borrow().get(&id) {
             return Ok(c.clone());
         }
-        let built = Rc::new(build(conn, &self.settings, id.as_ref())?);
+        let built = Arc::new(build(conn, &self.settings, id.as_ref())?);
         self.built.borrow_mut().insert(id, built.clone());
         Ok(built)
     }

@@ -24,7 +24,7 @@ use super::model::{CaseChannel, CaseStatus, Direction, Escalation, EventData};
 use super::service_level;
 use super::workflow::is_active;
 use crate::ids::{CaseId, EventId};
-use crate::store::{HeldChild, HeldRow, NewRow, Table, WriteTx};
+use crate::store::{NewRow, Table, WriteTx};
 use crate::time::to_db_text;
 use crate::{Error, Result};
 
@@ -333,7 +333,7 @@ fn fold<'a>(events: impl IntoIterator<Item = (&'a str, &'a str)>) -> Facts {
 /// The facts of a timeline folded from scratch ([`Facts::apply`], in timeline order), and
 /// its [`History`] from the same reading. Events a newer version wrote in a form this one
 /// cannot read are skipped, as the timeline view skips them.
-fn fold_with_history<'a>(events: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Facts, History) {
+pub(super) fn fold_with_history<'a>(events: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Facts, History) {
     let mut facts = Facts::new();
     let mut history = History::default();
     for (at, data) in events {
@@ -361,7 +361,7 @@ pub(crate) fn cases_of(conn: &rusqlite::Connection, table: Table, ids: &BTreeSet
 }
 
 /// Ids per statement when reading many cases at once.
-const CHUNK: usize = 500;
+pub(super) const CHUNK: usize = 500;
 
 /// Refolds the facts, tags and due times of `cases` from their timelines and tag rows:
 /// after a pulled batch touched them. Reads the timelines of many cases per statement.
@@ -398,88 +398,6 @@ pub(crate) fn refresh(tx: &mut WriteTx<'_>, cases: &BTreeSet<CaseId>) -> Result<
     Ok(histories)
 }
 
-/// Sets the derived columns of new cases pulled from the server, held until now
-/// (store/held.rs): their facts and tags from the timelines and tag rows the transaction
-/// stored, their due times as of now — what [`refresh`] would write once they are stored.
-/// Keeps each case's history for its KPI facts at commit, as a case written with its past
-/// does ([`written_history`]).
-pub(crate) fn derive_new(tx: &mut WriteTx<'_>, rows: &mut [HeldRow]) -> Result<()> {
-    for rows in rows.chunks_mut(CHUNK) {
-        let ids: Vec<CaseId> = rows.iter().map(|r| CaseId(r.id.clone())).collect();
-        let chunk: Vec<&CaseId> = ids.iter().collect();
-        let marks = vec!["?"; chunk.len()].join(", ");
-        // A timeline pulled whole with its case is read from the copies the store kept;
-        // one with entries stored before its case came (or an entry twice) from the table.
-        let mut events = pulled_timelines(tx.conn(), &chunk, &marks, rows)?;
-        let unread: Vec<&CaseId> = chunk.iter().filter(|id| !events.contains_key(**id)).copied().collect();
-        let (stored, mut tags) = read_timelines(tx.conn(), &chunk, &marks, &unread)?;
-        events.extend(stored);
-        for (id, row) in ids.into_iter().zip(rows.iter_mut()) {
-            let timeline = events.remove(&id).unwrap_or_default();
-            let (facts, history) = fold_with_history(timeline.iter().map(|(a, d)| (a.as_str(), d.as_str())));
-            let tags = serde_json::to_string(&tags.remove(&id).unwrap_or_default())
-                .map_err(|e| Error::Internal(e.to_string()))?;
-            let (first_due, resolution_due) =
-                service_level::due_cache_of_held(tx, row, facts.first_response_at.as_deref(), &history.changes)?;
-            for (col, value) in facts.all_columns() {
-                row.set(col, value);
-            }
-            row.set("tags", Value::Text(tags));
-            row.set("first_response_due_at", first_due);
-            row.set("resolution_due_at", resolution_due);
-            written_history(tx, &id, history)?;
-        }
-    }
-    Ok(())
-}
-
-type Timelines = HashMap<CaseId, Vec<(String, String)>>;
-type Tags = HashMap<CaseId, Vec<String>>;
-
-/// The timelines of the held new cases `rows` (ids `chunk`) from the entries pulled with
-/// them ([`HeldRow::children`]), in timeline order: of each case whose stored entries are
-/// exactly those, as a count of the case's index entries shows (every copy is stored too).
-fn pulled_timelines(
-    conn: &rusqlite::Connection,
-    chunk: &[&CaseId],
-    marks: &str,
-    rows: &[HeldRow],
-) -> Result<Timelines> {
-    let stored: HashMap<String, usize> = conn
-        .prepare_cached(&format!(
-            "SELECT case_id, count(*) FROM case_events WHERE case_id IN ({marks}) GROUP BY case_id"
-        ))?
-        .query_map(rusqlite::params_from_iter(chunk.iter()), |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))?
-        .collect::<Result<_, _>>()?;
-    let mut out = Timelines::new();
-    for row in rows {
-        let text = |c: &HeldChild, col: &str| match c.get(col) {
-            Some(Value::Text(t)) => Some(t.clone()),
-            _ => None,
-        };
-        let pulled: Vec<&HeldChild> = row.children.iter().filter(|c| c.table == Table::CaseEvents).collect();
-        let mut seen: Vec<&str> = pulled.iter().map(|c| c.id.as_str()).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        if seen.len() != pulled.len() || stored.get(&row.id).copied().unwrap_or(0) != pulled.len() {
-            continue;
-        }
-        // An entry that came without its time or data was stored with placeholders: read
-        // those from the table.
-        let Some(mut timeline) = pulled
-            .iter()
-            .filter(|c| text(c, "deleted_at").is_none())
-            .map(|c| Some((text(c, "at")?, c.id.as_str(), text(c, "data")?)))
-            .collect::<Option<Vec<(String, &str, String)>>>()
-        else {
-            continue;
-        };
-        timeline.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-        out.insert(CaseId(row.id.clone()), timeline.into_iter().map(|(at, _, data)| (at, data)).collect());
-    }
-    Ok(out)
-}
-
 /// Which of `chunk` are stored. (Events or tags of a case that has not arrived yet are
 /// folded when it does.)
 fn existing(conn: &rusqlite::Connection, chunk: &[&CaseId], marks: &str) -> Result<BTreeSet<CaseId>> {
@@ -489,9 +407,14 @@ fn existing(conn: &rusqlite::Connection, chunk: &[&CaseId], marks: &str) -> Resu
         .collect::<Result<_, _>>()?)
 }
 
+/// Timeline entries (time, data) in timeline order, by case.
+pub(super) type Timelines = HashMap<CaseId, Vec<(String, String)>>;
+/// Present tags, by case.
+pub(super) type Tags = HashMap<CaseId, Vec<String>>;
+
 /// The timelines (of `timelines`, a part of `chunk`) in order, and the present tags of
 /// `chunk`.
-fn read_timelines(
+pub(super) fn read_timelines(
     conn: &rusqlite::Connection,
     chunk: &[&CaseId],
     marks: &str,

@@ -9,6 +9,7 @@ pub mod bulk;
 pub mod counts;
 pub(crate) mod facts;
 pub(crate) mod history;
+pub(crate) mod pulled;
 pub(crate) mod search_index;
 pub mod model;
 pub mod query;

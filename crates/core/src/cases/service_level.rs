@@ -6,6 +6,7 @@
 //! merge that reorders events can never leave a wrong SLA on screen.
 
 use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::OptionalExtension;
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{CaseStatus, EventData, Priority};
 use super::query::CaseSummary;
 use super::workflow::{clock_mode, is_active};
-use crate::calendars::{CalendarLabel, Calendars};
+use crate::calendars::{BuiltCalendar, CalendarLabel, Calendars};
 use crate::customers::Tier;
 use crate::ids::CaseId;
 use crate::ids::TeamId;
@@ -125,7 +126,7 @@ pub(crate) fn mark_at_risk(
         };
         let policy = setup.policies.policy_for(row.priority, *tier, &row.category);
         let team_calendar = setup.calendars.for_team(conn, team.as_ref())?;
-        let calendar = if policy.business_hours { &team_calendar.0 } else { &setup.around_the_clock };
+        let calendar = counted_in(&policy, &team_calendar);
         let at_risk = |due: Option<DateTime<Utc>>, target: Option<Duration>| match (due, target) {
             (Some(due), Some(target)) => {
                 let remaining = calendar.business_time_between(now, due);
@@ -155,7 +156,15 @@ pub(crate) struct SlaSetup {
     /// Calendars are built on first need: a calendar-hours policy works even if a business
     /// calendar cannot be built, as it always has.
     calendars: Calendars,
-    around_the_clock: BusinessCalendar,
+}
+
+/// Every minute counts: the calendar of calendar-hours policies.
+static AROUND_THE_CLOCK: LazyLock<BusinessCalendar> = LazyLock::new(BusinessCalendar::around_the_clock);
+
+/// The calendar a case under `policy` counts in: its team's (`team_calendar`) when the
+/// policy counts business hours, every minute otherwise.
+fn counted_in<'a>(policy: &sla_policies::Policy, team_calendar: &'a BuiltCalendar) -> &'a BusinessCalendar {
+    if policy.business_hours { &team_calendar.0 } else { &AROUND_THE_CLOCK }
 }
 
 impl SlaSetup {
@@ -163,7 +172,6 @@ impl SlaSetup {
         Ok(SlaSetup {
             policies: sla_policies::load(conn)?,
             calendars: Calendars::load(conn, settings::load_with(conn)?)?,
-            around_the_clock: BusinessCalendar::around_the_clock(),
         })
     }
 
@@ -172,7 +180,7 @@ impl SlaSetup {
         let key = SlaKey { priority: f.priority, tier: f.tier, category: &f.category, team: f.team.as_ref() };
         let (policy, team) = self.policy_and_calendar(conn, &key)?;
         let label = &team.1;
-        let state = self.state_with(&policy, &team.0, f.created_at, f.first_response_at, &f.changes, now);
+        let state = sla_state(&policy, &team, f.created_at, f.first_response_at, &f.changes, now);
         Ok((
             CaseSla {
                 first_response: view(&state.first_response, policy.first_response),
@@ -183,6 +191,25 @@ impl SlaSetup {
             state,
         ))
     }
+}
+
+/// The SLA state of a case under `policy`, whose team's calendar is `team_calendar`.
+fn sla_state(
+    policy: &sla_policies::Policy,
+    team_calendar: &BuiltCalendar,
+    created_at: DateTime<Utc>,
+    first_response_at: Option<DateTime<Utc>>,
+    changes: &[ClockChange],
+    now: DateTime<Utc>,
+) -> sla::SlaState {
+    let input = SlaInput {
+        created_at,
+        first_response_at,
+        changes,
+        targets: SlaTargets { first_response: policy.first_response, resolution: policy.resolution },
+        calendar: counted_in(policy, team_calendar),
+    };
+    sla::evaluate(&input, now)
 }
 
 /// What picks a case's policy and calendar.
@@ -199,28 +226,9 @@ impl SlaSetup {
         &self,
         conn: &rusqlite::Connection,
         key: &SlaKey<'_>,
-    ) -> Result<(sla_policies::Policy, std::rc::Rc<(BusinessCalendar, CalendarLabel)>)> {
+    ) -> Result<(sla_policies::Policy, Arc<BuiltCalendar>)> {
         let policy = self.policies.policy_for(key.priority, key.tier, key.category);
         Ok((policy, self.calendars.for_team(conn, key.team)?))
-    }
-
-    fn state_with(
-        &self,
-        policy: &sla_policies::Policy,
-        business: &BusinessCalendar,
-        created_at: DateTime<Utc>,
-        first_response_at: Option<DateTime<Utc>>,
-        changes: &[ClockChange],
-        now: DateTime<Utc>,
-    ) -> sla::SlaState {
-        let input = SlaInput {
-            created_at,
-            first_response_at,
-            changes,
-            targets: SlaTargets { first_response: policy.first_response, resolution: policy.resolution },
-            calendar: if policy.business_hours { business } else { &self.around_the_clock },
-        };
-        sla::evaluate(&input, now)
     }
 
     /// The SLA state of a case as of `now`, from its facts read elsewhere (the KPIs read
@@ -235,7 +243,7 @@ impl SlaSetup {
         now: DateTime<Utc>,
     ) -> Result<sla::SlaState> {
         let (policy, team) = self.policy_and_calendar(conn, key)?;
-        Ok(self.state_with(&policy, &team.0, created_at, first_response_at, changes, now))
+        Ok(sla_state(&policy, &team, created_at, first_response_at, changes, now))
     }
 
     /// Whether the policy that applies to a case counts business hours (in its team's
@@ -258,7 +266,7 @@ impl SlaSetup {
         if business_hours {
             Ok(self.calendars.for_team(conn, team)?.0.business_time_between(from, to))
         } else {
-            Ok(self.around_the_clock.business_time_between(from, to))
+            Ok(AROUND_THE_CLOCK.business_time_between(from, to))
         }
     }
 
@@ -411,37 +419,64 @@ pub(super) fn due_cache_of(
     Ok(due_values(&setup.state_of(tx.conn(), key, created_at, first_response_at, changes, now)?))
 }
 
-/// The due times to cache on a new case pulled from the server and held until now
-/// (store/held.rs), its facts just folded from its timeline (`first_response_at`, the
-/// status `changes`): what [`refresh_due_cache`] works out once it is stored. A deleted
-/// case has none: nothing refreshes it.
-pub(crate) fn due_cache_of_held(
-    tx: &mut WriteTx<'_>,
-    row: &HeldRow,
-    first_response_at: Option<&str>,
-    changes: &[(DateTime<Utc>, CaseStatus)],
-) -> Result<(Value, Value)> {
-    let text = |col: &str| match row.get(col) {
-        Some(Value::Text(t)) => Some(t.as_str()),
-        _ => None,
-    };
-    if text("deleted_at").is_some() {
-        return Ok((Value::Null, Value::Null));
+/// What the due times of a new case pulled from the server and held until now
+/// (store/held.rs) are worked out from, besides its timeline: its policy and its team's
+/// calendar, read where the store is ([`HeldDue::of`]). [`HeldDue::due_cache`] then needs
+/// nothing else, so it runs on the thread that folds the case's timeline.
+pub(crate) struct HeldDue {
+    policy: sla_policies::Policy,
+    team_calendar: Arc<BuiltCalendar>,
+    created_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+}
+
+impl HeldDue {
+    /// What `row`'s due times are worked out from; `None` for a deleted case, which has
+    /// none (nothing refreshes it).
+    pub(crate) fn of(tx: &mut WriteTx<'_>, row: &HeldRow) -> Result<Option<HeldDue>> {
+        let text = |col: &str| match row.get(col) {
+            Some(Value::Text(t)) => Some(t.as_str()),
+            _ => None,
+        };
+        if text("deleted_at").is_some() {
+            return Ok(None);
+        }
+        let Some(created_at) = text("created_at").and_then(parse_time) else {
+            return Err(Error::Internal(format!("case {} has a bad created_at", row.id)));
+        };
+        let Some(priority) = text("priority").and_then(Priority::parse) else {
+            return Err(Error::Internal(format!("case {} has no priority", row.id)));
+        };
+        let tier = match text("customer_id") {
+            Some(customer) => crate::customers::tier_of(tx.conn(), customer)?,
+            None => None,
+        };
+        let team = text("team_id").map(|t| TeamId(t.to_owned()));
+        let key = SlaKey { priority, tier, category: text("category").unwrap_or_default(), team: team.as_ref() };
+        let setup = tx.cached(SlaSetup::load)?;
+        let (policy, team_calendar) = setup.policy_and_calendar(tx.conn(), &key)?;
+        Ok(Some(HeldDue { policy, team_calendar, created_at, now: tx.now() }))
     }
-    let Some(created_at) = text("created_at").and_then(parse_time) else {
-        return Err(Error::Internal(format!("case {} has a bad created_at", row.id)));
-    };
-    let Some(priority) = text("priority").and_then(Priority::parse) else {
-        return Err(Error::Internal(format!("case {} has no priority", row.id)));
-    };
-    let tier = match text("customer_id") {
-        Some(customer) => crate::customers::tier_of(tx.conn(), customer)?,
-        None => None,
-    };
-    let team = text("team_id").map(|t| TeamId(t.to_owned()));
-    let key = SlaKey { priority, tier, category: text("category").unwrap_or_default(), team: team.as_ref() };
-    let now = tx.now();
-    due_cache_of(tx, &key, created_at, first_response_at.and_then(parse_time), &clock_changes(changes), now)
+
+    /// The due times to cache, from the case's facts just folded from its timeline
+    /// (`first_response_at`, the status `changes`): what [`refresh_due_cache`] works out
+    /// once it is stored.
+    pub(crate) fn due_cache(
+        &self,
+        first_response_at: Option<&str>,
+        changes: &[(DateTime<Utc>, CaseStatus)],
+    ) -> (Value, Value) {
+        let first_response_at = first_response_at.and_then(parse_time);
+        let changes = clock_changes(changes);
+        due_values(&sla_state(
+            &self.policy,
+            &self.team_calendar,
+            self.created_at,
+            first_response_at,
+            &changes,
+            self.now,
+        ))
+    }
 }
 
 /// A timeline's status changes (its folded history's) as changes of the resolution clock.

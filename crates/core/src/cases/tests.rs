@@ -691,9 +691,13 @@ fn a_held_case_derives_alike_from_the_entries_pulled_with_it_or_from_the_table()
     let derived = |store: &mut Store, children: Vec<HeldChild>| -> Vec<(&'static str, Value)> {
         store
             .write(|tx| {
-                let mut rows = [HeldRow::new(id.as_str(), cols.clone(), children)];
-                super::facts::derive_new(tx, &mut rows)?;
-                let [row] = rows;
+                let mut derived = Vec::new();
+                let rows = vec![HeldRow::new(id.as_str(), cols.clone(), children)];
+                super::pulled::derive_new(tx, rows, &mut |_, rows| {
+                    derived.extend(rows);
+                    Ok(())
+                })?;
+                let [row] = <[HeldRow; 1]>::try_from(derived).expect("one row handed on");
                 Ok(row.cols.into_iter().filter(|(c, _)| !cols.iter().any(|(d, _)| d == c)).collect())
             })
             .unwrap()

@@ -136,6 +136,9 @@ impl Held {
     }
 }
 
+/// Inserts held rows whose derived columns are set ([`super::Hooks::derive_new`]).
+pub type InsertHeld<'a> = &'a mut dyn FnMut(&mut WriteTx<'_>, Vec<HeldRow>) -> Result<()>;
+
 impl WriteTx<'_> {
     /// Inserts the held rows, table by table in the order they arrived, each with the
     /// derived columns the hooks worked out, and notes them as such for the derivations
@@ -149,32 +152,37 @@ impl WriteTx<'_> {
                 None => by_table.push((table, vec![row])),
             }
         }
-        for (table, mut rows) in by_table {
-            (self.hooks.derive_new)(self, table, &mut rows)?;
-            // Many rows per statement: inside a transaction SQLite copies every page a
-            // statement with triggers changes to a statement journal first, once per
-            // statement, and a case's row touches a dozen index pages.
-            let mut rows = rows.into_iter().peekable();
-            while let Some(first) = rows.next() {
-                let cols: Vec<&'static str> = first.cols.iter().map(|(c, _)| *c).collect();
-                let per_statement = (HELD_INSERT_PARAMS / (cols.len() + 2)).max(1);
-                let mut batch = vec![first];
-                while batch.len() < per_statement
-                    && let Some(next) = rows.next_if(|r| r.cols.iter().map(|(c, _)| *c).eq(cols.iter().copied()))
-                {
-                    batch.push(next);
-                }
-                let sql = self.statement(Shape::InsertRows(batch.len()), table, cols);
-                let mut ids = Vec::with_capacity(batch.len());
-                let mut args = Vec::new();
-                for row in batch {
-                    args.extend([Value::Text(row.id.clone()), Value::Text(row.updated_at)]);
-                    args.extend(row.cols.into_iter().map(|(_, v)| v));
-                    ids.push(row.id);
-                }
-                self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
-                self.changed.fresh.entry(table).or_default().extend(ids);
+        for (table, rows) in by_table {
+            (self.hooks.derive_new)(self, table, rows, &mut |tx, rows| tx.insert_derived(table, rows))?;
+        }
+        Ok(())
+    }
+
+    /// Inserts held `rows` of `table`, their derived columns set.
+    fn insert_derived(&mut self, table: Table, rows: Vec<HeldRow>) -> Result<()> {
+        // Many rows per statement: inside a transaction SQLite copies every page a
+        // statement with triggers changes to a statement journal first, once per
+        // statement, and a case's row touches a dozen index pages.
+        let mut rows = rows.into_iter().peekable();
+        while let Some(first) = rows.next() {
+            let cols: Vec<&'static str> = first.cols.iter().map(|(c, _)| *c).collect();
+            let per_statement = (HELD_INSERT_PARAMS / (cols.len() + 2)).max(1);
+            let mut batch = vec![first];
+            while batch.len() < per_statement
+                && let Some(next) = rows.next_if(|r| r.cols.iter().map(|(c, _)| *c).eq(cols.iter().copied()))
+            {
+                batch.push(next);
             }
+            let sql = self.statement(Shape::InsertRows(batch.len()), table, cols);
+            let mut ids = Vec::with_capacity(batch.len());
+            let mut args = Vec::new();
+            for row in batch {
+                args.extend([Value::Text(row.id.clone()), Value::Text(row.updated_at)]);
+                args.extend(row.cols.into_iter().map(|(_, v)| v));
+                ids.push(row.id);
+            }
+            self.conn().prepare_cached(&sql)?.execute(rusqlite::params_from_iter(args))?;
+            self.changed.fresh.entry(table).or_default().extend(ids);
         }
         Ok(())
     }

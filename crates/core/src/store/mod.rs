@@ -25,7 +25,7 @@ use frontline_sync::{Clock, Hlc, NodeId};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 pub use apply::Applied;
-pub use held::{HeldChild, HeldRow};
+pub use held::{HeldChild, HeldRow, InsertHeld};
 pub use schema::{Merge, Table};
 pub(crate) use write::NewRow;
 pub use write::{Changed, Touched, WriteTx};
@@ -64,9 +64,10 @@ pub struct Hooks {
     /// derivations run, and inserted whole (see store/held.rs).
     pub derive_on_insert: &'static [Table],
     /// Sets the derived columns of new rows of a [`Hooks::derive_on_insert`] table, held
-    /// until now, from what the transaction has stored (their children pulled with them);
-    /// they are inserted as they are left, and noted as [`Changed::fresh`].
-    pub derive_new: fn(&mut WriteTx<'_>, Table, &mut [HeldRow]) -> Result<()>,
+    /// until now, from what the transaction has stored (their children pulled with them),
+    /// and hands them all to the [`InsertHeld`] given, in order, a part at a time or at
+    /// once; it inserts them as they are left, noted as [`Changed::fresh`].
+    pub derive_new: fn(&mut WriteTx<'_>, Table, Vec<HeldRow>, InsertHeld<'_>) -> Result<()>,
     /// Refreshes what derives from the changed rows; runs before every commit.
     pub derive: fn(&mut WriteTx<'_>, Changed) -> Result<()>,
     /// Fills derived data a migration asked for (see [`migrations::MIGRATIONS`]), in the

@@ -235,6 +235,56 @@ fn new_cases_pulled_are_stored_with_the_facts_tags_and_due_times_refolding_them_
     crate::cases::counts::test_support::assert_counts_current(&b.store);
 }
 
+/// A first sync brings more new cases than one part of their derivation (cases/pulled.rs
+/// derives them 500 at a time, on a thread of its own): each is stored with what refolding
+/// it gives, in the order the server sent them.
+#[test]
+fn a_first_sync_of_more_cases_than_one_part_stores_each_as_refolding_gives_in_order() {
+    let clock = TestClock::new();
+    let mut server = MemoryServer::new(ms(&clock));
+    let mut e = demo_device("e", &clock, 1_200);
+    enroll(&mut e.store, &sign_in_as("e")).unwrap();
+    sync(&mut e, &mut server);
+    let mut b = device("b", &clock);
+    sync(&mut b, &mut server);
+
+    let pulled = case_rows(&b);
+    assert_eq!(pulled.len(), 1_200);
+    let mut sent: Vec<String> = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = server.pull(after, frontline_sync::protocol::MAX_PULL_LIMIT, b.store.node_id());
+        for c in page.changes.iter().filter(|c| c.table == "cases") {
+            if !sent.contains(&c.row) {
+                sent.push(c.row.clone());
+            }
+        }
+        after = page.next;
+        if !page.more {
+            break;
+        }
+    }
+    let stored: Vec<String> = b
+        .store
+        .conn()
+        .prepare("SELECT id FROM cases ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(stored, sent, "stored in the order they came");
+    b.store
+        .write(|tx| {
+            let ids = stored.iter().map(|id| CaseId(id.clone())).collect();
+            cases::facts::refresh(tx, &ids).map(|_| ())
+        })
+        .unwrap();
+    assert_eq!(case_rows(&b), pulled, "refolding every case changes nothing");
+    crate::kpi::facts::test_support::assert_facts_current(&b.store);
+    crate::cases::counts::test_support::assert_counts_current(&b.store);
+}
+
 #[test]
 fn two_offline_edits_of_one_title_converge_and_the_loser_can_keep_hers() {
     let (clock, mut server, mut a, mut b) = two_devices();
