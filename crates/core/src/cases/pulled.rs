@@ -6,11 +6,11 @@
 //! stored before it came, its tags, its customer's tier, its policy and calendar) and
 //! inserting the case need the store's connection; folding its timeline and working out
 //! its due times need nothing but what was read. A first sync of 100,000 cases holds them
-//! all, and the folding took a tenth of the thread that applies the pulled pages. So the
-//! cases go in parts: this thread reads each part's input and hands it to a thread of
-//! their own, which folds the parts in turn, and inserts each part once it is folded (in
-//! between reading the next ones, then all that are left). Parts come back in order, so
-//! the cases are inserted in the order they came, as they would be from one thread.
+//! all, and the folding took about a tenth of the thread that applies the pulled pages.
+//! So the cases go in parts of 500: this thread reads each part's input and hands it to a
+//! thread of their own, which folds the parts in turn; this thread inserts each part as it
+//! comes back folded, between reading the next parts, then the rest. Parts come back in
+//! order, so the cases are inserted in the order they came, as from one thread.
 
 use std::collections::HashMap;
 use std::sync::mpsc;

@@ -13,7 +13,7 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::schema::{CREATED_AT, DELETED_AT, Merge, Table, UPDATED_AT};
-use super::statements::Shape;
+use super::statements::{Shape, rows_per_statement};
 use super::versions;
 use super::wire::{self, Arg};
 use super::write::WriteTx;
@@ -69,7 +69,7 @@ impl WriteTx<'_> {
             self.apply_row(&changes[start..end], &now, &mut rows, &mut out)?;
             start = end;
         }
-        self.insert_rows_once(rows, &mut out)?;
+        self.insert_rows_once(rows, &now, &mut out)?;
         for n in notices {
             out.conflicts += u32::from(self.record_notice(n)?);
         }
@@ -236,22 +236,17 @@ impl WriteTx<'_> {
 
     /// Inserts the gathered append-only rows, each unless it is already here: many rows
     /// per statement, one statement shape per table and set of columns.
-    fn insert_rows_once(&mut self, batch: RowBatch, out: &mut Applied) -> Result<()> {
+    fn insert_rows_once(&mut self, batch: RowBatch, now: &str, out: &mut Applied) -> Result<()> {
         for ((table, cols), rows) in batch.rows {
             // What derives from a child row (a timeline entry) is its parent's: the
             // statement returns the parent of each row it inserted, to be noted directly.
-            let (noted, returned) = table.parent().map_or((table, "id"), |(parent, col)| (parent, col));
-            let names: String = cols.iter().map(|c| format!(", {c}")).collect();
-            let one = format!("(?{})", ", ?".repeat(cols.len()));
-            let per_statement = (ROW_BATCH_PARAMS / (cols.len() + 1)).max(1);
-            for chunk in rows.chunks(per_statement) {
-                let sql = format!(
-                    "INSERT OR IGNORE INTO {} (id{names}) VALUES {} RETURNING {returned}",
-                    table.name(),
-                    vec![one.as_str(); chunk.len()].join(", ")
-                );
+            let noted = table.parent().map_or(table, |(parent, _)| parent);
+            for chunk in rows.chunks(rows_per_statement(cols.len())) {
+                let sql = self.statement(Shape::InsertNewRows(chunk.len()), table, cols.clone());
                 let args = chunk.iter().flat_map(|(id, values)| {
-                    std::iter::once(id as &dyn rusqlite::ToSql).chain(values.iter().map(|v| v as &dyn rusqlite::ToSql))
+                    [id as &dyn rusqlite::ToSql, &now as &dyn rusqlite::ToSql]
+                        .into_iter()
+                        .chain(values.iter().map(|v| v as &dyn rusqlite::ToSql))
                 });
                 let inserted: Vec<String> = self
                     .conn()
@@ -345,7 +340,7 @@ impl WriteTx<'_> {
                 let now = to_db_text(self.now());
                 let mut rows = RowBatch::default();
                 self.apply_row(std::slice::from_ref(&change), &now, &mut rows, out)?;
-                self.insert_rows_once(rows, out)?;
+                self.insert_rows_once(rows, &now, out)?;
             }
         }
         Ok(())
@@ -383,9 +378,6 @@ impl WriteTx<'_> {
         Ok(recorded)
     }
 }
-
-/// Bound parameters per multi-row INSERT (SQLite allows 32,766).
-const ROW_BATCH_PARAMS: usize = 1_000;
 
 /// A register or set cell that won, to be stored.
 struct Taken<'a> {
@@ -432,10 +424,10 @@ struct RowBatch<'a> {
 type BatchedRow<'a> = (&'a str, Vec<Arg<'a>>);
 
 impl<'a> RowBatch<'a> {
-    /// Adds a row as it is stored: `updated_at` is `now`, and see [`complete_new_row`].
+    /// Adds a row as it is stored (see [`complete_new_row`]); its `updated_at` is bound
+    /// when it is inserted: now.
     fn add(&mut self, table: Table, id: &'a str, mut cols: Vec<(&'static str, Arg<'a>)>, now: &'a str) {
         cols.retain(|(c, _)| *c != UPDATED_AT);
-        cols.push((UPDATED_AT, Arg::Text(now)));
         complete_new_row(table, &mut cols, now);
         let (names, values): (Vec<&'static str>, Vec<Arg<'a>>) = cols.into_iter().unzip();
         self.rows.entry((table, names)).or_default().push((id, values));

@@ -22,7 +22,7 @@ use frontline_sync::protocol;
 use rusqlite::types::Value;
 
 use super::schema::Table;
-use super::statements::Shape;
+use super::statements::{Shape, rows_per_statement};
 use super::wire::Arg;
 use super::write::WriteTx;
 use crate::Result;
@@ -160,13 +160,12 @@ impl WriteTx<'_> {
 
     /// Inserts held `rows` of `table`, their derived columns set.
     fn insert_derived(&mut self, table: Table, rows: Vec<HeldRow>) -> Result<()> {
-        // Many rows per statement: inside a transaction SQLite copies every page a
-        // statement with triggers changes to a statement journal first, once per
-        // statement, and a case's row touches a dozen index pages.
+        // Many rows per statement (see statements.rs): a case's row touches a dozen
+        // index pages.
         let mut rows = rows.into_iter().peekable();
         while let Some(first) = rows.next() {
             let cols: Vec<&'static str> = first.cols.iter().map(|(c, _)| *c).collect();
-            let per_statement = (HELD_INSERT_PARAMS / (cols.len() + 2)).max(1);
+            let per_statement = rows_per_statement(cols.len());
             let mut batch = vec![first];
             while batch.len() < per_statement
                 && let Some(next) = rows.next_if(|r| r.cols.iter().map(|(c, _)| *c).eq(cols.iter().copied()))
@@ -187,6 +186,3 @@ impl WriteTx<'_> {
         Ok(())
     }
 }
-
-/// Bound parameters per statement inserting held rows (SQLite allows 32,766).
-const HELD_INSERT_PARAMS: usize = 4_000;

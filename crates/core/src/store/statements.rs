@@ -19,7 +19,23 @@ pub(super) enum Shape {
     /// `INSERT INTO t (id, updated_at, a, …) VALUES (?, ?, ?, …), (?, ?, ?, …), …`: that
     /// many rows, their values bound in order, each row's id and `updated_at` first.
     InsertRows(usize),
+    /// [`Shape::InsertRows`] as `INSERT OR IGNORE`, `RETURNING` for each row it inserted
+    /// the parent it derives into (a timeline entry's case, [`Table::parent`]), or its own
+    /// id when it has none: rows already stored stay as they are.
+    InsertNewRows(usize),
 }
+
+/// Rows per statement of a multi-row shape with `cols` columns besides `id` and
+/// `updated_at`: up to [`MULTI_ROW_PARAMS`] bound values.
+pub(super) fn rows_per_statement(cols: usize) -> usize {
+    (MULTI_ROW_PARAMS / (cols + 2)).max(1)
+}
+
+/// Bound values per multi-row statement (SQLite allows 32,766). Inside a transaction SQLite
+/// copies every page a statement with triggers changes to a statement journal first, once
+/// per statement: many rows per statement copy each index page fewer times. Past a few
+/// thousand values a first sync gained nothing more.
+const MULTI_ROW_PARAMS: usize = 4_000;
 
 /// The statements made so far, by shape, table and columns (in their order).
 #[derive(Default)]
@@ -56,13 +72,18 @@ fn text(shape: Shape, table: Table, cols: &[&str]) -> Rc<str> {
             }
             sql.push(')');
         }
-        Shape::InsertRows(n) => {
-            let _ = write!(sql, "INSERT INTO {name} (id, {UPDATED_AT}");
+        Shape::InsertRows(n) | Shape::InsertNewRows(n) => {
+            let new_only = matches!(shape, Shape::InsertNewRows(_));
+            let _ = write!(sql, "INSERT{} INTO {name} (id, {UPDATED_AT}", if new_only { " OR IGNORE" } else { "" });
             for c in cols {
                 let _ = write!(sql, ", {c}");
             }
             let row = format!("(?, ?{})", ", ?".repeat(cols.len()));
             let _ = write!(sql, ") VALUES {}", vec![row.as_str(); n].join(", "));
+            if new_only {
+                let returned = table.parent().map_or("id", |(_, col)| col);
+                let _ = write!(sql, " RETURNING {returned}");
+            }
         }
     }
     sql.into()
@@ -87,6 +108,14 @@ mod tests {
         assert_eq!(
             &*s.get(Shape::InsertRows(2), Table::Cases, vec!["title"]),
             "INSERT INTO cases (id, updated_at, title) VALUES (?, ?, ?), (?, ?, ?)"
+        );
+        assert_eq!(
+            &*s.get(Shape::InsertNewRows(2), Table::CaseEvents, vec!["case_id"]),
+            "INSERT OR IGNORE INTO case_events (id, updated_at, case_id) VALUES (?, ?, ?), (?, ?, ?) RETURNING case_id"
+        );
+        assert_eq!(
+            &*s.get(Shape::InsertNewRows(1), Table::Customers, vec!["name"]),
+            "INSERT OR IGNORE INTO customers (id, updated_at, name) VALUES (?, ?, ?) RETURNING id"
         );
     }
 
